@@ -1,0 +1,51 @@
+"""Pelican settings for building the archive locally: relative URLs, so output/ also opens from disk."""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+SITENAME = "ຄັງເອກະສານ ວາລະສານ ໄອຊີທີ"  # per-language names are in theme/strings.json
+SITEURL = ""
+RELATIVE_URLS = True
+PATH = os.path.join(HERE, "content")
+OUTPUT_PATH = os.path.join(HERE, "output")
+THEME = os.path.join(HERE, "theme")
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["archive", "lao_search", "assets"]
+
+TIMEZONE = "Asia/Vientiane"
+DEFAULT_LANG = "lo"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+# Every Markdown file under content/ is an article of one of the four kinds; images/ and files/ are copied as
+# they are. The archive plugin rejects a Markdown file it finds anywhere Pelican would not read it.
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["images", "files"]
+PAGE_PATHS = []
+STATIC_PATHS = ["images", "files"]
+READERS = {"html": None, "htm": None}  # Markdown only (reStructuredText needs docutils extras; not used)
+
+ARTICLE_URL = ARTICLE_SAVE_AS = "{category}/{slug}.html"
+ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{lang}/{category}/{slug}.html"
+DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
+DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = "{lang}/drafts/{slug}.html"
+
+# Listing pages and feeds of both languages are written by the archive plugin (plugins/archive/listings.py);
+# Pelican's own would list only the default language.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+PAGINATED_TEMPLATES = {"listing": None}
+DEFAULT_PAGINATION = 20
+
+THEME_STATIC_DIR = "theme"
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+SUMMARY_MAX_LENGTH = 40

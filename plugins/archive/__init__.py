@@ -1,0 +1,132 @@
+"""The archive plugin: the content model, its checks, both languages' listing pages and the interface strings.
+
+Pelican glue only; the logic is in model.py, validate.py, collect.py, listings.py, strings.py and dates.py.
+"""
+import os
+
+from jinja2 import pass_context
+from pelican import signals
+
+from . import dates
+from .collect import collect, tag_slug
+from .listings import ListingGenerator, link
+from .model import read_source
+from .settings import ArchiveSettings
+from .strings import Strings
+from .validate import Problem, check_sources, content_files
+
+
+class ContentError(Exception):
+    """The content folder has problems; the message lists every one, a line each, with file and line."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{len(problems)} {noun} in the content; nothing was published:\n"
+                         + "\n".join(f"  {p}" for p in problems))
+
+
+class Runtime:
+    """What one build of the archive shares: settings, strings and, once collected, each language's site."""
+
+    def __init__(self, pelican_settings):
+        self.settings = ArchiveSettings.from_pelican(pelican_settings)
+        self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]))
+        self.sites = {}
+
+
+def runtime_of(generator):
+    # Generators of one build share one context dict; a new build starts a new one, so edits are seen.
+    context = generator.context
+    if "archive_runtime" not in context:
+        context["archive_runtime"] = Runtime(generator.settings)
+    return context["archive_runtime"]
+
+
+def check_content(generator):
+    """Before Pelican reads anything: every Markdown file under content/, checked; any problem stops the build."""
+    runtime = runtime_of(generator)
+    root = generator.path
+    sources = {}
+    for path in content_files(root, runtime.settings.content_extensions):
+        try:
+            with open(os.path.join(root, path), encoding="utf-8") as f:
+                sources[path] = read_source(f.read())
+        except (OSError, UnicodeDecodeError) as error:
+            raise ContentError([Problem(path, 1, f"cannot be read as UTF-8 text: {error}")]) from None
+    problems = check_sources(sources, lambda p: os.path.isfile(os.path.join(root, p)))
+    problems += _outside_articles(generator, sources)
+    if problems:
+        raise ContentError(problems)
+
+
+def _outside_articles(generator, sources):
+    """Markdown files Pelican would not read as articles (excluded or static folders) are errors, not skipped."""
+    settings = generator.settings
+    excluded = [*settings["ARTICLE_EXCLUDES"], *settings["STATIC_PATHS"], *settings.get("PAGE_PATHS", [])]
+    for path in sources:
+        folder = next((e for e in excluded if e and (path == e or path.startswith(e.rstrip("/") + "/"))), None)
+        if folder is not None:
+            yield Problem(path, 1, f"is inside {folder!r}, which is not read as articles: move it to a kind's "
+                                   "folder such as news/")
+
+
+def collect_sites(generator):
+    runtime = runtime_of(generator)
+    runtime.sites = collect([*generator.articles, *generator.translations], runtime.settings.languages)
+
+
+def check_everything_read(generator):
+    """Pelican logs and skips a file it cannot process; here that stops the build instead."""
+    runtime = runtime_of(generator)
+    read = {os.path.relpath(a.source_path, generator.path).replace(os.sep, "/")
+            for group in ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+                          "hidden_translations")
+            for a in getattr(generator, group, [])}
+    missing = [p for p in content_files(generator.path, runtime.settings.content_extensions) if p not in read]
+    if missing:
+        raise ContentError([Problem(p, 1, "was not built: Pelican could not read it (see the messages above)")
+                            for p in missing])
+
+
+def add_template_helpers(generator):
+    runtime = runtime_of(generator)
+
+    def page_lang(ctx):
+        return ctx.get("page_lang") or ctx["article"].lang
+
+    @pass_context
+    def t(ctx, key, **values):
+        return runtime.strings.get(page_lang(ctx), key, **values)
+
+    @pass_context
+    def page_link(ctx, name, lang=None, **values):
+        return link(runtime, lang or page_lang(ctx), name, **values)
+
+    @pass_context
+    def day(ctx, value):
+        return dates.format_day(value, page_lang(ctx))
+
+    @pass_context
+    def month(ctx, value):
+        return dates.format_month(value, page_lang(ctx))
+
+    @pass_context
+    def day_range(ctx, start, end):
+        return dates.format_range(start, end, page_lang(ctx))
+
+    generator.env.globals.update(t=t, link=page_link, languages=runtime.settings.languages,
+                                 tag_slug=tag_slug, other_strings=runtime.strings)
+    generator.env.filters.update(day=day, month=month, day_range=day_range)
+
+
+def get_generators(pelican):
+    return ListingGenerator
+
+
+def register():
+    signals.generator_init.connect(add_template_helpers)
+    signals.article_generator_init.connect(check_content)
+    signals.article_generator_pretaxonomy.connect(collect_sites)
+    signals.article_generator_finalized.connect(check_everything_read)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,95 @@
+"""The listing pages of every language: home, one list per kind, years, tags, registration, search, feed.
+
+A generator in Pelican's shape: the context is gathered by ``collect`` (see __init__.py), ``generate_output``
+writes the pages. Pelican's own listing pages are switched off in pelicanconf.py, so both languages go through
+this one path and look alike.
+"""
+from urllib.parse import quote
+
+from pelican.generators import Generator
+
+from .model import KINDS
+
+
+def paths(root):
+    """Site-relative paths of one language's listing pages (``root`` is "" or "en/")."""
+    return {
+        "home": f"{root}index.html",
+        "kind": f"{root}{{kind}}/index.html",
+        "archive": f"{root}archive/index.html",
+        "year": f"{root}archive/{{year}}.html",
+        "tags": f"{root}tag/index.html",
+        "tag": f"{root}tag/{{tag}}.html",
+        "registration": f"{root}registration.html",
+        "search": f"{root}search.html",
+        "feed": f"{root}feeds/atom.xml",
+    }
+
+
+def link(runtime, lang, name, **values):
+    """The URL (site-relative, percent-encoded) of listing page ``name`` in ``lang``."""
+    return quote(paths(runtime.settings.root(lang))[name].format(**values))
+
+
+class ListingGenerator(Generator):
+    def generate_context(self):
+        pass  # the sites are collected when the articles are (article_generator_pretaxonomy)
+
+    def generate_output(self, writer):
+        runtime = self.context["archive_runtime"]
+        for lang, site in runtime.sites.items():
+            _LanguagePages(self, writer, runtime, site).write_all()
+
+
+class _LanguagePages:
+    def __init__(self, generator, writer, runtime, site):
+        self.generator, self.writer, self.runtime, self.site = generator, writer, runtime, site
+        self.lang = site.lang
+        self.others = [lang for lang in runtime.sites if lang != self.lang]
+
+    def write_all(self):
+        site, strings = self.site, self.runtime.strings
+        self.page("home", "home", strings.get(self.lang, "site.name"), {"sites": site})
+        for kind in KINDS:
+            self.listing(("kind", {"kind": kind}), strings.get(self.lang, f"kind.{kind}"),
+                         site.by_kind[kind], kind=kind)
+        self.page("archive", "archive", strings.get(self.lang, "archive.title"), {"years": site.by_year})
+        for year, articles in site.by_year.items():
+            alternates = {lang: link(self.runtime, lang, "year", year=year)
+                          if year in self.runtime.sites[lang].by_year else link(self.runtime, lang, "archive")
+                          for lang in self.runtime.sites}
+            self.listing(("year", {"year": year}), strings.get(self.lang, "archive.year", year=year), articles,
+                         alternates=alternates)
+        self.page("tags", "tags", strings.get(self.lang, "tags.title"), {"tags": site.by_tag})
+        for slug, (name, articles) in site.by_tag.items():
+            alternates = {lang: link(self.runtime, lang, "tags") for lang in self.others}
+            alternates[self.lang] = link(self.runtime, self.lang, "tag", tag=slug)
+            self.listing(("tag", {"tag": slug}), strings.get(self.lang, "tags.one", tag=name), articles,
+                         alternates=alternates)
+        self.page("registration", "registration", strings.get(self.lang, "registration.title"),
+                  {"reports": site.registrations})
+        self.page("search", "search", strings.get(self.lang, "search.title"),
+                  {"search_strings": strings.with_prefix(self.lang, "search."),
+                   "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in KINDS}})
+        self.writer.write_feed(site.articles[:50], {**self.generator.context, "SITENAME": strings.get(
+            self.lang, "site.name")}, link(self.runtime, self.lang, "feed"), feed_type="atom")
+
+    def _context(self, title, alternates):
+        return {**self.generator.context, "page_lang": self.lang, "page_title": title,
+                "page_alternates": alternates}
+
+    def page(self, name, template, title, values):
+        alternates = {lang: link(self.runtime, lang, name) for lang in self.runtime.sites}
+        path = paths(self.runtime.settings.root(self.lang))[name]
+        self.writer.write_file(path, self.generator.get_template(template), self._context(title, alternates),
+                               relative_urls=self.generator.settings["RELATIVE_URLS"], **values)
+
+    def listing(self, target, title, articles, alternates=None, kind=None):
+        name, values = target
+        path = paths(self.runtime.settings.root(self.lang))[name].format(**values)
+        if alternates is None:
+            alternates = {lang: link(self.runtime, lang, name, **values) for lang in self.runtime.sites}
+        self.writer.write_file(path, self.generator.get_template("listing"), self._context(title, alternates),
+                               relative_urls=self.generator.settings["RELATIVE_URLS"],
+                               paginated={"articles": articles}, template_name="listing", url=quote(path),
+                               articles=articles, listing_kind=kind)

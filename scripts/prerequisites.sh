@@ -1,0 +1,38 @@
+#!/bin/sh
+# System prerequisites of the archive. Installs what is missing with apt-get when run as root on Debian/Ubuntu;
+# otherwise names the exact command to run and stops.
+#   scripts/prerequisites.sh          what building needs (Python 3.11+, venv, PyICU's build tools, node/npm)
+#   scripts/prerequisites.sh --test   the same, plus chromium for the browser tests
+set -eu
+
+missing=""
+need() { missing="$missing $1"; }
+
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || need python3
+python3 -c 'import venv, ensurepip' 2>/dev/null || need python3-venv
+command -v pkg-config >/dev/null 2>&1 || need pkg-config
+pkg-config --exists icu-i18n 2>/dev/null || need libicu-dev
+command -v g++ >/dev/null 2>&1 || need g++
+python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+  2>/dev/null || need python3-dev
+command -v node >/dev/null 2>&1 || need nodejs
+command -v npm >/dev/null 2>&1 || need npm
+if [ "${1:-}" = "--test" ]; then
+  [ -x /usr/bin/chromium ] || need chromium
+fi
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  exit 0
+fi
+
+echo "Missing system packages:$missing" >&2
+echo "Install them, then run make again:" >&2
+echo "  sudo apt-get install -y$missing" >&2
+exit 1

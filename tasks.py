@@ -1,0 +1,92 @@
+"""Tasks of the archive, with the names Pelican users know (invoke --list). Run through `make` or .venv/bin/invoke.
+
+Pelican runs in-process through ``pelican_run``, as in Pelican's own tasks.py template.
+"""
+import os
+import shlex
+import shutil
+import sys
+
+from invoke import task
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(os.path.dirname(HERE), "shared")
+CONFIG = {
+    "settings_base": os.path.join(HERE, "pelicanconf.py"),
+    "settings_publish": os.path.join(HERE, "publishconf.py"),
+    "deploy_path": os.path.join(HERE, "output"),
+    "content": os.path.join(HERE, "content"),
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+PYTHON = sys.executable
+
+
+def pelican_run(args):
+    """Run Pelican in this process; a failed build exits non-zero with Pelican's message."""
+    from pelican import main as pelican_main
+
+    pelican_main(shlex.split(args))
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    if os.path.isdir(CONFIG["deploy_path"]):
+        shutil.rmtree(CONFIG["deploy_path"])
+
+
+@task
+def build(c):
+    """Build the site into output/ (relative URLs: it opens from disk too)."""
+    pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_base'])} --fatal errors")
+
+
+@task(clean, build)
+def rebuild(c):
+    """`clean` then `build`."""
+
+
+@task
+def regenerate(c):
+    """Rebuild whenever content, theme or plugins change."""
+    pelican_run(f"{shlex.quote(CONFIG['content'])} -r -s {shlex.quote(CONFIG['settings_base'])}")
+
+
+@task(build)
+def serve(c):
+    """Build, then serve output/ on http://127.0.0.1:8000 and rebuild on every change."""
+    print(f"Serving the archive on http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C to stop)")
+    pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_base'])} -r -l "
+                f"-b {CONFIG['host']} -p {CONFIG['port']}")
+
+
+@task
+def livereload(c):
+    """Build, serve and reload the browser on every save."""
+    from livereload import Server
+
+    build(c)
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/*.js", "pelicanconf.py"):
+        server.watch(os.path.join(HERE, pattern), lambda: build(c))
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def publish(c):
+    """Build with publishconf.py (absolute URLs from $SITEURL)."""
+    pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_publish'])} --fatal errors")
+
+
+@task
+def test(c):
+    """Every test: pytest (Python, build, browser) and node's test runner (browser modules)."""
+    c.run(f"{PYTHON} -m pytest -q tests", pty=False)
+    c.run("node --test js/test/", pty=False)
+
+
+@task
+def expected(c):
+    """Rebuild the committed expected output of the fixture site (tests/expected/) after an intended change."""
+    c.run(f"{PYTHON} -m tests.fixture_site --write-expected", pty=False)

@@ -1,0 +1,64 @@
+"""Build a content folder with the project's settings into another folder; compare or refresh expected output.
+
+    python -m tests.fixture_site --write-expected     (also: .venv/bin/invoke expected)
+"""
+import argparse
+import filecmp
+import os
+import shutil
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+FIXTURE = os.path.join(HERE, "fixtures", "site", "content")
+EXPECTED = os.path.join(HERE, "expected", "site")
+# Copied from npm packages at build time; not ours to compare (the font, lunr and stemmer inside the bundles).
+THIRD_PARTY = ("theme/fonts/", "theme/js/")
+
+
+def build(content, output, **overrides):
+    """Build ``content`` into ``output`` in this process, as `invoke build` does."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(os.path.join(ROOT, "pelicanconf.py"),
+                             override={"PATH": content, "OUTPUT_PATH": output, **overrides})
+    Pelican(settings).run()
+    return output
+
+
+def compared_files(folder):
+    """Site-relative paths of the files that the expected output holds (ours, not third-party)."""
+    found = []
+    for base, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.relpath(os.path.join(base, name), folder).replace(os.sep, "/")
+            if not path.startswith(THIRD_PARTY):
+                found.append(path)
+    return sorted(found)
+
+
+def write_expected():
+    with tempfile.TemporaryDirectory() as tmp:
+        output = build(FIXTURE, os.path.join(tmp, "output"))
+        if os.path.isdir(EXPECTED):
+            shutil.rmtree(EXPECTED)
+        for path in compared_files(output):
+            target = os.path.join(EXPECTED, path)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(output, path), target)
+    print(f"wrote {len(compared_files(EXPECTED))} files to {os.path.relpath(EXPECTED, ROOT)}")
+
+
+def differences(output):
+    """(only expected, only built, differing) file lists between EXPECTED and ``output``."""
+    want, got = set(compared_files(EXPECTED)), set(compared_files(output))
+    same, differ, _ = filecmp.cmpfiles(EXPECTED, output, sorted(want & got), shallow=False)
+    return sorted(want - got), sorted(got - want), sorted(differ)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write-expected", action="store_true", required=True)
+    parser.parse_args()
+    write_expected()
