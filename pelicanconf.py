@@ -22,7 +22,7 @@ ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["images", "files"]
 PAGE_PATHS = []
 STATIC_PATHS = ["images", "files"]
-READERS = {"html": None, "htm": None}  # Markdown only (reStructuredText needs docutils extras; not used)
+READERS = {"html": None, "htm": None, "rst": None}  # Markdown only
 
 ARTICLE_URL = ARTICLE_SAVE_AS = "{category}/{slug}.html"
 ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{lang}/{category}/{slug}.html"

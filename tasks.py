@@ -90,3 +90,41 @@ def test(c):
 def expected(c):
     """Rebuild the committed expected output of the fixture site (tests/expected/) after an intended change."""
     c.run(f"{PYTHON} -m tests.fixture_site --write-expected", pty=False)
+
+
+def _shared(path):
+    """A file of ../shared/, or a clear stop when this clone has none beside it."""
+    full = os.path.join(SHARED, path)
+    if not os.path.exists(full):
+        sys.exit(f"{full} is not here: this task needs the development corpus in ../shared/ beside the clone.")
+    return full
+
+
+@task(help={"http": "also measure over http:// (the default is file://, as a reader opening output/ from disk)",
+            "keep": "keep the generated site in .bench/search-quality/ to look at"})
+def search_quality(c, http=False, keep=False):
+    """Recall and precision of the search page on the development corpus (../shared/corpus), as a browser sees it.
+
+    Adds dev-articles.jsonl to a copy of content/ (in a new sub-folder, as the acceptance check does), builds
+    it, and runs dev-queries.json against output/search.html in headless Chromium.
+    """
+    import tempfile
+
+    from tests.fixture_site import build as build_site
+
+    evaluator, articles, queries = (_shared("tools/search_eval.py"), _shared("corpus/dev-articles.jsonl"),
+                                    _shared("corpus/dev-queries.json"))
+    work = os.path.join(HERE, ".bench", "search-quality") if keep else tempfile.mkdtemp(prefix="search-quality-")
+    shutil.rmtree(work, ignore_errors=True)
+    content = os.path.join(work, "content")
+    shutil.copytree(CONFIG["content"], content)
+    c.run(f"{PYTHON} {evaluator} make-content {articles} {os.path.join(content, 'dev-evaluation')}")
+    output = build_site(content, os.path.join(work, "output"))
+    try:
+        for mode in ["file"] + (["http"] if http else []):
+            print(f"search quality over {mode}://")
+            c.run(f"{PYTHON} {evaluator} run {output} {queries}" + (" --http" if mode == "http" else ""),
+                  warn=True)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,120 @@
+"""The fixture site, built as `make build` builds, against its committed expected output (tests/expected/).
+
+After an intended change to templates or plugins: `.venv/bin/invoke expected`, then review the diff.
+"""
+import os
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.fixture_site import FIXTURE, build, compared_files, differences
+
+LAO = re.compile("[\u0e80-\u0eff]")
+LATIN = re.compile("[A-Za-z]")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build(FIXTURE, str(tmp_path_factory.mktemp("fixture") / "output"))
+
+
+def read(site, path):
+    with open(os.path.join(site, path), encoding="utf-8") as f:
+        return BeautifulSoup(f.read(), "html.parser")
+
+
+def test_build_matches_expected_output(site):
+    only_expected, only_built, differing = differences(site)
+    assert (only_expected, only_built, differing) == ([], [], []), (
+        "the fixture site differs from tests/expected/; if intended, run `.venv/bin/invoke expected`")
+
+
+def test_build_is_deterministic(site, tmp_path):
+    again = build(FIXTURE, str(tmp_path / "again"))
+    for path in compared_files(site) + ["theme/js/search.js", "theme/js/site.js"]:
+        with open(os.path.join(site, path), "rb") as a, open(os.path.join(again, path), "rb") as b:
+            assert a.read() == b.read(), path
+
+
+def html_pages(site):
+    return [p for p in compared_files(site) if p.endswith(".html")]
+
+
+def interface_text(path, soup):
+    """The page's own words: everything but what editors wrote (articles, their titles, tags, venues...)."""
+    editors = "[data-search], .card-title, .card-summary, .meta-value, .tag-cloud a, .issue-cover, title, script"
+    for element in soup.select(editors + (", h1" if "/tag/" in f"/{path}" else "")):
+        element.decompose()
+    texts = [soup.get_text(" ")]
+    texts += [el[attr] for attr in ("alt", "placeholder", "aria-label", "title") for el in soup.select(f"[{attr}]")]
+    return " ".join(texts)
+
+
+def test_every_page_declares_its_language_and_alternates(site):
+    for path in html_pages(site):
+        soup = read(site, path)
+        lang = soup.html["lang"]
+        assert lang == ("en" if path.startswith("en/") else "lo"), path
+        hreflangs = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert lang in hreflangs, path
+        assert soup.select_one(".language a[hreflang]"), path
+
+
+def test_lao_pages_have_no_english_interface_and_english_pages_no_lao(site):
+    for path in html_pages(site):
+        soup = read(site, path)
+        text = interface_text(path, soup)
+        if soup.html["lang"] == "lo":
+            assert not LATIN.findall(text), (path, text)
+        else:
+            assert not LAO.findall(text), (path, text)
+
+
+def test_language_switcher_lands_on_the_translation(site):
+    switch = read(site, "news/fibre-backbone.html").select_one(".language a")
+    assert switch["href"] == "../en/news/fibre-backbone.html"
+    back = read(site, "en/news/fibre-backbone.html").select_one(".language a")
+    assert back["href"] == "../../news/fibre-backbone.html"
+    alone = read(site, "news/cyber-drill.html").select_one(".language a")
+    assert alone["href"] == "../en/index.html"  # no English version: the English home
+
+
+def test_dates_are_written_in_the_page_language(site):
+    assert read(site, "news/fibre-backbone.html").select_one(".article-meta time").text == "4 ມີນາ 2024"
+    assert read(site, "en/news/fibre-backbone.html").select_one(".article-meta time").text == "4 March 2024"
+
+
+def test_issue_page_lists_its_articles(site):
+    contents = read(site, "magazine/ict-journal-7.html").select(".contents .card-title")
+    assert [a["href"] for a in contents] == ["../news/fibre-backbone.html"]
+    english = read(site, "en/magazine/ict-journal-7.html").select(".contents .card-title")
+    assert [a["href"] for a in english] == ["../../en/news/fibre-backbone.html"]
+
+
+def test_links_and_images_resolve_on_disk(site):
+    for path in html_pages(site):
+        soup = read(site, path)
+        for element in soup.select("[href], [src]"):
+            url = element.get("href") or element.get("src")
+            if re.match(r"^[a-z]+:|^#", url):
+                continue
+            from urllib.parse import unquote
+            target = os.path.normpath(os.path.join(site, os.path.dirname(path), unquote(url.split("#")[0])))
+            assert os.path.isfile(target), f"{path} links to missing {url}"
+
+
+def test_english_only_article_is_listed_only_in_english(site):
+    english = [a["href"] for a in read(site, "en/news/index.html").select(".card-title")]
+    lao = [a["href"] for a in read(site, "news/index.html").select(".card-title")]
+    assert "postal-app.html" in english
+    assert not any("postal-app" in href for href in lao)
+
+
+def test_font_is_served_from_the_site_with_its_licence(site):
+    fonts = os.listdir(os.path.join(site, "theme", "fonts"))
+    assert "noto-sans-lao-lao-400-normal.woff2" in fonts and "LICENSE-noto-sans-lao.txt" in fonts
+    with open(os.path.join(site, "theme", "css", "site.css"), encoding="utf-8") as f:
+        css = f.read()
+    assert "url(../fonts/noto-sans-lao-lao-400-normal.woff2)" in css
+    assert not re.search(r"url\((?:https?:)?//", css)  # no other host
