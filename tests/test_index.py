@@ -48,3 +48,9 @@ def test_data_scripts_are_deterministic_and_safe_to_load():
     tricky = as_script({"text": "</script>\u2028"})
     assert "</script>" not in tricky and "\u2028" not in tricky
     assert json.loads(tricky[len("LaoArchive.receive("):-3]) == {"text": "</script>\u2028"}
+
+
+def test_a_language_without_articles_still_gets_a_loadable_index():
+    empty = build_index([])
+    assert empty["invertedIndex"] == [] and empty["pipeline"] == ["lao-stemmer"]
+    assert Index.load(empty).search("ລາວ") == []

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from lunr.builder import Builder
 
-from .pipeline import lao_stemmer, lao_trimmer
+from lunr import __TARGET_JS_VERSION__ as LUNR_VERSION
+
+from .pipeline import STEMMER, lao_stemmer, lao_trimmer
 from .text import normalise, words
 
 FORMAT = 1
@@ -44,6 +46,9 @@ def build_index(entries):
     for ref, entry in enumerate(entries):
         doc = {name: words(getattr(entry, name)) for name, _ in FIELDS}
         builder.add({"ref": str(ref), **doc})
+    if not entries:  # lunr.py cannot average field lengths over no documents; this is what it would write
+        return {"version": LUNR_VERSION, "fields": [name for name, _ in FIELDS], "fieldVectors": [],
+                "invertedIndex": [], "pipeline": [STEMMER]}
     return builder.build().serialize()
 
 
