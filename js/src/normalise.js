@@ -1,0 +1,29 @@
+// One spelling of Lao text, the same as plugins/lao_search/text.py: the index and the query must agree.
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+const TONES = "\u0ec8\u0ec9\u0eca\u0ecb";
+const SPELLINGS = [
+  [new RegExp(`\u0ecd([${TONES}])\u0eb2`, "g"), "$1\u0eb3"], // ໍ + tone + າ -> tone + ຳ
+  [/\u0ecd\u0eb2/g, "\u0eb3"], // ໍ + າ -> ຳ
+  [new RegExp(`\u0eb3([${TONES}])`, "g"), "$1\u0eb3"], // ຳ + tone -> tone + ຳ
+  [/\u0eab\u0e99/g, "\u0edc"], // ຫ + ນ -> ໜ
+  [/\u0eab\u0ea1/g, "\u0edd"], // ຫ + ມ -> ໝ
+];
+const LAO = /[\u0e80-\u0eff]/;
+// Outside Lao script a word is a run of letters or a run of digits (text.py's _PIECES): "don't" is don + t.
+const PIECES = /[\u0e80-\u0eff]+|(?:(?![\u0e80-\u0eff])[\p{L}\p{Nl}\p{No}])+|\p{Nd}+/gu;
+
+/** The one spelling of `text` that both the index and the query use (case is kept). */
+export function normalise(text) {
+  let out = text.normalize("NFC").replace(INVISIBLE, "");
+  for (const [pattern, replacement] of SPELLINGS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+export function hasLao(text) {
+  return LAO.test(text);
+}
+
+/** Words of a query part without Lao letters, as the build splits them: lower-cased letter and digit runs. */
+export function latinWords(text) {
+  return text.toLowerCase().match(PIECES) || [];
+}
