@@ -9,7 +9,9 @@ import { hasLao, latinWords, normalise } from "./normalise.js";
 import { makeSegmenter } from "./segment.js";
 
 const { REQUIRED, OPTIONAL } = lunr.Query.presence;
-const TITLE_BONUS = 1000;
+const K1 = 1.2; // BM25, as lunr
+const B = 0.75;
+const TITLE_WEIGHT = 3; // an occurrence in the title counts as this many more
 
 /** The parts of a query: normalised, lower-cased, split at spaces; Lao parts and the words of the others. */
 export function parseQuery(raw) {
@@ -23,6 +25,7 @@ export function createSearch({ index: serialised, docs }) {
   const index = lunr.Index.load(serialised);
   const texts = docs.map((d) => d.text.toLowerCase());
   const titles = texts.map((t) => t.slice(0, t.indexOf("\n") + 1 || t.length));
+  const averageLength = texts.reduce((sum, t) => sum + t.length, 0) / Math.max(1, texts.length);
   const segment = makeSegmenter(Object.keys(index.invertedIndex).filter(hasLao));
 
   // ref -> lunr score of `terms`; with `required`, only documents that have every term.
@@ -47,17 +50,30 @@ export function createSearch({ index: serialised, docs }) {
     return refs;
   }
 
+  // Every document in `refs` matches. The order is BM25 over the query's Lao parts counted in the text (so a short
+  // article about the word comes before a long one that mentions it in passing; the title counts extra), plus
+  // lunr's BM25 over the query's words, which favours whole indexed words over the same letters inside longer
+  // words (ສັນຍາ in ສັນຍານ); then the newer article.
   function rank(refs, needles, words) {
     const laoTerms = needles.flatMap(segment).map((term) => ({ term, usePipeline: false }));
     const relevance = scores([...laoTerms, ...words.map((term) => ({ term, usePipeline: true }))], false);
+    const weights = needles.map((n) => idf(n));
     const scored = refs.map((ref) => {
       let score = relevance.get(ref) || 0;
-      if (needles.length && needles.every((n) => titles[ref].includes(n))) score += TITLE_BONUS;
-      for (const n of needles) score += Math.min(occurrences(texts[ref], n), 10) / 10;
+      needles.forEach((n, i) => {
+        const tf = occurrences(texts[ref], n) + TITLE_WEIGHT * occurrences(titles[ref], n);
+        score += weights[i] * (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * texts[ref].length) / averageLength));
+      });
       return { ref, doc: docs[ref], score };
     });
     return scored.sort((a, b) => b.score - a.score || (a.doc.date < b.doc.date) - (a.doc.date > b.doc.date)
       || a.ref - b.ref);
+  }
+
+  function idf(needle) {
+    let df = 0;
+    for (const text of texts) if (text.includes(needle)) df++;
+    return Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
   }
 
   return {
