@@ -83,7 +83,7 @@ def publish(c):
 def test(c):
     """Every test: pytest (Python, build, browser) and node's test runner (browser modules)."""
     c.run(f"{PYTHON} -m pytest -q tests", pty=False)
-    c.run("node --test js/test/", pty=False)
+    c.run("node --test js/test/*.test.mjs", pty=False)
 
 
 @task

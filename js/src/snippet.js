@@ -16,19 +16,29 @@ export function snippet(doc, needles, words, width = WIDTH) {
   const space = body.lastIndexOf(" ", start);
   if (start > 0 && space !== -1 && start - space < 20) start = space + 1;
   const end = Math.min(body.length, start + width);
+  const segments = marked(body, ranges, start, end);
+  if (start > 0) segments.unshift({ text: "…", mark: false });
+  if (end < body.length) segments.push({ text: "…", mark: false });
+  return segments;
+}
+
+/** Segments of the whole of `text` (a title, say), every match marked. */
+export function highlight(text, needles, words) {
+  return marked(text, matches(text, needles, words), 0, text.length);
+}
+
+function marked(text, ranges, start, end) {
   const segments = [];
   let at = start;
   for (const [from, to] of ranges) {
     if (to <= start || from >= end) continue;
-    const a = Math.max(from, start);
+    const a = Math.max(from, at);
     const b = Math.min(to, end);
-    if (a > at) segments.push({ text: body.slice(at, a), mark: false });
-    segments.push({ text: body.slice(a, b), mark: true });
+    if (a > at) segments.push({ text: text.slice(at, a), mark: false });
+    segments.push({ text: text.slice(a, b), mark: true });
     at = b;
   }
-  if (at < end) segments.push({ text: body.slice(at, end), mark: false });
-  if (start > 0) segments.unshift({ text: "…", mark: false });
-  if (end < body.length) segments.push({ text: "…", mark: false });
+  if (at < end) segments.push({ text: text.slice(at, end), mark: false });
   return segments;
 }
 

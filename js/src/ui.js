@@ -1,5 +1,5 @@
 // The search page's DOM: results, filters, status. Article text reaches the page only as text nodes.
-import { snippet } from "./snippet.js";
+import { highlight, snippet } from "./snippet.js";
 
 const PAGE_SIZE = 20;
 
@@ -47,14 +47,18 @@ export function createView(root, config) {
       select("search-year", strings.filter_year, strings.any_year, years, {}));
   }
 
+  function withMarks(node, segments) {
+    for (const part of segments) node.append(part.mark ? element("mark", {}, part.text) : part.text);
+    return node;
+  }
+
   function item({ doc }) {
-    const text = element("p", { class: "snippet" });
-    for (const part of snippet(doc, outcome.needles, outcome.words)) {
-      text.append(part.mark ? element("mark", {}, part.text) : part.text);
-    }
+    const title = doc.text.slice(0, doc.text.indexOf("\n") + 1 || doc.text.length).trim(); // normalised title
+    const link = withMarks(element("a", { href: doc.url }), highlight(title, outcome.needles, outcome.words));
     const meta = element("p", { class: "meta" }, config.kinds[doc.kind] || doc.kind, " · ",
       element("time", { datetime: doc.date }, doc.dateText));
-    return element("li", {}, element("a", { href: doc.url }, doc.title), meta, text);
+    const text = withMarks(element("p", { class: "snippet" }), snippet(doc, outcome.needles, outcome.words));
+    return element("li", {}, link, meta, text);
   }
 
   function renderList() {

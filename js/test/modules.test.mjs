@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { normalise } from "../src/normalise.js";
 import { makeSegmenter } from "../src/segment.js";
-import { snippet } from "../src/snippet.js";
+import { highlight, snippet } from "../src/snippet.js";
 import { registrationState } from "../src/registration.js";
 import { SPELLINGS } from "./tables.mjs";
 
@@ -41,4 +41,9 @@ test("registration is open until the end of the deadline day", () => {
   assert.equal(registrationState("2027-01-15", new Date(2027, 0, 15, 23, 59)), "open");
   assert.equal(registrationState("2027-01-15", new Date(2027, 0, 16, 0, 0)), "closed");
   assert.equal(registrationState("2024-04-15", new Date(2026, 10, 25)), "closed");
+});
+
+test("a title is marked where it matches", () => {
+  assert.deepEqual(highlight("ໜັງສືພິມ ສະບັບ 5", ["ໜັງສືພິມ"], []), [
+    { text: "ໜັງສືພິມ", mark: true }, { text: " ສະບັບ 5", mark: false }]);
 });
