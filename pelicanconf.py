@@ -41,6 +41,7 @@ PAGINATED_TEMPLATES = {"listing": None}
 DEFAULT_PAGINATION = 20
 
 THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = []  # the stylesheet is built with the scripts by plugins/assets
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

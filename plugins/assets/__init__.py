@@ -1,23 +1,31 @@
-"""Front-end assets from npm, put into the built site: the Lao web font (with its licence) and the JS bundles.
+"""Front-end assets, put into the built site: the JS bundles and the stylesheet (built by esbuild from js/ and
+theme/static/css/), and the Lao web font from npm with its licence.
 
-Nothing third-party is committed: the files come from node_modules/ (npm ci) at build time.
+Nothing third-party is committed: the font, lunr and stemmer come from node_modules/ (npm ci) at build time.
+Templates name assets through ``asset("css/site.css")``, which gives the fingerprinted name
+(``css/site.3f2a…c1.css``) when ASSETS_FINGERPRINT is on (publishconf.py), so browsers may cache them forever.
 """
+import hashlib
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, fields
 
 from pelican import signals
+from pelican.generators import Generator
 
 PREFIX = "ASSETS_"
 FONT_PACKAGE = "@fontsource/noto-sans-lao"
 FONT_FILES = [f"noto-sans-lao-lao-{weight}-normal.{ext}" for weight in (400, 700) for ext in ("woff2", "woff")]
+BUNDLES = {"js/search.js": "search.js", "js/site.js": "site.js", "css/site.css": "style.css"}  # site name: esbuild's
 
 
 @dataclass(frozen=True)
 class AssetSettings:
     project: str  # the folder holding package.json, node_modules/ and js/
     minify: bool = False
+    fingerprint: bool = False
 
     @classmethod
     def from_pelican(cls, settings):
@@ -25,34 +33,72 @@ class AssetSettings:
         unknown = sorted(k for k in settings if k.startswith(PREFIX) and k[len(PREFIX):] not in known)
         if unknown:
             raise ValueError(f"assets plugin: unknown setting(s) {', '.join(unknown)}")
-        project = settings.get(PREFIX + "PROJECT") or os.path.dirname(os.path.abspath(settings["THEME"]))
-        return cls(project=project, minify=settings.get(PREFIX + "MINIFY", False))
+        values = {f.name: settings[PREFIX + f.name.upper()] for f in fields(cls) if PREFIX + f.name.upper() in settings}
+        values.setdefault("project", os.path.dirname(os.path.abspath(settings["THEME"])))
+        return cls(**values)
 
 
-def copy_font(node_modules, target):
-    package = os.path.join(node_modules, *FONT_PACKAGE.split("/"))
-    os.makedirs(target, exist_ok=True)
-    for name in FONT_FILES:
-        shutil.copyfile(os.path.join(package, "files", name), os.path.join(target, name))
-    shutil.copyfile(os.path.join(package, "LICENSE"), os.path.join(target, "LICENSE-noto-sans-lao.txt"))
+def fingerprinted(name, data):
+    """``css/site.css`` -> ``css/site.<first 12 hex digits of its SHA-256>.css``."""
+    stem, ext = os.path.splitext(name)
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{ext}"
 
 
-def bundle_scripts(project, target, minify):
-    command = ["node", os.path.join(project, "js", "build.mjs"), target] + (["--minify"] if minify else [])
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"assets: bundling the scripts failed ({' '.join(command)}):\n{result.stderr}")
+def bundle(project, minify):
+    """{site name: bytes} of the bundles, built by js/build.mjs (esbuild)."""
+    with tempfile.TemporaryDirectory() as staging:
+        command = ["node", os.path.join(project, "js", "build.mjs"), staging] + (["--minify"] if minify else [])
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"assets: bundling failed ({' '.join(command)}):\n{result.stderr}")
+        out = {}
+        for name, built in BUNDLES.items():
+            with open(os.path.join(staging, built), "rb") as f:
+                out[name] = f.read()
+        return out
 
 
-def write_assets(pelican):
-    settings = AssetSettings.from_pelican(pelican.settings)
-    node_modules = os.path.join(settings.project, "node_modules")
-    if not os.path.isdir(os.path.join(node_modules, *FONT_PACKAGE.split("/"))):
-        raise RuntimeError(f"assets: {node_modules} lacks {FONT_PACKAGE}; run `make build` (it runs npm ci)")
-    static = os.path.join(pelican.output_path, pelican.settings["THEME_STATIC_DIR"])
-    copy_font(node_modules, os.path.join(static, "fonts"))
-    bundle_scripts(settings.project, os.path.join(static, "js"), settings.minify)
+class AssetsGenerator(Generator):
+    """Bundles in the context phase, so that every template knows the assets' names; writes them afterwards."""
+
+    def generate_context(self):
+        self.asset_settings = AssetSettings.from_pelican(self.settings)
+        node_modules = os.path.join(self.asset_settings.project, "node_modules")
+        self.font_package = os.path.join(node_modules, *FONT_PACKAGE.split("/"))
+        if not os.path.isdir(self.font_package):
+            raise RuntimeError(f"assets: {node_modules} lacks {FONT_PACKAGE}; run `make build` (it runs npm ci)")
+        self.files = bundle(self.asset_settings.project, self.asset_settings.minify)
+        self.context["archive_assets"] = {
+            name: fingerprinted(name, data) if self.asset_settings.fingerprint else name
+            for name, data in self.files.items()}
+
+    def generate_output(self, writer):
+        static = os.path.join(self.output_path, self.settings["THEME_STATIC_DIR"])
+        for name, data in self.files.items():
+            target = os.path.join(static, self.context["archive_assets"][name])
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as f:
+                f.write(data)
+        fonts = os.path.join(static, "fonts")
+        os.makedirs(fonts, exist_ok=True)
+        for name in FONT_FILES:
+            shutil.copyfile(os.path.join(self.font_package, "files", name), os.path.join(fonts, name))
+        shutil.copyfile(os.path.join(self.font_package, "LICENSE"), os.path.join(fonts, "LICENSE-noto-sans-lao.txt"))
+
+
+def add_asset_helper(generator):
+    context = generator.context
+
+    def asset(name):
+        return context["archive_assets"][name]
+
+    generator.env.globals["asset"] = asset
+
+
+def get_generators(pelican):
+    return AssetsGenerator
 
 
 def register():
-    signals.finalized.connect(write_assets)
+    signals.generator_init.connect(add_asset_helper)
+    signals.get_generators.connect(get_generators)
