@@ -4,11 +4,13 @@ A generator in Pelican's shape: the context is gathered by ``collect`` (see __in
 writes the pages. Pelican's own listing pages are switched off in pelicanconf.py, so both languages go through
 this one path and look alike.
 """
+import os
 from urllib.parse import quote
 
 from pelican.generators import Generator
 
 from .model import KINDS
+from .sitemap import robots_txt, sitemap_xml
 
 
 def paths(root):
@@ -23,6 +25,7 @@ def paths(root):
         "registration": f"{root}registration.html",
         "search": f"{root}search.html",
         "feed": f"{root}feeds/atom.xml",
+        "kind_feed": f"{root}feeds/{{kind}}.atom.xml",
     }
 
 
@@ -37,8 +40,17 @@ class ListingGenerator(Generator):
 
     def generate_output(self, writer):
         runtime = self.context["archive_runtime"]
+        pages = []  # (URL, alternates, lastmod) of every page, for the sitemap
         for lang, site in runtime.sites.items():
-            _LanguagePages(self, writer, runtime, site).write_all()
+            pages += _LanguagePages(self, writer, runtime, site).write_all()
+            pages += [(a.url, a.details.alternates, a.date.strftime("%Y-%m-%d")) for a in site.articles]
+        if not self.settings["RELATIVE_URLS"]:  # a sitemap needs absolute URLs: publishing builds only
+            self._write("sitemap.xml", sitemap_xml(self.settings["SITEURL"], pages))
+            self._write("robots.txt", robots_txt(self.settings["SITEURL"]))
+
+    def _write(self, name, text):
+        with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as f:
+            f.write(text)
 
 
 class _LanguagePages:
@@ -46,6 +58,7 @@ class _LanguagePages:
         self.generator, self.writer, self.runtime, self.site = generator, writer, runtime, site
         self.lang = site.lang
         self.others = [lang for lang in runtime.sites if lang != self.lang]
+        self.written = []  # (URL, alternates, lastmod)
 
     def write_all(self):
         site, strings = self.site, self.runtime.strings
@@ -71,8 +84,13 @@ class _LanguagePages:
         self.page("search", "search", strings.get(self.lang, "search.title"),
                   {"search_strings": strings.with_prefix(self.lang, "search."),
                    "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in KINDS}})
-        self.writer.write_feed(site.articles[:50], {**self.generator.context, "SITENAME": strings.get(
-            self.lang, "site.name")}, link(self.runtime, self.lang, "feed"), feed_type="atom")
+        feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}
+        self.writer.write_feed(site.articles[:50], feed_context, link(self.runtime, self.lang, "feed"))
+        for kind in KINDS:
+            self.writer.write_feed(site.by_kind[kind][:50], feed_context,
+                                   link(self.runtime, self.lang, "kind_feed", kind=kind),
+                                   feed_title=strings.get(self.lang, f"kind.{kind}"))
+        return self.written
 
     def _context(self, title, alternates):
         return {**self.generator.context, "page_lang": self.lang, "page_title": title,
@@ -81,6 +99,7 @@ class _LanguagePages:
     def page(self, name, template, title, values):
         alternates = {lang: link(self.runtime, lang, name) for lang in self.runtime.sites}
         path = paths(self.runtime.settings.root(self.lang))[name]
+        self.written.append((quote(path), alternates, None))
         self.writer.write_file(path, self.generator.get_template(template), self._context(title, alternates),
                                relative_urls=self.generator.settings["RELATIVE_URLS"], **values)
 
@@ -89,7 +108,9 @@ class _LanguagePages:
         path = paths(self.runtime.settings.root(self.lang))[name].format(**values)
         if alternates is None:
             alternates = {lang: link(self.runtime, lang, name, **values) for lang in self.runtime.sites}
+        self.written.append((quote(path), alternates, None))
         self.writer.write_file(path, self.generator.get_template("listing"), self._context(title, alternates),
                                relative_urls=self.generator.settings["RELATIVE_URLS"],
                                paginated={"articles": articles}, template_name="listing", url=quote(path),
-                               articles=articles, listing_kind=kind)
+                               articles=articles, listing_kind=kind,
+                               page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind) if kind else None)
