@@ -84,9 +84,11 @@ class _LanguagePages:
         self.page("search", "search", strings.get(self.lang, "search.title"),
                   {"search_strings": strings.with_prefix(self.lang, "search."),
                    "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in KINDS}})
+        # Feeds of no articles are not written: their date would be the build's, and the site the same twice.
         feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}
-        self.writer.write_feed(site.articles[:50], feed_context, link(self.runtime, self.lang, "feed"))
-        for kind in KINDS:
+        if site.articles:
+            self.writer.write_feed(site.articles[:50], feed_context, link(self.runtime, self.lang, "feed"))
+        for kind in (k for k in KINDS if site.by_kind[k]):
             self.writer.write_feed(site.by_kind[kind][:50], feed_context,
                                    link(self.runtime, self.lang, "kind_feed", kind=kind),
                                    feed_title=strings.get(self.lang, f"kind.{kind}"))
@@ -113,4 +115,5 @@ class _LanguagePages:
                                relative_urls=self.generator.settings["RELATIVE_URLS"],
                                paginated={"articles": articles}, template_name="listing", url=quote(path),
                                articles=articles, listing_kind=kind,
-                               page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind) if kind else None)
+                               page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind)
+                               if kind and articles else None)
