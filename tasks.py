@@ -74,8 +74,25 @@ def livereload(c):
 
 
 @task
+def check(c):
+    """Build the content into a temporary folder and check it without publishing: content rules, broken links and
+    images, HTML that does not parse cleanly; lists missing translations. Exits non-zero on errors."""
+    import tempfile
+
+    from tools.check import run
+
+    with tempfile.TemporaryDirectory(prefix="archive-check-") as tmp:
+        errors = run(CONFIG["content"], os.path.join(tmp, "output"))
+    if errors:
+        sys.exit(1)
+
+
+@task
 def publish(c):
-    """Build with publishconf.py (absolute URLs from $SITEURL)."""
+    """Build with publishconf.py (absolute URLs from $SITEURL) into output/, then check it; errors publish nothing."""
+    if not os.environ.get("SITEURL"):
+        sys.exit("publish: set SITEURL, e.g. SITEURL=https://archive.example.la .venv/bin/invoke publish")
+    check(c)
     pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_publish'])} --fatal errors")
 
 
@@ -110,7 +127,7 @@ def search_quality(c, http=False, keep=False):
     """
     import tempfile
 
-    from tests.fixture_site import build as build_site
+    from tools.build import build as build_site
 
     evaluator, articles, queries = (_shared("tools/search_eval.py"), _shared("corpus/dev-articles.jsonl"),
                                     _shared("corpus/dev-queries.json"))

@@ -8,23 +8,13 @@ import os
 import shutil
 import tempfile
 
+from tools.build import ROOT, build  # noqa: F401  (tests import build from here)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 FIXTURE = os.path.join(HERE, "fixtures", "site", "content")
 EXPECTED = os.path.join(HERE, "expected", "site")
 # Copied from npm packages at build time; not ours to compare (the font, lunr and stemmer inside the bundles).
 THIRD_PARTY = ("theme/fonts/", "theme/js/")
-
-
-def build(content, output, **overrides):
-    """Build ``content`` into ``output`` in this process, as `invoke build` does."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings = read_settings(os.path.join(ROOT, "pelicanconf.py"),
-                             override={"PATH": content, "OUTPUT_PATH": output, **overrides})
-    Pelican(settings).run()
-    return output
 
 
 def compared_files(folder):

@@ -1,0 +1,67 @@
+"""`invoke check`: what it finds in a built site, and what it lists without failing."""
+import os
+
+import pytest
+
+from archive.model import read_source
+from tools.check import check_page, missing_translations, run
+
+PAGE = '<!DOCTYPE html><html><head></head><body><main id="main">{}</main></body></html>'
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.html").write_text("x")
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "x.svg").write_text("<svg/>")
+    return str(tmp_path)
+
+
+@pytest.mark.parametrize("body, message", [
+    ('<a href="news/missing.html">x</a>', "link 'news/missing.html' leads to a file that does not exist"),
+    ('<img src="images/none.png" alt="">', "image 'images/none.png' leads to a file that does not exist"),
+    ('<a href="news/">x</a>', "link 'news/' names a folder: from disk a browser shows no index.html for it"),
+    ('<a href="/news/a.html">x</a>', "link '/news/a.html' starts at the server root"),
+    ('<a href="#nowhere">x</a>', "link to #nowhere, which is not on the page"),
+    ('<div><span>x</div>', "<span> from line 1 is not closed before </div>"),
+    ('<section>x', "<section> from line 1 is not closed before </main>"),
+    ('x</em>', "</em> closes nothing that is open"),
+    ('<p id="a">x</p><p id="a">y</p>', "id 'a' is used twice (first on line 1)"),
+])
+def test_check_page_finds(site, body, message):
+    findings = check_page(site, "index.html", PAGE.format(body))
+    assert [f.message for f in findings if f.message.startswith(message)], findings
+
+
+def test_check_page_accepts_a_clean_page(site):
+    body = ('<a href="news/a.html#top">x</a><img src="images/x.svg" alt=""><a href="#main">skip</a>'
+            '<a href="https://itu.int/">ITU</a><ul><li>one<li>two</ul><p>open paragraph<br>')
+    assert check_page(site, "index.html", PAGE.format(body)) == []
+
+
+def test_missing_translations_are_listed_per_language():
+    sources = {p: read_source(t) for p, t in {
+        "news/a.lo.md": "Slug: a\nLang: lo\n\n", "news/a.en.md": "Slug: a\nLang: en\n\n",
+        "news/b.lo.md": "Slug: b\nLang: lo\n\n", "news/c.en.md": "Slug: c\nLang: en\n\n"}.items()}
+    assert missing_translations(sources, ("lo", "en")) == {"lo": ["news/c.en.md"], "en": ["news/b.lo.md"]}
+
+
+def test_check_of_the_sample_content_is_clean(tmp_path):
+    lines = []
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    assert run(os.path.join(root, "content"), str(tmp_path / "out"), out=lines.append) == 0
+    assert lines[-1] == "No errors."
+
+
+def test_check_reports_content_errors_with_their_file(tmp_path):
+    (tmp_path / "content" / "news").mkdir(parents=True)
+    (tmp_path / "content" / "news" / "a.md").write_text("Title: x\nLang: lo\n\nບົດ.\n", encoding="utf-8")
+    lines = []
+    assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 1
+    assert "content/news/a.md:1: missing required fields Date, Slug, Category" in lines
+
+
+def test_an_element_left_open_at_the_end_is_reported(site):
+    findings = check_page(site, "index.html", "<div><section>x")
+    assert [f.message for f in findings] == ["<div> is never closed", "<section> is never closed"]

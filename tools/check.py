@@ -1,0 +1,168 @@
+"""Checks of a built site: links and images that lead nowhere, HTML that does not parse cleanly, and the list of
+articles that have no translation yet. Pure functions over a folder; `invoke check` runs them after a build.
+"""
+import os
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose end tag HTML lets an author leave out; the checker does not ask for them.
+OPTIONAL_END = {"li", "dt", "dd", "p", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup",
+                "caption", "rt", "rp", "optgroup", "html", "head", "body"}
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # of the built file, relative to the site, or of the content file it was built from
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class _PageParser(HTMLParser):
+    """Collects links, ids and tag-structure problems of one page, with line numbers."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.problems, self.links, self.ids = [], [], [], {}
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        attributes = dict(attrs)
+        for name in ("href", "src"):
+            if attributes.get(name) is not None and not (tag == "link" and attributes.get("rel") == "canonical"):
+                self.links.append((line, attributes[name]))
+        if attributes.get("id"):
+            if attributes["id"] in self.ids:
+                self.problems.append((line, f"id {attributes['id']!r} is used twice (first on line "
+                                            f"{self.ids[attributes['id']]})"))
+            self.ids.setdefault(attributes["id"], line)
+        if tag not in VOID:
+            self.stack.append((tag, line))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        line = self.getpos()[0]
+        if tag in VOID:
+            return
+        if not any(open_tag == tag for open_tag, _ in self.stack):
+            self.problems.append((line, f"</{tag}> closes nothing that is open"))
+            return
+        while self.stack:
+            open_tag, opened = self.stack.pop()
+            if open_tag == tag:
+                return
+            if open_tag not in OPTIONAL_END:
+                self.problems.append((line, f"<{open_tag}> from line {opened} is not closed before </{tag}>"))
+
+    def close(self):
+        super().close()
+        for tag, line in self.stack:
+            if tag not in OPTIONAL_END:
+                self.problems.append((line, f"<{tag}> is never closed"))
+
+
+def check_page(site, path, html):
+    """Findings of one built page: its structure, and every local link or image that leads nowhere."""
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    findings = [Finding(path, line, message) for line, message in parser.problems]
+    for line, url in parser.links:
+        problem = _broken(site, path, url, parser.ids)
+        if problem:
+            findings.append(Finding(path, line, problem))
+    return findings
+
+
+def _broken(site, path, url, ids):
+    if not url or _EXTERNAL.match(url) or url.startswith(("mailto:", "tel:", "data:")):
+        return None
+    parts = urlsplit(url)
+    if not parts.path:
+        fragment = unquote(parts.fragment)
+        return None if not fragment or fragment in ids else f"link to #{fragment}, which is not on the page"
+    if parts.path.startswith("/"):
+        return f"link {url!r} starts at the server root: it breaks when the site is opened from disk"
+    target = os.path.normpath(os.path.join(site, os.path.dirname(path), unquote(parts.path)))
+    if not target.startswith(os.path.abspath(site)):
+        return f"link {url!r} leads out of the site"
+    if os.path.isdir(target):
+        return f"link {url!r} names a folder: from disk a browser shows no index.html for it"
+    if not os.path.isfile(target):
+        kind = "image" if re.search(r"\.(png|jpe?g|gif|svg|webp|avif)$", parts.path, re.I) else "link"
+        return f"{kind} {url!r} leads to a file that does not exist"
+    return None
+
+
+def check_site(site):
+    """Findings of every HTML page of a built site, sorted."""
+    site = os.path.abspath(site)
+    findings = []
+    for folder, _dirs, names in os.walk(site):
+        for name in names:
+            if name.endswith(".html"):
+                full = os.path.join(folder, name)
+                with open(full, encoding="utf-8") as f:
+                    findings += check_page(site, os.path.relpath(full, site).replace(os.sep, "/"), f.read())
+    return sorted(findings)
+
+
+def missing_translations(sources, languages):
+    """{lang: [content paths of items with no version in lang]} — a list to work through, not an error."""
+    by_slug = {}
+    for path, source in sources.items():
+        by_slug.setdefault(source.meta.get("slug"), {})[source.meta.get("lang")] = path
+    missing = {lang: [] for lang in languages}
+    for versions in by_slug.values():
+        for lang in languages:
+            if lang not in versions:
+                missing[lang].extend(sorted(versions.values()))
+    return {lang: sorted(paths) for lang, paths in missing.items()}
+
+
+def run(content, output, languages=("lo", "en"), out=print):
+    """Build ``content`` into ``output`` and report every problem; returns the number of errors."""
+    from .build import build  # first: it puts plugins/ on the path
+
+    from archive import ContentError
+    from archive.model import read_source
+    from archive.validate import content_files
+
+    out(f"Building {content} into {output} …")
+    try:
+        build(content, output)
+    except ContentError as error:
+        for problem in error.problems:
+            out(f"content/{problem}")
+        out(f"{len(error.problems)} error(s) in the content: fix them and run the check again.")
+        return len(error.problems)
+    sources = {}
+    for path in content_files(content, (".md", ".markdown", ".mkd", ".mdown")):
+        with open(os.path.join(content, path), encoding="utf-8") as f:
+            sources[path] = read_source(f.read())
+    built_from = {_built_path(s.meta, languages): p for p, s in sources.items()}
+    out("Checking the built pages …")
+    findings = check_site(output)
+    for finding in findings:
+        source = built_from.get(finding.path)
+        out(f"content/{source} (built as {finding})" if source else str(finding))
+    for lang, paths in missing_translations(sources, languages).items():
+        if paths:
+            out(f"No {lang} version yet ({len(paths)}, not an error): " + ", ".join(paths))
+    out(f"{len(findings)} error(s) in the built site." if findings else "No errors.")
+    return len(findings)
+
+
+def _built_path(meta, languages):
+    root = "" if meta.get("lang") == languages[0] else f"{meta.get('lang')}/"
+    return f"{root}{meta.get('category')}/{meta.get('slug')}.html"
