@@ -73,6 +73,51 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
+def _write_new(path, text):
+    full = os.path.join(CONFIG["content"], path)
+    if os.path.exists(full):
+        sys.exit(f"{full} exists already")
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"Wrote content/{path} as a draft: fill it in, then delete its `Status: draft` line to publish it.")
+
+
+@task(help={"kind": "news, reports, magazine or newspaper", "lang": "lo or en", "title": "the title",
+            "date": "YYYY-MM-DD (default: today)", "venue": "reports", "organisers": "reports, comma-separated",
+            "event_start": "reports (default: the date)", "issue": "magazine (default: the next number)",
+            "month": "magazine, YYYY-MM", "cover": "magazine: an image under content/",
+            "edition": "newspaper (default: the next number)", "pages": "newspaper: page images",
+            "pdf": "newspaper or magazine: a PDF under content/"})
+def new(c, kind, title, lang="lo", date=None, venue=None, organisers=None, event_start=None, issue=None,
+        month=None, cover=None, edition=None, pages=None, pdf=None):
+    """Create a correctly filled Markdown file (a draft) for a kind and language."""
+    import datetime
+
+    from tools.scaffold import new_item
+
+    day = datetime.date.fromisoformat(date) if date else datetime.date.today()
+    try:
+        path, text = new_item(CONFIG["content"], kind, lang, title, day, venue=venue, organisers=organisers,
+                              event_start=event_start, issue=issue, month=month, cover=cover, edition=edition,
+                              pages=pages, pdf=pdf)
+    except ValueError as error:
+        sys.exit(f"new: {error}")
+    _write_new(path, text)
+
+
+@task(help={"slug": "the slug of the item to translate", "lang": "the language to write (default: the other)"})
+def translate(c, slug, lang=None):
+    """Create the other language's file of an item: same slug, pointing at its original (a draft)."""
+    from tools.scaffold import translation
+
+    try:
+        path, text = translation(CONFIG["content"], slug, lang)
+    except ValueError as error:
+        sys.exit(f"translate: {error}")
+    _write_new(path, text)
+
+
 @task
 def check(c):
     """Build the content into a temporary folder and check it without publishing: content rules, broken links and

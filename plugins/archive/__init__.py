@@ -8,7 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 
 from . import dates
-from .collect import collect, tag_slug
+from .collect import collect, prepare, tag_slug
 from .listings import ListingGenerator, link
 from .model import read_source
 from .settings import ArchiveSettings
@@ -73,6 +73,8 @@ def _outside_articles(generator, sources):
 
 def collect_sites(generator):
     runtime = runtime_of(generator)
+    prepare([*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations,
+             *generator.hidden_articles, *generator.hidden_translations])
     runtime.sites = collect([*generator.articles, *generator.translations], runtime.settings.languages)
 
 

@@ -93,11 +93,15 @@ def newest_first(articles):
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def collect(articles, languages):
-    """Attach Details and templates to ``articles`` (all published ones, every language) and group them."""
+def prepare(articles):
+    """Attach Details and the template of its kind to every article (drafts and hidden ones too)."""
     for article in articles:
         article.details = details_of(article)
         article.template = TEMPLATES[article.details.kind]
+
+
+def collect(articles, languages):
+    """Group ``articles`` (the published ones of every language, prepared) as the site lists them."""
     sites = {}
     for lang in languages:
         mine = newest_first(a for a in articles if a.lang == lang)
