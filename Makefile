@@ -3,7 +3,7 @@
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: setup build serve livereload test publish bench search-quality clean
+.PHONY: setup build serve livereload test check publish bundle bench search-quality clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -21,7 +21,7 @@ build: setup
 	$(INVOKE) build
 
 serve: setup
-	$(INVOKE) serve
+	$(INVOKE) livereload
 
 livereload: setup
 	$(INVOKE) livereload
@@ -30,8 +30,14 @@ test: setup
 	@sh scripts/prerequisites.sh --test
 	$(INVOKE) test
 
+check: setup
+	$(INVOKE) check
+
 publish: setup
 	$(INVOKE) publish
+
+bundle: setup
+	$(INVOKE) bundle
 
 bench: setup
 	$(INVOKE) bench
@@ -41,4 +47,4 @@ search-quality: setup
 	$(INVOKE) search-quality
 
 clean:
-	rm -rf output .venv node_modules .pytest_cache
+	rm -rf output dist cache .venv node_modules .pytest_cache

@@ -63,13 +63,27 @@ def serve(c):
 
 @task
 def livereload(c):
-    """Build, serve and reload the browser on every save."""
+    """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser. Pelican's content cache
+    keeps a rebuild to the files that changed; a build error is shown and the server keeps running."""
     from livereload import Server
+    from pelican import Pelican
+    from pelican.settings import read_settings
 
-    build(c)
+    settings = read_settings(CONFIG["settings_base"], override={
+        "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": os.path.join(HERE, "cache")})
+    pelican = Pelican(settings)
+
+    def rebuild():
+        try:
+            pelican.run()
+        except Exception as error:  # an editor's mistake must not stop the preview: show it, wait for a fix
+            print(f"\nBuild failed: {error}\n")
+
+    rebuild()
     server = Server()
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/*.js", "pelicanconf.py"):
-        server.watch(os.path.join(HERE, pattern), lambda: build(c))
+        server.watch(os.path.join(HERE, pattern), rebuild)
+    print(f"Previewing the archive on http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C to stop)")
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
@@ -139,6 +153,38 @@ def publish(c):
         sys.exit("publish: set SITEURL, e.g. SITEURL=https://archive.example.la .venv/bin/invoke publish")
     check(c)
     pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_publish'])} --fatal errors")
+
+
+@task
+def bundle(c):
+    """Write dist/lao-ict-journal-archive.zip: the site to read offline, unzipped anywhere and opened from disk."""
+    import tempfile
+
+    from tools.build import build as build_site
+    from tools.bundle import make_bundle
+
+    with tempfile.TemporaryDirectory(prefix="archive-bundle-") as tmp:
+        site = build_site(CONFIG["content"], os.path.join(tmp, "site"))
+        path = make_bundle(site, os.path.join(HERE, "dist", "lao-ict-journal-archive.zip"))
+    print(f"Wrote {os.path.relpath(path, HERE)} ({os.path.getsize(path) / 1e6:.1f} MB)")
+
+
+@task
+def gh_pages(c):
+    """Publish (SITEURL must be set), then push output/ to the gh-pages branch with ghp-import."""
+    publish(c)
+    c.run(f"{os.path.join(os.path.dirname(PYTHON), 'ghp-import')} -b gh-pages -n -p -m 'Publish the archive' "
+          f"{shlex.quote(CONFIG['deploy_path'])}")
+
+
+@task(help={"destination": "user@host:/path/ (default: $DEPLOY_RSYNC)"})
+def rsync(c, destination=None):
+    """Publish (SITEURL must be set), then copy output/ to any web server with rsync over ssh."""
+    destination = destination or os.environ.get("DEPLOY_RSYNC")
+    if not destination:
+        sys.exit("rsync: give --destination user@host:/var/www/archive/ or set DEPLOY_RSYNC")
+    publish(c)
+    c.run(f"rsync -rvzc --delete {shlex.quote(CONFIG['deploy_path'])}/ {shlex.quote(destination)}")
 
 
 @task

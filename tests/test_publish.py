@@ -1,0 +1,103 @@
+"""What `invoke publish` and `invoke bundle` produce: a site for a web server, and one for a USB stick."""
+import os
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.fixture_site import FIXTURE
+from tools.build import PUBLISH_SETTINGS, build
+from tools.bundle import FOLDER, make_bundle
+
+SITE_URL = "https://archive.example.la"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    os.environ["SITEURL"] = SITE_URL + "/"  # a trailing slash is forgiven
+    try:
+        return build(FIXTURE, str(tmp_path_factory.mktemp("published") / "output"), settings_file=PUBLISH_SETTINGS)
+    finally:
+        del os.environ["SITEURL"]
+
+
+def page(site, path):
+    with open(os.path.join(site, path), encoding="utf-8") as f:
+        return BeautifulSoup(f.read(), "html.parser")
+
+
+def test_published_pages_use_absolute_urls(published):
+    soup = page(published, "en/news/fibre-backbone.html")
+    links = [a["href"] for a in soup.select("a[href]") if not a["href"].startswith("#")]
+    assert links and all(href.startswith(SITE_URL + "/") or href.startswith("https://") for href in links)
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}/en/news/fibre-backbone.html"
+    assert soup.select_one('meta[property="og:locale"]')["content"] == "en_GB"
+    assert soup.select_one('meta[property="og:type"]')["content"] == "article"
+    assert soup.select_one('meta[name="twitter:card"]')
+
+
+def test_assets_are_fingerprinted_and_minified(published):
+    css = page(published, "index.html").select_one('link[rel="stylesheet"]')["href"]
+    assert re.fullmatch(re.escape(SITE_URL) + r"/theme/css/site\.[0-9a-f]{12}\.css", css)
+    scripts = os.listdir(os.path.join(published, "theme", "js"))
+    assert sorted(re.sub(r"\.[0-9a-f]{12}\.", ".", s) for s in scripts) == ["search.js", "site.js"]
+    with open(os.path.join(published, css[len(SITE_URL) + 1:]), encoding="utf-8") as f:
+        assert f.read().count("\n") < 5  # minified
+
+
+@pytest.mark.parametrize("feed", ["feeds/atom.xml", "en/feeds/atom.xml", "feeds/news.atom.xml",
+                                  "en/feeds/reports.atom.xml", "feeds/magazine.atom.xml"])
+def test_feeds_parse_and_link_absolutely(published, feed):
+    root = ET.parse(os.path.join(published, feed)).getroot()
+    entries = root.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        assert entry.find(f"{ATOM}link").get("href").startswith(SITE_URL + "/")
+
+
+def test_sitemap_lists_pages_with_their_translations(published):
+    urls = {u.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href")
+                                           for link in u.findall(f"{XHTML}link")}
+            for u in ET.parse(os.path.join(published, "sitemap.xml")).getroot()}
+    assert urls[f"{SITE_URL}/news/fibre-backbone.html"] == {
+        "lo": f"{SITE_URL}/news/fibre-backbone.html", "en": f"{SITE_URL}/en/news/fibre-backbone.html"}
+    assert f"{SITE_URL}/en/index.html" in urls
+    with open(os.path.join(published, "robots.txt")) as f:
+        assert f"Sitemap: {SITE_URL}/sitemap.xml" in f.read()
+
+
+def test_the_local_build_has_no_sitemap_or_absolute_urls(tmp_path):
+    site = build(FIXTURE, str(tmp_path / "output"))
+    assert not os.path.exists(os.path.join(site, "sitemap.xml"))
+    assert not page(site, "index.html").select('meta[property^="og:"]')
+
+
+def test_offline_bundle_reads_and_searches_from_disk(tmp_path, browser):
+    site = build(FIXTURE, str(tmp_path / "site"))
+    bundle = make_bundle(site, str(tmp_path / "dist" / "archive.zip"))
+    with zipfile.ZipFile(bundle) as z:
+        names = z.namelist()
+        assert f"{FOLDER}/README.txt" in names and f"{FOLDER}/theme/fonts/LICENSE-noto-sans-lao.txt" in names
+        z.extractall(tmp_path / "usb")
+    root = f"file://{tmp_path}/usb/{FOLDER}/"
+    tab = browser.new_page()
+    failed = []
+    tab.on("requestfailed", lambda request: failed.append(request.url))
+    tab.goto(root + "news/fibre-backbone.html")
+    tab.click(".language a")
+    assert tab.url == root + "en/news/fibre-backbone.html"
+    assert tab.locator("html").get_attribute("lang") == "en"
+    tab.fill("#search-q", "connecting")
+    tab.press("#search-q", "Enter")
+    tab.wait_for_selector('#search-results[aria-busy="false"]', state="attached")
+    assert tab.eval_on_selector_all("#search-results > li > a:first-child", "as => as.map(a => a.href)") == [
+        root + "en/news/fibre-backbone.html"]
+    loaded = tab.evaluate("document.fonts.load('16px \"Noto Sans Lao\"', 'ລາວ').then(faces => faces.length)")
+    assert loaded > 0  # the Lao font came from the bundle itself
+    assert failed == []
+    tab.close()

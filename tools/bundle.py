@@ -1,0 +1,46 @@
+"""The offline bundle: the built site in one zip that works unzipped anywhere and opened from disk."""
+import os
+import zipfile
+
+FOLDER = "lao-ict-journal-archive"
+README = """\
+ຄັງເອກະສານ ວາລະສານ ໄອຊີທີ (ສະບັບອ່ານໂດຍບໍ່ຕ້ອງມີອິນເຕີເນັດ)
+==========================================================
+
+1. ແຕກໄຟລ໌ zip ນີ້ໄວ້ບ່ອນໃດກໍໄດ້ (ຄອມພິວເຕີ ຫຼື USB).
+2. ເປີດໄຟລ໌ index.html ໃນໂຟນເດີນີ້ ດ້ວຍໂປຣແກຣມທ່ອງເວັບ.
+ທຸກໜ້າ, ຟອນລາວ ແລະ ການຊອກຫາ ເຮັດວຽກໄດ້ໂດຍບໍ່ຕ້ອງເຊື່ອມຕໍ່ອິນເຕີເນັດ.
+ສະບັບພາສາອັງກິດ ຢູ່ໃນໂຟນເດີ en/.
+
+Lao ICT Journal Archive (offline edition)
+========================================
+
+1. Unzip this file anywhere (a computer or a USB stick).
+2. Open index.html in this folder with a web browser (English: en/index.html).
+Every page, the Lao font and search work without an internet connection.
+
+Font: Noto Sans Lao, SIL Open Font License 1.1 (theme/fonts/LICENSE-noto-sans-lao.txt).
+"""
+
+
+def make_bundle(site, zip_path):
+    """Zip the built ``site`` under one folder, with a README.txt; the same site gives the same bytes."""
+    os.makedirs(os.path.dirname(os.path.abspath(zip_path)), exist_ok=True)
+    files = []
+    for folder, _dirs, names in os.walk(site):
+        for name in names:
+            full = os.path.join(folder, name)
+            files.append((os.path.relpath(full, site).replace(os.sep, "/"), full))
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        _add(bundle, f"{FOLDER}/README.txt", README.encode("utf-8"))
+        for name, full in sorted(files):
+            with open(full, "rb") as f:
+                _add(bundle, f"{FOLDER}/{name}", f.read())
+    return zip_path
+
+
+def _add(bundle, name, data):
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))  # fixed: reproducible bundles
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    bundle.writestr(info, data)
