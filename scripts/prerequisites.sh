@@ -2,7 +2,7 @@
 # System prerequisites of the archive. Installs what is missing with apt-get when run as root on Debian/Ubuntu;
 # otherwise names the exact command to run and stops.
 #   scripts/prerequisites.sh          what building needs (Python 3.11+, venv, PyICU's build tools, node/npm)
-#   scripts/prerequisites.sh --test   the same, plus chromium for the browser tests
+#   scripts/prerequisites.sh --test   the same, plus chromium for the browser tests ($CHROMIUM, if set)
 set -eu
 
 missing=""
@@ -18,7 +18,7 @@ python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(
 command -v node >/dev/null 2>&1 || need nodejs
 command -v npm >/dev/null 2>&1 || need npm
 if [ "${1:-}" = "--test" ]; then
-  [ -x /usr/bin/chromium ] || need chromium
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need chromium  # CHROMIUM may name another Chromium or Chrome
 fi
 
 [ -z "$missing" ] && exit 0
