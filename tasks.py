@@ -208,6 +208,18 @@ def _shared(path):
     return full
 
 
+@task(help={"articles": "how many articles to generate (default 1,000; half Lao, half English)",
+            "queries": "queries per language timed in the browser", "keep": "keep the generated archive here"})
+def bench(c, articles=1000, queries=50, keep=None):
+    """Build a generated archive of N articles from ../shared/corpus and print build time with and without the
+    search plugin, search data sizes (raw and gzipped) per language, and index load and query times in headless
+    Chromium. Figures to read, not a test."""
+    from tools.bench import run
+
+    run(articles=int(articles), queries=int(queries), keep=keep and os.path.abspath(keep),
+        chromium=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
 @task(help={"http": "also measure over http:// (the default is file://, as a reader opening output/ from disk)",
             "keep": "keep the generated site in .bench/search-quality/ to look at"})
 def search_quality(c, http=False, keep=False):
