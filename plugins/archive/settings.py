@@ -1,6 +1,21 @@
-"""The archive's settings: one ARCHIVE_ group in pelicanconf.py, read once, unknown keys reported."""
+"""The archive's settings: one ARCHIVE_ group in pelicanconf.py, read once, unknown keys reported.
+
+``read_group`` serves every plugin of the project the same way (ASSETS_, LAO_SEARCH_).
+"""
 import os
 from dataclasses import dataclass, fields
+
+
+def read_group(cls, settings, prefix, **defaults):
+    """An instance of the frozen dataclass ``cls`` from the ``prefix``-ed Pelican settings; unknown keys are an
+    error naming the plugin's known ones, so that a typo is not silently ignored."""
+    known = {prefix + f.name.upper() for f in fields(cls)}
+    unknown = sorted(k for k in settings if k.startswith(prefix) and k not in known)
+    if unknown:
+        raise ValueError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    values = {f.name: settings[prefix + f.name.upper()] for f in fields(cls) if prefix + f.name.upper() in settings}
+    return cls(**{**defaults, **values})
+
 
 PREFIX = "ARCHIVE_"
 
@@ -15,13 +30,7 @@ class ArchiveSettings:
 
     @classmethod
     def from_pelican(cls, settings):
-        known = {f.name.upper() for f in fields(cls)}
-        unknown = sorted(k for k in settings if k.startswith(PREFIX) and k[len(PREFIX):] not in known)
-        if unknown:
-            raise ValueError(f"archive plugin: unknown setting(s) {', '.join(unknown)}; known: "
-                             + ", ".join(PREFIX + k for k in sorted(known)))
-        values = {f.name: settings[PREFIX + f.name.upper()] for f in fields(cls) if PREFIX + f.name.upper() in settings}
-        return cls(**values)
+        return read_group(cls, settings, PREFIX)
 
     def strings_path(self, theme):
         return os.path.join(theme, self.strings)

@@ -10,10 +10,12 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from pelican import signals
 from pelican.generators import Generator
+
+from archive.settings import read_group  # one way to read settings for every plugin of the project
 
 PREFIX = "ASSETS_"
 FONT_PACKAGE = "@fontsource/noto-sans-lao"
@@ -29,13 +31,7 @@ class AssetSettings:
 
     @classmethod
     def from_pelican(cls, settings):
-        known = {f.name.upper() for f in fields(cls)}
-        unknown = sorted(k for k in settings if k.startswith(PREFIX) and k[len(PREFIX):] not in known)
-        if unknown:
-            raise ValueError(f"assets plugin: unknown setting(s) {', '.join(unknown)}")
-        values = {f.name: settings[PREFIX + f.name.upper()] for f in fields(cls) if PREFIX + f.name.upper() in settings}
-        values.setdefault("project", os.path.dirname(os.path.abspath(settings["THEME"])))
-        return cls(**values)
+        return read_group(cls, settings, PREFIX, project=os.path.dirname(os.path.abspath(settings["THEME"])))
 
 
 def fingerprinted(name, data):

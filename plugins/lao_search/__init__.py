@@ -4,10 +4,13 @@ Pelican glue only; text.py (normalise, break into words), extract.py (HTML to fi
 data files) do the work. Needs the archive plugin, whose collected sites say which articles each language has.
 """
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from pelican import signals
 from pelican.generators import Generator
+
+from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
+from archive.settings import read_group
 
 from .extract import fields_of
 from .index import Entry, as_script, search_parts
@@ -22,12 +25,7 @@ class SearchSettings:
 
     @classmethod
     def from_pelican(cls, settings):
-        known = {f.name.upper() for f in fields(cls)}
-        unknown = sorted(k for k in settings if k.startswith(PREFIX) and k[len(PREFIX):] not in known)
-        if unknown:
-            raise ValueError(f"lao_search plugin: unknown setting(s) {', '.join(unknown)}")
-        return cls(**{f.name: settings[PREFIX + f.name.upper()] for f in fields(cls)
-                      if PREFIX + f.name.upper() in settings})
+        return read_group(cls, settings, PREFIX)
 
 
 def entry_of(article, html, root, date_text):
@@ -44,8 +42,6 @@ class SearchIndexGenerator(Generator):
         pass
 
     def generate_output(self, writer):
-        from archive.dates import format_day  # the archive plugin is a prerequisite (see module docstring)
-
         settings = SearchSettings.from_pelican(self.settings)
         runtime = self.context["archive_runtime"]
         for lang, site in runtime.sites.items():
