@@ -52,9 +52,13 @@ class SearchIndexGenerator(Generator):
                     entries.append(entry_of(article, f.read(), root, format_day(article.date, lang)))
             folder = os.path.join(self.output_path, root, DATA_FOLDER)
             os.makedirs(folder, exist_ok=True)
+            written = 0
             for name, payload in search_parts(lang, entries, settings.docs_per_part).items():
+                script = as_script(payload)
                 with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-                    f.write(as_script(payload))
+                    f.write(script)
+                written += len(script.encode("utf-8"))
+            print(f"Search ({lang}): {len(entries)} articles indexed, {written / 1024:.0f} KB in {root}{DATA_FOLDER}/")
 
 
 def get_generators(pelican):
