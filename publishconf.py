@@ -9,6 +9,5 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 if not SITEURL:
     raise SystemExit("publishconf.py: set SITEURL, e.g. SITEURL=https://archive.example.la invoke publish")
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
 ASSETS_MINIFY = True
 ASSETS_FINGERPRINT = True  # css/site.<hash>.css: cache forever, a new build gets new names

@@ -148,11 +148,23 @@ def check(c):
 
 @task
 def publish(c):
-    """Build with publishconf.py (absolute URLs from $SITEURL) into output/, then check it; errors publish nothing."""
+    """Check, then build with publishconf.py (absolute URLs from $SITEURL) and only then replace output/: a build
+    with any error publishes nothing and leaves output/ as it was."""
+    import tempfile
+
+    from tools.build import PUBLISH_SETTINGS, build as build_site
+
     if not os.environ.get("SITEURL"):
         sys.exit("publish: set SITEURL, e.g. SITEURL=https://archive.example.la .venv/bin/invoke publish")
     check(c)
-    pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_publish'])} --fatal errors")
+    staging = tempfile.mkdtemp(prefix="archive-publish-", dir=HERE)
+    try:
+        build_site(CONFIG["content"], os.path.join(staging, "output"), settings_file=PUBLISH_SETTINGS)
+        shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
+        os.replace(os.path.join(staging, "output"), CONFIG["deploy_path"])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Published {os.environ['SITEURL']} into output/")
 
 
 @task
