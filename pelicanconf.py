@@ -50,3 +50,5 @@ MARKDOWN = {
     "output_format": "html5",
 }
 SUMMARY_MAX_LENGTH = 40
+# Titles, venues and other metadata are text: escape them. Article bodies and summaries are HTML (|safe).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

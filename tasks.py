@@ -13,7 +13,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(os.path.dirname(HERE), "shared")
 CONFIG = {
     "settings_base": os.path.join(HERE, "pelicanconf.py"),
-    "settings_publish": os.path.join(HERE, "publishconf.py"),
     "deploy_path": os.path.join(HERE, "output"),
     "content": os.path.join(HERE, "content"),
     "host": "127.0.0.1",

@@ -118,3 +118,14 @@ def test_font_is_served_from_the_site_with_its_licence(site):
         css = f.read()
     assert "url(../fonts/noto-sans-lao-lao-400-normal.woff2)" in css
     assert not re.search(r"url\((?:https?:)?//", css)  # no other host
+
+
+def test_metadata_is_text_and_the_body_is_html(tmp_path):
+    content = tmp_path / "content" / "news"
+    content.mkdir(parents=True)
+    (content / "a.md").write_text("Title: Fibre & <5G>\nDate: 2024-01-02\nLang: en\nSlug: a\nCategory: news\n\n"
+                                  "Some *emphasis* & more.\n", encoding="utf-8")
+    site = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    soup = read(site, "en/news/a.html")
+    assert soup.h1.get_text() == "Fibre & <5G>"
+    assert soup.select_one(".prose em").get_text() == "emphasis"
