@@ -17,6 +17,7 @@ from .index import Entry, as_script, search_parts
 
 PREFIX = "LAO_SEARCH_"
 DATA_FOLDER = "search-data"  # beside each language's search.html
+PROGRESS_EVERY = 1000  # articles between two progress lines of a long build
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,11 @@ class SearchIndexGenerator(Generator):
         for lang, site in runtime.sites.items():
             root = runtime.settings.root(lang)
             entries = []
-            for article in site.articles:
+            for n, article in enumerate(site.articles, 1):
                 with open(os.path.join(self.output_path, article.save_as), encoding="utf-8") as f:
                     entries.append(entry_of(article, f.read(), root, format_day(article.date, lang)))
+                if n % PROGRESS_EVERY == 0:
+                    print(f"Search ({lang}): {n} of {len(site.articles)} articles read", flush=True)
             folder = os.path.join(self.output_path, root, DATA_FOLDER)
             os.makedirs(folder, exist_ok=True)
             written = 0
