@@ -1,7 +1,6 @@
 """The search page as a reader's browser sees it: headless Chromium, from disk (file://) and over HTTP."""
 import functools
 import http.server
-import os
 import threading
 from urllib.parse import quote
 

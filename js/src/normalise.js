@@ -9,8 +9,9 @@ const SPELLINGS = [
   [/\u0eab\u0ea1/g, "\u0edd"], // ຫ + ມ -> ໝ
 ];
 const LAO = /[\u0e80-\u0eff]/;
-// Outside Lao script a word is a run of letters or a run of digits (text.py's _PIECES): "don't" is don + t.
-const PIECES = /[\u0e80-\u0eff]+|(?:(?![\u0e80-\u0eff])[\p{L}\p{Nl}\p{No}])+|\p{Nd}+/gu;
+// Outside Lao script a word is a run of letters or a run of digits, as text.py's _PIECES ([^\W\d_] is what
+// Python's re calls a letter: letters and the numbers that are not decimal digits, not marks): "don't" is don + t.
+export const LATIN_PIECES = /(?:(?![\u0e80-\u0eff])[\p{L}\p{Nl}\p{No}])+|\p{Nd}+/gu;
 
 /** The one spelling of `text` that both the index and the query use (case is kept). */
 export function normalise(text) {
@@ -19,11 +20,16 @@ export function normalise(text) {
   return out;
 }
 
+/** What a search compares: the normal spelling, lower-cased (Python's str.lower and JS agree on this). */
+export function folded(text) {
+  return normalise(text).toLowerCase();
+}
+
 export function hasLao(text) {
   return LAO.test(text);
 }
 
-/** Words of a query part without Lao letters, as the build splits them: lower-cased letter and digit runs. */
+/** Words of text without Lao letters, as the build splits them: lower-cased letter runs and digit runs. */
 export function latinWords(text) {
-  return text.toLowerCase().match(PIECES) || [];
+  return text.toLowerCase().match(LATIN_PIECES) || [];
 }

@@ -118,7 +118,7 @@ def add_template_helpers(generator):
         return dates.format_range(start, end, page_lang(ctx))
 
     generator.env.globals.update(t=t, link=page_link, languages=runtime.settings.languages,
-                                 tag_slug=tag_slug, other_strings=runtime.strings)
+                                 tag_slug=tag_slug)
     generator.env.filters.update(day=day, month=month, day_range=day_range)
 
 
