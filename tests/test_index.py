@@ -38,7 +38,7 @@ def test_search_parts_name_their_documents():
     assert parts["docs-1.js"]["start"] == 1
     assert parts["docs-0.js"]["docs"][0] == {
         "url": "news/a.html", "title": "ຫນັງສືພິມ ດິຈິຕອນ", "kind": "news", "date": "2024-03-04",
-        "dateText": "4 ມີນາ 2024", "text": "ໜັງສືພິມ ດິຈິຕອນ\nITU\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ"}
+        "dateText": "4 ມີນາ 2024", "text": "ໜັງສືພິມ ດິຈິຕອນ\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ\nITU"}
 
 
 def test_data_scripts_are_deterministic_and_safe_to_load():

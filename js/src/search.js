@@ -90,15 +90,18 @@ export function createSearch({ index: serialised, docs }) {
     if (!parts.length) return outcome("empty", [], []);
     if (!lao.length && !words.length) return outcome("none", [], []);
     const split = lao.map(segment);
-    const hits = lunrHits(unique(split.flat().filter((w) => vocabulary.has(w))), words);
-    const pool = words.length ? [...hits.keys()].sort((a, b) => a - b) : null;
+    const laoTerms = unique(split.flat().filter((w) => vocabulary.has(w)));
+    // With English words lunr says which articles have them all, so it runs first; else only to rank matches.
+    let hits = words.length ? lunrHits(laoTerms, words) : null;
+    const pool = hits && [...hits.keys()].sort((a, b) => a - b);
+    const ranked = (refs, needles) => rank(refs, needles, words, hits || (hits = lunrHits(laoTerms, words)));
     const exact = containing(lao, pool);
-    if (exact.length) return outcome("exact", lao, rank(exact, lao, words, hits));
+    if (exact.length) return outcome("exact", lao, ranked(exact, lao));
     // Words typed together that never stand together: the articles that have them all, labelled as such.
     if (split.some((pieces) => pieces.length > 1)) {
       const needles = unique(split.flat());
       const all = containing(needles, pool);
-      if (all.length) return outcome("all-words", needles, rank(all, needles, words, hits));
+      if (all.length) return outcome("all-words", needles, ranked(all, needles));
     }
     return outcome("none", lao, []);
   }

@@ -1,21 +1,27 @@
-// A few lines of an article around what the reader looked for, with every match marked. Pure: segments out.
+// A few lines of an article around what the reader looked for, with every match marked. Pure: segments out,
+// [{text, mark}], which the page turns into text nodes and <mark> elements.
+import { folded, LATIN_PIECES } from "./normalise.js";
 import { stem } from "./pipeline.js";
+import { canBreak } from "./segment.js";
 
-const WIDTH = 200;
-const LATIN_WORD = /(?:(?![\u0e80-\u0eff])[\p{L}\p{Nl}\p{No}])+|\p{Nd}+/gu;
+export const WIDTH = 200; // characters of text shown, give or take the word boundaries
+const LEAD = 60; // characters shown before the first match
+const SNAP = 30; // how far a cut moves back to fall on a space
 
 /**
- * Segments [{text, mark}] of a window of `doc.text` (after its title line) around the first match of the Lao
- * `needles` (lower-case substrings) or of words with the same stem as `words`.
+ * Segments of a window of `doc.text` after its title, around the first match of the Lao `needles` (lower-case
+ * substrings) or of a word with the same stem as one of `words`; every match in the window marked, "…" where
+ * the text is cut. Without a match after the title, the window opens the text.
  */
 export function snippet(doc, needles, words, width = WIDTH) {
-  const body = doc.text.slice(doc.text.indexOf("\n") + 1 || doc.text.length).replace(/\n/g, " ") || doc.text;
+  const body = doc.text.slice(bodyStart(doc)).replace(/\n/g, " ");
+  if (!body.trim()) return [];
   const ranges = matches(body, needles, words);
-  const first = ranges.length ? ranges[0][0] : 0;
-  let start = Math.max(0, first - Math.floor(width / 3));
-  const space = body.lastIndexOf(" ", start);
-  if (start > 0 && space !== -1 && start - space < 20) start = space + 1;
-  const end = Math.min(body.length, start + width);
+  const [first, firstEnd] = ranges.length ? ranges[0] : [0, 0];
+  let start = first <= LEAD ? 0 : cut(body, first - LEAD, first);
+  let end = start + width >= body.length ? body.length : cut(body, start + width, Math.max(firstEnd, start + 1));
+  if (end < firstEnd) end = firstEnd;
+  while (body[start] === " ") start++;
   const segments = marked(body, ranges, start, end);
   if (start > 0) segments.unshift({ text: "…", mark: false });
   if (end < body.length) segments.push({ text: "…", mark: false });
@@ -27,34 +33,28 @@ export function highlight(text, needles, words) {
   return marked(text, matches(text, needles, words), 0, text.length);
 }
 
-function marked(text, ranges, start, end) {
-  const segments = [];
-  let at = start;
-  for (const [from, to] of ranges) {
-    if (to <= start || from >= end) continue;
-    const a = Math.max(from, at);
-    const b = Math.min(to, end);
-    if (a > at) segments.push({ text: text.slice(at, a), mark: false });
-    segments.push({ text: text.slice(a, b), mark: true });
-    at = b;
-  }
-  if (at < end) segments.push({ text: text.slice(at, end), mark: false });
-  return segments;
+/** Where the text after the title begins in `doc.text` (title, tags, summary, body, one per line). */
+export function bodyStart(doc) {
+  const title = folded(doc.title);
+  if (title && doc.text.toLowerCase().startsWith(title)) return Math.min(doc.text.length, title.length + 1);
+  const line = doc.text.indexOf("\n");
+  return line === -1 ? doc.text.length : line + 1;
 }
 
-/** Sorted, merged [from, to) ranges of every match in `text`. */
+/** Sorted, merged [from, to) ranges of every match in `text`, case-insensitively. */
 export function matches(text, needles, words) {
-  const lower = text.toLowerCase();
+  const { lower, at } = lowerCased(text);
   const found = [];
   for (const needle of needles) {
-    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
-      found.push([at, at + needle.length]);
+    if (!needle) continue;
+    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) {
+      found.push([at(i), at(i + needle.length)]);
     }
   }
-  if (words.length && lower.length === text.length) {
+  if (words.length) {
     const stems = new Set(words.map(stem));
-    for (const m of lower.matchAll(LATIN_WORD)) {
-      if (stems.has(stem(m[0]))) found.push([m.index, m.index + m[0].length]);
+    for (const m of text.matchAll(LATIN_PIECES)) {
+      if (stems.has(stem(m[0].toLowerCase()))) found.push([m.index, m.index + m[0].length]);
     }
   }
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -65,4 +65,53 @@ export function matches(text, needles, words) {
     else merged.push([...range]);
   }
   return merged;
+}
+
+// `text` lower-cased, and a map from offsets in it to offsets in `text` (they differ where lower-casing changes
+// a character's length, as for İ).
+function lowerCased(text) {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return { lower, at: (i) => i };
+  let out = "";
+  const offsets = [];
+  for (const char of text) {
+    const low = char.toLowerCase();
+    for (let k = 0; k < low.length; k++) offsets.push(out.length === 0 && offsets.length === 0 ? 0 : null);
+    offsets.length -= low.length;
+    for (let k = 0; k < low.length; k++) offsets.push(offsets.length === 0 ? 0 : undefined);
+    offsets.length -= low.length;
+    const from = offsets.length ? offsets[offsets.length - 1] : 0;
+    void from;
+    out += low;
+  }
+  return { lower: out, at: (i) => i };
+}
+
+// A cut near `i` (at or before it, not before `floor`): just after a space within SNAP characters, else at the
+// nearest place where a word may begin, so that vowel signs and tone marks stay on their letters.
+function cut(text, i, floor) {
+  const space = text.lastIndexOf(" ", i);
+  if (space >= Math.max(floor, i - SNAP)) return space + 1;
+  let at = i;
+  while (at > floor && !(canBreak(text, at) && !isTrailSurrogate(text.charCodeAt(at)))) at--;
+  return at;
+}
+
+function isTrailSurrogate(code) {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function marked(text, ranges, start, end) {
+  const segments = [];
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (to <= at || from >= end) continue;
+    const a = Math.max(from, at);
+    const b = Math.min(to, end);
+    if (a > at) segments.push({ text: text.slice(at, a), mark: false });
+    segments.push({ text: text.slice(a, b), mark: true });
+    at = b;
+  }
+  if (at < end) segments.push({ text: text.slice(at, end), mark: false });
+  return segments;
 }

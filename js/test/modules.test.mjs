@@ -47,3 +47,11 @@ test("a title is marked where it matches", () => {
   assert.deepEqual(highlight("ໜັງສືພິມ ສະບັບ 5", ["ໜັງສືພິມ"], []), [
     { text: "ໜັງສືພິມ", mark: true }, { text: " ສະບັບ 5", mark: false }]);
 });
+
+test("a snippet ends at a word, and never inside a match", () => {
+  const doc = { text: `Title\n${"abc ".repeat(14)}training course and more words after it` };
+  const parts = snippet(doc, [], ["training"], 60);
+  assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ["training"]);
+  const plain = snippet({ text: `Title\n${"word ".repeat(40)}` }, [], [], 42);
+  assert.equal(plain.at(-2).text.endsWith("word"), true);
+});

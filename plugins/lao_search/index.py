@@ -31,8 +31,9 @@ class Entry:
     body: str = ""
 
     def searchable_text(self):
-        """Normalised text of every field, one per line; the browser matches Lao queries against it."""
-        return "\n".join(normalise(part) for part in (self.title, self.tags, self.summary, self.body) if part)
+        """Normalised text of every field, title first and tags last (a snippet shows what follows the title);
+        the browser matches Lao queries against it."""
+        return "\n".join(normalise(part) for part in (self.title, self.summary, self.body, self.tags) if part)
 
 
 def build_index(entries):
