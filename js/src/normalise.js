@@ -9,9 +9,10 @@ const SPELLINGS = [
   [/\u0eab\u0ea1/g, "\u0edd"], // ຫ + ມ -> ໝ
 ];
 const LAO = /[\u0e80-\u0eff]/;
-// Outside Lao script a word is a run of letters or a run of digits, as text.py's _PIECES ([^\W\d_] is what
-// Python's re calls a letter: letters and the numbers that are not decimal digits, not marks): "don't" is don + t.
-export const LATIN_PIECES = /(?:(?![\u0e80-\u0eff])[\p{L}\p{Nl}\p{No}])+|\p{Nd}+/gu;
+// Outside Lao script a word is a run of letters or a run of digits, as text.py's words() gives them: "don't" is
+// don + t. Its _PIECES counts numbers such as ² or ½ as letters, but ICU has already left them out of its words
+// by then, so here they separate words ("x²" is x, "H₂O" is h + o); letter-like numbers (Ⅻ) stay letters.
+export const LATIN_PIECES = /(?:(?![\u0e80-\u0eff])[\p{L}\p{Nl}])+|\p{Nd}+/gu;
 
 /** The one spelling of `text` that both the index and the query use (case is kept). */
 export function normalise(text) {

@@ -2,18 +2,18 @@
 //
 // A Lao part of a query matches an article whose normalised text contains it, wherever ICU put word boundaries
 // in the article or would put them in the query (it splits the same word differently in different sentences).
-// A part without Lao letters is made of words that must be indexed terms after the same stemmer as the build.
-// lunr only ranks Lao matches; queries are built clause by clause, never parsed from the reader's text, in which
-// ':' '^' '~' '+' '-' '*' would be query syntax.
+// A part without Lao letters is made of words that must be indexed terms after the index's search pipeline, as
+// a lunr clause with presence REQUIRED would require. The reader's text is never parsed as a lunr query (':' '^'
+// '~' '+' '-' '*' would be syntax there): terms are looked up one by one.
 import lunr from "lunr";
 import { folded, hasLao, latinWords } from "./normalise.js";
-import { stem, trim } from "./pipeline.js";
+import { trim } from "./pipeline.js";
+import { createScorer } from "./score.js";
 import { makeSegmenter } from "./segment.js";
 
-const { REQUIRED, OPTIONAL } = lunr.Query.presence;
 const K1 = 1.2; // BM25's, as lunr's
 const B = 0.75;
-const MAX_COUNT = 50; // occurrences counted per document and part; BM25 saturates long before
+const MAX_COUNT = 50; // occurrences counted per document and needle; BM25 has long saturated by then
 
 /**
  * The parts of a query: normalised, lower-cased, split at spaces, punctuation trimmed from their ends; the Lao
@@ -33,32 +33,25 @@ export function parseQuery(raw) {
  * needles are the Lao strings every result contains; results [{ref, doc, score}] are in rank order.
  */
 export function createSearch({ index: serialised, docs }) {
-  const index = lunr.Index.load(serialised);
+  const index = lunr.Index.load(serialised); // needs the pipeline functions, which ./pipeline.js registered
+  const scorer = createScorer(index);
   const texts = docs.map((d) => d.text.toLowerCase());
   const titles = docs.map((d) => folded(d.title));
   const averageLength = texts.reduce((sum, t) => sum + t.length, 0) / Math.max(1, texts.length);
   const vocabulary = new Set(Object.keys(index.invertedIndex).filter(hasLao));
   const segment = makeSegmenter(vocabulary);
+  const allRefs = docs.map((_, ref) => ref);
 
-  // lunr's hits: documents with every English word (if any), scored by those and by the Lao words.
-  function lunrHits(laoTerms, words) {
-    if (!laoTerms.length && !words.length) return null;
-    const hits = index.query((q) => {
-      for (const term of laoTerms) q.term(term, { usePipeline: false, presence: OPTIONAL });
-      for (const term of words) q.term(term, { usePipeline: true, presence: REQUIRED });
-    });
-    const stems = words.map(stem);
-    const found = new Map();
-    for (const { ref, score, matchData } of hits) {
-      const inTitle = stems.every((s) => matchData.metadata[s] && "title" in matchData.metadata[s]);
-      found.set(Number(ref), { score, inTitle });
-    }
-    return found;
+  // Refs (ascending) of the documents with every term in some field; null when there are no terms.
+  function withTerms(terms) {
+    if (!terms.length) return null;
+    const [rarest, ...others] = terms.map((t) => scorer.documents(t)).sort((a, b) => a.length - b.length);
+    return rarest.filter((ref) => others.every((refs) => binaryHas(refs, ref)));
   }
 
-  // Refs (ascending) of the documents whose text contains every needle; among `pool` if given.
+  // Refs (ascending) of the documents whose text contains every needle, among `pool`.
   function containing(needles, pool) {
-    let refs = pool || docs.map((_, ref) => ref);
+    let refs = pool;
     for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
       refs = refs.filter((ref) => texts[ref].includes(needle));
       if (!refs.length) break;
@@ -66,13 +59,14 @@ export function createSearch({ index: serialised, docs }) {
     return refs;
   }
 
-  // Title matches first; then lunr's score plus BM25 over how often the needles occur; then newer; then ref.
-  function rank(refs, needles, words, hits) {
+  // Title matches first; then lunr's score of the query's words (the Lao ones as the index has them) plus BM25
+  // over how often the needles occur in the text; then the newer; then the first in the data.
+  function rank(refs, needles, terms, wordTerms) {
     const results = refs.map((ref) => {
-      const hit = hits && hits.get(ref);
-      const inTitle = needles.every((n) => titles[ref].includes(n)) && (!words.length || hit.inTitle);
+      const inTitle = needles.every((n) => titles[ref].includes(n))
+        && wordTerms.every((t) => scorer.occurs(t, ref, "title"));
       const norm = K1 * (1 - B + (B * texts[ref].length) / averageLength);
-      let score = hit ? hit.score : 0;
+      let score = scorer.score(ref, terms);
       for (const needle of needles) {
         const tf = occurrences(texts[ref], needle);
         score += (tf * (K1 + 1)) / (tf + norm);
@@ -90,18 +84,16 @@ export function createSearch({ index: serialised, docs }) {
     if (!parts.length) return outcome("empty", [], []);
     if (!lao.length && !words.length) return outcome("none", [], []);
     const split = lao.map(segment);
-    const laoTerms = unique(split.flat().filter((w) => vocabulary.has(w)));
-    // With English words lunr says which articles have them all, so it runs first; else only to rank matches.
-    let hits = words.length ? lunrHits(laoTerms, words) : null;
-    const pool = hits && [...hits.keys()].sort((a, b) => a - b);
-    const ranked = (refs, needles) => rank(refs, needles, words, hits || (hits = lunrHits(laoTerms, words)));
+    const wordTerms = unique(words.flatMap((w) => index.pipeline.runString(w)));
+    const terms = [...unique(split.flat().filter((w) => vocabulary.has(w))), ...wordTerms];
+    const pool = withTerms(wordTerms) || allRefs;
     const exact = containing(lao, pool);
-    if (exact.length) return outcome("exact", lao, ranked(exact, lao));
+    if (exact.length) return outcome("exact", lao, rank(exact, lao, terms, wordTerms));
     // Words typed together that never stand together: the articles that have them all, labelled as such.
     if (split.some((pieces) => pieces.length > 1)) {
       const needles = unique(split.flat());
       const all = containing(needles, pool);
-      if (all.length) return outcome("all-words", needles, ranked(all, needles));
+      if (all.length) return outcome("all-words", needles, rank(all, needles, terms, wordTerms));
     }
     return outcome("none", lao, []);
   }
@@ -115,6 +107,18 @@ function occurrences(text, needle) {
     count++;
   }
   return count;
+}
+
+function binaryHas(sorted, value) {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] === value) return true;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 function compare(a, b) {

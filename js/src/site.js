@@ -1,14 +1,26 @@
-// Entry of the bundle every page loads. On the meeting-registration page, says which registrations are still
-// open, by the reader's own date (the build stays the same whatever day it runs).
+// Entry of the small bundle every page loads; no global. On the meeting-registration page it marks each
+// registration with a deadline (data-deadline="YYYY-MM-DD") open or closed by the reader's own date, and says so
+// in its [data-status] child, in the page's language (#site-strings: {"open": ..., "closed": ...}).
 import { registrationState } from "./registration.js";
 
-const strings = document.getElementById("site-strings");
-if (strings) {
-  const text = JSON.parse(strings.textContent);
-  for (const item of document.querySelectorAll("[data-deadline]")) {
-    const state = registrationState(item.dataset.deadline, new Date());
-    item.dataset.state = state;
+function readStrings() {
+  const island = document.getElementById("site-strings");
+  try {
+    return island ? JSON.parse(island.textContent) : {};
+  } catch {
+    return {};
+  }
+}
+
+const items = document.querySelectorAll("[data-deadline]");
+if (items.length) {
+  const strings = readStrings();
+  const now = new Date();
+  for (const item of items) {
+    const state = registrationState(item.getAttribute("data-deadline"), now);
+    if (!state) continue;
+    item.setAttribute("data-state", state);
     const status = item.querySelector("[data-status]");
-    if (status) status.textContent = text[state];
+    if (status && strings[state]) status.textContent = strings[state];
   }
 }

@@ -1,11 +1,11 @@
 // A few lines of an article around what the reader looked for, with every match marked. Pure: segments out,
 // [{text, mark}], which the page turns into text nodes and <mark> elements.
-import { folded, LATIN_PIECES } from "./normalise.js";
+import { LATIN_PIECES, normalise } from "./normalise.js";
 import { stem } from "./pipeline.js";
 import { canBreak } from "./segment.js";
 
 export const WIDTH = 200; // characters of text shown, give or take the word boundaries
-const LEAD = 60; // characters shown before the first match
+const LEAD = 60; // characters shown before the first match, at most a third of the window
 const SNAP = 30; // how far a cut moves back to fall on a space
 
 /**
@@ -18,10 +18,14 @@ export function snippet(doc, needles, words, width = WIDTH) {
   if (!body.trim()) return [];
   const ranges = matches(body, needles, words);
   const [first, firstEnd] = ranges.length ? ranges[0] : [0, 0];
-  let start = first <= LEAD ? 0 : cut(body, first - LEAD, first);
+  const lead = Math.min(LEAD, Math.floor(width / 3));
+  let start = first <= lead ? 0 : cut(body, first - lead, 0);
   let end = start + width >= body.length ? body.length : cut(body, start + width, Math.max(firstEnd, start + 1));
   if (end < firstEnd) end = firstEnd;
+  const straddling = ranges.find(([from, to]) => from < end && to > end);
+  if (straddling) end = straddling[1]; // never cut a match in two
   while (body[start] === " ") start++;
+  while (end > start && body[end - 1] === " ") end--;
   const segments = marked(body, ranges, start, end);
   if (start > 0) segments.unshift({ text: "…", mark: false });
   if (end < body.length) segments.push({ text: "…", mark: false });
@@ -33,10 +37,10 @@ export function highlight(text, needles, words) {
   return marked(text, matches(text, needles, words), 0, text.length);
 }
 
-/** Where the text after the title begins in `doc.text` (title, tags, summary, body, one per line). */
+/** Where the text after the title begins in `doc.text` (title, then summary, body and tags, one per line). */
 export function bodyStart(doc) {
-  const title = folded(doc.title);
-  if (title && doc.text.toLowerCase().startsWith(title)) return Math.min(doc.text.length, title.length + 1);
+  const title = normalise(doc.title || ""); // as the build wrote it
+  if (title && doc.text.startsWith(title)) return Math.min(doc.text.length, title.length + 1);
   const line = doc.text.indexOf("\n");
   return line === -1 ? doc.text.length : line + 1;
 }
@@ -74,21 +78,19 @@ function lowerCased(text) {
   if (lower.length === text.length) return { lower, at: (i) => i };
   let out = "";
   const offsets = [];
+  let i = 0;
   for (const char of text) {
     const low = char.toLowerCase();
-    for (let k = 0; k < low.length; k++) offsets.push(out.length === 0 && offsets.length === 0 ? 0 : null);
-    offsets.length -= low.length;
-    for (let k = 0; k < low.length; k++) offsets.push(offsets.length === 0 ? 0 : undefined);
-    offsets.length -= low.length;
-    const from = offsets.length ? offsets[offsets.length - 1] : 0;
-    void from;
+    for (let k = 0; k < low.length; k++) offsets.push(i);
     out += low;
+    i += char.length;
   }
-  return { lower: out, at: (i) => i };
+  offsets.push(text.length);
+  return { lower: out, at: (j) => offsets[j] };
 }
 
-// A cut near `i` (at or before it, not before `floor`): just after a space within SNAP characters, else at the
-// nearest place where a word may begin, so that vowel signs and tone marks stay on their letters.
+// A cut at or before `i`, not before `floor`: just after a space within SNAP characters, else at the nearest place
+// where a word may begin, so that vowel signs and tone marks stay on their letters.
 function cut(text, i, floor) {
   const space = text.lastIndexOf(" ", i);
   if (space >= Math.max(floor, i - SNAP)) return space + 1;

@@ -1,50 +1,30 @@
-// The search page's DOM: results, filters, status. Article text reaches the page only as text nodes.
+// The search page's DOM: results, filters, the "more" button and the status line. Text from the articles
+// reaches the page only as text nodes (append of a string, textContent), never as HTML.
+import { choices, fill, filtered, PAGE_SIZE, statusText } from "./results.js";
 import { highlight, snippet } from "./snippet.js";
+import { normalise } from "./normalise.js";
 
-const PAGE_SIZE = 20;
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
-}
-
-function element(name, attributes = {}, ...children) {
-  const node = document.createElement(name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  for (const child of children) node.append(child);
-  return node;
-}
-
-/** Renders one search outcome into the page and keeps the kind and year filters working on it. */
-export function createView(root, config) {
-  const list = root.querySelector("#search-results");
-  const status = root.querySelector("#search-status");
-  const filters = root.querySelector("#search-filters");
-  const strings = config.strings;
+/**
+ * The view of the page `doc` (a Document) with its #search-results, #search-status and #search-filters;
+ * config is the page's #search-config: {lang, strings, kinds}.
+ */
+export function createView(doc, config) {
+  const list = doc.getElementById("search-results");
+  const status = doc.getElementById("search-status");
+  const filters = doc.getElementById("search-filters");
+  const strings = config.strings || {};
+  const kinds = config.kinds || {};
   let outcome = null;
-  let shown = 0;
+  let query = "";
+  let kind = null;
+  let year = null;
   let more = null;
 
-  function selected() {
-    const kind = filters.querySelector("#search-kind")?.value || "";
-    const year = filters.querySelector("#search-year")?.value || "";
-    return outcome.results.filter((r) => (!kind || r.doc.kind === kind) && (!year || r.doc.date.startsWith(year)));
-  }
-
-  function select(id, label, any, values, names) {
-    const control = element("select", { id });
-    control.append(element("option", { value: "" }, any));
-    for (const value of values) control.append(element("option", { value }, names[value] || value));
-    control.addEventListener("change", () => renderList());
-    return element("label", { for: id }, label, " ", control);
-  }
-
-  function renderFilters() {
-    filters.replaceChildren();
-    const kinds = [...new Set(outcome.results.map((r) => r.doc.kind))].sort();
-    const years = [...new Set(outcome.results.map((r) => r.doc.date.slice(0, 4)))].sort().reverse();
-    filters.hidden = outcome.results.length < 2;
-    filters.append(select("search-kind", strings.filter_kind, strings.any_kind, kinds, config.kinds),
-      select("search-year", strings.filter_year, strings.any_year, years, {}));
+  function element(name, attributes, ...children) {
+    const node = doc.createElement(name);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+    node.append(...children);
+    return node;
   }
 
   function withMarks(node, segments) {
@@ -52,57 +32,96 @@ export function createView(root, config) {
     return node;
   }
 
-  function item({ doc }) {
-    const title = doc.text.slice(0, doc.text.indexOf("\n") + 1 || doc.text.length).trim(); // normalised title
-    const link = withMarks(element("a", { href: doc.url }), highlight(title, outcome.needles, outcome.words));
-    const meta = element("p", { class: "meta" }, config.kinds[doc.kind] || doc.kind, " · ",
-      element("time", { datetime: doc.date }, doc.dateText));
-    const text = withMarks(element("p", { class: "snippet" }), snippet(doc, outcome.needles, outcome.words));
+  // One result: the article's link first (the title, matches marked), then its kind and date, then a snippet.
+  function item({ doc: article }) {
+    const { needles, words } = outcome;
+    const link = withMarks(element("a", { href: article.url }), highlight(normalise(article.title), needles, words));
+    const meta = element("p", { class: "meta" }, element("span", { class: "kind" }, kinds[article.kind] || article.kind),
+      " · ", element("time", { datetime: article.date }, article.dateText));
+    const text = withMarks(element("p", { class: "snippet" }), snippet(article, needles, words));
     return element("li", {}, link, meta, text);
   }
 
-  function renderList() {
-    const results = selected();
+  function chosen() {
+    return { kind: kind ? kind.value : "", year: year ? year.value : "" };
+  }
+
+  // The two selects, their options narrowed to what the results hold (see choices()).
+  function renderFilters() {
+    const picked = chosen();
+    const offered = choices(outcome.results, picked);
+    if (!kind) {
+      kind = element("select", { id: "search-kind" });
+      year = element("select", { id: "search-year" });
+      for (const control of [kind, year]) control.addEventListener("change", () => render());
+      filters.replaceChildren(
+        element("label", { for: "search-kind" }, strings.filter_kind || "", " ", kind),
+        element("label", { for: "search-year" }, strings.filter_year || "", " ", year));
+    }
+    options(kind, strings.any_kind, offered.kinds.map((k) => [k, kinds[k] || k]), picked.kind);
+    options(year, strings.any_year, offered.years.map((y) => [y, y]), picked.year);
+    filters.hidden = outcome.results.length === 0;
+  }
+
+  function options(select, any, values, value) {
+    select.replaceChildren(element("option", { value: "" }, any || ""),
+      ...values.map(([v, label]) => element("option", { value: v }, label)));
+    select.value = values.some(([v]) => v === value) ? value : "";
+  }
+
+  function render() {
+    renderFilters();
+    const results = filtered(outcome.results, chosen());
     list.replaceChildren();
-    shown = 0;
     showMore(results);
-    const template = outcome.mode === "all-words" ? strings.all_words : strings.count;
-    status.textContent = results.length ? fill(template, { n: results.length, q: outcome.parts.join(" ") })
-      : fill(strings.none, { q: outcome.parts.join(" ") });
+    status.textContent = statusText(strings, outcome.mode, query, results.length);
   }
 
   function showMore(results) {
-    const next = results.slice(shown, shown + PAGE_SIZE);
-    list.append(...next.map(item));
-    shown += next.length;
-    more?.remove();
+    const start = list.children.length;
+    const next = results.slice(start, start + PAGE_SIZE).map(item);
+    list.append(...next);
+    if (more) more.remove();
     more = null;
-    if (shown < results.length) {
-      more = element("button", { type: "button", id: "search-more" }, fill(strings.more, { n: results.length - shown }));
-      more.addEventListener("click", () => showMore(results));
+    const left = results.length - start - next.length;
+    if (left > 0) {
+      more = element("button", { type: "button", id: "search-more" }, fill(strings.more || "", { n: left }));
+      more.addEventListener("click", () => {
+        showMore(results);
+        const link = list.children[start + next.length]?.querySelector("a");
+        if (link) link.focus();
+      });
       list.after(more);
     }
   }
 
+  function done() {
+    list.setAttribute("aria-busy", "false");
+  }
+
   return {
     loading() {
-      status.textContent = strings.loading;
+      status.textContent = strings.loading || "";
     },
-    show(result) {
+    /** Shows the outcome of search.search(query); the results list stops being busy only once it is filled. */
+    show(result, typed) {
       outcome = result;
-      if (result.mode === "empty") {
+      query = String(typed || "").trim().replace(/\s+/g, " ");
+      if (result.mode === "empty" || result.results.length === 0) {
         filters.hidden = true;
         list.replaceChildren();
-        status.textContent = strings.prompt;
+        status.textContent = statusText(strings, result.mode, query, 0);
       } else {
-        renderFilters();
-        renderList();
+        render();
       }
-      list.setAttribute("aria-busy", "false");
+      done();
     },
     fail() {
-      status.textContent = strings.error;
-      list.setAttribute("aria-busy", "false");
+      filters.hidden = true;
+      list.replaceChildren();
+      if (more) more.remove();
+      status.textContent = strings.error || "";
+      done();
     },
   };
 }
