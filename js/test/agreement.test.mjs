@@ -14,7 +14,7 @@ import { createSearch } from "../src/search.js";
 import { ENTRIES, MIXED, SPELLINGS, STEM_EXTRA, TRIM } from "./tables.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-// tests/test_js_agreement.py names the Python running it; by hand, the project's virtual environment.
+// The project's virtual environment (make test sets it up), or the Python LAO_SEARCH_PYTHON names.
 const python = process.env.LAO_SEARCH_PYTHON || path.join(root, ".venv", "bin", "python");
 if (!fs.existsSync(python)) {
   throw new Error(`${python} is missing: the agreement tests run the build's Python side with it. Create the `
