@@ -93,3 +93,13 @@ def test_an_editors_new_sub_folder_is_built(tmp_path):
     write_tree(tmp_path / "content", {"2026/campaign/a.md": changed()})
     output = build(str(tmp_path / "content"), str(tmp_path / "output"))
     assert os.path.isfile(os.path.join(output, "news", "story.html"))
+
+
+def test_a_file_that_is_not_utf8_is_named_with_the_others(tmp_path):
+    write_tree(tmp_path / "content", {"news/b.md": changed(Lang="th")})
+    (tmp_path / "content" / "news" / "a.md").write_bytes(markdown(GOOD).encode("utf-16"))
+    with pytest.raises(ContentError) as failure:
+        build(str(tmp_path / "content"), str(tmp_path / "output"))
+    report = str(failure.value)
+    assert "news/a.md:1: cannot be read as UTF-8 text" in report and "save it as UTF-8" in report
+    assert "news/b.md:1: unknown Lang 'th'" in report

@@ -47,14 +47,14 @@ def check_content(generator):
     """Before Pelican reads anything: every Markdown file under content/, checked; any problem stops the build."""
     runtime = runtime_of(generator)
     root = generator.path
-    sources = {}
+    sources, unreadable = {}, []
     for path in content_files(root, runtime.settings.content_extensions):
         try:
             with open(os.path.join(root, path), encoding="utf-8") as f:
                 sources[path] = read_source(f.read())
         except (OSError, UnicodeDecodeError) as error:
-            raise ContentError([Problem(path, 1, f"cannot be read as UTF-8 text: {error}")]) from None
-    problems = check_sources(sources, lambda p: os.path.isfile(os.path.join(root, p)))
+            unreadable.append(Problem(path, 1, f"cannot be read as UTF-8 text ({error}): save it as UTF-8"))
+    problems = unreadable + check_sources(sources, lambda p: os.path.isfile(os.path.join(root, p)))
     problems += _outside_articles(generator, sources)
     if problems:
         raise ContentError(problems)
@@ -71,20 +71,25 @@ def _outside_articles(generator, sources):
                                    "folder such as news/")
 
 
+# Where Pelican's articles generator keeps what it read: published, drafts and hidden, originals and translations.
+ARTICLE_GROUPS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+                  "hidden_translations")
+
+
+def every_article(generator):
+    return [article for group in ARTICLE_GROUPS for article in getattr(generator, group, [])]
+
+
 def collect_sites(generator):
     runtime = runtime_of(generator)
-    prepare([*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations,
-             *generator.hidden_articles, *generator.hidden_translations])
+    prepare(every_article(generator))
     runtime.sites = collect([*generator.articles, *generator.translations], runtime.settings.languages)
 
 
 def check_everything_read(generator):
     """Pelican logs and skips a file it cannot process; here that stops the build instead."""
     runtime = runtime_of(generator)
-    read = {os.path.relpath(a.source_path, generator.path).replace(os.sep, "/")
-            for group in ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                          "hidden_translations")
-            for a in getattr(generator, group, [])}
+    read = {os.path.relpath(a.source_path, generator.path).replace(os.sep, "/") for a in every_article(generator)}
     missing = [p for p in content_files(generator.path, runtime.settings.content_extensions) if p not in read]
     if missing:
         raise ContentError([Problem(p, 1, "was not built: Pelican could not read it (see the messages above)")
