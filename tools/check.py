@@ -135,8 +135,7 @@ def run(content, output, languages=("lo", "en"), out=print):
     from .build import build  # first: it puts plugins/ on the path
 
     from archive import ContentError
-    from archive.model import read_source
-    from archive.validate import content_files
+    from archive.validate import read_sources
 
     out(f"Building {content} into {output} …")
     try:
@@ -146,10 +145,7 @@ def run(content, output, languages=("lo", "en"), out=print):
             out(f"content/{problem}")
         out(f"{len(error.problems)} error(s) in the content: fix them and run the check again.")
         return len(error.problems)
-    sources = {}
-    for path in content_files(content, (".md", ".markdown", ".mkd", ".mdown")):
-        with open(os.path.join(content, path), encoding="utf-8") as f:
-            sources[path] = read_source(f.read())
+    sources, _ = read_sources(content)  # the build has just read them all
     built_from = {_built_path(s.meta, languages): p for p, s in sources.items()}
     out("Checking the built pages …")
     findings = check_site(output)

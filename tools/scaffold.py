@@ -9,10 +9,9 @@ import unicodedata
 
 from .build import PLUGINS  # noqa: F401  (puts plugins/ on the path)
 
-from archive.model import KINDS, LANGUAGES, read_source  # noqa: E402
-from archive.validate import content_files  # noqa: E402
+from archive.model import KINDS, LANGUAGES, field_name  # noqa: E402
+from archive.validate import read_sources  # noqa: E402
 
-EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 BODY = {"lo": "ຂຽນເນື້ອໃນທີ່ນີ້.", "en": "Write the text here."}
 TRANSLATE = {"lo": "ແປເນື້ອໃນທີ່ນີ້.", "en": "Translate the text here."}
 
@@ -25,11 +24,10 @@ def slug_for(title, date, kind):
 
 
 def read_all(content):
-    out = {}
-    for path in content_files(content, EXTENSIONS):
-        with open(os.path.join(content, path), encoding="utf-8") as f:
-            out[path] = read_source(f.read()).meta
-    return out
+    sources, unreadable = read_sources(content)
+    if unreadable:
+        raise ValueError("; ".join(map(str, unreadable)))
+    return {path: source.meta for path, source in sources.items()}
 
 
 def free_slug(slug, taken):
@@ -93,14 +91,10 @@ def translation(content, slug, lang=None):
     skip = {"title", "lang", "slug", "category", "date", "translation", "summary", "tags", "status", "author"}
     fields = {"Title": meta.get("title", ""), "Date": meta.get("date", ""), "Lang": lang, "Slug": slug,
               "Category": meta.get("category", ""), "Translation": "true", "Status": "draft"}
-    fields.update({_name(k): v for k, v in meta.items() if k not in skip})
+    fields.update({field_name(k): v for k, v in meta.items() if k not in skip})
     folder = os.path.dirname(source)
     return f"{folder}/{slug}.{lang}.md" if folder else f"{slug}.{lang}.md", _render(fields, TRANSLATE[lang])
 
 
 def _render(meta, body):
     return "".join(f"{key}: {value}\n" for key, value in meta.items()) + "\n" + body + "\n"
-
-
-def _name(key):
-    return "PDF" if key == "pdf" else "_".join(part.capitalize() for part in key.split("_"))

@@ -10,10 +10,9 @@ from pelican import signals
 from . import dates
 from .collect import collect, prepare, tag_slug
 from .listings import ListingGenerator, link
-from .model import read_source
 from .settings import ArchiveSettings
 from .strings import Strings
-from .validate import Problem, check_sources, content_files
+from .validate import Problem, check_sources, content_files, read_sources
 
 
 class ContentError(Exception):
@@ -47,13 +46,7 @@ def check_content(generator):
     """Before Pelican reads anything: every Markdown file under content/, checked; any problem stops the build."""
     runtime = runtime_of(generator)
     root = generator.path
-    sources, unreadable = {}, []
-    for path in content_files(root, runtime.settings.content_extensions):
-        try:
-            with open(os.path.join(root, path), encoding="utf-8") as f:
-                sources[path] = read_source(f.read())
-        except (OSError, UnicodeDecodeError) as error:
-            unreadable.append(Problem(path, 1, f"cannot be read as UTF-8 text ({error}): save it as UTF-8"))
+    sources, unreadable = read_sources(root, runtime.settings.content_extensions)
     problems = unreadable + check_sources(sources, lambda p: os.path.isfile(os.path.join(root, p)))
     problems += _outside_articles(generator, sources)
     if problems:

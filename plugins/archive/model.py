@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 LANGUAGES = ("lo", "en")
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
 KINDS = ("news", "reports", "magazine", "newspaper")
 COMMON_FIELDS = ("title", "date", "lang", "slug", "category")
 KIND_FIELDS = {
@@ -85,7 +86,7 @@ def check_metadata(meta):
     missing = [f for f in required if not meta.get(f)]
     if missing:
         problems.append("missing required field" + ("s " if len(missing) > 1 else " ")
-                        + ", ".join(_field_name(f) for f in missing))
+                        + ", ".join(field_name(f) for f in missing))
     if meta.get("lang") and meta["lang"] not in LANGUAGES:
         problems.append(f"unknown Lang {meta['lang']!r}: write one of {', '.join(LANGUAGES)}")
     if kind and kind not in KINDS:
@@ -97,10 +98,10 @@ def check_metadata(meta):
             try:
                 parse_date(meta[field])
             except ValueError as error:
-                problems.append(f"unparsable {_field_name(field)}: {error}")
+                problems.append(f"unparsable {field_name(field)}: {error}")
     for field in NUMBER_FIELDS:
         if meta.get(field) and not meta[field].isdigit():
-            problems.append(f"{_field_name(field)} must be a whole number, not {meta[field]!r}")
+            problems.append(f"{field_name(field)} must be a whole number, not {meta[field]!r}")
     if meta.get("month") and not _MONTH.match(meta["month"]):
         problems.append(f"Month {meta['month']!r} must be written as YYYY-MM")
     if meta.get("registration_url") and not _URL.match(meta["registration_url"]):
@@ -121,6 +122,6 @@ def _check_event_dates(meta):
     return ["Event_End is before Event_Start"] if end < start else []
 
 
-def _field_name(key):
+def field_name(key):
     """The field as an editor writes it: ``event_start`` -> ``Event_Start``, ``pdf`` -> ``PDF``."""
     return "PDF" if key == "pdf" else "_".join(part.capitalize() for part in key.split("_"))

@@ -5,6 +5,8 @@
 import os
 from dataclasses import dataclass, fields
 
+from .model import MARKDOWN_EXTENSIONS
+
 
 def read_group(cls, settings, prefix, **defaults):
     """An instance of the frozen dataclass ``cls`` from the ``prefix``-ed Pelican settings; unknown keys are an
@@ -26,7 +28,7 @@ class ArchiveSettings:
     per_page: int = 20  # articles per listing page
     home_latest: int = 5  # articles per kind on a home page
     strings: str = "strings.json"  # the UI strings table, inside the theme folder
-    content_extensions: tuple = (".md", ".markdown", ".mkd", ".mdown")  # files that must be built or rejected
+    content_extensions: tuple = MARKDOWN_EXTENSIONS  # files that must be built or rejected
 
     @classmethod
     def from_pelican(cls, settings):

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .model import check_metadata, files_named
+from .model import MARKDOWN_EXTENSIONS, check_metadata, field_name, files_named, read_source
 
 _INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
@@ -37,7 +37,7 @@ def check_sources(sources, exists):
     problems = []
     for path, source in sources.items():
         problems += [Problem(path, 1, message) for message in check_metadata(source.meta)]
-        problems += [Problem(path, 1, f"{field.capitalize() if field != 'pdf' else 'PDF'} names {target!r}, "
+        problems += [Problem(path, 1, f"{field_name(field)} names {target!r}, "
                                       "which is not a file under content/")
                      for field, target in files_named(source.meta) if not exists(target)]
         problems += _missing_links(path, source, exists)
@@ -130,3 +130,15 @@ def content_files(root, extensions):
             if name.lower().endswith(extensions):
                 found.append(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
     return sorted(found)
+
+
+def read_sources(root, extensions=MARKDOWN_EXTENSIONS):
+    """({path: model.Source} of every Markdown file under ``root``, [Problem] of the files that cannot be read)."""
+    sources, unreadable = {}, []
+    for path in content_files(root, extensions):
+        try:
+            with open(os.path.join(root, path), encoding="utf-8") as f:
+                sources[path] = read_source(f.read())
+        except (OSError, UnicodeDecodeError) as error:
+            unreadable.append(Problem(path, 1, f"cannot be read as UTF-8 text ({error}): save it as UTF-8"))
+    return sources, unreadable
