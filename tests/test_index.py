@@ -1,56 +1,108 @@
-"""The lunr index and documents the build writes for each language."""
+"""One language's search data as files: an entry, dictionary shards, records in files of their own, articles."""
 import json
 
-from lunr.index import Index
+from lao_search.documents import Analyzer, Source
+from lao_search.index import Layout, as_script, order, search_files
+from lao_search.segment import segment
 
-from lao_search.index import Entry, as_script, build_index, search_parts
-
-ENTRIES = [
-    Entry(url="news/a.html", title="ຫນັງສືພິມ ດິຈິຕອນ", kind="news", date="2024-03-04", date_text="4 ມີນາ 2024",
-          tags="ITU", body="ສູນບໍລິຫານລັດດິຈິຕອນ ນໍ້າ"),
-    Entry(url="news/b.html", title="Broadband", kind="reports", date="2023-01-02", date_text="2 January 2023",
-          body="The team played and is playing away."),
+SOURCES = [
+    Source(url="news/b.html", title="Broadband", kind="reports", date="2023-01-02", date_text="2 January 2023",
+           body_html="<p>The team played and is playing away.</p>"),
+    Source(url="news/a.html", title="ຫນັງສືພິມ ດິຈິຕອນ", kind="news", date="2024-03-04", date_text="4 ມີນາ 2024",
+           body_html="<p>ສູນບໍລິຫານລັດດິຈິຕອນ ນໍ້າ</p>", tags=("ITU",)),
+    Source(url="news/c.html", title="ລັດຖະບານ", kind="news", date="2023-01-02", date_text="2 ມັງກອນ 2023",
+           summary_html="<p>ນະຄອນຫລວງ</p>", body_html="<p>ລັດຖະບານ ສະໜອງ ນ້ຳ</p>"),
 ]
 
 
-def test_lao_words_survive_the_pipeline_whole():
-    terms = {term for term, _ in build_index(ENTRIES)["invertedIndex"]}
-    assert {"ໜັງສືພິມ", "ດິ", "ຈິ", "ຕອນ", "ນ້ຳ", "ສູນ", "itu"} <= terms  # ດິ is not trimmed to ດ
-    assert not {"ຫນັງສື", "ດ", "ນໍ້າ"} & terms
+def payload(script):
+    assert script.startswith("LaoArchive.receive(") and script.endswith(");\n")
+    return json.loads(script[len("LaoArchive.receive("):-3])
 
 
-def test_english_is_stemmed_and_found_by_any_form():
-    index = Index.load(build_index(ENTRIES))
-    assert {"plai", "awai"} <= {term for term, _ in build_index(ENTRIES)["invertedIndex"]}
-    assert [r["ref"] for r in index.search("plays")] == ["1"]
+def built(layout=Layout(shard_bytes=200, inline_bytes=6)):
+    analyzer = Analyzer()
+    documents = order([analyzer.document(s) for s in SOURCES])
+    return documents, {name: payload(script) for name, script in search_files("lo", documents, analyzer.pieces,
+                                                                               layout).items()}
 
 
-def test_lao_is_found_by_lunr_in_any_spelling():
-    index = Index.load(build_index(ENTRIES))
-    assert [r["ref"] for r in index.query(index.create_query().term("ໜັງສືພິມ"))] == ["0"]
+def records(files):
+    out = {}
+    for _first, name in files["index.js"]["shards"]:
+        shard = files[name]
+        for i, key in enumerate(shard["keys"]):
+            record = shard["records"][i]
+            if record.startswith("/"):
+                record = files[record[1:]]["record"]
+            out[key] = (record, shard["terms"][i] == "1", shard["words"].get(str(i)))
+    return out
 
 
-def test_search_parts_name_their_documents():
-    parts = search_parts("lo", ENTRIES, docs_per_part=1)
-    assert sorted(parts) == ["docs-0.js", "docs-1.js", "index.js"]
-    assert parts["index.js"]["docParts"] == ["docs-0.js", "docs-1.js"]
-    assert parts["index.js"]["index"]["pipeline"] == ["lao-stemmer"]
-    assert parts["docs-1.js"]["start"] == 1
-    assert parts["docs-0.js"]["docs"][0] == {
+def test_articles_are_numbered_oldest_first_then_by_url():
+    documents, files = built()
+    assert [d.url for d in documents] == ["news/b.html", "news/c.html", "news/a.html"]
+    entry = files["index.js"]
+    assert entry["count"] == 3 and entry["lang"] == "lo" and entry["pipeline"] == ["lao-stemmer"]
+    assert entry["kinds"] == {"names": ["news", "reports"], "of": "BAA"}
+    assert entry["years"] == [["2023", 0], ["2024", 2]]
+
+
+def test_what_a_result_shows_is_an_article_file_each():
+    _, files = built()
+    folder = files["index.js"]["fragments"]
+    assert files[f"{folder}/2.js"]["doc"] == {
         "url": "news/a.html", "title": "ຫນັງສືພິມ ດິຈິຕອນ", "kind": "news", "date": "2024-03-04",
         "dateText": "4 ມີນາ 2024", "text": "ໜັງສືພິມ ດິຈິຕອນ\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ\nITU"}
+    assert files[f"{folder}/1.js"]["doc"]["text"] == "ລັດຖະບານ\nນະຄອນຫລວງ\nລັດຖະບານ ສະໜອງ ນ້ຳ"  # as spelt
 
 
-def test_data_scripts_are_deterministic_and_safe_to_load():
-    first = as_script(search_parts("lo", ENTRIES, 10)["docs-0.js"])
-    assert first == as_script(search_parts("lo", ENTRIES, 10)["docs-0.js"])
-    assert first.startswith("LaoArchive.receive({") and first.endswith(");\n")
+def test_shards_hold_every_key_in_order_and_the_entry_names_where_each_begins():
+    _, files = built()
+    shards = files["index.js"]["shards"]
+    assert len(shards) > 2
+    keys = [key for _first, name in shards for key in files[name]["keys"]]
+    assert keys == sorted(keys, key=lambda k: k.encode("utf-16-be"))
+    assert [first for first, _name in shards] == [files[name]["keys"][0] for _first, name in shards]
+    assert {"ໜັງສືພິມ", "ນ້ຳ", "ນະຄອນຫຼວງ", "itu", "plai", "awai"} <= set(keys)  # folded, stemmed
+    assert not {"ຫນັງສືພິມ", "ນໍ້າ", "ນະຄອນຫລວງ", "playing"} & set(keys)
+    assert any(name.startswith("l/") for name in files)  # a long record gets a file of its own
+
+
+def test_a_lao_key_that_is_no_term_carries_its_words():
+    _, files = built()
+    found = records(files)
+    record, is_term, words = found["ລັດຖະບານ"]
+    assert is_term and words is None
+    pairs = [key for key, (_, term, words) in found.items() if words and len(words) == 2 and not term]
+    assert pairs
+    lao_terms = {key for key, (_, term, _) in found.items() if term and "\u0e80" <= key[0] <= "\u0eff"}
+    for key in pairs:
+        words = found[key][2]
+        assert "".join(w.lstrip("~") for w in words) == key
+        assert [w.lstrip("~") for w in words] == segment(key, lao_terms.__contains__, max(map(len, lao_terms)))
+
+
+def test_files_are_named_by_their_content_and_the_same_articles_give_the_same_files():
+    _, first = built()
+    _, again = built()
+    assert first == again
+    names = [name for name in first if name.startswith(("d/", "l/"))]
+    assert len(set(names)) == len(names)
+
+
+def test_default_layout_keeps_small_records_inline():
+    _, files = built(Layout())
+    assert not any(name.startswith("l/") for name in files)
+
+
+def test_a_language_without_articles_still_gets_a_loadable_entry():
+    files = search_files("en", [], {}, Layout())
+    entry = payload(files["index.js"])
+    assert entry["count"] == 0 and entry["shards"] == [] and entry["years"] == []
+
+
+def test_data_scripts_are_safe_to_load():
     tricky = as_script({"text": "</script>\u2028"})
     assert "</script>" not in tricky and "\u2028" not in tricky
-    assert json.loads(tricky[len("LaoArchive.receive("):-3]) == {"text": "</script>\u2028"}
-
-
-def test_a_language_without_articles_still_gets_a_loadable_index():
-    empty = build_index([])
-    assert empty["invertedIndex"] == [] and empty["pipeline"] == ["lao-stemmer"]
-    assert Index.load(empty).search("ລາວ") == []
+    assert payload(tricky) == {"text": "</script>\u2028"}

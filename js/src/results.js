@@ -1,18 +1,16 @@
 // What the search page shows of an outcome, without the DOM: filters, pages of results, the status line.
-export const PAGE_SIZE = 20; // results shown at first, and added by each press of "more"
+// Results shown at first, and added by each press of "more": what one screen of a phone holds, and what each page
+// costs to load (the text of each article shown, for its snippet).
+export const PAGE_SIZE = 10;
 
 /** `template` with each {name} replaced by values[name]; unknown names are left as they are. */
 export function fill(template, values) {
   return String(template).replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 }
 
-export function yearOf(doc) {
-  return doc.date.slice(0, 4);
-}
-
-/** The results of the chosen kind and year ("" for any). */
+/** The results ([{kind, year}]) of the chosen kind and year ("" for any). */
 export function filtered(results, { kind = "", year = "" } = {}) {
-  return results.filter((r) => (!kind || r.doc.kind === kind) && (!year || yearOf(r.doc) === year));
+  return results.filter((r) => (!kind || r.kind === kind) && (!year || r.year === year));
 }
 
 /**
@@ -20,8 +18,8 @@ export function filtered(results, { kind = "", year = "" } = {}) {
  * among those of the chosen kind, so that no pair of choices leaves nothing to show.
  */
 export function choices(results, { kind = "", year = "" } = {}) {
-  const kinds = new Set(filtered(results, { year }).map((r) => r.doc.kind));
-  const years = new Set(filtered(results, { kind }).map((r) => yearOf(r.doc)));
+  const kinds = new Set(filtered(results, { year }).map((r) => r.kind));
+  const years = new Set(filtered(results, { kind }).map((r) => r.year));
   return { kinds: [...kinds].sort(), years: [...years].sort().reverse() };
 }
 

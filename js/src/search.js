@@ -1,130 +1,162 @@
-// Search over one language's index and documents. Pure: no DOM, so node's test runner runs it as the page does.
+// Search over one language's split search data (store.js). Pure but for the store: node's test runner runs it as
+// the page does, over data read from disk.
 //
-// A Lao part of a query matches an article whose normalised text contains it, wherever ICU put word boundaries
-// in the article or would put them in the query (it splits the same word differently in different sentences).
-// A part without Lao letters is made of words that must be indexed terms after the index's search pipeline, as
-// a lunr clause with presence REQUIRED would require. The reader's text is never parsed as a lunr query (':' '^'
-// '~' '+' '-' '*' would be syntax there): terms are looked up one by one.
+// A Lao part of a query matches an article whose folded text contains it, wherever ICU put word boundaries in
+// the article or would put them in the query. A part that is a key of the archive (a word, two words ICU put side
+// by side, a unit or two of them: plugins/lao_search/substrings.py) comes with every article that contains it; any
+// other is looked for in the articles that contain all of its keys, checked against their text. A part without
+// Lao letters is made of words that must be indexed terms after the index's search pipeline, as a lunr clause
+// with presence REQUIRED would require. The reader's text is never parsed as a lunr query (':' '^' '~' '+' '-'
+// '*' would be syntax there): terms are looked up one by one. reference.js gives the same answers from all the
+// data at once; the tests hold the two to each other.
 import lunr from "lunr";
-import { folded, hasLao, latinWords } from "./normalise.js";
-import { trim } from "./pipeline.js";
-import { createScorer } from "./score.js";
-import { makeSegmenter } from "./segment.js";
+import { fold } from "./normalise.js";
+import "./pipeline.js"; // registers the pipeline functions the entry names
+import { difference, intersect, parseQuery, rank, unique } from "./rank.js";
+import { breaks, candidateWords, segment, units } from "./segment.js";
+import { union } from "./store.js";
 
-const K1 = 1.2; // BM25's, as lunr's
-const B = 0.75;
-const MAX_COUNT = 50; // occurrences counted per document and needle; BM25 has long saturated by then
+const CHECKED_AT_ONCE = 40; // articles whose text is loaded together when a part must be checked in the text
+const LONGER_KEYS = 8; // keys that begin with a part that is no key, whose articles need no check
+const LAO_RUN = /[\u0e80-\u0eff]+/g;
 
 /**
- * The parts of a query: normalised, lower-cased, split at spaces, punctuation trimmed from their ends; the Lao
- * parts (matched as they are) and the words of the others (matched as indexed terms).
+ * Units, and two units in a row, that every text holding `needle` has as units too (plugins/lao_search/
+ * substrings.py makes every one a key): those of each run of Lao letters, but for a unit at either end of the
+ * needle, which a text may hold inside a longer one (ດີ inside ເດີ).
  */
-export function parseQuery(raw) {
-  const parts = unique(folded(String(raw ?? "")).split(/\s+/).map(trim).filter(Boolean));
-  const lao = parts.filter(hasLao);
-  const words = unique(parts.filter((p) => !hasLao(p)).flatMap(latinWords));
-  return { parts, lao, words };
+export function certainUnits(needle) {
+  const out = [];
+  for (const match of needle.matchAll(LAO_RUN)) {
+    const pieces = units(match[0]);
+    const first = match.index === 0 ? 1 : 0;
+    const last = match.index + match[0].length === needle.length ? pieces.length - 1 : pieces.length;
+    for (let i = first; i < last; i++) {
+      out.push(pieces[i]);
+      if (i > first) out.push(pieces[i - 1] + pieces[i]);
+    }
+  }
+  return out;
 }
 
 /**
- * A search over `docs` ([{url, title, kind, date, dateText, text}], ref = position) and the lunr index built
- * over them by plugins/lao_search/index.py. search(raw) gives {mode, parts, needles, words, results}: mode is
- * "exact", "all-words" (no article has a Lao part as typed; these have each of its words), "none" or "empty";
- * needles are the Lao strings every result contains; results [{ref, doc, score}] are in rank order.
+ * A search over `store`. search(raw) gives a promise of {mode, parts, needles, words, results}: mode is "exact",
+ * "all-words" (no article has a Lao part as typed; these have each of its words), "none" or "empty"; needles
+ * are the Lao strings every result contains; results [{ref, score, kind, year}] are in rank order.
  */
-export function createSearch({ index: serialised, docs }) {
-  const index = lunr.Index.load(serialised); // needs the pipeline functions, which ./pipeline.js registered
-  const scorer = createScorer(index);
-  const texts = docs.map((d) => d.text.toLowerCase());
-  const titles = docs.map((d) => folded(d.title));
-  const averageLength = texts.reduce((sum, t) => sum + t.length, 0) / Math.max(1, texts.length);
-  const vocabulary = new Set(Object.keys(index.invertedIndex).filter(hasLao));
-  const segment = makeSegmenter(vocabulary);
-  const allRefs = docs.map((_, ref) => ref);
+export function createSearch(store) {
+  const texts = new Map(); // ref -> folded text, of the articles checked so far
+  let entry = null;
+  let pipeline = null;
 
-  // Refs (ascending) of the documents with every term in some field; null when there are no terms.
-  function withTerms(terms) {
-    if (!terms.length) return null;
-    const [rarest, ...others] = terms.map((t) => scorer.documents(t)).sort((a, b) => a.length - b.length);
-    return rarest.filter((ref) => others.every((refs) => binaryHas(refs, ref)));
+  async function setup() {
+    if (!entry) {
+      entry = await store.open();
+      pipeline = lunr.Pipeline.load(entry.pipeline); // lunr.js names the functions pipeline.js registered
+    }
   }
 
-  // Refs (ascending) of the documents whose text contains every needle, among `pool`.
-  function containing(needles, pool) {
-    let refs = pool;
-    for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-      refs = refs.filter((ref) => texts[ref].includes(needle));
-      if (!refs.length) break;
+  // The pieces of a Lao part against the archive's words: [{text, word}], as segment.py made them for a key.
+  async function piecesOf(part, records) {
+    const record = records.get(part) || (await store.lookup([part])).get(part);
+    if (record && record.words) return record.words.map((text, i) => ({ text, word: !record.loose[i] }));
+    const { terms } = await store.known(candidateWords(part, entry.longest));
+    return segment(part, (w) => terms.has(w), entry.longest).map((text) => ({ text, word: terms.has(text) }));
+  }
+
+  // Articles that must hold `needle`, from the keys inside it: null when it has none, [] when a unit or two
+  // that any text holding it would have (certainUnits) is nowhere in the archive.
+  async function candidatesFor(needle) {
+    const at = breaks(needle);
+    const inside = [];
+    for (let k = 1; k < at.length; k++) {
+      for (let j = k - 1; j >= 0 && at[k] - at[j] <= entry.longestKey; j--) {
+        if (at[k] - at[j] < needle.length) inside.push([at[j], at[k]]);
+      }
     }
+    const required = certainUnits(needle);
+    const { keys } = await store.known(unique([...inside.map(([a, b]) => needle.slice(a, b)), ...required]));
+    if (required.some((key) => !keys.has(key))) return [];
+    const found = inside.filter(([a, b]) => keys.has(needle.slice(a, b)));
+    // The longest keys are enough: one inside another is in all of its articles.
+    const widest = found.filter(([a, b]) => !found.some(([c, d]) => c <= a && b <= d && d - c > b - a));
+    if (!widest.length) return null;
+    const records = await store.lookup(unique(widest.map(([a, b]) => needle.slice(a, b))));
+    let refs = null;
+    for (const record of records.values()) refs = refs ? intersect(refs, record.docs) : record.docs;
     return refs;
   }
 
-  // Title matches first; then lunr's score of the query's words (the Lao ones as the index has them) plus BM25
-  // over how often the needles occur in the text; then the newer; then the first in the data.
-  function rank(refs, needles, terms, wordTerms) {
-    const results = refs.map((ref) => {
-      const inTitle = needles.every((n) => titles[ref].includes(n))
-        && wordTerms.every((t) => scorer.occurs(t, ref, "title"));
-      const norm = K1 * (1 - B + (B * texts[ref].length) / averageLength);
-      let score = scorer.score(ref, terms);
-      for (const needle of needles) {
-        const tf = occurrences(texts[ref], needle);
-        score += (tf * (K1 + 1)) / (tf + norm);
-      }
-      return { ref, doc: docs[ref], score, inTitle };
-    });
-    results.sort((a, b) => b.inTitle - a.inTitle || b.score - a.score || compare(b.doc.date, a.doc.date)
-      || a.ref - b.ref);
-    return results.map(({ ref, doc, score }) => ({ ref, doc, score }));
+  // Those of `refs` whose text holds every one of `needles`, loading texts a batch at a time.
+  async function checked(refs, needles) {
+    const out = [];
+    for (let start = 0; start < refs.length; start += CHECKED_AT_ONCE) {
+      const batch = refs.slice(start, start + CHECKED_AT_ONCE);
+      const missing = batch.filter((ref) => !texts.has(ref));
+      const docs = await store.docs(missing);
+      missing.forEach((ref, i) => texts.set(ref, fold(docs[i].text)));
+      for (const ref of batch) if (needles.every((n) => texts.get(ref).includes(n))) out.push(ref);
+    }
+    return out;
   }
 
-  function search(raw) {
+  // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
+  // often the start of a word).
+  async function surelyWith(needle) {
+    let refs = [];
+    for (const record of (await store.withPrefix(needle, LONGER_KEYS)).values()) refs = union(refs, record.docs);
+    return refs;
+  }
+
+  // Refs (rising) of the articles in `pool` (null: all) whose folded text contains every one of `needles`: the
+  // articles of the needles that are keys; for the others, those that have all their keys, checked in the text
+  // but for those a longer key already vouches for.
+  async function containing(needles, pool) {
+    const records = await store.lookup(needles);
+    let refs = pool;
+    const rest = [];
+    for (const needle of needles) {
+      const record = records.get(needle);
+      if (record) refs = refs ? intersect(refs, record.docs) : record.docs;
+      else rest.push(needle);
+    }
+    if (!rest.length || (refs && !refs.length)) return refs || [];
+    const found = await Promise.all(rest.map((needle) => Promise.all([candidatesFor(needle), surelyWith(needle)])));
+    for (const [candidates] of found) if (candidates) refs = refs ? intersect(refs, candidates) : candidates;
+    refs = refs || Array.from({ length: entry.count }, (_, ref) => ref);
+    let sure = refs;
+    for (const [, vouched] of found) sure = intersect(sure, vouched);
+    return union(sure, await checked(difference(refs, sure), rest));
+  }
+
+  async function ranked(refs, termList) {
+    const records = await store.lookup(termList);
+    return rank(refs, termList.map((t) => records.get(t)), store.meta);
+  }
+
+  async function search(raw) {
     const { parts, lao, words } = parseQuery(raw);
     const outcome = (mode, needles, results) => ({ mode, parts, needles, words, results });
     if (!parts.length) return outcome("empty", [], []);
     if (!lao.length && !words.length) return outcome("none", [], []);
-    const split = lao.map(segment);
-    const wordTerms = unique(words.flatMap((w) => index.pipeline.runString(w)));
-    const terms = [...unique(split.flat().filter((w) => vocabulary.has(w))), ...wordTerms];
-    const pool = withTerms(wordTerms) || allRefs;
-    const exact = containing(lao, pool);
-    if (exact.length) return outcome("exact", lao, rank(exact, lao, terms, wordTerms));
+    await setup();
+    const wordTerms = unique(words.flatMap((w) => pipeline.runString(w)));
+    const records = await store.lookup(unique([...lao, ...wordTerms]));
+    if (wordTerms.some((t) => !records.get(t))) return outcome("none", lao, []);
+    let pool = null;
+    for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
+    const split = lao.length ? await Promise.all(lao.map((p) => piecesOf(p, records))) : [];
+    const terms = unique([...split.flat().filter((p) => p.word).map((p) => p.text), ...wordTerms]);
+    const exact = lao.length ? await containing(lao, pool) : pool;
+    if (exact.length) return outcome("exact", lao, await ranked(exact, terms));
     // Words typed together that never stand together: the articles that have them all, labelled as such.
     if (split.some((pieces) => pieces.length > 1)) {
-      const needles = unique(split.flat());
-      const all = containing(needles, pool);
-      if (all.length) return outcome("all-words", needles, rank(all, needles, terms, wordTerms));
+      const needles = unique(split.flat().map((p) => p.text));
+      const all = await containing(needles, pool);
+      if (all.length) return outcome("all-words", needles, await ranked(all, terms));
     }
     return outcome("none", lao, []);
   }
 
-  return { size: docs.length, vocabulary, segment, search };
-}
-
-function occurrences(text, needle) {
-  let count = 0;
-  for (let at = text.indexOf(needle); at !== -1 && count < MAX_COUNT; at = text.indexOf(needle, at + needle.length)) {
-    count++;
-  }
-  return count;
-}
-
-function binaryHas(sorted, value) {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] === value) return true;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
-
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function unique(items) {
-  return [...new Set(items)];
+  return { search };
 }

@@ -1,6 +1,6 @@
 // A few lines of an article around what the reader looked for, with every match marked. Pure: segments out,
 // [{text, mark}], which the page turns into text nodes and <mark> elements.
-import { LATIN_PIECES, normalise } from "./normalise.js";
+import { fold, foldedWithOffsets, LATIN_PIECES, normalise } from "./normalise.js";
 import { stem } from "./pipeline.js";
 import { canBreak } from "./segment.js";
 
@@ -45,20 +45,23 @@ export function bodyStart(doc) {
   return line === -1 ? doc.text.length : line + 1;
 }
 
-/** Sorted, merged [from, to) ranges of every match in `text`, case-insensitively. */
+/**
+ * Sorted, merged [from, to) ranges of every match in `text` (normalised, as the article spells it) of the folded
+ * `needles` and of words with the stem of one of `words`: folded, so that ຫລ finds ຫຼ and bogota bogotá.
+ */
 export function matches(text, needles, words) {
-  const { lower, at } = lowerCased(text);
+  const { text: foldedText, at } = foldedWithOffsets(text);
   const found = [];
   for (const needle of needles) {
     if (!needle) continue;
-    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) {
+    for (let i = foldedText.indexOf(needle); i !== -1; i = foldedText.indexOf(needle, i + needle.length)) {
       found.push([at(i), at(i + needle.length)]);
     }
   }
   if (words.length) {
     const stems = new Set(words.map(stem));
     for (const m of text.matchAll(LATIN_PIECES)) {
-      if (stems.has(stem(m[0].toLowerCase()))) found.push([m.index, m.index + m[0].length]);
+      if (stems.has(stem(fold(m[0])))) found.push([m.index, m.index + m[0].length]);
     }
   }
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -69,24 +72,6 @@ export function matches(text, needles, words) {
     else merged.push([...range]);
   }
   return merged;
-}
-
-// `text` lower-cased, and a map from offsets in it to offsets in `text` (they differ where lower-casing changes
-// a character's length, as for İ).
-function lowerCased(text) {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return { lower, at: (i) => i };
-  let out = "";
-  const offsets = [];
-  let i = 0;
-  for (const char of text) {
-    const low = char.toLowerCase();
-    for (let k = 0; k < low.length; k++) offsets.push(i);
-    out += low;
-    i += char.length;
-  }
-  offsets.push(text.length);
-  return { lower: out, at: (j) => offsets[j] };
 }
 
 // A cut at or before `i`, not before `floor`: just after a space within SNAP characters, else at the nearest place

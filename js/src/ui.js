@@ -1,14 +1,19 @@
 // The search page's DOM: results, filters, the "more" button and the status line. Text from the articles
 // reaches the page only as text nodes (append of a string, textContent), never as HTML.
+//
+// The contract a reader's tools (and search_eval.py) rely on: #search-results is aria-busy="true" until what
+// answers the query is shown, then aria-busy="false" together with data-total, the number of matching articles
+// (under the chosen filters); each result is one <li> whose first link is the article.
 import { choices, fill, filtered, PAGE_SIZE, statusText } from "./results.js";
 import { highlight, snippet } from "./snippet.js";
 import { normalise } from "./normalise.js";
 
 /**
  * The view of the page `doc` (a Document) with its #search-results, #search-status and #search-filters;
- * config is the page's #search-config: {lang, strings, kinds}.
+ * config is the page's #search-config: {lang, strings, kinds}; `articles(refs)` gives a promise of what those
+ * results show ({url, title, kind, date, dateText, text} each), loaded a page at a time.
  */
-export function createView(doc, config) {
+export function createView(doc, config, articles) {
   const list = doc.getElementById("search-results");
   const status = doc.getElementById("search-status");
   const filters = doc.getElementById("search-filters");
@@ -19,6 +24,8 @@ export function createView(doc, config) {
   let kind = null;
   let year = null;
   let more = null;
+  let shown = []; // the results under the chosen filters
+  let rendering = 0; // the latest rendering; an older one that finishes late is dropped
 
   function element(name, attributes, ...children) {
     const node = doc.createElement(name);
@@ -33,7 +40,7 @@ export function createView(doc, config) {
   }
 
   // One result: the article's link first (the title, matches marked), then its kind and date, then a snippet.
-  function item({ doc: article }) {
+  function item(article) {
     const { needles, words } = outcome;
     const link = withMarks(element("a", { href: article.url }), highlight(normalise(article.title), needles, words));
     const meta = element("p", { class: "meta" }, element("span", { class: "kind" }, kinds[article.kind] || article.kind),
@@ -53,7 +60,7 @@ export function createView(doc, config) {
     if (!kind) {
       kind = element("select", { id: "search-kind" });
       year = element("select", { id: "search-year" });
-      for (const control of [kind, year]) control.addEventListener("change", () => render());
+      for (const control of [kind, year]) control.addEventListener("change", () => render().catch(fail));
       filters.replaceChildren(
         element("label", { for: "search-kind" }, strings.filter_kind || "", " ", kind),
         element("label", { for: "search-year" }, strings.filter_year || "", " ", year));
@@ -69,59 +76,83 @@ export function createView(doc, config) {
     select.value = values.some(([v]) => v === value) ? value : "";
   }
 
-  function render() {
-    renderFilters();
-    const results = filtered(outcome.results, chosen());
-    list.replaceChildren();
-    showMore(results);
-    status.textContent = statusText(strings, outcome.mode, query, results.length);
+  function busy() {
+    list.setAttribute("aria-busy", "true");
   }
 
-  function showMore(results) {
+  function done() {
+    list.setAttribute("data-total", String(shown.length));
+    list.setAttribute("aria-busy", "false");
+  }
+
+  async function render() {
+    const mine = ++rendering;
+    busy();
+    renderFilters();
+    shown = filtered(outcome.results, chosen());
+    const page = await articles(shown.slice(0, PAGE_SIZE).map((r) => r.ref));
+    if (mine !== rendering) return;
+    list.replaceChildren(...page.map(item));
+    placeMore();
+    status.textContent = statusText(strings, outcome.mode, query, shown.length);
+    done();
+  }
+
+  async function showMore() {
+    const mine = rendering;
     const start = list.children.length;
-    const next = results.slice(start, start + PAGE_SIZE).map(item);
-    list.append(...next);
+    more.disabled = true;
+    busy();
+    const page = await articles(shown.slice(start, start + PAGE_SIZE).map((r) => r.ref));
+    if (mine !== rendering) return;
+    list.append(...page.map(item));
+    placeMore();
+    done();
+    const link = list.children[start]?.querySelector("a");
+    if (link) link.focus();
+  }
+
+  function placeMore() {
     if (more) more.remove();
     more = null;
-    const left = results.length - start - next.length;
+    const left = shown.length - list.children.length;
     if (left > 0) {
       more = element("button", { type: "button", id: "search-more" }, fill(strings.more || "", { n: left }));
-      more.addEventListener("click", () => {
-        showMore(results);
-        const link = list.children[start + next.length]?.querySelector("a");
-        if (link) link.focus();
-      });
+      more.addEventListener("click", () => showMore().catch(fail));
       list.after(more);
     }
   }
 
-  function done() {
-    list.setAttribute("aria-busy", "false");
+  function fail() {
+    rendering++;
+    filters.hidden = true;
+    list.replaceChildren();
+    if (more) more.remove();
+    more = null;
+    shown = [];
+    status.textContent = strings.error || "";
+    done();
   }
 
   return {
     loading() {
       status.textContent = strings.loading || "";
     },
-    /** Shows the outcome of search.search(query); the results list stops being busy only once it is filled. */
-    show(result, typed) {
+    /** Shows the outcome of a search for `typed`; the list stops being busy once its first page is there. */
+    async show(result, typed) {
       outcome = result;
       query = String(typed || "").trim().replace(/\s+/g, " ");
       if (result.mode === "empty" || result.results.length === 0) {
+        rendering++;
         filters.hidden = true;
         list.replaceChildren();
+        shown = [];
         status.textContent = statusText(strings, result.mode, query, 0);
-      } else {
-        render();
+        done();
+        return;
       }
-      done();
+      await render();
     },
-    fail() {
-      filters.hidden = true;
-      list.replaceChildren();
-      if (more) more.remove();
-      status.textContent = strings.error || "";
-      done();
-    },
+    fail,
   };
 }

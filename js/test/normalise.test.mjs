@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { folded, hasLao, latinWords, normalise } from "../src/normalise.js";
-import { NAM, SPELLINGS } from "./tables.mjs";
+import { fold, folded, foldedWithOffsets, hasLao, latinWords, normalise } from "../src/normalise.js";
+import { FOLDINGS, NAM, SPELLINGS } from "./tables.mjs";
 
 for (const [typed, expected] of SPELLINGS) {
   test(`normalise ${JSON.stringify(typed)}`, () => assert.equal(normalise(typed), expected));
@@ -42,3 +42,24 @@ for (const [text, expected] of [
 ]) {
   test(`latinWords ${JSON.stringify(text)}`, () => assert.deepEqual(latinWords(text), expected));
 }
+
+for (const [typed, expected] of FOLDINGS) {
+  test(`folded ${JSON.stringify(typed)}`, () => assert.equal(folded(typed), expected));
+}
+
+test("folding keeps every Lao letter in its place, so matches map back to the article's own spelling", () => {
+  const text = normalise("ນະຄອນຫລວງ ແລະ ອາເມຣິກາ");
+  assert.equal(fold(text).length, text.length);
+  const { text: foldedText, at } = foldedWithOffsets("Bogotá ນະຄອນຫລວງ");
+  assert.equal(foldedText, "bogota ນະຄອນຫຼວງ");
+  assert.equal(at(foldedText.indexOf("ຫຼວງ")), "Bogotá ນະຄອນຫລວງ".indexOf("ຫລວງ"));
+});
+
+test("foldedWithOffsets maps back through characters that fold to more or fewer", () => {
+  const text = "İx cafe\u0301 ຫລ";
+  const { text: out, at } = foldedWithOffsets(text);
+  assert.equal(out, fold(text));
+  const i = out.indexOf("ຫຼ");
+  assert.equal(text.slice(at(i), at(i + 2)), "ຫລ");
+  assert.equal(at(out.length), text.length);
+});

@@ -1,8 +1,9 @@
-"""What the build side (plugins/lao_search) makes of the agreement tables: JSON for js/test/agreement.test.mjs.
+"""What the build side (plugins/lao_search) makes of the tables the JS tests share with it, as JSON.
 
-Reads {"texts": [...], "trim": [...], "stem": [...], "entries": [...]} on stdin (js/test/tables.mjs) and writes
-what normalise, words, trim and stem give, and the search data search_parts writes for the entries, as JSON.
-Run with the project's Python (.venv/bin/python); plugins/ is put on sys.path here.
+Reads on stdin {"texts", "trim", "stem", "segment": {"words", "texts"}, "numbers", "sets", "postings",
+"sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the tests) and writes what normalise, folded,
+words, trim, stem, units, segment and the codec give, and builds each site's search data (index.search_files)
+into <folder>/<name>/. Run with the project's Python (.venv/bin/python); plugins/ is put on sys.path here.
 """
 import json
 import os
@@ -11,23 +12,48 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "plugins"))
 
-from lao_search.index import Entry, search_parts  # noqa: E402
+from lao_search import codec, write_files  # noqa: E402  (plugins/ is on sys.path only now)
+from lao_search.documents import Analyzer, Source  # noqa: E402
+from lao_search.index import Layout, order, search_files  # noqa: E402
 from lao_search.pipeline import stem, trim  # noqa: E402
-from lao_search.text import normalise, words  # noqa: E402
+from lao_search.segment import lao_units, segment, units  # noqa: E402
+from lao_search.text import folded, normalise, words  # noqa: E402
+
+# Small shards and records, so that the tests cross shard boundaries and load records from files of their own.
+SMALL = Layout(shard_bytes=300, inline_bytes=24)
+
+
+def build_site(articles, folder, lang):
+    """Search data of ``articles`` ({url, title, kind, date, date_text, summary_html, body_html, tags}) into
+    ``folder``."""
+    analyzer = Analyzer()
+    documents = [analyzer.document(Source(**{**article, "tags": tuple(article.get("tags", ()))}))
+                 for article in articles]
+    write_files(folder, search_files(lang, order(documents), analyzer.pieces, SMALL))
 
 
 def main():
     table = json.load(sys.stdin)
     with open(os.path.join(HERE, "fixtures", "english-words.txt"), encoding="utf-8") as f:
         english = f.read().split()
-    entries = [Entry(**entry) for entry in table["entries"]]
+    vocabulary = set(table["segment"]["words"])
+    longest = max(map(len, vocabulary), default=1)
+    for name, site in table.get("sites", {}).items():
+        build_site(site["articles"], os.path.join(table["folder"], name), site.get("lang", "lo"))
     json.dump({
         "normalise": [normalise(t) for t in table["texts"]],
+        "folded": [folded(t) for t in table["texts"]],
         "words": [words(t) for t in table["texts"]],
+        "units": [units(t) for t in table["texts"]],
+        "laoUnits": [lao_units(t) for t in table["texts"]],
         "trim": [trim(w) for w in table["trim"]],
         "stem": {w: stem(w) for w in english + table["stem"]},
         "english": english,
-        "parts": search_parts("lo", entries, docs_per_part=2),
+        "segment": [segment(t, vocabulary.__contains__, longest) for t in table["segment"]["texts"]],
+        "numbers": codec.numbers(table["numbers"]),
+        "sets": [codec.ref_set(refs) for refs in table["sets"]],
+        "intSets": [codec.int_set(sum(1 << ref for ref in refs)) for refs in table["sets"]],
+        "postings": [codec.postings(p["refs"], p["weights"]) for p in table["postings"]],
     }, sys.stdout, ensure_ascii=False)
 
 

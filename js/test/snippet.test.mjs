@@ -96,3 +96,11 @@ test("a window never ends inside a later match", () => {
   const marks = snippet(doc, ["ລັດ", "ດິຈິຕອນ"], [], 200).filter((p) => p.mark).map((p) => p.text);
   assert.deepEqual(marks, ["ລັດ", "ດິຈິຕອນ"]);
 });
+
+test("a folded match is marked in the article's own spelling", () => {
+  const doc = { title: "t", text: "t\nກອງປະຊຸມ ນະຄອນຫລວງ ກັບ ອາເມຣິກາ ໃນ Bogotá" };
+  const marks = (needles, words = []) => snippet(doc, needles, words).filter((s) => s.mark).map((s) => s.text);
+  assert.deepEqual(marks(["ນະຄອນຫຼວງ"]), ["ນະຄອນຫລວງ"]);
+  assert.deepEqual(marks(["ອາເມລິກາ"]), ["ອາເມຣິກາ"]);
+  assert.deepEqual(marks([], ["bogota"]), ["Bogotá"]);
+});

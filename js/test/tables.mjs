@@ -44,12 +44,30 @@ export const TRIM = ["«ດິ»", "(ITU).", "ດິ", "…ລາວ…", "--x--
 export const STEM_EXTRA = ["ດິ", "ຈິ", "ຕອນ", "ໜັງສືພິມ", NAM, "ການສ້າງ", "2023", "5", "g", "café", "naïve", "ω",
   "is", "as", "yes", "a", "", "ies", "sky", "skies", "news", "united"];
 
-// Articles both sides index: Python builds the search data (index.search_parts), JS searches them.
-export const ENTRIES = [
-  { url: "news/a.html", title: "ຫນັງສືພິມ ດິຈິຕອນ", kind: "news", date: "2024-03-04", date_text: "4 ມີນາ 2024",
-    tags: "ITU", summary: "", body: "ສູນບໍລິຫານລັດດິຈິຕອນ ນໍ້າສະອາດ" },
-  { url: "news/b.html", title: "Broadband for villages", kind: "reports", date: "2023-01-02",
-    date_text: "2 January 2023", tags: "", summary: "", body: "The team played away and connected 40 villages." },
-  { url: "news/c.html", title: "ການສະໜອງນ້ຳ", kind: "news", date: "2022-05-06", date_text: "6 ພຶດສະພາ 2022",
-    tags: "", summary: "ໂຄງການນ້ໍາສະອາດ", body: "ລັດຖະບານ ສະຫນອງ ນ້ຳສະອາດ ໃຫ້ ບ້ານ. ບໍລິການ ດິຈິຕອນ ແລະ ລັດ." },
+// [typed, folded]: what a query and the index compare.
+export const FOLDINGS = [
+  ["ນະຄອນຫລວງ", "ນະຄອນຫຼວງ"], // HO + LO as many keyboards type it
+  ["ນະຄອນຫຼວງ", "ນະຄອນຫຼວງ"],
+  ["ຫລາຍ", "ຫຼາຍ"],
+  ["ອາເມຣິກາ", "ອາເມລິກາ"], // RO of the older orthography
+  ["ສາທາຣະນະລັດ", "ສາທາລະນະລັດ"],
+  ["ຫຣ", "ຫລ"], // RO after HO becomes LO, not SEMIVOWEL LO: the rules run in the reference's order
+  ["Bogotá", "bogota"], // accents of Latin letters
+  ["naïve café ÉTÉ", "naive cafe ete"],
+  ["cafe\u0301", "cafe"],
+  ["ຫນັງສືພິມ ນໍ້າ", "ໜັງສືພິມ ນ້ຳ"], // after the normal spelling
+  ["GovStack ITU", "govstack itu"],
+  ["ŋ̈a Ωmega", "ŋa ωmega"],
 ];
+
+// Words of a small vocabulary, and texts the query side breaks against it as the build does.
+export const VOCABULARY = ["ລັດ", "ດິ", "ຈິ", "ຕອນ", "ດິຈິຕອນ", "ການ", "ສ້າງ", "ການສ້າງ", "ນ", "ເມືອງ", "ເມ", "ໆ"];
+export const SEGMENTED = ["ລັດດິຈິຕອນ", "ການສ້າງລັດ", "ດິຈິ", "ຊ້າງລັດ", "ລັດຊ້າງລັດ", "ນ້ຳ", "ເມືອງລັດ", "ລັດitu",
+  "ລັດ", "", "ໆລັດໆ", "ເເເ", "ກກກລັດ", "ລັດ😀ດິ", "ນ້ອຍໆລັດ", "ດິຈິຕອນການສ້າງ2024"];
+
+// Numbers and sets of article numbers the build encodes and the page decodes.
+export const NUMBERS = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 99999, 1234567, 2 ** 31 + 5];
+export const SETS = [[], [0], [5], [0, 1, 2, 3], [3, 4, 9], Array.from({ length: 300 }, (_, i) => i * 2),
+  Array.from({ length: 100 }, (_, i) => i), [7, 8, 15, 16, 1000], Array.from({ length: 64 }, (_, i) => 64 + i * 3)];
+export const POSTINGS = [{ refs: [], weights: [] }, { refs: [0], weights: [1234] },
+  { refs: [2, 5, 900, 901], weights: [1, 65000, 0, 33] }];

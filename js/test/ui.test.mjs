@@ -1,8 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createSearch } from "../src/search.js";
+import { PAGE_SIZE } from "../src/results.js";
 import { createView } from "../src/ui.js";
-import { makeData } from "./data.mjs";
 import { searchPage } from "./fake-dom.mjs";
 
 const STRINGS = {
@@ -12,31 +11,40 @@ const STRINGS = {
 };
 const CONFIG = { lang: "lo", strings: STRINGS, kinds: { news: "ຂ່າວ", reports: "ບົດລາຍງານ" } };
 
-// 25 articles with ໜັງສືພິມ: news in 2024, reports in 2023 and 2024; one more without it.
-const ARTICLES = Array.from({ length: 25 }, (_, i) => ({
-  url: `news/n${i}.html`, title: i === 3 ? "<b>ໜັງສືພິມ</b>" : `ບົດ ${i}`, titleWords: i === 3 ? ["b", "ໜັງສືພິມ", "b"] : ["ບົດ", String(i)],
-  body: `ກ່ອນ ໜັງສືພິມ ຫຼັງ ${i}`, bodyWords: ["ກ່ອນ", "ໜັງສືພິມ", "ຫຼັງ", String(i)],
-  kind: i % 5 === 0 ? "reports" : "news", date: i % 5 === 0 && i % 2 ? "2023-06-01" : `2024-01-${String(i + 1).padStart(2, "0")}`,
-})).concat([{ url: "other.html", title: "ອື່ນ", titleWords: ["ອື່ນ"], body: "ລາວ", bodyWords: ["ລາວ"] }]);
-const search = createSearch(makeData(ARTICLES));
+// 25 articles with ໜັງສືພິມ: news in 2024, reports in 2023 and 2024. Article 3 has markup-like text in its title.
+const ARTICLES = Array.from({ length: 25 }, (_, i) => {
+  const kind = i % 5 === 0 ? "reports" : "news";
+  const date = i % 5 === 0 && i % 2 ? "2023-06-01" : `2024-01-${String(i + 1).padStart(2, "0")}`;
+  const title = i === 3 ? "<b>ໜັງສືພິມ</b>" : `ບົດ ${i}`;
+  return { url: `news/n${i}.html`, title, kind, date, dateText: date, text: `${title}\nກ່ອນ ໜັງສືພິມ ຫຼັງ ${i}` };
+});
+const RESULTS = ARTICLES.map((a, ref) => ({ ref, score: ref === 3 ? 100 : 1, kind: a.kind, year: a.date.slice(0, 4) }))
+  .sort((a, b) => b.score - a.score || b.ref - a.ref);
+const outcome = (mode, needles, results = RESULTS) => ({ mode, parts: needles, needles, words: [], results });
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function shown(query) {
+async function shown(result, query) {
   const doc = searchPage();
-  const view = createView(doc, CONFIG);
+  const asked = [];
+  const view = createView(doc, CONFIG, async (refs) => {
+    asked.push(refs);
+    return refs.map((ref) => ARTICLES[ref]);
+  });
   view.loading();
   assert.equal(doc.getElementById("search-status").textContent, STRINGS.loading);
   assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "true");
-  view.show(search.search(query), query);
-  return doc;
+  await view.show(result, query);
+  return { doc, asked };
 }
 
 const items = (doc) => doc.getElementById("search-results").children;
 
-test("one item per result, its first element the link to the article, then kind, date and a marked snippet", () => {
-  const doc = shown("ຫນັງສືພິມ");
+test("one item per result, its first element the link to the article, then kind, date and a marked snippet", async () => {
+  const { doc } = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ຫນັງສືພິມ");
   const list = doc.getElementById("search-results");
   assert.equal(list.getAttribute("aria-busy"), "false");
-  assert.equal(items(doc).length, 20);
+  assert.equal(list.getAttribute("data-total"), "25");
+  assert.equal(items(doc).length, PAGE_SIZE);
   for (const li of items(doc)) {
     assert.equal(li.tagName, "LI");
     assert.equal(li.children[0].tagName, "A");
@@ -48,29 +56,40 @@ test("one item per result, its first element the link to the article, then kind,
   assert.equal(doc.getElementById("search-status").textContent, "ພົບ 25 ບົດທີ່ມີ “ຫນັງສືພິມ”");
 });
 
-test("article text reaches the page as text, never as markup", () => {
-  const doc = shown("ຫນັງສືພິມ");
-  const link = items(doc)[0].children[0]; // the title match comes first
+test("only the articles on screen are loaded", async () => {
+  const { asked } = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
+  assert.deepEqual(asked, [RESULTS.slice(0, PAGE_SIZE).map((r) => r.ref)]);
+});
+
+test("article text reaches the page as text, never as markup", async () => {
+  const { doc } = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
+  const link = items(doc)[0].children[0]; // the best result first
   assert.equal(link.getAttribute("href"), "news/n3.html");
   assert.equal(link.textContent, "<b>ໜັງສືພິມ</b>");
   assert.deepEqual(link.childNodes.map((n) => (typeof n === "string" ? n : n.tagName)), ["<b>", "MARK", "</b>"]);
 });
 
-test("the rest come with the more button, placed after the list", () => {
-  const doc = shown("ໜັງສືພິມ");
+test("the rest come with the more button, a page at a time, placed after the list", async () => {
+  const { doc, asked } = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
   const more = doc.getElementById("search-more");
   assert.equal(more.tagName, "BUTTON");
-  assert.equal(more.textContent, "ສະແດງຕື່ມ (5 ບົດ)");
+  assert.equal(more.textContent, `ສະແດງຕື່ມ (${25 - PAGE_SIZE} ບົດ)`);
   const siblings = doc.body.children;
   assert.equal(siblings[siblings.indexOf(doc.getElementById("search-results")) + 1], more);
   more.dispatch("click");
+  await settled();
+  assert.equal(items(doc).length, 2 * PAGE_SIZE);
+  assert.deepEqual(asked[1], RESULTS.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((r) => r.ref));
+  assert.equal(doc.activeElement, items(doc)[PAGE_SIZE].children[0]); // the first of the new results
+  doc.getElementById("search-more").dispatch("click");
+  await settled();
   assert.equal(items(doc).length, 25);
   assert.equal(doc.getElementById("search-more"), null);
-  assert.equal(doc.activeElement, items(doc)[20].children[0]); // the first of the new results
+  assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");
 });
 
-test("filters by kind and year offer what the results hold and narrow them without a reload", () => {
-  const doc = shown("ໜັງສືພິມ");
+test("filters by kind and year offer what the results hold and narrow them without a reload", async () => {
+  const { doc } = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
   const filters = doc.getElementById("search-filters");
   assert.equal(filters.hidden, false);
   const kind = doc.getElementById("search-kind");
@@ -80,43 +99,53 @@ test("filters by kind and year offer what the results hold and narrow them witho
   assert.deepEqual(year.children.map((o) => o.getAttribute("value")), ["", "2024", "2023"]);
   kind.value = "reports";
   kind.dispatch("change");
+  await settled();
+  const list = doc.getElementById("search-results");
   assert.equal(items(doc).length, 5);
+  assert.equal(list.getAttribute("data-total"), "5");
   assert.equal(doc.getElementById("search-more"), null);
   assert.equal(doc.getElementById("search-status").textContent, "ພົບ 5 ບົດທີ່ມີ “ໜັງສືພິມ”");
   year.value = "2023";
   year.dispatch("change");
+  await settled();
   assert.equal(items(doc).length, 2);
   assert.deepEqual(kind.children.map((o) => o.getAttribute("value")), ["", "reports"]); // 2023 has no news
   kind.value = "";
   kind.dispatch("change");
+  await settled();
   assert.equal(items(doc).length, 2);
-  assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");
+  assert.equal(list.getAttribute("aria-busy"), "false");
 });
 
-test("no results: the message in the page's language, no filters", () => {
-  const doc = shown("ຊ້າງເຜືອກ");
+test("no results: the message in the page's language, no filters, a total of none", async () => {
+  const { doc, asked } = await shown(outcome("none", ["ຊ້າງເຜືອກ"], []), "ຊ້າງເຜືອກ");
   assert.equal(items(doc).length, 0);
   assert.equal(doc.getElementById("search-status").textContent, "ບໍ່ພົບບົດທີ່ມີ “ຊ້າງເຜືອກ”");
   assert.equal(doc.getElementById("search-filters").hidden, true);
   assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");
+  assert.equal(doc.getElementById("search-results").getAttribute("data-total"), "0");
+  assert.deepEqual(asked, []);
 });
 
-test("no query: the prompt", () => {
-  const doc = shown("  ");
+test("no query: the prompt", async () => {
+  const { doc } = await shown(outcome("empty", [], []), "  ");
   assert.equal(doc.getElementById("search-status").textContent, "ພິມຄຳ");
   assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");
 });
 
-test("words found apart are labelled so", () => {
-  const doc = shown("ຫຼັງກ່ອນ");
+test("words found apart are labelled so, each marked", async () => {
+  const { doc } = await shown(outcome("all-words", ["ຫຼັງ", "ກ່ອນ"]), "ຫຼັງກ່ອນ");
   assert.equal(doc.getElementById("search-status").textContent, "ທຸກຄຳ 25 “ຫຼັງກ່ອນ”");
-  assert.deepEqual(items(doc)[0].querySelectorAll("mark").map((m) => m.textContent), ["ກ່ອນ", "ຫຼັງ"]);
+  assert.deepEqual(items(doc)[1].querySelectorAll("mark").map((m) => m.textContent), ["ກ່ອນ", "ຫຼັງ"]);
 });
 
-test("a failed load says so and stops being busy", () => {
+test("a failed load says so and stops being busy", async () => {
   const doc = searchPage();
-  const view = createView(doc, CONFIG);
+  const view = createView(doc, CONFIG, async () => {
+    throw new Error("offline");
+  });
   view.loading();
+  await assert.rejects(view.show(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ"));
   view.fail();
   assert.equal(doc.getElementById("search-status").textContent, "ໂຫຼດບໍ່ໄດ້");
   assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");

@@ -1,86 +1,153 @@
-"""Build one lunr index per language, loadable by lunr.js 2.3, and the documents the browser shows.
+"""One language's search data, split into small files that a query loads only as it needs them.
 
-Pure functions: entries in, JSON-ready data out. The Pelican glue is in ``__init__.py``.
+Pure functions: documents in (documents.Document, in article-number order), {file name: script} out, each file a
+classic script handing its payload to the page (``as_script``). The Pelican glue (``__init__.py``) writes them
+into the language's ``search-data/``:
+
+  index.js           the entry: how many articles, each one's kind, the first article of each year, and where
+                     the dictionary's shards begin
+  d/<hash>.js        a shard of the dictionary: keys in order, each with its record (or the file holding it)
+  l/<hash>.js        the record of a key too big to sit in its shard
+  f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from
+
+A key is a term (an English stem, a Latin word, a Lao word: lunr's pipeline output) or another Lao string of
+substrings.py. Its record holds, as codec.py writes them: the articles where it is a term with its BM25 weight
+there, then the articles whose folded text contains it (a Lao key) beyond those. A Lao key that is no term also
+carries its words (segment.segment against the archive's Lao terms), by which its articles are ranked.
+
+Articles are numbered oldest first (then by URL), so that a new article does not renumber the others.
 """
+import hashlib
 import json
 from dataclasses import dataclass
 
-from lunr.builder import Builder
+from . import codec
+from .bm25 import weights
+from .pipeline import STEMMER
+from .segment import segment
+from .substrings import WORD, containing
+from .text import has_lao
 
-from lunr import __TARGET_JS_VERSION__ as LUNR_VERSION
-
-from .pipeline import STEMMER, lao_stemmer, lao_trimmer
-from .text import normalise, words
-
-FORMAT = 1
-FIELDS = (("title", 10), ("tags", 5), ("summary", 2), ("body", 1))
+FORMAT = 2
 RECEIVER = "LaoArchive.receive"  # the bundle's one global; see js/src/search-page.js
+LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One article as the search sees it: its fields' text and what a result shows."""
-
-    url: str
-    title: str
-    kind: str
-    date: str  # ISO date, for sorting and the year filter
-    date_text: str  # the date as the page's language writes it
-    tags: str = ""
-    summary: str = ""
-    body: str = ""
-
-    def searchable_text(self):
-        """Normalised text of every field, title first and tags last (a snippet shows what follows the title);
-        the browser matches Lao queries against it."""
-        return "\n".join(normalise(part) for part in (self.title, self.summary, self.body, self.tags) if part)
+class Layout:
+    shard_bytes: int = 8192  # a dictionary shard is cut once its keys and records pass this many characters
+    inline_bytes: int = 192  # a longer record gets a file of its own
 
 
-def build_index(entries):
-    """The serialised lunr index over ``entries``; each document's ref is its position in the list."""
-    builder = Builder()
-    builder.pipeline.add(lao_trimmer, lao_stemmer)
-    builder.search_pipeline.add(lao_stemmer)
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for ref, entry in enumerate(entries):
-        doc = {name: words(getattr(entry, name)) for name, _ in FIELDS}
-        builder.add({"ref": str(ref), **doc})
-    if not entries:  # lunr.py cannot average field lengths over no documents; this is what it would write
-        return {"version": LUNR_VERSION, "fields": [name for name, _ in FIELDS], "fieldVectors": [],
-                "invertedIndex": [], "pipeline": [STEMMER]}
-    return builder.build().serialize()
+def order(documents):
+    """Documents in article-number order: oldest first, then by URL."""
+    return sorted(documents, key=lambda d: (d.date, d.url))
 
 
-def document(entry):
-    return {
-        "url": entry.url,
-        "title": entry.title,
-        "kind": entry.kind,
-        "date": entry.date,
-        "dateText": entry.date_text,
-        "text": entry.searchable_text(),
-    }
+def search_files(lang, documents, pieces, layout=Layout()):
+    """{file name: script} of one language; ``documents`` in order (see ``order``), ``pieces`` the words of
+    each of their chunks (documents.Analyzer.pieces)."""
+    postings = weights([d.fields for d in documents])
+    articles_of_chunk = {}
+    for ref, document in enumerate(documents):
+        bit = 1 << ref
+        for chunk in document.chunks:
+            articles_of_chunk[chunk] = articles_of_chunk.get(chunk, 0) | bit
+    kinds, contained = containing({c: pieces[c] for c in sorted(articles_of_chunk)}, articles_of_chunk.__getitem__)
+    lao_terms = {t for t in postings if has_lao(t)}
+    longest = max(map(len, lao_terms), default=1)
+    records = {}
+    words = {}
+    for key in set(postings) | set(kinds):
+        refs, ws = postings.get(key, ((), ()))
+        extra = contained.get(key, 0)
+        if refs and extra and extra.bit_count() != len(refs):  # else the term's articles are all there are
+            extra &= ~codec.int_of_refs(refs)
+        elif refs:
+            extra = 0
+        records[key] = codec.postings(refs, ws) + "." + codec.int_set(extra)
+        if key in kinds and key not in postings:
+            words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
+    files = {}
+    shards = _shards(sorted(records, key=_utf16), records, words, layout, files)
+    fragments = [as_script({"doc": _shown(d)}) for d in documents]
+    folder = "f-" + _digest("".join(fragments))
+    files.update((f"{folder}/{ref}.js", script) for ref, script in enumerate(fragments))
+    files["index.js"] = as_script({
+        "format": FORMAT, "lang": lang, "count": len(documents), "pipeline": [STEMMER],
+        "kinds": _kind_table(documents), "years": _years(documents), "longest": longest,
+        "longestKey": max(map(len, records), default=1),
+        "shards": shards, "fragments": folder,
+    })
+    return files
 
 
-def search_parts(lang, entries, docs_per_part):
-    """The files of one language's search data, as {file name: payload}.
+def _shards(keys, records, words, layout, files):
+    """Cut the sorted keys into shards; returns [[first key, file name]] and adds the files to ``files``."""
+    out = []
+    shard = {"keys": [], "records": [], "words": {}, "terms": []}
+    size = 0
 
-    ``index.js`` holds the lunr index and names the document parts; each ``docs-N.js`` holds a slice of the
-    documents, so that a large archive can later load only the parts a query needs.
-    """
-    docs = [document(e) for e in entries]
-    names = [f"docs-{n}.js" for n in range(max(1, -(-len(docs) // docs_per_part)))]
-    parts = {
-        "index.js": {"format": FORMAT, "lang": lang, "part": "index", "count": len(docs), "docParts": names,
-                     "index": build_index(entries)},
-    }
-    for n, name in enumerate(names):
-        start = n * docs_per_part
-        parts[name] = {"format": FORMAT, "lang": lang, "part": name, "start": start,
-                       "docs": docs[start:start + docs_per_part]}
-    return parts
+    def close():
+        name, files[name] = _named("d", {"keys": shard["keys"], "records": shard["records"], "words": shard["words"],
+                                         "terms": "".join(shard["terms"])})
+        out.append([shard["keys"][0], name])
+
+    for key in keys:
+        record = records[key]
+        if len(record) > layout.inline_bytes:
+            name, files[name] = _named("l", {"record": record})
+            record = "/" + name
+        if shard["keys"] and size + len(key) + len(record) > layout.shard_bytes:
+            close()
+            shard = {"keys": [], "records": [], "words": {}, "terms": []}
+            size = 0
+        if key in words:
+            shard["words"][str(len(shard["keys"]))] = words[key]
+            size += sum(map(len, words[key]))
+        shard["keys"].append(key)
+        shard["records"].append(record)
+        shard["terms"].append("0" if key in words else "1")
+        size += len(key) + len(record) + 6
+    if shard["keys"]:
+        close()
+    return out
+
+
+def _shown(document):
+    return {"url": document.url, "title": document.title, "kind": document.kind, "date": document.date,
+            "dateText": document.date_text, "text": document.text}
+
+
+def _kind_table(documents):
+    """{"names": [kind...], "of": one character per article, the index of its kind in names as a digit or letter}."""
+    names = sorted({d.kind for d in documents})
+    digits = codec.ALPHABET
+    return {"names": names, "of": "".join(digits[names.index(d.kind)] for d in documents)}
+
+
+def _years(documents):
+    """[[year, first article of that year]] in article order (articles are numbered by date)."""
+    out = []
+    for ref, document in enumerate(documents):
+        year = document.date[:4]
+        if not out or out[-1][0] != year:
+            out.append([year, ref])
+    return out
+
+
+def _utf16(key):
+    return key.encode("utf-16-be")  # the browser compares strings by UTF-16 code units
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _named(folder, payload):
+    """(name, script) of a file named by its content, so that a server may let browsers keep it for ever."""
+    script = as_script(payload)
+    return f"{folder}/{_digest(script)}.js", script
 
 
 def as_script(payload):

@@ -1,0 +1,202 @@
+// One language's search data as a query needs it, loaded part by part (plugins/lao_search/index.py writes them):
+// the entry, the dictionary shards a query's keys fall in, the records too big for their shard, and what the
+// results on screen show. Pure but for `load`, which the page gives (a <script> per part) and the tests too (files
+// read from disk). Every part is loaded once.
+import { postings, refSet } from "./codec.js";
+
+export const FORMAT = 2; // plugins/lao_search/index.py's FORMAT
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"; // an article's kind, by index
+const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
+
+/** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d/….js", …). */
+export function createStore(load, lang) {
+  const parts = new Map();
+  const docs = new Map();
+  let entry = null;
+
+  function part(name) {
+    if (!parts.has(name)) {
+      const loading = Promise.resolve().then(() => load(name));
+      loading.catch(() => parts.delete(name)); // a failed part may be asked for again
+      parts.set(name, loading);
+    }
+    return parts.get(name);
+  }
+
+  async function open() {
+    if (entry) return entry;
+    const found = await part("index.js");
+    if (!found || found.format !== FORMAT) {
+      throw new Error(`search data of format ${found && found.format}; expected ${FORMAT}`);
+    }
+    if (lang && found.lang !== lang) throw new Error(`search data for "${found.lang}" on a page in "${lang}"`);
+    entry = found;
+    return entry;
+  }
+
+  // The index of the shard whose keys would hold `key`: the last one whose first key is not after it (or -1).
+  function shardIndexOf(key) {
+    const { shards } = entry;
+    let low = 0;
+    let high = shards.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (shards[mid][0] <= key) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  function shardOf(key) {
+    const found = shardIndexOf(key);
+    return found < 0 ? null : entry.shards[found][1];
+  }
+
+  async function entryOf(key) {
+    const name = shardOf(key);
+    if (!name) return null;
+    const shard = await part(name);
+    const i = indexOf(shard.keys, key);
+    if (i < 0) return null;
+    let record = shard.records[i];
+    if (record[0] === "/") record = (await part(record.slice(1))).record;
+    const words = shard.words[String(i)];
+    return decode(key, record, words);
+  }
+
+  return {
+    open,
+
+    /** The record of each of `keys` (null for a key the archive lacks), loading shards at the same time. */
+    async lookup(keys) {
+      await open();
+      const records = await Promise.all(keys.map(entryOf));
+      return new Map(keys.map((key, i) => [key, records[i]]));
+    },
+
+    /**
+     * Which of `keys` the archive has, as {keys, terms} (sets): keys of any kind, and those that are terms (a
+     * word of the archive), without loading records kept in files of their own.
+     */
+    async known(keys) {
+      await open();
+      const shards = await Promise.all(keys.map((key) => {
+        const name = shardOf(key);
+        return name ? part(name) : null;
+      }));
+      const found = new Set();
+      const terms = new Set();
+      keys.forEach((key, k) => {
+        const i = shards[k] ? indexOf(shards[k].keys, key) : -1;
+        if (i < 0) return;
+        found.add(key);
+        if (shards[k].terms[i] === "1") terms.add(key);
+      });
+      return { keys: found, terms };
+    },
+
+    /**
+     * Up to `limit` keys that begin with `prefix` (and are longer), in order, with their records: they are in
+     * the shard where `prefix` would be, or the next.
+     */
+    async withPrefix(prefix, limit) {
+      await open();
+      const first = shardIndexOf(prefix);
+      const keys = [];
+      for (let s = Math.max(first, 0); s < entry.shards.length && s <= first + 1 && keys.length < limit; s++) {
+        const shard = await part(entry.shards[s][1]);
+        let i = s === first ? lowerBound(shard.keys, prefix) : 0;
+        for (; i < shard.keys.length && keys.length < limit; i++) {
+          const key = shard.keys[i];
+          if (!key.startsWith(prefix)) break;
+          if (key !== prefix) keys.push(key);
+        }
+        if (i < shard.keys.length) break; // the keys with this prefix end in this shard
+      }
+      return this.lookup(keys);
+    },
+
+    /** What article `ref` shows: {url, title, kind, date, dateText, text}. */
+    async docs(refs) {
+      const { fragments, count } = await open();
+      return Promise.all(refs.map((ref) => {
+        if (!(ref >= 0 && ref < count)) throw new Error(`no article ${ref} in the search data`);
+        if (!docs.has(ref)) docs.set(ref, part(`${fragments}/${ref}.js`).then((p) => p.doc));
+        return docs.get(ref);
+      }));
+    },
+
+    /** The kind and year of article `ref`, from the entry (no file to load); open() first. */
+    meta(ref) {
+      const { kinds, years } = entry;
+      let low = 0;
+      let high = years.length - 1;
+      while (low < high) { // the last year whose first article is not after ref
+        const mid = (low + high + 1) >> 1;
+        if (years[mid][1] <= ref) low = mid;
+        else high = mid - 1;
+      }
+      return { kind: kinds.names[DIGITS.indexOf(kinds.of[ref])], year: years.length ? years[low][0] : "" };
+    },
+  };
+}
+
+/**
+ * A key's record: `refs` and `weights` where it is a term (rising refs), `docs` every article whose folded text
+ * contains it (a Lao key; for a term with no Lao letter, its refs), `words` the archive's words of a Lao key that
+ * is no term, with `loose` telling the pieces that are no word.
+ */
+export function decode(key, record, words) {
+  const dot = record.indexOf(".");
+  if (dot < 0) throw new Error(`search data: a record without its two parts for ${JSON.stringify(key)}`);
+  const { refs, weights } = postings(record.slice(0, dot));
+  const extra = refSet(record.slice(dot + 1));
+  const pieces = words ? words.map((w) => (w[0] === LOOSE ? w.slice(1) : w)) : refs.length ? [key] : null;
+  const loose = words ? words.map((w) => w[0] === LOOSE) : refs.length ? [false] : null;
+  return { key, refs, weights, docs: extra.length ? union(refs, extra) : refs, words: pieces, loose };
+}
+
+// The first position of `sorted` whose key is not before `key`.
+function lowerBound(sorted, key) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function indexOf(sorted, key) {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] === key) return mid;
+    if (sorted[mid] < key) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** The union of two rising lists of numbers, rising. */
+export function union(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+    else {
+      out.push(a[i++]);
+      j++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// node js/test/equivalence.mjs DATA_FOLDER [--queries N] [--seed S]
+// Runs N queries made from a built language's own search data (words, pairs of words, pieces of articles' text
+// typed in other spellings, English words, several parts, strings no article holds) through the split search and
+// through the reference that reads everything, and fails, listing the differences, unless both give the same
+// results in the same order. Prints how much the split search loaded. Run by tests/test_search_equivalence.py.
+import fs from "node:fs";
+import path from "node:path";
+import { createSearch } from "../src/search.js";
+import { breaks } from "../src/segment.js";
+import { fileStore, payloadOf, referenceOf } from "./site-data.mjs";
+
+const args = process.argv.slice(2);
+const folder = args[0];
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const count = option("--queries", 300);
+let seed = option("--seed", 7);
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (items) => items[Math.floor(random() * items.length)];
+
+const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
+const entry = read("index.js");
+const keys = entry.shards.flatMap(([, name]) => read(name).keys);
+const texts = Array.from({ length: entry.count }, (_, ref) => read(`${entry.fragments}/${ref}.js`).doc.text);
+const lao = /[\u0e80-\u0eff]+/g;
+// Other ways of typing what the text spells: the query side folds them as the build did.
+const retype = (s) => s.replace(/\u0eb3/g, "\u0ecd\u0eb2").replace(/\u0eab\u0ebc/g, "\u0eab\u0ea5")
+  .replace(/\u0ea5/g, () => (random() < 0.3 ? "\u0ea3" : "\u0ea5")).replace(/\u0edc/g, "\u0eab\u0e99");
+
+function piece() {
+  const runs = pick(texts).match(lao) || ["ລາວ"];
+  const run = pick(runs);
+  const at = breaks(run);
+  const start = Math.floor(random() * (at.length - 1));
+  const end = Math.min(at.length - 1, start + 1 + Math.floor(random() * 6));
+  return run.slice(at[start], at[end]);
+}
+
+function query() {
+  const kind = random();
+  if (kind < 0.25) return pick(keys);
+  if (kind < 0.55) return piece();
+  if (kind < 0.65) return retype(piece());
+  if (kind < 0.75) return (pick(texts).match(/[A-Za-z]{3,}/g) || ["ITU"]).map((w) => w)[0];
+  if (kind < 0.85) return `${piece()} ${pick(keys)}`;
+  if (kind < 0.9) return piece() + piece();
+  if (kind < 0.95) return `${piece()}ຊ້າງເຜືອກ`;
+  return pick(keys).toUpperCase() + " " + piece();
+}
+
+const reference = await referenceOf(folder);
+const queries = [...new Set(Array.from({ length: count }, query))];
+const differences = [];
+const modes = {};
+const costs = [];
+let loadedFiles = 0;
+let loadedBytes = 0;
+for (const q of queries) {
+  const { store, loaded } = fileStore(folder);
+  const split = await createSearch(store).search(q);
+  const expected = reference.search(q);
+  const same = (o) => JSON.stringify([o.mode, o.needles, o.results]);
+  if (same(split) !== same(expected)) differences.push({ query: q, split: same(split), reference: same(expected) });
+  modes[split.mode] = (modes[split.mode] || 0) + 1;
+  costs.push({ query: q, mode: split.mode, results: split.results.length, files: loaded.length,
+    bytes: loaded.reduce((sum, f) => sum + f.bytes, 0), texts: loaded.filter((f) => f.name.startsWith("f-")).length });
+  loadedFiles += loaded.length;
+  loadedBytes += loaded.reduce((sum, f) => sum + f.bytes, 0);
+}
+console.log(JSON.stringify({ articles: entry.count, queries: queries.length, modes, differences: differences.length,
+  meanFiles: +(loadedFiles / queries.length).toFixed(1), meanBytes: Math.round(loadedBytes / queries.length) }));
+for (const d of differences.slice(0, 10)) console.error(JSON.stringify(d));
+if (args.includes("--costly")) for (const c of costs.sort((a, b) => b.bytes - a.bytes).slice(0, 15)) console.log(JSON.stringify(c));
+process.exit(differences.length ? 1 : 0);

@@ -1,0 +1,47 @@
+// A built site's search data read from disk, as the page would load them: the split store (what a query loads,
+// counted), and everything at once for the reference search. No tests here.
+import fs from "node:fs";
+import path from "node:path";
+import { createStore, decode } from "../src/store.js";
+import { createReference } from "../src/reference.js";
+
+const PREFIX = "LaoArchive.receive(";
+const SUFFIX = ");\n";
+
+/** The payload a data script hands to the page. */
+export function payloadOf(script, name = "a data file") {
+  if (!script.startsWith(PREFIX) || !script.endsWith(SUFFIX)) throw new Error(`${name} is not a search data script`);
+  return JSON.parse(script.slice(PREFIX.length, -SUFFIX.length));
+}
+
+/** A store over the data folder `folder`; `loaded` lists the files it has read, with their sizes. */
+export function fileStore(folder, lang) {
+  const loaded = [];
+  const store = createStore(async (name) => {
+    const script = fs.readFileSync(path.join(folder, name), "utf8");
+    loaded.push({ name, bytes: Buffer.byteLength(script) });
+    return payloadOf(script, name);
+  }, lang);
+  return { store, loaded };
+}
+
+/** The reference search over every file of `folder`. */
+export async function referenceOf(folder) {
+  const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
+  const entry = read("index.js");
+  const terms = new Map();
+  for (const [, shardName] of entry.shards) {
+    const shard = read(shardName);
+    shard.keys.forEach((key, i) => {
+      if (shard.terms[i] !== "1") return;
+      let record = shard.records[i];
+      if (record[0] === "/") record = read(record.slice(1)).record;
+      const { refs, weights } = decode(key, record, null);
+      terms.set(key, { refs, weights });
+    });
+  }
+  const docs = Array.from({ length: entry.count }, (_, ref) => read(`${entry.fragments}/${ref}.js`).doc);
+  const { store } = fileStore(folder);
+  await store.open();
+  return createReference({ docs, terms, longest: entry.longest, pipeline: entry.pipeline, meta: store.meta });
+}

@@ -1,0 +1,82 @@
+// The split search data as a query loads them: entry, shards, records in files of their own, articles.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { createStore } from "../src/store.js";
+import { pythonSide } from "./python.mjs";
+import { fileStore, payloadOf } from "./site-data.mjs";
+
+const WORDS = ["ລັດຖະບານ", "ສະໜອງ", "ນ້ຳສະອາດ", "ໃຫ້", "ບ້ານ", "ໜັງສືພິມ", "ດິຈິຕອນ", "ບໍລິການ", "ກອງປະຊຸມ", "ວຽງຈັນ"];
+const ARTICLES = Array.from({ length: 12 }, (_, i) => ({
+  url: `n${i}.html`, title: `${WORDS[i % WORDS.length]} ${i}`, kind: i % 3 ? "news" : "reports",
+  date: `${2020 + (i % 4)}-0${1 + (i % 9)}-1${i % 10}`, date_text: "", summary_html: "",
+  body_html: `<p>${WORDS.slice(0, 1 + (i % WORDS.length)).join(" ")} ITU village${i}</p>`, tags: [],
+}));
+const { folder } = pythonSide({ site: { lang: "lo", articles: ARTICLES } });
+const DATA = path.join(folder, "site");
+const entry = payloadOf(fs.readFileSync(path.join(DATA, "index.js"), "utf8"));
+
+test("the test data cross shard boundaries and keep records in files of their own", () => {
+  assert.ok(entry.shards.length > 3, `${entry.shards.length} shards`);
+  assert.ok(fs.readdirSync(path.join(DATA, "l")).length > 0);
+});
+
+test("a key is found in its shard, whichever shard that is, and a key the archive lacks is not", async () => {
+  const { store, loaded } = fileStore(DATA, "lo");
+  const firsts = entry.shards.map(([first]) => first);
+  const found = await store.lookup([...firsts, "ລັດຖະບານ", "itu", "ຊ້າງ", "", "\uffff"]);
+  for (const key of [...firsts, "ລັດຖະບານ", "itu"]) assert.ok(found.get(key), key);
+  for (const key of ["ຊ້າງ", "", "\uffff"]) assert.equal(found.get(key), null, key);
+  assert.equal(new Set(loaded.map((f) => f.name)).size, loaded.length, "no file is loaded twice");
+});
+
+test("a record holds a term's articles with their weights, and every article that contains a Lao key", async () => {
+  const { store } = fileStore(DATA, "lo");
+  const found = await store.lookup(["ລັດຖະບານ", "itu"]);
+  const government = found.get("ລັດຖະບານ");
+  const refs = [];
+  for (let ref = 0; ref < ARTICLES.length; ref++) refs.push(ref);
+  const docs = await store.docs(refs);
+  const holding = refs.filter((ref) => docs[ref].text.includes("ລັດຖະບານ"));
+  assert.deepEqual(government.docs, holding);
+  assert.deepEqual(government.words, ["ລັດຖະບານ"]);
+  assert.equal(government.weights.length, government.refs.length);
+  assert.ok(government.weights.every((w) => Number.isInteger(w) && w > 0));
+  assert.deepEqual(found.get("itu").refs, refs); // every article has ITU
+});
+
+test("known tells keys and terms apart without loading records", async () => {
+  const { store, loaded } = fileStore(DATA, "lo");
+  const { keys, terms } = await store.known(["ລັດຖະບານ", "ລັດຖະບານສະໜອງ", "ຊ້າງ", "itu"]);
+  assert.ok(keys.has("ລັດຖະບານ") && terms.has("ລັດຖະບານ"));
+  assert.ok(!keys.has("ຊ້າງ") && !terms.has("ຊ້າງ"));
+  assert.ok(terms.has("itu"));
+  assert.deepEqual(loaded.filter((f) => f.name.startsWith("l/")), []);
+});
+
+test("articles are numbered oldest first; their kind and year come from the entry", async () => {
+  const { store } = fileStore(DATA, "lo");
+  await store.open();
+  const docs = await store.docs(ARTICLES.map((_, ref) => ref));
+  const dates = docs.map((d) => d.date);
+  assert.deepEqual(dates, [...dates].sort());
+  docs.forEach((doc, ref) => assert.deepEqual(store.meta(ref), { kind: doc.kind, year: doc.date.slice(0, 4) }));
+  await assert.rejects(store.docs([ARTICLES.length]), /no article 12/);
+});
+
+test("data of another format or language are refused", async () => {
+  const wrong = (payload) => createStore(async () => payload, "lo").open();
+  await assert.rejects(wrong({ ...entry, format: 1 }), /format 1; expected 2/);
+  await assert.rejects(wrong({ ...entry, lang: "en" }), /for "en" on a page in "lo"/);
+});
+
+test("a part that failed to load is asked for again", async () => {
+  let failures = 1;
+  const store = createStore(async (name) => {
+    if (name !== "index.js" && failures-- > 0) throw new Error("offline");
+    return payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"));
+  }, "lo");
+  await assert.rejects(store.lookup(["ລັດຖະບານ"]), /offline/);
+  assert.ok((await store.lookup(["ລັດຖະບານ"])).get("ລັດຖະບານ"));
+});

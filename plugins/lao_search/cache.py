@@ -1,0 +1,62 @@
+"""Documents kept between builds, so that a preview rebuilds the search data from the articles that changed.
+
+Follows Pelican's content cache: read when LOAD_CONTENT_CACHE is on, written when CACHE_CONTENT is on (as `make
+serve` sets them), in CACHE_PATH. An article is found again by a digest of everything the search takes from it.
+"""
+import hashlib
+import logging
+import os
+import pickle
+
+logger = logging.getLogger(__name__)
+VERSION = 1  # of what a Document holds; a cache of another version is not read
+NAME = "lao_search.pickle"
+
+
+def fingerprint(source):
+    return hashlib.sha256(repr(source).encode("utf-8")).digest()
+
+
+class DocumentCache:
+    def __init__(self, path=None, documents=None, pieces=None):
+        self.path = path  # None: nothing is written
+        self.documents = documents or {}  # fingerprint -> Document
+        self.pieces = pieces or {}  # chunk -> its words, as documents.Analyzer keeps them
+        self.used = {}
+
+    @classmethod
+    def from_settings(cls, settings):
+        folder = settings.get("CACHE_PATH") or "cache"
+        path = os.path.join(folder, NAME)
+        writes = bool(settings.get("CACHE_CONTENT"))
+        if settings.get("LOAD_CONTENT_CACHE") and os.path.exists(path):
+            try:
+                with open(path, "rb") as f:
+                    version, documents, pieces = pickle.load(f)
+                if version == VERSION:
+                    return cls(path if writes else None, documents, pieces)
+            except Exception as error:  # a damaged or foreign cache costs a full build, nothing else
+                logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
+        return cls(path if writes else None)
+
+    def document(self, source, make):
+        """The cached document of ``source``, or ``make(source)``, remembered."""
+        if not self.path and not self.documents:
+            return make(source)  # nothing to find, nothing to keep
+        key = fingerprint(source)
+        found = self.documents.get(key)
+        if found is None:
+            found = make(source)
+        self.used[key] = found
+        return found
+
+    def save(self, pieces):
+        """Keeps what this build used and the words of its chunks (``pieces``), if the cache is to be written."""
+        if not self.path:
+            return
+        chunks = {chunk for document in self.used.values() for chunk in document.chunks}
+        pieces = {chunk: words for chunk, words in pieces.items() if chunk in chunks}
+        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+        with open(self.path + ".tmp", "wb") as f:
+            pickle.dump((VERSION, self.used, pieces), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(self.path + ".tmp", self.path)

@@ -1,0 +1,108 @@
+"""Lists of article numbers and weights as short strings, decoded by js/src/codec.js.
+
+A data file is a script (see index.py), so lists travel inside JSON strings: 64 characters that need no escaping
+(base64url's), each carrying five bits of a number and a flag saying that more follow (a variable-length number,
+lowest bits first). Rising article numbers are written as the gaps between them; a set of articles is written as
+a bitmap instead, after a "!", when that is shorter. The work runs in ``map`` stages: it is done per posting.
+"""
+import base64
+from collections import deque
+from itertools import accumulate, repeat
+from operator import sub
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+MORE = 32
+BITMAP = "!"
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def number(value):
+    """One number (0 or more) as characters."""
+    out = []
+    while value >= MORE:
+        out.append(ALPHABET[MORE | (value & (MORE - 1))])
+        value >>= 5
+    out.append(ALPHABET[value])
+    return "".join(out)
+
+
+class _Encoded(dict):
+    def __missing__(self, value):
+        text = self[value] = number(value)
+        return text
+
+
+_ENCODED = _Encoded()
+
+
+def numbers(values):
+    """Numbers (0 or more) one after the other."""
+    return "".join(map(_ENCODED.__getitem__, values))
+
+
+def gaps(refs):
+    """Rising numbers as the gaps between them (the first from -1): 3, 4, 9 -> 3, 0, 4."""
+    if not refs:
+        return []
+    refs = list(refs)
+    return [refs[0], *map(sub, refs[1:], map((1).__add__, refs))]
+
+
+def ref_set(refs):
+    """Rising article numbers: their gaps, or a bitmap when that is shorter."""
+    if not refs:
+        return ""
+    listed = numbers(gaps(refs))
+    size = refs[-1] // 8 + 1
+    if len(listed) <= _bitmap_length(size):
+        return listed
+    data = bytearray(size)
+    for ref in refs:
+        data[ref >> 3] |= 1 << (ref & 7)
+    return _bitmap(bytes(data))
+
+
+def int_set(bits):
+    """A set held as the bits of a Python integer (bit n: article n), written as ref_set writes it."""
+    if not bits:
+        return ""
+    size = (bits.bit_length() + 7) // 8
+    if bits.bit_count() <= _bitmap_length(size):  # a list has a character per article at least
+        listed = numbers(gaps_of_int(bits))
+        if len(listed) <= _bitmap_length(size):
+            return listed
+    return _bitmap(bits.to_bytes(size, "little"))
+
+
+def gaps_of_int(bits):
+    """The gaps between the set bits of ``bits`` (the first from -1): the runs of zeros between its ones."""
+    return list(map(len, bin(bits)[:1:-1].split("1")[:-1]))
+
+
+def int_of_refs(refs):
+    """The integer whose bits are ``refs`` (rising)."""
+    if not refs:
+        return 0
+    flags = bytearray(refs[-1] + 1)  # a byte per article, then read as a binary number
+    deque(map(flags.__setitem__, refs, repeat(1)), maxlen=0)
+    return int(flags[::-1].translate(_DIGITS), 2)
+
+
+def refs_of_int(bits):
+    """The set bits of ``bits``, lowest first."""
+    return list(accumulate(map((1).__add__, gaps_of_int(bits)), initial=-1))[1:]
+
+
+def _bitmap_length(size):
+    return 1 + (size * 4 + 2) // 3
+
+
+def _bitmap(data):
+    return BITMAP + base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def postings(refs, weights):
+    """Articles with a weight each (refs rising): how many, their gaps, then the weights."""
+    if not refs:
+        return ""
+    return number(len(refs)) + numbers(gaps(refs)) + numbers(weights)

@@ -1,0 +1,70 @@
+"""Which articles contain which Lao strings: the keys a Lao query is looked up by, each with every article whose
+folded text contains it anywhere, whatever word boundaries ICU put around it.
+
+The keys are what readers type and what a longer query is made of:
+  * words: ICU's Lao words of the archive;
+  * pairs: two words ICU put side by side (a two-word phrase typed without a space, or a word ICU split in two);
+  * units: the pieces between the places where a word may begin (segment.units), one and two in a row, so that
+    any string has keys inside it however it was typed.
+A query that is a key is answered by its key alone; any other is answered from the articles that contain all
+of its keys, checked against their text in the browser (js/src/search.js).
+
+Pure functions: chunks of folded text (text.chunks) in, {key: articles as the bits of an integer} out. Each distinct chunk is
+matched once (Aho-Corasick, pyahocorasick), however many articles repeat it.
+"""
+import ahocorasick
+
+from .segment import lao_units
+from .text import has_lao
+
+WORD, PAIR, UNIT = 1, 2, 4  # kinds of key, as bits: a word may also be a unit
+
+
+def chunk_keys(pieces):
+    """{key: kind bits} of one chunk, from its word pieces [(start, piece)] in order; Lao keys only."""
+    keys = {}
+    previous = None
+    for start, piece in pieces:
+        if not has_lao(piece):
+            previous = None
+            continue
+        keys[piece] = keys.get(piece, 0) | WORD
+        if previous is not None and previous[0] + len(previous[1]) == start:
+            pair = previous[1] + piece
+            keys[pair] = keys.get(pair, 0) | PAIR
+        previous = (start, piece)
+    return keys
+
+
+def unit_keys(chunk):
+    """{key: UNIT} of one chunk: its units and every two units in a row, run of Lao letters by run."""
+    keys = {}
+    for units in lao_units(chunk):
+        for i, unit in enumerate(units):
+            keys[unit] = UNIT
+            if i:
+                keys[units[i - 1] + unit] = UNIT
+    return keys
+
+
+def containing(chunks, articles_of):
+    """({key: kind bits}, {key: articles}) for every key of ``chunks`` ({chunk: its word pieces}, text.chunks of
+    folded text): the articles (bits of an integer) of every chunk that holds the key anywhere.
+    ``articles_of(chunk)`` gives a chunk's own articles."""
+    kinds = {}
+    for chunk, pieces in chunks.items():
+        for keys in (unit_keys(chunk), chunk_keys(pieces)):
+            for key, kind in keys.items():
+                kinds[key] = kinds.get(key, 0) | kind
+    if not kinds:
+        return {}, {}
+    automaton = ahocorasick.Automaton()
+    for key in kinds:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    found = dict.fromkeys(kinds, 0)
+    for chunk in chunks:
+        bits = articles_of(chunk)
+        for key in {key for _end, key in automaton.iter(chunk)}:
+            found[key] |= bits
+    return kinds, found

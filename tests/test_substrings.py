@@ -1,0 +1,37 @@
+"""Which articles contain which Lao strings: every key with every article whose folded text holds it."""
+from lao_search.segment import units
+from lao_search.substrings import PAIR, UNIT, WORD, chunk_keys, containing, unit_keys
+from lao_search.text import chunk_pieces, chunks, folded
+
+ARTICLES = ["ລັດຖະບານ ສະໜອງ ນ້ຳສະອາດ", "ການສະໜອງບໍລິການ ລັດດິຈິຕອນ ITU", "ສະໜ ອງ ແຍກກັນ ດິຈິຕອນ", "ໜັງສືພິມ ເດີ ດີ"]
+
+
+def test_keys_of_a_chunk_are_its_words_and_the_pairs_icu_put_side_by_side():
+    pieces = chunk_pieces("ລັດດິຈິຕອນitu")
+    keys = chunk_keys(pieces)
+    words = [p for _, p in pieces if p != "itu"]
+    assert all(keys[w] & WORD for w in words)
+    assert all(keys[a + b] & PAIR for a, b in zip(words, words[1:]))
+    assert "itu" not in keys and not any("itu" in k for k in keys)  # Lao keys only
+    assert chunk_keys([(0, "ລັດ"), (4, "ດິ")]) == {"ລັດ": WORD, "ດິ": WORD}  # not side by side: no pair
+
+
+def test_unit_keys_are_units_and_two_in_a_row():
+    assert unit_keys("ສັນຍາ") == {"ສັ": UNIT, "ນ": UNIT, "ຍາ": UNIT, "ສັນ": UNIT, "ນຍາ": UNIT}
+
+
+def test_every_key_has_every_article_that_contains_it_anywhere():
+    texts = [folded(t) for t in ARTICLES]
+    pieces = {chunk: chunk_pieces(chunk) for text in texts for chunk in chunks(text)}
+    articles = {chunk: sum(1 << ref for ref, text in enumerate(texts) if chunk in text.split()) for chunk in pieces}
+    kinds, found = containing(pieces, articles.__getitem__)
+    assert set(kinds) == set(found)
+    for key, bits in found.items():
+        assert bits == sum(1 << ref for ref, text in enumerate(texts) if key in text), key
+    assert found["ສະໜອງ"] == 0b11  # alone in 0, inside ການສະໜອງ in 1, apart in 2
+    assert found["ດີ"] == 0b1000 and kinds["ດີ"] & WORD  # ເດີ holds ດີ as letters: a key's articles hold its letters
+    assert all(u in found for u in units("ດິຈິຕອນ"))
+
+
+def test_no_chunks_no_keys():
+    assert containing({}, {}.get) == ({}, {})
