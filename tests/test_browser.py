@@ -1,6 +1,7 @@
 """The search page as a reader's browser sees it: headless Chromium, from disk (file://) and over HTTP."""
 import functools
 import http.server
+import os
 import threading
 from urllib.parse import quote
 
@@ -15,14 +16,22 @@ def site(tmp_path_factory):
     return build(FIXTURE, str(tmp_path_factory.mktemp("browser") / "output"))
 
 
-@pytest.fixture(scope="module")
-def http_root(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
-    handler.log_message = lambda *args: None
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    """A local HTTP server of ``folder``, for the test session; its root URL."""
+    handler = functools.partial(QuietHandler, directory=folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def http_root(site):
+    return serve(site)
 
 
 @pytest.fixture(params=["file", "http"])
@@ -54,14 +63,27 @@ def search(page, root, query, lang="lo"):
     ("ນໍ້າ", ["news/cyber-drill.html"]),  # typed with NIGGAHITA, tone, AA
     ("ລັດດິຈິຕອນ", ["news/cyber-drill.html"]),  # two words typed without a space
     ("ຂໍ້ມູນເປີດ", ["reports/open-data-forum.html"]),
+    ("ໄຟເບີແກນຫລັກ", ["news/fibre-backbone.html", "newspaper/edition-210.html"]),  # typed ຫລ; they write ຫຼ
+    ("ນະຄອນຫຼວງວຽງຈັນ", ["news/cyber-drill.html"]),  # the article writes ຫລ
+    ("ອາເມລິກາ", ["news/cyber-drill.html"]),  # the article writes ຣ, as older texts do
+    ("ໂທຣະຄົມມະນາຄົມ", ["news/fibre-backbone.html"]),
 ])
 def test_lao_queries_find_the_articles_containing_them(page, root, query, expected):
     assert search(page, root, query) == expected
 
 
-def test_english_query_finds_any_form_of_the_word(page, root):
+def test_english_query_finds_any_form_of_the_word_with_or_without_accents(page, root):
     assert search(page, root, "playing", lang="en") == ["news/fibre-backbone.html"]
     assert search(page, root, "postal", lang="en") == ["news/postal-app.html"]
+    assert search(page, root, "bogota", lang="en") == ["news/postal-app.html"]
+    assert page.inner_text("#search-results mark") == "Bogotá"  # marked as the article spells it
+
+
+def test_the_list_says_how_many_articles_match(page, root):
+    search(page, root, "ITU")
+    assert page.get_attribute("#search-results", "data-total") == str(len(search(page, root, "ITU")))
+    search(page, root, "ຊ້າງເຜືອກບິນໄດ້")
+    assert page.get_attribute("#search-results", "data-total") == "0"
 
 
 def test_result_shows_title_kind_date_and_marked_snippet(page, root):
@@ -77,3 +99,34 @@ def test_no_results_says_so_in_the_page_language(page, root):
     assert search(page, root, "ຊ້າງເຜືອກບິນໄດ້") == []
     status = page.inner_text("#search-status")
     assert status and not any("a" <= c.lower() <= "z" for c in status)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """A generated archive of 80 articles made from the project's own content."""
+    from tests.fixture_site import ROOT
+    from tools.generate import generate, pairs_from_content
+
+    work = tmp_path_factory.mktemp("archive")
+    generate(str(work / "content"), pairs_from_content(os.path.join(ROOT, "content")), 80, seed=5)
+    return build(str(work / "content"), str(work / "output"))
+
+
+@pytest.mark.parametrize("over", ["file", "http"])
+def test_results_come_a_page_at_a_time_and_more_loads_the_next(page, archive, over, tmp_path_factory):
+    root = "file://" + archive + "/"
+    if over == "http":
+        root = serve(archive)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    first = search(page, root, "ແລະ")
+    total = int(page.get_attribute("#search-results", "data-total"))
+    assert total > 20 and len(first) == 10
+    texts = [url for url in requested if "/search-data/f-" in url]
+    assert len(texts) == 10  # the text of the articles on screen, no more
+    requested.clear()
+    page.click("#search-more")
+    page.wait_for_function("document.querySelectorAll('#search-results > li').length === 20")
+    page.wait_for_selector('#search-results[aria-busy="false"]', state="attached")
+    assert len([url for url in requested if "/search-data/f-" in url]) == 10
+    assert len(set(page.eval_on_selector_all("#search-results > li a:first-child", "as => as.map(a => a.href)"))) == 20

@@ -1,0 +1,152 @@
+"""The search data as a build makes them: the split search answers as the reference does, the work runs beside
+Pelican's or in its process alike, a preview rebuild reindexes only what changed, and long builds report."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import lao_search.documents as documents
+from lao_search.background import Job
+from lao_search.progress import LINES, Progress
+from tests.fixture_site import FIXTURE, ROOT, build
+from tools.generate import generate, pairs_from_content
+
+EQUIVALENCE = os.path.join(ROOT, "js", "test", "equivalence.mjs")
+
+
+def same_answers(data, queries):
+    """Runs js/test/equivalence.mjs on a language's search data; its JSON summary."""
+    result = subprocess.run(["node", EQUIVALENCE, data, "--queries", str(queries)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout.splitlines()[0])
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """The fixture site with 300 more articles made from the project's own content: repeated sentences, invented
+    names, every spelling of the same letters."""
+    work = tmp_path_factory.mktemp("generated")
+    content = str(work / "content")
+    shutil.copytree(FIXTURE, content)
+    generate(content, pairs_from_content(os.path.join(ROOT, "content")), 300, seed=11)
+    return build(content, str(work / "output"))
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    return build(FIXTURE, str(tmp_path_factory.mktemp("fixture") / "output"))
+
+
+@pytest.mark.parametrize("lang, queries", [("", 200), ("en", 60)])
+def test_split_data_answer_as_the_reference_on_the_fixture_site(fixture_site, lang, queries):
+    summary = same_answers(os.path.join(fixture_site, lang, "search-data"), queries)
+    assert summary["differences"] == 0 and summary["queries"] >= 20
+
+
+@pytest.mark.parametrize("lang, queries", [("", 400), ("en", 150)])
+def test_split_data_answer_as_the_reference_on_a_generated_archive(generated, lang, queries):
+    summary = same_answers(os.path.join(generated, lang, "search-data"), queries)
+    assert summary["articles"] > 150
+    assert summary["differences"] == 0
+    assert summary["modes"].get("exact", 0) > summary["queries"] / 2  # most queries find something
+
+
+def search_files(site):
+    out = {}
+    for base, _dirs, names in os.walk(site):
+        for name in names:
+            path = os.path.join(base, name)
+            if "search-data" in path:
+                with open(path, "rb") as f:
+                    out[os.path.relpath(path, site)] = f.read()
+    return out
+
+
+def test_indexing_beside_the_page_writing_or_in_the_build_process_writes_the_same_files(fixture_site, tmp_path):
+    inline = build(FIXTURE, str(tmp_path / "inline"), LAO_SEARCH_BACKGROUND=False)
+    assert search_files(inline) == search_files(fixture_site)
+    assert any(name.endswith("index.js") for name in search_files(inline))
+
+
+JOBS = """
+import json, os, sys
+sys.path.insert(0, "plugins")
+from lao_search.background import Job, can_fork
+
+def task(report):
+    report("step", 1)
+    report("step", 2)
+    return os.getpid()
+
+def failing(report):
+    raise ValueError("news/x.lo.md: something wrong")
+
+messages = []
+child = Job(task).wait(messages.append)
+try:
+    Job(failing).wait(messages.append)
+    error = None
+except RuntimeError as e:
+    error = str(e)
+print(json.dumps({"fork": can_fork(), "child": child, "parent": os.getpid(), "messages": messages, "error": error}))
+"""
+
+
+def test_a_background_job_reports_as_it_goes_returns_its_result_and_fails_with_its_error():
+    # In a process of its own: fork is used only where no other thread runs (this test process has the browser's).
+    result = subprocess.run([sys.executable, "-c", JOBS], cwd=ROOT, capture_output=True, text=True, check=True)
+    found = json.loads(result.stdout)
+    assert found["fork"] is True
+    assert found["child"] != found["parent"]  # it ran in another process
+    assert found["messages"] == [["step", 1], ["step", 2]]
+    assert "ValueError: news/x.lo.md: something wrong" in found["error"]
+
+
+def test_where_fork_is_unsafe_the_job_runs_in_the_build_process(monkeypatch):
+    monkeypatch.setattr("lao_search.background.can_fork", lambda: False)
+
+    def failing(report):
+        raise ValueError("something wrong")
+
+    messages = []
+    assert Job(lambda report: report("step") or os.getpid()).wait(messages.append) == os.getpid()
+    assert messages == [("step",)]
+    with pytest.raises(ValueError, match="something wrong"):
+        Job(failing).wait(messages.append)
+
+
+def test_a_preview_rebuild_reindexes_only_the_articles_that_changed(tmp_path, monkeypatch):
+    content = str(tmp_path / "content")
+    shutil.copytree(FIXTURE, content)
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"),
+              "LAO_SEARCH_BACKGROUND": False}  # in this process, so that the count below sees the work
+    made = []
+    original = documents.Analyzer.document
+    monkeypatch.setattr(documents.Analyzer, "document", lambda self, source: made.append(source.url) or
+                        original(self, source))
+    build(content, str(tmp_path / "first"), **cached)
+    assert len(made) == 9
+    path = os.path.join(content, "news", "cyber-drill.lo.md")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text + "\nນ້ຳຖ້ວມ ໃໝ່.\n")
+    made.clear()
+    second = build(content, str(tmp_path / "second"), **cached)
+    assert made == ["news/cyber-drill.html"]
+    made.clear()
+    clean = build(content, str(tmp_path / "clean"), LAO_SEARCH_BACKGROUND=False)
+    assert search_files(second) == search_files(clean)
+
+
+def test_long_jobs_report_plain_lines_where_there_is_no_terminal(capsys):
+    with Progress() as progress:
+        for done in range(0, 1001, 50):
+            progress.step("Search (lo): articles read", done, 1000)
+        progress.step("short", 5, 10)  # too short to report
+    lines = [line for line in capsys.readouterr().out.splitlines() if line]
+    assert len(lines) == LINES
+    assert lines[-1] == "Search (lo): articles read: 1000 of 1000"
