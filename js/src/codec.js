@@ -34,6 +34,11 @@ export function reader(text, start = 0) {
   };
 }
 
+/** The value (0-63) of each character of `text`: a table of small numbers, one character each. */
+export function digits(text) {
+  return Array.from({ length: text.length }, (_, i) => digit(text, i));
+}
+
 /** Every number of `text`. */
 export function numbers(text) {
   const out = [];

@@ -12,7 +12,7 @@
 import lunr from "lunr";
 import { fold } from "./normalise.js";
 import "./pipeline.js"; // registers the pipeline functions the entry names
-import { difference, intersect, parseQuery, rank, unique } from "./rank.js";
+import { difference, intersect, parseQuery, presence, rank, unique } from "./rank.js";
 import { breaks, candidateWords, segment, units } from "./segment.js";
 import { union } from "./store.js";
 
@@ -129,9 +129,10 @@ export function createSearch(store) {
     return union(sure, await checked(difference(refs, sure), rest));
   }
 
-  async function ranked(refs, termList) {
+  async function ranked(refs, termList, lao) {
     const records = await store.lookup(termList);
-    return rank(refs, termList.map((t) => records.get(t)), store.meta);
+    const bonus = lao ? presence(entry.lengths, refs.length) : null;
+    return rank(refs, termList.map((t) => records.get(t)), store.meta, bonus);
   }
 
   async function search(raw) {
@@ -148,12 +149,12 @@ export function createSearch(store) {
     const split = lao.length ? await Promise.all(lao.map((p) => piecesOf(p, records))) : [];
     const terms = unique([...split.flat().filter((p) => p.word).map((p) => p.text), ...wordTerms]);
     const exact = lao.length ? await containing(lao, pool) : pool;
-    if (exact.length) return outcome("exact", lao, await ranked(exact, terms));
+    if (exact.length) return outcome("exact", lao, await ranked(exact, terms, lao.length > 0));
     // Words typed together that never stand together: the articles that have them all, labelled as such.
     if (split.some((pieces) => pieces.length > 1)) {
       const needles = unique(split.flat().map((p) => p.text));
       const all = await containing(needles, pool);
-      if (all.length) return outcome("all-words", needles, await ranked(all, terms));
+      if (all.length) return outcome("all-words", needles, await ranked(all, terms, true));
     }
     return outcome("none", lao, []);
   }

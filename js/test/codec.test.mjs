@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { numbers, postings, reader, refSet } from "../src/codec.js";
+import { digits, numbers, postings, reader, refSet } from "../src/codec.js";
 
 test("numbers: five bits a character, lowest first, the sixth saying more follow", () => {
   assert.deepEqual(numbers("ABf"), [0, 1, 31]); // A=0, B=1, f=31
@@ -29,4 +29,8 @@ test("damaged data say so", () => {
   assert.throws(() => numbers("A.B"), /unexpected character/);
   assert.throws(() => postings("CAEofwrkCA"), /longer than it says/);
   assert.throws(() => reader("é").next(), /unexpected character/);
+});
+
+test("a table of small numbers is a character each", () => {
+  assert.deepEqual(digits("ABf_"), [0, 1, 31, 63]);
 });

@@ -43,5 +43,6 @@ export async function referenceOf(folder) {
   const docs = Array.from({ length: entry.count }, (_, ref) => read(`${entry.fragments}/${ref}.js`).doc);
   const { store } = fileStore(folder);
   await store.open();
-  return createReference({ docs, terms, longest: entry.longest, pipeline: entry.pipeline, meta: store.meta });
+  return createReference({ docs, terms, longest: entry.longest, pipeline: entry.pipeline, meta: store.meta,
+    lengths: entry.lengths });
 }

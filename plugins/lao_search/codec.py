@@ -6,6 +6,7 @@ lowest bits first). Rising article numbers are written as the gaps between them;
 a bitmap instead, after a "!", when that is shorter. The work runs in ``map`` stages: it is done per posting.
 """
 import base64
+import math
 from collections import deque
 from itertools import accumulate, repeat
 from operator import sub
@@ -14,6 +15,11 @@ ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 MORE = 32
 BITMAP = "!"
 _DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def length_level(terms):
+    """0-63 for a number of terms: 8 steps per doubling of (1 + terms / 32); js/src/rank.js reads it back."""
+    return min(63, int(8 * math.log2(1 + terms / 32)))
 
 
 def number(value):

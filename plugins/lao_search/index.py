@@ -75,7 +75,8 @@ def search_files(lang, documents, pieces, layout=Layout()):
     files.update((f"{folder}/{ref}.js", script) for ref, script in enumerate(fragments))
     files["index.js"] = as_script({
         "format": FORMAT, "lang": lang, "count": len(documents), "pipeline": [STEMMER],
-        "kinds": _kind_table(documents), "years": _years(documents), "longest": longest,
+        "kinds": _kind_table(documents), "years": _years(documents), "lengths": _lengths(documents),
+        "longest": longest,
         "longestKey": max(map(len, records), default=1),
         "shards": shards, "fragments": folder,
     })
@@ -124,6 +125,14 @@ def _kind_table(documents):
     names = sorted({d.kind for d in documents})
     digits = codec.ALPHABET
     return {"names": names, "of": "".join(digits[names.index(d.kind)] for d in documents)}
+
+
+def _lengths(documents):
+    """A character per article (its value 0-63, not a number of codec.numbers): how many terms it has, roughly (a
+    step per eighth of a doubling), by which the page ranks the articles that hold a Lao query only inside longer
+    words (js/src/rank.js)."""
+    return "".join(codec.ALPHABET[codec.length_level(sum(length for _counts, length in d.fields))]
+                   for d in documents)
 
 
 def _years(documents):

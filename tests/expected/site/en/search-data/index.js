@@ -1,1 +1,1 @@
-LaoArchive.receive({"count":4,"format":2,"fragments":"f-31e4238b35ea","kinds":{"names":["magazine","news","reports"],"of":"BABC"},"lang":"en","longest":1,"longestKey":10,"pipeline":["lao-stemmer"],"shards":[["000","d/26d19447a0e3.js"]],"years":[["2022",0],["2024",1],["2025",3]]});
+LaoArchive.receive({"count":4,"format":2,"fragments":"f-31e4238b35ea","kinds":{"names":["magazine","news","reports"],"of":"BABC"},"lang":"en","lengths":"SORO","longest":1,"longestKey":10,"pipeline":["lao-stemmer"],"shards":[["000","d/26d19447a0e3.js"]],"years":[["2022",0],["2024",1],["2025",3]]});
