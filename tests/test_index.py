@@ -44,8 +44,9 @@ def test_articles_are_numbered_oldest_first_then_by_url():
     assert [d.url for d in documents] == ["news/b.html", "news/c.html", "news/a.html"]
     entry = files["index.js"]
     assert entry["count"] == 3 and entry["lang"] == "lo" and entry["pipeline"] == ["lao-stemmer"]
-    assert entry["kinds"] == {"names": ["news", "reports"], "of": "BAA"}
+    assert entry["kinds"] == {"names": ["news", "reports"], "runs": [[1, 1], [0, 2]]}
     assert entry["years"] == [["2023", 0], ["2024", 2]]
+    assert entry["lengths"] == "CBE"  # 8, 5 and 14 terms: levels 2, 1 and 4
 
 
 def test_what_a_result_shows_is_an_article_file_each():
@@ -63,7 +64,10 @@ def test_shards_hold_every_key_in_order_and_the_entry_names_where_each_begins():
     assert len(shards) > 2
     keys = [key for _first, name in shards for key in files[name]["keys"]]
     assert keys == sorted(keys, key=lambda k: k.encode("utf-16-be"))
-    assert [first for first, _name in shards] == [files[name]["keys"][0] for _first, name in shards]
+    assert shards[0][0] == ""
+    for (_, before), (begins, name) in zip(shards, shards[1:]):  # a shard begins after the keys before it
+        first = files[name]["keys"][0]
+        assert first.startswith(begins) and begins.encode("utf-16-be") > files[before]["keys"][-1].encode("utf-16-be")
     assert {"ໜັງສືພິມ", "ນ້ຳ", "ນະຄອນຫຼວງ", "itu", "plai", "awai"} <= set(keys)  # folded, stemmed
     assert not {"ຫນັງສືພິມ", "ນໍ້າ", "ນະຄອນຫລວງ", "playing"} & set(keys)
     assert any(name.startswith("l/") for name in files)  # a long record gets a file of its own

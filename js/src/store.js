@@ -5,7 +5,6 @@
 import { postings, refSet } from "./codec.js";
 
 export const FORMAT = 2; // plugins/lao_search/index.py's FORMAT
-const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"; // an article's kind, by index
 const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
 
 /** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d/….js", …). */
@@ -13,6 +12,7 @@ export function createStore(load, lang) {
   const parts = new Map();
   const docs = new Map();
   let entry = null;
+  let kindOf = []; // article -> its kind
 
   function part(name) {
     if (!parts.has(name)) {
@@ -30,11 +30,12 @@ export function createStore(load, lang) {
       throw new Error(`search data of format ${found && found.format}; expected ${FORMAT}`);
     }
     if (lang && found.lang !== lang) throw new Error(`search data for "${found.lang}" on a page in "${lang}"`);
+    kindOf = found.kinds.runs.flatMap(([kind, count]) => Array(count).fill(found.kinds.names[kind]));
     entry = found;
     return entry;
   }
 
-  // The index of the shard whose keys would hold `key`: the last one whose first key is not after it (or -1).
+  // The index of the shard whose keys would hold `key`: the last one that begins at or before it (or -1).
   function shardIndexOf(key) {
     const { shards } = entry;
     let low = 0;
@@ -133,7 +134,7 @@ export function createStore(load, lang) {
 
     /** The kind and year of article `ref`, from the entry (no file to load); open() first. */
     meta(ref) {
-      const { kinds, years } = entry;
+      const { years } = entry;
       let low = 0;
       let high = years.length - 1;
       while (low < high) { // the last year whose first article is not after ref
@@ -141,7 +142,7 @@ export function createStore(load, lang) {
         if (years[mid][1] <= ref) low = mid;
         else high = mid - 1;
       }
-      return { kind: kinds.names[DIGITS.indexOf(kinds.of[ref])], year: years.length ? years[low][0] : "" };
+      return { kind: kindOf[ref], year: years.length ? years[low][0] : "" };
     },
   };
 }

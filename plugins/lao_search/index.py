@@ -4,8 +4,8 @@ Pure functions: documents in (documents.Document, in article-number order), {fil
 classic script handing its payload to the page (``as_script``). The Pelican glue (``__init__.py``) writes them
 into the language's ``search-data/``:
 
-  index.js           the entry: how many articles, each one's kind, the first article of each year, and where
-                     the dictionary's shards begin
+  index.js           the entry: how many articles, each one's kind (in runs), year (the first article of each)
+                     and length (roughly), and where the dictionary's shards begin
   d/<hash>.js        a shard of the dictionary: keys in order, each with its record (or the file holding it)
   l/<hash>.js        the record of a key too big to sit in its shard
   f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from
@@ -84,15 +84,18 @@ def search_files(lang, documents, pieces, layout=Layout()):
 
 
 def _shards(keys, records, words, layout, files):
-    """Cut the sorted keys into shards; returns [[first key, file name]] and adds the files to ``files``."""
+    """Cut the sorted keys into shards; returns [[where each begins, file name]] and adds the files to ``files``."""
     out = []
     shard = {"keys": [], "records": [], "words": {}, "terms": []}
     size = 0
+    files_last = [None]  # the last key of the shard before
 
     def close():
         name, files[name] = _named("d", {"keys": shard["keys"], "records": shard["records"], "words": shard["words"],
                                          "terms": "".join(shard["terms"])})
-        out.append([shard["keys"][0], name])
+        after = files_last[0]
+        out.append([_separator(after, shard["keys"][0]) if after is not None else "", name])
+        files_last[0] = shard["keys"][-1]
 
     for key in keys:
         record = records[key]
@@ -115,16 +118,31 @@ def _shards(keys, records, words, layout, files):
     return out
 
 
+def _separator(before, first):
+    """The shortest beginning of ``first`` that sorts after ``before``: where a shard begins, as the entry says it
+    (any key from there on, up to the next shard's, is in this one)."""
+    for end in range(1, len(first) + 1):
+        if _utf16(first[:end]) > _utf16(before):
+            return first[:end]
+    return first
+
+
 def _shown(document):
     return {"url": document.url, "title": document.title, "kind": document.kind, "date": document.date,
             "dateText": document.date_text, "text": document.text}
 
 
 def _kind_table(documents):
-    """{"names": [kind...], "of": one character per article, the index of its kind in names as a digit or letter}."""
+    """{"names": [kind...], "runs": [[index in names, how many articles in a row]...]} in article order."""
     names = sorted({d.kind for d in documents})
-    digits = codec.ALPHABET
-    return {"names": names, "of": "".join(digits[names.index(d.kind)] for d in documents)}
+    runs = []
+    for document in documents:
+        kind = names.index(document.kind)
+        if runs and runs[-1][0] == kind:
+            runs[-1][1] += 1
+        else:
+            runs.append([kind, 1])
+    return {"names": names, "runs": runs}
 
 
 def _lengths(documents):
