@@ -175,7 +175,7 @@ def bundle(c):
     from tools.bundle import make_bundle
 
     with tempfile.TemporaryDirectory(prefix="archive-bundle-") as tmp:
-        site = build_site(CONFIG["content"], os.path.join(tmp, "site"))
+        site = build_site(CONFIG["content"], os.path.join(tmp, "site"), ASSETS_MINIFY=True)  # for old laptops
         path = make_bundle(site, os.path.join(HERE, "dist", "lao-ict-journal-archive.zip"))
     print(f"Wrote {os.path.relpath(path, HERE)} ({os.path.getsize(path) / 1e6:.1f} MB)")
 
@@ -220,15 +220,21 @@ def _shared(path):
 
 
 @task(help={"articles": "how many articles to generate (default 1,000; half Lao, half English)",
-            "queries": "queries per language timed in the browser", "keep": "keep the generated archive here"})
-def bench(c, articles=1000, queries=50, keep=None):
-    """Build a generated archive of N articles from ../shared/corpus and print build time with and without the
-    search plugin, search data sizes (raw and gzipped) per language, and index load and query times in headless
-    Chromium. Figures to read, not a test."""
+            "queries": "queries per kind measured in the browser (default 8; four kinds)",
+            "keep": "work in this folder and keep the generated archive and its builds (default: a temporary one)",
+            "browser": "measure the search page in headless Chromium (--no-browser: builds and data sizes only)",
+            "baselines": "also build plain Pelican and the project without search (--no-baselines: only the build "
+                         "with search)",
+            "runs": "build each way this many times, in turn, and report the median (default 3)"})
+def bench(c, articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3):
+    """Build a generated archive of N articles from ../shared/corpus three ways (plain Pelican, the project without
+    and with search) and print build times, CPU and memory, the search data's files and sizes, and what the search
+    page loads and how fast it shows results in headless Chromium ($CHROMIUM), from file:// and over http://; ends
+    with the issue's targets, PASS or MISS. Figures to read, not a test."""
     from tools.bench import run
 
-    run(articles=int(articles), queries=int(queries), keep=keep and os.path.abspath(keep),
-        chromium=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    run(articles=int(articles), queries=int(queries), keep=keep and os.path.abspath(keep), browser=browser,
+        baselines=baselines, runs=int(runs))
 
 
 @task(help={"http": "also measure over http:// (the default is file://, as a reader opening output/ from disk)",

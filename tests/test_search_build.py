@@ -72,47 +72,75 @@ def test_indexing_beside_the_page_writing_or_in_the_build_process_writes_the_sam
 
 
 JOBS = """
-import json, os, sys
+import json, logging, os, sys, threading, time
 sys.path.insert(0, "plugins")
 from lao_search.background import Job, can_fork
 
-def task(report):
-    report("step", 1)
-    report("step", 2)
-    return os.getpid()
+records = []
+class Keep(logging.Handler):
+    def emit(self, record):
+        records.append([record.name, record.levelname, record.getMessage(), os.getpid()])
+logging.getLogger().addHandler(Keep())
+threading.Thread(target=time.sleep, args=(5,), daemon=True).start()  # as Pelican's status line runs beside
 
-def failing(report):
-    raise ValueError("news/x.lo.md: something wrong")
+def task(inbox, report):
+    got = []
+    for message in inbox:
+        got.append(message)
+        report("step", "got", len(got))
+        logging.getLogger("pelican.contents").warning("Unable to find %s", message)
+    return [os.getpid(), got]
+
+def failing(inbox, report):
+    for message in inbox:
+        raise ValueError("news/x.lo.md: something wrong")
 
 messages = []
-child = Job(task).wait(messages.append)
+job = Job(task)
+for n in range(3000):  # more than a pipe holds, while the child holds back all it has to say
+    job.send("x" * 100 + str(n))
+child, got = job.wait(messages.append)
 try:
-    Job(failing).wait(messages.append)
+    job = Job(failing)
+    for n in range(3000):
+        job.send(n)
+    job.wait(messages.append)
     error = None
 except RuntimeError as e:
     error = str(e)
-print(json.dumps({"fork": can_fork(), "child": child, "parent": os.getpid(), "messages": messages, "error": error}))
+print(json.dumps({"fork": can_fork(), "child": child, "parent": os.getpid(), "got": len(got), "last": got[-1],
+                  "messages": messages, "records": len(records), "record": records[-1], "error": error}))
 """
 
 
-def test_a_background_job_reports_as_it_goes_returns_its_result_and_fails_with_its_error():
-    # In a process of its own: fork is used only where no other thread runs (this test process has the browser's).
-    result = subprocess.run([sys.executable, "-c", JOBS], cwd=ROOT, capture_output=True, text=True, check=True)
+def test_a_background_job_takes_what_is_sent_logs_through_the_parent_and_fails_with_its_error():
+    result = subprocess.run([sys.executable, "-c", JOBS], cwd=ROOT, capture_output=True, text=True, check=True,
+                            timeout=60)
     found = json.loads(result.stdout)
     assert found["fork"] is True
-    assert found["child"] != found["parent"]  # it ran in another process
-    assert found["messages"] == [["step", 1], ["step", 2]]
+    assert found["child"] != found["parent"]  # it ran in another process, though another thread was running
+    assert found["got"] == 3000 and found["last"].endswith("2999")
+    assert found["messages"] == [["step", "got", 3000]]  # the latest step of a label only, once the parent waits
+    assert found["records"] == 3000
+    assert found["record"] == ["pelican.contents", "WARNING", "Unable to find " + "x" * 100 + "2999", found["parent"]]
     assert "ValueError: news/x.lo.md: something wrong" in found["error"]
 
 
-def test_where_fork_is_unsafe_the_job_runs_in_the_build_process(monkeypatch):
+def test_where_there_is_no_fork_the_job_runs_in_the_build_process_on_what_was_sent(monkeypatch):
     monkeypatch.setattr("lao_search.background.can_fork", lambda: False)
 
-    def failing(report):
+    def task(inbox, report):
+        report("step")
+        return os.getpid(), list(inbox)
+
+    def failing(inbox, report):
         raise ValueError("something wrong")
 
+    job = Job(task)
+    job.send("a")
+    job.send("b")
     messages = []
-    assert Job(lambda report: report("step") or os.getpid()).wait(messages.append) == os.getpid()
+    assert job.wait(messages.append) == (os.getpid(), ["a", "b"])
     assert messages == [("step",)]
     with pytest.raises(ValueError, match="something wrong"):
         Job(failing).wait(messages.append)
@@ -150,3 +178,14 @@ def test_long_jobs_report_plain_lines_where_there_is_no_terminal(capsys):
     lines = [line for line in capsys.readouterr().out.splitlines() if line]
     assert len(lines) == LINES
     assert lines[-1] == "Search (lo): articles read: 1000 of 1000"
+
+
+def test_pelican_alone_builds_the_search_data(tmp_path):
+    output = tmp_path / "output"
+    pelican = os.path.join(os.path.dirname(sys.executable), "pelican")
+    result = subprocess.run([pelican, FIXTURE, "-s", os.path.join(ROOT, "pelicanconf.py"), "-o", str(output)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in ("", "en"):
+        assert (output / lang / "search-data" / "index.js").is_file()
+    assert "Search (lo): 5 articles" in result.stdout

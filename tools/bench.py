@@ -1,24 +1,47 @@
-"""`invoke bench`: build a generated archive of N articles and print what it costs.
+"""`invoke bench`: what the search costs, on one generated archive of N news articles.
 
-The articles are made of the Lao/English sentence pairs of ../shared/corpus/flores200-sib-lo-en.jsonl
-(FLORES-200 with SIB-200 topics, CC BY-SA 4.0: NLLB Team et al. 2022; Adelani et al. 2023). A generated archive is
-test data: it is written to a temporary folder, never into content/.
+It measures, on the same content:
+  * three builds, each Pelican run directly as a subprocess with its own empty cache: plain Pelican (default theme,
+    no plugins), the project without search (plugins archive and assets) and the project with search. Wall-clock
+    seconds, CPU seconds (user + sys of Pelican and its children: the search indexing runs partly in a forked
+    background process, so CPU may exceed wall time) and peak memory (the largest process of the build);
+  * each language's search data: files and bytes, raw and gzipped, by kind of file;
+  * the search page in headless Chromium, from file:// and over http:// (a local server gzipping as a web server
+    would), for four kinds of query picked from the content: bytes loaded before the first result is shown, the
+    time until then, the page's JavaScript heap, and the bytes of the next page of results ("more").
+It ends with one line per target of the issue, measured figure and PASS/MISS: figures to read, not a test.
+
+The articles are made by tools/generate.py from the Lao/English sentence pairs of
+../shared/corpus/flores200-sib-lo-en.jsonl (FLORES-200 with SIB-200 topics, CC BY-SA 4.0: NLLB Team et al. 2022;
+Adelani et al. 2023). A generated archive is test data under that licence: it is written to a temporary folder (or
+the one --keep names), never into content/.
 """
-import gzip
+import glob
 import json
 import os
-import random
+import re
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from collections import Counter
+from dataclasses import dataclass
 
-from .build import ROOT, build
+from .build import ROOT, SETTINGS  # also puts plugins/ on sys.path, for lao_search.text
+from .bench_page import GZIP_LEVEL, KINDS, browser_figures, gzipped_size, kb, print_browser, say
+from .generate import generate
 
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "flores200-sib-lo-en.jsonl")
 SEED = 2026
+MARKER = ".archive-bench"  # marks a --keep folder as this benchmark's, so that it may be emptied again
+PLAIN_SETTINGS = 'PLUGINS = []\nRELATIVE_URLS = True\nSITEURL = ""\n'  # Pelican's defaults and its default theme
+WITHOUT_SEARCH = 'PLUGINS=["archive", "assets"]'  # pelican -e (JSON): pelicanconf.py minus lao_search
 
 
 def load_pairs(path=CORPUS):
+    """The corpus's sentence pairs as [{"lo": text, "en": text}], in pair order."""
     if not os.path.exists(path):
         raise SystemExit(f"bench: {path} is not here; the benchmark needs ../shared/corpus beside the clone.")
     pairs = {}
@@ -29,116 +52,283 @@ def load_pairs(path=CORPUS):
     return [pairs[k] for k in sorted(pairs) if {"lo", "en"} <= pairs[k].keys()]
 
 
-def generate(content, pairs, articles):
-    """Write ``articles`` files (half Lao originals, half English translations) made of 4–12 consecutive pairs."""
-    rnd = random.Random(SEED)
-    for n in range(articles // 2):
-        start = rnd.randrange(len(pairs))
-        run = [pairs[(start + i) % len(pairs)] for i in range(rnd.randint(4, 12))]
-        day = f"{2012 + n % 15}-{1 + n % 12:02d}-{1 + n % 28:02d}"
-        for lang in ("lo", "en"):
-            title = run[0][lang][:80]
-            body = "\n\n".join(pair[lang] for pair in run[1:])
-            meta = [f"Title: {title}", f"Date: {day}", f"Lang: {lang}", f"Slug: bench-{n:05d}", "Category: news"]
-            if lang == "en":
-                meta.append("Translation: true")
-            path = os.path.join(content, "news", f"{n // 1000:02d}", f"bench-{n:05d}.{lang}.md")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write("\n".join(meta) + "\n\n" + body + "\n")
-
-
-def timed_build(content, output, **overrides):
-    start = time.perf_counter()
-    build(content, output, **overrides)
-    return time.perf_counter() - start
-
-
-def sizes(site, root):
-    folder = os.path.join(site, root, "search-data")
-    index, docs = {"raw": 0, "gzip": 0}, {"raw": 0, "gzip": 0}
-    for name in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, name), "rb") as f:
-            data = f.read()
-        target = index if name == "index.js" else docs
-        target["raw"] += len(data)
-        target["gzip"] += len(gzip.compress(data, 9, mtime=0))
-    return index, docs
-
-
-def sample_queries(pairs, count):
-    from lao_search.text import words
-
-    rnd = random.Random(SEED + 1)
-    lao, english = [], []
-    while len(lao) < count:
-        tokens = [w for w in words(rnd.choice(pairs)["lo"]) if len(w) > 1]
-        if len(tokens) > 2:
-            at = rnd.randrange(len(tokens) - 1)
-            lao.append("".join(tokens[at:at + rnd.choice((1, 2))]))
-    while len(english) < count:
-        tokens = [w for w in words(rnd.choice(pairs)["en"]) if len(w) > 4]
-        if tokens:
-            english.append(rnd.choice(tokens))
-    return {"lo": lao, "en": english}
-
-
-def browser_figures(site, queries, chromium):
-    """Index load time (median of 5) and query times per language, in headless Chromium from file://."""
-    from urllib.parse import quote
-
-    from playwright.sync_api import sync_playwright
-
-    figures = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        page = browser.new_page()
-        for lang, asked in queries.items():
-            base = "file://" + os.path.join(site, "" if lang == "lo" else "en") + "/search.html"
-            loads = []
-            for _ in range(5):
-                page.goto(base)
-                page.wait_for_selector('#search-results[aria-busy="false"]', state="attached", timeout=120000)
-                loads.append(page.evaluate(
-                    "performance.getEntriesByName('archive-search:index-loaded')[0].startTime"))
-            times = []
-            for query in asked:
-                page.goto(f"{base}?q={quote(query)}")
-                page.wait_for_selector('#search-results[aria-busy="false"]', state="attached", timeout=120000)
-                times.append(page.evaluate("performance.getEntriesByName('archive-search:query')[0].duration"))
-            times.sort()
-            figures[lang] = {"load_ms": statistics.median(loads), "query_median_ms": statistics.median(times),
-                             "query_p95_ms": times[max(0, round(0.95 * len(times)) - 1)]}
-        browser.close()
-    return figures
-
-
-def run(articles=1000, queries=50, keep=None, chromium="/usr/bin/chromium"):
-    pairs = load_pairs()
-    work = keep or tempfile.mkdtemp(prefix="archive-bench-")
-    content = os.path.join(work, "content")
-    print(f"Generating {articles} articles ({articles // 2} Lao, {articles // 2} English) in {content} …")
-    generate(content, pairs, articles)
-    without = timed_build(content, os.path.join(work, "without-search"), PLUGINS=["archive", "assets"])
-    site = os.path.join(work, "site")
-    with_search = timed_build(content, site)
-    print(f"\nArchive of {articles} articles")
-    print(f"  build without search   {without:8.1f} s")
-    print(f"  build with search      {with_search:8.1f} s   (search costs {with_search - without:.1f} s)")
-    print("\nSearch data            raw KB   gzip KB")
-    for lang, root in (("lo", ""), ("en", "en")):
-        index, docs = sizes(site, root)
-        print(f"  {lang} index.js         {index['raw'] / 1024:8.0f}  {index['gzip'] / 1024:8.0f}")
-        print(f"  {lang} docs-*.js        {docs['raw'] / 1024:8.0f}  {docs['gzip'] / 1024:8.0f}")
-        print(f"  {lang} total            {(index['raw'] + docs['raw']) / 1024:8.0f}  "
-              f"{(index['gzip'] + docs['gzip']) / 1024:8.0f}")
-    figures = browser_figures(site, sample_queries(pairs, queries), chromium)
-    print(f"\nHeadless Chromium, search.html from file:// ({queries} queries per language)")
-    print("  lang   index load ms   query median ms   query p95 ms")
-    for lang, f in figures.items():
-        print(f"  {lang:4s} {f['load_ms']:14.0f} {f['query_median_ms']:17.1f} {f['query_p95_ms']:14.1f}")
+def workspace(keep):
+    """The folder to work in: a new temporary one, or ``keep`` emptied, if it is empty or an earlier bench's (so
+    that a mistyped --keep cannot wipe anything else, content/ least of all)."""
     if not keep:
-        import shutil
+        return tempfile.mkdtemp(prefix="archive-bench-")
+    if os.path.isdir(keep) and os.listdir(keep):
+        if not os.path.exists(os.path.join(keep, MARKER)):
+            raise SystemExit(f"bench: {keep} is not empty and not an earlier benchmark's folder; name another.")
+        shutil.rmtree(keep)
+    os.makedirs(keep, exist_ok=True)
+    open(os.path.join(keep, MARKER), "w").close()
+    return keep
 
-        shutil.rmtree(work, ignore_errors=True)
+
+# --- builds ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class Build:
+    name: str
+    wall: float  # seconds
+    cpu: float  # user + sys seconds of Pelican and every process it waited for
+    peak_kb: int  # maxrss: the largest single process of the build (the forked indexer shares its parent's pages)
+    output: str
+    walls: list = None  # every run's wall time, when there were several
+
+
+def pelican_command():
+    """The pelican of the Python running this (the venv's): the issue asks for Pelican run directly."""
+    return os.path.join(os.path.dirname(sys.executable), "pelican")
+
+
+def timed_build(work, name, content, settings_file, *extra):
+    """Build ``content`` with ``pelican`` in a subprocess, with an empty cache of its own, timed.
+
+    CPU and memory come from os.wait4, the kernel's account of that one child together with the children it
+    waited for (the same sum getrusage(RUSAGE_CHILDREN) grows by, but with the peak memory of this build alone)."""
+    output = os.path.join(work, name)
+    shutil.rmtree(output, ignore_errors=True)  # each run writes into an empty folder
+    cache = tempfile.mkdtemp(prefix=f"cache-{name}-", dir=work)
+    log_path = os.path.join(work, f"{name}.log")
+    command = [pelican_command(), content, "-s", settings_file, "-o", output, "--cache-path", cache, *extra]
+    with open(log_path, "w") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=work, stdout=log, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        with open(log_path, encoding="utf-8", errors="replace") as log:
+            tail = log.read()[-3000:]
+        raise SystemExit(f"bench: the {name} build failed (exit {process.returncode}); {log_path} ends:\n{tail}")
+    return Build(name, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, output)
+
+
+def run_builds(work, content, baselines, runs):
+    """{name: Build, the run of median wall time}: plain Pelican and the project without search (if
+    ``baselines``), and with search, each built ``runs`` times, in turn (a machine shared with others is not
+    equally fast all the while: turns spread that over the three)."""
+    settings = {"with-search": (SETTINGS,)}
+    if baselines:
+        plain_settings = os.path.join(work, "plain-pelicanconf.py")
+        with open(plain_settings, "w") as f:
+            f.write(PLAIN_SETTINGS)
+        settings = {"plain": (plain_settings,), "without-search": (SETTINGS, "-e", WITHOUT_SEARCH), **settings}
+    done = {name: [] for name in settings}
+    for run in range(runs):
+        for name, args in settings.items():
+            say(f"Building: {name} ({run + 1} of {runs}) …")
+            done[name].append(timed_build(work, name, content, *args))
+    builds = {}
+    for name, made in done.items():
+        by_wall = sorted(made, key=lambda b: b.wall)
+        median = by_wall[len(by_wall) // 2]
+        builds[name] = Build(name, median.wall, statistics.median(b.cpu for b in made),
+                             max(b.peak_kb for b in made), made[-1].output, [b.wall for b in made])
+    return builds
+
+
+# --- search data ----------------------------------------------------------------------------------------------
+
+# The kinds of search-data file, in the order a query loads them: (label, how a path in search-data/ begins)
+PARTS = [("entry index.js", "index.js"), ("dictionary shards d/", "d/"), ("big records l/", "l/"),
+         ("articles f-*/", "f-")]
+
+
+def part_kind(relative):
+    """Which kind of search-data file ``relative`` (to search-data/, with /) is."""
+    return next((label for label, start in PARTS if relative.startswith(start)), "other")
+
+
+def data_sizes(site):
+    """{lang: {kind of file: [files, raw bytes, gzip bytes]}} of each language's search-data/."""
+    sizes = {}
+    for lang, root in (("lo", ""), ("en", "en")):
+        folder = os.path.join(site, root, "search-data")
+        kinds = {}
+        for directory, _dirs, files in os.walk(folder):
+            for name in files:
+                path = os.path.join(directory, name)
+                with open(path, "rb") as f:
+                    data = f.read()
+                row = kinds.setdefault(part_kind(os.path.relpath(path, folder).replace(os.sep, "/")), [0, 0, 0])
+                row[0] += 1
+                row[1] += len(data)
+                row[2] += gzipped_size(data)
+        order = [label for label, _start in PARTS] + ["other"]
+        sizes[lang] = dict(sorted(kinds.items(), key=lambda item: order.index(item[0])))
+    return sizes
+
+
+# --- queries --------------------------------------------------------------------------------------------------
+
+def spread(ranked, count):
+    """``count`` items of ``ranked`` (most frequent first) at geometrically spaced ranks, from the first to the
+    last: as many frequent as rare ones, where even spacing would pick almost only words seen once."""
+    if len(ranked) <= count:
+        return list(ranked)
+    picked = []
+    for i in range(count):
+        at = round(len(ranked) ** (i / (count - 1))) - 1
+        while ranked[at] in picked:  # two ranks rounded to one
+            at += 1
+        picked.append(ranked[at])
+    return picked
+
+
+def by_frequency(counter):
+    return [key for key, _n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def sentence_counts(pairs):
+    """How many sentences hold each Lao word, Lao two-word run (adjacent, no space between) and English word.
+
+    Every sentence is used by many generated articles, so sentence counts rank words as article counts would."""
+    from lao_search.text import chunk_pieces, chunks, folded, has_lao, words
+
+    lao, phrases, english = Counter(), Counter(), Counter()
+    for pair in pairs:
+        lao_words = set()
+        runs = set()
+        for chunk in chunks(folded(pair["lo"])):
+            pieces = chunk_pieces(chunk)
+            lao_words.update(word for _start, word in pieces if has_lao(word))
+            runs.update(a + b for (at, a), (bt, b) in zip(pieces, pieces[1:])
+                        if at + len(a) == bt and len(a) > 1 and len(b) > 1 and has_lao(a) and has_lao(b))
+        lao.update(lao_words)
+        phrases.update(runs)
+        english.update({w for w in words(pair["en"]) if w.isascii() and w.isalpha()})
+    return lao, phrases, english
+
+
+def invented_names(content):
+    """How many generated Lao articles name each person (``ທ່ານ NAME ກ່າວ``, as tools/generate.py writes it)."""
+    from lao_search.text import LAO, folded
+
+    said = re.compile(f"ທ່ານ\\s*([{LAO}]+?)\\s*ກ່າວ")
+    names = Counter()
+    for path in sorted(glob.glob(os.path.join(content, "**", "*.lo.md"), recursive=True)):
+        with open(path, encoding="utf-8") as f:
+            names.update(set(said.findall(folded(f.read()))))
+    return names
+
+
+def choose_queries(pairs, content, count):
+    """{kind: [query]}, the same for the same content: the Lao words in the most sentences; two-word runs and
+    English words of every frequency; invented names found in the fewest articles (the longest first)."""
+    import random
+
+    lao, phrases, english = sentence_counts(pairs)
+    names = invented_names(content)
+    rare = sorted(names, key=lambda name: (names[name], -len(name), name))[:4 * count]
+    return {
+        "lo-common": [w for w in by_frequency(lao) if len(w) >= 3][:count],
+        "lo-phrase": spread(by_frequency(phrases), count),
+        "lo-rare": random.Random(SEED).sample(rare, min(count, len(rare))),
+        "en-word": spread([w for w in by_frequency(english) if len(w) >= 5], count),
+    }
+
+
+# --- printing -------------------------------------------------------------------------------------------------
+
+def print_builds(builds):
+    runs = len(next(iter(builds.values())).walls or [0])
+    say(f"\nBuilds (median of {runs} run{'s' if runs > 1 else ''}; CPU = user+sys of Pelican and its children, the "
+        "search's background process too)")
+    say(f"  {'':26s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}   every run's wall s")
+    labels = {"plain": "plain Pelican", "without-search": "project without search",
+              "with-search": "project with search"}
+    for name, build in builds.items():
+        say(f"  {labels[name]:26s} {build.wall:8.1f} {build.cpu:8.1f} {build.peak_kb / 1024:8.0f}   "
+            + " ".join(f"{w:.1f}" for w in build.walls or []))
+    if "plain" in builds:
+        plain, without, search = builds["plain"], builds["without-search"], builds["with-search"]
+        say(f"  with search / plain Pelican:              {search.wall / plain.wall:5.2f}× wall, "
+            f"{search.cpu / plain.cpu:5.2f}× CPU")
+        say(f"  search's share over the project without:  {search.wall / without.wall - 1:+6.0%} wall, "
+            f"{search.cpu / without.cpu - 1:+6.0%} CPU")
+
+
+def print_sizes(sizes):
+    say(f"\nSearch data (gzip level {GZIP_LEVEL})")
+    say(f"  {'':4s}{'':24s} {'files':>7s} {'raw KB':>10s} {'gzip KB':>10s}")
+    for lang, kinds in sizes.items():
+        total = [sum(row[i] for row in kinds.values()) for i in range(3)]
+        for i, (label, (count, raw, packed)) in enumerate([*kinds.items(), ("total", total)]):
+            say(f"  {'' if i else lang:4s}{label:24s} {count:7,d} {kb(raw):>10s} {kb(packed):>10s}")
+
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
+
+
+def worst(measures, name, pick):
+    """(figure, kind) of the kind whose ``pick`` of ``name`` (max or median over its queries) is the largest."""
+    per_kind = []
+    for kind, _lang, _page in KINDS:
+        values = [getattr(m, name) for m in measures if m.kind == kind and getattr(m, name) is not None]
+        if values:
+            per_kind.append((pick(values), kind))
+    return max(per_kind) if per_kind else (None, "no query finished")
+
+
+def print_targets(builds, results):
+    """One line per target of the issue, the figure it is judged on, PASS or MISS."""
+    say("\nTargets of the issue (figures, not a test)")
+    if "plain" not in builds and not results:
+        say("  none measured: this run skipped the baseline builds and the browser")
+    if "plain" in builds:
+        share = builds["with-search"].wall / builds["without-search"].wall - 1
+        say(f"  search adds ≤ 30% to the project's build without search:   {share:+.0%} wall "
+            f"({builds['with-search'].cpu / builds['without-search'].cpu - 1:+.0%} CPU)  {verdict(share <= 0.30)}")
+        ratio = builds["with-search"].wall / builds["plain"].wall
+        say(f"  whole build ≤ 1.5× plain Pelican:                           {ratio:.2f}× wall "
+            f"({builds['with-search'].cpu / builds['plain'].cpu:.2f}× CPU)  {verdict(ratio <= 1.5)}")
+    measures = results.get("file")
+    if not measures:
+        return
+    for name, limit, label in (("first_gzip", 150, "gzipped"), ("first_raw", 500, "raw")):
+        figure, kind = worst(measures, name, max)
+        ok = figure is not None and figure <= limit * 1024
+        say(f"  first result after ≤ {limit} KB {label:7s} from file:// (worst query): {kb(figure):>5s} KB "
+            f"({kind})  {verdict(ok)}")
+    figure, kind = worst(measures, "first_ms", statistics.median)
+    ok = figure is not None and figure <= 300
+    say(f"  median time to first result ≤ 300 ms from file:// (worst kind): "
+        f"{'-' if figure is None else f'{figure:,.0f}'} ms ({kind})  {verdict(ok)}")
+    figure, kind = worst(measures, "next_gzip", max)
+    raw, _kind = worst(measures, "next_raw", max)
+    ok = figure is not None and figure <= 50 * 1024
+    say(f"  a page of further results ≤ 50 KB gzipped (worst query):   {kb(figure):>5s} KB ({kind}; "
+        f"{kb(raw)} KB raw)  {verdict(ok)}")
+    unfinished = sum(m.first_ms is None for ms in results.values() for m in ms)
+    if unfinished:
+        say(f"  {unfinished} page loads never showed their results (see Page problems): the figures leave them out")
+
+
+# --- the whole run --------------------------------------------------------------------------------------------
+
+def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3):
+    """Generate, build, measure and print; removes the generated archive unless ``keep`` names a folder."""
+    pairs = load_pairs()
+    work = workspace(keep)
+    try:
+        content = os.path.join(work, "content")
+        say(f"Generating {articles:,} articles ({articles // 2:,} Lao, {articles // 2:,} English) in {content} …")
+        generate(content, pairs, articles, seed=SEED)
+        builds = run_builds(work, content, baselines, runs)
+        site = builds["with-search"].output
+        say(f"\nArchive of {articles:,} generated articles; builds in {work}")
+        print_builds(builds)
+        print_sizes(data_sizes(site))
+        results = {}
+        if browser:
+            asked = choose_queries(pairs, content, queries)
+            results = browser_figures(site, asked, ("file", "http"))
+            print_browser(results, queries)
+        print_targets(builds, results)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)

@@ -1,20 +1,24 @@
-"""Lao search: each language's search data, made from the articles Pelican has read (not from the pages it wrote).
+"""Lao search: each language's search data, made from the articles Pelican reads (not from the pages it writes).
 
 Pelican glue only; the work is in pure modules: text.py (spelling, folding, ICU words), segment.py (units, query
 words), extract.py (HTML to text), documents.py (one article as the search sees it), bm25.py (term weights as lunr
 scores them), substrings.py (which articles contain which Lao strings), codec.py and index.py (the files). Needs
 the archive plugin, whose collected sites say which articles each language has.
 
-The work starts once every generator has its context (all articles read, all links resolvable) and runs beside
-the writing of the pages, in a background process where that is safe (background.py); the search generator's
-output phase waits for it and fails the build if it failed.
+The indexing runs beside Pelican (background.py): each article is handed over as Pelican reads it, and analysed
+while Pelican reads the next; once every generator has its context, the list of each language's articles follows,
+and the search data are made and written while Pelican writes the pages. The search generator's output phase
+waits for them, and fails the build if the indexing failed.
 """
+import logging
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from functools import partial
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import Generator
 
 from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
@@ -23,18 +27,22 @@ from archive.settings import read_group
 from .background import Job
 from .cache import DocumentCache
 from .documents import Analyzer, Source
-from .index import Layout, order, search_files
-from .progress import Progress, say, stepper
+from .index import Layout, article_file, articles_folder, dictionary_files, digest, order_key
+from .progress import Progress, say
 
+logger = logging.getLogger(__name__)
 PREFIX = "LAO_SEARCH_"
 DATA_FOLDER = "search-data"  # beside each language's search.html
+INDEXER = "lao_search_indexer"  # its key in the context Pelican's generators share
+BATCH = 50  # articles sent to the indexing at a time
+STAGING = ".search-data-staging"  # in the output folder while the build runs: articles' files not yet numbered
 
 
 @dataclass(frozen=True)
 class SearchSettings:
     shard_bytes: int = Layout.shard_bytes  # see index.Layout
     inline_bytes: int = Layout.inline_bytes
-    background: bool = True  # index beside the page writing, in another process, where that is safe
+    background: bool = True  # index beside Pelican, in another process, where there is fork
 
     @classmethod
     def from_pelican(cls, settings):
@@ -44,13 +52,14 @@ class SearchSettings:
         return Layout(shard_bytes=self.shard_bytes, inline_bytes=self.inline_bytes)
 
 
-def source_of(article, root, lang):
-    """What the search takes from a Pelican article: its text as Pelican holds it, and what a result shows."""
+def source_of(article, root):
+    """What the search takes from a Pelican article as read: its text (summary and body as the reader's HTML; the
+    links in it are not resolved yet, and need not be), and what a result shows."""
     return Source(
-        url=article.url[len(root):], title=article.title, kind=article.details.kind,
-        date=article.date.strftime("%Y-%m-%d"), date_text=format_day(article.date, lang),
-        summary_html=article.summary if article.metadata.get("summary") else "",
-        body_html=article.content, tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()))
+        url=article.url[len(root):], title=article.title, kind=article.category.slug,
+        date=article.date.strftime("%Y-%m-%d"), date_text=format_day(article.date, article.lang),
+        summary_html=article.metadata.get("summary", ""), body_html=article._content or "",
+        tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()))
 
 
 def write_files(folder, files):
@@ -71,52 +80,147 @@ def write_files(folder, files):
     return written
 
 
-def build_search(sites, root_of, pelican_settings, output_path, settings, report):
-    """Reads every language's articles, writes its search data; returns what to log. ``report(label, done,
-    total)`` is told how far it has come."""
+class Staging:
+    """Each article's file (what a result shows), written as soon as the article is analysed, and moved to its
+    numbered place once every article is read."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.files = {}  # key -> (path, digest of the script)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+
+    def add(self, key, document):
+        script = article_file(document)
+        path = self.files[key][0] if key in self.files else os.path.join(self.folder, f"{len(self.files)}.js")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(script)
+        self.files[key] = (path, digest(script))
+        return len(script.encode("utf-8"))
+
+    def digests(self, keys):
+        return [self.files[key][1] for key in keys]
+
+    def place(self, keys, folder):
+        """Moves the files of ``keys`` to ``folder``/<n>.js, n their place in ``keys``; returns their bytes."""
+        os.makedirs(folder)
+        moved = 0
+        for ref, key in enumerate(keys):
+            path = self.files.pop(key)[0]
+            moved += os.path.getsize(path)
+            os.replace(path, os.path.join(folder, f"{ref}.js"))
+        return moved
+
+    def remove(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def index(pelican_settings, output_path, layout, inbox, report):
+    """The indexing: analyses the articles of each ("sources", [(key, Source)...]) of ``inbox`` as they come,
+    then, given ("plan", [(lang, root, [key...])]), at once writes each language's search data; returns what to
+    say of them."""
     cache = DocumentCache.from_settings(pelican_settings)
     analyzer = Analyzer(cache.pieces)
-    summary = []
-    for lang, site in sites.items():
-        root = root_of(lang)
-        documents = []
-        advance = stepper(report, f"Search ({lang}): articles read", len(site.articles))
-        for article in site.articles:
-            documents.append(cache.document(source_of(article, root, lang), analyzer.document))
-            advance()
-        files = search_files(lang, order(documents), analyzer.pieces, settings.layout())
-        written = write_files(os.path.join(output_path, root, DATA_FOLDER), files)
-        summary.append(f"Search ({lang}): {len(documents)} articles, {len(files)} files, "
-                       f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/")
+    staging = Staging(os.path.join(output_path, STAGING))
+    try:
+        documents = {}
+        plan = None
+        for message in inbox:
+            if message[0] == "sources":
+                for key, source in message[1]:
+                    documents[key] = cache.document(source, analyzer.document)
+                    staging.add(key, documents[key])
+                report("step", "Search: articles analysed", len(documents), None)
+            elif message[0] == "plan":
+                plan = message[1]
+                break  # the rest can be done while Pelican writes the pages
+        if plan is None:
+            raise RuntimeError("the build stopped before every article was read")
+        summary = []
+        for lang, root, keys in plan:
+            keys = sorted(keys, key=lambda key: order_key(documents[key]))
+            folder = articles_folder(staging.digests(keys))
+            files = dictionary_files(lang, [documents[k] for k in keys], analyzer.pieces, layout, folder)
+            target = os.path.join(output_path, root, DATA_FOLDER)
+            written = write_files(target, files) + staging.place(keys, os.path.join(target, folder))
+            summary.append(f"Search ({lang}): {len(keys)} articles, {len(files) + len(keys)} files, "
+                           f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/")
+    finally:
+        staging.remove()
     cache.save(analyzer.pieces)
     return summary
 
 
-class SearchIndexGenerator(Generator):
-    """Starts the indexing when every generator has its context; its output phase waits for the result."""
+class Indexer:
+    """One build's indexing: given each article as Pelican reads it, then each language's list of articles."""
 
-    def generate_context(self):
-        self.job = None
+    def __init__(self, pelican_settings, output_path, root_of):
+        settings = SearchSettings.from_pelican(pelican_settings)
+        self.root_of = root_of
+        self.given = set()
+        self.batch = []  # sent a few dozen at a time: a message costs more than its bytes
+        self.job = Job(partial(index, pelican_settings, output_path, settings.layout()),
+                       background=settings.background)
 
-    def start(self):
-        settings = SearchSettings.from_pelican(self.settings)
-        runtime = self.context["archive_runtime"]
-        task = partial(build_search, runtime.sites, runtime.settings.root, self.settings, self.output_path, settings)
-        self.job = Job(lambda report: task(lambda *step: report("step", *step)), background=settings.background)
+    def give(self, article):
+        self.batch.append((article.source_path, source_of(article, self.root_of(article.lang))))
+        self.given.add(article.source_path)
+        if len(self.batch) >= BATCH:
+            self.send_batch()
 
-    def generate_output(self, writer):
-        if self.job is None:
-            self.start()
+    def send_batch(self):
+        if self.batch:
+            self.job.send(("sources", self.batch))
+            self.batch = []
+
+    def plan(self, sites):
+        """Each language's articles, in the order of its site; those Pelican took from its cache (read before
+        this build, so not given as read) are given now."""
+        plan = []
+        for lang, site in sites.items():
+            for article in site.articles:
+                if article.source_path not in self.given:
+                    self.give(article)
+            plan.append((lang, self.root_of(lang), [article.source_path for article in site.articles]))
+        self.send_batch()
+        self.job.send(("plan", plan))
+
+    def result(self):
+        started = time.perf_counter()
         with Progress() as progress:
             summary = self.job.wait(lambda message: progress.step(*message[1:]))
-        for line in summary:
+        logger.debug("Search: waited %.1f s for the indexing", time.perf_counter() - started)
+        return summary
+
+
+def start_indexer(generator):
+    """Before Pelican reads the articles: the indexer they will be given to."""
+    runtime = generator.context["archive_runtime"]
+    generator.context[INDEXER] = Indexer(generator.settings, generator.output_path, runtime.settings.root)
+
+
+def give_article(content):
+    """Each article, as Pelican has read it."""
+    context = getattr(content, "_context", None) or {}
+    if isinstance(content, Article) and INDEXER in context:
+        context[INDEXER].give(content)
+
+
+def plan_indexing(generators):
+    """Once every generator has its context: each language's articles."""
+    context = generators[0].context
+    context[INDEXER].plan(context["archive_runtime"].sites)
+
+
+class SearchIndexGenerator(Generator):
+    """Its output phase waits for the indexing and says what it wrote."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        for line in self.context[INDEXER].result():
             say(line)
-
-
-def start_indexing(generators):
-    for generator in generators:
-        if isinstance(generator, SearchIndexGenerator):
-            generator.start()
 
 
 def get_generators(pelican):
@@ -124,5 +228,7 @@ def get_generators(pelican):
 
 
 def register():
+    signals.article_generator_init.connect(start_indexer)
+    signals.content_object_init.connect(give_article)
+    signals.all_generators_finalized.connect(plan_indexing)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(start_indexing)

@@ -1,52 +1,129 @@
-"""Run the search indexing beside Pelican's page writing: in a forked process, on another core.
+"""Run the search indexing beside Pelican: in a forked process, on another core, fed as Pelican reads.
 
-Pelican writes pages with one core; the search data need nothing from that phase, only the articles it has read.
-A forked child inherits those (copy-on-write, no pickling), makes and writes the search data, and reports back
-through a pipe: progress as it goes, then a summary or the error. Where fork is unsafe (not Linux, or other
-threads running, as under a live-reload server) the same work runs in this process instead.
+Pelican reads and writes with one core. The search needs each article once it is read, and the whole list once
+every article is; so a child forked before the reading starts takes each article as Pelican reads it (``send``),
+analyses it while Pelican reads the next, and makes and writes the search data while Pelican writes the pages.
+It answers through the same pipe: its progress, its log records, then its result or its error (``wait``). Where
+there is no fork (not Linux) the same task runs in this process when ``wait`` is called, on what was sent.
 
-The child logs nothing itself (a logging lock held by another thread at fork time would hang it): it sends its
-messages, and the parent logs them.
+Pelican's command line runs a thread beside the build (rich's status line), so the child may not use what a thread
+of the parent could have held at the fork: it never writes to the console, and its log records go to the parent,
+which handles them (the logging module itself makes its locks new in a forked child). While the parent is still
+sending, the child keeps what it has to say: the parent reads only once it waits, and two full pipes would wait
+for each other for ever.
 """
+import logging
 import multiprocessing
 import sys
-import threading
 import traceback
+import warnings
+
+END = ("end",)  # the parent's last message
 
 
 def can_fork():
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    return sys.platform.startswith("linux")
+
+
+class _Outbox:
+    """What the child says: held back while the parent is sending, then sent. Steps of progress are kept as the
+    latest of each label only."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.held = []
+        self.steps = {}
+        self.holding = True
+
+    def say(self, message):
+        if self.holding:
+            if message[0] == "message" and message[1] and message[1][0] == "step":
+                self.steps[message[1][1]] = message
+            else:
+                self.held.append(message)
+        else:
+            self.connection.send(message)
+
+    def release(self):
+        self.holding = False
+        held, self.held, self.steps = [*self.steps.values(), *self.held], [], {}
+        for message in held:
+            self.connection.send(message)
+
+
+class _ToParent(logging.Handler):
+    """Sends the child's log records to the parent, as plain data."""
+
+    def __init__(self, outbox):
+        super().__init__()
+        self.outbox = outbox
+
+    def emit(self, record):
+        self.outbox.say(("log", {"name": record.name, "levelno": record.levelno, "msg": record.getMessage()}))
 
 
 class Job:
-    """``task(report)`` run now (in the background when possible); ``wait(on_message)`` gives its result.
+    """``task(inbox, report)`` run in the background when possible; ``send`` feeds its ``inbox`` (an iterator of
+    the messages sent, ending when the parent waits), ``wait(on_message)`` gives its result.
 
-    ``report(*message)`` sends a message to the parent's ``on_message`` (progress, say); the task's return value
-    is the result, and an exception in it is raised again by ``wait``."""
+    ``report(*message)`` reaches the parent's ``on_message`` (progress, say); the task's return value is the
+    result, and an exception in it is raised again by ``wait``."""
 
     def __init__(self, task, background=True):
         self.task = task
         self.process = None
         self.connection = None
+        self.sent = []  # what the task gets when it runs in this process
+        self.broken = False
         if background and can_fork():
             context = multiprocessing.get_context("fork")
-            self.connection, child_end = context.Pipe(duplex=False)
+            self.connection, child_end = context.Pipe(duplex=True)
             self.process = context.Process(target=self._child, args=(child_end,), daemon=True)
-            self.process.start()
+            with warnings.catch_warnings():  # Python 3.12 warns of fork beside threads: see the module's doc
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self.process.start()
             child_end.close()
 
+    def send(self, message):
+        if self.process is None:
+            self.sent.append(message)
+        elif not self.broken:
+            try:
+                self.connection.send(message)
+            except (BrokenPipeError, ConnectionResetError):
+                self.broken = True  # the child has stopped; wait() says why
+
     def _child(self, connection):
+        outbox = _Outbox(connection)
+        logging.getLogger().handlers = [_ToParent(outbox)]
+        for logger in logging.Logger.manager.loggerDict.values():
+            if isinstance(logger, logging.Logger):
+                logger.handlers = []  # records reach the root's handler, which passes them on
+                logger.propagate = True
+
+        def inbox():
+            while True:
+                message = connection.recv()
+                if message == END:
+                    outbox.release()
+                    return
+                yield message
+
         try:
-            result = self.task(lambda *message: connection.send(("message", message)))
+            result = self.task(inbox(), lambda *message: outbox.say(("message", message)))
+            outbox.release()
             connection.send(("done", result))
-        except BaseException as error:  # everything reaches the parent, which fails the build
-            connection.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc()}"))
+        except BaseException as error:  # the parent fails the build with it
+            if not outbox.holding:  # else the parent may be sending still: say only this, and briefly
+                outbox.release()
+            connection.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc()[-4000:]}"))
         finally:
             connection.close()
 
     def wait(self, on_message):
         if self.process is None:
-            return self.task(lambda *message: on_message(message))
+            return self.task(iter(self.sent), lambda *message: on_message(message))
+        self.send(END)
         try:
             while True:
                 try:
@@ -56,10 +133,15 @@ class Job:
                     raise RuntimeError(f"search indexing stopped without a word (exit code {self.process.exitcode})")
                 if kind == "message":
                     on_message(value)
+                elif kind == "log":  # logged again here, as if here: Pelican's filters and --fatal apply
+                    logging.getLogger(value["name"]).log(value["levelno"], value["msg"])
                 elif kind == "done":
                     return value
                 else:
                     raise RuntimeError(f"search indexing failed in its background process:\n{value}")
         finally:
             self.connection.close()
-            self.process.join()
+            self.process.join(timeout=5)
+            if self.process.is_alive():  # this side stopped listening (an error here): stop it too
+                self.process.terminate()
+                self.process.join()

@@ -23,7 +23,8 @@ def idf(documents_with_term, count):
 
 
 def weights(articles):
-    """{term: ([ref], [weight])} over ``articles``: for each, one ({term: count}, length) pair per field of FIELDS.
+    """({term: [ref]}, {term: [weight]}) over ``articles``: for each, one ({term: count}, length) pair per field
+    of FIELDS.
 
     An article's ref is its position, so each list rises; a weight is the sum over fields of lunr's score in whole
     thousandths (lunr keeps three decimals; it may round a tie the other way). The arithmetic runs in ``map``
@@ -31,7 +32,7 @@ def weights(articles):
     """
     count = len(articles)
     if not count:
-        return {}
+        return {}, {}
     totals = [0] * len(FIELDS)
     field_df = Counter()
     for fields in articles:
@@ -57,7 +58,7 @@ def weights(articles):
         if summed:
             deque(map(list.append, map(refs.__getitem__, summed), repeat(ref)), maxlen=0)
             deque(map(list.append, map(weights_of.__getitem__, summed), summed.values()), maxlen=0)
-    return {term: (refs[term], weights_of[term]) for term in refs}
+    return dict(refs), dict(weights_of)
 
 
 _SATURATION = [(K1 + 1) * tf for tf in range(1024)]  # lunr's (k1 + 1) * tf, made once for common counts

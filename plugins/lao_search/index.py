@@ -39,40 +39,62 @@ class Layout:
     inline_bytes: int = 192  # a longer record gets a file of its own
 
 
+def order_key(document):
+    """Articles are numbered oldest first, then by URL."""
+    return document.date, document.url
+
+
 def order(documents):
-    """Documents in article-number order: oldest first, then by URL."""
-    return sorted(documents, key=lambda d: (d.date, d.url))
+    """Documents in article-number order (``order_key``)."""
+    return sorted(documents, key=order_key)
 
 
 def search_files(lang, documents, pieces, layout=Layout()):
-    """{file name: script} of one language; ``documents`` in order (see ``order``), ``pieces`` the words of
-    each of their chunks (documents.Analyzer.pieces)."""
-    postings = weights([d.fields for d in documents])
+    """{file name: script} of one language, every file; ``documents`` in order (see ``order``), ``pieces`` the
+    words of each of their chunks (documents.Analyzer.pieces)."""
+    scripts = [article_file(d) for d in documents]
+    folder = articles_folder([digest(script) for script in scripts])
+    files = dictionary_files(lang, documents, pieces, layout, folder)
+    files.update((f"{folder}/{ref}.js", script) for ref, script in enumerate(scripts))
+    return files
+
+
+def article_file(document):
+    """The script of what a result shows of ``document``: it does not depend on the other articles, so the build
+    may write it as soon as the article is read, and move it to its numbered place later."""
+    return as_script({"doc": _shown(document)})
+
+
+def articles_folder(digests):
+    """The name of the folder of the articles' files, from the digests of those files in article order."""
+    return "f-" + digest("".join(digests))
+
+
+def dictionary_files(lang, documents, pieces, layout, folder):
+    """{file name: script} of the entry, the shards and the records; ``folder`` holds the articles' files."""
+    refs_of, weights_of = weights([d.fields for d in documents])
     articles_of_chunk = {}
     for ref, document in enumerate(documents):
         bit = 1 << ref
         for chunk in document.chunks:
             articles_of_chunk[chunk] = articles_of_chunk.get(chunk, 0) | bit
     kinds, contained = containing({c: pieces[c] for c in sorted(articles_of_chunk)}, articles_of_chunk.__getitem__)
-    lao_terms = {t for t in postings if has_lao(t)}
+    lao_terms = {t for t in refs_of if has_lao(t)}
     longest = max(map(len, lao_terms), default=1)
     records = {}
     words = {}
-    for key in set(postings) | set(kinds):
-        refs, ws = postings.get(key, ((), ()))
+    for key in refs_of.keys() | kinds.keys():
+        refs = refs_of.get(key, ())
         extra = contained.get(key, 0)
         if refs and extra and extra.bit_count() != len(refs):  # else the term's articles are all there are
             extra &= ~codec.int_of_refs(refs)
         elif refs:
             extra = 0
-        records[key] = codec.postings(refs, ws) + "." + codec.int_set(extra)
-        if key in kinds and key not in postings:
+        records[key] = codec.postings(refs, weights_of.get(key, ())) + "." + codec.int_set(extra)
+        if key in kinds and key not in refs_of:
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
     files = {}
     shards = _shards(sorted(records, key=_utf16), records, words, layout, files)
-    fragments = [as_script({"doc": _shown(d)}) for d in documents]
-    folder = "f-" + _digest("".join(fragments))
-    files.update((f"{folder}/{ref}.js", script) for ref, script in enumerate(fragments))
     files["index.js"] = as_script({
         "format": FORMAT, "lang": lang, "count": len(documents), "pipeline": [STEMMER],
         "kinds": _kind_table(documents), "years": _years(documents), "lengths": _lengths(documents),
@@ -167,14 +189,15 @@ def _utf16(key):
     return key.encode("utf-16-be")  # the browser compares strings by UTF-16 code units
 
 
-def _digest(text):
+def digest(text):
+    """12 hexadecimal digits of the SHA-256 of ``text``: enough to name the files of one archive apart."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _named(folder, payload):
     """(name, script) of a file named by its content, so that a server may let browsers keep it for ever."""
     script = as_script(payload)
-    return f"{folder}/{_digest(script)}.js", script
+    return f"{folder}/{digest(script)}.js", script
 
 
 def as_script(payload):

@@ -2,7 +2,7 @@
 elsewhere (CI), nothing when Pelican is asked to be quiet (-q) or the job is short.
 
 The work reports ``step(label, done, total)`` from wherever it runs (background.py may run it in another
-process); a ``Progress`` in the build's own process shows it.
+process, which passes on the latest step of each label); a ``Progress`` in the build's own process shows it.
 """
 import logging
 
@@ -11,21 +11,7 @@ from rich import progress as rich_progress
 
 LONG = 500  # items from which a job is worth reporting
 LINES = 10  # lines over a job, when there is no terminal
-STEPS = 100  # reports over a job: few enough to cross a pipe cheaply
-
-
-def stepper(report, label, total):
-    """A function to call once per item done; it calls ``report(label, done, total)`` now and then."""
-    every = max(1, total // STEPS)
-    done = 0
-
-    def advance():
-        nonlocal done
-        done += 1
-        if done % every == 0 or done == total:
-            report(label, done, total)
-
-    return advance
+UNKNOWN_EVERY = 1000  # items between two lines, when how many there will be is not known
 
 
 class Progress:
@@ -44,7 +30,8 @@ class Progress:
             self.bar.stop()
 
     def step(self, label, done, total):
-        if total < LONG or quiet():
+        """``done`` of ``total`` items (None: of a number not known yet) are done."""
+        if (total if total is not None else done) < LONG or quiet():
             return
         if console.is_terminal:
             if self.bar is None:
@@ -55,6 +42,11 @@ class Progress:
             if label not in self.tasks:
                 self.tasks[label] = self.bar.add_task(label, total=total)
             self.bar.update(self.tasks[label], completed=done)
+            return
+        if total is None:
+            if done // UNKNOWN_EVERY > self.logged.get(label, 0):
+                self.logged[label] = done // UNKNOWN_EVERY
+                say(f"{label}: {done}")
             return
         tenth = done * LINES // total
         if tenth > self.logged.get(label, 0):

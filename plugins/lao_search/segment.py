@@ -7,6 +7,8 @@ longer text (except at its two ends), which is what lets the index look up parts
 """
 import re
 import unicodedata
+from itertools import compress, repeat
+from operator import and_
 
 LAO_RUN = re.compile("[\u0e80-\u0eff]+")
 # Vowels and signs written after a consonant (ະ າ ຳ ຽ ໆ) begin no word; vowels written before one (ເ ແ ໂ ໃ ໄ) end
@@ -15,17 +17,31 @@ _NO_START = frozenset("\u0eb0\u0eb2\u0eb3\u0ebd\u0ec6")
 _NO_END = frozenset("\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
 
 
+class _Begins(dict):
+    """Whether a word may begin with a character, looked up at C speed once known."""
+
+    def __missing__(self, char):
+        value = self[char] = not (char in _NO_START or unicodedata.category(char)[0] == "M")
+        return value
+
+
+_BEGINS = _Begins()
+_ENDS = {char: False for char in _NO_END}  # whether a word may end with a character (default: yes)
+
+
 def can_break(text, i):
     """Whether a word may begin at ``i`` of ``text`` (and the one before end there)."""
     if i <= 0 or i >= len(text):
         return True
-    char = text[i]
-    return not (char in _NO_START or unicodedata.category(char)[0] == "M" or text[i - 1] in _NO_END)
+    return _BEGINS[text[i]] and _ENDS.get(text[i - 1], True)
 
 
 def breaks(text):
     """Every place of ``text`` where a word may begin, both ends included."""
-    return [i for i in range(len(text) + 1) if can_break(text, i)]
+    if len(text) < 2:
+        return list(range(len(text) + 1))
+    allowed = map(and_, map(_BEGINS.__getitem__, text[1:]), map(_ENDS.get, text[:-1], repeat(True)))
+    return [0, *compress(range(1, len(text)), allowed), len(text)]
 
 
 def units(text):

@@ -111,7 +111,10 @@ def chunk_pieces(chunk):
     at = 0
     for word, is_word in icu_words(chunk):
         if is_word:
-            out.extend((at + m.start(), m.group()) for m in _PIECES.finditer(word))
+            if _PIECES.fullmatch(word):  # most words are one piece
+                out.append((at, word))
+            else:
+                out.extend((at + m.start(), m.group()) for m in _PIECES.finditer(word))
         at += len(word)
     return out
 

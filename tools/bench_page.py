@@ -1,0 +1,318 @@
+"""The search page of a built site, measured as a reader's browser loads it: part of `invoke bench` (bench.py).
+
+Headless Chromium (Python Playwright) opens search.html?q=… from file:// and over http:// (a local server that
+gzips as a web server would) and counts what the page loads before its first result is shown, how long that
+takes, the page's JavaScript heap, and what the "more" button loads.
+"""
+import gzip
+import mimetypes
+import multiprocessing
+import os
+import statistics
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, unquote, urlsplit
+
+GZIP_LEVEL = 6  # what web servers commonly use (nginx's gzip_comp_level is 1, Apache's default 6)
+FONTS = (".woff", ".woff2")  # cached by any reader after the first page; not the search's cost
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+FIRST_RESULT_TIMEOUT_MS = 60_000
+# A new context keeps both cores busy for a while (a renderer starting, the last context's closing): navigating
+# at once measured the median query at 218 ms, spread 147-373 ms; after a pause, 134 ms, spread 104-165 ms.
+SETTLE_SECONDS = 1.0
+# (label, language of the query, its page): the kinds of query measured
+KINDS = [("lo-common", "lo", "search.html"), ("lo-phrase", "lo", "search.html"), ("lo-rare", "lo", "search.html"),
+         ("en-word", "en", "en/search.html")]
+
+
+def say(text):
+    print(text, flush=True)
+
+
+def kb(n):
+    return "-" if n is None else f"{n / 1024:,.0f}"
+
+
+def mb(n):
+    return "-" if n is None else f"{n / 1024 / 1024:,.1f}"
+
+
+def gzipped_size(data):
+    return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+# --- the site, from disk and over http ------------------------------------------------------------------------
+
+class SiteFiles:
+    """The built site's files, read and gzipped once (in memory): what the server sends and what a file://
+    page is counted as having loaded."""
+
+    def __init__(self, root):
+        self.root = os.path.realpath(root)
+        self.cache = {}
+
+    def path_of(self, relative):
+        """The file of ``relative`` (a path in the site; a folder means its index.html), or None outside it."""
+        path = os.path.realpath(os.path.join(self.root, relative.lstrip("/")))
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        return path if path.startswith(self.root + os.sep) and os.path.isfile(path) else None
+
+    def get(self, path):
+        """(raw bytes, gzip bytes) of the file ``path``."""
+        if path not in self.cache:
+            with open(path, "rb") as f:
+                data = f.read()
+            self.cache[path] = (data, gzip.compress(data, GZIP_LEVEL, mtime=0))
+        return self.cache[path]
+
+    def sizes_of_url(self, url):
+        """(raw, gzip) sizes of the site's file a file:// URL names."""
+        found = self.path_of(os.path.relpath(unquote(urlsplit(url).path), self.root))
+        if found is None:
+            return 0, 0
+        raw, packed = self.get(found)
+        return len(raw), len(packed)
+
+
+def content_type(path):
+    """Text in UTF-8, as the site is written: a script without a charset would be read in the page's."""
+    guessed = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    if path.endswith(".js"):
+        guessed = "text/javascript"
+    return guessed + ("; charset=utf-8" if guessed.startswith("text/") else "")
+
+
+def handler_for(files):
+    """A request handler class serving ``files`` (http.server takes a class, so the files come in by closure)."""
+    class Handler(BaseHTTPRequestHandler):
+        """GET and HEAD of the site's files, gzipped when the browser accepts it, as a web server would."""
+        protocol_version = "HTTP/1.1"  # keep-alive, as browsers and servers speak
+        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms wait for a delayed ACK
+
+        def do_GET(self):
+            self.respond(body=True)
+
+        def do_HEAD(self):
+            self.respond(body=False)
+
+        def respond(self, body):
+            path = files.path_of(unquote(urlsplit(self.path).path))
+            if path is None:
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
+            raw, packed = files.get(path)
+            compress = "gzip" in self.headers.get("Accept-Encoding", "")
+            data = packed if compress else raw
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", content_type(path))
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Vary", "Accept-Encoding")
+            if compress:
+                self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            if body:
+                self.wfile.write(data)
+
+        def log_message(self, *args):
+            """Quiet: a request log would bury the figures."""
+
+    return Handler
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser closing a kept-alive connection is no error worth a traceback."""
+
+
+def serve_forever(files, connection):
+    """The server's process: tells its port, then serves until killed."""
+    server = QuietServer(("127.0.0.1", 0), handler_for(files))
+    connection.send(server.server_address[1])
+    server.serve_forever()
+
+
+@contextmanager
+def served(files):
+    """The site on http://127.0.0.1:<a free port>/, for the length of the block, from a process of its own: in
+    this one, Playwright's event handling would hold the GIL the server needs and slow every response."""
+    context = multiprocessing.get_context("fork")  # the child inherits ``files`` and what it has gzipped
+    ours, theirs = context.Pipe()
+    process = context.Process(target=serve_forever, args=(files, theirs), daemon=True)
+    process.start()
+    try:
+        yield f"http://127.0.0.1:{ours.recv()}/"
+    finally:
+        process.terminate()
+        process.join()
+
+
+# --- the search page in Chromium ------------------------------------------------------------------------------
+
+@dataclass
+class Measure:
+    kind: str
+    query: str
+    total: int | None = None  # data-total: matching articles
+    shown: int | None = None  # <li> on the first page
+    first_raw: int | None = None  # bytes loaded until the first result, fonts excluded
+    first_gzip: int | None = None
+    first_files: int | None = None
+    first_ms: float | None = None  # archive-search:shown, from navigation start (None: never shown)
+    heap: int | None = None  # bytes of JS heap in use once the results are shown, after a garbage collection
+    next_raw: int | None = None  # bytes loaded for the next page of results (None: no "more" button)
+    next_gzip: int | None = None
+    problems: list = field(default_factory=list)
+
+
+RESOURCES_JS = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+  .map((e) => [e.name, e.decodedBodySize, e.encodedBodySize])"""
+RESULTS_JS = """() => { const list = document.getElementById("search-results");
+  return [Number(list.dataset.total), list.querySelectorAll(":scope > li").length]; }"""
+NEXT_PAGE_JS = """(before) => { const list = document.getElementById("search-results");
+  return list.children.length > before && list.getAttribute("aria-busy") === "false"; }"""
+SHOWN_JS = """() => { const mark = performance.getEntriesByName("archive-search:shown")[0];
+  return mark ? mark.startTime : null; }"""
+
+
+def loaded(page, mode, finished, files):
+    """{url: (raw, gzip)} of everything the page has loaded so far, fonts excluded.
+
+    Over http: the Resource Timing API (decodedBodySize, encodedBodySize). From file:// Chromium keeps no
+    resource entries (only the navigation's), so the requests Playwright saw finish are counted by their files."""
+    if mode == "http":
+        entries = {url: (raw, packed) for url, raw, packed in page.evaluate(RESOURCES_JS)}
+    else:
+        entries = {url: files.sizes_of_url(url) for url in finished}
+    return {url: sizes for url, sizes in entries.items() if not urlsplit(url).path.endswith(FONTS)}
+
+
+def total_sizes(resources):
+    return sum(raw for raw, _ in resources.values()), sum(packed for _, packed in resources.values())
+
+
+def watch(page, problems):
+    """Collects into ``problems`` what went wrong on ``page``: script errors, console errors (with the URL they
+    name, a 404 among them), failed requests."""
+    def console(message):
+        if message.type == "error":
+            where = message.location.get("url") or ""
+            problems.append(f"console: {message.text}" + (f" [{where}]" if where else ""))
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
+
+
+def measure(browser, url, mode, files, kind, query):
+    """One query in a fresh context (nothing cached): the figures of its first page, then of its next page."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    figures = Measure(kind, query)
+    context = browser.new_context()
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request.url))
+    watch(page, figures.problems)
+    page.add_init_script("performance.setResourceTimingBufferSize(100000)")  # the default keeps 250 entries
+    session = context.new_cdp_session(page)
+    time.sleep(SETTLE_SECONDS)
+    try:
+        page.goto(url)
+        page.wait_for_selector('#search-results[aria-busy="false"]', state="attached",
+                               timeout=FIRST_RESULT_TIMEOUT_MS)
+        first = loaded(page, mode, finished, files)
+        figures.first_raw, figures.first_gzip = total_sizes(first)
+        figures.first_files = len(first)
+        figures.first_ms = page.evaluate(SHOWN_JS)
+        figures.total, figures.shown = page.evaluate(RESULTS_JS)
+        session.send("HeapProfiler.collectGarbage")
+        figures.heap = session.send("Runtime.getHeapUsage")["usedSize"]
+        if page.locator("#search-more").count():
+            page.click("#search-more")
+            page.wait_for_function(NEXT_PAGE_JS, arg=figures.shown, timeout=FIRST_RESULT_TIMEOUT_MS)
+            after = loaded(page, mode, finished, files)
+            figures.next_raw, figures.next_gzip = total_sizes(
+                {url: sizes for url, sizes in after.items() if url not in first})
+    except PlaywrightError as error:
+        figures.problems.append(f"stopped: {str(error).splitlines()[0]}")
+    finally:
+        context.close()
+    return figures
+
+
+def browser_figures(site, queries, modes):
+    """{mode: [Measure]} for every query of ``queries`` ({kind: [query]}), from file:// and/or over http://."""
+    from playwright.sync_api import sync_playwright
+
+    files = SiteFiles(site)
+    pages = {kind: page for kind, _lang, page in KINDS}
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                    args=CHROMIUM_ARGS)
+        try:
+            for mode in modes:
+                say(f"Measuring the search page over {mode}:// …")
+                with (served(files) if mode == "http" else file_base(files.root)) as base:
+                    results[mode] = [
+                        measure(browser, f"{base}{pages[kind]}?q={quote(query)}", mode, files, kind, query)
+                        for kind, asked in queries.items() for query in asked]
+        finally:
+            browser.close()
+    return results
+
+
+@contextmanager
+def file_base(root):
+    """The file:// base of the site, shaped like served() so that both modes run alike."""
+    yield "file://" + quote(root) + "/"
+
+
+
+# --- printing -------------------------------------------------------------------------------------------------
+
+def median_max(values, show):
+    values = [v for v in values if v is not None]
+    if not values:
+        return f"{'-':>8s} {'-':>7s}"
+    return f"{show(statistics.median(values)):>8s} {show(max(values)):>7s}"
+
+
+def print_browser(results, count):
+    say(f"\nSearch page in headless Chromium, up to {count} queries per kind, each in a fresh context (no cache).")
+    say("  first = everything loaded until #search-results is aria-busy=false (the page, its CSS and scripts, the "
+        "search data;\n  fonts excluded); next = what the \"more\" button loads; heap = JS heap in use after the "
+        "first page, after a GC.")
+    say("  Sizes in KB; each column median then max.")
+    for mode, measures in results.items():
+        say(f"\n  {mode}://   {'n':>3s}  {'first raw':>16s}  {'first gzip':>16s}  {'first ms':>16s}  "
+            f"{'heap MB':>16s}  {'next raw':>16s}  {'next gzip':>16s}  {'files':>5s}")
+        for kind, _lang, _page in KINDS:
+            rows = [m for m in measures if m.kind == kind and m.first_ms is not None]
+            files = statistics.median(m.first_files for m in rows) if rows else 0
+            say(f"  {kind:10s} {len(rows):3d}  "
+                + "  ".join(median_max([getattr(m, name) for m in rows], show) for name, show in (
+                    ("first_raw", kb), ("first_gzip", kb), ("first_ms", lambda v: f"{v:,.0f}"), ("heap", mb),
+                    ("next_raw", kb), ("next_gzip", kb)))
+                + f"  {files:5.0f}")
+    say("\n  Every query: matching articles (data-total), results shown, first raw/gzip KB, ms, heap MB, "
+        "next raw/gzip KB")
+    for mode, measures in results.items():
+        for m in measures:
+            ms = "-" if m.first_ms is None else f"{m.first_ms:,.0f}"
+            say(f"  {mode:4s} {m.kind:10s} {m.query:24s} total {m.total if m.total is not None else '-':>5} "
+                f"shown {m.shown if m.shown is not None else '-':>2}  first {kb(m.first_raw):>5s}/"
+                f"{kb(m.first_gzip):>4s} KB {ms:>6s} ms  heap {mb(m.heap):>5s} MB  "
+                f"next {kb(m.next_raw):>4s}/{kb(m.next_gzip):>3s} KB")
+    problems = [(mode, m, p) for mode, measures in results.items() for m in measures for p in m.problems]
+    say(f"\n  Page problems (errors, failed requests, queries that never finished): {len(problems) or 'none'}")
+    for mode, m, problem in problems:
+        say(f"  {mode:4s} {m.kind:10s} {m.query}: {problem}")
+
+
