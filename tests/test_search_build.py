@@ -126,6 +126,35 @@ def test_a_background_job_takes_what_is_sent_logs_through_the_parent_and_fails_w
     assert "ValueError: news/x.lo.md: something wrong" in found["error"]
 
 
+ABANDONED = """
+import gc, os, sys, time
+sys.path.insert(0, "plugins")
+from lao_search.background import Job
+
+def task(inbox, report):
+    for message in inbox:
+        pass
+
+job = Job(task)
+job.send("x")
+child = job.process.pid
+del job  # a build that failed before waiting drops its job
+gc.collect()
+time.sleep(0.5)
+try:
+    os.kill(child, 0)
+    print("alive")
+except ProcessLookupError:
+    print("gone")
+"""
+
+
+def test_a_job_given_up_on_stops_its_process():
+    result = subprocess.run([sys.executable, "-c", ABANDONED], cwd=ROOT, capture_output=True, text=True, check=True,
+                            timeout=60)
+    assert result.stdout.strip() == "gone"
+
+
 def test_where_there_is_no_fork_the_job_runs_in_the_build_process_on_what_was_sent(monkeypatch):
     monkeypatch.setattr("lao_search.background.can_fork", lambda: False)
 
@@ -178,6 +207,13 @@ def test_long_jobs_report_plain_lines_where_there_is_no_terminal(capsys):
     lines = [line for line in capsys.readouterr().out.splitlines() if line]
     assert len(lines) == LINES
     assert lines[-1] == "Search (lo): articles read: 1000 of 1000"
+
+
+def test_a_build_that_empties_the_output_folder_first_still_indexes(tmp_path):
+    output = build(FIXTURE, str(tmp_path / "output"), DELETE_OUTPUT_DIRECTORY=True)
+    again = build(FIXTURE, output, DELETE_OUTPUT_DIRECTORY=True)  # this time there is something to delete
+    assert os.path.isfile(os.path.join(again, "search-data", "index.js"))
+    assert not os.path.exists(os.path.join(again, ".search-data-staging"))
 
 
 def test_pelican_alone_builds_the_search_data(tmp_path):

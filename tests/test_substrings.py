@@ -16,8 +16,10 @@ def test_keys_of_a_chunk_are_its_words_and_the_pairs_icu_put_side_by_side():
     assert chunk_keys([(0, "ລັດ"), (4, "ດິ")]) == {"ລັດ": WORD, "ດິ": WORD}  # not side by side: no pair
 
 
-def test_unit_keys_are_units_and_two_in_a_row():
-    assert unit_keys("ສັນຍາ") == {"ສັ": UNIT, "ນ": UNIT, "ຍາ": UNIT, "ສັນ": UNIT, "ນຍາ": UNIT}
+def test_unit_keys_are_units_and_two_in_a_row_and_letters_and_two_in_a_row():
+    units = {"ສັ", "ນ", "ຍາ", "ສັນ", "ນຍາ"}
+    letters = {"ສ", "ັ", "ນ", "ຍ", "າ", "ສັ", "ັນ", "ນຍ", "ຍາ"}
+    assert unit_keys("ສັນຍາ ITU") == dict.fromkeys(units | letters, UNIT)
 
 
 def test_every_key_has_every_article_that_contains_it_anywhere():
@@ -31,6 +33,7 @@ def test_every_key_has_every_article_that_contains_it_anywhere():
     assert found["ສະໜອງ"] == 0b11  # alone in 0, inside ການສະໜອງ in 1, apart in 2
     assert found["ດີ"] == 0b1000 and kinds["ດີ"] & WORD  # ເດີ holds ດີ as letters: a key's articles hold its letters
     assert all(u in found for u in units("ດິຈິຕອນ"))
+    assert found["ີ"] == 0b1000  # a letter alone is a key: only article 3 writes ີ
 
 
 def test_no_chunks_no_keys():

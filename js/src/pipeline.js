@@ -7,7 +7,8 @@ import { hasLao } from "./normalise.js";
 
 export const TRIMMER = "lao-trimmer";
 export const STEMMER = "lao-stemmer";
-const EDGES = /^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu;
+// All of the Lao block is kept, whatever Unicode version names its newest characters (as pipeline.py keeps it).
+const EDGES = /^[^\p{L}\p{M}\p{N}\u0e80-\u0eff]+|[^\p{L}\p{M}\p{N}\u0e80-\u0eff]+$/gu;
 
 /** `word` without leading or trailing characters that are not letters, marks or numbers. */
 export function trim(word) {

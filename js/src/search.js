@@ -10,33 +10,36 @@
 // '*' would be syntax there): terms are looked up one by one. reference.js gives the same answers from all the
 // data at once; the tests hold the two to each other.
 import lunr from "lunr";
-import { fold } from "./normalise.js";
+import { fold, hasLao } from "./normalise.js";
 import "./pipeline.js"; // registers the pipeline functions the entry names
 import { difference, intersect, parseQuery, presence, rank, unique } from "./rank.js";
-import { breaks, candidateWords, segment, units } from "./segment.js";
+import { breaks, candidateWords, segment } from "./segment.js";
 import { union } from "./store.js";
 
 const CHECKED_AT_ONCE = 40; // articles whose text is loaded together when a part must be checked in the text
 const LONGER_KEYS = 8; // keys that begin with a part that is no key, whose articles need no check
 const LAO_RUN = /[\u0e80-\u0eff]+/g;
+const ALL_LAO = /^[\u0e80-\u0eff]+$/;
 
 /**
- * Units, and two units in a row, that every text holding `needle` has as units too (plugins/lao_search/
- * substrings.py makes every one a key): those of each run of Lao letters, but for a unit at either end of the
- * needle, which a text may hold inside a longer one (ດີ inside ເດີ).
+ * Keys that every text holding `needle` has as well: each Lao character of it, and each two in a row
+ * (plugins/lao_search/substrings.py makes every one of the archive's a key). One the archive lacks, and the needle
+ * is nowhere.
  */
-export function certainUnits(needle) {
+export function requiredKeys(needle) {
   const out = [];
-  for (const match of needle.matchAll(LAO_RUN)) {
-    const pieces = units(match[0]);
-    const first = match.index === 0 ? 1 : 0;
-    const last = match.index + match[0].length === needle.length ? pieces.length - 1 : pieces.length;
-    for (let i = first; i < last; i++) {
-      out.push(pieces[i]);
-      if (i > first) out.push(pieces[i - 1] + pieces[i]);
+  for (const [run] of needle.matchAll(LAO_RUN)) {
+    for (let i = 0; i < run.length; i++) {
+      out.push(run[i]);
+      if (i) out.push(run[i - 1] + run[i]);
     }
   }
-  return out;
+  return unique(out);
+}
+
+/** [from, to) of each run of Lao letters in `text`. */
+function laoRuns(text) {
+  return [...text.matchAll(LAO_RUN)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 /**
@@ -56,25 +59,28 @@ export function createSearch(store) {
     }
   }
 
-  // The pieces of a Lao part against the archive's words: [{text, word}], as segment.py made them for a key.
+  // The pieces of a Lao part against the archive's Lao words: [{text, word}], as segment.py made them for a key.
   async function piecesOf(part, records) {
     const record = records.get(part) || (await store.lookup([part])).get(part);
     if (record && record.words) return record.words.map((text, i) => ({ text, word: !record.loose[i] }));
-    const { terms } = await store.known(candidateWords(part, entry.longest));
-    return segment(part, (w) => terms.has(w), entry.longest).map((text) => ({ text, word: terms.has(text) }));
+    const found = (await store.known(candidateWords(part, entry.longest).filter(hasLao))).terms;
+    const isWord = (w) => found.has(w);
+    return segment(part, isWord, entry.longest).map((text) => ({ text, word: isWord(text) }));
   }
 
-  // Articles that must hold `needle`, from the keys inside it: null when it has none, [] when a unit or two
-  // that any text holding it would have (certainUnits) is nowhere in the archive.
+  // Articles that must hold `needle`, from the Lao keys inside it: null when it has none, [] when a key that any
+  // text holding it would have (requiredKeys) is nowhere in the archive.
   async function candidatesFor(needle) {
-    const at = breaks(needle);
     const inside = [];
-    for (let k = 1; k < at.length; k++) {
-      for (let j = k - 1; j >= 0 && at[k] - at[j] <= entry.longestKey; j--) {
-        if (at[k] - at[j] < needle.length) inside.push([at[j], at[k]]);
+    for (const [from, to] of laoRuns(needle)) {
+      const at = breaks(needle.slice(from, to)).map((i) => from + i);
+      for (let k = 1; k < at.length; k++) {
+        for (let j = k - 1; j >= 0 && at[k] - at[j] <= entry.longestKey; j--) {
+          if (at[k] - at[j] < needle.length) inside.push([at[j], at[k]]);
+        }
       }
     }
-    const required = certainUnits(needle);
+    const required = requiredKeys(needle);
     const { keys } = await store.known(unique([...inside.map(([a, b]) => needle.slice(a, b)), ...required]));
     if (required.some((key) => !keys.has(key))) return [];
     const found = inside.filter(([a, b]) => keys.has(needle.slice(a, b)));
@@ -117,7 +123,9 @@ export function createSearch(store) {
     const rest = [];
     for (const needle of needles) {
       const record = records.get(needle);
-      if (record) refs = refs ? intersect(refs, record.docs) : record.docs;
+      // A Lao key's articles are every one holding it; a Latin or digit piece (all-words) is a term at most, whose
+      // articles have it as a whole word only: looked for in the text
+      if (record && ALL_LAO.test(needle)) refs = refs ? intersect(refs, record.docs) : record.docs;
       else rest.push(needle);
     }
     if (!rest.length || (refs && !refs.length)) return refs || [];

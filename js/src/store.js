@@ -127,7 +127,11 @@ export function createStore(load, lang) {
       const { fragments, count } = await open();
       return Promise.all(refs.map((ref) => {
         if (!(ref >= 0 && ref < count)) throw new Error(`no article ${ref} in the search data`);
-        if (!docs.has(ref)) docs.set(ref, part(`${fragments}/${ref}.js`).then((p) => p.doc));
+        if (!docs.has(ref)) {
+          const loading = part(`${fragments}/${ref}.js`).then((p) => p.doc);
+          loading.catch(() => docs.delete(ref)); // asked for again, it is loaded again
+          docs.set(ref, loading);
+        }
         return docs.get(ref);
       }));
     },

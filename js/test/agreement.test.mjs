@@ -7,7 +7,7 @@ import { folded, hasLao, latinWords, normalise } from "../src/normalise.js";
 import { stem, trim } from "../src/pipeline.js";
 import { laoUnits, segment, units } from "../src/segment.js";
 import { numbers, postings, refSet } from "../src/codec.js";
-import { pythonSide, TEXTS } from "./python.mjs";
+import { BLOCK, pythonSide, TEXTS } from "./python.mjs";
 import { FOLDINGS, NUMBERS, POSTINGS, SEGMENTED, SETS, STEM_EXTRA, TRIM, VOCABULARY } from "./tables.mjs";
 
 const { built } = pythonSide();
@@ -39,6 +39,14 @@ test("units and runs of units are the build's", () => {
   TEXTS.forEach((text, i) => {
     assert.deepEqual(units(text), built.units[i], JSON.stringify(text));
     assert.deepEqual(laoUnits(text), built.laoUnits[i], JSON.stringify(text));
+  });
+});
+
+test("every code point of the Lao block makes the same units and trims the same on both sides", () => {
+  BLOCK.forEach((text, i) => {
+    const name = `U+${text.codePointAt(text.length > 1 ? 1 : 0).toString(16)} in ${JSON.stringify(text)}`;
+    assert.deepEqual(units(text), built.blockUnits[i], name);
+    assert.equal(trim(text), built.blockTrim[i], name);
   });
 });
 

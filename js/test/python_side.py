@@ -1,6 +1,6 @@
 """What the build side (plugins/lao_search) makes of the tables the JS tests share with it, as JSON.
 
-Reads on stdin {"texts", "trim", "stem", "segment": {"words", "texts"}, "numbers", "sets", "postings",
+Reads on stdin {"texts", "trim", "stem", "segment": {"words", "texts"}, "block", "numbers", "sets", "postings",
 "sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the tests) and writes what normalise, folded,
 words, trim, stem, units, segment and the codec give, and builds each site's search data (index.search_files)
 into <folder>/<name>/. Run with the project's Python (.venv/bin/python); plugins/ is put on sys.path here.
@@ -50,6 +50,8 @@ def main():
         "stem": {w: stem(w) for w in english + table["stem"]},
         "english": english,
         "segment": [segment(t, vocabulary.__contains__, longest) for t in table["segment"]["texts"]],
+        "blockUnits": [units(t) for t in table["block"]],
+        "blockTrim": [trim(t) for t in table["block"]],
         "numbers": codec.numbers(table["numbers"]),
         "sets": [codec.ref_set(refs) for refs in table["sets"]],
         "intSets": [codec.int_set(sum(1 << ref for ref in refs)) for refs in table["sets"]],

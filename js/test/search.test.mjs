@@ -159,3 +159,33 @@ test("the split data give what the reference gives, reading every text, for ever
       { mode: expected.mode, needles: expected.needles, results: expected.results }, query);
   }
 });
+
+// Strings at the edges: Lao mixed with Latin letters and digits, a letter newer than Python's Unicode (U+0ECE),
+// a sign that ends words (ຯ), a query of one vowel sign or tone mark.
+const EDGES = [
+  article("g.html", "2020-01-01", "ລາວabcd ດີ", "<p>ການລະບາດ ໂຄວິດ19 ໃນລາວ</p>"),
+  article("h.html", "2020-01-02", "abc xyz", "<p>ບົດທີ 1 ແລະ 2020 ປີ</p>"),
+  article("i.html", "2020-01-03", "ສະບາຍດີກ\u0eceມາຍຫຼາຍ", "<p>ຄອມພິວເຕີ\u0ece ແລະອື່ນໆຯ</p>"),
+  article("j.html", "2020-01-04", "ຄອມພິວເຕີ໌", "<p>ພຣະເຈົ້າຢູ່ຫົວຯ ລາວ20201</p>"),
+];
+const edges = pythonSide({ edges: { lang: "lo", articles: EDGES } });
+const EDGE_DATA = path.join(edges.folder, "edges");
+const edgeReference = await referenceOf(EDGE_DATA);
+
+test("parts that mix scripts, or hold letters the two sides' Unicode versions name differently, answer as the reference", async () => {
+  for (const query of ["ໂຄວິດ1", "ດ1", "ລາວabc", "ລາວab", "ດີabc", "ລາວ2020", "ດີກ\u0eceມາຍຫຼ", "ຍດີກ\u0eceມາຍ",
+    "ຄອມພິວເຕີ", "ຄອມພິວເຕີ\u0ece", "ໆ", "ຯ", "ພລະເຈົ້າຢູ່ຫົວ", "ີ", "່", "ເ", "ກັ", "ດິ", "19 ໂຄວິດ"]) {
+    const { store } = fileStore(EDGE_DATA, "lo");
+    const outcome = await createSearch(store).search(query);
+    const expected = edgeReference.search(query);
+    assert.deepEqual([outcome.mode, outcome.results], [expected.mode, expected.results], query);
+  }
+});
+
+test("a part the archive lacks a letter or two letters of is found nowhere, without reading any text", async () => {
+  for (const query of ["ີ່", "ຊ້າງເຜືອກ", "ລາວxyzັ"]) {
+    const { store, loaded } = fileStore(EDGE_DATA, "lo");
+    assert.equal((await createSearch(store).search(query)).mode, "none", query);
+    assert.deepEqual(loaded.filter((f) => f.name.startsWith("f-")), [], query);
+  }
+});

@@ -1,4 +1,5 @@
 """Dates as each language writes them (Babel's CLDR data: a Lao page shows ``18 ພຶດສະພາ 2023``)."""
+import datetime
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -6,14 +7,22 @@ from babel.dates import format_date
 FORMATS = {"day": "d MMMM y", "month": "LLLL y"}
 
 
-@lru_cache(maxsize=None)  # Babel takes ~0.1 ms a date; pages and the search ask for the same ones
 def format_day(value, lang):
-    return format_date(value, FORMATS["day"], locale=lang)
+    return _formatted(_day(value), FORMATS["day"], lang)
 
 
-@lru_cache(maxsize=None)
 def format_month(value, lang):
-    return format_date(value, FORMATS["month"], locale=lang)
+    return _formatted(_day(value), FORMATS["month"], lang)
+
+
+def _day(value):
+    """The calendar day of ``value`` as it is written (a date, or a datetime in its own zone)."""
+    return datetime.date(value.year, value.month, value.day)
+
+
+@lru_cache(maxsize=None)  # Babel takes ~0.1 ms a date; pages and the search ask for the same ones
+def _formatted(day, pattern, lang):
+    return format_date(day, pattern, locale=lang)
 
 
 def format_range(start, end, lang):

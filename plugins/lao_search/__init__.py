@@ -85,12 +85,13 @@ class Staging:
     numbered place once every article is read."""
 
     def __init__(self, folder):
-        self.folder = folder
+        self.folder = folder  # made with the first file: Pelican may empty the output folder before it reads
         self.files = {}  # key -> (path, digest of the script)
-        shutil.rmtree(folder, ignore_errors=True)
-        os.makedirs(folder)
 
     def add(self, key, document):
+        if not self.files:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            os.makedirs(self.folder)
         script = article_file(document)
         path = self.files[key][0] if key in self.files else os.path.join(self.folder, f"{len(self.files)}.js")
         with open(path, "w", encoding="utf-8") as f:
@@ -133,7 +134,8 @@ def index(pelican_settings, output_path, layout, inbox, report):
                 report("step", "Search: articles analysed", len(documents), None)
             elif message[0] == "plan":
                 plan = message[1]
-                break  # the rest can be done while Pelican writes the pages
+                inbox.close()  # the rest is done while Pelican writes the pages, progress shown as it goes
+                break
         if plan is None:
             raise RuntimeError("the build stopped before every article was read")
         summary = []

@@ -17,6 +17,7 @@ import multiprocessing
 import sys
 import traceback
 import warnings
+import weakref
 
 END = ("end",)  # the parent's last message
 
@@ -62,12 +63,29 @@ class _ToParent(logging.Handler):
         self.outbox.say(("log", {"name": record.name, "levelno": record.levelno, "msg": record.getMessage()}))
 
 
+class Inbox:
+    """What the parent sends, message by message, until it waits; ``close()`` when the task needs no more, so that
+    what the task says goes out at once (the parent no longer sends, so the pipe cannot fill both ways)."""
+
+    def __init__(self, messages, outbox=None):
+        self.messages = messages
+        self.outbox = outbox
+
+    def __iter__(self):
+        return iter(self.messages)
+
+    def close(self):
+        if self.outbox is not None:
+            self.outbox.release()
+
+
 class Job:
-    """``task(inbox, report)`` run in the background when possible; ``send`` feeds its ``inbox`` (an iterator of
-    the messages sent, ending when the parent waits), ``wait(on_message)`` gives its result.
+    """``task(inbox, report)`` run in the background when possible; ``send`` feeds its ``inbox`` (an Inbox of the
+    messages sent, ending when the parent waits), ``wait(on_message)`` gives its result.
 
     ``report(*message)`` reaches the parent's ``on_message`` (progress, say); the task's return value is the
-    result, and an exception in it is raised again by ``wait``."""
+    result, and an exception in it is raised again by ``wait``. A job whose parent gives up on it (a build that
+    fails before waiting) is stopped when the Job is collected."""
 
     def __init__(self, task, background=True):
         self.task = task
@@ -83,6 +101,7 @@ class Job:
                 warnings.simplefilter("ignore", DeprecationWarning)
                 self.process.start()
             child_end.close()
+            self.stop = weakref.finalize(self, _stop, self.process, self.connection)
 
     def send(self, message):
         if self.process is None:
@@ -94,6 +113,7 @@ class Job:
                 self.broken = True  # the child has stopped; wait() says why
 
     def _child(self, connection):
+        self.connection.close()  # the parent's end, inherited: without this, the child never sees the parent go
         outbox = _Outbox(connection)
         logging.getLogger().handlers = [_ToParent(outbox)]
         for logger in logging.Logger.manager.loggerDict.values():
@@ -101,7 +121,7 @@ class Job:
                 logger.handlers = []  # records reach the root's handler, which passes them on
                 logger.propagate = True
 
-        def inbox():
+        def received():
             while True:
                 message = connection.recv()
                 if message == END:
@@ -110,7 +130,7 @@ class Job:
                 yield message
 
         try:
-            result = self.task(inbox(), lambda *message: outbox.say(("message", message)))
+            result = self.task(Inbox(received(), outbox), lambda *message: outbox.say(("message", message)))
             outbox.release()
             connection.send(("done", result))
         except BaseException as error:  # the parent fails the build with it
@@ -122,7 +142,7 @@ class Job:
 
     def wait(self, on_message):
         if self.process is None:
-            return self.task(iter(self.sent), lambda *message: on_message(message))
+            return self.task(Inbox(self.sent), lambda *message: on_message(message))
         self.send(END)
         try:
             while True:
@@ -140,8 +160,13 @@ class Job:
                 else:
                     raise RuntimeError(f"search indexing failed in its background process:\n{value}")
         finally:
-            self.connection.close()
-            self.process.join(timeout=5)
-            if self.process.is_alive():  # this side stopped listening (an error here): stop it too
-                self.process.terminate()
-                self.process.join()
+            self.stop()
+
+
+def _stop(process, connection):
+    """Closes the parent's end and lets the child finish, or stops it if it does not (it was given up on)."""
+    connection.close()
+    process.join(timeout=5)
+    if process.is_alive():
+        process.terminate()
+        process.join()

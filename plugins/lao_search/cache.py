@@ -1,16 +1,29 @@
 """Documents kept between builds, so that a preview rebuilds the search data from the articles that changed.
 
 Follows Pelican's content cache: read when LOAD_CONTENT_CACHE is on, written when CACHE_CONTENT is on (as `make
-serve` sets them), in CACHE_PATH. An article is found again by a digest of everything the search takes from it.
+serve` sets them), in CACHE_PATH. An article is found again by a digest of everything the search takes from it;
+the cache holds the version of the code and of ICU that made it, and another version's is not read.
 """
 import hashlib
 import logging
 import os
 import pickle
 
+import icu
+
 logger = logging.getLogger(__name__)
-VERSION = 1  # of what a Document holds; a cache of another version is not read
 NAME = "lao_search.pickle"
+# What a document is made with: a cache made by other rules (this plugin's code) or another ICU is not read.
+MADE_BY = ("text.py", "segment.py", "extract.py", "documents.py", "pipeline.py", "bm25.py", "cache.py")
+
+
+def version():
+    code = hashlib.sha256()
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for name in MADE_BY:
+        with open(os.path.join(folder, name), "rb") as f:
+            code.update(f.read())
+    return code.hexdigest(), icu.ICU_VERSION, icu.VERSION
 
 
 def fingerprint(source):
@@ -32,8 +45,8 @@ class DocumentCache:
         if settings.get("LOAD_CONTENT_CACHE") and os.path.exists(path):
             try:
                 with open(path, "rb") as f:
-                    version, documents, pieces = pickle.load(f)
-                if version == VERSION:
+                    made_by, documents, pieces = pickle.load(f)
+                if made_by == version():
                     return cls(path if writes else None, documents, pieces)
             except Exception as error:  # a damaged or foreign cache costs a full build, nothing else
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
@@ -58,5 +71,5 @@ class DocumentCache:
         pieces = {chunk: words for chunk, words in pieces.items() if chunk in chunks}
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
         with open(self.path + ".tmp", "wb") as f:
-            pickle.dump((VERSION, self.used, pieces), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((version(), self.used, pieces), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(self.path + ".tmp", self.path)

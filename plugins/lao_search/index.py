@@ -78,8 +78,9 @@ def dictionary_files(lang, documents, pieces, layout, folder):
         bit = 1 << ref
         for chunk in document.chunks:
             articles_of_chunk[chunk] = articles_of_chunk.get(chunk, 0) | bit
-    kinds, contained = containing({c: pieces[c] for c in sorted(articles_of_chunk)}, articles_of_chunk.__getitem__)
     lao_terms = {t for t in refs_of if has_lao(t)}
+    kinds, contained = containing({c: pieces[c] for c in sorted(articles_of_chunk)}, articles_of_chunk.__getitem__,
+                                  lao_terms)
     longest = max(map(len, lao_terms), default=1)
     records = {}
     words = {}

@@ -12,8 +12,10 @@ from operator import and_
 
 LAO_RUN = re.compile("[\u0e80-\u0eff]+")
 # Vowels and signs written after a consonant (ະ າ ຳ ຽ ໆ) begin no word; vowels written before one (ເ ແ ໂ ໃ ໄ) end
-# none. Every combining mark (Lao vowel signs and tones among them) belongs to the letter before it.
-_NO_START = frozenset("\u0eb0\u0eb2\u0eb3\u0ebd\u0ec6")
+# none. Every combining mark (Lao vowel signs and tones among them) belongs to the letter before it. The Lao marks
+# are listed, not looked up: Python and the browser know different Unicode versions (U+0ECE is a mark since 15.0).
+LAO_MARKS = frozenset("\u0eb1" + "".join(map(chr, range(0x0EB4, 0x0EBD))) + "".join(map(chr, range(0x0EC8, 0x0ECF))))
+_NO_START = frozenset("\u0eb0\u0eb2\u0eb3\u0ebd\u0ec6") | LAO_MARKS
 _NO_END = frozenset("\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
 
 
@@ -21,7 +23,8 @@ class _Begins(dict):
     """Whether a word may begin with a character, looked up at C speed once known."""
 
     def __missing__(self, char):
-        value = self[char] = not (char in _NO_START or unicodedata.category(char)[0] == "M")
+        lao = "\u0e80" <= char <= "\u0eff"
+        value = self[char] = not (char in _NO_START or (not lao and unicodedata.category(char)[0] == "M"))
         return value
 
 

@@ -5,7 +5,10 @@ The keys are what readers type and what a longer query is made of:
   * words: ICU's Lao words of the archive;
   * pairs: two words ICU put side by side (a two-word phrase typed without a space, or a word ICU split in two);
   * units: the pieces between the places where a word may begin (segment.units), one and two in a row, so that
-    any string has keys inside it however it was typed.
+    any string has keys inside it however it was typed;
+  * letters: every Lao character, and every two in a row, which need no rule at all: if a string is anywhere in
+    the archive, so is each of its characters and each two of them in a row, and a query that has one the
+    archive lacks is found nowhere without reading a text.
 A query that is a key is answered by its key alone; any other is answered from the articles that contain all
 of its keys, checked against their text in the browser (js/src/search.js).
 
@@ -14,7 +17,9 @@ matched once (Aho-Corasick, pyahocorasick), however many articles repeat it.
 """
 import ahocorasick
 
-from .segment import lao_units
+from operator import add
+
+from .segment import LAO_RUN, lao_units
 from .text import has_lao
 
 WORD, PAIR, UNIT = 1, 2, 4  # kinds of key, as bits: a word may also be a unit
@@ -37,21 +42,25 @@ def chunk_keys(pieces):
 
 
 def unit_keys(chunk):
-    """{key: UNIT} of one chunk: its units and every two units in a row, run of Lao letters by run."""
+    """{key: UNIT} of one chunk: its units and every two units in a row, and its characters and every two in a
+    row, run of Lao letters by run."""
     keys = {}
     for units in lao_units(chunk):
         for i, unit in enumerate(units):
             keys[unit] = UNIT
             if i:
                 keys[units[i - 1] + unit] = UNIT
+    for run in LAO_RUN.findall(chunk):
+        keys.update(dict.fromkeys(run, UNIT))
+        keys.update(dict.fromkeys(map(add, run, run[1:]), UNIT))
     return keys
 
 
-def containing(chunks, articles_of):
+def containing(chunks, articles_of, terms=()):
     """({key: kind bits}, {key: articles}) for every key of ``chunks`` ({chunk: its word pieces}, text.chunks of
-    folded text): the articles (bits of an integer) of every chunk that holds the key anywhere.
-    ``articles_of(chunk)`` gives a chunk's own articles."""
-    kinds = {}
+    folded text), and every Lao term of ``terms`` (a word, though the pipeline changed it): the articles (bits of
+    an integer) of every chunk that holds the key anywhere. ``articles_of(chunk)`` gives a chunk's own articles."""
+    kinds = dict.fromkeys(terms, WORD)
     for chunk, pieces in chunks.items():
         for keys in (unit_keys(chunk), chunk_keys(pieces)):
             for key, kind in keys.items():
