@@ -53,8 +53,7 @@ def main():
         "blockUnits": [units(t) for t in table["block"]],
         "blockTrim": [trim(t) for t in table["block"]],
         "numbers": codec.numbers(table["numbers"]),
-        "sets": [codec.ref_set(refs) for refs in table["sets"]],
-        "intSets": [codec.int_set(sum(1 << ref for ref in refs)) for refs in table["sets"]],
+        "sets": [codec.int_set(codec.int_of_refs(refs)) for refs in table["sets"]],
         "postings": [codec.postings(p["refs"], p["weights"]) for p in table["postings"]],
     }, sys.stdout, ensure_ascii=False)
 

@@ -8,7 +8,7 @@ a bitmap instead, after a "!", when that is shorter. The work runs in ``map`` st
 import base64
 import math
 from collections import deque
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import sub
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -54,22 +54,8 @@ def gaps(refs):
     return [refs[0], *map(sub, refs[1:], map((1).__add__, refs))]
 
 
-def ref_set(refs):
-    """Rising article numbers: their gaps, or a bitmap when that is shorter."""
-    if not refs:
-        return ""
-    listed = numbers(gaps(refs))
-    size = refs[-1] // 8 + 1
-    if len(listed) <= _bitmap_length(size):
-        return listed
-    data = bytearray(size)
-    for ref in refs:
-        data[ref >> 3] |= 1 << (ref & 7)
-    return _bitmap(bytes(data))
-
-
 def int_set(bits):
-    """A set held as the bits of a Python integer (bit n: article n), written as ref_set writes it."""
+    """A set held as the bits of a Python integer (bit n: article n): its gaps, or a bitmap when that is shorter."""
     if not bits:
         return ""
     size = (bits.bit_length() + 7) // 8
@@ -92,11 +78,6 @@ def int_of_refs(refs):
     flags = bytearray(refs[-1] + 1)  # a byte per article, then read as a binary number
     deque(map(flags.__setitem__, refs, repeat(1)), maxlen=0)
     return int(flags[::-1].translate(_DIGITS), 2)
-
-
-def refs_of_int(bits):
-    """The set bits of ``bits``, lowest first."""
-    return list(accumulate(map((1).__add__, gaps_of_int(bits)), initial=-1))[1:]
 
 
 def _bitmap_length(size):

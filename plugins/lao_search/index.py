@@ -35,7 +35,7 @@ LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 
 @dataclass(frozen=True)
 class Layout:
-    shard_bytes: int = 8192  # a dictionary shard is cut once its keys and records pass this many characters
+    shard_bytes: int = 8192  # a dictionary shard holds about this many bytes of keys, records and words
     inline_bytes: int = 192  # a longer record gets a file of its own
 
 
@@ -107,37 +107,31 @@ def dictionary_files(lang, documents, pieces, layout, folder):
 
 
 def _shards(keys, records, words, layout, files):
-    """Cut the sorted keys into shards; returns [[where each begins, file name]] and adds the files to ``files``."""
-    out = []
-    shard = {"keys": [], "records": [], "words": {}, "terms": []}
-    size = 0
-    files_last = [None]  # the last key of the shard before
-
-    def close():
-        name, files[name] = _named("d", {"keys": shard["keys"], "records": shard["records"], "words": shard["words"],
-                                         "terms": "".join(shard["terms"])})
-        after = files_last[0]
-        out.append([_separator(after, shard["keys"][0]) if after is not None else "", name])
-        files_last[0] = shard["keys"][-1]
-
+    """Cut the sorted keys into shards of about ``layout.shard_bytes`` (UTF-8); returns [[where each begins, file
+    name]] and adds the shards and the records too big for them to ``files``."""
+    groups = []
+    size = layout.shard_bytes
     for key in keys:
         record = records[key]
         if len(record) > layout.inline_bytes:
             name, files[name] = _named("l", {"record": record})
             record = "/" + name
-        if shard["keys"] and size + len(key) + len(record) > layout.shard_bytes:
-            close()
-            shard = {"keys": [], "records": [], "words": {}, "terms": []}
+        cost = len(key.encode("utf-8")) + len(record) + sum(len(w.encode("utf-8")) + 3 for w in words.get(key, ()))
+        if size + cost > layout.shard_bytes:
+            groups.append([])
             size = 0
-        if key in words:
-            shard["words"][str(len(shard["keys"]))] = words[key]
-            size += sum(map(len, words[key]))
-        shard["keys"].append(key)
-        shard["records"].append(record)
-        shard["terms"].append("0" if key in words else "1")
-        size += len(key) + len(record) + 6
-    if shard["keys"]:
-        close()
+        groups[-1].append((key, record))
+        size += cost + 8  # quotes and commas
+    out = []
+    before = None  # the last key of the shard before
+    for group in groups:
+        names = [key for key, _record in group]
+        name, files[name] = _named("d", {
+            "keys": names, "records": [record for _key, record in group],
+            "words": {str(i): words[key] for i, key in enumerate(names) if key in words},
+            "terms": "".join("0" if key in words else "1" for key in names)})
+        out.append(["" if before is None else _separator(before, names[0]), name])
+        before = names[-1]
     return out
 
 

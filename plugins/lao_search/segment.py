@@ -32,15 +32,8 @@ _BEGINS = _Begins()
 _ENDS = {char: False for char in _NO_END}  # whether a word may end with a character (default: yes)
 
 
-def can_break(text, i):
-    """Whether a word may begin at ``i`` of ``text`` (and the one before end there)."""
-    if i <= 0 or i >= len(text):
-        return True
-    return _BEGINS[text[i]] and _ENDS.get(text[i - 1], True)
-
-
 def breaks(text):
-    """Every place of ``text`` where a word may begin, both ends included."""
+    """Every place of ``text`` where a word may begin (and the one before end), both ends included."""
     if len(text) < 2:
         return list(range(len(text) + 1))
     allowed = map(and_, map(_BEGINS.__getitem__, text[1:]), map(_ENDS.get, text[:-1], repeat(True)))
@@ -61,7 +54,7 @@ def lao_units(text):
 def segment(text, is_word, longest):
     """``text`` broken into words for which ``is_word`` holds (none longer than ``longest``): the most characters
     covered by words, then the fewest pieces; characters no word covers stay together as one piece. Words begin
-    and end only where can_break allows. Deterministic: among equal choices the longer last word wins."""
+    and end only at ``breaks``. Deterministic: among equal choices the longer last word wins."""
     at = breaks(text)
     # For the text up to at[k]: characters covered by words, pieces, index of the last piece's start, and whether
     # that piece is a word. j runs towards longer last words, which win ties.
