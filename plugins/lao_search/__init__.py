@@ -139,6 +139,8 @@ def index(pelican_settings, output_path, layout, inbox, report):
         if plan is None:
             raise RuntimeError("the build stopped before every article was read")
         summary = []
+        total = sum(len(keys) for _lang, _root, keys in plan)
+        indexed = 0
         for lang, root, keys in plan:
             keys = sorted(keys, key=lambda key: order_key(documents[key]))
             folder = articles_folder(staging.digests(keys))
@@ -147,6 +149,8 @@ def index(pelican_settings, output_path, layout, inbox, report):
             written = write_files(target, files) + staging.place(keys, os.path.join(target, folder))
             summary.append(f"Search ({lang}): {len(keys)} articles, {len(files) + len(keys)} files, "
                            f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/")
+            indexed += len(keys)
+            report("step", "Search: articles indexed", indexed, total)
     finally:
         staging.remove()
     cache.save(analyzer.pieces)
