@@ -68,8 +68,9 @@ export function createSearch(store) {
     return segment(part, isWord, entry.longest).map((text) => ({ text, word: isWord(text) }));
   }
 
-  // Articles that must hold `needle`, from the Lao keys inside it: null when it has none, [] when a key that any
-  // text holding it would have (requiredKeys) is nowhere in the archive.
+  // Articles that must hold `needle`, from the Lao keys inside it: null when it has none. When those leave more
+  // than a batch to check, the keys any text holding it would have (requiredKeys) are looked up too, and one the
+  // archive lacks makes it []: asked only then, as they fall in many shards.
   async function candidatesFor(needle) {
     const inside = [];
     for (const [from, to] of laoRuns(needle)) {
@@ -80,17 +81,19 @@ export function createSearch(store) {
         }
       }
     }
-    const required = requiredKeys(needle);
-    const { keys } = await store.known(unique([...inside.map(([a, b]) => needle.slice(a, b)), ...required]));
-    if (required.some((key) => !keys.has(key))) return [];
+    const { keys } = await store.known(unique(inside.map(([a, b]) => needle.slice(a, b))));
     const found = inside.filter(([a, b]) => keys.has(needle.slice(a, b)));
     // The longest keys are enough: one inside another is in all of its articles.
     const widest = found.filter(([a, b]) => !found.some(([c, d]) => c <= a && b <= d && d - c > b - a));
-    if (!widest.length) return null;
-    const records = await store.lookup(unique(widest.map(([a, b]) => needle.slice(a, b))));
     let refs = null;
-    for (const record of records.values()) refs = refs ? intersect(refs, record.docs) : record.docs;
-    return refs;
+    if (widest.length) {
+      const records = await store.lookup(unique(widest.map(([a, b]) => needle.slice(a, b))));
+      for (const record of records.values()) refs = refs ? intersect(refs, record.docs) : record.docs;
+    }
+    if (refs && refs.length <= CHECKED_AT_ONCE) return refs;
+    const required = requiredKeys(needle);
+    const known = (await store.known(required)).keys;
+    return required.every((key) => known.has(key)) ? refs : [];
   }
 
   // Those of `refs` whose text holds every one of `needles`, loading texts a batch at a time.
@@ -129,11 +132,14 @@ export function createSearch(store) {
       else rest.push(needle);
     }
     if (!rest.length || (refs && !refs.length)) return refs || [];
-    const found = await Promise.all(rest.map((needle) => Promise.all([candidatesFor(needle), surelyWith(needle)])));
-    for (const [candidates] of found) if (candidates) refs = refs ? intersect(refs, candidates) : candidates;
+    for (const candidates of await Promise.all(rest.map(candidatesFor))) {
+      if (candidates) refs = refs ? intersect(refs, candidates) : candidates;
+    }
     refs = refs || Array.from({ length: entry.count }, (_, ref) => ref);
+    if (refs.length <= CHECKED_AT_ONCE) return checked(refs, rest);
+    // Many to check: first take those that longer keys beginning with the needles vouch for.
     let sure = refs;
-    for (const [, vouched] of found) sure = intersect(sure, vouched);
+    for (const vouched of await Promise.all(rest.map(surelyWith))) sure = intersect(sure, vouched);
     return union(sure, await checked(difference(refs, sure), rest));
   }
 

@@ -182,8 +182,8 @@ test("parts that mix scripts, or hold letters the two sides' Unicode versions na
   }
 });
 
-test("a part the archive lacks a letter or two letters of is found nowhere, without reading any text", async () => {
-  for (const query of ["ີ່", "ຊ້າງເຜືອກ", "ລາວxyzັ"]) {
+test("a part with no key inside, of two letters the archive never has in a row, is found nowhere without reading text", async () => {
+  for (const query of ["ີ່", "່ັ", "ີີ"]) {
     const { store, loaded } = fileStore(EDGE_DATA, "lo");
     assert.equal((await createSearch(store).search(query)).mode, "none", query);
     assert.deepEqual(loaded.filter((f) => f.name.startsWith("f-")), [], query);
