@@ -5,6 +5,7 @@
 // among equals. Shared by the search over the split data (search.js) and the reference that reads everything
 // (reference.js), so that both answer alike.
 import { digits } from "./codec.js";
+import { unique } from "./lists.js";
 import { folded, hasLao, latinWords } from "./normalise.js";
 import { trim } from "./pipeline.js";
 
@@ -58,30 +59,4 @@ export function rank(refs, terms, meta, bonus = null) {
   const order = refs.map((_, i) => i);
   order.sort((a, b) => scores[b] - scores[a] || refs[b] - refs[a]);
   return order.map((i) => ({ ref: refs[i], score: scores[i], ...meta(refs[i]) }));
-}
-
-/** The numbers in both rising lists. */
-export function intersect(a, b) {
-  const out = [];
-  let j = 0;
-  for (const value of a) {
-    while (j < b.length && b[j] < value) j++;
-    if (j < b.length && b[j] === value) out.push(value);
-  }
-  return out;
-}
-
-/** The numbers of rising list `a` that are not in rising list `b`. */
-export function difference(a, b) {
-  const out = [];
-  let j = 0;
-  for (const value of a) {
-    while (j < b.length && b[j] < value) j++;
-    if (j >= b.length || b[j] !== value) out.push(value);
-  }
-  return out;
-}
-
-export function unique(items) {
-  return [...new Set(items)];
 }

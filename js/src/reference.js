@@ -5,7 +5,8 @@
 import lunr from "lunr";
 import { fold, hasLao } from "./normalise.js";
 import "./pipeline.js";
-import { intersect, parseQuery, presence, rank, unique } from "./rank.js";
+import { intersect, unique } from "./lists.js";
+import { parseQuery, presence, rank } from "./rank.js";
 import { segment } from "./segment.js";
 
 /**

@@ -12,9 +12,9 @@
 import lunr from "lunr";
 import { fold, hasLao } from "./normalise.js";
 import "./pipeline.js"; // registers the pipeline functions the entry names
-import { difference, intersect, parseQuery, presence, rank, unique } from "./rank.js";
+import { difference, intersect, union, unique } from "./lists.js";
+import { parseQuery, presence, rank } from "./rank.js";
 import { breaks, candidateWords, segment } from "./segment.js";
-import { union } from "./store.js";
 
 const CHECKED_AT_ONCE = 40; // articles whose text is loaded together when a part must be checked in the text
 const LONGER_KEYS = 8; // keys that begin with a part that is no key, whose articles need no check

@@ -3,6 +3,7 @@
 // results on screen show. Pure but for `load`, which the page gives (a <script> per part) and the tests too (files
 // read from disk). Every part is loaded once.
 import { postings, refSet } from "./codec.js";
+import { union } from "./lists.js";
 
 export const FORMAT = 2; // plugins/lao_search/index.py's FORMAT
 const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
@@ -188,20 +189,4 @@ function indexOf(sorted, key) {
     else high = mid - 1;
   }
   return -1;
-}
-
-/** The union of two rising lists of numbers, rising. */
-export function union(a, b) {
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
-    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
-    else {
-      out.push(a[i++]);
-      j++;
-    }
-  }
-  return out;
 }

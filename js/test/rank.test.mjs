@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { difference, intersect, lengthOf, presence, rank } from "../src/rank.js";
+import { difference, intersect, union } from "../src/lists.js";
+import { lengthOf, presence, rank } from "../src/rank.js";
 
 const meta = (ref) => ({ kind: "news", year: "2024", ref });
 
@@ -21,4 +22,9 @@ test("holding a Lao query weighs more in a short article than in a long one", ()
 test("rising lists meet and part", () => {
   assert.deepEqual(intersect([1, 3, 5, 7], [3, 4, 5]), [3, 5]);
   assert.deepEqual(difference([1, 3, 5, 7], [3, 4, 5]), [1, 7]);
+});
+
+test("rising lists join", () => {
+  assert.deepEqual(union([1, 3, 5], [2, 3, 8]), [1, 2, 3, 5, 8]);
+  assert.deepEqual(union([], [4]), [4]);
 });
