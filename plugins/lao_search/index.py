@@ -15,7 +15,9 @@ substrings.py. Its record holds, as codec.py writes them: the articles where it 
 there, then the articles whose folded text contains it (a Lao key) beyond those. A Lao key that is no term also
 carries its words (segment.segment against the archive's Lao terms), by which its articles are ranked.
 
-Articles are numbered oldest first (then by URL), so that a new article does not renumber the others.
+Articles are numbered oldest first (then by URL), so that a new article, the newest, does not renumber the others.
+The plugin writes each article's file as soon as the article is read (``article_file``) and moves it to its numbered
+place once all are (``articles_folder`` names their folder); ``search_files`` makes every file at once.
 """
 import hashlib
 import json
@@ -25,7 +27,7 @@ from . import codec
 from .bm25 import weights
 from .pipeline import STEMMER
 from .segment import segment
-from .substrings import WORD, containing
+from .substrings import containing
 from .text import has_lao
 
 FORMAT = 2
