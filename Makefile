@@ -7,10 +7,11 @@ INVOKE := $(VENV)/bin/invoke
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.txt scripts/prerequisites.sh
+$(VENV)/.installed: requirements.txt pyproject.toml scripts/prerequisites.sh
 	@sh scripts/prerequisites.sh
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -47,4 +48,4 @@ search-quality: setup
 	$(INVOKE) search-quality
 
 clean:
-	rm -rf output dist cache .venv node_modules .pytest_cache
+	rm -rf output dist cache .venv node_modules .pytest_cache *.egg-info

@@ -1,4 +1,5 @@
 """Pelican settings for building the archive locally: relative URLs, so output/ also opens from disk."""
+
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))

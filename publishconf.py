@@ -1,4 +1,5 @@
 """Pelican settings for publishing: absolute URLs from the SITEURL environment variable."""
+
 import os
 import sys
 

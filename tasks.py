@@ -2,6 +2,7 @@
 
 Pelican runs in-process through ``pelican_run``, as in Pelican's own tasks.py template.
 """
+
 import os
 import shlex
 import shutil
@@ -56,8 +57,10 @@ def regenerate(c):
 def serve(c):
     """Build, then serve output/ on http://127.0.0.1:8000 and rebuild on every change."""
     print(f"Serving the archive on http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C to stop)")
-    pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_base'])} -r -l "
-                f"-b {CONFIG['host']} -p {CONFIG['port']}")
+    pelican_run(
+        f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_base'])} -r -l "
+        f"-b {CONFIG['host']} -p {CONFIG['port']}"
+    )
 
 
 @task
@@ -68,8 +71,10 @@ def livereload(c):
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    settings = read_settings(CONFIG["settings_base"], override={
-        "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": os.path.join(HERE, "cache")})
+    settings = read_settings(
+        CONFIG["settings_base"],
+        override={"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": os.path.join(HERE, "cache")},
+    )
     pelican = Pelican(settings)
 
     def rebuild():
@@ -96,14 +101,39 @@ def _write_new(path, text):
     print(f"Wrote content/{path} as a draft: fill it in, then delete its `Status: draft` line to publish it.")
 
 
-@task(help={"kind": "news, reports, magazine or newspaper", "lang": "lo or en", "title": "the title",
-            "date": "YYYY-MM-DD (default: today)", "venue": "reports", "organisers": "reports, comma-separated",
-            "event_start": "reports (default: the date)", "issue": "magazine (default: the next number)",
-            "month": "magazine, YYYY-MM", "cover": "magazine: an image under content/",
-            "edition": "newspaper (default: the next number)", "pages": "newspaper: page images",
-            "pdf": "newspaper or magazine: a PDF under content/"})
-def new(c, kind, title, lang="lo", date=None, venue=None, organisers=None, event_start=None, issue=None,
-        month=None, cover=None, edition=None, pages=None, pdf=None):
+@task(
+    help={
+        "kind": "news, reports, magazine or newspaper",
+        "lang": "lo or en",
+        "title": "the title",
+        "date": "YYYY-MM-DD (default: today)",
+        "venue": "reports",
+        "organisers": "reports, comma-separated",
+        "event_start": "reports (default: the date)",
+        "issue": "magazine (default: the next number)",
+        "month": "magazine, YYYY-MM",
+        "cover": "magazine: an image under content/",
+        "edition": "newspaper (default: the next number)",
+        "pages": "newspaper: page images",
+        "pdf": "newspaper or magazine: a PDF under content/",
+    }
+)
+def new(
+    c,
+    kind,
+    title,
+    lang="lo",
+    date=None,
+    venue=None,
+    organisers=None,
+    event_start=None,
+    issue=None,
+    month=None,
+    cover=None,
+    edition=None,
+    pages=None,
+    pdf=None,
+):
     """Create a correctly filled Markdown file (a draft) for a kind and language."""
     import datetime
 
@@ -111,9 +141,22 @@ def new(c, kind, title, lang="lo", date=None, venue=None, organisers=None, event
 
     day = datetime.date.fromisoformat(date) if date else datetime.date.today()
     try:
-        path, text = new_item(CONFIG["content"], kind, lang, title, day, venue=venue, organisers=organisers,
-                              event_start=event_start, issue=issue, month=month, cover=cover, edition=edition,
-                              pages=pages, pdf=pdf)
+        path, text = new_item(
+            CONFIG["content"],
+            kind,
+            lang,
+            title,
+            day,
+            venue=venue,
+            organisers=organisers,
+            event_start=event_start,
+            issue=issue,
+            month=month,
+            cover=cover,
+            edition=edition,
+            pages=pages,
+            pdf=pdf,
+        )
     except ValueError as error:
         sys.exit(f"new: {error}")
     _write_new(path, text)
@@ -151,7 +194,8 @@ def publish(c):
     with any error publishes nothing and leaves output/ as it was."""
     import tempfile
 
-    from tools.build import PUBLISH_SETTINGS, build as build_site
+    from tools.build import PUBLISH_SETTINGS
+    from tools.build import build as build_site
 
     if not os.environ.get("SITEURL"):
         sys.exit("publish: set SITEURL, e.g. SITEURL=https://archive.example.la .venv/bin/invoke publish")
@@ -184,8 +228,10 @@ def bundle(c):
 def gh_pages(c):
     """Publish (SITEURL must be set), then push output/ to the gh-pages branch with ghp-import."""
     publish(c)
-    c.run(f"{os.path.join(os.path.dirname(PYTHON), 'ghp-import')} -b gh-pages -n -p -m 'Publish the archive' "
-          f"{shlex.quote(CONFIG['deploy_path'])}")
+    c.run(
+        f"{os.path.join(os.path.dirname(PYTHON), 'ghp-import')} -b gh-pages -n -p -m 'Publish the archive' "
+        f"{shlex.quote(CONFIG['deploy_path'])}"
+    )
 
 
 @task(help={"destination": "user@host:/path/ (default: $DEPLOY_RSYNC)"})
@@ -199,8 +245,25 @@ def rsync(c, destination=None):
 
 
 @task
+def lint(c):
+    """The house style, checked: ruff for the Python, Biome for the JavaScript, CSS and JSON. `invoke format`
+    rewrites what these would reject for layout alone."""
+    c.run(f"{PYTHON} -m ruff check .", pty=False)
+    c.run(f"{PYTHON} -m ruff format --check .", pty=False)
+    c.run("npx --no-install biome check .", pty=False)
+
+
+@task(name="format")
+def format_code(c):
+    """Lay out the Python (ruff) and the JavaScript, CSS and JSON (Biome) in the house style, in place."""
+    c.run(f"{PYTHON} -m ruff check --fix .", pty=False)
+    c.run(f"{PYTHON} -m ruff format .", pty=False)
+    c.run("npx --no-install biome check --write .", pty=False)
+
+
+@task(pre=[lint])
 def test(c):
-    """Every test: pytest (Python, build, browser) and node's test runner (browser modules)."""
+    """Every test, after the linters: pytest (Python, build, browser) and node's test runner (browser modules)."""
     c.run(f"{PYTHON} -m pytest -q tests", pty=False)
     c.run("node --test js/test/*.test.mjs", pty=False)
 
@@ -219,13 +282,17 @@ def _shared(path):
     return full
 
 
-@task(help={"articles": "how many articles to generate (default 1,000; half Lao, half English)",
-            "queries": "queries per kind measured in the browser (default 8; four kinds)",
-            "keep": "work in this folder and keep the generated archive and its builds (default: a temporary one)",
-            "browser": "measure the search page in headless Chromium (--no-browser: builds and data sizes only)",
-            "baselines": "also build plain Pelican and the project without search (--no-baselines: only the build "
-                         "with search)",
-            "runs": "build each way this many times, in turn, and report the median (default 3)"})
+@task(
+    help={
+        "articles": "how many articles to generate (default 1,000; half Lao, half English)",
+        "queries": "queries per kind measured in the browser (default 8; four kinds)",
+        "keep": "work in this folder and keep the generated archive and its builds (default: a temporary one)",
+        "browser": "measure the search page in headless Chromium (--no-browser: builds and data sizes only)",
+        "baselines": "also build plain Pelican and the project without search (--no-baselines: only the build "
+        "with search)",
+        "runs": "build each way this many times, in turn, and report the median (default 3)",
+    }
+)
 def bench(c, articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3):
     """Build a generated archive of N articles from ../shared/corpus three ways (plain Pelican, the project without
     and with search) and print build times, CPU and memory, the search data's files and sizes, and what the search
@@ -233,12 +300,22 @@ def bench(c, articles=1000, queries=8, keep=None, browser=True, baselines=True, 
     with the issue's targets, PASS or MISS. Figures to read, not a test."""
     from tools.bench import run
 
-    run(articles=int(articles), queries=int(queries), keep=keep and os.path.abspath(keep), browser=browser,
-        baselines=baselines, runs=int(runs))
+    run(
+        articles=int(articles),
+        queries=int(queries),
+        keep=keep and os.path.abspath(keep),
+        browser=browser,
+        baselines=baselines,
+        runs=int(runs),
+    )
 
 
-@task(help={"http": "also measure over http:// (the default is file://, as a reader opening output/ from disk)",
-            "keep": "keep the generated site in .bench/search-quality/ to look at"})
+@task(
+    help={
+        "http": "also measure over http:// (the default is file://, as a reader opening output/ from disk)",
+        "keep": "keep the generated site in .bench/search-quality/ to look at",
+    }
+)
 def search_quality(c, http=False, keep=False):
     """Recall and precision of the search page on the development corpus (../shared/corpus), as a browser sees it.
 
@@ -249,8 +326,11 @@ def search_quality(c, http=False, keep=False):
 
     from tools.build import build as build_site
 
-    evaluator, articles, queries = (_shared("tools/search_eval.py"), _shared("corpus/dev-articles.jsonl"),
-                                    _shared("corpus/dev-queries.json"))
+    evaluator, articles, queries = (
+        _shared("tools/search_eval.py"),
+        _shared("corpus/dev-articles.jsonl"),
+        _shared("corpus/dev-queries.json"),
+    )
     work = os.path.join(HERE, ".bench", "search-quality") if keep else tempfile.mkdtemp(prefix="search-quality-")
     shutil.rmtree(work, ignore_errors=True)
     content = os.path.join(work, "content")
@@ -260,8 +340,7 @@ def search_quality(c, http=False, keep=False):
     try:
         for mode in ["file"] + (["http"] if http else []):
             print(f"search quality over {mode}://")
-            c.run(f"{PYTHON} {evaluator} run {output} {queries}" + (" --http" if mode == "http" else ""),
-                  warn=True)
+            c.run(f"{PYTHON} {evaluator} run {output} {queries}" + (" --http" if mode == "http" else ""), warn=True)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -3,9 +3,10 @@
 // scripts rather than modules, since Chromium refuses module scripts on a page opened from disk, and
 // OUTDIR/style.css from theme/static/css/site.css. Run by plugins/assets during the Pelican build. The output
 // depends on the sources only: no timestamps, no source maps, paths in comments relative to the project.
-import { build } from "esbuild";
+
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const USAGE = "usage: node js/build.mjs OUTDIR [--minify]";
 const args = process.argv.slice(2);

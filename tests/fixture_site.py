@@ -1,14 +1,15 @@
 """Build a content folder with the project's settings into another folder; compare or refresh expected output.
 
-    python -m tests.fixture_site --write-expected     (also: .venv/bin/invoke expected)
+python -m tests.fixture_site --write-expected     (also: .venv/bin/invoke expected)
 """
+
 import argparse
 import filecmp
 import os
 import shutil
 import tempfile
 
-from tools.build import ROOT, build  # noqa: F401  (tests import build from here)
+from tools.build import ROOT, build  # noqa: F401 (tests import build from here)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "fixtures", "site", "content")

@@ -1,4 +1,5 @@
 """Bad content stops the build with every problem listed, by file and line; nothing is skipped."""
+
 import os
 
 import pytest
@@ -7,8 +8,16 @@ from archive import ContentError
 from tests.fixture_site import build
 
 GOOD = {"Title": "ຂ່າວ", "Date": "2024-03-04", "Lang": "lo", "Slug": "story", "Category": "news"}
-ISSUE = {"Title": "ວາລະສານ ສະບັບທີ 7", "Date": "2024-03-01", "Lang": "lo", "Slug": "ict-journal-7",
-         "Category": "magazine", "Issue": "7", "Month": "2024-03", "Cover": "images/issue-7.svg"}
+ISSUE = {
+    "Title": "ວາລະສານ ສະບັບທີ 7",
+    "Date": "2024-03-01",
+    "Lang": "lo",
+    "Slug": "ict-journal-7",
+    "Category": "magazine",
+    "Issue": "7",
+    "Month": "2024-03",
+    "Cover": "images/issue-7.svg",
+}
 
 
 def markdown(fields, body="ເນື້ອໃນຂອງບົດ."):
@@ -20,43 +29,91 @@ def changed(**fields):
 
 
 CASES = [
-    ("missing title", {"news/a.md": changed(Title=None)},
-     ["news/a.md:1: missing required field Title"]),
-    ("missing several", {"news/a.md": markdown({"Title": "x", "Lang": "lo"})},
-     ["news/a.md:1: missing required fields Date, Slug, Category"]),
-    ("no metadata at all", {"news/a.md": "ເນື້ອໃນ ບໍ່ມີຫົວ.\n"},
-     ["news/a.md:1: missing required fields Title, Date, Lang, Slug, Category"]),
-    ("unparsable date", {"news/a.md": changed(Date="18/05/2023")},
-     ["news/a.md:1: unparsable Date: '18/05/2023' is not a date written as YYYY-MM-DD"]),
-    ("impossible date", {"news/a.md": changed(Date="2023-02-30")},
-     ["news/a.md:1: unparsable Date: '2023-02-30' is not a real date"]),
-    ("unknown language", {"news/a.md": changed(Lang="th")},
-     ["news/a.md:1: unknown Lang 'th': write one of lo, en"]),
-    ("unknown kind", {"news/a.md": changed(Category="blog")},
-     ["news/a.md:1: unknown Category 'blog': write one of news, reports, magazine, newspaper"]),
-    ("slug not ascii", {"news/a.md": changed(Slug="ຂ່າວ")},
-     ["news/a.md:1: Slug 'ຂ່າວ' must be lower-case ASCII letters, digits and single hyphens"]),
-    ("duplicate slug in one language", {"news/a.md": changed(), "news/deep/b.md": changed(Title="ອື່ນ")},
-     ["news/a.md:1: duplicate Slug 'story' in language 'lo': also used by news/deep/b.md",
-      "news/deep/b.md:1: duplicate Slug 'story' in language 'lo': also used by news/a.md"]),
-    ("translation without original", {"news/a.en.md": changed(Lang="en", Translation="true")},
-     ["news/a.en.md:1: Translation: true, but no original in another language has Slug 'story'"]),
-    ("issue that does not exist", {"news/a.md": changed(Journal_Issue="9")},
-     ["news/a.md:1: Journal_Issue 9 does not exist: no magazine file in language 'lo' has Issue: 9"]),
-    ("missing image", {"news/a.md": markdown(GOOD, "ຮູບ:\n\n![ຮູບ]({static}/images/none.png)")},
-     ["news/a.md:9: links to '{static}/images/none.png', but there is no such file under content/"]),
-    ("link to missing article", {"news/a.md": markdown(GOOD, "ອ່ານ [ບົດອື່ນ]({filename}other.md).")},
-     ["news/a.md:7: links to '{filename}other.md', but there is no such file under content/"]),
-    ("missing cover", {"magazine/i.md": markdown({**ISSUE, "Cover": "images/none.svg"})},
-     ["magazine/i.md:1: Cover names 'images/none.svg', which is not a file under content/"]),
-    ("report without its fields", {"reports/r.md": changed(Category="reports")},
-     ["reports/r.md:1: missing required fields Event_Start, Venue, Organisers"]),
-    ("newspaper without pages", {"newspaper/e.md": changed(Category="newspaper", Edition="12")},
-     ["newspaper/e.md:1: a newspaper edition needs a PDF or Pages (page images)"]),
-    ("issue number not a number", {"magazine/i.md": markdown({**ISSUE, "Issue": "seven"})},
-     ["magazine/i.md:1: Issue must be a whole number, not 'seven'"]),
-    ("markdown in a static folder", {"news/a.md": changed(), "images/notes.md": changed(Slug="notes")},
-     ["images/notes.md:1: is inside 'images', which is not read as articles"]),
+    ("missing title", {"news/a.md": changed(Title=None)}, ["news/a.md:1: missing required field Title"]),
+    (
+        "missing several",
+        {"news/a.md": markdown({"Title": "x", "Lang": "lo"})},
+        ["news/a.md:1: missing required fields Date, Slug, Category"],
+    ),
+    (
+        "no metadata at all",
+        {"news/a.md": "ເນື້ອໃນ ບໍ່ມີຫົວ.\n"},
+        ["news/a.md:1: missing required fields Title, Date, Lang, Slug, Category"],
+    ),
+    (
+        "unparsable date",
+        {"news/a.md": changed(Date="18/05/2023")},
+        ["news/a.md:1: unparsable Date: '18/05/2023' is not a date written as YYYY-MM-DD"],
+    ),
+    (
+        "impossible date",
+        {"news/a.md": changed(Date="2023-02-30")},
+        ["news/a.md:1: unparsable Date: '2023-02-30' is not a real date"],
+    ),
+    ("unknown language", {"news/a.md": changed(Lang="th")}, ["news/a.md:1: unknown Lang 'th': write one of lo, en"]),
+    (
+        "unknown kind",
+        {"news/a.md": changed(Category="blog")},
+        ["news/a.md:1: unknown Category 'blog': write one of news, reports, magazine, newspaper"],
+    ),
+    (
+        "slug not ascii",
+        {"news/a.md": changed(Slug="ຂ່າວ")},
+        ["news/a.md:1: Slug 'ຂ່າວ' must be lower-case ASCII letters, digits and single hyphens"],
+    ),
+    (
+        "duplicate slug in one language",
+        {"news/a.md": changed(), "news/deep/b.md": changed(Title="ອື່ນ")},
+        [
+            "news/a.md:1: duplicate Slug 'story' in language 'lo': also used by news/deep/b.md",
+            "news/deep/b.md:1: duplicate Slug 'story' in language 'lo': also used by news/a.md",
+        ],
+    ),
+    (
+        "translation without original",
+        {"news/a.en.md": changed(Lang="en", Translation="true")},
+        ["news/a.en.md:1: Translation: true, but no original in another language has Slug 'story'"],
+    ),
+    (
+        "issue that does not exist",
+        {"news/a.md": changed(Journal_Issue="9")},
+        ["news/a.md:1: Journal_Issue 9 does not exist: no magazine file in language 'lo' has Issue: 9"],
+    ),
+    (
+        "missing image",
+        {"news/a.md": markdown(GOOD, "ຮູບ:\n\n![ຮູບ]({static}/images/none.png)")},
+        ["news/a.md:9: links to '{static}/images/none.png', but there is no such file under content/"],
+    ),
+    (
+        "link to missing article",
+        {"news/a.md": markdown(GOOD, "ອ່ານ [ບົດອື່ນ]({filename}other.md).")},
+        ["news/a.md:7: links to '{filename}other.md', but there is no such file under content/"],
+    ),
+    (
+        "missing cover",
+        {"magazine/i.md": markdown({**ISSUE, "Cover": "images/none.svg"})},
+        ["magazine/i.md:1: Cover names 'images/none.svg', which is not a file under content/"],
+    ),
+    (
+        "report without its fields",
+        {"reports/r.md": changed(Category="reports")},
+        ["reports/r.md:1: missing required fields Event_Start, Venue, Organisers"],
+    ),
+    (
+        "newspaper without pages",
+        {"newspaper/e.md": changed(Category="newspaper", Edition="12")},
+        ["newspaper/e.md:1: a newspaper edition needs a PDF or Pages (page images)"],
+    ),
+    (
+        "issue number not a number",
+        {"magazine/i.md": markdown({**ISSUE, "Issue": "seven"})},
+        ["magazine/i.md:1: Issue must be a whole number, not 'seven'"],
+    ),
+    (
+        "markdown in a static folder",
+        {"news/a.md": changed(), "images/notes.md": changed(Slug="notes")},
+        ["images/notes.md:1: is inside 'images', which is not read as articles"],
+    ),
 ]
 
 

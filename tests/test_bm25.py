@@ -1,4 +1,5 @@
 """Term weights as lunr scores them: the build's own computation held to lunr.py's Builder."""
+
 from collections import Counter
 
 from lunr.builder import Builder
@@ -9,10 +10,18 @@ from lao_search.text import words
 
 ARTICLES = [
     {"title": "ຫນັງສືພິມ ດິຈິຕອນ", "tags": "ITU", "summary": "", "body": "ສູນບໍລິຫານລັດດິຈິຕອນ ນໍ້າສະອາດ ລັດ ລັດ"},
-    {"title": "Broadband for villages", "tags": "", "summary": "Villages connected",
-     "body": "The team played away and connected 40 villages; the villages played along."},
-    {"title": "ການສະໜອງນ້ຳ", "tags": "ນ້ຳ\nITU", "summary": "ໂຄງການນ້ໍາສະອາດ",
-     "body": "ລັດຖະບານ ສະຫນອງ ນ້ຳສະອາດ ໃຫ້ ບ້ານ. ບໍລິການ ດິຈິຕອນ ແລະ ລັດ. " * 3},
+    {
+        "title": "Broadband for villages",
+        "tags": "",
+        "summary": "Villages connected",
+        "body": "The team played away and connected 40 villages; the villages played along.",
+    },
+    {
+        "title": "ການສະໜອງນ້ຳ",
+        "tags": "ນ້ຳ\nITU",
+        "summary": "ໂຄງການນ້ໍາສະອາດ",
+        "body": "ລັດຖະບານ ສະຫນອງ ນ້ຳສະອາດ ໃຫ້ ບ້ານ. ບໍລິການ ດິຈິຕອນ ແລະ ລັດ. " * 3,
+    },
     {"title": "ITU", "tags": "", "summary": "", "body": ""},
 ]
 
@@ -45,7 +54,7 @@ def lunr_weights():
     out = Counter()
     for field_ref, vector in index.field_vectors.items():
         ref = int(field_ref.split("/")[1])  # lunr's field refs are "field/ref"
-        for position, value in zip(vector.elements[::2], vector.elements[1::2]):
+        for position, value in zip(vector.elements[::2], vector.elements[1::2], strict=True):
             out[terms[position], ref] += round(value * SCALE)
     return out
 
@@ -53,7 +62,7 @@ def lunr_weights():
 def test_weights_are_lunrs_field_scores_in_thousandths():
     refs, ws = weights([fields_of(a) for a in ARTICLES])
     theirs = lunr_weights()
-    flat = {(term, ref): w for term in refs for ref, w in zip(refs[term], ws[term])}
+    flat = {(term, ref): w for term in refs for ref, w in zip(refs[term], ws[term], strict=True)}
     assert set(flat) == set(theirs)
     for key, weight in flat.items():
         assert abs(weight - theirs[key]) <= len(FIELDS), key  # lunr rounds each field, this the sum once
@@ -66,8 +75,10 @@ def article(body, title=None):
 
 
 def test_more_occurrences_weigh_more_a_title_more_than_a_body_and_a_short_field_more():
-    refs, ws = (table["x"] for table in weights([article({"x": 1}), article({"x": 3}), article({}, {"x": 1}),
-                                                  article({"y": 1})]))
+    refs, ws = (
+        table["x"]
+        for table in weights([article({"x": 1}), article({"x": 3}), article({}, {"x": 1}), article({"y": 1})])
+    )
     assert refs == [0, 1, 2]  # rising, and only where the term is
     assert ws[1] > ws[0]  # three times beats once
     assert ws[2] > ws[1]  # a title (boost 10) beats the body

@@ -1,4 +1,5 @@
 """The search page as a reader's browser sees it: headless Chromium, from disk (file://) and over HTTP."""
+
 import functools
 import http.server
 import os
@@ -8,7 +9,6 @@ from urllib.parse import quote
 import pytest
 
 from tests.fixture_site import FIXTURE, build
-
 
 
 @pytest.fixture(scope="module")
@@ -54,20 +54,24 @@ def search(page, root, query, lang="lo"):
     page.goto(f"{root}{'' if lang == 'lo' else 'en/'}search.html?q={quote(query)}")
     page.wait_for_selector('#search-results[aria-busy="false"]', state="attached", timeout=10000)
     return page.eval_on_selector_all(
-        "#search-results > li", "lis => lis.map(li => li.querySelector('a').getAttribute('href'))")
+        "#search-results > li", "lis => lis.map(li => li.querySelector('a').getAttribute('href'))"
+    )
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("ໜັງສືພິມ", ["news/fibre-backbone.html"]),
-    ("ຫນັງສືພິມ", ["news/fibre-backbone.html"]),  # typed with HO + NO
-    ("ນໍ້າ", ["news/cyber-drill.html"]),  # typed with NIGGAHITA, tone, AA
-    ("ລັດດິຈິຕອນ", ["news/cyber-drill.html"]),  # two words typed without a space
-    ("ຂໍ້ມູນເປີດ", ["reports/open-data-forum.html"]),
-    ("ໄຟເບີແກນຫລັກ", ["news/fibre-backbone.html", "newspaper/edition-210.html"]),  # typed ຫລ; they write ຫຼ
-    ("ນະຄອນຫຼວງວຽງຈັນ", ["news/cyber-drill.html"]),  # the article writes ຫລ
-    ("ອາເມລິກາ", ["news/cyber-drill.html"]),  # the article writes ຣ, as older texts do
-    ("ໂທຣະຄົມມະນາຄົມ", ["news/fibre-backbone.html"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("ໜັງສືພິມ", ["news/fibre-backbone.html"]),
+        ("ຫນັງສືພິມ", ["news/fibre-backbone.html"]),  # typed with HO + NO
+        ("ນໍ້າ", ["news/cyber-drill.html"]),  # typed with NIGGAHITA, tone, AA
+        ("ລັດດິຈິຕອນ", ["news/cyber-drill.html"]),  # two words typed without a space
+        ("ຂໍ້ມູນເປີດ", ["reports/open-data-forum.html"]),
+        ("ໄຟເບີແກນຫລັກ", ["news/fibre-backbone.html", "newspaper/edition-210.html"]),  # typed ຫລ; they write ຫຼ
+        ("ນະຄອນຫຼວງວຽງຈັນ", ["news/cyber-drill.html"]),  # the article writes ຫລ
+        ("ອາເມລິກາ", ["news/cyber-drill.html"]),  # the article writes ຣ, as older texts do
+        ("ໂທຣະຄົມມະນາຄົມ", ["news/fibre-backbone.html"]),
+    ],
+)
 def test_lao_queries_find_the_articles_containing_them(page, root, query, expected):
     assert search(page, root, query) == expected
 

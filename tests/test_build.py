@@ -2,6 +2,7 @@
 
 After an intended change to templates or plugins: `.venv/bin/invoke expected`, then review the diff.
 """
+
 import os
 import re
 
@@ -27,7 +28,8 @@ def read(site, path):
 def test_build_matches_expected_output(site):
     only_expected, only_built, differing = differences(site)
     assert (only_expected, only_built, differing) == ([], [], []), (
-        "the fixture site differs from tests/expected/; if intended, run `.venv/bin/invoke expected`")
+        "the fixture site differs from tests/expected/; if intended, run `.venv/bin/invoke expected`"
+    )
 
 
 def test_build_is_deterministic(site, tmp_path):
@@ -100,6 +102,7 @@ def test_links_and_images_resolve_on_disk(site):
             if re.match(r"^[a-z]+:|^#", url):
                 continue
             from urllib.parse import unquote
+
             target = os.path.normpath(os.path.join(site, os.path.dirname(path), unquote(url.split("#")[0])))
             assert os.path.isfile(target), f"{path} links to missing {url}"
 
@@ -123,8 +126,10 @@ def test_font_is_served_from_the_site_with_its_licence(site):
 def test_metadata_is_text_and_the_body_is_html(tmp_path):
     content = tmp_path / "content" / "news"
     content.mkdir(parents=True)
-    (content / "a.md").write_text("Title: Fibre & <5G>\nDate: 2024-01-02\nLang: en\nSlug: a\nCategory: news\n\n"
-                                  "Some *emphasis* & more.\n", encoding="utf-8")
+    (content / "a.md").write_text(
+        "Title: Fibre & <5G>\nDate: 2024-01-02\nLang: en\nSlug: a\nCategory: news\n\nSome *emphasis* & more.\n",
+        encoding="utf-8",
+    )
     site = build(str(tmp_path / "content"), str(tmp_path / "output"))
     soup = read(site, "en/news/a.html")
     assert soup.h1.get_text() == "Fibre & <5G>"

@@ -1,5 +1,6 @@
 """Lists of article numbers and weights as the browser reads them (js/src/codec.js; js/test/agreement.test.mjs
 decodes what this encodes)."""
+
 import random
 
 import pytest

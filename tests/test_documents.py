@@ -1,10 +1,18 @@
 """One article as the search sees it, made from what Pelican holds."""
+
 import lao_search.documents as documents
 from lao_search.documents import Analyzer, Source
 
-SOURCE = Source(url="news/a.html", title="ຫນັງສືພິມ ITU", kind="news", date="2024-03-04", date_text="4 ມີນາ 2024",
-                summary_html="<p>ນະຄອນຫລວງ</p>", body_html="<p>ລັດຖະບານ <b>ສະຫນອງ</b> ນ້ຳ.</p><p>Playing ລັດຖະບານ</p>",
-                tags=("ດິຈິຕອນ", "ITU"))
+SOURCE = Source(
+    url="news/a.html",
+    title="ຫນັງສືພິມ ITU",
+    kind="news",
+    date="2024-03-04",
+    date_text="4 ມີນາ 2024",
+    summary_html="<p>ນະຄອນຫລວງ</p>",
+    body_html="<p>ລັດຖະບານ <b>ສະຫນອງ</b> ນ້ຳ.</p><p>Playing ລັດຖະບານ</p>",
+    tags=("ດິຈິຕອນ", "ITU"),
+)
 
 
 def test_a_document_has_the_text_as_spelt_and_terms_per_field():

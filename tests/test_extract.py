@@ -1,4 +1,5 @@
 """The text the search takes from the HTML Pelican rendered for an article's body and summary."""
+
 import glob
 import os
 
@@ -10,20 +11,25 @@ from lao_search.extract import BLOCKS, SKIPPED, html_text
 from tests.fixture_site import FIXTURE
 
 
-@pytest.mark.parametrize("html, text", [
-    ("<p>a  b\n c</p><p>d</p>", "a b c\nd"),
-    ("<p>ລັດ<b>ດິ</b><i>ຈິ</i>ຕອນ</p>", "ລັດດິຈິຕອນ"),  # inline markup joins a word split by it
-    ("<p>line<br>next</p>", "line\nnext"),
-    ("<table><tr><td>ກ</td><td>ຂ</td></tr></table>", "ກ\nຂ"),
-    ("<p>x&nbsp;&amp;&nbsp;y &lt;b&gt;</p>", "x & y <b>"),  # entities are text, decoded once
-    ("<p>ສູນ<strong>ລັດ</strong></p><script>var x = '<p>ບໍ່</p>';</script><ul><li>ໜຶ່ງ</li></ul><!-- ຄຳເຫັນ -->",
-     "ສູນລັດ\nໜຶ່ງ"),
-    ('<p><a href="x" title="a > b">ລິ້ງ</a> <img alt="ຮູບ" src="i.png"></p>', "ລິ້ງ"),  # ">" in an attribute
-    ("<STYLE>p{}</STYLE><P>ກ</P>", "ກ"),
-    ("<svg><text>no</text></svg>ok", "ok"),
-    ("\t <p> \u00a0 </p>\n\n<p>  ກ  </p>", "ກ"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "html, text",
+    [
+        ("<p>a  b\n c</p><p>d</p>", "a b c\nd"),
+        ("<p>ລັດ<b>ດິ</b><i>ຈິ</i>ຕອນ</p>", "ລັດດິຈິຕອນ"),  # inline markup joins a word split by it
+        ("<p>line<br>next</p>", "line\nnext"),
+        ("<table><tr><td>ກ</td><td>ຂ</td></tr></table>", "ກ\nຂ"),
+        ("<p>x&nbsp;&amp;&nbsp;y &lt;b&gt;</p>", "x & y <b>"),  # entities are text, decoded once
+        (
+            "<p>ສູນ<strong>ລັດ</strong></p><script>var x = '<p>ບໍ່</p>';</script><ul><li>ໜຶ່ງ</li></ul><!-- ຄຳເຫັນ -->",
+            "ສູນລັດ\nໜຶ່ງ",
+        ),
+        ('<p><a href="x" title="a > b">ລິ້ງ</a> <img alt="ຮູບ" src="i.png"></p>', "ລິ້ງ"),  # ">" in an attribute
+        ("<STYLE>p{}</STYLE><P>ກ</P>", "ກ"),
+        ("<svg><text>no</text></svg>ok", "ok"),
+        ("\t <p> \u00a0 </p>\n\n<p>  ກ  </p>", "ກ"),
+        ("", ""),
+    ],
+)
 def test_html_text(html, text):
     assert html_text(html) == text
 

@@ -1,30 +1,56 @@
 """One language's search data as files: an entry, dictionary shards, records in files of their own, articles."""
+
 import json
+from itertools import pairwise
 
 from lao_search.documents import Analyzer, Source
 from lao_search.index import Layout, as_script, digest, order, search_files
 from lao_search.segment import segment
 
 SOURCES = [
-    Source(url="news/b.html", title="Broadband", kind="reports", date="2023-01-02", date_text="2 January 2023",
-           body_html="<p>The team played and is playing away.</p>"),
-    Source(url="news/a.html", title="ຫນັງສືພິມ ດິຈິຕອນ", kind="news", date="2024-03-04", date_text="4 ມີນາ 2024",
-           body_html="<p>ສູນບໍລິຫານລັດດິຈິຕອນ ນໍ້າ</p>", tags=("ITU",)),
-    Source(url="news/c.html", title="ລັດຖະບານ", kind="news", date="2023-01-02", date_text="2 ມັງກອນ 2023",
-           summary_html="<p>ນະຄອນຫລວງ</p>", body_html="<p>ລັດຖະບານ ສະໜອງ ນ້ຳ</p>"),
+    Source(
+        url="news/b.html",
+        title="Broadband",
+        kind="reports",
+        date="2023-01-02",
+        date_text="2 January 2023",
+        body_html="<p>The team played and is playing away.</p>",
+    ),
+    Source(
+        url="news/a.html",
+        title="ຫນັງສືພິມ ດິຈິຕອນ",
+        kind="news",
+        date="2024-03-04",
+        date_text="4 ມີນາ 2024",
+        body_html="<p>ສູນບໍລິຫານລັດດິຈິຕອນ ນໍ້າ</p>",
+        tags=("ITU",),
+    ),
+    Source(
+        url="news/c.html",
+        title="ລັດຖະບານ",
+        kind="news",
+        date="2023-01-02",
+        date_text="2 ມັງກອນ 2023",
+        summary_html="<p>ນະຄອນຫລວງ</p>",
+        body_html="<p>ລັດຖະບານ ສະໜອງ ນ້ຳ</p>",
+    ),
 ]
 
 
 def payload(script):
     assert script.startswith("LaoArchive.receive(") and script.endswith(");\n")
-    return json.loads(script[len("LaoArchive.receive("):-3])
+    return json.loads(script[len("LaoArchive.receive(") : -3])
 
 
-def built(layout=Layout(shard_bytes=200, inline_bytes=6)):
+SMALL = Layout(shard_bytes=200, inline_bytes=6)  # small shards, so that the fixture has several
+
+
+def built(layout=SMALL):
     analyzer = Analyzer()
     documents = order([analyzer.document(s) for s in SOURCES])
-    return documents, {name: payload(script) for name, script in search_files("lo", documents, analyzer.pieces,
-                                                                               layout).items()}
+    return documents, {
+        name: payload(script) for name, script in search_files("lo", documents, analyzer.pieces, layout).items()
+    }
 
 
 def records(files):
@@ -53,8 +79,13 @@ def test_what_a_result_shows_is_an_article_file_each():
     _, files = built()
     folder = files["index.js"]["fragments"]
     assert files[f"{folder}/2.js"]["doc"] == {
-        "url": "news/a.html", "title": "ຫນັງສືພິມ ດິຈິຕອນ", "kind": "news", "date": "2024-03-04",
-        "dateText": "4 ມີນາ 2024", "text": "ໜັງສືພິມ ດິຈິຕອນ\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ\nITU"}
+        "url": "news/a.html",
+        "title": "ຫນັງສືພິມ ດິຈິຕອນ",
+        "kind": "news",
+        "date": "2024-03-04",
+        "dateText": "4 ມີນາ 2024",
+        "text": "ໜັງສືພິມ ດິຈິຕອນ\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ\nITU",
+    }
     assert files[f"{folder}/1.js"]["doc"]["text"] == "ລັດຖະບານ\nນະຄອນຫລວງ\nລັດຖະບານ ສະໜອງ ນ້ຳ"  # as spelt
 
 
@@ -65,7 +96,7 @@ def test_shards_hold_every_key_in_order_and_the_entry_names_where_each_begins():
     keys = [key for _first, name in shards for key in files[name]["keys"]]
     assert keys == sorted(keys, key=lambda k: k.encode("utf-16-be"))
     assert shards[0][0] == ""
-    for (_, before), (begins, name) in zip(shards, shards[1:]):  # a shard begins after the keys before it
+    for (_, before), (begins, name) in pairwise(shards):  # a shard begins after the keys before it
         first = files[name]["keys"][0]
         assert first.startswith(begins) and begins.encode("utf-16-be") > files[before]["keys"][-1].encode("utf-16-be")
     assert {"ໜັງສືພິມ", "ນ້ຳ", "ນະຄອນຫຼວງ", "itu", "plai", "awai"} <= set(keys)  # folded, stemmed

@@ -1,4 +1,5 @@
 """What `invoke publish` and `invoke bundle` produce: a site for a web server, and one for a USB stick."""
+
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -46,12 +47,20 @@ def test_assets_are_fingerprinted_and_minified(published):
     assert re.fullmatch(re.escape(SITE_URL) + r"/theme/css/site\.[0-9a-f]{12}\.css", css)
     scripts = os.listdir(os.path.join(published, "theme", "js"))
     assert sorted(re.sub(r"\.[0-9a-f]{12}\.", ".", s) for s in scripts) == ["search.js", "site.js"]
-    with open(os.path.join(published, css[len(SITE_URL) + 1:]), encoding="utf-8") as f:
+    with open(os.path.join(published, css[len(SITE_URL) + 1 :]), encoding="utf-8") as f:
         assert f.read().count("\n") < 5  # minified
 
 
-@pytest.mark.parametrize("feed", ["feeds/atom.xml", "en/feeds/atom.xml", "feeds/news.atom.xml",
-                                  "en/feeds/reports.atom.xml", "feeds/magazine.atom.xml"])
+@pytest.mark.parametrize(
+    "feed",
+    [
+        "feeds/atom.xml",
+        "en/feeds/atom.xml",
+        "feeds/news.atom.xml",
+        "en/feeds/reports.atom.xml",
+        "feeds/magazine.atom.xml",
+    ],
+)
 def test_feeds_parse_and_link_absolutely(published, feed):
     root = ET.parse(os.path.join(published, feed)).getroot()
     entries = root.findall(f"{ATOM}entry")
@@ -61,11 +70,14 @@ def test_feeds_parse_and_link_absolutely(published, feed):
 
 
 def test_sitemap_lists_pages_with_their_translations(published):
-    urls = {u.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href")
-                                           for link in u.findall(f"{XHTML}link")}
-            for u in ET.parse(os.path.join(published, "sitemap.xml")).getroot()}
+    urls = {
+        u.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")}
+        for u in ET.parse(os.path.join(published, "sitemap.xml")).getroot()
+    }
     assert urls[f"{SITE_URL}/news/fibre-backbone.html"] == {
-        "lo": f"{SITE_URL}/news/fibre-backbone.html", "en": f"{SITE_URL}/en/news/fibre-backbone.html"}
+        "lo": f"{SITE_URL}/news/fibre-backbone.html",
+        "en": f"{SITE_URL}/en/news/fibre-backbone.html",
+    }
     assert f"{SITE_URL}/en/index.html" in urls
     with open(os.path.join(published, "robots.txt")) as f:
         assert f"Sitemap: {SITE_URL}/sitemap.xml" in f.read()
@@ -96,7 +108,8 @@ def test_offline_bundle_reads_and_searches_from_disk(tmp_path, browser):
     tab.press("#search-q", "Enter")
     tab.wait_for_selector('#search-results[aria-busy="false"]', state="attached")
     assert tab.eval_on_selector_all("#search-results > li > a:first-child", "as => as.map(a => a.href)") == [
-        root + "en/news/fibre-backbone.html"]
+        root + "en/news/fibre-backbone.html"
+    ]
     loaded = tab.evaluate("document.fonts.load('16px \"Noto Sans Lao\"', 'ລາວ').then(faces => faces.length)")
     assert loaded > 0  # the Lao font came from the bundle itself
     assert failed == []

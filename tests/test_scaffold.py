@@ -1,4 +1,5 @@
 """`invoke new` and `invoke translate` write files that build, as drafts, and say what they lack."""
+
 import datetime
 import os
 
@@ -17,12 +18,15 @@ def write(root, path, text):
         f.write(text)
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Broadband for 500 villages", "broadband-for-500-villages"),
-    ("Café Wi-Fi: a new law", "cafe-wi-fi-a-new-law"),
-    ("ກອງປະຊຸມ ລັດດິຈິຕອນ", "news-2026-11-25"),  # Lao only: the date
-    ("ກອງປະຊຸມ ITU 2026", "itu-2026"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Broadband for 500 villages", "broadband-for-500-villages"),
+        ("Café Wi-Fi: a new law", "cafe-wi-fi-a-new-law"),
+        ("ກອງປະຊຸມ ລັດດິຈິຕອນ", "news-2026-11-25"),  # Lao only: the date
+        ("ກອງປະຊຸມ ITU 2026", "itu-2026"),
+    ],
+)
 def test_slug_for(title, slug):
     assert slug_for(title, DAY, "news") == slug
 
@@ -54,12 +58,15 @@ def test_the_next_number_follows_the_last_issue(tmp_path):
     assert "Issue: 14\n" in text
 
 
-@pytest.mark.parametrize("kind, fields, message", [
-    ("reports", {"venue": "Vientiane"}, "a reports item needs --organisers"),
-    ("magazine", {}, "a magazine item needs --cover"),
-    ("newspaper", {}, "a newspaper item needs --pages"),
-    ("blog", {}, "unknown kind 'blog'"),
-])
+@pytest.mark.parametrize(
+    "kind, fields, message",
+    [
+        ("reports", {"venue": "Vientiane"}, "a reports item needs --organisers"),
+        ("magazine", {}, "a magazine item needs --cover"),
+        ("newspaper", {}, "a newspaper item needs --pages"),
+        ("blog", {}, "unknown kind 'blog'"),
+    ],
+)
 def test_new_says_what_a_kind_needs(tmp_path, kind, fields, message):
     with pytest.raises(ValueError, match=message):
         new_item(str(tmp_path), kind, "lo", "x", DAY, **fields)

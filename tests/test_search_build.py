@@ -1,5 +1,6 @@
 """The search data as a build makes them: the split search answers as the reference does, the work runs beside
 Pelican's or in its process alike, a preview rebuild reindexes only what changed, and long builds report."""
+
 import json
 import os
 import shutil
@@ -73,7 +74,6 @@ def test_indexing_beside_the_page_writing_or_in_the_build_process_writes_the_sam
 
 JOBS = """
 import json, logging, os, sys, threading, time
-sys.path.insert(0, "plugins")
 from lao_search.background import Job, can_fork
 
 records = []
@@ -114,8 +114,9 @@ print(json.dumps({"fork": can_fork(), "child": child, "parent": os.getpid(), "go
 
 
 def test_a_background_job_takes_what_is_sent_logs_through_the_parent_and_fails_with_its_error():
-    result = subprocess.run([sys.executable, "-c", JOBS], cwd=ROOT, capture_output=True, text=True, check=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", JOBS], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    )
     found = json.loads(result.stdout)
     assert found["fork"] is True
     assert found["child"] != found["parent"]  # it ran in another process, though another thread was running
@@ -128,7 +129,6 @@ def test_a_background_job_takes_what_is_sent_logs_through_the_parent_and_fails_w
 
 ABANDONED = """
 import gc, os, sys, time
-sys.path.insert(0, "plugins")
 from lao_search.background import Job
 
 def task(inbox, report):
@@ -150,8 +150,9 @@ except ProcessLookupError:
 
 
 def test_a_job_given_up_on_stops_its_process():
-    result = subprocess.run([sys.executable, "-c", ABANDONED], cwd=ROOT, capture_output=True, text=True, check=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", ABANDONED], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    )
     assert result.stdout.strip() == "gone"
 
 
@@ -178,12 +179,17 @@ def test_where_there_is_no_fork_the_job_runs_in_the_build_process_on_what_was_se
 def test_a_preview_rebuild_reindexes_only_the_articles_that_changed(tmp_path, monkeypatch):
     content = str(tmp_path / "content")
     shutil.copytree(FIXTURE, content)
-    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"),
-              "LAO_SEARCH_BACKGROUND": False}  # in this process, so that the count below sees the work
+    cached = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "LAO_SEARCH_BACKGROUND": False,
+    }  # in this process, so that the count below sees the work
     made = []
     original = documents.Analyzer.document
-    monkeypatch.setattr(documents.Analyzer, "document", lambda self, source: made.append(source.url) or
-                        original(self, source))
+    monkeypatch.setattr(
+        documents.Analyzer, "document", lambda self, source: made.append(source.url) or original(self, source)
+    )
     build(content, str(tmp_path / "first"), **cached)
     assert len(made) == 9
     path = os.path.join(content, "news", "cyber-drill.lo.md")
@@ -219,8 +225,12 @@ def test_a_build_that_empties_the_output_folder_first_still_indexes(tmp_path):
 def test_pelican_alone_builds_the_search_data(tmp_path):
     output = tmp_path / "output"
     pelican = os.path.join(os.path.dirname(sys.executable), "pelican")
-    result = subprocess.run([pelican, FIXTURE, "-s", os.path.join(ROOT, "pelicanconf.py"), "-o", str(output)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [pelican, FIXTURE, "-s", os.path.join(ROOT, "pelicanconf.py"), "-o", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     for lang in ("", "en"):
         assert (output / lang / "search-data" / "index.js").is_file()

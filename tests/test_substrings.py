@@ -1,4 +1,7 @@
 """Which articles contain which Lao strings: every key with every article whose folded text holds it."""
+
+from itertools import pairwise
+
 from lao_search.segment import units
 from lao_search.substrings import PAIR, UNIT, WORD, chunk_keys, containing, unit_keys
 from lao_search.text import chunk_pieces, chunks, folded
@@ -11,7 +14,7 @@ def test_keys_of_a_chunk_are_its_words_and_the_pairs_icu_put_side_by_side():
     keys = chunk_keys(pieces)
     words = [p for _, p in pieces if p != "itu"]
     assert all(keys[w] & WORD for w in words)
-    assert all(keys[a + b] & PAIR for a, b in zip(words, words[1:]))
+    assert all(keys[a + b] & PAIR for a, b in pairwise(words))
     assert "itu" not in keys and not any("itu" in k for k in keys)  # Lao keys only
     assert chunk_keys([(0, "ລັດ"), (4, "ດິ")]) == {"ລັດ": WORD, "ດິ": WORD}  # not side by side: no pair
 

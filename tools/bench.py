@@ -16,6 +16,7 @@ The articles are made by tools/generate.py from the Lao/English sentence pairs o
 Adelani et al. 2023). A generated archive is test data under that licence: it is written to a temporary folder (or
 the one --keep names), never into content/.
 """
+
 import glob
 import json
 import os
@@ -28,9 +29,10 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
-from .build import ROOT, SETTINGS  # also puts plugins/ on sys.path, for lao_search.text
 from .bench_page import GZIP_LEVEL, KINDS, browser_figures, gzipped_size, kb, print_browser, say
+from .build import ROOT, SETTINGS
 from .generate import generate
 
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "flores200-sib-lo-en.jsonl")
@@ -67,6 +69,7 @@ def workspace(keep):
 
 
 # --- builds ---------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Build:
@@ -125,16 +128,26 @@ def run_builds(work, content, baselines, runs):
     for name, made in done.items():
         by_wall = sorted(made, key=lambda b: b.wall)
         median = by_wall[len(by_wall) // 2]
-        builds[name] = Build(name, median.wall, statistics.median(b.cpu for b in made),
-                             max(b.peak_kb for b in made), made[-1].output, [b.wall for b in made])
+        builds[name] = Build(
+            name,
+            median.wall,
+            statistics.median(b.cpu for b in made),
+            max(b.peak_kb for b in made),
+            made[-1].output,
+            [b.wall for b in made],
+        )
     return builds
 
 
 # --- search data ----------------------------------------------------------------------------------------------
 
 # The kinds of search-data file, in the order a query loads them: (label, how a path in search-data/ begins)
-PARTS = [("entry index.js", "index.js"), ("dictionary shards d/", "d/"), ("big records l/", "l/"),
-         ("articles f-*/", "f-")]
+PARTS = [
+    ("entry index.js", "index.js"),
+    ("dictionary shards d/", "d/"),
+    ("big records l/", "l/"),
+    ("articles f-*/", "f-"),
+]
 
 
 def part_kind(relative):
@@ -163,6 +176,7 @@ def data_sizes(site):
 
 
 # --- queries --------------------------------------------------------------------------------------------------
+
 
 def spread(ranked, count):
     """``count`` items of ``ranked`` (most frequent first) at geometrically spaced ranks, from the first to the
@@ -195,8 +209,11 @@ def sentence_counts(pairs):
         for chunk in chunks(folded(pair["lo"])):
             pieces = chunk_pieces(chunk)
             lao_words.update(word for _start, word in pieces if has_lao(word))
-            runs.update(a + b for (at, a), (bt, b) in zip(pieces, pieces[1:])
-                        if at + len(a) == bt and len(a) > 1 and len(b) > 1 and has_lao(a) and has_lao(b))
+            runs.update(
+                a + b
+                for (at, a), (bt, b) in pairwise(pieces)
+                if at + len(a) == bt and len(a) > 1 and len(b) > 1 and has_lao(a) and has_lao(b)
+            )
         lao.update(lao_words)
         phrases.update(runs)
         english.update({w for w in words(pair["en"]) if w.isascii() and w.isalpha()})
@@ -222,7 +239,7 @@ def choose_queries(pairs, content, count):
 
     lao, phrases, english = sentence_counts(pairs)
     names = invented_names(content)
-    rare = sorted(names, key=lambda name: (names[name], -len(name), name))[:4 * count]
+    rare = sorted(names, key=lambda name: (names[name], -len(name), name))[: 4 * count]
     return {
         "lo-common": [w for w in by_frequency(lao) if len(w) >= 3][:count],
         "lo-phrase": spread(by_frequency(phrases), count),
@@ -233,22 +250,34 @@ def choose_queries(pairs, content, count):
 
 # --- printing -------------------------------------------------------------------------------------------------
 
+
 def print_builds(builds):
     runs = len(next(iter(builds.values())).walls or [0])
-    say(f"\nBuilds (median of {runs} run{'s' if runs > 1 else ''}; CPU = user+sys of Pelican and its children, the "
-        "search's background process too)")
+    say(
+        f"\nBuilds (median of {runs} run{'s' if runs > 1 else ''}; CPU = user+sys of Pelican and its children, the "
+        "search's background process too)"
+    )
     say(f"  {'':26s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}   every run's wall s")
-    labels = {"plain": "plain Pelican", "without-search": "project without search",
-              "with-search": "project with search"}
+    labels = {
+        "plain": "plain Pelican",
+        "without-search": "project without search",
+        "with-search": "project with search",
+    }
     for name, build in builds.items():
-        say(f"  {labels[name]:26s} {build.wall:8.1f} {build.cpu:8.1f} {build.peak_kb / 1024:8.0f}   "
-            + " ".join(f"{w:.1f}" for w in build.walls or []))
+        say(
+            f"  {labels[name]:26s} {build.wall:8.1f} {build.cpu:8.1f} {build.peak_kb / 1024:8.0f}   "
+            + " ".join(f"{w:.1f}" for w in build.walls or [])
+        )
     if "plain" in builds:
         plain, without, search = builds["plain"], builds["without-search"], builds["with-search"]
-        say(f"  with search / plain Pelican:              {search.wall / plain.wall:5.2f}× wall, "
-            f"{search.cpu / plain.cpu:5.2f}× CPU")
-        say(f"  search's share over the project without:  {search.wall / without.wall - 1:+6.0%} wall, "
-            f"{search.cpu / without.cpu - 1:+6.0%} CPU")
+        say(
+            f"  with search / plain Pelican:              {search.wall / plain.wall:5.2f}× wall, "
+            f"{search.cpu / plain.cpu:5.2f}× CPU"
+        )
+        say(
+            f"  search's share over the project without:  {search.wall / without.wall - 1:+6.0%} wall, "
+            f"{search.cpu / without.cpu - 1:+6.0%} CPU"
+        )
 
 
 def print_sizes(sizes):
@@ -281,34 +310,45 @@ def print_targets(builds, results):
         say("  none measured: this run skipped the baseline builds and the browser")
     if "plain" in builds:
         share = builds["with-search"].wall / builds["without-search"].wall - 1
-        say(f"  search adds ≤ 30% to the project's build without search:   {share:+.0%} wall "
-            f"({builds['with-search'].cpu / builds['without-search'].cpu - 1:+.0%} CPU)  {verdict(share <= 0.30)}")
+        say(
+            f"  search adds ≤ 30% to the project's build without search:   {share:+.0%} wall "
+            f"({builds['with-search'].cpu / builds['without-search'].cpu - 1:+.0%} CPU)  {verdict(share <= 0.30)}"
+        )
         ratio = builds["with-search"].wall / builds["plain"].wall
-        say(f"  whole build ≤ 1.5× plain Pelican:                           {ratio:.2f}× wall "
-            f"({builds['with-search'].cpu / builds['plain'].cpu:.2f}× CPU)  {verdict(ratio <= 1.5)}")
+        say(
+            f"  whole build ≤ 1.5× plain Pelican:                           {ratio:.2f}× wall "
+            f"({builds['with-search'].cpu / builds['plain'].cpu:.2f}× CPU)  {verdict(ratio <= 1.5)}"
+        )
     measures = results.get("file")
     if not measures:
         return
     for name, limit, label in (("first_gzip", 150, "gzipped"), ("first_raw", 500, "raw")):
         figure, kind = worst(measures, name, max)
         ok = figure is not None and figure <= limit * 1024
-        say(f"  first result after ≤ {limit} KB {label:7s} from file:// (worst query): {kb(figure):>5s} KB "
-            f"({kind})  {verdict(ok)}")
+        say(
+            f"  first result after ≤ {limit} KB {label:7s} from file:// (worst query): {kb(figure):>5s} KB "
+            f"({kind})  {verdict(ok)}"
+        )
     figure, kind = worst(measures, "first_ms", statistics.median)
     ok = figure is not None and figure <= 300
-    say(f"  median time to first result ≤ 300 ms from file:// (worst kind): "
-        f"{'-' if figure is None else f'{figure:,.0f}'} ms ({kind})  {verdict(ok)}")
+    say(
+        f"  median time to first result ≤ 300 ms from file:// (worst kind): "
+        f"{'-' if figure is None else f'{figure:,.0f}'} ms ({kind})  {verdict(ok)}"
+    )
     figure, kind = worst(measures, "next_gzip", max)
     raw, _kind = worst(measures, "next_raw", max)
     ok = figure is not None and figure <= 50 * 1024
-    say(f"  a page of further results ≤ 50 KB gzipped (worst query):   {kb(figure):>5s} KB ({kind}; "
-        f"{kb(raw)} KB raw)  {verdict(ok)}")
+    say(
+        f"  a page of further results ≤ 50 KB gzipped (worst query):   {kb(figure):>5s} KB ({kind}; "
+        f"{kb(raw)} KB raw)  {verdict(ok)}"
+    )
     unfinished = sum(m.first_ms is None for ms in results.values() for m in ms)
     if unfinished:
         say(f"  {unfinished} page loads never showed their results (see Page problems): the figures leave them out")
 
 
 # --- the whole run --------------------------------------------------------------------------------------------
+
 
 def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3):
     """Generate, build, measure and print; removes the generated archive unless ``keep`` names a folder."""

@@ -4,6 +4,7 @@ Headless Chromium (Python Playwright) opens search.html?q=… from file:// and o
 gzips as a web server would) and counts what the page loads before its first result is shown, how long that
 takes, the page's JavaScript heap, and what the "more" button loads.
 """
+
 import gzip
 import mimetypes
 import multiprocessing
@@ -24,8 +25,12 @@ FIRST_RESULT_TIMEOUT_MS = 60_000
 # at once measured the median query at 218 ms, spread 147-373 ms; after a pause, 134 ms, spread 104-165 ms.
 SETTLE_SECONDS = 1.0
 # (label, language of the query, its page): the kinds of query measured
-KINDS = [("lo-common", "lo", "search.html"), ("lo-phrase", "lo", "search.html"), ("lo-rare", "lo", "search.html"),
-         ("en-word", "en", "en/search.html")]
+KINDS = [
+    ("lo-common", "lo", "search.html"),
+    ("lo-phrase", "lo", "search.html"),
+    ("lo-rare", "lo", "search.html"),
+    ("en-word", "en", "en/search.html"),
+]
 
 
 def say(text):
@@ -45,6 +50,7 @@ def gzipped_size(data):
 
 
 # --- the site, from disk and over http ------------------------------------------------------------------------
+
 
 class SiteFiles:
     """The built site's files, read and gzipped once (in memory): what the server sends and what a file://
@@ -88,8 +94,10 @@ def content_type(path):
 
 def handler_for(files):
     """A request handler class serving ``files`` (http.server takes a class, so the files come in by closure)."""
+
     class Handler(BaseHTTPRequestHandler):
         """GET and HEAD of the site's files, gzipped when the browser accepts it, as a web server would."""
+
         protocol_version = "HTTP/1.1"  # keep-alive, as browsers and servers speak
         disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms wait for a delayed ACK
 
@@ -154,6 +162,7 @@ def served(files):
 
 # --- the search page in Chromium ------------------------------------------------------------------------------
 
+
 @dataclass
 class Measure:
     kind: str
@@ -199,6 +208,7 @@ def total_sizes(resources):
 def watch(page, problems):
     """Collects into ``problems`` what went wrong on ``page``: script errors, console errors (with the URL they
     name, a 404 among them), failed requests."""
+
     def console(message):
         if message.type == "error":
             where = message.location.get("url") or ""
@@ -224,8 +234,7 @@ def measure(browser, url, mode, files, kind, query):
     time.sleep(SETTLE_SECONDS)
     try:
         page.goto(url)
-        page.wait_for_selector('#search-results[aria-busy="false"]', state="attached",
-                               timeout=FIRST_RESULT_TIMEOUT_MS)
+        page.wait_for_selector('#search-results[aria-busy="false"]', state="attached", timeout=FIRST_RESULT_TIMEOUT_MS)
         first = loaded(page, mode, finished, files)
         figures.first_raw, figures.first_gzip = total_sizes(first)
         figures.first_files = len(first)
@@ -238,7 +247,8 @@ def measure(browser, url, mode, files, kind, query):
             page.wait_for_function(NEXT_PAGE_JS, arg=figures.shown, timeout=FIRST_RESULT_TIMEOUT_MS)
             after = loaded(page, mode, finished, files)
             figures.next_raw, figures.next_gzip = total_sizes(
-                {url: sizes for url, sizes in after.items() if url not in first})
+                {url: sizes for url, sizes in after.items() if url not in first}
+            )
     except PlaywrightError as error:
         figures.problems.append(f"stopped: {str(error).splitlines()[0]}")
     finally:
@@ -254,15 +264,16 @@ def browser_figures(site, queries, modes):
     pages = {kind: page for kind, _lang, page in KINDS}
     results = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                    args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
         try:
             for mode in modes:
                 say(f"Measuring the search page over {mode}:// …")
-                with (served(files) if mode == "http" else file_base(files.root)) as base:
+                with served(files) if mode == "http" else file_base(files.root) as base:
                     results[mode] = [
                         measure(browser, f"{base}{pages[kind]}?q={quote(query)}", mode, files, kind, query)
-                        for kind, asked in queries.items() for query in asked]
+                        for kind, asked in queries.items()
+                        for query in asked
+                    ]
         finally:
             browser.close()
     return results
@@ -274,8 +285,8 @@ def file_base(root):
     yield "file://" + quote(root) + "/"
 
 
-
 # --- printing -------------------------------------------------------------------------------------------------
+
 
 def median_max(values, show):
     values = [v for v in values if v is not None]
@@ -286,33 +297,49 @@ def median_max(values, show):
 
 def print_browser(results, count):
     say(f"\nSearch page in headless Chromium, up to {count} queries per kind, each in a fresh context (no cache).")
-    say("  first = everything loaded until #search-results is aria-busy=false (the page, its CSS and scripts, the "
-        "search data;\n  fonts excluded); next = what the \"more\" button loads; heap = JS heap in use after the "
-        "first page, after a GC.")
+    say(
+        "  first = everything loaded until #search-results is aria-busy=false (the page, its CSS and scripts, the "
+        'search data;\n  fonts excluded); next = what the "more" button loads; heap = JS heap in use after the '
+        "first page, after a GC."
+    )
     say("  Sizes in KB; each column median then max.")
     for mode, measures in results.items():
-        say(f"\n  {mode}://   {'n':>3s}  {'first raw':>16s}  {'first gzip':>16s}  {'first ms':>16s}  "
-            f"{'heap MB':>16s}  {'next raw':>16s}  {'next gzip':>16s}  {'files':>5s}")
+        say(
+            f"\n  {mode}://   {'n':>3s}  {'first raw':>16s}  {'first gzip':>16s}  {'first ms':>16s}  "
+            f"{'heap MB':>16s}  {'next raw':>16s}  {'next gzip':>16s}  {'files':>5s}"
+        )
         for kind, _lang, _page in KINDS:
             rows = [m for m in measures if m.kind == kind and m.first_ms is not None]
             files = statistics.median(m.first_files for m in rows) if rows else 0
-            say(f"  {kind:10s} {len(rows):3d}  "
-                + "  ".join(median_max([getattr(m, name) for m in rows], show) for name, show in (
-                    ("first_raw", kb), ("first_gzip", kb), ("first_ms", lambda v: f"{v:,.0f}"), ("heap", mb),
-                    ("next_raw", kb), ("next_gzip", kb)))
-                + f"  {files:5.0f}")
-    say("\n  Every query: matching articles (data-total), results shown, first raw/gzip KB, ms, heap MB, "
-        "next raw/gzip KB")
+            say(
+                f"  {kind:10s} {len(rows):3d}  "
+                + "  ".join(
+                    median_max([getattr(m, name) for m in rows], show)
+                    for name, show in (
+                        ("first_raw", kb),
+                        ("first_gzip", kb),
+                        ("first_ms", lambda v: f"{v:,.0f}"),
+                        ("heap", mb),
+                        ("next_raw", kb),
+                        ("next_gzip", kb),
+                    )
+                )
+                + f"  {files:5.0f}"
+            )
+    say(
+        "\n  Every query: matching articles (data-total), results shown, first raw/gzip KB, ms, heap MB, "
+        "next raw/gzip KB"
+    )
     for mode, measures in results.items():
         for m in measures:
             ms = "-" if m.first_ms is None else f"{m.first_ms:,.0f}"
-            say(f"  {mode:4s} {m.kind:10s} {m.query:24s} total {m.total if m.total is not None else '-':>5} "
+            say(
+                f"  {mode:4s} {m.kind:10s} {m.query:24s} total {m.total if m.total is not None else '-':>5} "
                 f"shown {m.shown if m.shown is not None else '-':>2}  first {kb(m.first_raw):>5s}/"
                 f"{kb(m.first_gzip):>4s} KB {ms:>6s} ms  heap {mb(m.heap):>5s} MB  "
-                f"next {kb(m.next_raw):>4s}/{kb(m.next_gzip):>3s} KB")
+                f"next {kb(m.next_raw):>4s}/{kb(m.next_gzip):>3s} KB"
+            )
     problems = [(mode, m, p) for mode, measures in results.items() for m in measures for p in m.problems]
     say(f"\n  Page problems (errors, failed requests, queries that never finished): {len(problems) or 'none'}")
     for mode, m, problem in problems:
         say(f"  {mode:4s} {m.kind:10s} {m.query}: {problem}")
-
-

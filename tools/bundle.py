@@ -1,4 +1,5 @@
 """The offline bundle: the built site in one zip that works unzipped anywhere and opened from disk."""
+
 import os
 import zipfile
 

@@ -1,6 +1,7 @@
 """Checks of a built site: links and images that lead nowhere, HTML that does not parse cleanly, and the list of
 articles that have no translation yet. Pure functions over a folder; `invoke check` runs them after a build.
 """
+
 import os
 import re
 from dataclasses import dataclass
@@ -9,8 +10,27 @@ from urllib.parse import unquote, urlsplit
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements whose end tag HTML lets an author leave out; the checker does not ask for them.
-OPTIONAL_END = {"li", "dt", "dd", "p", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup",
-                "caption", "rt", "rp", "optgroup", "html", "head", "body"}
+OPTIONAL_END = {
+    "li",
+    "dt",
+    "dd",
+    "p",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "option",
+    "colgroup",
+    "caption",
+    "rt",
+    "rp",
+    "optgroup",
+    "html",
+    "head",
+    "body",
+}
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -39,8 +59,9 @@ class _PageParser(HTMLParser):
                 self.links.append((line, attributes[name]))
         if attributes.get("id"):
             if attributes["id"] in self.ids:
-                self.problems.append((line, f"id {attributes['id']!r} is used twice (first on line "
-                                            f"{self.ids[attributes['id']]})"))
+                self.problems.append(
+                    (line, f"id {attributes['id']!r} is used twice (first on line {self.ids[attributes['id']]})")
+                )
             self.ids.setdefault(attributes["id"], line)
         if tag not in VOID:
             self.stack.append((tag, line))
@@ -132,10 +153,10 @@ def missing_translations(sources, languages):
 
 def run(content, output, languages=("lo", "en"), out=print):
     """Build ``content`` into ``output`` and report every problem; returns the number of errors."""
-    from .build import build  # first: it puts plugins/ on the path
-
     from archive import ContentError
     from archive.validate import read_sources
+
+    from .build import build  # first: it puts plugins/ on the path
 
     out(f"Building {content} into {output} …")
     try:

@@ -6,6 +6,7 @@ translations) and a few invented names, places and codes, so that its vocabulary
 one's does; its Lao is typed the ways real Lao text is (ໍ + າ for ຳ, ຫນ for ໜ, ຫລ for ຫຼ, ຣ for ລ in names, zero-width
 spaces), so that search meets every spelling it must fold.
 """
+
 import glob
 import os
 import random
@@ -13,13 +14,39 @@ import re
 
 SENTENCES = (12, 40)
 # Syllables of invented Lao names, with a Latin spelling for the English articles.
-SYLLABLES = [("ສົມ", "som"), ("ພອນ", "phone"), ("ຄຳ", "kham"), ("ແກ້ວ", "keo"), ("ວົງ", "vong"), ("ສີ", "si"),
-             ("ບຸນ", "boun"), ("ມະ", "ma"), ("ນີ", "ni"), ("ທອງ", "thong"), ("ຈັນ", "chan"), ("ເພັດ", "phet"),
-             ("ດາ", "da"), ("ລາ", "la"), ("ໄຊ", "xay"), ("ວັນ", "van"), ("ຫຼວງ", "luang"), ("ໜູ", "nou"),
-             ("ສຸກ", "souk"), ("ຣັດ", "rat"), ("ພູ", "phou"), ("ແສງ", "seng"), ("ອິນ", "in"), ("ລີ", "li")]
+SYLLABLES = [
+    ("ສົມ", "som"),
+    ("ພອນ", "phone"),
+    ("ຄຳ", "kham"),
+    ("ແກ້ວ", "keo"),
+    ("ວົງ", "vong"),
+    ("ສີ", "si"),
+    ("ບຸນ", "boun"),
+    ("ມະ", "ma"),
+    ("ນີ", "ni"),
+    ("ທອງ", "thong"),
+    ("ຈັນ", "chan"),
+    ("ເພັດ", "phet"),
+    ("ດາ", "da"),
+    ("ລາ", "la"),
+    ("ໄຊ", "xay"),
+    ("ວັນ", "van"),
+    ("ຫຼວງ", "luang"),
+    ("ໜູ", "nou"),
+    ("ສຸກ", "souk"),
+    ("ຣັດ", "rat"),
+    ("ພູ", "phou"),
+    ("ແສງ", "seng"),
+    ("ອິນ", "in"),
+    ("ລີ", "li"),
+]
 # Ways real Lao text spells the same letters, applied now and then: [(written, typed instead)].
-VARIANTS = [("\u0eb3", "\u0ecd\u0eb2"), ("\u0edc", "\u0eab\u0e99"), ("\u0edd", "\u0eab\u0ea1"),
-            ("\u0eab\u0ebc", "\u0eab\u0ea5")]
+VARIANTS = [
+    ("\u0eb3", "\u0ecd\u0eb2"),
+    ("\u0edc", "\u0eab\u0e99"),
+    ("\u0edd", "\u0eab\u0ea1"),
+    ("\u0eab\u0ebc", "\u0eab\u0ea5"),
+]
 ZERO_WIDTH_SPACE = "\u200b"
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
@@ -71,11 +98,10 @@ def generate(content, pairs, articles, seed=2026, sentences=SENTENCES):
         start = rnd.randrange(len(pairs))
         run = [pairs[(start + i) % len(pairs)] for i in range(rnd.randint(*sentences))]
         day = f"{2012 + n % 15}-{1 + n % 12:02d}-{1 + n % 28:02d}"
-        bodies = dict(zip(("lo", "en"), article(rnd, run)))
+        bodies = dict(zip(("lo", "en"), article(rnd, run), strict=True))
         for lang in ("lo", "en"):
             title = re.sub(r"\s+", " ", run[0][lang])[:80].strip()
-            meta = [f"Title: {title}", f"Date: {day}", f"Lang: {lang}", f"Slug: generated-{n:06d}",
-                    "Category: news"]
+            meta = [f"Title: {title}", f"Date: {day}", f"Lang: {lang}", f"Slug: generated-{n:06d}", "Category: news"]
             if lang == "en":
                 meta.append("Translation: true")
             path = os.path.join(content, "news", f"{n // 1000:03d}", f"generated-{n:06d}.{lang}.md")
@@ -89,6 +115,7 @@ def generate(content, pairs, articles, seed=2026, sentences=SENTENCES):
 def pairs_from_content(folder):
     """Paragraphs of the project's own content as pairs: each Lao item's paragraphs beside its translation's (or,
     for an item with none, another's), for tests that must not need ../shared."""
+
     def paragraphs(path):
         with open(path, encoding="utf-8") as f:
             body = f.read().split("\n\n", 1)[1]

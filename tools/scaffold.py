@@ -3,14 +3,13 @@
 A new file starts as a draft (``Status: draft``): it builds (into drafts/, listed nowhere) and passes every
 check, and the editor publishes it by deleting that line.
 """
+
 import os
 import re
 import unicodedata
 
-from .build import PLUGINS  # noqa: F401  (puts plugins/ on the path)
-
-from archive.model import KINDS, LANGUAGES, field_name  # noqa: E402
-from archive.validate import read_sources  # noqa: E402
+from archive.model import KINDS, LANGUAGES, field_name
+from archive.validate import read_sources
 
 BODY = {"lo": "ຂຽນເນື້ອໃນທີ່ນີ້.", "en": "Write the text here."}
 TRANSLATE = {"lo": "ແປເນື້ອໃນທີ່ນີ້.", "en": "Translate the text here."}
@@ -52,8 +51,14 @@ def new_item(content, kind, lang, title, date, **fields):
         raise ValueError("give a title")
     existing = read_all(content)
     slug = free_slug(slug_for(title, date, kind), {m.get("slug") for m in existing.values()})
-    meta = {"Title": title.strip(), "Date": f"{date:%Y-%m-%d}", "Lang": lang, "Slug": slug, "Category": kind,
-            "Status": "draft"}
+    meta = {
+        "Title": title.strip(),
+        "Date": f"{date:%Y-%m-%d}",
+        "Lang": lang,
+        "Slug": slug,
+        "Category": kind,
+        "Status": "draft",
+    }
     meta.update(_kind_fields(kind, date, existing, fields))
     return f"{kind}/{slug}.{lang}.md", _render(meta, BODY[lang])
 
@@ -65,11 +70,17 @@ def _kind_fields(kind, date, existing, given):
         return given[name]
 
     if kind == "reports":
-        return {"Event_Start": given.get("event_start") or f"{date:%Y-%m-%d}",
-                "Venue": need("venue", "where it takes place"), "Organisers": need("organisers", "comma-separated")}
+        return {
+            "Event_Start": given.get("event_start") or f"{date:%Y-%m-%d}",
+            "Venue": need("venue", "where it takes place"),
+            "Organisers": need("organisers", "comma-separated"),
+        }
     if kind == "magazine":
-        return {"Issue": given.get("issue") or str(next_number(existing, "magazine", "issue")),
-                "Month": given.get("month") or f"{date:%Y-%m}", "Cover": need("cover", "an image under content/")}
+        return {
+            "Issue": given.get("issue") or str(next_number(existing, "magazine", "issue")),
+            "Month": given.get("month") or f"{date:%Y-%m}",
+            "Cover": need("cover", "an image under content/"),
+        }
     if kind == "newspaper":
         files = {"PDF": given.get("pdf")} if given.get("pdf") else {"Pages": need("pages", "page images, or --pdf")}
         return {"Edition": given.get("edition") or str(next_number(existing, "newspaper", "edition")), **files}
@@ -89,8 +100,15 @@ def translation(content, slug, lang=None):
     if lang in versions:
         raise ValueError(f"{versions[lang]} already is the {lang} version of {slug}")
     skip = {"title", "lang", "slug", "category", "date", "translation", "summary", "tags", "status", "author"}
-    fields = {"Title": meta.get("title", ""), "Date": meta.get("date", ""), "Lang": lang, "Slug": slug,
-              "Category": meta.get("category", ""), "Translation": "true", "Status": "draft"}
+    fields = {
+        "Title": meta.get("title", ""),
+        "Date": meta.get("date", ""),
+        "Lang": lang,
+        "Slug": slug,
+        "Category": meta.get("category", ""),
+        "Translation": "true",
+        "Status": "draft",
+    }
     fields.update({field_name(k): v for k, v in meta.items() if k not in skip})
     folder = os.path.dirname(source)
     return f"{folder}/{slug}.{lang}.md" if folder else f"{slug}.{lang}.md", _render(fields, TRANSLATE[lang])

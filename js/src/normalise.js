@@ -1,5 +1,6 @@
 // One spelling of Lao text and one folded form to match in, the same as plugins/lao_search/text.py: the index and
 // the query must agree.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and space is removed on its own
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
 const TONES = "\u0ec8\u0ec9\u0eca\u0ecb";
 const SPELLINGS = [
@@ -14,6 +15,7 @@ const HO_LO = /\u0eab\u0ea5/g;
 const RO = /\u0ea3/g;
 // Combining Diacritical Marks, their Extended and Supplement blocks, those for Symbols, and Half Marks.
 const ACCENTS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, controls included
 const ACCENTED_RUNS = /[^\u0000-\u007f\u0e80-\u0eff]+/g; // only outside ASCII and Lao can accents be
 const LAO = /[\u0e80-\u0eff]/;
 // Outside Lao script a word is a run of letters or a run of digits, as text.py's words() gives them: "don't" is
@@ -34,7 +36,10 @@ function withoutAccents(run) {
 
 /** What is matched of normalised text: Lao letters typed two ways as one, Latin without accents, lower case. */
 export function fold(normal) {
-  return normal.replace(HO_LO, "\u0eab\u0ebc").replace(RO, "\u0ea5").replace(ACCENTED_RUNS, withoutAccents)
+  return normal
+    .replace(HO_LO, "\u0eab\u0ebc")
+    .replace(RO, "\u0ea5")
+    .replace(ACCENTED_RUNS, withoutAccents)
     .toLowerCase();
 }
 

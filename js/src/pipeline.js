@@ -17,7 +17,12 @@ export function trim(word) {
 
 // Where wooorm's Porter stemmer and lunr.py's part (tried on ~76,000 words, real and made up): a word that is
 // nothing but a suffix, which wooorm's rules want a letter before. (Also runs of "yy", as in "byyed": left be.)
-const BARE_SUFFIXES = new Map([["ies", "i"], ["sses", "ss"], ["eed", "eed"], ["eeds", "eed"]]);
+const BARE_SUFFIXES = new Map([
+  ["ies", "i"],
+  ["sses", "ss"],
+  ["eed", "eed"],
+  ["eeds", "eed"],
+]);
 
 /** English words are Porter-stemmed as lunr.py stems them; Lao words are kept whole. */
 export function stem(word) {

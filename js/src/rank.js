@@ -14,7 +14,12 @@ import { trim } from "./pipeline.js";
  * (matched as they are) and the words of the others (matched as indexed terms).
  */
 export function parseQuery(raw) {
-  const parts = unique(folded(String(raw ?? "")).split(/\s+/).map(trim).filter(Boolean));
+  const parts = unique(
+    folded(String(raw ?? ""))
+      .split(/\s+/)
+      .map(trim)
+      .filter(Boolean),
+  );
   const lao = parts.filter(hasLao);
   const words = unique(parts.filter((p) => !hasLao(p)).flatMap(latinWords));
   return { parts, lao, words };
@@ -47,7 +52,10 @@ export function presence(lengths, found) {
  */
 export function rank(refs, terms, meta, bonus = null) {
   const scores = new Float64Array(refs.length);
-  if (bonus) refs.forEach((ref, i) => { scores[i] = bonus(ref); });
+  if (bonus)
+    refs.forEach((ref, i) => {
+      scores[i] = bonus(ref);
+    });
   for (const { refs: posted, weights } of terms) {
     // Both lists rise: walk them together.
     let i = 0;

@@ -22,7 +22,12 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths 
   const everyRef = texts.map((_, ref) => ref);
 
   function ranked(refs, termList, lao) {
-    return rank(refs, termList.map((t) => terms.get(t)), meta, lao ? presence(lengths, refs.length) : null);
+    return rank(
+      refs,
+      termList.map((t) => terms.get(t)),
+      meta,
+      lao ? presence(lengths, refs.length) : null,
+    );
   }
 
   function search(raw) {

@@ -62,7 +62,7 @@ export function createSearch(store) {
   // The pieces of a Lao part against the archive's Lao words: [{text, word}], as segment.py made them for a key.
   async function piecesOf(part, records) {
     const record = records.get(part) || (await store.lookup([part])).get(part);
-    if (record && record.words) return record.words.map((text, i) => ({ text, word: !record.loose[i] }));
+    if (record?.words) return record.words.map((text, i) => ({ text, word: !record.loose[i] }));
     const found = (await store.known(candidateWords(part, entry.longest).filter(hasLao))).terms;
     const isWord = (w) => found.has(w);
     return segment(part, isWord, entry.longest).map((text) => ({ text, word: isWord(text) }));
@@ -103,7 +103,9 @@ export function createSearch(store) {
       const batch = refs.slice(start, start + CHECKED_AT_ONCE);
       const missing = batch.filter((ref) => !texts.has(ref));
       const docs = await store.docs(missing);
-      missing.forEach((ref, i) => texts.set(ref, fold(docs[i].text)));
+      missing.forEach((ref, i) => {
+        texts.set(ref, fold(docs[i].text));
+      });
       for (const ref of batch) if (needles.every((n) => texts.get(ref).includes(n))) out.push(ref);
     }
     return out;
@@ -146,7 +148,12 @@ export function createSearch(store) {
   async function ranked(refs, termList, lao) {
     const records = await store.lookup(termList);
     const bonus = lao ? presence(entry.lengths, refs.length) : null;
-    return rank(refs, termList.map((t) => records.get(t)), store.meta, bonus);
+    return rank(
+      refs,
+      termList.map((t) => records.get(t)),
+      store.meta,
+      bonus,
+    );
   }
 
   async function search(raw) {
@@ -161,7 +168,13 @@ export function createSearch(store) {
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
     const split = lao.length ? await Promise.all(lao.map((p) => piecesOf(p, records))) : [];
-    const terms = unique([...split.flat().filter((p) => p.word).map((p) => p.text), ...wordTerms]);
+    const terms = unique([
+      ...split
+        .flat()
+        .filter((p) => p.word)
+        .map((p) => p.text),
+      ...wordTerms,
+    ]);
     const exact = lao.length ? await containing(lao, pool) : pool;
     if (exact.length) return outcome("exact", lao, await ranked(exact, terms, lao.length > 0));
     // Words typed together that never stand together: the articles that have them all, labelled as such.

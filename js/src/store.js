@@ -28,7 +28,7 @@ export function createStore(load, lang) {
     if (entry) return entry;
     const found = await part("index.js");
     if (!found || found.format !== FORMAT) {
-      throw new Error(`search data of format ${found && found.format}; expected ${FORMAT}`);
+      throw new Error(`search data of format ${found?.format}; expected ${FORMAT}`);
     }
     if (lang && found.lang !== lang) throw new Error(`search data for "${found.lang}" on a page in "${lang}"`);
     kindOf = found.kinds.runs.flatMap(([kind, count]) => Array(count).fill(found.kinds.names[kind]));
@@ -87,10 +87,12 @@ export function createStore(load, lang) {
      */
     async known(keys) {
       await open();
-      const shards = await Promise.all(keys.map((key) => {
-        const name = shardOf(key);
-        return name ? part(name) : null;
-      }));
+      const shards = await Promise.all(
+        keys.map((key) => {
+          const name = shardOf(key);
+          return name ? part(name) : null;
+        }),
+      );
       const found = new Set();
       const terms = new Set();
       keys.forEach((key, k) => {
@@ -126,15 +128,17 @@ export function createStore(load, lang) {
     /** What article `ref` shows: {url, title, kind, date, dateText, text}. */
     async docs(refs) {
       const { fragments, count } = await open();
-      return Promise.all(refs.map((ref) => {
-        if (!(ref >= 0 && ref < count)) throw new Error(`no article ${ref} in the search data`);
-        if (!docs.has(ref)) {
-          const loading = part(`${fragments}/${ref}.js`).then((p) => p.doc);
-          loading.catch(() => docs.delete(ref)); // asked for again, it is loaded again
-          docs.set(ref, loading);
-        }
-        return docs.get(ref);
-      }));
+      return Promise.all(
+        refs.map((ref) => {
+          if (!(ref >= 0 && ref < count)) throw new Error(`no article ${ref} in the search data`);
+          if (!docs.has(ref)) {
+            const loading = part(`${fragments}/${ref}.js`).then((p) => p.doc);
+            loading.catch(() => docs.delete(ref)); // asked for again, it is loaded again
+            docs.set(ref, loading);
+          }
+          return docs.get(ref);
+        }),
+      );
     },
 
     /** The kind and year of article `ref`, from the entry (no file to load); open() first. */
@@ -142,7 +146,8 @@ export function createStore(load, lang) {
       const { years } = entry;
       let low = 0;
       let high = years.length - 1;
-      while (low < high) { // the last year whose first article is not after ref
+      while (low < high) {
+        // the last year whose first article is not after ref
         const mid = (low + high + 1) >> 1;
         if (years[mid][1] <= ref) low = mid;
         else high = mid - 1;

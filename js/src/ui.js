@@ -4,9 +4,10 @@
 // The contract a reader's tools (and search_eval.py) rely on: #search-results is aria-busy="true" until what
 // answers the query is shown, then aria-busy="false" together with data-total, the number of matching articles
 // (under the chosen filters); each result is one <li> whose first link is the article.
+
+import { normalise } from "./normalise.js";
 import { choices, fill, filtered, PAGE_SIZE, statusText } from "./results.js";
 import { highlight, snippet } from "./snippet.js";
-import { normalise } from "./normalise.js";
 
 /**
  * The view of the page `doc` (a Document) with its #search-results, #search-status and #search-filters;
@@ -43,8 +44,13 @@ export function createView(doc, config, articles) {
   function item(article) {
     const { needles, words } = outcome;
     const link = withMarks(element("a", { href: article.url }), highlight(normalise(article.title), needles, words));
-    const meta = element("p", { class: "meta" }, element("span", { class: "kind" }, kinds[article.kind] || article.kind),
-      " · ", element("time", { datetime: article.date }, article.dateText));
+    const meta = element(
+      "p",
+      { class: "meta" },
+      element("span", { class: "kind" }, kinds[article.kind] || article.kind),
+      " · ",
+      element("time", { datetime: article.date }, article.dateText),
+    );
     const text = withMarks(element("p", { class: "snippet" }), snippet(article, needles, words));
     return element("li", {}, link, meta, text);
   }
@@ -63,16 +69,29 @@ export function createView(doc, config, articles) {
       for (const control of [kind, year]) control.addEventListener("change", () => render().catch(fail));
       filters.replaceChildren(
         element("label", { for: "search-kind" }, strings.filter_kind || "", " ", kind),
-        element("label", { for: "search-year" }, strings.filter_year || "", " ", year));
+        element("label", { for: "search-year" }, strings.filter_year || "", " ", year),
+      );
     }
-    options(kind, strings.any_kind, offered.kinds.map((k) => [k, kinds[k] || k]), picked.kind);
-    options(year, strings.any_year, offered.years.map((y) => [y, y]), picked.year);
+    options(
+      kind,
+      strings.any_kind,
+      offered.kinds.map((k) => [k, kinds[k] || k]),
+      picked.kind,
+    );
+    options(
+      year,
+      strings.any_year,
+      offered.years.map((y) => [y, y]),
+      picked.year,
+    );
     filters.hidden = outcome.results.length === 0;
   }
 
   function options(select, any, values, value) {
-    select.replaceChildren(element("option", { value: "" }, any || ""),
-      ...values.map(([v, label]) => element("option", { value: v }, label)));
+    select.replaceChildren(
+      element("option", { value: "" }, any || ""),
+      ...values.map(([v, label]) => element("option", { value: v }, label)),
+    );
     select.value = values.some(([v]) => v === value) ? value : "";
   }
 
@@ -141,7 +160,9 @@ export function createView(doc, config, articles) {
     /** Shows the outcome of a search for `typed`; the list stops being busy once its first page is there. */
     async show(result, typed) {
       outcome = result;
-      query = String(typed || "").trim().replace(/\s+/g, " ");
+      query = String(typed || "")
+        .trim()
+        .replace(/\s+/g, " ");
       if (result.mode === "empty" || result.results.length === 0) {
         rendering++;
         filters.hidden = true;

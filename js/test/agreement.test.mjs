@@ -1,30 +1,37 @@
 // The browser and the build must agree: same spelling, same folding, same words outside Lao script, same units
 // and query words, same pipeline functions, and lists the build writes read back as they were.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import lunr from "lunr";
+import { numbers, postings, refSet } from "../src/codec.js";
 import { folded, hasLao, latinWords, normalise } from "../src/normalise.js";
 import { stem, trim } from "../src/pipeline.js";
 import { laoUnits, segment, units } from "../src/segment.js";
-import { numbers, postings, refSet } from "../src/codec.js";
 import { BLOCK, pythonSide, TEXTS } from "./python.mjs";
 import { FOLDINGS, NUMBERS, POSTINGS, SEGMENTED, SETS, STEM_EXTRA, TRIM, VOCABULARY } from "./tables.mjs";
 
 const { built } = pythonSide();
 
 test("normalise gives the spelling the build gives", () => {
-  TEXTS.forEach((text, i) => assert.equal(normalise(text), built.normalise[i], JSON.stringify(text)));
+  TEXTS.forEach((text, i) => {
+    assert.equal(normalise(text), built.normalise[i], JSON.stringify(text));
+  });
 });
 
 test("folding gives the form the build indexes", () => {
-  TEXTS.forEach((text, i) => assert.equal(folded(text), built.folded[i], JSON.stringify(text)));
+  TEXTS.forEach((text, i) => {
+    assert.equal(folded(text), built.folded[i], JSON.stringify(text));
+  });
   for (const [typed, expected] of FOLDINGS) assert.equal(folded(typed), expected, typed);
 });
 
 test("outside Lao script, words split as the build splits them", () => {
   TEXTS.forEach((text, i) => {
     const latin = built.words[i].filter((w) => !hasLao(w));
-    const pieces = folded(text).split(/[\u0e80-\u0eff]+/).flatMap(latinWords);
+    const pieces = folded(text)
+      .split(/[\u0e80-\u0eff]+/)
+      .flatMap(latinWords);
     assert.deepEqual(pieces, latin, JSON.stringify(text));
   });
 });
@@ -54,12 +61,18 @@ test("a query breaks into the words the build would give it", () => {
   const words = new Set(VOCABULARY);
   const longest = Math.max(...VOCABULARY.map((w) => w.length));
   SEGMENTED.forEach((text, i) => {
-    assert.deepEqual(segment(text, (w) => words.has(w), longest), built.segment[i], JSON.stringify(text));
+    assert.deepEqual(
+      segment(text, (w) => words.has(w), longest),
+      built.segment[i],
+      JSON.stringify(text),
+    );
   });
 });
 
 test("lao-trimmer trims as the build's", () => {
-  TRIM.forEach((word, i) => assert.equal(trim(word), built.trim[i], JSON.stringify(word)));
+  TRIM.forEach((word, i) => {
+    assert.equal(trim(word), built.trim[i], JSON.stringify(word));
+  });
 });
 
 test("lao-stemmer stems every word of the list as lunr.py's Porter stemmer does", () => {
@@ -79,8 +92,14 @@ test("lunr.js's own stemmer would not do: it disagrees with the build on words o
 
 test("numbers, sets and postings the build writes read back as they were", () => {
   assert.deepEqual(numbers(built.numbers), NUMBERS);
-  SETS.forEach((refs, i) => assert.deepEqual(refSet(built.sets[i]), refs, `set ${i}`));
-  assert.ok(built.sets.some((s) => s.startsWith("!")) && built.sets.some((s) => s && !s.startsWith("!")),
-    "both lists and bitmaps are tried");
-  POSTINGS.forEach((p, i) => assert.deepEqual(postings(built.postings[i]), p));
+  SETS.forEach((refs, i) => {
+    assert.deepEqual(refSet(built.sets[i]), refs, `set ${i}`);
+  });
+  assert.ok(
+    built.sets.some((s) => s.startsWith("!")) && built.sets.some((s) => s && !s.startsWith("!")),
+    "both lists and bitmaps are tried",
+  );
+  POSTINGS.forEach((p, i) => {
+    assert.deepEqual(postings(built.postings[i]), p);
+  });
 });

@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { digits, numbers, postings, reader, refSet } from "../src/codec.js";
 
 test("numbers: five bits a character, lowest first, the sixth saying more follow", () => {
@@ -16,7 +16,10 @@ test("a list of article numbers is the gaps between them", () => {
 test("a bitmap after ! holds an article per bit, lowest bit first in each byte", () => {
   // bytes 0x05 0x80 -> articles 0, 2 and 15: base64url of [5, 128] is "BYA"
   assert.deepEqual(refSet("!BYA"), [0, 2, 15]);
-  assert.deepEqual(refSet("!____"), Array.from({ length: 24 }, (_, i) => i));
+  assert.deepEqual(
+    refSet("!____"),
+    Array.from({ length: 24 }, (_, i) => i),
+  );
 });
 
 test("postings: how many, their gaps, then their weights", () => {

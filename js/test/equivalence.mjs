@@ -14,7 +14,10 @@ const folder = args[0];
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const count = option("--queries", 300);
 let seed = option("--seed", 7);
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const pick = (items) => items[Math.floor(random() * items.length)];
 
 const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
@@ -23,8 +26,12 @@ const keys = entry.shards.flatMap(([, name]) => read(name).keys);
 const texts = Array.from({ length: entry.count }, (_, ref) => read(`${entry.fragments}/${ref}.js`).doc.text);
 const lao = /[\u0e80-\u0eff]+/g;
 // Other ways of typing what the text spells: the query side folds them as the build did.
-const retype = (s) => s.replace(/\u0eb3/g, "\u0ecd\u0eb2").replace(/\u0eab\u0ebc/g, "\u0eab\u0ea5")
-  .replace(/\u0ea5/g, () => (random() < 0.3 ? "\u0ea3" : "\u0ea5")).replace(/\u0edc/g, "\u0eab\u0e99");
+const retype = (s) =>
+  s
+    .replace(/\u0eb3/g, "\u0ecd\u0eb2")
+    .replace(/\u0eab\u0ebc/g, "\u0eab\u0ea5")
+    .replace(/\u0ea5/g, () => (random() < 0.3 ? "\u0ea3" : "\u0ea5"))
+    .replace(/\u0edc/g, "\u0eab\u0e99");
 
 function piece() {
   const runs = pick(texts).match(lao) || ["ລາວ"];
@@ -71,13 +78,28 @@ for (const q of queries) {
   const same = (o) => JSON.stringify([o.mode, o.needles, o.results]);
   if (same(split) !== same(expected)) differences.push({ query: q, split: same(split), reference: same(expected) });
   modes[split.mode] = (modes[split.mode] || 0) + 1;
-  costs.push({ query: q, mode: split.mode, results: split.results.length, files: loaded.length,
-    bytes: loaded.reduce((sum, f) => sum + f.bytes, 0), texts: loaded.filter((f) => f.name.startsWith("f-")).length });
+  costs.push({
+    query: q,
+    mode: split.mode,
+    results: split.results.length,
+    files: loaded.length,
+    bytes: loaded.reduce((sum, f) => sum + f.bytes, 0),
+    texts: loaded.filter((f) => f.name.startsWith("f-")).length,
+  });
   loadedFiles += loaded.length;
   loadedBytes += loaded.reduce((sum, f) => sum + f.bytes, 0);
 }
-console.log(JSON.stringify({ articles: entry.count, queries: queries.length, modes, differences: differences.length,
-  meanFiles: +(loadedFiles / queries.length).toFixed(1), meanBytes: Math.round(loadedBytes / queries.length) }));
+console.log(
+  JSON.stringify({
+    articles: entry.count,
+    queries: queries.length,
+    modes,
+    differences: differences.length,
+    meanFiles: +(loadedFiles / queries.length).toFixed(1),
+    meanBytes: Math.round(loadedBytes / queries.length),
+  }),
+);
 for (const d of differences.slice(0, 10)) console.error(JSON.stringify(d));
-if (args.includes("--costly")) for (const c of costs.sort((a, b) => b.bytes - a.bytes).slice(0, 15)) console.log(JSON.stringify(c));
+if (args.includes("--costly"))
+  for (const c of costs.sort((a, b) => b.bytes - a.bytes).slice(0, 15)) console.log(JSON.stringify(c));
 process.exit(differences.length ? 1 : 0);

@@ -73,7 +73,7 @@ class Element {
   }
 
   addEventListener(type, listener) {
-    (this.listeners[type] ||= []).push(listener);
+    this.listeners[type] = [...(this.listeners[type] || []), listener];
   }
 
   dispatch(type) {

@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { fold, folded, foldedWithOffsets, hasLao, latinWords, normalise } from "../src/normalise.js";
 import { FOLDINGS, NAM, SPELLINGS } from "./tables.mjs";
 
@@ -22,7 +22,12 @@ test("folded is the normal spelling in lower case", () => {
 });
 
 for (const [text, expected] of [
-  ["ລາວ", true], ["ITU ລາວ", true], ["໒໐໒໓", true], ["ITU", false], ["", false], ["ไทย", false],
+  ["ລາວ", true],
+  ["ITU ລາວ", true],
+  ["໒໐໒໓", true],
+  ["ITU", false],
+  ["", false],
+  ["ไทย", false],
 ]) {
   test(`hasLao ${JSON.stringify(text)}`, () => assert.equal(hasLao(text), expected));
 }

@@ -3,21 +3,21 @@
 Reads on stdin {"texts", "trim", "stem", "segment": {"words", "texts"}, "block", "numbers", "sets", "postings",
 "sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the tests) and writes what normalise, folded,
 words, trim, stem, units, segment and the codec give, and builds each site's search data (index.search_files)
-into <folder>/<name>/. Run with the project's Python (.venv/bin/python); plugins/ is put on sys.path here.
+into <folder>/<name>/. Run with the project's Python (.venv/bin/python), where the plugins are installed.
 """
+
 import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "plugins"))
+from lao_search import codec, write_files
+from lao_search.documents import Analyzer, Source
+from lao_search.index import Layout, order, search_files
+from lao_search.pipeline import stem, trim
+from lao_search.segment import lao_units, segment, units
+from lao_search.text import folded, normalise, words
 
-from lao_search import codec, write_files  # noqa: E402  (plugins/ is on sys.path only now)
-from lao_search.documents import Analyzer, Source  # noqa: E402
-from lao_search.index import Layout, order, search_files  # noqa: E402
-from lao_search.pipeline import stem, trim  # noqa: E402
-from lao_search.segment import lao_units, segment, units  # noqa: E402
-from lao_search.text import folded, normalise, words  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Small shards and records, so that the tests cross shard boundaries and load records from files of their own.
 SMALL = Layout(shard_bytes=300, inline_bytes=24)
@@ -27,8 +27,9 @@ def build_site(articles, folder, lang):
     """Search data of ``articles`` ({url, title, kind, date, date_text, summary_html, body_html, tags}) into
     ``folder``."""
     analyzer = Analyzer()
-    documents = [analyzer.document(Source(**{**article, "tags": tuple(article.get("tags", ()))}))
-                 for article in articles]
+    documents = [
+        analyzer.document(Source(**{**article, "tags": tuple(article.get("tags", ()))})) for article in articles
+    ]
     write_files(folder, search_files(lang, order(documents), analyzer.pieces, SMALL))
 
 
@@ -40,22 +41,26 @@ def main():
     longest = max(map(len, vocabulary), default=1)
     for name, site in table.get("sites", {}).items():
         build_site(site["articles"], os.path.join(table["folder"], name), site.get("lang", "lo"))
-    json.dump({
-        "normalise": [normalise(t) for t in table["texts"]],
-        "folded": [folded(t) for t in table["texts"]],
-        "words": [words(t) for t in table["texts"]],
-        "units": [units(t) for t in table["texts"]],
-        "laoUnits": [lao_units(t) for t in table["texts"]],
-        "trim": [trim(w) for w in table["trim"]],
-        "stem": {w: stem(w) for w in english + table["stem"]},
-        "english": english,
-        "segment": [segment(t, vocabulary.__contains__, longest) for t in table["segment"]["texts"]],
-        "blockUnits": [units(t) for t in table["block"]],
-        "blockTrim": [trim(t) for t in table["block"]],
-        "numbers": codec.numbers(table["numbers"]),
-        "sets": [codec.int_set(codec.int_of_refs(refs)) for refs in table["sets"]],
-        "postings": [codec.postings(p["refs"], p["weights"]) for p in table["postings"]],
-    }, sys.stdout, ensure_ascii=False)
+    json.dump(
+        {
+            "normalise": [normalise(t) for t in table["texts"]],
+            "folded": [folded(t) for t in table["texts"]],
+            "words": [words(t) for t in table["texts"]],
+            "units": [units(t) for t in table["texts"]],
+            "laoUnits": [lao_units(t) for t in table["texts"]],
+            "trim": [trim(w) for w in table["trim"]],
+            "stem": {w: stem(w) for w in english + table["stem"]},
+            "english": english,
+            "segment": [segment(t, vocabulary.__contains__, longest) for t in table["segment"]["texts"]],
+            "blockUnits": [units(t) for t in table["block"]],
+            "blockTrim": [trim(t) for t in table["block"]],
+            "numbers": codec.numbers(table["numbers"]),
+            "sets": [codec.int_set(codec.int_of_refs(refs)) for refs in table["sets"]],
+            "postings": [codec.postings(p["refs"], p["weights"]) for p in table["postings"]],
+        },
+        sys.stdout,
+        ensure_ascii=False,
+    )
 
 
 if __name__ == "__main__":

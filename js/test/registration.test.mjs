@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { registrationState } from "../src/registration.js";
 
 for (const [deadline, now, expected] of [

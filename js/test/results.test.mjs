@@ -1,10 +1,14 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { choices, fill, filtered, statusText } from "../src/results.js";
 
 const result = (kind, date) => ({ kind, year: date.slice(0, 4) });
-const RESULTS = [result("news", "2024-03-01"), result("reports", "2023-05-18"), result("news", "2022-01-01"),
-  result("magazine", "2024-12-31")];
+const RESULTS = [
+  result("news", "2024-03-01"),
+  result("reports", "2023-05-18"),
+  result("news", "2022-01-01"),
+  result("magazine", "2024-12-31"),
+];
 
 test("fill puts values into a template and leaves unknown names", () => {
   assert.equal(fill("ພົບ {n} ບົດທີ່ມີ “{q}” {x}", { n: 3, q: "ລາວ" }), "ພົບ 3 ບົດທີ່ມີ “ລາວ” {x}");
@@ -19,14 +23,22 @@ test("filters keep the results of the chosen kind and year", () => {
 
 test("each filter offers what the other leaves, newest year first", () => {
   assert.deepEqual(choices(RESULTS), { kinds: ["magazine", "news", "reports"], years: ["2024", "2023", "2022"] });
-  assert.deepEqual(choices(RESULTS, { kind: "news" }),
-    { kinds: ["magazine", "news", "reports"], years: ["2024", "2022"] });
-  assert.deepEqual(choices(RESULTS, { year: "2024" }), { kinds: ["magazine", "news"], years: ["2024", "2023", "2022"] });
+  assert.deepEqual(choices(RESULTS, { kind: "news" }), {
+    kinds: ["magazine", "news", "reports"],
+    years: ["2024", "2022"],
+  });
+  assert.deepEqual(choices(RESULTS, { year: "2024" }), {
+    kinds: ["magazine", "news"],
+    years: ["2024", "2023", "2022"],
+  });
 });
 
 const STRINGS = { prompt: "P", none: "none {q}", count: "{n} with {q}", all_words: "{n} apart {q}" };
 for (const [mode, n, expected] of [
-  ["empty", 0, "P"], ["none", 0, "none ລາວ"], ["exact", 3, "3 with ລາວ"], ["all-words", 2, "2 apart ລາວ"],
+  ["empty", 0, "P"],
+  ["none", 0, "none ລາວ"],
+  ["exact", 3, "3 with ລາວ"],
+  ["all-words", 2, "2 apart ລາວ"],
   ["exact", 0, "none ລາວ"],
 ]) {
   test(`status of ${mode} with ${n}`, () => assert.equal(statusText(STRINGS, mode, "ລາວ", n), expected));

@@ -1,22 +1,37 @@
 // The search over split data, on articles the build's own Python side indexed (real ICU words, real files).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import path from "node:path";
-import { createSearch } from "../src/search.js";
+import { test } from "node:test";
 import { parseQuery } from "../src/rank.js";
+import { createSearch } from "../src/search.js";
 import { pythonSide } from "./python.mjs";
 import { fileStore, referenceOf } from "./site-data.mjs";
 
 const article = (url, date, title, body, extra = {}) => ({
-  url, date, title, body_html: body, kind: "news", date_text: date, summary_html: "", tags: [], ...extra,
+  url,
+  date,
+  title,
+  body_html: body,
+  kind: "news",
+  date_text: date,
+  summary_html: "",
+  tags: [],
+  ...extra,
 });
 // ICU breaks ສະໜອງ differently in a and b (alone, inside ການສະໜອງ); c has its letters apart.
 const ARTICLES = [
   article("a.html", "2024-01-01", "ການສະໜອງນ້ຳ", "<p>ລັດຖະບານ ສະໜອງ ນ້ຳສະອາດ ໃຫ້ ໜັງສືພິມ.</p>"),
-  article("b.html", "2023-05-18", "ລັດດິຈິຕອນ",
-    "<p>ການສະໜອງບໍລິການ ສູນບໍລິຫານລັດດິຈິຕອນ ແລະ ITU played a role.</p>", { kind: "reports" }),
+  article("b.html", "2023-05-18", "ລັດດິຈິຕອນ", "<p>ການສະໜອງບໍລິການ ສູນບໍລິຫານລັດດິຈິຕອນ ແລະ ITU played a role.</p>", {
+    kind: "reports",
+  }),
   article("c.html", "2022-02-02", "ບໍລິການ", "<p>ສະໜ ອງ ແຍກກັນ; ດິຈິຕອນ ແລະ ລັດ ຢູ່ຫ່າງກັນ. ສັນຍານ ບໍ່ດີ.</p>"),
-  article("d.html", "2021-07-07", "Playing for the villages", "<p>Broadband: the team connected 40 villages (ITU) in Bogotá.</p>"),
+  article(
+    "d.html",
+    "2021-07-07",
+    "Playing for the villages",
+    "<p>Broadband: the team connected 40 villages (ITU) in Bogotá.</p>",
+  ),
   article("e.html", "2020-03-03", "ນະຄອນຫລວງ", "<p>ກອງປະຊຸມ ຢູ່ ນະຄອນຫລວງວຽງຈັນ ກັບ ອາເມຣິກາ.</p>"),
   article("f.html", "2019-09-09", "ນະຄອນຫຼວງ", "<p>ຂ່າວ ນະຄອນຫຼວງ ແລະ ອາເມລິກາ ແລະ ສັນຍາ.</p>"),
 ];
@@ -38,11 +53,13 @@ test("a Lao word is found wherever ICU put its boundaries", async () => {
 });
 
 for (const typed of ["ຫນັງສືພິມ", "ໜັງສືພິມ", "ໜັງ\u200bສືພິມ"]) {
-  test(`a Lao word typed as ${JSON.stringify(typed)} is found`, async () => assert.deepEqual(await urls(typed), ["a.html"]));
+  test(`a Lao word typed as ${JSON.stringify(typed)} is found`, async () =>
+    assert.deepEqual(await urls(typed), ["a.html"]));
 }
 
 for (const typed of ["ນ້ຳສະອາດ", "ນ້ໍາສະອາດ", "ນໍ້າສະອາດ", "ນຳ້ສະອາດ"]) {
-  test(`ນ້ຳສະອາດ typed as ${JSON.stringify(typed)} is found`, async () => assert.deepEqual(await urls(typed), ["a.html"]));
+  test(`ນ້ຳສະອາດ typed as ${JSON.stringify(typed)} is found`, async () =>
+    assert.deepEqual(await urls(typed), ["a.html"]));
 }
 
 for (const typed of ["ນະຄອນຫລວງ", "ນະຄອນຫຼວງ"]) {
@@ -115,7 +132,10 @@ test("a query that is a key of the archive loads no article text before its resu
   const { outcome, loaded } = await run("ສະໜອງ");
   assert.equal(outcome.results.length, 2);
   assert.ok(loaded.includes("index.js"));
-  assert.deepEqual(loaded.filter((name) => name.startsWith("f-")), []);
+  assert.deepEqual(
+    loaded.filter((name) => name.startsWith("f-")),
+    [],
+  );
 });
 
 test("a part that is no key is looked for in the text of the articles that have all of its keys", async () => {
@@ -133,30 +153,69 @@ test("the best match comes first: a word in the title outweighs the same word in
   const { outcome, urls: found } = await run("ບໍລິການ");
   assert.equal(found[0], "c.html"); // its title
   const scores = outcome.results.map((r) => r.score);
-  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  assert.deepEqual(
+    scores,
+    [...scores].sort((a, b) => b - a),
+  );
 });
 
 test("results carry their kind and year for the filters", async () => {
   const { outcome } = await run("ITU");
-  assert.deepEqual(outcome.results.map((r) => [r.kind, r.year]).sort(), [["news", "2021"], ["reports", "2023"]]);
+  assert.deepEqual(outcome.results.map((r) => [r.kind, r.year]).sort(), [
+    ["news", "2021"],
+    ["reports", "2023"],
+  ]);
 });
 
 test("parseQuery folds, splits at spaces and trims punctuation", () => {
   assert.deepEqual(parseQuery("  «ຫນັງສືພິມ», ITU-Bogotá  ນະຄອນຫລວງ "), {
-    parts: ["ໜັງສືພິມ", "itu-bogota", "ນະຄອນຫຼວງ"], lao: ["ໜັງສືພິມ", "ນະຄອນຫຼວງ"], words: ["itu", "bogota"],
+    parts: ["ໜັງສືພິມ", "itu-bogota", "ນະຄອນຫຼວງ"],
+    lao: ["ໜັງສືພິມ", "ນະຄອນຫຼວງ"],
+    words: ["itu", "bogota"],
   });
 });
 
-const QUERIES = ["ສະໜອງ", "ຫນັງສືພິມ", "ນ້ຳ", "ນໍ້າສະອາດ", "ລັດດິຈິຕອນ", "ດິຈິຕອນລັດ", "ສັນຍາ", "ສັນຍານ", "ລັດ ດິຈິຕອນ",
-  "ບໍລິການ", "ບໍລິຫານລັດດິ", "ກ", "ດີ", "ັນ", "ນະຄອນຫລວງວຽງຈັນ", "ຫລ", "ອາເມຣິກາ ນະຄອນ", "ITU", "itu ລັດ", "villages",
-  "the", "ຊ້າງເຜືອກ", "ແລະ", "ງ", "ສະໜອງບໍລິການ", "ການສະໜອງນ້ຳ", "2024", "40 ITU", "ລັດຖະບານສະໜອງ"];
+const QUERIES = [
+  "ສະໜອງ",
+  "ຫນັງສືພິມ",
+  "ນ້ຳ",
+  "ນໍ້າສະອາດ",
+  "ລັດດິຈິຕອນ",
+  "ດິຈິຕອນລັດ",
+  "ສັນຍາ",
+  "ສັນຍານ",
+  "ລັດ ດິຈິຕອນ",
+  "ບໍລິການ",
+  "ບໍລິຫານລັດດິ",
+  "ກ",
+  "ດີ",
+  "ັນ",
+  "ນະຄອນຫລວງວຽງຈັນ",
+  "ຫລ",
+  "ອາເມຣິກາ ນະຄອນ",
+  "ITU",
+  "itu ລັດ",
+  "villages",
+  "the",
+  "ຊ້າງເຜືອກ",
+  "ແລະ",
+  "ງ",
+  "ສະໜອງບໍລິການ",
+  "ການສະໜອງນ້ຳ",
+  "2024",
+  "40 ITU",
+  "ລັດຖະບານສະໜອງ",
+];
 
 test("the split data give what the reference gives, reading every text, for every query", async () => {
   for (const query of QUERIES) {
     const { outcome } = await run(query);
     const expected = reference.search(query);
-    assert.deepEqual({ mode: outcome.mode, needles: outcome.needles, results: outcome.results },
-      { mode: expected.mode, needles: expected.needles, results: expected.results }, query);
+    assert.deepEqual(
+      { mode: outcome.mode, needles: outcome.needles, results: outcome.results },
+      { mode: expected.mode, needles: expected.needles, results: expected.results },
+      query,
+    );
   }
 });
 
@@ -173,8 +232,27 @@ const EDGE_DATA = path.join(edges.folder, "edges");
 const edgeReference = await referenceOf(EDGE_DATA);
 
 test("parts that mix scripts, or hold letters the two sides' Unicode versions name differently, answer as the reference", async () => {
-  for (const query of ["ໂຄວິດ1", "ດ1", "ລາວabc", "ລາວab", "ດີabc", "ລາວ2020", "ດີກ\u0eceມາຍຫຼ", "ຍດີກ\u0eceມາຍ",
-    "ຄອມພິວເຕີ", "ຄອມພິວເຕີ\u0ece", "ໆ", "ຯ", "ພລະເຈົ້າຢູ່ຫົວ", "ີ", "່", "ເ", "ກັ", "ດິ", "19 ໂຄວິດ"]) {
+  for (const query of [
+    "ໂຄວິດ1",
+    "ດ1",
+    "ລາວabc",
+    "ລາວab",
+    "ດີabc",
+    "ລາວ2020",
+    "ດີກ\u0eceມາຍຫຼ",
+    "ຍດີກ\u0eceມາຍ",
+    "ຄອມພິວເຕີ",
+    "ຄອມພິວເຕີ\u0ece",
+    "ໆ",
+    "ຯ",
+    "ພລະເຈົ້າຢູ່ຫົວ",
+    "ີ",
+    "່",
+    "ເ",
+    "ກັ",
+    "ດິ",
+    "19 ໂຄວິດ",
+  ]) {
     const { store } = fileStore(EDGE_DATA, "lo");
     const outcome = await createSearch(store).search(query);
     const expected = edgeReference.search(query);
@@ -186,6 +264,10 @@ test("a part with no key inside, of two letters the archive never has in a row, 
   for (const query of ["ີ່", "່ັ", "ີີ"]) {
     const { store, loaded } = fileStore(EDGE_DATA, "lo");
     assert.equal((await createSearch(store).search(query)).mode, "none", query);
-    assert.deepEqual(loaded.filter((f) => f.name.startsWith("f-")), [], query);
+    assert.deepEqual(
+      loaded.filter((f) => f.name.startsWith("f-")),
+      [],
+      query,
+    );
   }
 });

@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { breaks, canBreak, candidateWords, laoUnits, segment as segmentWith, units } from "../src/segment.js";
 
 const WORDS = new Set(["ລັດ", "ດິ", "ຈິ", "ຕອນ", "ດິຈິຕອນ", "ການ", "ສ້າງ", "ການສ້າງ", "ນ", "ເມືອງ", "ເມ"]);
@@ -43,7 +43,10 @@ for (const [text, expected] of [
 }
 
 test("Lao units come run of Lao letters by run", () => {
-  assert.deepEqual(laoUnits("ລັດ ITU ສັນຍາ"), [["ລັ", "ດ"], ["ສັ", "ນ", "ຍາ"]]);
+  assert.deepEqual(laoUnits("ລັດ ITU ສັນຍາ"), [
+    ["ລັ", "ດ"],
+    ["ສັ", "ນ", "ຍາ"],
+  ]);
   assert.deepEqual(breaks("ລັດ"), [0, 2, 3]);
 });
 

@@ -2,8 +2,8 @@
 // counted), and everything at once for the reference search. No tests here.
 import fs from "node:fs";
 import path from "node:path";
-import { createStore, decode } from "../src/store.js";
 import { createReference } from "../src/reference.js";
+import { createStore, decode } from "../src/store.js";
 
 const PREFIX = "LaoArchive.receive(";
 const SUFFIX = ");\n";
@@ -43,6 +43,12 @@ export async function referenceOf(folder) {
   const docs = Array.from({ length: entry.count }, (_, ref) => read(`${entry.fragments}/${ref}.js`).doc);
   const { store } = fileStore(folder);
   await store.open();
-  return createReference({ docs, terms, longest: entry.longest, pipeline: entry.pipeline, meta: store.meta,
-    lengths: entry.lengths });
+  return createReference({
+    docs,
+    terms,
+    longest: entry.longest,
+    pipeline: entry.pipeline,
+    meta: store.meta,
+    lengths: entry.lengths,
+  });
 }

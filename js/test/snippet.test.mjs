@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { bodyStart, highlight, matches, snippet } from "../src/snippet.js";
 
 const marked = (segments) => segments.filter((s) => s.mark).map((s) => s.text);
@@ -8,8 +8,12 @@ const plain = (segments) => segments.map((s) => s.text).join("");
 test("a snippet marks every match, after the title", () => {
   const doc = { title: "ດິຈິຕອນ", text: "ດິຈິຕອນ\nກ່ອນ ລັດດິຈິຕອນ ແລະ ລັດດິຈິຕອນ ອີກ" };
   assert.deepEqual(snippet(doc, ["ດິຈິຕອນ"], []), [
-    { text: "ກ່ອນ ລັດ", mark: false }, { text: "ດິຈິຕອນ", mark: true }, { text: " ແລະ ລັດ", mark: false },
-    { text: "ດິຈິຕອນ", mark: true }, { text: " ອີກ", mark: false }]);
+    { text: "ກ່ອນ ລັດ", mark: false },
+    { text: "ດິຈິຕອນ", mark: true },
+    { text: " ແລະ ລັດ", mark: false },
+    { text: "ດິຈິຕອນ", mark: true },
+    { text: " ອີກ", mark: false },
+  ]);
 });
 
 test("a long text is cut around the first match after the title, with ellipses", () => {
@@ -64,7 +68,10 @@ test("a snippet of a text that is only a title is empty", () => {
 });
 
 test("English marks are whole words with the query's stem, in any case", () => {
-  assert.deepEqual(matches("They PLAYED; a player plays. Display.", [], ["playing"]), [[5, 11], [22, 27]]);
+  assert.deepEqual(matches("They PLAYED; a player plays. Display.", [], ["playing"]), [
+    [5, 11],
+    [22, 27],
+  ]);
 });
 
 test("overlapping matches are marked once", () => {
@@ -74,14 +81,21 @@ test("overlapping matches are marked once", () => {
 test("matches find lower-cased needles in text whose lower case is longer", () => {
   const text = "İİ ລາວ itu";
   const ranges = matches(text, ["ລາວ", "itu"], []);
-  assert.deepEqual(ranges.map(([a, b]) => text.slice(a, b)), ["ລາວ", "itu"]);
+  assert.deepEqual(
+    ranges.map(([a, b]) => text.slice(a, b)),
+    ["ລາວ", "itu"],
+  );
 });
 
 test("a title is marked where it matches", () => {
   assert.deepEqual(highlight("ໜັງສືພິມ ສະບັບ 5", ["ໜັງສືພິມ"], []), [
-    { text: "ໜັງສືພິມ", mark: true }, { text: " ສະບັບ 5", mark: false }]);
+    { text: "ໜັງສືພິມ", mark: true },
+    { text: " ສະບັບ 5", mark: false },
+  ]);
   assert.deepEqual(highlight("Playing for the villages", [], ["village"]), [
-    { text: "Playing for the ", mark: false }, { text: "villages", mark: true }]);
+    { text: "Playing for the ", mark: false },
+    { text: "villages", mark: true },
+  ]);
 });
 
 test("the body starts after the title, even a title of several lines", () => {
@@ -93,13 +107,18 @@ test("the body starts after the title, even a title of several lines", () => {
 
 test("a window never ends inside a later match", () => {
   const doc = { title: "T", text: `T\nລັດ${"ກ".repeat(195)}ດິຈິຕອນ ແລະ ອື່ນໆ` }; // no space to step back to
-  const marks = snippet(doc, ["ລັດ", "ດິຈິຕອນ"], [], 200).filter((p) => p.mark).map((p) => p.text);
+  const marks = snippet(doc, ["ລັດ", "ດິຈິຕອນ"], [], 200)
+    .filter((p) => p.mark)
+    .map((p) => p.text);
   assert.deepEqual(marks, ["ລັດ", "ດິຈິຕອນ"]);
 });
 
 test("a folded match is marked in the article's own spelling", () => {
   const doc = { title: "t", text: "t\nກອງປະຊຸມ ນະຄອນຫລວງ ກັບ ອາເມຣິກາ ໃນ Bogotá" };
-  const marks = (needles, words = []) => snippet(doc, needles, words).filter((s) => s.mark).map((s) => s.text);
+  const marks = (needles, words = []) =>
+    snippet(doc, needles, words)
+      .filter((s) => s.mark)
+      .map((s) => s.text);
   assert.deepEqual(marks(["ນະຄອນຫຼວງ"]), ["ນະຄອນຫລວງ"]);
   assert.deepEqual(marks(["ອາເມລິກາ"]), ["ອາເມຣິກາ"]);
   assert.deepEqual(marks([], ["bogota"]), ["Bogotá"]);

@@ -1,17 +1,23 @@
 // The split search data as a query loads them: entry, shards, records in files of their own, articles.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { test } from "node:test";
 import { createStore } from "../src/store.js";
 import { pythonSide } from "./python.mjs";
 import { fileStore, payloadOf } from "./site-data.mjs";
 
 const WORDS = ["ລັດຖະບານ", "ສະໜອງ", "ນ້ຳສະອາດ", "ໃຫ້", "ບ້ານ", "ໜັງສືພິມ", "ດິຈິຕອນ", "ບໍລິການ", "ກອງປະຊຸມ", "ວຽງຈັນ"];
 const ARTICLES = Array.from({ length: 12 }, (_, i) => ({
-  url: `n${i}.html`, title: `${WORDS[i % WORDS.length]} ${i}`, kind: i % 3 ? "news" : "reports",
-  date: `${2020 + (i % 4)}-0${1 + (i % 9)}-1${i % 10}`, date_text: "", summary_html: "",
-  body_html: `<p>${WORDS.slice(0, 1 + (i % WORDS.length)).join(" ")} ITU village${i}</p>`, tags: [],
+  url: `n${i}.html`,
+  title: `${WORDS[i % WORDS.length]} ${i}`,
+  kind: i % 3 ? "news" : "reports",
+  date: `${2020 + (i % 4)}-0${1 + (i % 9)}-1${i % 10}`,
+  date_text: "",
+  summary_html: "",
+  body_html: `<p>${WORDS.slice(0, 1 + (i % WORDS.length)).join(" ")} ITU village${i}</p>`,
+  tags: [],
 }));
 const { folder } = pythonSide({ site: { lang: "lo", articles: ARTICLES } });
 const DATA = path.join(folder, "site");
@@ -52,7 +58,10 @@ test("known tells keys and terms apart without loading records", async () => {
   assert.ok(keys.has("ລັດຖະບານ") && terms.has("ລັດຖະບານ"));
   assert.ok(!keys.has("ຊ້າງ") && !terms.has("ຊ້າງ"));
   assert.ok(terms.has("itu"));
-  assert.deepEqual(loaded.filter((f) => f.name.startsWith("l/")), []);
+  assert.deepEqual(
+    loaded.filter((f) => f.name.startsWith("l/")),
+    [],
+  );
 });
 
 test("articles are numbered oldest first; their kind and year come from the entry", async () => {
@@ -61,7 +70,9 @@ test("articles are numbered oldest first; their kind and year come from the entr
   const docs = await store.docs(ARTICLES.map((_, ref) => ref));
   const dates = docs.map((d) => d.date);
   assert.deepEqual(dates, [...dates].sort());
-  docs.forEach((doc, ref) => assert.deepEqual(store.meta(ref), { kind: doc.kind, year: doc.date.slice(0, 4) }));
+  docs.forEach((doc, ref) => {
+    assert.deepEqual(store.meta(ref), { kind: doc.kind, year: doc.date.slice(0, 4) });
+  });
   await assert.rejects(store.docs([ARTICLES.length]), /no article 12/);
 });
 

@@ -41,8 +41,30 @@ export const MIXED = [
 export const TRIM = ["«ດິ»", "(ITU).", "ດິ", "…ລາວ…", "--x--", "", "¡hola!", "ນ້ຳ,", "ໆ", "\u0ec9ກ", "2023)", "“ໜັງສືພິມ”"];
 
 // Stemmed by both sides beside the English fixture list (fixtures/english-words.txt).
-export const STEM_EXTRA = ["ດິ", "ຈິ", "ຕອນ", "ໜັງສືພິມ", NAM, "ການສ້າງ", "2023", "5", "g", "café", "naïve", "ω",
-  "is", "as", "yes", "a", "", "ies", "sky", "skies", "news", "united"];
+export const STEM_EXTRA = [
+  "ດິ",
+  "ຈິ",
+  "ຕອນ",
+  "ໜັງສືພິມ",
+  NAM,
+  "ການສ້າງ",
+  "2023",
+  "5",
+  "g",
+  "café",
+  "naïve",
+  "ω",
+  "is",
+  "as",
+  "yes",
+  "a",
+  "",
+  "ies",
+  "sky",
+  "skies",
+  "news",
+  "united",
+];
 
 // [typed, folded]: what a query and the index compare.
 export const FOLDINGS = [
@@ -62,12 +84,40 @@ export const FOLDINGS = [
 
 // Words of a small vocabulary, and texts the query side breaks against it as the build does.
 export const VOCABULARY = ["ລັດ", "ດິ", "ຈິ", "ຕອນ", "ດິຈິຕອນ", "ການ", "ສ້າງ", "ການສ້າງ", "ນ", "ເມືອງ", "ເມ", "ໆ"];
-export const SEGMENTED = ["ລັດດິຈິຕອນ", "ການສ້າງລັດ", "ດິຈິ", "ຊ້າງລັດ", "ລັດຊ້າງລັດ", "ນ້ຳ", "ເມືອງລັດ", "ລັດitu",
-  "ລັດ", "", "ໆລັດໆ", "ເເເ", "ກກກລັດ", "ລັດ😀ດິ", "ນ້ອຍໆລັດ", "ດິຈິຕອນການສ້າງ2024"];
+export const SEGMENTED = [
+  "ລັດດິຈິຕອນ",
+  "ການສ້າງລັດ",
+  "ດິຈິ",
+  "ຊ້າງລັດ",
+  "ລັດຊ້າງລັດ",
+  "ນ້ຳ",
+  "ເມືອງລັດ",
+  "ລັດitu",
+  "ລັດ",
+  "",
+  "ໆລັດໆ",
+  "ເເເ",
+  "ກກກລັດ",
+  "ລັດ😀ດິ",
+  "ນ້ອຍໆລັດ",
+  "ດິຈິຕອນການສ້າງ2024",
+];
 
 // Numbers and sets of article numbers the build encodes and the page decodes.
 export const NUMBERS = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 99999, 1234567, 2 ** 31 + 5];
-export const SETS = [[], [0], [5], [0, 1, 2, 3], [3, 4, 9], Array.from({ length: 300 }, (_, i) => i * 2),
-  Array.from({ length: 100 }, (_, i) => i), [7, 8, 15, 16, 1000], Array.from({ length: 64 }, (_, i) => 64 + i * 3)];
-export const POSTINGS = [{ refs: [], weights: [] }, { refs: [0], weights: [1234] },
-  { refs: [2, 5, 900, 901], weights: [1, 65000, 0, 33] }];
+export const SETS = [
+  [],
+  [0],
+  [5],
+  [0, 1, 2, 3],
+  [3, 4, 9],
+  Array.from({ length: 300 }, (_, i) => i * 2),
+  Array.from({ length: 100 }, (_, i) => i),
+  [7, 8, 15, 16, 1000],
+  Array.from({ length: 64 }, (_, i) => 64 + i * 3),
+];
+export const POSTINGS = [
+  { refs: [], weights: [] },
+  { refs: [0], weights: [1234] },
+  { refs: [2, 5, 900, 901], weights: [1, 65000, 0, 33] },
+];

@@ -1,13 +1,21 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { PAGE_SIZE } from "../src/results.js";
 import { createView } from "../src/ui.js";
 import { searchPage } from "./fake-dom.mjs";
 
 const STRINGS = {
-  loading: "ກຳລັງໂຫຼດ…", prompt: "ພິມຄຳ", count: "ພົບ {n} ບົດທີ່ມີ “{q}”", none: "ບໍ່ພົບບົດທີ່ມີ “{q}”",
-  all_words: "ທຸກຄຳ {n} “{q}”", error: "ໂຫຼດບໍ່ໄດ້", filter_kind: "ປະເພດ", filter_year: "ປີ", any_kind: "ທຸກປະເພດ",
-  any_year: "ທຸກປີ", more: "ສະແດງຕື່ມ ({n} ບົດ)",
+  loading: "ກຳລັງໂຫຼດ…",
+  prompt: "ພິມຄຳ",
+  count: "ພົບ {n} ບົດທີ່ມີ “{q}”",
+  none: "ບໍ່ພົບບົດທີ່ມີ “{q}”",
+  all_words: "ທຸກຄຳ {n} “{q}”",
+  error: "ໂຫຼດບໍ່ໄດ້",
+  filter_kind: "ປະເພດ",
+  filter_year: "ປີ",
+  any_kind: "ທຸກປະເພດ",
+  any_year: "ທຸກປີ",
+  more: "ສະແດງຕື່ມ ({n} ບົດ)",
 };
 const CONFIG = { lang: "lo", strings: STRINGS, kinds: { news: "ຂ່າວ", reports: "ບົດລາຍງານ" } };
 
@@ -18,8 +26,12 @@ const ARTICLES = Array.from({ length: 25 }, (_, i) => {
   const title = i === 3 ? "<b>ໜັງສືພິມ</b>" : `ບົດ ${i}`;
   return { url: `news/n${i}.html`, title, kind, date, dateText: date, text: `${title}\nກ່ອນ ໜັງສືພິມ ຫຼັງ ${i}` };
 });
-const RESULTS = ARTICLES.map((a, ref) => ({ ref, score: ref === 3 ? 100 : 1, kind: a.kind, year: a.date.slice(0, 4) }))
-  .sort((a, b) => b.score - a.score || b.ref - a.ref);
+const RESULTS = ARTICLES.map((a, ref) => ({
+  ref,
+  score: ref === 3 ? 100 : 1,
+  kind: a.kind,
+  year: a.date.slice(0, 4),
+})).sort((a, b) => b.score - a.score || b.ref - a.ref);
 const outcome = (mode, needles, results = RESULTS) => ({ mode, parts: needles, needles, words: [], results });
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -51,7 +63,13 @@ test("one item per result, its first element the link to the article, then kind,
     assert.match(li.children[0].getAttribute("href"), /^news\/n\d+\.html$/);
     assert.equal(li.querySelectorAll("li").length, 0);
     assert.match(li.textContent, /(ຂ່າວ|ບົດລາຍງານ) · 20\d\d-/);
-    assert.deepEqual(li.querySelectorAll("mark").map((m) => m.textContent).slice(-1), ["ໜັງສືພິມ"]);
+    assert.deepEqual(
+      li
+        .querySelectorAll("mark")
+        .map((m) => m.textContent)
+        .slice(-1),
+      ["ໜັງສືພິມ"],
+    );
   }
   assert.equal(doc.getElementById("search-status").textContent, "ພົບ 25 ບົດທີ່ມີ “ຫນັງສືພິມ”");
 });
@@ -66,7 +84,10 @@ test("article text reaches the page as text, never as markup", async () => {
   const link = items(doc)[0].children[0]; // the best result first
   assert.equal(link.getAttribute("href"), "news/n3.html");
   assert.equal(link.textContent, "<b>ໜັງສືພິມ</b>");
-  assert.deepEqual(link.childNodes.map((n) => (typeof n === "string" ? n : n.tagName)), ["<b>", "MARK", "</b>"]);
+  assert.deepEqual(
+    link.childNodes.map((n) => (typeof n === "string" ? n : n.tagName)),
+    ["<b>", "MARK", "</b>"],
+  );
 });
 
 test("the rest come with the more button, a page at a time, placed after the list", async () => {
@@ -79,7 +100,10 @@ test("the rest come with the more button, a page at a time, placed after the lis
   more.dispatch("click");
   await settled();
   assert.equal(items(doc).length, 2 * PAGE_SIZE);
-  assert.deepEqual(asked[1], RESULTS.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((r) => r.ref));
+  assert.deepEqual(
+    asked[1],
+    RESULTS.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((r) => r.ref),
+  );
   assert.equal(doc.activeElement, items(doc)[PAGE_SIZE].children[0]); // the first of the new results
   doc.getElementById("search-more").dispatch("click");
   await settled();
@@ -94,9 +118,18 @@ test("filters by kind and year offer what the results hold and narrow them witho
   assert.equal(filters.hidden, false);
   const kind = doc.getElementById("search-kind");
   const year = doc.getElementById("search-year");
-  assert.deepEqual(kind.children.map((o) => [o.getAttribute("value"), o.textContent]),
-    [["", "ທຸກປະເພດ"], ["news", "ຂ່າວ"], ["reports", "ບົດລາຍງານ"]]);
-  assert.deepEqual(year.children.map((o) => o.getAttribute("value")), ["", "2024", "2023"]);
+  assert.deepEqual(
+    kind.children.map((o) => [o.getAttribute("value"), o.textContent]),
+    [
+      ["", "ທຸກປະເພດ"],
+      ["news", "ຂ່າວ"],
+      ["reports", "ບົດລາຍງານ"],
+    ],
+  );
+  assert.deepEqual(
+    year.children.map((o) => o.getAttribute("value")),
+    ["", "2024", "2023"],
+  );
   kind.value = "reports";
   kind.dispatch("change");
   await settled();
@@ -109,7 +142,10 @@ test("filters by kind and year offer what the results hold and narrow them witho
   year.dispatch("change");
   await settled();
   assert.equal(items(doc).length, 2);
-  assert.deepEqual(kind.children.map((o) => o.getAttribute("value")), ["", "reports"]); // 2023 has no news
+  assert.deepEqual(
+    kind.children.map((o) => o.getAttribute("value")),
+    ["", "reports"],
+  ); // 2023 has no news
   kind.value = "";
   kind.dispatch("change");
   await settled();
@@ -136,7 +172,12 @@ test("no query: the prompt", async () => {
 test("words found apart are labelled so, each marked", async () => {
   const { doc } = await shown(outcome("all-words", ["ຫຼັງ", "ກ່ອນ"]), "ຫຼັງກ່ອນ");
   assert.equal(doc.getElementById("search-status").textContent, "ທຸກຄຳ 25 “ຫຼັງກ່ອນ”");
-  assert.deepEqual(items(doc)[1].querySelectorAll("mark").map((m) => m.textContent), ["ກ່ອນ", "ຫຼັງ"]);
+  assert.deepEqual(
+    items(doc)[1]
+      .querySelectorAll("mark")
+      .map((m) => m.textContent),
+    ["ກ່ອນ", "ຫຼັງ"],
+  );
 });
 
 test("a failed load says so and stops being busy", async () => {

@@ -2,6 +2,7 @@
 
 Pelican glue only; the logic is in model.py, validate.py, collect.py, listings.py, strings.py and dates.py.
 """
+
 import os
 
 from jinja2 import pass_context
@@ -21,8 +22,9 @@ class ContentError(Exception):
     def __init__(self, problems):
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"{len(problems)} {noun} in the content; nothing was published:\n"
-                         + "\n".join(f"  {p}" for p in problems))
+        super().__init__(
+            f"{len(problems)} {noun} in the content; nothing was published:\n" + "\n".join(f"  {p}" for p in problems)
+        )
 
 
 class Runtime:
@@ -60,13 +62,15 @@ def _outside_articles(generator, sources):
     for path in sources:
         folder = next((e for e in excluded if e and (path == e or path.startswith(e.rstrip("/") + "/"))), None)
         if folder is not None:
-            yield Problem(path, 1, f"is inside {folder!r}, which is not read as articles: move it to a kind's "
-                                   "folder such as news/")
+            yield Problem(
+                path,
+                1,
+                f"is inside {folder!r}, which is not read as articles: move it to a kind's folder such as news/",
+            )
 
 
 # Where Pelican's articles generator keeps what it read: published, drafts and hidden, originals and translations.
-ARTICLE_GROUPS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-                  "hidden_translations")
+ARTICLE_GROUPS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
 
 
 def every_article(generator):
@@ -85,8 +89,9 @@ def check_everything_read(generator):
     read = {os.path.relpath(a.source_path, generator.path).replace(os.sep, "/") for a in every_article(generator)}
     missing = [p for p in content_files(generator.path, runtime.settings.content_extensions) if p not in read]
     if missing:
-        raise ContentError([Problem(p, 1, "was not built: Pelican could not read it (see the messages above)")
-                            for p in missing])
+        raise ContentError(
+            [Problem(p, 1, "was not built: Pelican could not read it (see the messages above)") for p in missing]
+        )
 
 
 def add_template_helpers(generator):
@@ -115,8 +120,7 @@ def add_template_helpers(generator):
     def day_range(ctx, start, end):
         return dates.format_range(start, end, page_lang(ctx))
 
-    generator.env.globals.update(t=t, link=page_link, languages=runtime.settings.languages,
-                                 tag_slug=tag_slug)
+    generator.env.globals.update(t=t, link=page_link, languages=runtime.settings.languages, tag_slug=tag_slug)
     generator.env.filters.update(day=day, month=month, day_range=day_range)
 
 

@@ -2,6 +2,7 @@
 
 Works on Pelican's content objects but knows nothing else of Pelican; ``collect`` is called once per build.
 """
+
 import datetime
 import re
 import unicodedata
@@ -121,9 +122,11 @@ def collect(articles, languages):
             by_kind={kind: [a for a in mine if a.details.kind == kind] for kind in KINDS},
             by_year=dict(sorted(by_year.items(), reverse=True)),
             by_tag={slug: tuple(v) for slug, v in sorted(by_tag.items())},
-            registrations=sorted((a for a in mine if a.details.registration_url),
-                                 key=lambda a: (a.details.registration_deadline or a.date.replace(tzinfo=None),
-                                                a.slug), reverse=True),
+            registrations=sorted(
+                (a for a in mine if a.details.registration_url),
+                key=lambda a: (a.details.registration_deadline or a.date.replace(tzinfo=None), a.slug),
+                reverse=True,
+            ),
         )
     return sites
 

@@ -1,6 +1,7 @@
 """Dates as each language writes them (Babel's CLDR data: a Lao page shows ``18 ພຶດສະພາ 2023``)."""
+
 import datetime
-from functools import lru_cache
+from functools import cache
 
 from babel.dates import format_date
 
@@ -20,7 +21,7 @@ def _day(value):
     return datetime.date(value.year, value.month, value.day)
 
 
-@lru_cache(maxsize=None)  # Babel takes ~0.1 ms a date; pages and the search ask for the same ones
+@cache  # Babel takes ~0.1 ms a date; pages and the search ask for the same ones
 def _formatted(day, pattern, lang):
     return format_date(day, pattern, locale=lang)
 

@@ -4,6 +4,7 @@ A generator in Pelican's shape: the context is gathered by ``collect`` (see __in
 writes the pages. Pelican's own listing pages are switched off in pelicanconf.py, so both languages go through
 this one path and look alike.
 """
+
 import os
 from urllib.parse import quote
 
@@ -41,7 +42,7 @@ class ListingGenerator(Generator):
     def generate_output(self, writer):
         runtime = self.context["archive_runtime"]
         pages = []  # (URL, alternates, lastmod) of every page, for the sitemap
-        for lang, site in runtime.sites.items():
+        for site in runtime.sites.values():
             pages += _LanguagePages(self, writer, runtime, site).write_all()
             pages += [(a.url, a.details.alternates, a.date.strftime("%Y-%m-%d")) for a in site.articles]
         if not self.settings["RELATIVE_URLS"]:  # a sitemap needs absolute URLs: publishing builds only
@@ -64,46 +65,72 @@ class _LanguagePages:
         site, strings = self.site, self.runtime.strings
         self.page("home", "home", strings.get(self.lang, "site.name"), {"sites": site})
         for kind in KINDS:
-            self.listing(("kind", {"kind": kind}), strings.get(self.lang, f"kind.{kind}"),
-                         site.by_kind[kind], kind=kind)
+            self.listing(
+                ("kind", {"kind": kind}), strings.get(self.lang, f"kind.{kind}"), site.by_kind[kind], kind=kind
+            )
         self.page("archive", "archive", strings.get(self.lang, "archive.title"), {"years": site.by_year})
         for year, articles in site.by_year.items():
-            alternates = {lang: link(self.runtime, lang, "year", year=year)
-                          if year in self.runtime.sites[lang].by_year else link(self.runtime, lang, "archive")
-                          for lang in self.runtime.sites}
-            self.listing(("year", {"year": year}), strings.get(self.lang, "archive.year", year=year), articles,
-                         alternates=alternates)
+            alternates = {
+                lang: link(self.runtime, lang, "year", year=year)
+                if year in self.runtime.sites[lang].by_year
+                else link(self.runtime, lang, "archive")
+                for lang in self.runtime.sites
+            }
+            self.listing(
+                ("year", {"year": year}),
+                strings.get(self.lang, "archive.year", year=year),
+                articles,
+                alternates=alternates,
+            )
         self.page("tags", "tags", strings.get(self.lang, "tags.title"), {"tags": site.by_tag})
         for slug, (name, articles) in site.by_tag.items():
             alternates = {lang: link(self.runtime, lang, "tags") for lang in self.others}
             alternates[self.lang] = link(self.runtime, self.lang, "tag", tag=slug)
-            self.listing(("tag", {"tag": slug}), strings.get(self.lang, "tags.one", tag=name), articles,
-                         alternates=alternates)
-        self.page("registration", "registration", strings.get(self.lang, "registration.title"),
-                  {"reports": site.registrations})
-        self.page("search", "search", strings.get(self.lang, "search.title"),
-                  {"search_strings": strings.with_prefix(self.lang, "search."),
-                   "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in KINDS}})
+            self.listing(
+                ("tag", {"tag": slug}), strings.get(self.lang, "tags.one", tag=name), articles, alternates=alternates
+            )
+        self.page(
+            "registration",
+            "registration",
+            strings.get(self.lang, "registration.title"),
+            {"reports": site.registrations},
+        )
+        self.page(
+            "search",
+            "search",
+            strings.get(self.lang, "search.title"),
+            {
+                "search_strings": strings.with_prefix(self.lang, "search."),
+                "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in KINDS},
+            },
+        )
         # Feeds of no articles are not written: their date would be the build's, and the site the same twice.
         feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}
         if site.articles:
             self.writer.write_feed(site.articles[:50], feed_context, link(self.runtime, self.lang, "feed"))
         for kind in (k for k in KINDS if site.by_kind[k]):
-            self.writer.write_feed(site.by_kind[kind][:50], feed_context,
-                                   link(self.runtime, self.lang, "kind_feed", kind=kind),
-                                   feed_title=strings.get(self.lang, f"kind.{kind}"))
+            self.writer.write_feed(
+                site.by_kind[kind][:50],
+                feed_context,
+                link(self.runtime, self.lang, "kind_feed", kind=kind),
+                feed_title=strings.get(self.lang, f"kind.{kind}"),
+            )
         return self.written
 
     def _context(self, title, alternates):
-        return {**self.generator.context, "page_lang": self.lang, "page_title": title,
-                "page_alternates": alternates}
+        return {**self.generator.context, "page_lang": self.lang, "page_title": title, "page_alternates": alternates}
 
     def page(self, name, template, title, values):
         alternates = {lang: link(self.runtime, lang, name) for lang in self.runtime.sites}
         path = paths(self.runtime.settings.root(self.lang))[name]
         self.written.append((quote(path), alternates, None))
-        self.writer.write_file(path, self.generator.get_template(template), self._context(title, alternates),
-                               relative_urls=self.generator.settings["RELATIVE_URLS"], **values)
+        self.writer.write_file(
+            path,
+            self.generator.get_template(template),
+            self._context(title, alternates),
+            relative_urls=self.generator.settings["RELATIVE_URLS"],
+            **values,
+        )
 
     def listing(self, target, title, articles, alternates=None, kind=None):
         name, values = target
@@ -111,9 +138,15 @@ class _LanguagePages:
         if alternates is None:
             alternates = {lang: link(self.runtime, lang, name, **values) for lang in self.runtime.sites}
         self.written.append((quote(path), alternates, None))
-        self.writer.write_file(path, self.generator.get_template("listing"), self._context(title, alternates),
-                               relative_urls=self.generator.settings["RELATIVE_URLS"],
-                               paginated={"articles": articles}, template_name="listing", url=quote(path),
-                               articles=articles, listing_kind=kind,
-                               page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind)
-                               if kind and articles else None)
+        self.writer.write_file(
+            path,
+            self.generator.get_template("listing"),
+            self._context(title, alternates),
+            relative_urls=self.generator.settings["RELATIVE_URLS"],
+            paginated={"articles": articles},
+            template_name="listing",
+            url=quote(path),
+            articles=articles,
+            listing_kind=kind,
+            page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind) if kind and articles else None,
+        )

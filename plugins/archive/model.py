@@ -3,6 +3,7 @@
 ``read_source(text)`` splits a file into its raw metadata and body; ``check_metadata(meta)`` returns the problems
 of one file in plain language. Collection-wide rules (slugs, translations, issues, links) are in validate.py.
 """
+
 import datetime
 import re
 from dataclasses import dataclass
@@ -42,11 +43,9 @@ def read_source(text):
     """Split ``text`` into metadata and body the way Pelican's Markdown reader does."""
     lines = text.lstrip("\ufeff").split("\n")
     meta, key, n = {}, None, 0
-    for n, line in enumerate(lines):
-        if not line.strip():
-            break
-        more = _META_MORE.match(line)
-        match = _META_LINE.match(line)
+    while n < len(lines) and lines[n].strip():
+        more = _META_MORE.match(lines[n])
+        match = _META_LINE.match(lines[n])
         if match:
             key = match.group("key").lower()
             meta[key] = match.group("value").strip()
@@ -54,8 +53,7 @@ def read_source(text):
             meta[key] = f"{meta[key]} {more.group('value').strip()}"
         else:
             break
-    else:
-        n = len(lines)
+        n += 1
     return Source(meta=meta, body="\n".join(lines[n:]), body_line=n + 1)
 
 
@@ -85,8 +83,9 @@ def check_metadata(meta):
     required = COMMON_FIELDS + KIND_FIELDS.get(kind, ())
     missing = [f for f in required if not meta.get(f)]
     if missing:
-        problems.append("missing required field" + ("s " if len(missing) > 1 else " ")
-                        + ", ".join(field_name(f) for f in missing))
+        problems.append(
+            "missing required field" + ("s " if len(missing) > 1 else " ") + ", ".join(field_name(f) for f in missing)
+        )
     if meta.get("lang") and meta["lang"] not in LANGUAGES:
         problems.append(f"unknown Lang {meta['lang']!r}: write one of {', '.join(LANGUAGES)}")
     if kind and kind not in KINDS:

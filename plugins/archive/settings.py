@@ -2,6 +2,7 @@
 
 ``read_group`` serves every plugin of the project the same way (ASSETS_, LAO_SEARCH_).
 """
+
 import os
 from dataclasses import dataclass, fields
 

@@ -1,8 +1,11 @@
 """sitemap.xml with hreflang alternates, and robots.txt pointing at it: what search engines read."""
+
 from xml.sax.saxutils import quoteattr
 
-HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
+HEAD = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
 
 
 def sitemap_xml(site_url, pages):

@@ -1,4 +1,5 @@
 """The interface in both languages: one table (theme/strings.json), one lookup."""
+
 import json
 
 
@@ -26,4 +27,4 @@ class Strings:
 
     def with_prefix(self, lang, prefix):
         """The strings of ``lang`` whose key starts with ``prefix``, without it (for the browser's data island)."""
-        return {k[len(prefix):]: v for k, v in self._table[lang].items() if k.startswith(prefix)}
+        return {k[len(prefix) :]: v for k, v in self._table[lang].items() if k.startswith(prefix)}

@@ -2,6 +2,7 @@
 
 Pure: ``check_sources`` takes the parsed files and a function telling whether a content file exists.
 """
+
 import os
 import posixpath
 import re
@@ -37,9 +38,11 @@ def check_sources(sources, exists):
     problems = []
     for path, source in sources.items():
         problems += [Problem(path, 1, message) for message in check_metadata(source.meta)]
-        problems += [Problem(path, 1, f"{field_name(field)} names {target!r}, "
-                                      "which is not a file under content/")
-                     for field, target in files_named(source.meta) if not exists(target)]
+        problems += [
+            Problem(path, 1, f"{field_name(field)} names {target!r}, which is not a file under content/")
+            for field, target in files_named(source.meta)
+            if not exists(target)
+        ]
         problems += _missing_links(path, source, exists)
     problems += _slug_problems(sources)
     problems += _issue_problems(sources)
@@ -98,8 +101,12 @@ def _slug_problems(sources):
                 yield Problem(path, 1, f"Translation: true, but no original in another language has Slug {slug!r}")
             for other, other_meta in members:
                 if other != path and other_meta.get("category") != meta.get("category"):
-                    yield Problem(path, 1, f"Category {meta.get('category')!r} differs from its translation "
-                                           f"{other} ({other_meta.get('category')!r})")
+                    yield Problem(
+                        path,
+                        1,
+                        f"Category {meta.get('category')!r} differs from its translation "
+                        f"{other} ({other_meta.get('category')!r})",
+                    )
 
 
 def _issue_problems(sources):
@@ -113,13 +120,20 @@ def _issue_problems(sources):
         if len(paths) > 1:
             field = "Issue" if kind == "magazine" else "Edition"
             for path in paths:
-                yield Problem(path, 1, f"{field} {number} in language {lang!r} is also in "
-                                       + ", ".join(p for p in paths if p != path))
+                yield Problem(
+                    path,
+                    1,
+                    f"{field} {number} in language {lang!r} is also in " + ", ".join(p for p in paths if p != path),
+                )
     for path, source in sources.items():
         wanted = source.meta.get("journal_issue", "")
         if wanted.isdigit() and ("magazine", wanted.lstrip("0") or "0", source.meta.get("lang")) not in issues:
-            yield Problem(path, 1, f"Journal_Issue {wanted} does not exist: no magazine file in language "
-                                   f"{source.meta.get('lang')!r} has Issue: {wanted}")
+            yield Problem(
+                path,
+                1,
+                f"Journal_Issue {wanted} does not exist: no magazine file in language "
+                f"{source.meta.get('lang')!r} has Issue: {wanted}",
+            )
 
 
 def content_files(root, extensions):

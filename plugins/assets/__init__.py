@@ -5,6 +5,7 @@ Nothing third-party is committed: the font, lunr and stemmer come from node_modu
 Templates name assets through ``asset("css/site.css")``, which gives the fingerprinted name
 (``css/site.3f2a…c1.css``) when ASSETS_FINGERPRINT is on (publishconf.py), so browsers may cache them forever.
 """
+
 import hashlib
 import os
 import shutil
@@ -66,7 +67,8 @@ class AssetsGenerator(Generator):
         self.files = bundle(self.asset_settings.project, self.asset_settings.minify)
         self.context["archive_assets"] = {
             name: fingerprinted(name, data) if self.asset_settings.fingerprint else name
-            for name, data in self.files.items()}
+            for name, data in self.files.items()
+        }
 
     def generate_output(self, writer):
         static = os.path.join(self.output_path, self.settings["THEME_STATIC_DIR"])

@@ -10,6 +10,7 @@ while Pelican reads the next; once every generator has its context, the list of 
 and the search data are made and written while Pelican writes the pages. The search generator's output phase
 waits for them, and fails the build if the indexing failed.
 """
+
 import logging
 import os
 import shutil
@@ -56,10 +57,15 @@ def source_of(article, root):
     """What the search takes from a Pelican article as read: its text (summary and body as the reader's HTML; the
     links in it are not resolved yet, and need not be), and what a result shows."""
     return Source(
-        url=article.url[len(root):], title=article.title, kind=article.category.slug,
-        date=article.date.strftime("%Y-%m-%d"), date_text=format_day(article.date, article.lang),
-        summary_html=article.metadata.get("summary", ""), body_html=article._content or "",
-        tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()))
+        url=article.url[len(root) :],
+        title=article.title,
+        kind=article.category.slug,
+        date=article.date.strftime("%Y-%m-%d"),
+        date_text=format_day(article.date, article.lang),
+        summary_html=article.metadata.get("summary", ""),
+        body_html=article._content or "",
+        tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()),
+    )
 
 
 def write_files(folder, files):
@@ -147,8 +153,10 @@ def index(pelican_settings, output_path, layout, inbox, report):
             files = dictionary_files(lang, [documents[k] for k in keys], analyzer.pieces, layout, folder)
             target = os.path.join(output_path, root, DATA_FOLDER)
             written = write_files(target, files) + staging.place(keys, os.path.join(target, folder))
-            summary.append(f"Search ({lang}): {len(keys)} articles, {len(files) + len(keys)} files, "
-                           f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/")
+            summary.append(
+                f"Search ({lang}): {len(keys)} articles, {len(files) + len(keys)} files, "
+                f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/"
+            )
             indexed += len(keys)
             report("step", "Search: articles indexed", indexed, total)
     finally:
@@ -165,8 +173,7 @@ class Indexer:
         self.root_of = root_of
         self.given = set()
         self.batch = []  # sent a few dozen at a time: a message costs more than its bytes
-        self.job = Job(partial(index, pelican_settings, output_path, settings.layout()),
-                       background=settings.background)
+        self.job = Job(partial(index, pelican_settings, output_path, settings.layout()), background=settings.background)
 
     def give(self, article):
         self.batch.append((article.source_path, source_of(article, self.root_of(article.lang))))

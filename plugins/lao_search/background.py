@@ -12,6 +12,7 @@ which handles them (the logging module itself makes its locks new in a forked ch
 sending, the child keeps what it has to say: the parent reads only once it waits, and two full pipes would wait
 for each other for ever.
 """
+
 import logging
 import multiprocessing
 import sys
@@ -150,7 +151,9 @@ class Job:
                     kind, value = self.connection.recv()
                 except EOFError:
                     self.process.join()
-                    raise RuntimeError(f"search indexing stopped without a word (exit code {self.process.exitcode})")
+                    raise RuntimeError(
+                        f"search indexing stopped without a word (exit code {self.process.exitcode})"
+                    ) from None
                 if kind == "message":
                     on_message(value)
                 elif kind == "log":  # logged again here, as if here: Pelican's filters and --fatal apply

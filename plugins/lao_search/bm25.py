@@ -5,6 +5,7 @@ pipeline on every occurrence of every word and keeps per-occurrence metadata: 92
 This takes the term counts the archive has already made, once per distinct word. A query's score of an article
 is the sum of its terms' weights there (lunr's dot product of the query and field vectors; see README).
 """
+
 import math
 from collections import Counter, defaultdict, deque
 from itertools import repeat
@@ -74,4 +75,4 @@ def _field_scores(counts, relative_length, boost, idfs):
     scores = map(truediv, numerators, map(add, repeat(norm), tfs))
     if boost != 1:  # a product by 1 changes nothing
         scores = map(mul, scores, repeat(boost))
-    return dict(zip(counts, map(round, map(mul, scores, repeat(SCALE)))))
+    return dict(zip(counts, map(round, map(mul, scores, repeat(SCALE))), strict=True))

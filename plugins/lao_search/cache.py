@@ -4,6 +4,7 @@ Follows Pelican's content cache: read when LOAD_CONTENT_CACHE is on, written whe
 serve` sets them), in CACHE_PATH. An article is found again by a digest of everything the search takes from it;
 the cache holds the version of the code and of ICU that made it, and another version's is not read.
 """
+
 import hashlib
 import logging
 import os

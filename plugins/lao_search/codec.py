@@ -5,6 +5,7 @@ A data file is a script (see index.py), so lists travel inside JSON strings: 64 
 lowest bits first). Rising article numbers are written as the gaps between them; a set of articles is written as
 a bitmap instead, after a "!", when that is shorter. The work runs in ``map`` stages: it is done per posting.
 """
+
 import base64
 import math
 from collections import deque

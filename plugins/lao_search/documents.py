@@ -4,6 +4,7 @@ cacheable: nothing in it depends on the other articles.
 An ``Analyzer`` makes documents and remembers, across them, the words of every distinct chunk of text and the
 term of every distinct word: ICU and the stemmer run once per distinct string, however often it recurs.
 """
+
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
@@ -64,8 +65,12 @@ class Analyzer:
         return tuple(map(self.terms.__getitem__, (word for _start, word in self.pieces[chunk])))
 
     def document(self, source):
-        parts = {"title": source.title, "summary": html_text(source.summary_html),
-                 "body": html_text(source.body_html), "tags": "\n".join(source.tags)}
+        parts = {
+            "title": source.title,
+            "summary": html_text(source.summary_html),
+            "body": html_text(source.body_html),
+            "tags": "\n".join(source.tags),
+        }
         normal = {name: normalise(value) for name, value in parts.items()}
         fields = []
         lao_chunks = set()
@@ -76,5 +81,13 @@ class Analyzer:
             terms = list(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
             fields.append((dict(Counter(terms)), len(terms)))
         text = "\n".join(normal[name] for name in ("title", "summary", "body", "tags") if normal[name])
-        return Document(url=source.url, title=source.title, kind=source.kind, date=source.date,
-                        date_text=source.date_text, text=text, fields=tuple(fields), chunks=frozenset(lao_chunks))
+        return Document(
+            url=source.url,
+            title=source.title,
+            kind=source.kind,
+            date=source.date,
+            date_text=source.date_text,
+            text=text,
+            fields=tuple(fields),
+            chunks=frozenset(lao_chunks),
+        )

@@ -5,18 +5,52 @@ text, a line per block. Regular expressions, not a parser: the HTML is Python-Ma
 editor wrote), and a tree is not needed to drop tags; tests/test_extract.py holds this to beautifulsoup4's
 reading of the same HTML.
 """
+
 import html
 import re
 
 # Elements that end a line of text; inline ones (a, em, strong, span...) join their neighbours, so that a Lao word
 # split by markup (ລັດ<b>ດິຈິຕອນ</b>) stays one run of text.
-BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-    "td", "th", "tr", "ul"})
+BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
 SKIPPED = ("script", "style", "template", "noscript", "svg")  # elements whose content is not text
 
-_SKIPPED = re.compile(r"<(%s)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>" % "|".join(SKIPPED), re.S | re.I)
+_SKIPPED_NAMES = "|".join(SKIPPED)
+_SKIPPED = re.compile(rf"<({_SKIPPED_NAMES})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>", re.S | re.I)
 _COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>", re.S)
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _SPACES = re.compile(r"[\t\r\f\v\u00a0][ \t\r\f\v\u00a0]*| [ \t\r\f\v\u00a0]+")  # not a lone space

@@ -19,6 +19,7 @@ Articles are numbered oldest first (then by URL), so that a new article, the new
 The plugin writes each article's file as soon as the article is read (``article_file``) and moves it to its numbered
 place once all are (``articles_folder`` names their folder); ``search_files`` makes every file at once.
 """
+
 import hashlib
 import json
 from dataclasses import dataclass
@@ -81,8 +82,9 @@ def dictionary_files(lang, documents, pieces, layout, folder):
         for chunk in document.chunks:
             articles_of_chunk[chunk] = articles_of_chunk.get(chunk, 0) | bit
     lao_terms = {t for t in refs_of if has_lao(t)}
-    kinds, contained = containing({c: pieces[c] for c in sorted(articles_of_chunk)}, articles_of_chunk.__getitem__,
-                                  lao_terms)
+    kinds, contained = containing(
+        {c: pieces[c] for c in sorted(articles_of_chunk)}, articles_of_chunk.__getitem__, lao_terms
+    )
     longest = max(map(len, lao_terms), default=1)
     records = {}
     words = {}
@@ -98,13 +100,21 @@ def dictionary_files(lang, documents, pieces, layout, folder):
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
     files = {}
     shards = _shards(sorted(records, key=_utf16), records, words, layout, files)
-    files["index.js"] = as_script({
-        "format": FORMAT, "lang": lang, "count": len(documents), "pipeline": [STEMMER],
-        "kinds": _kind_table(documents), "years": _years(documents), "lengths": _lengths(documents),
-        "longest": longest,
-        "longestKey": max(map(len, records), default=1),
-        "shards": shards, "fragments": folder,
-    })
+    files["index.js"] = as_script(
+        {
+            "format": FORMAT,
+            "lang": lang,
+            "count": len(documents),
+            "pipeline": [STEMMER],
+            "kinds": _kind_table(documents),
+            "years": _years(documents),
+            "lengths": _lengths(documents),
+            "longest": longest,
+            "longestKey": max(map(len, records), default=1),
+            "shards": shards,
+            "fragments": folder,
+        }
+    )
     return files
 
 
@@ -128,10 +138,15 @@ def _shards(keys, records, words, layout, files):
     before = None  # the last key of the shard before
     for group in groups:
         names = [key for key, _record in group]
-        name, files[name] = _named("d", {
-            "keys": names, "records": [record for _key, record in group],
-            "words": {str(i): words[key] for i, key in enumerate(names) if key in words},
-            "terms": "".join("0" if key in words else "1" for key in names)})
+        name, files[name] = _named(
+            "d",
+            {
+                "keys": names,
+                "records": [record for _key, record in group],
+                "words": {str(i): words[key] for i, key in enumerate(names) if key in words},
+                "terms": "".join("0" if key in words else "1" for key in names),
+            },
+        )
         out.append(["" if before is None else _separator(before, names[0]), name])
         before = names[-1]
     return out
@@ -147,8 +162,14 @@ def _separator(before, first):
 
 
 def _shown(document):
-    return {"url": document.url, "title": document.title, "kind": document.kind, "date": document.date,
-            "dateText": document.date_text, "text": document.text}
+    return {
+        "url": document.url,
+        "title": document.title,
+        "kind": document.kind,
+        "date": document.date,
+        "dateText": document.date_text,
+        "text": document.text,
+    }
 
 
 def _kind_table(documents):
@@ -168,8 +189,7 @@ def _lengths(documents):
     """A character per article (its value 0-63, not a number of codec.numbers): how many terms it has, roughly (a
     step per eighth of a doubling), by which the page ranks the articles that hold a Lao query only inside longer
     words (js/src/rank.js)."""
-    return "".join(codec.ALPHABET[codec.length_level(sum(length for _counts, length in d.fields))]
-                   for d in documents)
+    return "".join(codec.ALPHABET[codec.length_level(sum(length for _counts, length in d.fields))] for d in documents)
 
 
 def _years(documents):

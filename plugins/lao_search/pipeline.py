@@ -4,6 +4,7 @@ lunr's own trimmer strips Lao (its ``\\W`` misses Lao vowel signs in Python and 
 stemmer is English only; js/src/pipeline.js registers the same two names with the same behaviour, and
 js/test/agreement.test.mjs holds the two sides to each other over a word list.
 """
+
 import unicodedata
 
 from lunr.pipeline import Pipeline

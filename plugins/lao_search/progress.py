@@ -4,6 +4,7 @@ elsewhere (CI), nothing when Pelican is asked to be quiet (-q) or the job is sho
 The work reports ``step(label, done, total)`` from wherever it runs (background.py may run it in another
 process, which passes on the latest step of each label); a ``Progress`` in the build's own process shows it.
 """
+
 import logging
 
 from pelican.log import console
@@ -35,8 +36,12 @@ class Progress:
             return
         if console.is_terminal:
             if self.bar is None:
-                columns = (rich_progress.TextColumn("{task.description}"), rich_progress.BarColumn(),
-                           rich_progress.MofNCompleteColumn(), rich_progress.TimeElapsedColumn())
+                columns = (
+                    rich_progress.TextColumn("{task.description}"),
+                    rich_progress.BarColumn(),
+                    rich_progress.MofNCompleteColumn(),
+                    rich_progress.TimeElapsedColumn(),
+                )
                 self.bar = rich_progress.Progress(*columns, console=console, transient=True)
                 self.bar.start()
             if label not in self.tasks:

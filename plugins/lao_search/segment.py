@@ -5,9 +5,10 @@ the agreement tests hold both to one table.
 Unlike ICU, none of this depends on the neighbours of a piece: a string has the same units alone and inside a
 longer text (except at its two ends), which is what lets the index look up parts of what a reader typed.
 """
+
 import re
 import unicodedata
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from operator import and_
 
 LAO_RUN = re.compile("[\u0e80-\u0eff]+")
@@ -43,7 +44,7 @@ def breaks(text):
 def units(text):
     """``text`` cut at every place where a word may begin: consonants with their vowels and marks."""
     at = breaks(text)
-    return [text[a:b] for a, b in zip(at, at[1:])]
+    return [text[a:b] for a, b in pairwise(at)]
 
 
 def lao_units(text):
@@ -65,7 +66,7 @@ def segment(text, is_word, longest):
         choice = (covered, pieces, k - 1, False)
         j = k - 1
         while j >= 0 and end - at[j] <= longest:
-            if is_word(text[at[j]:end]):
+            if is_word(text[at[j] : end]):
                 covered, pieces = best[j][0] + end - at[j], best[j][1] + 1
                 if covered > choice[0] or (covered == choice[0] and pieces <= choice[1]):
                     choice = (covered, pieces, j, True)
@@ -76,7 +77,7 @@ def segment(text, is_word, longest):
     k = len(at) - 1
     while k > 0:
         start = best[k][2]
-        piece = text[at[start]:at[k]]
+        piece = text[at[start] : at[k]]
         if best[k][3]:
             if loose:
                 out.append(loose)

@@ -12,12 +12,13 @@ The keys are what readers type and what a longer query is made of:
 A query that is a key is answered by its key alone; any other is answered from the articles that contain all
 of its keys, checked against their text in the browser (js/src/search.js).
 
-Pure functions: chunks of folded text (text.chunks) in, {key: articles as the bits of an integer} out. Each distinct chunk is
-matched once (Aho-Corasick, pyahocorasick), however many articles repeat it.
+Pure functions: chunks of folded text (text.chunks) in, {key: articles as the bits of an integer} out. Each
+distinct chunk is matched once (Aho-Corasick, pyahocorasick), however many articles repeat it.
 """
-import ahocorasick
 
 from operator import add
+
+import ahocorasick
 
 from .segment import LAO_RUN, lao_units
 from .text import has_lao

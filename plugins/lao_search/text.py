@@ -18,9 +18,10 @@ Folded form (what the index holds and a query is matched in), from the normal fo
   * lower case.
 Each Lao letter folds to one letter, so offsets in Lao text are the same in both forms.
 """
+
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import icu
 
@@ -88,7 +89,7 @@ def chunks(text):
     return text.split()  # the same, faster
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_iterator():
     # One iterator per process: creating it loads ICU's Lao dictionary. Not shared across threads.
     return icu.BreakIterator.createWordInstance(icu.Locale("lo"))
