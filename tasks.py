@@ -10,6 +10,8 @@ import sys
 
 from invoke import task
 
+from archive.schema import Schema
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(os.path.dirname(HERE), "shared")
 CONFIG = {
@@ -101,74 +103,60 @@ def _write_new(path, text):
     print(f"Wrote content/{path} as a draft: fill it in, then delete its `Status: draft` line to publish it.")
 
 
-@task(
-    help={
-        "kind": "news, reports, magazine or newspaper",
-        "lang": "lo or en",
-        "title": "the title",
-        "date": "YYYY-MM-DD (default: today)",
-        "venue": "reports",
-        "organisers": "reports, comma-separated",
-        "event_start": "reports (default: the date)",
-        "issue": "magazine (default: the next number)",
-        "month": "magazine, YYYY-MM",
-        "cover": "magazine: an image under content/",
-        "edition": "newspaper (default: the next number)",
-        "pages": "newspaper: page images",
-        "pdf": "newspaper or magazine: a PDF under content/",
-    }
-)
-def new(
-    c,
-    kind,
-    title,
-    lang="lo",
-    date=None,
-    venue=None,
-    organisers=None,
-    event_start=None,
-    issue=None,
-    month=None,
-    cover=None,
-    edition=None,
-    pages=None,
-    pdf=None,
-):
-    """Create a correctly filled Markdown file (a draft) for a kind and language."""
+def _new(c, kind, title, lang=None, date=None, **fields):
+    """Create a correctly filled Markdown file (a draft) of a kind and language; the kind's fields as options."""
     import datetime
 
+    from tools.build import site_schema
     from tools.scaffold import new_item
 
+    schema = site_schema()
     day = datetime.date.fromisoformat(date) if date else datetime.date.today()
     try:
-        path, text = new_item(
-            CONFIG["content"],
-            kind,
-            lang,
-            title,
-            day,
-            venue=venue,
-            organisers=organisers,
-            event_start=event_start,
-            issue=issue,
-            month=month,
-            cover=cover,
-            edition=edition,
-            pages=pages,
-            pdf=pdf,
-        )
+        path, text = new_item(CONFIG["content"], kind, lang or schema.languages[0], title, day, schema, **fields)
     except ValueError as error:
         sys.exit(f"new: {error}")
     _write_new(path, text)
 
 
+def _new_task():
+    """`invoke new` with an option for every field of the content schema that it does not fill in itself."""
+    import inspect
+
+    from archive.schema import KINDS
+    from tools.scaffold import options
+
+    fields = options(Schema())
+    given = inspect.signature(_new).parameters
+    _new.__signature__ = inspect.Signature(
+        [*(p for p in given.values() if p.kind != p.VAR_KEYWORD)]
+        + [inspect.Parameter(f.key, inspect.Parameter.KEYWORD_ONLY, default=None) for f in fields]
+    )
+    kinds = {f.key: ", ".join(f.kinds) if f.kinds else "any kind" for f in fields}
+    return task(
+        _new,
+        name="new",
+        help={
+            "kind": " or ".join(kind.name for kind in KINDS),
+            "lang": "the language (default: the site's first)",
+            "title": "the title",
+            "date": "YYYY-MM-DD (default: today)",
+            **{f.key: f"{kinds[f.key]}: {f.help['en']}" for f in fields},
+        },
+    )
+
+
+new = _new_task()
+
+
 @task(help={"slug": "the slug of the item to translate", "lang": "the language to write (default: the other)"})
 def translate(c, slug, lang=None):
     """Create the other language's file of an item: same slug, pointing at its original (a draft)."""
+    from tools.build import site_schema
     from tools.scaffold import translation
 
     try:
-        path, text = translation(CONFIG["content"], slug, lang)
+        path, text = translation(CONFIG["content"], slug, lang, site_schema())
     except ValueError as error:
         sys.exit(f"translate: {error}")
     _write_new(path, text)

@@ -43,41 +43,41 @@ CASES = [
     (
         "unparsable date",
         {"news/a.md": changed(Date="18/05/2023")},
-        ["news/a.md:1: unparsable Date: '18/05/2023' is not a date written as YYYY-MM-DD"],
+        ["news/a.md:2: unparsable Date: '18/05/2023' is not a date written as YYYY-MM-DD"],
     ),
     (
         "impossible date",
         {"news/a.md": changed(Date="2023-02-30")},
-        ["news/a.md:1: unparsable Date: '2023-02-30' is not a real date"],
+        ["news/a.md:2: unparsable Date: '2023-02-30' is not a real date"],
     ),
-    ("unknown language", {"news/a.md": changed(Lang="th")}, ["news/a.md:1: unknown Lang 'th': write one of lo, en"]),
+    ("unknown language", {"news/a.md": changed(Lang="th")}, ["news/a.md:3: unknown Lang 'th': write one of lo, en"]),
     (
         "unknown kind",
         {"news/a.md": changed(Category="blog")},
-        ["news/a.md:1: unknown Category 'blog': write one of news, reports, magazine, newspaper"],
+        ["news/a.md:5: unknown Category 'blog': write one of news, reports, magazine, newspaper"],
     ),
     (
         "slug not ascii",
         {"news/a.md": changed(Slug="ຂ່າວ")},
-        ["news/a.md:1: Slug 'ຂ່າວ' must be lower-case ASCII letters, digits and single hyphens"],
+        ["news/a.md:4: Slug 'ຂ່າວ' must be lower-case ASCII letters, digits and single hyphens"],
     ),
     (
         "duplicate slug in one language",
         {"news/a.md": changed(), "news/deep/b.md": changed(Title="ອື່ນ")},
         [
-            "news/a.md:1: duplicate Slug 'story' in language 'lo': also used by news/deep/b.md",
-            "news/deep/b.md:1: duplicate Slug 'story' in language 'lo': also used by news/a.md",
+            "news/a.md:4: duplicate Slug 'story' in language 'lo': also used by news/deep/b.md",
+            "news/deep/b.md:4: duplicate Slug 'story' in language 'lo': also used by news/a.md",
         ],
     ),
     (
         "translation without original",
         {"news/a.en.md": changed(Lang="en", Translation="true")},
-        ["news/a.en.md:1: Translation: true, but no original in another language has Slug 'story'"],
+        ["news/a.en.md:6: Translation: true, but no original in another language has Slug 'story'"],
     ),
     (
         "issue that does not exist",
         {"news/a.md": changed(Journal_Issue="9")},
-        ["news/a.md:1: Journal_Issue 9 does not exist: no magazine file in language 'lo' has Issue: 9"],
+        ["news/a.md:6: Journal_Issue 9 does not exist: no magazine file in language 'lo' has Issue: 9"],
     ),
     (
         "missing image",
@@ -92,7 +92,7 @@ CASES = [
     (
         "missing cover",
         {"magazine/i.md": markdown({**ISSUE, "Cover": "images/none.svg"})},
-        ["magazine/i.md:1: Cover names 'images/none.svg', which is not a file under content/"],
+        ["magazine/i.md:8: Cover names 'images/none.svg', which is not a file under content/"],
     ),
     (
         "report without its fields",
@@ -102,12 +102,54 @@ CASES = [
     (
         "newspaper without pages",
         {"newspaper/e.md": changed(Category="newspaper", Edition="12")},
-        ["newspaper/e.md:1: a newspaper edition needs a PDF or Pages (page images)"],
+        ["newspaper/e.md:1: a newspaper item needs PDF or Pages"],
     ),
     (
         "issue number not a number",
         {"magazine/i.md": markdown({**ISSUE, "Issue": "seven"})},
-        ["magazine/i.md:1: Issue must be a whole number, not 'seven'"],
+        ["magazine/i.md:6: Issue must be a whole number, not 'seven'"],
+    ),
+    (
+        "slug written twice",
+        {"news/a.md": markdown(GOOD).replace("Category:", "Slug: other\nCategory:")},
+        ["news/a.md:5: Slug is written again on line 5 (first on line 4): keep one"],
+    ),
+    (
+        "value on two lines",
+        {"news/a.md": changed(Tags="ໜຶ່ງ,\n    ສອງ")},
+        ["news/a.md:7: Tags goes on to line 7: write its value on one line"],
+    ),
+    (
+        "misspelt field",
+        {"news/a.md": changed(Autor="ສລດ")},
+        ["news/a.md:6: unknown field 'autor': did you mean Author?"],
+    ),
+    (
+        "field of another kind",
+        {"news/a.md": changed(Venue="ວຽງຈັນ")},
+        ["news/a.md:6: Venue is a field of reports, not of news: remove it or change Category"],
+    ),
+    (
+        "month that does not exist",
+        {"magazine/i.md": markdown({**ISSUE, "Month": "2024-13"})},
+        ["magazine/i.md:7: Month '2024-13' must be written as YYYY-MM"],
+    ),
+    (
+        "event that ends before it starts",
+        {
+            "reports/r.md": changed(
+                Category="reports", Event_Start="2024-03-05", Event_End="2024-03-04", Venue="v", Organisers="o"
+            )
+        },
+        ["reports/r.md:7: Event_End is before Event_Start"],
+    ),
+    (
+        "link from the server root",
+        {"news/a.md": markdown(GOOD, "![ຮູບ](/images/issue-7.svg)")},
+        [
+            "news/a.md:7: link '/images/issue-7.svg' starts at the server root: it breaks when the site is opened "
+            "from disk"
+        ],
     ),
     (
         "markdown in a static folder",
@@ -146,6 +188,12 @@ def test_every_problem_is_reported_at_once(tmp_path):
     assert str(failure.value).startswith("2 problems in the content; nothing was published:")
 
 
+def test_a_file_with_front_matter_is_read_as_pelican_reads_it(tmp_path):
+    write_tree(tmp_path / "content", {"news/a.md": "---\n" + markdown(GOOD).replace("\n\n", "\n---\n", 1)})
+    output = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    assert os.path.isfile(os.path.join(output, "news", "story.html"))
+
+
 def test_an_editors_new_sub_folder_is_built(tmp_path):
     write_tree(tmp_path / "content", {"2026/campaign/a.md": changed()})
     output = build(str(tmp_path / "content"), str(tmp_path / "output"))
@@ -159,4 +207,4 @@ def test_a_file_that_is_not_utf8_is_named_with_the_others(tmp_path):
         build(str(tmp_path / "content"), str(tmp_path / "output"))
     report = str(failure.value)
     assert "news/a.md:1: cannot be read as UTF-8 text" in report and "save it as UTF-8" in report
-    assert "news/b.md:1: unknown Lang 'th'" in report
+    assert "news/b.md:3: unknown Lang 'th'" in report

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from archive.model import read_source
+from archive.metadata import read_source
 from tools.check import check_page, missing_translations, run
 
 PAGE = '<!DOCTYPE html><html><head></head><body><main id="main">{}</main></body></html>'

@@ -1,4 +1,4 @@
-"""The content model's pure parts: reading a file's metadata, tag file names, dates per language."""
+"""Pure parts of the archive plugin: where links lead, tag file names, dates per language."""
 
 import datetime
 
@@ -6,33 +6,7 @@ import pytest
 
 from archive.collect import tag_slug
 from archive.dates import format_day, format_month, format_range
-from archive.model import check_metadata, read_source
-from archive.validate import resolve_link
-
-
-def test_read_source_splits_metadata_and_body():
-    source = read_source("\ufeffTitle: ຂ່າວ\nTags: ກ,\n    ຂ\nCategory: news\n\nBody: not metadata.\n")
-    assert source.meta == {"title": "ຂ່າວ", "tags": "ກ, ຂ", "category": "news"}
-    assert source.body == "\nBody: not metadata.\n"
-    assert source.body_line == 5  # the blank line; "Body" is on line 6
-
-
-def test_a_good_report_has_no_problems():
-    meta = {
-        "title": "x",
-        "date": "2024-01-02 09:30",
-        "lang": "lo",
-        "slug": "a-b-2",
-        "category": "reports",
-        "event_start": "2024-01-03",
-        "event_end": "2024-01-04",
-        "venue": "v",
-        "organisers": "o",
-        "registration_url": "https://forms.example.la/x",
-        "registration_deadline": "2024-01-01",
-    }
-    assert check_metadata(meta) == []
-    assert check_metadata({**meta, "event_end": "2024-01-02"}) == ["Event_End is before Event_Start"]
+from archive.links import resolve
 
 
 @pytest.mark.parametrize(
@@ -58,11 +32,25 @@ def test_tag_slug(name, slug):
         ("news/a.md", "https://itu.int/", None),
         ("news/a.md", "mailto:info@example.la", None),
         ("news/a.md", "{tag}ITU", None),
-        ("news/a.md", "#section", None),
+        ("news/a.md", "#section", ""),  # this page
     ],
 )
-def test_resolve_link(source, target, resolved):
-    assert resolve_link(source, target) == resolved
+def test_where_a_link_in_content_leads(source, target, resolved):
+    found = resolve(source, target)
+    assert (found and found.path) == resolved
+    assert found is None or found.problem is None
+
+
+@pytest.mark.parametrize(
+    "target, problem",
+    [
+        ("/images/x.png", "starts at the server root: it breaks when the site is opened from disk"),
+        ("../../x.png", "leads out of the site"),
+        ("{static}/../x.png", "leads out of the site"),
+    ],
+)
+def test_links_that_cannot_work_from_disk(target, problem):
+    assert resolve("news/a.md", target).problem == problem
 
 
 @pytest.mark.parametrize(

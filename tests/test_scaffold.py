@@ -63,7 +63,7 @@ def test_the_next_number_follows_the_last_issue(tmp_path):
     [
         ("reports", {"venue": "Vientiane"}, "a reports item needs --organisers"),
         ("magazine", {}, "a magazine item needs --cover"),
-        ("newspaper", {}, "a newspaper item needs --pages"),
+        ("newspaper", {}, "a newspaper item needs --pdf or --pages"),
         ("blog", {}, "unknown kind 'blog'"),
     ],
 )

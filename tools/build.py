@@ -7,11 +7,37 @@ SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 
 
-def build(content, output, settings_file=SETTINGS, **overrides):
-    """Build ``content`` into ``output`` as `invoke build` does (``overrides``: Pelican settings); returns output."""
-    from pelican import Pelican
+def build(content, output, settings_file=SETTINGS, record=None, **overrides):
+    """Build ``content`` into ``output`` as `invoke build` does (``overrides``: Pelican settings); returns output.
+
+    ``record``: a dict filled with {built page: content file} (site- and content-relative, "/"), as Pelican
+    read and wrote them.
+    """
+    from pelican import Pelican, signals
     from pelican.settings import read_settings
 
+    from archive import every_article
+
+    def remember(generator):
+        for article in every_article(generator):
+            source = os.path.relpath(article.source_path, generator.path).replace(os.sep, "/")
+            record[article.save_as.replace(os.sep, "/")] = source
+
     settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output, **overrides})
-    Pelican(settings).run()
+    if record is not None:
+        signals.article_generator_finalized.connect(remember)
+    try:
+        Pelican(settings).run()
+    finally:
+        signals.article_generator_finalized.disconnect(remember)
     return output
+
+
+def site_schema(settings_file=SETTINGS):
+    """The content schema with the site's languages (ARCHIVE_LANGUAGES in the settings)."""
+    from pelican.settings import read_settings
+
+    from archive.schema import Schema
+    from archive.settings import ArchiveSettings
+
+    return Schema(ArchiveSettings.from_pelican(read_settings(settings_file)).languages)

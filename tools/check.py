@@ -6,7 +6,8 @@ import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
+
+from archive import links
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements whose end tag HTML lets an author leave out; the checker does not ask for them.
@@ -31,7 +32,6 @@ OPTIONAL_END = {
     "head",
     "body",
 }
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -106,21 +106,22 @@ def check_page(site, path, html):
 
 
 def _broken(site, path, url, ids):
-    if not url or _EXTERNAL.match(url) or url.startswith(("mailto:", "tel:", "data:")):
+    target = links.resolve(path, url)
+    if target is None:
         return None
-    parts = urlsplit(url)
-    if not parts.path:
-        fragment = unquote(parts.fragment)
-        return None if not fragment or fragment in ids else f"link to #{fragment}, which is not on the page"
-    if parts.path.startswith("/"):
-        return f"link {url!r} starts at the server root: it breaks when the site is opened from disk"
-    target = os.path.normpath(os.path.join(site, os.path.dirname(path), unquote(parts.path)))
-    if not target.startswith(os.path.abspath(site)):
-        return f"link {url!r} leads out of the site"
-    if os.path.isdir(target):
+    if not target.path:
+        return (
+            None
+            if not target.fragment or target.fragment in ids
+            else f"link to #{target.fragment}, which is not on the page"
+        )
+    if target.problem:
+        return f"link {url!r} {target.problem}"
+    full = os.path.join(site, target.path)
+    if os.path.isdir(full):
         return f"link {url!r} names a folder: from disk a browser shows no index.html for it"
-    if not os.path.isfile(target):
-        kind = "image" if re.search(r"\.(png|jpe?g|gif|svg|webp|avif)$", parts.path, re.I) else "link"
+    if not os.path.isfile(full):
+        kind = "image" if re.search(r"\.(png|jpe?g|gif|svg|webp|avif)$", target.path, re.I) else "link"
         return f"{kind} {url!r} leads to a file that does not exist"
     return None
 
@@ -151,35 +152,31 @@ def missing_translations(sources, languages):
     return {lang: sorted(paths) for lang, paths in missing.items()}
 
 
-def run(content, output, languages=("lo", "en"), out=print):
+def run(content, output, out=print):
     """Build ``content`` into ``output`` and report every problem; returns the number of errors."""
     from archive import ContentError
     from archive.validate import read_sources
 
-    from .build import build  # first: it puts plugins/ on the path
+    from .build import build, site_schema
 
     out(f"Building {content} into {output} …")
+    built_from = {}  # built page -> content file, as the build recorded them
     try:
-        build(content, output)
+        build(content, output, record=built_from)
     except ContentError as error:
         for problem in error.problems:
             out(f"content/{problem}")
         out(f"{len(error.problems)} error(s) in the content: fix them and run the check again.")
         return len(error.problems)
-    sources, _ = read_sources(content)  # the build has just read them all
-    built_from = {_built_path(s.meta, languages): p for p, s in sources.items()}
+    schema = site_schema()
+    sources, _ = read_sources(content, multiline=schema.multiline)  # the build has just read them all
     out("Checking the built pages …")
     findings = check_site(output)
     for finding in findings:
         source = built_from.get(finding.path)
         out(f"content/{source} (built as {finding})" if source else str(finding))
-    for lang, paths in missing_translations(sources, languages).items():
+    for lang, paths in missing_translations(sources, schema.languages).items():
         if paths:
             out(f"No {lang} version yet ({len(paths)}, not an error): " + ", ".join(paths))
     out(f"{len(findings)} error(s) in the built site." if findings else "No errors.")
     return len(findings)
-
-
-def _built_path(meta, languages):
-    root = "" if meta.get("lang") == languages[0] else f"{meta.get('lang')}/"
-    return f"{root}{meta.get('category')}/{meta.get('slug')}.html"

@@ -8,11 +8,12 @@ import os
 import re
 import unicodedata
 
-from archive.model import KINDS, LANGUAGES, field_name
+from archive.schema import Invalid, Schema
 from archive.validate import read_sources
 
 BODY = {"lo": "ຂຽນເນື້ອໃນທີ່ນີ້.", "en": "Write the text here."}
 TRANSLATE = {"lo": "ແປເນື້ອໃນທີ່ນີ້.", "en": "Translate the text here."}
+SET_BY_NEW = ("title", "date", "lang", "slug", "category", "status", "translation", "modified")
 
 
 def slug_for(title, date, kind):
@@ -22,8 +23,8 @@ def slug_for(title, date, kind):
     return "-".join(words[:8]) if words else f"{kind}-{date:%Y-%m-%d}"
 
 
-def read_all(content):
-    sources, unreadable = read_sources(content)
+def read_all(content, schema):
+    sources, unreadable = read_sources(content, multiline=schema.multiline)
     if unreadable:
         raise ValueError("; ".join(map(str, unreadable)))
     return {path: source.meta for path, source in sources.items()}
@@ -41,15 +42,21 @@ def next_number(existing, kind, field):
     return max(numbers, default=0) + 1
 
 
-def new_item(content, kind, lang, title, date, **fields):
-    """(content-relative path, Markdown) of a new draft; ``fields``: the kind's own (venue=…, cover=…)."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}: one of {', '.join(LANGUAGES)}")
+def options(schema):
+    """The fields `invoke new` takes as options (``--venue``): every field it does not fill in itself."""
+    return [f for f in schema.fields.values() if f.key not in SET_BY_NEW]
+
+
+def new_item(content, kind, lang, title, date, schema=None, **given):
+    """(content-relative path, Markdown) of a new draft; ``given``: other fields by key (venue=…, cover=…)."""
+    schema = schema or Schema()
+    if kind not in schema.kinds:
+        raise ValueError(f"unknown kind {kind!r}: one of {', '.join(schema.kinds)}")
+    if lang not in schema.languages:
+        raise ValueError(f"unknown language {lang!r}: one of {', '.join(schema.languages)}")
     if not title.strip():
         raise ValueError("give a title")
-    existing = read_all(content)
+    existing = read_all(content, schema)
     slug = free_slug(slug_for(title, date, kind), {m.get("slug") for m in existing.values()})
     meta = {
         "Title": title.strip(),
@@ -59,44 +66,54 @@ def new_item(content, kind, lang, title, date, **fields):
         "Category": kind,
         "Status": "draft",
     }
-    meta.update(_kind_fields(kind, date, existing, fields))
+    meta.update(_kind_fields(schema, kind, date, existing, {k: v for k, v in given.items() if v}))
     return f"{kind}/{slug}.{lang}.md", _render(meta, BODY[lang])
 
 
-def _kind_fields(kind, date, existing, given):
-    def need(name, hint):
-        if not given.get(name):
-            raise ValueError(f"a {kind} item needs --{name.replace('_', '-')} ({hint})")
-        return given[name]
+def _kind_fields(schema, kind, date, existing, given):
+    """The fields of ``kind`` beyond the ones every item has, then the optional common ones given, in schema order."""
+    wrong = [key for key in given if key not in schema.fields or not schema.fields[key].used_by(kind)]
+    if wrong:
+        raise ValueError(", ".join(f"--{_option(key)}" for key in wrong) + f" is not a field of a {kind} item")
+    number = schema.kinds[kind].number
+    written = {}
+    for f in schema.own_fields(kind) + [f for f in options(schema) if f.kinds is None]:
+        value = given.get(f.key)
+        if value is None and f.key == number:
+            value = str(next_number(existing, kind, number))
+        if value is None and f.suggest:
+            value = schema.suggestion(f, date)
+        if value is None and f.required_by(kind):
+            raise ValueError(f"a {kind} item needs --{_option(f.key)} ({f.help['en']})")
+        if value is not None:
+            try:
+                f.type.parse(f.name, value)
+            except Invalid as error:
+                raise ValueError(f"--{_option(f.key)}: {error}") from None
+            written[f.name] = value
+    one_of = schema.kinds[kind].one_of
+    if one_of and not any(schema.name_of(key) in written for key in one_of):
+        raise ValueError(f"a {kind} item needs " + " or ".join(f"--{_option(key)}" for key in one_of))
+    return written
 
-    if kind == "reports":
-        return {
-            "Event_Start": given.get("event_start") or f"{date:%Y-%m-%d}",
-            "Venue": need("venue", "where it takes place"),
-            "Organisers": need("organisers", "comma-separated"),
-        }
-    if kind == "magazine":
-        return {
-            "Issue": given.get("issue") or str(next_number(existing, "magazine", "issue")),
-            "Month": given.get("month") or f"{date:%Y-%m}",
-            "Cover": need("cover", "an image under content/"),
-        }
-    if kind == "newspaper":
-        files = {"PDF": given.get("pdf")} if given.get("pdf") else {"Pages": need("pages", "page images, or --pdf")}
-        return {"Edition": given.get("edition") or str(next_number(existing, "newspaper", "edition")), **files}
-    return {}
+
+def _option(key):
+    return key.replace("_", "-")
 
 
-def translation(content, slug, lang=None):
+def translation(content, slug, lang=None, schema=None):
     """(path, Markdown) of the other language's draft of the item ``slug``: same slug, kind and facts."""
-    existing = read_all(content)
+    schema = schema or Schema()
+    existing = read_all(content, schema)
     versions = {m.get("lang"): path for path, m in existing.items() if m.get("slug") == slug}
     if not versions:
         raise ValueError(f"no content file has Slug: {slug}")
     originals = [p for lang_, p in versions.items() if existing[p].get("translation", "").lower() != "true"]
     source = originals[0] if originals else next(iter(versions.values()))
     meta = existing[source]
-    lang = lang or next(other for other in LANGUAGES if other != meta.get("lang"))
+    lang = lang or next(other for other in schema.languages if other != meta.get("lang"))
+    if lang not in schema.languages:
+        raise ValueError(f"unknown language {lang!r}: one of {', '.join(schema.languages)}")
     if lang in versions:
         raise ValueError(f"{versions[lang]} already is the {lang} version of {slug}")
     skip = {"title", "lang", "slug", "category", "date", "translation", "summary", "tags", "status", "author"}
@@ -109,7 +126,7 @@ def translation(content, slug, lang=None):
         "Translation": "true",
         "Status": "draft",
     }
-    fields.update({field_name(k): v for k, v in meta.items() if k not in skip})
+    fields.update({schema.name_of(k): v for k, v in meta.items() if k not in skip})
     folder = os.path.dirname(source)
     return f"{folder}/{slug}.{lang}.md" if folder else f"{slug}.{lang}.md", _render(fields, TRANSLATE[lang])
 

@@ -1,6 +1,7 @@
 """The archive plugin: the content model, its checks, both languages' listing pages and the interface strings.
 
-Pelican glue only; the logic is in model.py, validate.py, collect.py, listings.py, strings.py and dates.py.
+Pelican glue only; the logic is in schema.py (what content may say), metadata.py (reading it), validate.py,
+links.py, collect.py, listings.py, strings.py and dates.py.
 """
 
 import os
@@ -11,6 +12,7 @@ from pelican import signals
 from . import dates
 from .collect import collect, prepare, tag_slug
 from .listings import ListingGenerator, link
+from .schema import Schema
 from .settings import ArchiveSettings
 from .strings import Strings
 from .validate import Problem, check_sources, content_files, read_sources
@@ -32,7 +34,8 @@ class Runtime:
 
     def __init__(self, pelican_settings):
         self.settings = ArchiveSettings.from_pelican(pelican_settings)
-        self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]))
+        self.schema = Schema(self.settings.languages)
+        self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]), self.schema.strings())
         self.sites = {}
 
 
@@ -48,8 +51,9 @@ def check_content(generator):
     """Before Pelican reads anything: every Markdown file under content/, checked; any problem stops the build."""
     runtime = runtime_of(generator)
     root = generator.path
-    sources, unreadable = read_sources(root, runtime.settings.content_extensions)
-    problems = unreadable + check_sources(sources, lambda p: os.path.isfile(os.path.join(root, p)))
+    schema = runtime.schema
+    sources, unreadable = read_sources(root, runtime.settings.content_extensions, schema.multiline)
+    problems = unreadable + check_sources(sources, schema, lambda p: os.path.isfile(os.path.join(root, p)))
     problems += _outside_articles(generator, sources)
     if problems:
         raise ContentError(problems)
@@ -79,8 +83,8 @@ def every_article(generator):
 
 def collect_sites(generator):
     runtime = runtime_of(generator)
-    prepare(every_article(generator))
-    runtime.sites = collect([*generator.articles, *generator.translations], runtime.settings.languages)
+    prepare(every_article(generator), runtime.schema)
+    runtime.sites = collect([*generator.articles, *generator.translations], runtime.schema)
 
 
 def check_everything_read(generator):
@@ -120,7 +124,13 @@ def add_template_helpers(generator):
     def day_range(ctx, start, end):
         return dates.format_range(start, end, page_lang(ctx))
 
-    generator.env.globals.update(t=t, link=page_link, languages=runtime.settings.languages, tag_slug=tag_slug)
+    generator.env.globals.update(
+        t=t,
+        link=page_link,
+        languages=runtime.settings.languages,
+        kinds=runtime.schema.kinds,
+        tag_slug=tag_slug,
+    )
     generator.env.filters.update(day=day, month=month, day_range=day_range)
 
 

@@ -3,41 +3,32 @@
 Works on Pelican's content objects but knows nothing else of Pelican; ``collect`` is called once per build.
 """
 
-import datetime
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pelican.utils import slugify
 
-from .model import KINDS, parse_date, split_list
 
-TEMPLATES = {"news": "article", "reports": "report", "magazine": "issue", "newspaper": "edition"}
-
-
-@dataclass
 class Details:
-    """What the templates need beyond Pelican's fields, typed (dates are dates, numbers are numbers)."""
+    """What the templates need beyond Pelican's fields: the schema's fields typed (dates are dates, numbers are
+    numbers, lists are lists; the empty value when not written), read as attributes (``details.venue``)."""
 
-    kind: str
-    alternates: dict  # lang -> site-relative URL of this article in that language (itself included)
-    event_start: datetime.datetime = None
-    event_end: datetime.datetime = None
-    venue: str = ""
-    organisers: list = field(default_factory=list)
-    participants: str = ""
-    registration_url: str = ""
-    registration_deadline: datetime.datetime = None
-    issue: int = None
-    month: datetime.date = None
-    edition: int = None
-    journal_issue: int = None
-    cover: str = ""
-    pdf: str = ""
-    pages: list = field(default_factory=list)
-    contents: list = field(default_factory=list)  # a magazine issue's articles
-    in_issue: object = None  # the magazine issue an article appears in
+    def __init__(self, kind, alternates, values, facts, number):
+        self.kind = kind
+        self.alternates = alternates  # lang -> site-relative URL of this article in that language (itself too)
+        self.values = values
+        self.facts = facts  # [(key, type name, value)] of the kind's fact fields that are written, in order
+        self.number = number  # the issue or edition number of a numbered kind
+        self.contents = []  # a magazine issue's articles
+        self.in_issue = None  # the magazine issue an article appears in
+
+    def __getattr__(self, name):
+        values = self.__dict__.get("values", {})
+        if name in values:
+            return values[name]
+        raise AttributeError(f"no field {name!r} in the content schema")
 
 
 @dataclass
@@ -52,33 +43,17 @@ class LanguageSite:
     registrations: list  # reports that take registrations, latest deadline first
 
 
-def details_of(article):
-    meta = article.metadata
-
-    def date(key):
-        return parse_date(meta[key]) if meta.get(key) else None
-
-    def number(key):
-        return int(meta[key]) if str(meta.get(key, "")).isdigit() else None
-
-    month = meta.get("month")
+def details_of(article, schema):
+    kind = article.category.slug
+    values = schema.values(kind, article.metadata)
+    facts = [(f.key, f.type.name, values[f.key]) for f in schema.fields_of(kind) if f.fact and values[f.key]]
+    number_field = schema.kinds[kind].number
     return Details(
-        kind=article.category.slug,
+        kind=kind,
         alternates={t.lang: t.url for t in [article, *article.translations]},
-        event_start=date("event_start"),
-        event_end=date("event_end"),
-        venue=meta.get("venue", ""),
-        organisers=split_list(meta.get("organisers", "")),
-        participants=meta.get("participants", ""),
-        registration_url=meta.get("registration_url", ""),
-        registration_deadline=date("registration_deadline"),
-        issue=number("issue"),
-        month=datetime.date(*map(int, month.split("-")), 1) if month else None,
-        edition=number("edition"),
-        journal_issue=number("journal_issue"),
-        cover=meta.get("cover", ""),
-        pdf=meta.get("pdf", ""),
-        pages=split_list(meta.get("pages", "")),
+        values=values,
+        facts=facts,
+        number=values[number_field] if number_field else None,
     )
 
 
@@ -94,19 +69,19 @@ def newest_first(articles):
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def prepare(articles):
+def prepare(articles, schema):
     """Attach Details and the template of its kind to every article (drafts and hidden ones too)."""
     for article in articles:
-        article.details = details_of(article)
-        article.template = TEMPLATES[article.details.kind]
+        article.details = details_of(article, schema)
+        article.template = schema.kinds[article.details.kind].template
 
 
-def collect(articles, languages):
+def collect(articles, schema):
     """Group ``articles`` (the published ones of every language, prepared) as the site lists them."""
     sites = {}
-    for lang in languages:
+    for lang in schema.languages:
         mine = newest_first(a for a in articles if a.lang == lang)
-        _link_issues(mine)
+        _link_issues(mine, schema)
         by_tag = defaultdict(lambda: [None, []])
         for article in mine:
             for tag in getattr(article, "tags", []):
@@ -119,7 +94,7 @@ def collect(articles, languages):
         sites[lang] = LanguageSite(
             lang=lang,
             articles=mine,
-            by_kind={kind: [a for a in mine if a.details.kind == kind] for kind in KINDS},
+            by_kind={kind: [a for a in mine if a.details.kind == kind] for kind in schema.kinds},
             by_year=dict(sorted(by_year.items(), reverse=True)),
             by_tag={slug: tuple(v) for slug, v in sorted(by_tag.items())},
             registrations=sorted(
@@ -131,10 +106,12 @@ def collect(articles, languages):
     return sites
 
 
-def _link_issues(articles):
-    issues = {a.details.issue: a for a in articles if a.details.kind == "magazine"}
-    for article in reversed(articles):  # oldest first, so a table of contents reads in publication order
-        issue = issues.get(article.details.journal_issue)
-        if issue is not None and issue is not article:
-            article.details.in_issue = issue
-            issue.details.contents.append(article)
+def _link_issues(articles, schema):
+    """An article whose field refers to a numbered item (Journal_Issue: 14) is in that item's table of contents."""
+    for field in (f for f in schema.fields.values() if f.refers_to):
+        numbered = {a.details.number: a for a in articles if a.details.kind == field.refers_to}
+        for article in reversed(articles):  # oldest first, so a table of contents reads in publication order
+            issue = numbered.get(article.details.values[field.key])
+            if issue is not None and issue is not article:
+                article.details.in_issue = issue
+                issue.details.contents.append(article)

@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 from pelican.generators import Generator
 
-from .model import KINDS
 from .sitemap import robots_txt, sitemap_xml
 
 
@@ -63,10 +62,18 @@ class _LanguagePages:
 
     def write_all(self):
         site, strings = self.site, self.runtime.strings
-        self.page("home", "home", strings.get(self.lang, "site.name"), {"sites": site})
-        for kind in KINDS:
+        self.page(
+            "home",
+            "home",
+            strings.get(self.lang, "site.name"),
+            {"sites": site, "latest": self.runtime.settings.home_latest},
+        )
+        for kind in self.runtime.schema.kinds.values():
             self.listing(
-                ("kind", {"kind": kind}), strings.get(self.lang, f"kind.{kind}"), site.by_kind[kind], kind=kind
+                ("kind", {"kind": kind.name}),
+                strings.get(self.lang, f"kind.{kind.name}"),
+                site.by_kind[kind.name],
+                kind=kind,
             )
         self.page("archive", "archive", strings.get(self.lang, "archive.title"), {"years": site.by_year})
         for year, articles in site.by_year.items():
@@ -101,14 +108,14 @@ class _LanguagePages:
             strings.get(self.lang, "search.title"),
             {
                 "search_strings": strings.with_prefix(self.lang, "search."),
-                "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in KINDS},
+                "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in self.runtime.schema.kinds},
             },
         )
         # Feeds of no articles are not written: their date would be the build's, and the site the same twice.
         feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}
         if site.articles:
             self.writer.write_feed(site.articles[:50], feed_context, link(self.runtime, self.lang, "feed"))
-        for kind in (k for k in KINDS if site.by_kind[k]):
+        for kind in (k for k in self.runtime.schema.kinds if site.by_kind[k]):
             self.writer.write_feed(
                 site.by_kind[kind][:50],
                 feed_context,
@@ -147,6 +154,6 @@ class _LanguagePages:
             template_name="listing",
             url=quote(path),
             articles=articles,
-            listing_kind=kind,
-            page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind) if kind and articles else None,
+            listing_style=kind.listing if kind else "cards",
+            page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind.name) if kind and articles else None,
         )

@@ -6,7 +6,7 @@
 import os
 from dataclasses import dataclass, fields
 
-from .model import MARKDOWN_EXTENSIONS
+from .validate import MARKDOWN_EXTENSIONS
 
 
 def read_group(cls, settings, prefix, **defaults):
@@ -26,8 +26,7 @@ PREFIX = "ARCHIVE_"
 @dataclass(frozen=True)
 class ArchiveSettings:
     languages: tuple = ("lo", "en")  # the first is the site's default, at the root; the others under /<lang>/
-    per_page: int = 20  # articles per listing page
-    home_latest: int = 5  # articles per kind on a home page
+    home_latest: int = 5  # articles per kind on a home page (listing pages have Pelican's DEFAULT_PAGINATION)
     strings: str = "strings.json"  # the UI strings table, inside the theme folder
     content_extensions: tuple = MARKDOWN_EXTENSIONS  # files that must be built or rejected
 

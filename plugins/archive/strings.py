@@ -1,4 +1,5 @@
-"""The interface in both languages: one table (theme/strings.json), one lookup."""
+"""The interface in both languages: one table (theme/strings.json, with the schema's names of kinds and fields
+merged in), one lookup."""
 
 import json
 
@@ -13,9 +14,16 @@ class Strings:
                 raise ValueError(f"strings: {lang!r} and {languages[0]!r} differ in keys {sorted(missing)}")
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path, merged=None):
+        """The table in ``path`` with ``merged`` ({lang: {key: text}}) added; a key in both is an error."""
         with open(path, encoding="utf-8") as f:
-            return cls(json.load(f))
+            table = json.load(f)
+        for lang, extra in (merged or {}).items():
+            twice = sorted(extra.keys() & table.get(lang, {}).keys())
+            if twice:
+                raise ValueError(f"strings: {path} repeats {', '.join(twice)}, which the content schema names")
+            table.setdefault(lang, {}).update(extra)
+        return cls(table)
 
     def get(self, lang, key, **values):
         """The interface text ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""

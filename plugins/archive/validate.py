@@ -1,23 +1,21 @@
-"""Rules over the whole content folder: every problem found, with the file (and line) it is in.
+"""Rules over the whole content folder: every problem found, with the file and line it is in.
 
-Pure: ``check_sources`` takes the parsed files and a function telling whether a content file exists.
+Pure: ``check_sources`` takes the parsed files, the schema and a function telling whether a content file exists.
 """
 
 import os
-import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import unquote
 
-from .model import MARKDOWN_EXTENSIONS, check_metadata, field_name, files_named, read_source
+from . import links
+from .metadata import read_source
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
 
 _INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _HTML_LINK = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_PELICAN_LINK = re.compile(r"^(?:\{|%7B|\|)(\w+)(?:\}|%7D|\|)(.*)$")
-_FILE_DIRECTIVES = ("static", "attach", "filename")
 
 
 @dataclass(frozen=True, order=True)
@@ -30,22 +28,25 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def check_sources(sources, exists):
-    """All problems of ``sources`` ({path: model.Source}) as a sorted list of Problem.
+def check_sources(sources, schema, exists):
+    """All problems of ``sources`` ({path: metadata.Source}) under ``schema`` as a sorted list of Problem.
 
     ``exists(path)`` tells whether a content-relative path names a file.
     """
     problems = []
     for path, source in sources.items():
-        problems += [Problem(path, 1, message) for message in check_metadata(source.meta)]
+        problems += [Problem(path, line, message) for line, message in source.problems]
         problems += [
-            Problem(path, 1, f"{field_name(field)} names {target!r}, which is not a file under content/")
-            for field, target in files_named(source.meta)
+            Problem(path, source.line_of(key) if key else 1, message) for key, message in schema.check(source.meta)
+        ]
+        problems += [
+            Problem(path, source.line_of(name.lower()), f"{name} names {target!r}, which is not a file under content/")
+            for name, target in schema.files_named(source.meta)
             if not exists(target)
         ]
         problems += _missing_links(path, source, exists)
     problems += _slug_problems(sources)
-    problems += _issue_problems(sources)
+    problems += _number_problems(sources, schema)
     return sorted(set(problems))
 
 
@@ -56,31 +57,22 @@ def link_targets(body):
             yield match.start(1), match.group(1)
 
 
-def resolve_link(source_path, target):
-    """The content-relative file a link points at, or None when it points outside the content (a web URL...)."""
-    target = unquote(target.split("#", 1)[0].split("?", 1)[0])
-    directive = _PELICAN_LINK.match(target)
-    if directive:
-        if directive.group(1) not in _FILE_DIRECTIVES:
-            return None  # {tag}, {category}, {index}...: not a file
-        target = directive.group(2)
-    elif not target or _SCHEME.match(target):
-        return None
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source_path), target))
-
-
 def _missing_links(path, source, exists):
-    for offset, target in link_targets(source.body):
-        resolved = resolve_link(path, target)
-        if resolved is not None and (resolved.startswith("../") or not exists(resolved)):
-            line = source.body_line + source.body.count("\n", 0, offset)
-            yield Problem(path, line, f"links to {target!r}, but there is no such file under content/")
+    for offset, url in link_targets(source.body):
+        target = links.resolve(path, url)
+        if target is None or not target.path:
+            continue
+        line = source.body_line + source.body.count("\n", 0, offset)
+        if target.problem:
+            yield Problem(path, line, f"link {url!r} {target.problem}")
+        elif not exists(target.path):
+            yield Problem(path, line, f"links to {url!r}, but there is no such file under content/")
 
 
 def _slug_problems(sources):
     groups = defaultdict(list)  # slug -> [(path, meta)]
+    lines = {path: source.line_of("slug") for path, source in sources.items()}
+    line_of = {path: source.line_of for path, source in sources.items()}
     for path, source in sources.items():
         if source.meta.get("slug"):
             groups[source.meta["slug"]].append((path, source.meta))
@@ -92,48 +84,57 @@ def _slug_problems(sources):
             if len(paths) > 1:
                 for path in paths:
                     others = ", ".join(p for p in paths if p != path)
-                    yield Problem(path, 1, f"duplicate Slug {slug!r} in language {lang!r}: also used by {others}")
+                    yield Problem(
+                        path, lines[path], f"duplicate Slug {slug!r} in language {lang!r}: also used by {others}"
+                    )
         originals = [(p, m) for p, m in members if m.get("translation", "").lower() != "true"]
         for path, meta in members:
             if meta.get("translation", "").lower() != "true":
                 continue
             if not [p for p, m in originals if m.get("lang") != meta.get("lang")]:
-                yield Problem(path, 1, f"Translation: true, but no original in another language has Slug {slug!r}")
+                yield Problem(
+                    path,
+                    line_of[path]("translation"),
+                    f"Translation: true, but no original in another language has Slug {slug!r}",
+                )
             for other, other_meta in members:
                 if other != path and other_meta.get("category") != meta.get("category"):
                     yield Problem(
                         path,
-                        1,
+                        line_of[path]("category"),
                         f"Category {meta.get('category')!r} differs from its translation "
                         f"{other} ({other_meta.get('category')!r})",
                     )
 
 
-def _issue_problems(sources):
-    issues = defaultdict(list)  # (kind, number, lang) -> paths
+def _number_problems(sources, schema):
+    """Each numbered kind's numbers are unique per language; a field that refers to a number names one that exists."""
+    numbered = defaultdict(list)  # (kind, number, lang) -> paths
     for path, source in sources.items():
-        meta = source.meta
-        for kind, field in (("magazine", "issue"), ("newspaper", "edition")):
-            if meta.get("category") == kind and meta.get(field):
-                issues[(kind, meta[field].lstrip("0") or "0", meta.get("lang"))].append(path)
-    for (kind, number, lang), paths in issues.items():
+        number = schema.number_of(source.meta)
+        if number:
+            numbered[(*number, source.meta.get("lang"))].append(path)
+    for (kind, number, lang), paths in numbered.items():
         if len(paths) > 1:
-            field = "Issue" if kind == "magazine" else "Edition"
+            field = schema.kinds[kind].number
             for path in paths:
                 yield Problem(
                     path,
-                    1,
-                    f"{field} {number} in language {lang!r} is also in " + ", ".join(p for p in paths if p != path),
+                    sources[path].line_of(field),
+                    f"{schema.name_of(field)} {number} in language {lang!r} is also in "
+                    + ", ".join(p for p in paths if p != path),
                 )
-    for path, source in sources.items():
-        wanted = source.meta.get("journal_issue", "")
-        if wanted.isdigit() and ("magazine", wanted.lstrip("0") or "0", source.meta.get("lang")) not in issues:
-            yield Problem(
-                path,
-                1,
-                f"Journal_Issue {wanted} does not exist: no magazine file in language "
-                f"{source.meta.get('lang')!r} has Issue: {wanted}",
-            )
+    for field in (f for f in schema.fields.values() if f.refers_to):
+        number_name = schema.name_of(schema.kinds[field.refers_to].number)
+        for path, source in sources.items():
+            wanted, lang = source.meta.get(field.key, ""), source.meta.get("lang")
+            if wanted.isdigit() and (field.refers_to, wanted.lstrip("0") or "0", lang) not in numbered:
+                yield Problem(
+                    path,
+                    source.line_of(field.key),
+                    f"{field.name} {wanted} does not exist: no {field.refers_to} file in language {lang!r} "
+                    f"has {number_name}: {wanted}",
+                )
 
 
 def content_files(root, extensions):
@@ -146,13 +147,13 @@ def content_files(root, extensions):
     return sorted(found)
 
 
-def read_sources(root, extensions=MARKDOWN_EXTENSIONS):
-    """({path: model.Source} of every Markdown file under ``root``, [Problem] of the files that cannot be read)."""
+def read_sources(root, extensions=MARKDOWN_EXTENSIONS, multiline=("summary",)):
+    """({path: metadata.Source} of every Markdown file under ``root``, [Problem] of the files that cannot be read)."""
     sources, unreadable = {}, []
     for path in content_files(root, extensions):
         try:
             with open(os.path.join(root, path), encoding="utf-8") as f:
-                sources[path] = read_source(f.read())
+                sources[path] = read_source(f.read(), multiline)
         except (OSError, UnicodeDecodeError) as error:
             unreadable.append(Problem(path, 1, f"cannot be read as UTF-8 text ({error}): save it as UTF-8"))
     return sources, unreadable

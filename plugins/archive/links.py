@@ -1,0 +1,51 @@
+"""Where a link leads: one set of rules for the links editors write in content and the links in built pages.
+
+A link leads out of the site (a web address, ``mailto:``, a Pelican ``{tag}`` link), to a place on the same page
+(``#part``), or to a file, relative to the file it is written in. A link that starts at the server root (``/x``)
+or climbs out of the folder is a problem in both: the site must open from a folder on disk as well as from a server.
+"""
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+_OUTSIDE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")  # a scheme (https:, mailto:, data:) or //host
+_DIRECTIVE = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)(.*)$")  # Pelican's {filename}, {static}, {tag}... (|x|: old)
+FILE_DIRECTIVES = ("static", "attach", "filename")
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str  # the file, relative to the root (of the content or of the site); "" for the same page
+    fragment: str
+    problem: str = None  # why the link cannot work, as the end of a sentence starting with the link
+
+
+def resolve(base, url):
+    """Where ``url``, written in the file ``base`` (a root-relative path with "/"), leads: a Target, or None when
+    it leads out of the site."""
+    address, _, fragment = url.partition("#")
+    address = unquote(address.split("?", 1)[0])
+    fragment = unquote(fragment)
+    directive = _DIRECTIVE.match(address)
+    if directive:
+        if (directive.group(1) or directive.group(2)) not in FILE_DIRECTIVES:
+            return None  # {tag}, {category}, {index}...: a page Pelican makes, not a file
+        address = directive.group(3)
+        if address.startswith("/"):  # Pelican's rule: {static}/x is from the content root
+            return _within(address.lstrip("/"), fragment)
+    elif _OUTSIDE.match(address):
+        return None
+    if not address:
+        return Target("", fragment)
+    if address.startswith("/"):
+        return Target(address, fragment, "starts at the server root: it breaks when the site is opened from disk")
+    return _within(posixpath.join(posixpath.dirname(base), address), fragment)
+
+
+def _within(path, fragment):
+    path = posixpath.normpath(path)
+    if path == ".." or path.startswith("../"):
+        return Target(path, fragment, "leads out of the site")
+    return Target(path, fragment)

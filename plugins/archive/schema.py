@@ -1,0 +1,677 @@
+"""The content schema: every kind of item and every field an editor writes, declared once.
+
+Everything else is derived from ``KINDS`` and ``FIELDS``: the checks of each file (validate.py), the typed details
+templates read (collect.py), the navigation and the field labels in both languages (the strings table),
+`invoke new` and `invoke translate` (tools/scaffold.py), the README's field tables and the JSON Schema for editors'
+tools (``python -m archive.schema``). To add a field, add a ``Field`` below; ``fact=True`` shows it in the facts
+list of its kinds' pages, otherwise place it in their templates. To add a kind, add a ``Kind`` (and a template,
+or it is shown as news are) and name it in the ``kinds`` of its fields.
+
+Modelled on Pelican's METADATA_PROCESSORS (one parser per field) and MkDocs' typed config options: a field's type
+turns the text an editor wrote into a value (a date, a number, a list) or a sentence saying what is wrong.
+"""
+
+import datetime
+import difflib
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+# --- types: from the text an editor writes to a value --------------------------------------------------------------
+
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$"
+_MONTH = r"^\d{4}-\d{2}$"
+_NUMBER = r"^\d+$"
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_URL = r"^https?://\S+$"
+
+
+def parse_date(value):
+    """An ISO date or date and time (``2023-05-18``, ``2023-05-18 09:30``); ValueError otherwise."""
+    if not re.match(_ISO_DATE, value):
+        raise ValueError(f"{value!r} is not a date written as YYYY-MM-DD (optionally followed by HH:MM)")
+    try:
+        return datetime.datetime.fromisoformat(value.replace(" ", "T"))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+
+
+def split_list(value):
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+class Invalid(ValueError):
+    """A value an editor wrote that its field cannot take; the message is a whole sentence naming the field."""
+
+
+@dataclass(frozen=True, eq=False)
+class Type:
+    """How a field's text becomes a value. ``parse(name, text)`` returns the value or raises Invalid."""
+
+    name: str
+    describe: str  # for the README: what to write
+    json: dict  # the JSON Schema of the text
+    empty: object = None  # the value of a field that is not written
+    choices: tuple = ()
+
+    def parse(self, name, text):
+        return getattr(self, f"_{self.name}")(name, text)
+
+    def _text(self, name, text):
+        return text
+
+    def _date(self, name, text):
+        try:
+            return parse_date(text)
+        except ValueError as error:
+            raise Invalid(f"unparsable {name}: {error}") from None
+
+    def _month(self, name, text):
+        if not re.match(_MONTH, text) or not 1 <= int(text[5:]) <= 12:
+            raise Invalid(f"{name} {text!r} must be written as YYYY-MM")
+        return datetime.date(int(text[:4]), int(text[5:]), 1)
+
+    def _number(self, name, text):
+        if not re.match(_NUMBER, text):
+            raise Invalid(f"{name} must be a whole number, not {text!r}")
+        return int(text)
+
+    def _url(self, name, text):
+        if not re.match(_URL, text):
+            raise Invalid(f"{name} {text!r} must start with https:// or http://")
+        return text
+
+    def _slug(self, name, text):
+        if not re.match(_SLUG, text):
+            raise Invalid(f"{name} {text!r} must be lower-case ASCII letters, digits and single hyphens")
+        return text
+
+    def _bool(self, name, text):
+        if text.lower() not in ("true", "false"):
+            raise Invalid(f"{name} must be true or false, not {text!r}")
+        return text.lower() == "true"
+
+    def _choice(self, name, text):
+        if text not in self.choices:
+            raise Invalid(f"unknown {name} {text!r}: write one of {', '.join(self.choices)}")
+        return text
+
+    def _list(self, name, text):
+        return split_list(text)
+
+    _file = _text  # existence is checked over the whole content folder (validate.py)
+    _files = _list
+
+    def with_choices(self, choices):
+        describe = "one of " + ", ".join(f"`{value}`" for value in choices)
+        return Type(self.name, describe, {"type": "string", "enum": list(choices)}, self.empty, tuple(choices))
+
+
+TEXT = Type("text", "text", {"type": "string", "minLength": 1}, "")
+DATE = Type(
+    "date",
+    "date, `YYYY-MM-DD` (optionally `HH:MM` after it)",
+    {"type": "string", "pattern": _ISO_DATE, "format": "date"},
+)
+MONTH = Type("month", "month, `YYYY-MM`", {"type": "string", "pattern": _MONTH})
+NUMBER = Type("number", "whole number", {"type": "string", "pattern": _NUMBER})
+URL = Type("url", "web address, `https://…`", {"type": "string", "pattern": _URL, "format": "uri"}, "")
+SLUG = Type("slug", "lower-case ASCII letters, digits, single hyphens", {"type": "string", "pattern": _SLUG}, "")
+BOOL = Type("bool", "`true` or `false`", {"type": "string", "enum": ["true", "false"]}, False)
+LIST = Type("list", "comma-separated list", {"type": "string"}, [])
+FILE = Type("file", "path of a file under `content/`", {"type": "string", "minLength": 1}, "")
+FILES = Type("files", "comma-separated paths of files under `content/`", {"type": "string", "minLength": 1}, [])
+
+
+def choice(*values):
+    return Type("choice", "", {}, "").with_choices(values)
+
+
+LANGUAGE = choice()  # one of the site's languages (ARCHIVE_LANGUAGES), bound by Schema
+KIND = choice()  # one of KINDS, bound by Schema
+
+
+# --- fields and kinds ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # as an editor writes it; read case-insensitively
+    type: Type
+    label: dict  # {lang: label} on pages and in editors' tools
+    help: dict  # {lang: one sentence} for editors
+    example: str
+    kinds: tuple = None  # the kinds that have it; None: every kind
+    required: object = False  # True, or a tuple of the kinds that require it
+    fact: bool = False  # shown in the facts list of its kinds' pages
+    pelican: bool = False  # Pelican reads it itself (article.date, .tags...): no typed detail
+    multiline: bool = False  # may go on over several indented lines (Pelican joins them)
+    not_before: str = None  # key of a date field this one may not precede
+    refers_to: str = None  # kind whose numbering field this number names (the kind must have one)
+    suggest: str = None  # what `invoke new` fills in when it is not given: "date", "month" (of the date)
+
+    @property
+    def key(self):
+        return self.name.lower()
+
+    def used_by(self, kind):
+        return self.kinds is None or kind in self.kinds
+
+    def required_by(self, kind):
+        return self.used_by(kind) and (self.required is True or kind in (self.required or ()))
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # what Category says, and the folder of its pages
+    label: dict  # {lang: plural} for menus and list titles
+    label_one: dict  # {lang: singular} beside an item
+    template: str = "article"
+    number: str = None  # key of the field that numbers the kind's items (unique per language)
+    number_label: dict = None  # {lang: "Issue {n}"}
+    one_of: tuple = ()  # keys of fields of which at least one is required
+    listing: str = "cards"  # "cards", or "covers" for a wall of cover images
+
+
+def _text(lo, en):
+    return {"lo": lo, "en": en}
+
+
+KINDS = (
+    Kind("news", _text("ຂ່າວ", "News"), _text("ຂ່າວ", "News")),
+    Kind(
+        "reports",
+        _text("ບົດລາຍງານກອງປະຊຸມ", "Workshop and meeting reports"),
+        _text("ບົດລາຍງານ", "Report"),
+        template="report",
+    ),
+    Kind(
+        "magazine",
+        _text("ວາລະສານ ໄອຊີທີ", "ICT Journal"),
+        _text("ວາລະສານ", "Journal issue"),
+        template="issue",
+        number="issue",
+        number_label=_text("ສະບັບທີ {n}", "Issue {n}"),
+        listing="covers",
+    ),
+    Kind(
+        "newspaper",
+        _text("ໜັງສືພິມ", "Newspaper"),
+        _text("ໜັງສືພິມ", "Newspaper edition"),
+        template="edition",
+        number="edition",
+        number_label=_text("ສະບັບເລກທີ {n}", "Edition {n}"),
+        one_of=("pdf", "pages"),
+    ),
+)
+
+FIELDS = (
+    Field(
+        "Title",
+        TEXT,
+        _text("ຫົວຂໍ້", "Title"),
+        _text("ຫົວຂໍ້ ເປັນພາສາຂອງບົດ.", "The title, in the item's language."),
+        "ກອງປະຊຸມສຳມະນາ ການປົກປ້ອງຂໍ້ມູນສ່ວນບຸກຄົນ",
+        required=True,
+        pelican=True,
+    ),
+    Field(
+        "Date",
+        DATE,
+        _text("ລົງວັນທີ", "Published"),
+        _text("ວັນທີເຜີຍແຜ່.", "The publication date."),
+        "2026-10-02",
+        required=True,
+        pelican=True,
+    ),
+    Field(
+        "Modified",
+        DATE,
+        _text("ແກ້ໄຂລ່າສຸດ", "Updated"),
+        _text("ວັນທີແກ້ໄຂເນື້ອໃນຄັ້ງສຸດທ້າຍ.", "The date of the last change worth telling readers about."),
+        "2026-10-05",
+        pelican=True,
+    ),
+    Field(
+        "Lang",
+        LANGUAGE,
+        _text("ພາສາ", "Language"),
+        _text("ພາສາຂອງໄຟລ໌ນີ້.", "The language this file is written in."),
+        "lo",
+        required=True,
+        pelican=True,
+    ),
+    Field(
+        "Slug",
+        SLUG,
+        _text("ຊື່ໃນທີ່ຢູ່ເວັບ", "Slug"),
+        _text(
+            "ຊື່ໃນທີ່ຢູ່ເວັບ; ສະບັບແປໃຊ້ຊື່ດຽວກັນກັບຕົ້ນສະບັບ.",
+            "The name in the URL. A translation uses its original's slug.",
+        ),
+        "data-protection-seminar-2026",
+        required=True,
+        pelican=True,
+    ),
+    Field(
+        "Category",
+        KIND,
+        _text("ປະເພດ", "Kind"),
+        _text("ປະເພດຂອງບົດ.", "The kind of item."),
+        "reports",
+        required=True,
+        pelican=True,
+    ),
+    Field(
+        "Translation",
+        BOOL,
+        _text("ສະບັບແປ", "Translation"),
+        _text(
+            "true ຖ້າໄຟລ໌ນີ້ແປມາຈາກໄຟລ໌ອື່ນ: ຖ້າບໍ່ມີຕົ້ນສະບັບ ຈະສ້າງເວັບບໍ່ໄດ້.",
+            "`true` on a file that translates another: the build fails if the original is missing.",
+        ),
+        "true",
+        pelican=True,
+    ),
+    Field(
+        "Status",
+        choice("draft", "published", "hidden"),
+        _text("ສະຖານະ", "Status"),
+        _text(
+            "draft: ສ້າງໄວ້ໃນ drafts/ ແລະ ບໍ່ສະແດງໃນລາຍການໃດ; ລຶບແຖວນີ້ອອກເພື່ອເຜີຍແຜ່.",
+            "`draft`: built into drafts/ and listed nowhere; delete the line to publish.",
+        ),
+        "draft",
+        pelican=True,
+    ),
+    Field(
+        "Tags",
+        LIST,
+        _text("ປ້າຍກຳກັບ", "Tags"),
+        _text("ຂັ້ນດ້ວຍຈຸດ (,), ເປັນພາສາຂອງບົດ.", "Comma-separated, in the item's language."),
+        "ລັດດິຈິຕອນ, ບໍລິການລັດ",
+        pelican=True,
+    ),
+    Field(
+        "Summary",
+        TEXT,
+        _text("ບົດສະຫຼຸບ", "Summary"),
+        _text("ໜຶ່ງ ຫຼື ສອງປະໂຫຍກ ທີ່ສະແດງໃນລາຍການ.", "One or two sentences shown in lists."),
+        "ກະຊວງ ເປີດນຳໃຊ້ລະບົບບໍລິການລັດທາງອອນລາຍ.",
+        pelican=True,
+        multiline=True,
+    ),
+    Field(
+        "Author",
+        TEXT,
+        _text("ຂຽນໂດຍ", "By"),
+        _text("ຜູ້ຂຽນ ຫຼື ໜ່ວຍງານ, ເຊັ່ນ ສລດ.", "The byline, e.g. ສລດ."),
+        "ສລດ",
+        pelican=True,
+    ),
+    Field(
+        "Cover",
+        FILE,
+        _text("ໜ້າປົກ", "Cover"),
+        _text(
+            "ຮູບພາບ ເປັນເສັ້ນທາງພາຍໃຕ້ content/, ເຊັ່ນ images/covers/x.svg.",
+            "An image, as a path under `content/`, e.g. `images/covers/x.svg`.",
+        ),
+        "images/magazine/issue-14.svg",
+        required=("magazine",),
+    ),
+    Field(
+        "Journal_Issue",
+        NUMBER,
+        _text("ລົງໃນວາລະສານສະບັບທີ", "In journal issue"),
+        _text(
+            "ເລກທີຂອງວາລະສານ ໄອຊີທີ ທີ່ບົດນີ້ລົງພິມ; ບົດຈະສະແດງໃນສາລະບານຂອງສະບັບນັ້ນ.",
+            "The ICT Journal issue this article appears in; it is listed in that issue's table of contents.",
+        ),
+        "14",
+        refers_to="magazine",
+    ),
+    Field(
+        "Event_Start",
+        DATE,
+        _text("ວັນທີເລີ່ມ", "Starts"),
+        _text("ວັນທຳອິດຂອງກອງປະຊຸມ.", "The first day of the event."),
+        "2026-11-18",
+        kinds=("reports",),
+        required=True,
+        suggest="date",
+    ),
+    Field(
+        "Event_End",
+        DATE,
+        _text("ວັນທີສິ້ນສຸດ", "Ends"),
+        _text("ວັນສຸດທ້າຍ ຖ້າຈັດຫຼາຍກວ່າໜຶ່ງວັນ.", "The last day, when it lasts more than one."),
+        "2026-11-19",
+        kinds=("reports",),
+        not_before="event_start",
+    ),
+    Field(
+        "Venue",
+        TEXT,
+        _text("ສະຖານທີ່", "Venue"),
+        _text("ສະຖານທີ່ຈັດ.", "Where it takes place."),
+        "ຫ້ອງປະຊຸມ ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ, ນະຄອນຫຼວງວຽງຈັນ",
+        kinds=("reports",),
+        required=True,
+        fact=True,
+    ),
+    Field(
+        "Organisers",
+        LIST,
+        _text("ຜູ້ຈັດ", "Organisers"),
+        _text("ຜູ້ຈັດ, ຂັ້ນດ້ວຍຈຸດ (,).", "Who organises it, comma-separated."),
+        "ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ, ITU",
+        kinds=("reports",),
+        required=True,
+        fact=True,
+    ),
+    Field(
+        "Participants",
+        TEXT,
+        _text("ຜູ້ເຂົ້າຮ່ວມ", "Participants"),
+        _text("ຜູ້ເຂົ້າຮ່ວມ, ເຊັ່ນ ຈຳນວນ ແລະ ມາຈາກໃສ.", "Who took part, e.g. how many and from where."),
+        "ຜູ້ເຂົ້າຮ່ວມ 60 ທ່ານ ຈາກ 18 ກະຊວງ",
+        kinds=("reports",),
+        fact=True,
+    ),
+    Field(
+        "Registration_URL",
+        URL,
+        _text("ລິ້ງລົງທະບຽນ", "Registration link"),
+        _text(
+            "ບ່ອນລົງທະບຽນເຂົ້າຮ່ວມ; ບົດລາຍງານຈະສະແດງໃນໜ້າລົງທະບຽນປະຊຸມ.",
+            "Where to register; the report is then listed on the meeting-registration page.",
+        ),
+        "https://forms.example.la/data-protection-2026",
+        kinds=("reports",),
+    ),
+    Field(
+        "Registration_Deadline",
+        DATE,
+        _text("ກຳນົດລົງທະບຽນ", "Registration deadline"),
+        _text("ວັນສຸດທ້າຍຂອງການລົງທະບຽນ.", "The last day to register."),
+        "2026-11-10",
+        kinds=("reports",),
+    ),
+    Field(
+        "Issue",
+        NUMBER,
+        _text("ສະບັບທີ", "Issue"),
+        _text(
+            "ເລກທີຂອງສະບັບ, ບໍ່ຊ້ຳກັນໃນພາສາດຽວ.",
+            "The issue's number, unique in each language.",
+        ),
+        "14",
+        kinds=("magazine",),
+        required=True,
+    ),
+    Field(
+        "Month",
+        MONTH,
+        _text("ປະຈຳເດືອນ", "Month"),
+        _text("ເດືອນຂອງສະບັບ.", "The month of the issue."),
+        "2026-06",
+        kinds=("magazine",),
+        required=True,
+        fact=True,
+        suggest="month",
+    ),
+    Field(
+        "Edition",
+        NUMBER,
+        _text("ສະບັບເລກທີ", "Edition"),
+        _text("ເລກທີຂອງສະບັບ, ບໍ່ຊ້ຳກັນໃນພາສາດຽວ.", "The edition's number, unique in each language."),
+        "345",
+        kinds=("newspaper",),
+        required=True,
+    ),
+    Field(
+        "PDF",
+        FILE,
+        _text("ໄຟລ໌ PDF", "PDF"),
+        _text(
+            "ສະບັບເຕັມເປັນ PDF, ເສັ້ນທາງພາຍໃຕ້ content/.",
+            "The whole issue or edition as a PDF, a path under `content/`.",
+        ),
+        "files/magazine/ict-journal-14.pdf",
+        kinds=("magazine", "newspaper"),
+    ),
+    Field(
+        "Pages",
+        FILES,
+        _text("ໜ້າໜັງສືພິມ", "Pages"),
+        _text(
+            "ຮູບແຕ່ລະໜ້າ, ເສັ້ນທາງພາຍໃຕ້ content/ ຂັ້ນດ້ວຍຈຸດ (,).",
+            "Page images, comma-separated paths under `content/`.",
+        ),
+        "images/newspaper/345-1.svg, images/newspaper/345-2.svg",
+        kinds=("newspaper",),
+    ),
+)
+
+
+# --- the schema of one site: its languages bound in ----------------------------------------------------------------
+
+
+class Schema:
+    """``KINDS`` and ``FIELDS`` with the site's languages; what the rest of the project asks about content."""
+
+    def __init__(self, languages=("lo", "en"), kinds=KINDS, fields=FIELDS):
+        self.languages = tuple(languages)
+        self.kinds = {kind.name: kind for kind in kinds}
+        bound = {id(LANGUAGE): LANGUAGE.with_choices(self.languages), id(KIND): KIND.with_choices(self.kinds)}
+        self.fields = {f.key: replace(f, type=bound.get(id(f.type), f.type)) for f in fields}
+        for f in fields:
+            for kind in (f.kinds or ()) + (() if f.required in (True, False) else f.required):
+                if kind not in self.kinds:
+                    raise ValueError(f"schema: field {f.name} names kind {kind!r}, which is not declared")
+            if f.refers_to and not self.kinds[f.refers_to].number:
+                raise ValueError(f"schema: field {f.name} refers to kind {f.refers_to!r}, which has no number")
+
+    def kind_names(self):
+        return tuple(self.kinds)
+
+    def name_of(self, key):
+        """The field as an editor writes it (``registration_url`` -> ``Registration_URL``)."""
+        return self.fields[key].name if key in self.fields else key
+
+    def fields_of(self, kind):
+        """The fields an item of ``kind`` may have, in declaration order."""
+        return [f for f in self.fields.values() if f.used_by(kind)]
+
+    def own_fields(self, kind):
+        """The fields ``kind`` has beyond those every item has."""
+        return [f for f in self.fields.values() if f.kinds is not None and kind in f.kinds]
+
+    def common_fields(self):
+        return [f for f in self.fields.values() if f.kinds is None]
+
+    def required(self, kind):
+        return [f for f in self.fields.values() if f.required_by(kind)]
+
+    @cached_property
+    def multiline(self):
+        """Keys whose value may go on over indented lines."""
+        return tuple(f.key for f in self.fields.values() if f.multiline)
+
+    @cached_property
+    def file_fields(self):
+        return [f for f in self.fields.values() if f.type.name in ("file", "files")]
+
+    # checking one file
+
+    def check(self, meta):
+        """Problems of one file's metadata ({key: text}), as [(key or None, sentence)]; empty when all is well."""
+        problems = []
+        kind = meta.get("category", "")
+        known_kind = kind in self.kinds
+        missing = [f.name for f in self.fields.values() if f.required is True and f.kinds is None]
+        if known_kind:
+            missing = [f.name for f in self.required(kind)]
+        missing = [name for name in missing if not meta.get(name.lower())]
+        if missing:
+            noun = "fields " if len(missing) > 1 else "field "
+            problems.append((None, "missing required " + noun + ", ".join(missing)))
+        for key, text in meta.items():
+            f = self.fields.get(key)
+            if f is None:
+                problems.append((key, self._unknown(key, kind)))
+            elif known_kind and not f.used_by(kind):
+                users = ", ".join(f.kinds)
+                problems.append((key, f"{f.name} is a field of {users}, not of {kind}: remove it or change Category"))
+            elif text:
+                try:
+                    f.type.parse(f.name, text)
+                except Invalid as error:
+                    problems.append((key, str(error)))
+        if known_kind:
+            one_of = self.kinds[kind].one_of
+            if one_of and not any(meta.get(key) for key in one_of):
+                names = " or ".join(self.name_of(key) for key in one_of)
+                problems.append((None, f"a {kind} item needs {names}"))
+        for f in self.fields.values():
+            if f.not_before and meta.get(f.key) and meta.get(f.not_before):
+                try:
+                    early = f.type.parse(f.name, meta[f.key]) < parse_date(meta[f.not_before])
+                except (Invalid, ValueError):
+                    continue
+                if early:
+                    problems.append((f.key, f"{f.name} is before {self.name_of(f.not_before)}"))
+        return problems
+
+    def _unknown(self, key, kind):
+        names = [f.name for f in (self.fields_of(kind) if kind in self.kinds else self.fields.values())]
+        close = difflib.get_close_matches(key, [n.lower() for n in names], n=1, cutoff=0.75)
+        hint = f"did you mean {self.name_of(close[0])}?" if close else "known fields: " + ", ".join(names)
+        return f"unknown field {key!r}: {hint}"
+
+    def files_named(self, meta):
+        """(field name, content-relative path) of every file this metadata points at (cover, PDF, page images)."""
+        return [(f.name, path) for f in self.file_fields for path in split_list(meta.get(f.key, ""))]
+
+    def number_of(self, meta):
+        """(kind, number text without leading zeros) of an item of a numbered kind, else None."""
+        kind = self.kinds.get(meta.get("category"))
+        text = meta.get(kind.number, "") if kind and kind.number else ""
+        return (kind.name, text.lstrip("0") or "0") if text.isdigit() else None
+
+    # values for templates
+
+    def values(self, kind, meta):
+        """{key: typed value} of every field Pelican does not read itself (the empty value when not written)."""
+        values = {}
+        for f in self.fields.values():
+            if not f.pelican:
+                text = meta.get(f.key) if f.used_by(kind) else None
+                values[f.key] = f.type.parse(f.name, text) if text else f.type.empty
+        return values
+
+    def strings(self):
+        """{lang: {key: text}}: the kinds' and fields' names, merged into the interface strings."""
+        table = {}
+        for lang in self.languages:
+            row = table.setdefault(lang, {})
+            for kind in self.kinds.values():
+                row[f"kind.{kind.name}"] = kind.label[lang]
+                row[f"kind_one.{kind.name}"] = kind.label_one[lang]
+                if kind.number_label:
+                    row[f"number.{kind.name}"] = kind.number_label[lang]
+            for f in self.fields.values():
+                row[f"field.{f.key}"] = f.label[lang]
+        return table
+
+    # for editors' tools
+
+    def suggestion(self, f, date):
+        return {"date": f"{date:%Y-%m-%d}", "month": f"{date:%Y-%m}"}.get(f.suggest)
+
+    def json_schema(self):
+        """The schema of a file's metadata as JSON Schema (2020-12), field names as editors write them."""
+
+        def prop(f):
+            return {
+                **f.type.json,
+                "title": f.label["en"],
+                "description": f.help["en"],
+                "examples": [f.example],
+                "x-label": f.label,
+                "x-help": f.help,
+                "x-type": f.type.name,
+                "x-kinds": list(f.kinds) if f.kinds else list(self.kinds),
+            }
+
+        rules = []
+        for kind in self.kinds.values():
+            rule = {"required": [f.name for f in self.required(kind.name)]}
+            others = [f.name for f in self.fields.values() if not f.used_by(kind.name)]
+            if others:
+                rule["not"] = {"anyOf": [{"required": [name]} for name in others]}
+            if kind.one_of:
+                rule["anyOf"] = [{"required": [self.name_of(key)]} for key in kind.one_of]
+            rules.append({"if": {"properties": {"Category": {"const": kind.name}}}, "then": rule})
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Lao ICT Journal Archive: metadata of a content file",
+            "description": "The `Key: value` lines at the top of a Markdown file under content/. Keys are read "
+            "case-insensitively; written here as editors write them.",
+            "type": "object",
+            "properties": {f.name: prop(f) for f in self.fields.values()},
+            "required": [f.name for f in self.common_fields() if f.required is True],
+            "additionalProperties": False,
+            "allOf": rules,
+            "x-kinds": {
+                kind.name: {"label": kind.label, "label_one": kind.label_one, "number": self.name_of(kind.number)}
+                if kind.number
+                else {"label": kind.label, "label_one": kind.label_one}
+                for kind in self.kinds.values()
+            },
+        }
+
+    def markdown_tables(self):
+        """The README's field tables: the fields every item has, then each kind's own."""
+
+        def required(f, kind=None):
+            if f.required is True:
+                return "yes"
+            if f.required:
+                return "no (yes for " + ", ".join(f"`{k}`" for k in f.required) + ")"
+            one_of = [k for k in self.kinds.values() if f.key in k.one_of and (kind is None or k.name == kind)]
+            if one_of:
+                others = " or ".join(f"`{self.name_of(key)}`" for key in one_of[0].one_of if key != f.key)
+                return f"one of it and {others}"
+            return "no"
+
+        def table(fields, kind=None):
+            rows = ["| field | required | value | meaning |", "| --- | --- | --- | --- |"]
+            rows += [f"| `{f.name}` | {required(f, kind)} | {f.type.describe} | {f.help['en']} |" for f in fields]
+            return "\n".join(rows)
+
+        parts = ["### Fields every item has", "", table(self.common_fields())]
+        for kind in self.kinds.values():
+            own = self.own_fields(kind.name)
+            if own:
+                parts += ["", f"#### {kind.label['en']} (`{kind.name}`)", "", table(own, kind.name)]
+        return "\n".join(parts) + "\n"
+
+
+def main(argv=None):
+    """``python -m archive.schema [--markdown]``: the JSON Schema (or the README's tables) on standard output."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    schema = Schema()
+    sys.stdout.write(
+        schema.markdown_tables()
+        if "--markdown" in args
+        else json.dumps(schema.json_schema(), ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
