@@ -149,6 +149,16 @@ def _new_task():
 new = _new_task()
 
 
+@task
+def schema(c):
+    """Rewrite what is derived from the content schema (plugins/archive/schema.py) and committed: the README's
+    field tables and content.schema.json (JSON Schema for editors' tools)."""
+    from tools.schema_files import write
+
+    for path in write():
+        print(f"Wrote {os.path.relpath(path, HERE)}")
+
+
 @task(help={"slug": "the slug of the item to translate", "lang": "the language to write (default: the other)"})
 def translate(c, slug, lang=None):
     """Create the other language's file of an item: same slug, pointing at its original (a draft)."""

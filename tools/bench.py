@@ -31,6 +31,9 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from archive.settings import ArchiveSettings
+from lao_search import DATA_FOLDER
+
 from .bench_page import GZIP_LEVEL, KINDS, browser_figures, gzipped_size, kb, print_browser, say
 from .build import ROOT, SETTINGS
 from .generate import generate
@@ -158,8 +161,8 @@ def part_kind(relative):
 def data_sizes(site):
     """{lang: {kind of file: [files, raw bytes, gzip bytes]}} of each language's search-data/."""
     sizes = {}
-    for lang, root in (("lo", ""), ("en", "en")):
-        folder = os.path.join(site, root, "search-data")
+    for lang in ("lo", "en"):  # the generated archives' languages
+        folder = os.path.join(site, ArchiveSettings().root(lang), DATA_FOLDER)
         kinds = {}
         for directory, _dirs, files in os.walk(folder):
             for name in files:

@@ -3,7 +3,7 @@
 Everything else is derived from ``KINDS`` and ``FIELDS``: the checks of each file (validate.py), the typed details
 templates read (collect.py), the navigation and the field labels in both languages (the strings table),
 `invoke new` and `invoke translate` (tools/scaffold.py), the README's field tables and the JSON Schema for editors'
-tools (``python -m archive.schema``). To add a field, add a ``Field`` below; ``fact=True`` shows it in the facts
+tools (`invoke schema` writes them). To add a field, add a ``Field`` below; ``fact=True`` shows it in the facts
 list of its kinds' pages, otherwise place it in their templates. To add a kind, add a ``Kind`` (and a template,
 or it is shown as news are) and name it in the ``kinds`` of its fields.
 
@@ -13,7 +13,6 @@ turns the text an editor wrote into a value (a date, a number, a list) or a sent
 
 import datetime
 import difflib
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -112,7 +111,7 @@ TEXT = Type("text", "text", {"type": "string", "minLength": 1}, "")
 DATE = Type(
     "date",
     "date, `YYYY-MM-DD` (optionally `HH:MM` after it)",
-    {"type": "string", "pattern": _ISO_DATE, "format": "date"},
+    {"type": "string", "pattern": _ISO_DATE},
 )
 MONTH = Type("month", "month, `YYYY-MM`", {"type": "string", "pattern": _MONTH})
 NUMBER = Type("number", "whole number", {"type": "string", "pattern": _NUMBER})
@@ -462,20 +461,33 @@ FIELDS = (
 class Schema:
     """``KINDS`` and ``FIELDS`` with the site's languages; what the rest of the project asks about content."""
 
-    def __init__(self, languages=("lo", "en"), kinds=KINDS, fields=FIELDS):
+    def __init__(self, languages=("lo", "en"), kinds=None, fields=None):
         self.languages = tuple(languages)
-        self.kinds = {kind.name: kind for kind in kinds}
+        self.kinds = {kind.name: kind for kind in kinds or KINDS}
         bound = {id(LANGUAGE): LANGUAGE.with_choices(self.languages), id(KIND): KIND.with_choices(self.kinds)}
-        self.fields = {f.key: replace(f, type=bound.get(id(f.type), f.type)) for f in fields}
-        for f in fields:
-            for kind in (f.kinds or ()) + (() if f.required in (True, False) else f.required):
+        self.fields = {f.key: replace(f, type=bound.get(id(f.type), f.type)) for f in fields or FIELDS}
+        self._check_declarations()
+
+    def _check_declarations(self):
+        """A mistake in KINDS or FIELDS stops the build with a sentence naming it."""
+
+        def untranslated(texts):
+            return sorted({lang for text in texts if text for lang in self.languages if lang not in text})
+
+        for f in self.fields.values():
+            for kind in (f.kinds or ()) + (f.required if isinstance(f.required, tuple) else ()):
                 if kind not in self.kinds:
                     raise ValueError(f"schema: field {f.name} names kind {kind!r}, which is not declared")
             if f.refers_to and not self.kinds[f.refers_to].number:
                 raise ValueError(f"schema: field {f.name} refers to kind {f.refers_to!r}, which has no number")
-
-    def kind_names(self):
-        return tuple(self.kinds)
+            if untranslated((f.label, f.help)):
+                raise ValueError(f"schema: field {f.name} has no label or help in {untranslated((f.label, f.help))}")
+        for kind in self.kinds.values():
+            texts = (kind.label, kind.label_one, kind.number_label)
+            if untranslated(texts):
+                raise ValueError(f"schema: kind {kind.name} has no label in {untranslated(texts)}")
+            if kind.number and kind.number not in self.fields:
+                raise ValueError(f"schema: kind {kind.name} is numbered by {kind.number!r}, which is not a field")
 
     def name_of(self, key):
         """The field as an editor writes it (``registration_url`` -> ``Registration_URL``)."""
@@ -637,41 +649,24 @@ class Schema:
         """The README's field tables: the fields every item has, then each kind's own."""
 
         def required(f, kind=None):
-            if f.required is True:
+            if f.required_by(kind) if kind else f.required is True:
                 return "yes"
-            if f.required:
-                return "no (yes for " + ", ".join(f"`{k}`" for k in f.required) + ")"
-            one_of = [k for k in self.kinds.values() if f.key in k.one_of and (kind is None or k.name == kind)]
-            if one_of:
-                others = " or ".join(f"`{self.name_of(key)}`" for key in one_of[0].one_of if key != f.key)
-                return f"one of it and {others}"
+            if f.required and f.required is not True:
+                return "for " + ", ".join(f"`{k}`" for k in f.required)
+            if kind and f.key in self.kinds[kind].one_of:
+                others = [self.name_of(key) for key in self.kinds[kind].one_of if key != f.key]
+                return "yes, or " + " or ".join(f"`{name}`" for name in others)
             return "no"
 
         def table(fields, kind=None):
             rows = ["| field | required | value | meaning |", "| --- | --- | --- | --- |"]
             rows += [f"| `{f.name}` | {required(f, kind)} | {f.type.describe} | {f.help['en']} |" for f in fields]
-            return "\n".join(rows)
+            return rows
 
-        parts = ["### Fields every item has", "", table(self.common_fields())]
+        parts = ["### Fields every item has", "", *table(self.common_fields()), "", "### Fields of one kind"]
         for kind in self.kinds.values():
             own = self.own_fields(kind.name)
-            if own:
-                parts += ["", f"#### {kind.label['en']} (`{kind.name}`)", "", table(own, kind.name)]
+            number = f"; numbered by `{self.name_of(kind.number)}`" if kind.number else ""
+            parts += ["", f"{kind.label['en']} (`{kind.name}`{number}):", ""]
+            parts += table(own, kind.name) if own else ["No fields beyond those every item has."]
         return "\n".join(parts) + "\n"
-
-
-def main(argv=None):
-    """``python -m archive.schema [--markdown]``: the JSON Schema (or the README's tables) on standard output."""
-    import sys
-
-    args = sys.argv[1:] if argv is None else argv
-    schema = Schema()
-    sys.stdout.write(
-        schema.markdown_tables()
-        if "--markdown" in args
-        else json.dumps(schema.json_schema(), ensure_ascii=False, indent=2) + "\n"
-    )
-
-
-if __name__ == "__main__":
-    main()

@@ -240,7 +240,12 @@ def get_generators(pelican):
     return SearchIndexGenerator
 
 
+def add_template_globals(generator):
+    generator.env.globals["search_data"] = f"{DATA_FOLDER}/"  # where search.html finds its language's data
+
+
 def register():
+    signals.generator_init.connect(add_template_globals)
     signals.article_generator_init.connect(start_indexer)
     signals.content_object_init.connect(give_article)
     signals.all_generators_finalized.connect(plan_indexing)

@@ -1,0 +1,50 @@
+"""The files derived from the content schema that are committed: the README's field tables and the JSON Schema.
+
+`invoke schema` rewrites both; tests/test_schema.py fails when either is out of date.
+"""
+
+import json
+import os
+
+from .build import ROOT, site_schema
+
+README = os.path.join(ROOT, "README.md")
+JSON_SCHEMA = os.path.join(ROOT, "content.schema.json")
+BEGIN = "<!-- fields: written by `invoke schema` from plugins/archive/schema.py; edit the schema, not this -->"
+END = "<!-- end of fields -->"
+
+
+def json_text(schema):
+    return json.dumps(schema.json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def readme_text(readme, schema):
+    """``readme`` with the text between BEGIN and END replaced by the schema's field tables."""
+    start, end = readme.find(BEGIN), readme.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"README.md has no {BEGIN!r} … {END!r} block for the field tables")
+    return readme[: start + len(BEGIN)] + "\n\n" + schema.markdown_tables() + "\n" + readme[end:]
+
+
+def current():
+    """{path: (text now, text the schema gives)} of each derived file."""
+    schema = site_schema()
+    with open(README, encoding="utf-8") as f:
+        readme = f.read()
+    try:
+        with open(JSON_SCHEMA, encoding="utf-8") as f:
+            exported = f.read()
+    except FileNotFoundError:
+        exported = ""
+    return {README: (readme, readme_text(readme, schema)), JSON_SCHEMA: (exported, json_text(schema))}
+
+
+def write():
+    """Rewrite the derived files that are out of date; returns their paths."""
+    written = []
+    for path, (now, wanted) in current().items():
+        if now != wanted:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(wanted)
+            written.append(path)
+    return written
