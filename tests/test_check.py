@@ -77,3 +77,16 @@ def test_check_reports_content_errors_with_their_file(tmp_path):
 def test_an_element_left_open_at_the_end_is_reported(site):
     findings = check_page(site, "index.html", "<div><section>x")
     assert [f.message for f in findings] == ["<div> is never closed", "<section> is never closed"]
+
+
+def test_a_problem_in_a_built_page_names_the_content_file_it_was_built_from(tmp_path):
+    folder = tmp_path / "content" / "2026" / "campaign"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text(
+        "Title: x\nDate: 2024-03-04\nLang: lo\nSlug: story\nCategory: news\n\n<div><section>ບົດ</div>\n",
+        encoding="utf-8",
+    )
+    lines = []
+    assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 1
+    built = [line for line in lines if "is not closed before </div>" in line]
+    assert built and built[0].startswith("content/2026/campaign/a.md (built as news/story.html:"), lines

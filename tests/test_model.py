@@ -1,4 +1,4 @@
-"""Pure parts of the archive plugin: where links lead, tag file names, dates per language."""
+"""Pure parts of the archive plugin: where links lead, tag file names, dates per language, its settings."""
 
 import datetime
 
@@ -7,6 +7,7 @@ import pytest
 from archive.collect import tag_slug
 from archive.dates import format_day, format_month, format_range
 from archive.links import resolve
+from archive.settings import ArchiveSettings
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,12 @@ def test_dates_per_language(lang, day, month, span):
     assert format_month(end.date(), lang) == month
     assert format_range(start, end, lang) == span
     assert format_range(end, None, lang) == day
+
+
+def test_settings_are_read_once_and_checked():
+    settings = ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_LANGUAGES": ("lo", "en")})
+    assert settings.root("lo") == "" and settings.root("en") == "en/"
+    with pytest.raises(ValueError, match="unknown setting.*ARCHIVE_PER_PAGE"):
+        ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_PER_PAGE": 20})
+    with pytest.raises(ValueError, match="ARCHIVE_LANGUAGES starts with 'lo' but DEFAULT_LANG is 'en'"):
+        ArchiveSettings.from_pelican({"DEFAULT_LANG": "en"})

@@ -72,6 +72,30 @@ def test_new_says_what_a_kind_needs(tmp_path, kind, fields, message):
         new_item(str(tmp_path), kind, "lo", "x", DAY, **fields)
 
 
+def test_translate_copies_the_facts_with_their_names_as_editors_write_them(tmp_path):
+    path, text = new_item(
+        str(tmp_path),
+        "reports",
+        "lo",
+        "ກອງປະຊຸມ",
+        DAY,
+        venue="ວຽງຈັນ",
+        organisers="ກຕສ",
+        registration_url="https://x.la/r",
+    )
+    write(str(tmp_path), path, text)
+    _, translated = translation(str(tmp_path), "reports-2026-11-25")
+    assert "Registration_URL: https://x.la/r\n" in translated and "Event_Start: 2026-11-25\n" in translated
+    assert "Translation: true\n" in translated and "Lang: en\n" in translated
+
+
+def test_new_checks_the_values_it_is_given(tmp_path):
+    with pytest.raises(ValueError, match="--month: Month '2026-13' must be written as YYYY-MM"):
+        new_item(str(tmp_path), "magazine", "lo", "ວາລະສານ", DAY, cover="c.svg", month="2026-13")
+    with pytest.raises(ValueError, match="--venue is not a field of a news item"):
+        new_item(str(tmp_path), "news", "lo", "ຂ່າວ", DAY, venue="ວຽງຈັນ")
+
+
 def test_translate_refuses_what_exists(tmp_path):
     write(str(tmp_path), "news/a.lo.md", "Slug: a\nLang: lo\nCategory: news\n\n")
     write(str(tmp_path), "news/a.en.md", "Slug: a\nLang: en\nCategory: news\nTranslation: true\n\n")

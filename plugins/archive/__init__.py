@@ -113,6 +113,13 @@ def add_template_helpers(generator):
         return link(runtime, lang or page_lang(ctx), name, **values)
 
     @pass_context
+    def feed(ctx):
+        """The URL of the page language's feed; None when it has no articles, and so no feed."""
+        lang = page_lang(ctx)
+        site = runtime.sites.get(lang)
+        return link(runtime, lang, "feed") if site and site.articles else None
+
+    @pass_context
     def day(ctx, value):
         return dates.format_day(value, page_lang(ctx))
 
@@ -127,6 +134,7 @@ def add_template_helpers(generator):
     generator.env.globals.update(
         t=t,
         link=page_link,
+        feed=feed,
         languages=runtime.settings.languages,
         kinds=runtime.schema.kinds,
         tag_slug=tag_slug,

@@ -32,7 +32,13 @@ class ArchiveSettings:
 
     @classmethod
     def from_pelican(cls, settings):
-        return read_group(cls, settings, PREFIX)
+        archive = read_group(cls, settings, PREFIX)
+        if archive.languages[0] != settings.get("DEFAULT_LANG", archive.languages[0]):
+            raise ValueError(
+                f"ARCHIVE_LANGUAGES starts with {archive.languages[0]!r} but DEFAULT_LANG is "
+                f"{settings['DEFAULT_LANG']!r}: the site's default language must come first"
+            )
+        return archive
 
     def strings_path(self, theme):
         return os.path.join(theme, self.strings)
