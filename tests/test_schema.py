@@ -104,6 +104,13 @@ def test_the_json_schema_rejects_what_the_build_rejects(changes):
     assert list(jsonschema.Draft202012Validator(SCHEMA.json_schema()).iter_errors(NEWS)) == []
 
 
+def test_the_json_schema_asks_a_file_without_category_for_the_common_fields_only():
+    errors = jsonschema.Draft202012Validator(SCHEMA.json_schema()).iter_errors({"Title": "x"})
+    assert sorted(e.message for e in errors) == [
+        f"'{name}' is a required property" for name in ("Category", "Date", "Lang", "Slug")
+    ]
+
+
 def test_the_readme_tables_and_the_json_schema_file_are_current():
     for path, (now, wanted) in current().items():
         assert now == wanted, f"{os.path.relpath(path, ROOT)} is out of date: run .venv/bin/invoke schema"

@@ -626,7 +626,8 @@ class Schema:
                 rule["not"] = {"anyOf": [{"required": [name]} for name in others]}
             if kind.one_of:
                 rule["anyOf"] = [{"required": [self.name_of(key)]} for key in kind.one_of]
-            rules.append({"if": {"properties": {"Category": {"const": kind.name}}}, "then": rule})
+            when = {"properties": {"Category": {"const": kind.name}}, "required": ["Category"]}
+            rules.append({"if": when, "then": rule})
         return {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "Lao ICT Journal Archive: metadata of a content file",
