@@ -15,7 +15,7 @@ from .listings import ListingGenerator, link
 from .schema import Schema
 from .settings import ArchiveSettings
 from .strings import Strings
-from .validate import Problem, check_sources, content_files, read_sources
+from .validate import Problem, check_sources, content_files, file_in, link_problems, read_sources
 
 
 class ContentError(Exception):
@@ -53,10 +53,11 @@ def check_content(generator):
     root = generator.path
     schema = runtime.schema
     sources, unreadable = read_sources(root, runtime.settings.content_extensions, schema.multiline)
-    problems = unreadable + check_sources(sources, schema, lambda p: os.path.isfile(os.path.join(root, p)))
+    problems = unreadable + check_sources(sources, schema, file_in(root))
     problems += _outside_articles(generator, sources)
+    problems += link_problems(root)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(sorted(set(problems)))
 
 
 def _outside_articles(generator, sources):

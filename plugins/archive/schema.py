@@ -99,8 +99,16 @@ class Type:
     def _list(self, name, text):
         return split_list(text)
 
-    _file = _text  # existence is checked over the whole content folder (validate.py)
-    _files = _list
+    def _file(self, name, text):
+        """A path inside content/ (whether the file is there is checked over the whole folder: validate.py)."""
+        path = text.replace("\\", "/")
+        parts = path.split("/")
+        if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or ".." in parts or re.match(r"^\w+:", path):
+            raise Invalid(f"{name} {text!r} must be a path inside content/, such as images/covers/x.svg")
+        return text
+
+    def _files(self, name, text):
+        return [self._file(name, path) for path in split_list(text)]
 
     def with_choices(self, choices):
         describe = "one of " + ", ".join(f"`{value}`" for value in choices)

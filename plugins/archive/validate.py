@@ -137,6 +137,46 @@ def _number_problems(sources, schema):
                 )
 
 
+def inside(path, folder):
+    """Whether ``path`` is ``folder`` or lies below it (both real paths)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def file_in(root):
+    """``exists(path)`` for check_sources: a regular file inside ``root`` once every link is followed."""
+    real_root = os.path.realpath(root)
+
+    def exists(path):
+        full = os.path.realpath(os.path.join(root, path))
+        return inside(full, real_root) and os.path.isfile(full)
+
+    return exists
+
+
+def link_problems(root):
+    """Every symbolic link under ``root`` that leads out of it, to nothing, or into a loop: the build would copy
+    what it points at (a file outside content/ would be published) or walk it without end."""
+    real_root = os.path.realpath(root)
+    for folder, dirs, names in os.walk(root):  # links to folders are listed, not followed
+        for name in sorted(dirs + names):
+            full = os.path.join(folder, name)
+            if not os.path.islink(full):
+                continue
+            path = os.path.relpath(full, root).replace(os.sep, "/")
+            written = os.readlink(full)
+            try:
+                target = os.path.realpath(full, strict=True)
+            except OSError:
+                yield Problem(path, 1, f"is a symbolic link to {written!r}, which loops or leads to nothing")
+                continue
+            if not inside(target, real_root):
+                yield Problem(
+                    path, 1, f"is a symbolic link to {written!r}, outside content/: copy the file into content/"
+                )
+            elif os.path.isdir(target) and inside(os.path.realpath(folder), target):
+                yield Problem(path, 1, f"is a symbolic link to {written!r}, a folder that holds it: a loop")
+
+
 def content_files(root, extensions):
     """Every file under ``root`` with one of ``extensions``, as sorted content-relative paths (hidden ones too)."""
     found = []
@@ -151,9 +191,14 @@ def read_sources(root, extensions=MARKDOWN_EXTENSIONS, multiline=("summary",)):
     """({path: metadata.Source} of every Markdown file under ``root``, [Problem] of the files that cannot be read)."""
     sources, unreadable = {}, []
     for path in content_files(root, extensions):
+        full = os.path.join(root, path)
+        if os.path.islink(full) and not os.path.exists(full):
+            continue  # a link that loops or leads nowhere: link_problems names it
         try:
-            with open(os.path.join(root, path), encoding="utf-8") as f:
+            with open(full, encoding="utf-8") as f:
                 sources[path] = read_source(f.read(), multiline)
-        except (OSError, UnicodeDecodeError) as error:
+        except UnicodeDecodeError as error:
             unreadable.append(Problem(path, 1, f"cannot be read as UTF-8 text ({error}): save it as UTF-8"))
+        except OSError as error:
+            unreadable.append(Problem(path, 1, f"cannot be read: {error.strerror}"))
     return sources, unreadable
