@@ -10,6 +10,7 @@ import sys
 
 from invoke import task
 
+from archive import ContentError
 from archive.schema import Schema
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,14 +35,36 @@ def pelican_run(args):
 @task
 def clean(c):
     """Remove the generated site."""
-    if os.path.isdir(CONFIG["deploy_path"]):
-        shutil.rmtree(CONFIG["deploy_path"])
+    from tools.output import remove
+
+    remove(CONFIG["deploy_path"])
+
+
+def _build_into_place(target, settings_file=None, **overrides):
+    """Build the content into a new folder and, only when that succeeded, make it ``target`` in one step
+    (tools/output.py). Pelican's errors are fatal; a content error is printed once, without a traceback."""
+    import logging
+
+    from pelican.log import init as init_logging
+
+    from archive import ContentError
+    from tools.build import SETTINGS
+    from tools.build import build as build_site
+    from tools.output import replacing_folder
+
+    init_logging(level=logging.WARNING, fatal="errors")
+    try:
+        with replacing_folder(target) as staging:
+            build_site(CONFIG["content"], staging, settings_file or SETTINGS, **overrides)
+    except ContentError as error:
+        sys.exit(str(error))
 
 
 @task
 def build(c):
-    """Build the site into output/ (relative URLs: it opens from disk too)."""
-    pelican_run(f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_base'])} --fatal errors")
+    """Build the site into output/ (relative URLs: it opens from disk too). The new site replaces the old one in
+    one step, and only if the whole build succeeded: output/ always holds one complete site."""
+    _build_into_place(CONFIG["deploy_path"])
 
 
 @task(clean, build)
@@ -176,12 +199,11 @@ def translate(c, slug, lang=None):
 def check(c):
     """Build the content into a temporary folder and check it without publishing: content rules, broken links and
     images, HTML that does not parse cleanly; lists missing translations. Exits non-zero on errors."""
-    import tempfile
-
     from tools.check import run
+    from tools.output import replacing_folder
 
-    with tempfile.TemporaryDirectory(prefix="archive-check-") as tmp:
-        errors = run(CONFIG["content"], os.path.join(tmp, "output"))
+    with replacing_folder(os.path.join(HERE, "cache", "checked-site")) as site:  # kept there until the next check
+        errors = run(CONFIG["content"], site)
     if errors:
         sys.exit(1)
 
@@ -190,35 +212,24 @@ def check(c):
 def publish(c):
     """Check, then build with publishconf.py (absolute URLs from $SITEURL) and only then replace output/: a build
     with any error publishes nothing and leaves output/ as it was."""
-    import tempfile
-
     from tools.build import PUBLISH_SETTINGS
-    from tools.build import build as build_site
 
     if not os.environ.get("SITEURL"):
         sys.exit("publish: set SITEURL, e.g. SITEURL=https://archive.example.la .venv/bin/invoke publish")
     check(c)
-    staging = tempfile.mkdtemp(prefix="archive-publish-", dir=HERE)
-    try:
-        build_site(CONFIG["content"], os.path.join(staging, "output"), settings_file=PUBLISH_SETTINGS)
-        shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
-        os.replace(os.path.join(staging, "output"), CONFIG["deploy_path"])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    _build_into_place(CONFIG["deploy_path"], PUBLISH_SETTINGS)
     print(f"Published {os.environ['SITEURL']} into output/")
 
 
 @task
 def bundle(c):
     """Write dist/lao-ict-journal-archive.zip: the site to read offline, unzipped anywhere and opened from disk."""
-    import tempfile
+    from tools.bundle import bundle_content
 
-    from tools.build import build as build_site
-    from tools.bundle import make_bundle
-
-    with tempfile.TemporaryDirectory(prefix="archive-bundle-") as tmp:
-        site = build_site(CONFIG["content"], os.path.join(tmp, "site"), ASSETS_MINIFY=True)  # for old laptops
-        path = make_bundle(site, os.path.join(HERE, "dist", "lao-ict-journal-archive.zip"))
+    try:
+        path = bundle_content(CONFIG["content"], os.path.join(HERE, "dist", "lao-ict-journal-archive.zip"))
+    except ContentError as error:
+        sys.exit(str(error))
     print(f"Wrote {os.path.relpath(path, HERE)} ({os.path.getsize(path) / 1e6:.1f} MB)")
 
 

@@ -1,7 +1,11 @@
 """The offline bundle: the built site in one zip that works unzipped anywhere and opened from disk."""
 
 import os
+import tempfile
 import zipfile
+
+from .build import build
+from .output import replacing_file
 
 FOLDER = "lao-ict-journal-archive"
 README = """\
@@ -45,3 +49,14 @@ def _add(bundle, name, data):
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     bundle.writestr(info, data)
+
+
+def bundle_content(content, zip_path):
+    """Build ``content`` for reading offline and zip it to ``zip_path``, which is replaced only when both
+    succeeded (a failed or killed run leaves the previous bundle whole)."""
+    with replacing_file(zip_path) as part:
+        folder, name = os.path.split(os.path.abspath(zip_path))
+        with tempfile.TemporaryDirectory(prefix=f".{name}-site-", dir=folder) as tmp:  # a leftover if killed
+            site = build(content, os.path.join(tmp, "site"), ASSETS_MINIFY=True)  # minified: for old laptops
+            make_bundle(site, part)
+    return zip_path
