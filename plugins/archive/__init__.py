@@ -12,6 +12,7 @@ from pelican import signals
 from . import dates
 from .collect import collect, prepare, tag_slug
 from .listings import ListingGenerator, link
+from .sanitise import clean_summary
 from .schema import Schema
 from .settings import ArchiveSettings
 from .strings import Strings
@@ -143,6 +144,13 @@ def add_template_helpers(generator):
     generator.env.filters.update(day=day, month=month, day_range=day_range)
 
 
+def clean_metadata_html(content):
+    """Summary is the one field that is HTML (rendered from Markdown): sanitised before any page or feed uses it."""
+    if "summary" in content.metadata:
+        content.metadata["summary"] = clean_summary(content.metadata["summary"])
+        content._summary = content.metadata["summary"]
+
+
 def get_generators(pelican):
     return ListingGenerator
 
@@ -152,4 +160,5 @@ def register():
     signals.article_generator_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(collect_sites)
     signals.article_generator_finalized.connect(check_everything_read)
+    signals.content_object_init.connect(clean_metadata_html)
     signals.get_generators.connect(get_generators)
