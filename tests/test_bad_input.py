@@ -152,6 +152,21 @@ CASES = [
         ],
     ),
     (
+        "tag without letters or digits",
+        {"news/a.md": changed(Tags="ລັດດິຈິຕອນ, !!!")},
+        ["news/a.md:6: Tags: '!!!' has no letter or digit: write the tag in words"],
+    ),
+    (
+        "status pelican skips",
+        {"news/a.md": changed(Status="skip")},
+        ["news/a.md:6: unknown Status 'skip': write one of draft, published, hidden"],
+    ),
+    (
+        "extension in capitals",
+        {"news/a.md": changed(), "news/b.MD": changed(Slug="b")},
+        ["news/b.MD:1: has the extension '.MD', which Pelican does not read: rename it news/b.md"],
+    ),
+    (
         "markdown in a static folder",
         {"news/a.md": changed(), "images/notes.md": changed(Slug="notes")},
         ["images/notes.md:1: is inside 'images', which is not read as articles"],
@@ -192,6 +207,15 @@ def test_a_file_with_front_matter_is_read_as_pelican_reads_it(tmp_path):
     write_tree(tmp_path / "content", {"news/a.md": "---\n" + markdown(GOOD).replace("\n\n", "\n---\n", 1)})
     output = build(str(tmp_path / "content"), str(tmp_path / "output"))
     assert os.path.isfile(os.path.join(output, "news", "story.html"))
+
+
+def test_tags_that_differ_have_a_page_each_listing_the_article_once(tmp_path):
+    write_tree(tmp_path / "content", {"news/a.md": changed(Tags="C++, C, c#, ICT, ict")})
+    output = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    tags = sorted(os.listdir(os.path.join(output, "tag")))
+    assert tags == ["c-plus-plus.html", "c-sharp.html", "c.html", "ict.html", "index.html"]
+    with open(os.path.join(output, "tag", "ict.html"), encoding="utf-8") as f:
+        assert f.read().count('class="card-title"') == 1
 
 
 def test_an_editors_new_sub_folder_is_built(tmp_path):

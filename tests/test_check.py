@@ -1,5 +1,6 @@
 """`invoke check`: what it finds in a built site, and what it lists without failing."""
 
+import datetime
 import os
 
 import pytest
@@ -90,3 +91,17 @@ def test_a_problem_in_a_built_page_names_the_content_file_it_was_built_from(tmp_
     assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 1
     built = [line for line in lines if "is not closed before </div>" in line]
     assert built and built[0].startswith("content/2026/campaign/a.md (built as news/story.html:"), lines
+
+
+def test_a_date_in_the_future_is_named_but_not_an_error(tmp_path):
+    (tmp_path / "content" / "news").mkdir(parents=True)
+    (tmp_path / "content" / "news" / "a.md").write_text(
+        "Title: x\nDate: 2099-01-01\nLang: lo\nSlug: a\nCategory: news\n\nບົດ.\n", encoding="utf-8"
+    )
+    lines = []
+    assert (
+        run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append, today=datetime.date(2026, 11, 25)) == 0
+    )
+    assert (
+        "content/news/a.md:2: Date 2099-01-01 is in the future: it is listed first until then (not an error)" in lines
+    )

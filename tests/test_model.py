@@ -17,10 +17,22 @@ from archive.settings import ArchiveSettings
         ("ITU", "itu"),
         ("ລັດດິຈິຕອນ", "ລັດດິຈິຕອນ"),  # vowel signs kept (Pelican's unicode slug drops them)
         ("ການສື່ສານ ໂທລະຄົມ", "ການສື່ສານ-ໂທລະຄົມ"),
+        ("C++", "c-plus-plus"),
+        ("C#", "c-sharp"),
+        ("C", "c"),
+        ("5G / 4G", "5g-4g"),
+        ("AI 🚀", "ai-u1f680"),
+        ("Café", "café"),
     ],
 )
 def test_tag_slug(name, slug):
     assert tag_slug(name) == slug
+
+
+def test_tags_that_differ_get_different_files_and_spellings_of_one_tag_share_one():
+    names = ["C++", "C", "c#", "AI", "A.I.", "🚀", "🛰", "ລັດ", "ລັດດິຈິຕອນ"]
+    assert len({tag_slug(name) for name in names}) == len(names)
+    assert tag_slug("ICT") == tag_slug("ict") and tag_slug("open data") == tag_slug("Open-Data")
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,14 @@
 articles that have no translation yet. Pure functions over a folder; `invoke check` runs them after a build.
 """
 
+import datetime
 import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from archive import links
+from archive.schema import parse_date
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements whose end tag HTML lets an author leave out; the checker does not ask for them.
@@ -152,7 +154,22 @@ def missing_translations(sources, languages):
     return {lang: sorted(paths) for lang, paths in missing.items()}
 
 
-def run(content, output, out=print):
+def future_dates(sources, today):
+    """(path, line, date) of items dated after ``today``: listed first until then. The build itself does not read
+    the clock (two builds of one content give the same site), so only `invoke check` says so."""
+    found = []
+    for path, source in sources.items():
+        text = source.meta.get("date", "")
+        try:
+            date = parse_date(text).date()
+        except ValueError:
+            continue
+        if date > today:
+            found.append((path, source.line_of("date"), text))
+    return sorted(found)
+
+
+def run(content, output, out=print, today=None):
     """Build ``content`` into ``output`` and report every problem; returns the number of errors."""
     from archive import ContentError
     from archive.validate import read_sources
@@ -175,6 +192,8 @@ def run(content, output, out=print):
     for finding in findings:
         source = built_from.get(finding.path)
         out(f"content/{source} (built as {finding})" if source else str(finding))
+    for path, line, date in future_dates(sources, today or datetime.date.today()):
+        out(f"content/{path}:{line}: Date {date} is in the future: it is listed first until then (not an error)")
     for lang, paths in missing_translations(sources, schema.languages).items():
         if paths:
             out(f"No {lang} version yet ({len(paths)}, not an error): " + ", ".join(paths))

@@ -16,7 +16,15 @@ from .sanitise import clean_summary
 from .schema import Schema
 from .settings import ArchiveSettings
 from .strings import Strings
-from .validate import Problem, check_sources, content_files, file_in, link_problems, read_sources
+from .validate import (
+    Problem,
+    check_sources,
+    content_files,
+    extension_problems,
+    file_in,
+    link_problems,
+    read_sources,
+)
 
 
 class ContentError(Exception):
@@ -57,6 +65,7 @@ def check_content(generator):
     problems = unreadable + check_sources(sources, schema, file_in(root))
     problems += _outside_articles(generator, sources)
     problems += link_problems(root)
+    problems += extension_problems(sources, runtime.settings.content_extensions)
     if problems:
         raise ContentError(sorted(set(problems)))
 

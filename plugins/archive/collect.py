@@ -8,8 +8,6 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pelican.utils import slugify
-
 
 class Details:
     """What the templates need beyond Pelican's fields: the schema's fields typed (dates are dates, numbers are
@@ -57,12 +55,23 @@ def details_of(article, schema):
     )
 
 
+SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", "%": "percent", "*": "star", "=": "equals"}
+
+
 def tag_slug(name):
-    """A file name for a tag: Pelican's slug for Latin tags; Lao tags keep their letters (and vowel signs)."""
-    if name.isascii():
-        return slugify(name, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
-    name = unicodedata.normalize("NFC", name).lower().strip()
-    return re.sub(r"[-\s]+", "-", "".join(c for c in name if unicodedata.category(c)[0] in "LMN" or c in " -"))
+    """A file name for a tag that no other tag shares: letters (Lao with its vowel signs) and digits kept, lower
+    case; spaces, hyphens, dots and the like become one hyphen; other symbols are spelled (``C++`` -> ``c-plus-plus``,
+    ``C#`` -> ``c-sharp``) or written as their code point (``u1f680``). Tags that differ only in case or spacing
+    are one tag."""
+    parts = []
+    for char in unicodedata.normalize("NFC", name).lower().strip():
+        if unicodedata.category(char)[0] in "LMN":
+            parts.append(char)
+        elif char.isspace() or char in "-_./,:;'’\"()[]":
+            parts.append("-")
+        else:
+            parts.append(f"-{SYMBOLS.get(char, f'u{ord(char):x}')}-")
+    return re.sub(r"-+", "-", "".join(parts)).strip("-")
 
 
 def newest_first(articles):
@@ -84,8 +93,8 @@ def collect(articles, schema):
         _link_issues(mine, schema)
         by_tag = defaultdict(lambda: [None, []])
         for article in mine:
-            for tag in getattr(article, "tags", []):
-                entry = by_tag[tag_slug(tag.name)]
+            for slug, tag in {tag_slug(t.name): t for t in reversed(getattr(article, "tags", []))}.items():
+                entry = by_tag[slug]  # an article listed once under a tag, however often it names it
                 entry[0] = entry[0] or tag.name
                 entry[1].append(article)
         by_year = defaultdict(list)

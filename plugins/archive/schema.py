@@ -14,6 +14,7 @@ turns the text an editor wrote into a value (a date, a number, a list) or a sent
 import datetime
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -99,6 +100,13 @@ class Type:
     def _list(self, name, text):
         return split_list(text)
 
+    def _tags(self, name, text):
+        tags = split_list(text)
+        for tag in tags:
+            if not any(unicodedata.category(char)[0] in "LN" for char in tag):
+                raise Invalid(f"{name}: {tag!r} has no letter or digit: write the tag in words")
+        return tags
+
     def _file(self, name, text):
         """A path inside content/ (whether the file is there is checked over the whole folder: validate.py)."""
         path = text.replace("\\", "/")
@@ -127,6 +135,7 @@ URL = Type("url", "web address, `https://…`", {"type": "string", "pattern": _U
 SLUG = Type("slug", "lower-case ASCII letters, digits, single hyphens", {"type": "string", "pattern": _SLUG}, "")
 BOOL = Type("bool", "`true` or `false`", {"type": "string", "enum": ["true", "false"]}, False)
 LIST = Type("list", "comma-separated list", {"type": "string"}, [])
+TAGS = Type("tags", "comma-separated list, each with a letter or digit", {"type": "string"}, [])
 FILE = Type("file", "path of a file under `content/`", {"type": "string", "minLength": 1}, "")
 FILES = Type("files", "comma-separated paths of files under `content/`", {"type": "string", "minLength": 1}, [])
 
@@ -294,7 +303,7 @@ FIELDS = (
     ),
     Field(
         "Tags",
-        LIST,
+        TAGS,
         _text("ປ້າຍກຳກັບ", "Tags"),
         _text("ຂັ້ນດ້ວຍຈຸດ (,), ເປັນພາສາຂອງບົດ.", "Comma-separated, in the item's language."),
         "ລັດດິຈິຕອນ, ບໍລິການລັດ",

@@ -177,6 +177,18 @@ def link_problems(root):
                 yield Problem(path, 1, f"is a symbolic link to {written!r}, a folder that holds it: a loop")
 
 
+def extension_problems(paths, extensions):
+    """Pelican reads ``a.md`` but not ``a.MD``: a file it would skip is named, with the name to give it."""
+    for path in paths:
+        if not path.endswith(extensions):
+            stem, extension = os.path.splitext(path)
+            yield Problem(
+                path,
+                1,
+                f"has the extension {extension!r}, which Pelican does not read: rename it {stem}{extension.lower()}",
+            )
+
+
 def content_files(root, extensions):
     """Every file under ``root`` with one of ``extensions``, as sorted content-relative paths (hidden ones too)."""
     found = []
