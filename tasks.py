@@ -134,7 +134,10 @@ def _new(c, kind, title, lang=None, date=None, **fields):
     from tools.scaffold import new_item
 
     schema = site_schema()
-    day = datetime.date.fromisoformat(date) if date else datetime.date.today()
+    try:
+        day = datetime.date.fromisoformat(date) if date else datetime.date.today()
+    except ValueError:
+        sys.exit(f"new: --date {date!r} is not a date written as YYYY-MM-DD")
     try:
         path, text = new_item(CONFIG["content"], kind, lang or schema.languages[0], title, day, schema, **fields)
     except ValueError as error:

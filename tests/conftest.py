@@ -17,3 +17,16 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How much the fuzz tests tried (tests/test_fuzz.py), when they ran."""
+    import sys
+
+    fuzz = sys.modules.get("tests.test_fuzz")
+    if fuzz and fuzz.RUN["examples"]:
+        run = fuzz.RUN
+        terminalreporter.write_line(
+            f"fuzz: {run['examples']} generated content folders: {run['built']} built, {run['refused']} refused "
+            f"with every problem naming a file (FUZZ_EXAMPLES={fuzz.EXAMPLES})"
+        )

@@ -167,6 +167,19 @@ CASES = [
         ["news/b.MD:1: has the extension '.MD', which Pelican does not read: rename it news/b.md"],
     ),
     (
+        "misspelt pelican directive",
+        {"news/a.md": markdown(GOOD, "ອ່ານ [ບົດອື່ນ]({filenmae}other.md).")},
+        [
+            "news/a.md:7: link '{filenmae}other.md' uses {filenmae}, which Pelican does not know: write one of "
+            "{static}, {attach}, {filename}"
+        ],
+    ),
+    (
+        "control character",
+        {"news/a.md": changed(Title="ຂ່າວ\x00")},
+        ["news/a.md:1: holds the control character U+0000: remove it (feeds cannot carry it)"],
+    ),
+    (
         "markdown in a static folder",
         {"news/a.md": changed(), "images/notes.md": changed(Slug="notes")},
         ["images/notes.md:1: is inside 'images', which is not read as articles"],

@@ -134,3 +134,17 @@ def test_metadata_is_text_and_the_body_is_html(tmp_path):
     soup = read(site, "en/news/a.html")
     assert soup.h1.get_text() == "Fibre & <5G>"
     assert soup.select_one(".prose em").get_text() == "emphasis"
+
+
+def test_the_archive_builds_without_the_search_plugin(tmp_path):
+    """As `invoke bench` builds it for comparison; in a process of its own, since Pelican's signals are global."""
+    import subprocess
+    import sys
+
+    code = "import sys; from tools.build import build; build(sys.argv[1], sys.argv[2], PLUGINS=['archive', 'assets'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code, FIXTURE, str(tmp_path / "output")], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "output" / "search-data").exists()
+    assert '"data": null' in (tmp_path / "output" / "search.html").read_text(encoding="utf-8")

@@ -92,6 +92,8 @@ def test_translate_copies_the_facts_with_their_names_as_editors_write_them(tmp_p
 def test_new_checks_the_values_it_is_given(tmp_path):
     with pytest.raises(ValueError, match="--month: Month '2026-13' must be written as YYYY-MM"):
         new_item(str(tmp_path), "magazine", "lo", "ວາລະສານ", DAY, cover="c.svg", month="2026-13")
+    with pytest.raises(ValueError, match="Event_End is before Event_Start"):
+        new_item(str(tmp_path), "reports", "lo", "x", DAY, venue="v", organisers="o", event_end="2026-11-01")
     with pytest.raises(ValueError, match="--venue is not a field of a news item"):
         new_item(str(tmp_path), "news", "lo", "ຂ່າວ", DAY, venue="ວຽງຈັນ")
 

@@ -67,6 +67,9 @@ def new_item(content, kind, lang, title, date, schema=None, **given):
         "Status": "draft",
     }
     meta.update(_kind_fields(schema, kind, date, existing, {k: v for k, v in given.items() if v}))
+    problems = [message for _key, message in schema.check({k.lower(): v for k, v in meta.items()})]
+    if problems:  # what no single option shows (an end before the start...)
+        raise ValueError("; ".join(problems))
     return f"{kind}/{slug}.{lang}.md", _render(meta, BODY[lang])
 
 

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 _OUTSIDE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")  # a scheme (https:, mailto:, data:) or //host
 _DIRECTIVE = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)(.*)$")  # Pelican's {filename}, {static}, {tag}... (|x|: old)
 FILE_DIRECTIVES = ("static", "attach", "filename")
+PAGE_DIRECTIVES = ("tag", "category", "author", "index")  # pages Pelican makes, not files
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,12 @@ def resolve(base, url):
     fragment = unquote(fragment)
     directive = _DIRECTIVE.match(address)
     if directive:
-        if (directive.group(1) or directive.group(2)) not in FILE_DIRECTIVES:
-            return None  # {tag}, {category}, {index}...: a page Pelican makes, not a file
+        name = directive.group(1) or directive.group(2)
+        if name in PAGE_DIRECTIVES:
+            return None
+        if name not in FILE_DIRECTIVES:  # Pelican leaves the link as it is: it leads nowhere
+            known = ", ".join(f"{{{d}}}" for d in FILE_DIRECTIVES)
+            return Target(address, fragment, f"uses {{{name}}}, which Pelican does not know: write one of {known}")
         address = directive.group(3)
         if address.startswith("/"):  # Pelican's rule: {static}/x is from the content root
             return _within(address.lstrip("/"), fragment)

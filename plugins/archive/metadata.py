@@ -15,6 +15,8 @@ from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from markdown.util import ETX, STX
 
 TAB_LENGTH = 4  # Python-Markdown's default, which Pelican's MARKDOWN settings keep
+# Characters XML 1.0 cannot carry (feeds, sitemaps) and no editor means to write.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -71,4 +73,9 @@ def read_source(text, multiline=("summary",)):
         else:
             n -= 1  # not metadata: the body starts here
             break
+    for number, line in enumerate(lines, 1):
+        control = CONTROL.search(line)
+        if control:
+            code = f"U+{ord(control.group()):04X}"
+            problems.append((number, f"holds the control character {code}: remove it (feeds cannot carry it)"))
     return Source(meta=meta, lines=where, body="\n".join(lines[n:]), body_line=n + 1, problems=problems)

@@ -20,9 +20,14 @@ from functools import cached_property
 
 # --- types: from the text an editor writes to a value --------------------------------------------------------------
 
-_ISO_DATE = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$"
-_MONTH = r"^\d{4}-\d{2}$"
-_NUMBER = r"^\d+$"
+# ASCII digits only ([0-9], not \d, which is any script's digits in Python): what JSON Schema's regexes mean too.
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$"
+_MONTH = r"^[0-9]{4}-(?:0[1-9]|1[0-2])$"
+_NUMBER = r"^[0-9]+$"
+# A path inside content/: not from the root, no drive or scheme, no ".." step, no comma (lists are comma-separated).
+_PATH = r"(?![/\\])(?![A-Za-z][A-Za-z0-9+.-]*:)(?!(?:[^,]*[/\\])?\.\.(?:[/\\,]|$))[^,\s][^,]*"
+_FILE = f"^{_PATH}$"
+_FILES = f"^\\s*{_PATH}(?:,\\s*{_PATH})*$"
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _URL = r"^https?://\S+$"
 
@@ -54,6 +59,7 @@ class Type:
     json: dict  # the JSON Schema of the text
     empty: object = None  # the value of a field that is not written
     choices: tuple = ()
+    fold_case: bool = False  # choices read whatever their case (as Pelican reads Status)
 
     def parse(self, name, text):
         return getattr(self, f"_{self.name}")(name, text)
@@ -68,7 +74,7 @@ class Type:
             raise Invalid(f"unparsable {name}: {error}") from None
 
     def _month(self, name, text):
-        if not re.match(_MONTH, text) or not 1 <= int(text[5:]) <= 12:
+        if not re.match(_MONTH, text):
             raise Invalid(f"{name} {text!r} must be written as YYYY-MM")
         return datetime.date(int(text[:4]), int(text[5:]), 1)
 
@@ -93,15 +99,19 @@ class Type:
         return text.lower() == "true"
 
     def _choice(self, name, text):
-        if text not in self.choices:
+        value = text.lower() if self.fold_case else text
+        if value not in self.choices:
             raise Invalid(f"unknown {name} {text!r}: write one of {', '.join(self.choices)}")
-        return text
+        return value
 
     def _list(self, name, text):
-        return split_list(text)
+        items = split_list(text)
+        if not items:
+            raise Invalid(f"{name} {text!r} names nothing: write the items separated by commas")
+        return items
 
     def _tags(self, name, text):
-        tags = split_list(text)
+        tags = self._list(name, text)
         for tag in tags:
             if not any(unicodedata.category(char)[0] in "LN" for char in tag):
                 raise Invalid(f"{name}: {tag!r} has no letter or digit: write the tag in words")
@@ -109,18 +119,25 @@ class Type:
 
     def _file(self, name, text):
         """A path inside content/ (whether the file is there is checked over the whole folder: validate.py)."""
-        path = text.replace("\\", "/")
-        parts = path.split("/")
-        if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or ".." in parts or re.match(r"^\w+:", path):
+        if not re.match(_FILE, text):
             raise Invalid(f"{name} {text!r} must be a path inside content/, such as images/covers/x.svg")
         return text
 
     def _files(self, name, text):
-        return [self._file(name, path) for path in split_list(text)]
+        return [self._file(name, path) for path in self._list(name, text)]
 
     def with_choices(self, choices):
         describe = "one of " + ", ".join(f"`{value}`" for value in choices)
-        return Type(self.name, describe, {"type": "string", "enum": list(choices)}, self.empty, tuple(choices))
+        if self.fold_case:
+            json = {"type": "string", "pattern": "^(?:" + "|".join(map(_any_case, choices)) + ")$"}
+        else:
+            json = {"type": "string", "enum": list(choices)}
+        return replace(self, describe=describe, json=json, choices=tuple(choices))
+
+
+def _any_case(word):
+    """A regular expression matching ``word`` in any case (JSON Schema's regexes have no flags)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
 
 
 TEXT = Type("text", "text", {"type": "string", "minLength": 1}, "")
@@ -133,15 +150,17 @@ MONTH = Type("month", "month, `YYYY-MM`", {"type": "string", "pattern": _MONTH})
 NUMBER = Type("number", "whole number", {"type": "string", "pattern": _NUMBER})
 URL = Type("url", "web address, `https://…`", {"type": "string", "pattern": _URL, "format": "uri"}, "")
 SLUG = Type("slug", "lower-case ASCII letters, digits, single hyphens", {"type": "string", "pattern": _SLUG}, "")
-BOOL = Type("bool", "`true` or `false`", {"type": "string", "enum": ["true", "false"]}, False)
-LIST = Type("list", "comma-separated list", {"type": "string"}, [])
-TAGS = Type("tags", "comma-separated list, each with a letter or digit", {"type": "string"}, [])
-FILE = Type("file", "path of a file under `content/`", {"type": "string", "minLength": 1}, "")
-FILES = Type("files", "comma-separated paths of files under `content/`", {"type": "string", "minLength": 1}, [])
+BOOL = Type(
+    "bool", "`true` or `false`", {"type": "string", "pattern": f"^(?:{_any_case('true')}|{_any_case('false')})$"}, False
+)
+LIST = Type("list", "comma-separated list", {"type": "string", "pattern": "[^,\\s]"}, [])
+TAGS = Type("tags", "comma-separated list, each with a letter or digit", {"type": "string", "pattern": "[^,\\s]"}, [])
+FILE = Type("file", "path of a file under `content/`", {"type": "string", "pattern": _FILE}, "")
+FILES = Type("files", "comma-separated paths of files under `content/`", {"type": "string", "pattern": _FILES}, [])
 
 
-def choice(*values):
-    return Type("choice", "", {}, "").with_choices(values)
+def choice(*values, fold_case=False):
+    return Type("choice", "", {}, "", fold_case=fold_case).with_choices(values)
 
 
 LANGUAGE = choice()  # one of the site's languages (ARCHIVE_LANGUAGES), bound by Schema
@@ -292,7 +311,7 @@ FIELDS = (
     ),
     Field(
         "Status",
-        choice("draft", "published", "hidden"),
+        choice("draft", "published", "hidden", fold_case=True),  # Pelican lower-cases Status
         _text("ສະຖານະ", "Status"),
         _text(
             "draft: ສ້າງໄວ້ໃນ drafts/ ແລະ ບໍ່ສະແດງໃນລາຍການໃດ; ລຶບແຖວນີ້ອອກເພື່ອເຜີຍແຜ່.",
@@ -551,7 +570,7 @@ class Schema:
             f = self.fields.get(key)
             if f is None:
                 problems.append((key, self._unknown(key, kind)))
-            elif known_kind and not f.used_by(kind):
+            elif known_kind and not f.used_by(kind) and text:
                 users = ", ".join(f.kinds)
                 problems.append((key, f"{f.name} is a field of {users}, not of {kind}: remove it or change Category"))
             elif text:
@@ -625,7 +644,8 @@ class Schema:
 
         def prop(f):
             return {
-                **f.type.json,
+                "type": "string",
+                "anyOf": [{"const": ""}, f.type.json],  # an empty value is a field not written
                 "title": f.label["en"],
                 "description": f.help["en"],
                 "examples": [f.example],
@@ -635,24 +655,29 @@ class Schema:
                 "x-kinds": list(f.kinds) if f.kinds else list(self.kinds),
             }
 
-        rules = []
+        def written(names):
+            """Each of ``names`` is there, and not empty."""
+            return {"required": names, "properties": {name: {"minLength": 1} for name in names}}
+
+        rules = [written([f.name for f in self.common_fields() if f.required is True])]
         for kind in self.kinds.values():
-            rule = {"required": [f.name for f in self.required(kind.name)]}
+            rule = written([f.name for f in self.required(kind.name)])
             others = [f.name for f in self.fields.values() if not f.used_by(kind.name)]
             if others:
-                rule["not"] = {"anyOf": [{"required": [name]} for name in others]}
+                rule["not"] = {"anyOf": [written([name]) for name in others]}
             if kind.one_of:
-                rule["anyOf"] = [{"required": [self.name_of(key)]} for key in kind.one_of]
+                rule["anyOf"] = [written([self.name_of(key)]) for key in kind.one_of]
             when = {"properties": {"Category": {"const": kind.name}}, "required": ["Category"]}
             rules.append({"if": when, "then": rule})
         return {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "Lao ICT Journal Archive: metadata of a content file",
             "description": "The `Key: value` lines at the top of a Markdown file under content/. Keys are read "
-            "case-insensitively; written here as editors write them.",
+            "case-insensitively; written here as editors write them. The build also checks what JSON Schema cannot "
+            "say: that dates exist in the calendar, that Event_End is not before Event_Start, and rules across "
+            "files (slugs, translations, issue numbers, the files named).",
             "type": "object",
             "properties": {f.name: prop(f) for f in self.fields.values()},
-            "required": [f.name for f in self.common_fields() if f.required is True],
             "additionalProperties": False,
             "allOf": rules,
             "x-kinds": {
