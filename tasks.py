@@ -258,11 +258,17 @@ def rsync(c, destination=None):
 
 @task
 def lint(c):
-    """The house style, checked: ruff for the Python, Biome for the JavaScript, CSS and JSON. `invoke format`
-    rewrites what these would reject for layout alone."""
+    """The house style, checked: ruff for the Python, Biome for the JavaScript, CSS and JSON (`invoke format`
+    rewrites what these would reject for layout alone); the CI workflow audited by zizmor and validated against
+    GitHub's workflow schema."""
     c.run(f"{PYTHON} -m ruff check .", pty=False)
     c.run(f"{PYTHON} -m ruff format --check .", pty=False)
     c.run("npx --no-install biome check .", pty=False)
+    bin_dir = os.path.dirname(PYTHON)
+    workflows = os.path.join(HERE, ".github", "workflows")
+    files = " ".join(shlex.quote(os.path.join(workflows, n)) for n in sorted(os.listdir(workflows)))
+    c.run(f"{bin_dir}/zizmor --offline --persona=auditor --quiet {files}", pty=False)
+    c.run(f"{bin_dir}/check-jsonschema --builtin-schema vendor.github-workflows {files}", pty=False)
 
 
 @task(name="format")
