@@ -93,21 +93,10 @@ def livereload(c):
     """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser. Pelican's content cache
     keeps a rebuild to the files that changed; a build error is shown and the server keeps running."""
     from livereload import Server
-    from pelican import Pelican
-    from pelican.settings import read_settings
 
-    settings = read_settings(
-        CONFIG["settings_base"],
-        override={"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": os.path.join(HERE, "cache")},
-    )
-    pelican = Pelican(settings)
+    from tools.preview import preview_settings, rebuilder
 
-    def rebuild():
-        try:
-            pelican.run()
-        except Exception as error:  # an editor's mistake must not stop the preview: show it, wait for a fix
-            print(f"\nBuild failed: {error}\n")
-
+    rebuild = rebuilder(preview_settings(CONFIG["settings_base"]))
     rebuild()
     server = Server()
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/*.js", "pelicanconf.py"):
@@ -309,9 +298,11 @@ def _shared(path):
         "baselines": "also build plain Pelican and the project without search (--no-baselines: only the build "
         "with search)",
         "runs": "build each way this many times, in turn, and report the median (default 3)",
+        "rebuilds": "rebuild the project's content this many times as `make serve` does and report the preview's "
+        "memory (default 100; 0 skips it)",
     }
 )
-def bench(c, articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3):
+def bench(c, articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3, rebuilds=100):
     """Build a generated archive of N articles from ../shared/corpus three ways (plain Pelican, the project without
     and with search) and print build times, CPU and memory, the search data's files and sizes, and what the search
     page loads and how fast it shows results in headless Chromium ($CHROMIUM), from file:// and over http://; ends
@@ -325,6 +316,7 @@ def bench(c, articles=1000, queries=8, keep=None, browser=True, baselines=True, 
         browser=browser,
         baselines=baselines,
         runs=int(runs),
+        rebuilds=int(rebuilds),
     )
 
 

@@ -34,6 +34,7 @@ from itertools import pairwise
 from archive.settings import ArchiveSettings
 from lao_search import DATA_FOLDER
 
+from . import bench_preview
 from .bench_page import GZIP_LEVEL, KINDS, browser_figures, gzipped_size, kb, print_browser, say
 from .build import ROOT, SETTINGS
 from .generate import generate
@@ -353,7 +354,7 @@ def print_targets(builds, results):
 # --- the whole run --------------------------------------------------------------------------------------------
 
 
-def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3):
+def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3, rebuilds=100):
     """Generate, build, measure and print; removes the generated archive unless ``keep`` names a folder."""
     pairs = load_pairs()
     work = workspace(keep)
@@ -372,6 +373,9 @@ def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=
             results = browser_figures(site, asked, ("file", "http"))
             print_browser(results, queries)
         print_targets(builds, results)
+        if rebuilds:
+            say(f"\nRebuilding the project's content {rebuilds} times as the preview does …")
+            bench_preview.report(bench_preview.measure(os.path.join(ROOT, "content"), work, rebuilds), say)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -8,6 +8,7 @@ import os
 
 from jinja2 import pass_context
 from pelican import signals
+from pelican.contents import Content
 
 from . import dates
 from .collect import collect, prepare, tag_slug
@@ -160,6 +161,14 @@ def clean_metadata_html(content):
         content._summary = content.metadata["summary"]
 
 
+def forget_rendered_content(pelican):
+    """Pelican memoizes Content.get_content and get_summary in caches that live as long as the process, keyed by
+    the articles: a preview (`make serve`) that builds again and again would keep every build's articles. A build
+    that has finished needs none of them."""
+    for name in ("get_content", "get_summary"):
+        Content.__dict__[name].cache.clear()
+
+
 def get_generators(pelican):
     return ListingGenerator
 
@@ -171,3 +180,4 @@ def register():
     signals.article_generator_finalized.connect(check_everything_read)
     signals.content_object_init.connect(clean_metadata_html)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(forget_rendered_content)
