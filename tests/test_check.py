@@ -105,3 +105,17 @@ def test_a_date_in_the_future_is_named_but_not_an_error(tmp_path):
     assert (
         "content/news/a.md:2: Date 2099-01-01 is in the future: it is listed first until then (not an error)" in lines
     )
+
+
+def test_content_problems_and_page_problems_are_reported_in_one_run(tmp_path):
+    news = tmp_path / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "bad.md").write_text("Title: x\nLang: lo\n\nບົດ.\n", encoding="utf-8")
+    (news / "good.md").write_text(
+        "Title: x\nDate: 2024-03-04\nLang: lo\nSlug: good\nCategory: news\n\n<div><section>ບົດ</div>\n",
+        encoding="utf-8",
+    )
+    lines = []
+    assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 2
+    assert "content/news/bad.md:1: missing required fields Date, Slug, Category" in lines
+    assert any(line.startswith("content/news/good.md (built as news/good.html:") for line in lines), lines

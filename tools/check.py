@@ -169,33 +169,79 @@ def future_dates(sources, today):
     return sorted(found)
 
 
-def run(content, output, out=print, today=None):
-    """Build ``content`` into ``output`` and report every problem; returns the number of errors."""
+def build_what_can_be_built(content, output, record, rounds=5):
+    """Build ``content``; when some files have problems, build the others (from a copy without them) so that
+    their pages can be checked in the same run. Returns the content's problems (empty when it all built) and
+    whether any site was built. Problems that only leaving files out causes (a link to one of them) are not
+    reported; they only leave more files out."""
+    import shutil
+    import tempfile
+
     from archive import ContentError
+
+    from .build import build
+
+    try:
+        build(content, output, record=record)
+        return [], True
+    except ContentError as error:
+        problems = error.problems
+    left_out = {p.path for p in problems}
+    with tempfile.TemporaryDirectory(prefix="archive-check-rest-") as tmp:
+        rest = os.path.join(tmp, "content")
+        for _ in range(rounds):
+            shutil.rmtree(rest, ignore_errors=True)
+            shutil.copytree(content, rest, symlinks=True, ignore=_leaving_out(content, left_out))
+            shutil.rmtree(output, ignore_errors=True)
+            try:
+                build(rest, output, record=record)
+                return problems, True
+            except ContentError as error:
+                more = {p.path for p in error.problems} - left_out
+                if not more:
+                    break
+                left_out |= more
+    return problems, False
+
+
+def _leaving_out(root, paths):
+    def ignore(folder, names):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        return [n for n in names if (n if relative == "." else f"{relative}/{n}") in paths]
+
+    return ignore
+
+
+def run(content, output, out=print, today=None):
+    """Build ``content`` into ``output`` and report every problem, of the content and of the built pages (of the
+    files without content problems, when some have them), in one run; returns the number of errors."""
     from archive.validate import read_sources
 
-    from .build import build, site_schema
+    from .build import site_schema
 
     out(f"Building {content} into {output} …")
     built_from = {}  # built page -> content file, as the build recorded them
-    try:
-        build(content, output, record=built_from)
-    except ContentError as error:
-        for problem in error.problems:
-            out(f"content/{problem}")
-        out(f"{len(error.problems)} error(s) in the content: fix them and run the check again.")
-        return len(error.problems)
+    problems, built = build_what_can_be_built(content, output, built_from)
+    for problem in problems:
+        out(f"content/{problem}")
+    if problems:
+        out(f"{len(problems)} error(s) in the content.")
+    findings = []
+    if built:
+        out("Checking the built pages" + (" of the other files …" if problems else " …"))
+        findings = check_site(output)
+        for finding in findings:
+            source = built_from.get(finding.path)
+            out(f"content/{source} (built as {finding})" if source else str(finding))
     schema = site_schema()
-    sources, _ = read_sources(content, multiline=schema.multiline)  # the build has just read them all
-    out("Checking the built pages …")
-    findings = check_site(output)
-    for finding in findings:
-        source = built_from.get(finding.path)
-        out(f"content/{source} (built as {finding})" if source else str(finding))
+    sources, _ = read_sources(content, multiline=schema.multiline)
     for path, line, date in future_dates(sources, today or datetime.date.today()):
         out(f"content/{path}:{line}: Date {date} is in the future: it is listed first until then (not an error)")
     for lang, paths in missing_translations(sources, schema.languages).items():
         if paths:
             out(f"No {lang} version yet ({len(paths)}, not an error): " + ", ".join(paths))
-    out(f"{len(findings)} error(s) in the built site." if findings else "No errors.")
-    return len(findings)
+    if findings:
+        out(f"{len(findings)} error(s) in the built site.")
+    if not problems and not findings:
+        out("No errors.")
+    return len(problems) + len(findings)
