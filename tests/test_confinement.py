@@ -8,7 +8,7 @@ import pytest
 
 from archive import ContentError
 from tests.fixture_site import build
-from tools.bundle import make_bundle
+from tools.bundle import bundle_content
 
 NEWS = "Title: ຂ່າວ\nDate: 2024-03-04\nLang: lo\nSlug: story\nCategory: news\n{extra}\nເນື້ອໃນ.\n"
 ISSUE = (
@@ -90,10 +90,16 @@ def test_a_cover_that_is_a_link_out_of_content_is_not_a_file_under_content(conte
     assert "magazine/i.md:8: Cover names 'images/cover.svg', which is not a file under content/" in report
 
 
-def test_the_bundle_of_a_confined_site_holds_only_content(content, tmp_path):
+def test_the_bundle_of_content_with_a_link_out_is_not_written(content, tmp_path):
+    os.symlink("../../secret.txt", content / "files" / "secret.txt")
+    with pytest.raises(ContentError, match="files/secret.txt:1: is a symbolic link"):
+        bundle_content(str(content), str(tmp_path / "dist" / "a.zip"))
+    assert not (tmp_path / "dist" / "a.zip").exists()
+
+
+def test_the_bundle_holds_the_files_links_inside_content_point_at(content, tmp_path):
     os.symlink("c.svg", content / "images" / "same.svg")
-    site = build(str(content), str(tmp_path / "site"))
-    with zipfile.ZipFile(make_bundle(site, str(tmp_path / "a.zip"))) as bundle:
+    with zipfile.ZipFile(bundle_content(str(content), str(tmp_path / "dist" / "a.zip"))) as bundle:
         names = bundle.namelist()
-        assert all("not for publishing" not in bundle.read(n).decode("utf-8", "replace") for n in names)
-    assert "lao-ict-journal-archive/images/same.svg" in names
+        assert "lao-ict-journal-archive/images/same.svg" in names
+        assert not [n for n in names if b"not for publishing" in bundle.read(n)]
