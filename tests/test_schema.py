@@ -53,6 +53,10 @@ def test_a_good_report_has_no_problems_and_typed_values():
         ),
         ({"translation": "yes"}, ("translation", "Translation must be true or false, not 'yes'")),
         ({"venue": ""}, (None, "missing required field Venue")),
+        (
+            {"registration_url": ""},
+            ("registration_deadline", "Registration_Deadline needs Registration_URL: without it, it is not shown"),
+        ),
     ],
 )
 def test_what_the_schema_finds(changes, problem):
@@ -106,6 +110,13 @@ NEWS = {"Title": "x", "Date": "2024-01-02", "Lang": "lo", "Slug": "a", "Category
         {"Category": "newspaper", "Edition": "4", "PDF": ""},
         {"Category": "reports", "Event_Start": "2024-01-02", "Venue": "v", "Organisers": ""},
         {"Status": "skip"},
+        {
+            "Category": "reports",
+            "Event_Start": "2024-01-02",
+            "Venue": "v",
+            "Organisers": "o",
+            "Registration_Deadline": "2024-01-01",
+        },
     ],
 )
 def test_the_json_schema_rejects_what_the_build_rejects(changes):

@@ -187,7 +187,9 @@ def build_what_can_be_built(content, output, record, rounds=5):
     except ContentError as error:
         problems = error.problems
     left_out = {p.path for p in problems}
-    with tempfile.TemporaryDirectory(prefix="archive-check-rest-") as tmp:
+    # Beside the output: `invoke check` builds into .checked-site-…/, whose leftovers the next check removes.
+    folder, name = os.path.split(os.path.abspath(output))
+    with tempfile.TemporaryDirectory(prefix=f"{name}-rest-", dir=folder) as tmp:
         rest = os.path.join(tmp, "content")
         for _ in range(rounds):
             shutil.rmtree(rest, ignore_errors=True)

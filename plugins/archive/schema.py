@@ -183,6 +183,7 @@ class Field:
     pelican: bool = False  # Pelican reads it itself (article.date, .tags...): no typed detail
     multiline: bool = False  # may go on over several indented lines (Pelican joins them)
     not_before: str = None  # key of a date field this one may not precede
+    needs: str = None  # key of a field without which this one would not be shown
     refers_to: str = None  # kind whose numbering field this number names (the kind must have one)
     suggest: str = None  # what `invoke new` fills in when it is not given: "date", "month" (of the date)
 
@@ -433,6 +434,7 @@ FIELDS = (
         _text("ວັນສຸດທ້າຍຂອງການລົງທະບຽນ.", "The last day to register."),
         "2026-11-10",
         kinds=("reports",),
+        needs="registration_url",
     ),
     Field(
         "Issue",
@@ -584,6 +586,8 @@ class Schema:
                 names = " or ".join(self.name_of(key) for key in one_of)
                 problems.append((None, f"a {kind} item needs {names}"))
         for f in self.fields.values():
+            if f.needs and meta.get(f.key) and not meta.get(f.needs):
+                problems.append((f.key, f"{f.name} needs {self.name_of(f.needs)}: without it, it is not shown"))
             if f.not_before and meta.get(f.key) and meta.get(f.not_before):
                 try:
                     early = f.type.parse(f.name, meta[f.key]) < parse_date(meta[f.not_before])
@@ -660,6 +664,9 @@ class Schema:
             return {"required": names, "properties": {name: {"minLength": 1} for name in names}}
 
         rules = [written([f.name for f in self.common_fields() if f.required is True])]
+        rules += [
+            {"if": written([f.name]), "then": written([self.name_of(f.needs)])} for f in self.fields.values() if f.needs
+        ]
         for kind in self.kinds.values():
             rule = written([f.name for f in self.required(kind.name)])
             others = [f.name for f in self.fields.values() if not f.used_by(kind.name)]
