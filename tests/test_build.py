@@ -44,10 +44,15 @@ def html_pages(site):
 
 
 def interface_text(path, soup):
-    """The page's own words: everything but what editors wrote (articles, their titles, tags, venues...)."""
+    """The page's own words: everything but what editors wrote (articles, their titles, tags, venues...) and what
+    is marked as another language (the switcher names each language in itself)."""
     editors = "[data-search], .card-title, .card-summary, .meta-value, .tag-cloud a, .issue-cover, title, script"
+    editors += ", [data-print-url]"
     for element in soup.select(editors + (", h1" if "/tag/" in f"/{path}" else "")):
         element.decompose()
+    for element in soup.select("body [lang]"):
+        if element["lang"] != soup.html["lang"]:
+            element.decompose()
     texts = [soup.get_text(" ")]
     texts += [el[attr] for attr in ("alt", "placeholder", "aria-label", "title") for el in soup.select(f"[{attr}]")]
     return " ".join(texts)
@@ -73,11 +78,56 @@ def test_lao_pages_have_no_english_interface_and_english_pages_no_lao(site):
             assert not LAO.findall(text), (path, text)
 
 
-def test_language_switcher_lands_on_the_translation(site):
+def test_language_switcher_lands_on_the_translation_and_names_it_in_its_language(site):
     switch = read(site, "news/fibre-backbone.html").select_one(".language a")
     assert switch["href"] == "../en/news/fibre-backbone.html"
+    assert (switch.get_text(), switch["lang"], switch["hreflang"]) == ("English", "en", "en")
     back = read(site, "en/news/fibre-backbone.html").select_one(".language a")
     assert back["href"] == "../../news/fibre-backbone.html"
+    assert (back.get_text(), back["lang"]) == ("ລາວ", "lo")
+    for path in ("index.html", "search.html", "archive/index.html", "tag/index.html"):
+        assert read(site, path).select_one(".language a")["href"].endswith(f"en/{path}"), path
+
+
+def test_an_item_not_yet_translated_says_so_in_the_other_language(site):
+    untranslated = [p for p in html_pages(site) if not read(site, p).select_one('link[rel="alternate"][hreflang="en"]')]
+    assert untranslated, "the fixture has a Lao-only article"
+    language = read(site, untranslated[0]).select_one(".language")
+    assert language.select_one("a")["href"].endswith("en/index.html")
+    note = language.select_one(".untranslated")
+    assert (note["lang"], note.get_text()) == ("en", "not available in English yet")
+    translated = read(site, "news/fibre-backbone.html").select_one(".language")
+    assert translated.select_one(".untranslated") is None
+
+
+def test_a_404_page_in_each_language_says_it_in_both_and_leads_on(site):
+    for path, lang, other in (("404.html", "lo", "en"), ("en/404.html", "en", "lo")):
+        soup = read(site, path)
+        assert soup.html["lang"] == lang
+        assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+        assert soup.select_one(".search-form")  # the header's search box
+        assert len(soup.select(".notfound > .kind-links a")) == 4
+        section = soup.select_one(f'.notfound-other[lang="{other}"]')
+        assert len(section.select(".kind-links a")) == 4
+    assert read(site, "404.html").h1.get_text() == "ບໍ່ພົບໜ້ານີ້"
+    assert read(site, "en/404.html").h1.get_text() == "Page not found"
+
+
+def test_every_page_has_an_icon_a_theme_colour_and_a_manifest(site):
+    import json
+
+    for path in ("index.html", "en/news/fibre-backbone.html"):
+        soup = read(site, path)
+        icon = soup.select_one('link[rel="icon"]')["href"]
+        assert os.path.isfile(os.path.normpath(os.path.join(site, os.path.dirname(path), icon)))
+        assert soup.select('meta[name="theme-color"]')
+        manifest = os.path.normpath(
+            os.path.join(site, os.path.dirname(path), soup.select_one('link[rel="manifest"]')["href"])
+        )
+        with open(manifest, encoding="utf-8") as f:
+            data = json.load(f)
+        assert data["lang"] == soup.html["lang"] and data["start_url"] == "./"
+        assert os.path.isfile(os.path.normpath(os.path.join(os.path.dirname(manifest), data["icons"][0]["src"])))
     alone = read(site, "news/cyber-drill.html").select_one(".language a")
     assert alone["href"] == "../en/index.html"  # no English version: the English home
 

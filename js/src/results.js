@@ -2,10 +2,33 @@
 // Results shown at first, and added by each press of "more": what one screen of a phone holds, and what each page
 // costs to load (the text of each article shown, for its snippet).
 export const PAGE_SIZE = 10;
+// Filters help from a handful of results up; for fewer they are only in the way.
+export const FILTERS_FROM = 5;
 
 /** `template` with each {name} replaced by values[name]; unknown names are left as they are. */
 export function fill(template, values) {
   return String(template).replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+}
+
+/**
+ * The text of a strings-table entry for the number `n`: a string as it is, or, for an entry with plural forms
+ * ({one, other, ...}: the CLDR categories of its language, as the build's Babel checked them), the form the
+ * browser's Intl.PluralRules gives for `lang`.
+ */
+export function plural(entry, n, lang) {
+  if (entry == null || typeof entry === "string") return entry ?? "";
+  let form = "other";
+  try {
+    form = new Intl.PluralRules(lang).select(n);
+  } catch {
+    // a browser without Intl.PluralRules: the general form
+  }
+  return entry[form] ?? entry.other ?? "";
+}
+
+/** strings[key] for `values` (its plural form for values.n), with the values filled in. */
+export function say(strings, key, values, lang) {
+  return fill(plural(strings[key], values.n ?? 0, lang), values);
 }
 
 /** The results ([{kind, year}]) of the chosen kind and year ("" for any). */
@@ -24,8 +47,8 @@ export function choices(results, { kind = "", year = "" } = {}) {
 }
 
 /** The status line: strings are the page's (search.* without the prefix); n is the number of results shown. */
-export function statusText(strings, mode, query, n) {
-  if (mode === "empty") return strings.prompt;
-  if (!n) return fill(strings.none, { q: query });
-  return fill(mode === "all-words" ? strings.all_words : strings.count, { n, q: query });
+export function statusText(strings, mode, query, n, lang) {
+  if (mode === "empty") return plural(strings.prompt, 0, lang);
+  if (!n) return say(strings, "none", { q: query }, lang);
+  return say(strings, mode === "all-words" ? "all_words" : "count", { n, q: query }, lang);
 }

@@ -7,8 +7,9 @@ import { createStore } from "./store.js";
 import { createView } from "./ui.js";
 
 // A data file, loaded by a <script> element; the promise settles with what the script hands over. A script that
-// loaded without handing anything over was not search data (a 404 page served as a script, say).
-function scriptLoader(base) {
+// loaded without handing anything over was not search data (a 404 page served as a script, say). One receiver for
+// every data folder (this language's, and the others' when nothing matches here): `from(base)` loads from one.
+function scriptLoader() {
   const waiting = new Map(); // script element -> resolve
 
   function receive(payload) {
@@ -19,8 +20,9 @@ function scriptLoader(base) {
     resolve(payload);
   }
 
-  function load(name) {
-    const url = new URL(name, base).href;
+  const from = (base) => (name) => load(new URL(name, base).href);
+
+  function load(url) {
     return new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = url;
@@ -37,15 +39,31 @@ function scriptLoader(base) {
     });
   }
 
-  return { receive, load };
+  return { receive, from };
+}
+
+// Nothing matched in this language: how many articles of each other language match, each counted from its own
+// search data (its entry file and the parts the query needs, not its articles), offered as a link to that search.
+async function countElsewhere(config, loader, query, view) {
+  for (const other of config.others || []) {
+    try {
+      const store = createStore(loader.from(new URL(other.data, document.baseURI)), other.lang);
+      const outcome = await createSearch(store).search(query);
+      const page = new URL(other.page, document.baseURI);
+      page.searchParams.set("q", query);
+      view.offerOther(outcome.results.length, page.href, other.lang);
+    } catch (error) {
+      console.error("search in", other.lang, error); // only an offer: the page has answered already
+    }
+  }
 }
 
 // One page, one search: the state lives in this call; the page gets only LaoArchive.receive.
 async function start() {
   const config = JSON.parse(document.getElementById("search-config").textContent);
-  const loader = scriptLoader(new URL(config.data || "search-data/", document.baseURI));
+  const loader = scriptLoader();
   window.LaoArchive = Object.freeze({ receive: loader.receive }); // before any data script can run
-  const store = createStore(loader.load, config.lang);
+  const store = createStore(loader.from(new URL(config.data || "search-data/", document.baseURI)), config.lang);
   const view = createView(document, config, store.docs);
   const query = new URLSearchParams(location.search).get("q") || "";
   const box = document.getElementById("search-q");
@@ -57,6 +75,7 @@ async function start() {
     performance.measure("archive-search:query", "archive-search:query-start");
     await view.show(outcome, query);
     performance.mark("archive-search:shown");
+    if (outcome.mode !== "empty" && outcome.results.length === 0) await countElsewhere(config, loader, query, view);
   } catch (error) {
     view.fail();
     console.error("search:", error);

@@ -1,7 +1,12 @@
-// Entry of the small bundle every page loads; no global. On the meeting-registration page it marks each
-// registration with a deadline (data-deadline="YYYY-MM-DD") open or closed by the reader's own date, and says so
-// in its [data-status] child, in the page's language (#site-strings: {"open": ..., "closed": ...}).
+// Entry of the small bundle every page loads; no global.
+// - On the meeting-registration page it marks each registration with a deadline (data-deadline="YYYY-MM-DD")
+//   open or closed by the reader's own date, and says so in its [data-status] child, in the page's language
+//   (#site-strings: {"open": ..., "closed": ...}).
+// - "/" anywhere outside a text field puts the cursor in the search box, as on most sites with one.
+// - On the search page, the language switcher keeps the query: ?q= goes with it.
+// - Printed, an article shows the address it was read at.
 import { registrationState } from "./registration.js";
+import { isTyping, withQuery } from "./shortcuts.js";
 
 function readStrings() {
   const island = document.getElementById("site-strings");
@@ -22,5 +27,27 @@ if (items.length) {
     item.setAttribute("data-state", state);
     const status = item.querySelector("[data-status]");
     if (status && strings[state]) status.textContent = strings[state];
+  }
+}
+
+document.addEventListener("keydown", (event) => {
+  const box = document.getElementById("search-q");
+  if (event.key !== "/" || !box || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});
+
+// On paper, an article carries its address: the one it was read at (a relative link says nothing there).
+window.addEventListener("beforeprint", () => {
+  for (const line of document.querySelectorAll("[data-print-url]")) line.textContent = location.href;
+});
+
+if (document.getElementById("search-config")) {
+  const query = new URLSearchParams(location.search).get("q");
+  if (query) {
+    for (const link of document.querySelectorAll(".language a[hreflang]")) {
+      link.setAttribute("href", withQuery(link.getAttribute("href"), query));
+    }
   }
 }

@@ -6,20 +6,24 @@
 // (under the chosen filters); each result is one <li> whose first link is the article.
 
 import { normalise } from "./normalise.js";
-import { choices, fill, filtered, PAGE_SIZE, statusText } from "./results.js";
+import { choices, FILTERS_FROM, filtered, PAGE_SIZE, say, statusText } from "./results.js";
 import { highlight, snippet } from "./snippet.js";
 
 /**
- * The view of the page `doc` (a Document) with its #search-results, #search-status and #search-filters;
- * config is the page's #search-config: {lang, strings, kinds}; `articles(refs)` gives a promise of what those
- * results show ({url, title, kind, date, dateText, text} each), loaded a page at a time.
+ * The view of the page `doc` (a Document) with its #search-results, #search-status, #search-filters and
+ * #search-empty (tips and the kinds, shown when nothing matches); config is the page's #search-config:
+ * {lang, strings, kinds}; `articles(refs)` gives a promise of what those results show ({url, title, kind, date,
+ * dateText, text} each), loaded a page at a time.
  */
 export function createView(doc, config, articles) {
   const list = doc.getElementById("search-results");
   const status = doc.getElementById("search-status");
   const filters = doc.getElementById("search-filters");
+  const empty = doc.getElementById("search-empty");
   const strings = config.strings || {};
   const kinds = config.kinds || {};
+  const lang = config.lang;
+  const title = doc.title; // "Search · the site's name": the query goes in front
   let outcome = null;
   let query = "";
   let kind = null;
@@ -84,7 +88,7 @@ export function createView(doc, config, articles) {
       offered.years.map((y) => [y, y]),
       picked.year,
     );
-    filters.hidden = outcome.results.length === 0;
+    filters.hidden = outcome.results.length < FILTERS_FROM;
   }
 
   function options(select, any, values, value) {
@@ -113,7 +117,7 @@ export function createView(doc, config, articles) {
     if (mine !== rendering) return;
     list.replaceChildren(...page.map(item));
     placeMore();
-    status.textContent = statusText(strings, outcome.mode, query, shown.length);
+    status.textContent = statusText(strings, outcome.mode, query, shown.length, lang);
     done();
   }
 
@@ -136,7 +140,7 @@ export function createView(doc, config, articles) {
     more = null;
     const left = shown.length - list.children.length;
     if (left > 0) {
-      more = element("button", { type: "button", id: "search-more" }, fill(strings.more || "", { n: left }));
+      more = element("button", { type: "button", id: "search-more" }, say(strings, "more", { n: left }, lang));
       more.addEventListener("click", () => showMore().catch(fail));
       list.after(more);
     }
@@ -153,6 +157,15 @@ export function createView(doc, config, articles) {
     done();
   }
 
+  // After a search, the status line says what was found: a screen reader reads it, Tab goes on to the results.
+  function announce() {
+    if (query) {
+      const [, ...site] = title.split(" · ");
+      doc.title = [say(strings, "page_title", { q: query }, lang), ...site].join(" · ");
+    }
+    status.focus({ preventScroll: true });
+  }
+
   return {
     loading() {
       status.textContent = strings.loading || "";
@@ -163,16 +176,24 @@ export function createView(doc, config, articles) {
       query = String(typed || "")
         .trim()
         .replace(/\s+/g, " ");
+      if (empty) empty.hidden = result.mode === "empty" || result.results.length > 0;
       if (result.mode === "empty" || result.results.length === 0) {
         rendering++;
         filters.hidden = true;
         list.replaceChildren();
         shown = [];
-        status.textContent = statusText(strings, result.mode, query, 0);
+        status.textContent = statusText(strings, result.mode, query, 0, lang);
         done();
-        return;
+      } else {
+        await render();
       }
-      await render();
+      if (result.mode !== "empty") announce();
+    },
+    /** Nothing matched here, but `n` articles in the other language do: a link to that search, `href`. */
+    offerOther(n, href, otherLang) {
+      if (!empty || !n) return;
+      const link = element("a", { href, hreflang: otherLang }, say(strings, "other_language", { n, q: query }, lang));
+      empty.prepend(element("p", { id: "search-other" }, link));
     },
     fail,
   };

@@ -42,6 +42,13 @@ class Element {
     }
   }
 
+  prepend(...nodes) {
+    const rest = this.childNodes;
+    this.childNodes = [];
+    this.append(...nodes);
+    this.childNodes.push(...rest);
+  }
+
   replaceChildren(...nodes) {
     for (const child of this.children) child.parentNode = null;
     this.childNodes = [];
@@ -80,7 +87,7 @@ class Element {
     for (const listener of this.listeners[type] || []) listener({ type, target: this });
   }
 
-  focus() {
+  focus(_options) {
     this.ownerDocument.activeElement = this;
   }
 
@@ -107,6 +114,7 @@ export function searchPage() {
     createElement: (name) => new Element(doc, name),
     getElementById: (id) => doc.ids.get(id) || null,
   };
+  doc.title = "ຊອກຫາ · ຄັງເອກະສານ";
   doc.body = new Element(doc, "body");
   const filters = doc.createElement("div");
   filters.setAttribute("id", "search-filters");
@@ -116,6 +124,9 @@ export function searchPage() {
   const list = doc.createElement("ol");
   list.setAttribute("id", "search-results");
   list.setAttribute("aria-busy", "true");
-  doc.body.append(filters, status, list);
+  const empty = doc.createElement("div");
+  empty.setAttribute("id", "search-empty");
+  empty.hidden = true;
+  doc.body.append(filters, status, list, empty);
   return doc;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { choices, fill, filtered, statusText } from "../src/results.js";
+import { choices, fill, filtered, plural, say, statusText } from "../src/results.js";
 
 const result = (kind, date) => ({ kind, year: date.slice(0, 4) });
 const RESULTS = [
@@ -43,3 +43,19 @@ for (const [mode, n, expected] of [
 ]) {
   test(`status of ${mode} with ${n}`, () => assert.equal(statusText(STRINGS, mode, "ລາວ", n), expected));
 }
+
+test("a text with plural forms takes the form CLDR gives for the number, in each language", () => {
+  const en = { one: "{n} article", other: "{n} articles" };
+  assert.equal(say({ count: en }, "count", { n: 1 }, "en"), "1 article");
+  assert.equal(say({ count: en }, "count", { n: 0 }, "en"), "0 articles");
+  assert.equal(say({ count: en }, "count", { n: 21 }, "en"), "21 articles");
+  assert.equal(say({ count: { other: "{n} ບົດ" } }, "count", { n: 1 }, "lo"), "1 ບົດ");
+  assert.equal(plural("no forms", 1, "en"), "no forms");
+  assert.equal(plural(undefined, 1, "en"), "");
+});
+
+test("the status line counts in the language's plural form", () => {
+  const strings = { count: { one: "{n} article contains “{q}”", other: "{n} articles contain “{q}”" }, none: "None" };
+  assert.equal(statusText(strings, "exact", "broadband", 1, "en"), "1 article contains “broadband”");
+  assert.equal(statusText(strings, "exact", "broadband", 2, "en"), "2 articles contain “broadband”");
+});

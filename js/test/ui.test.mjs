@@ -15,7 +15,9 @@ const STRINGS = {
   filter_year: "ປີ",
   any_kind: "ທຸກປະເພດ",
   any_year: "ທຸກປີ",
-  more: "ສະແດງຕື່ມ ({n} ບົດ)",
+  more: { other: "ສະແດງຕື່ມ ({n} ບົດ)" },
+  page_title: "ຄົ້ນ “{q}”",
+  other_language: { other: "ພົບ {n} ບົດທີ່ມີ “{q}” ໃນພາສາອັງກິດ" },
 };
 const CONFIG = { lang: "lo", strings: STRINGS, kinds: { news: "ຂ່າວ", reports: "ບົດລາຍງານ" } };
 
@@ -190,4 +192,31 @@ test("a failed load says so and stops being busy", async () => {
   view.fail();
   assert.equal(doc.getElementById("search-status").textContent, "ໂຫຼດບໍ່ໄດ້");
   assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");
+});
+
+test("after a search the page's title names the query and focus is on the status line", async () => {
+  const { doc } = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
+  assert.equal(doc.title, "ຄົ້ນ “ໜັງສືພິມ” · ຄັງເອກະສານ");
+  assert.equal(doc.activeElement, doc.getElementById("search-status"));
+});
+
+test("filters show from a handful of results up", async () => {
+  const few = await shown(outcome("exact", ["ໜັງສືພິມ"], RESULTS.slice(0, 4)), "ໜັງສືພິມ");
+  assert.equal(few.doc.getElementById("search-filters").hidden, true);
+  const five = await shown(outcome("exact", ["ໜັງສືພິມ"], RESULTS.slice(0, 5)), "ໜັງສືພິມ");
+  assert.equal(five.doc.getElementById("search-filters").hidden, false);
+});
+
+test("nothing found: the tips show, and a link to the other language's results when it has some", async () => {
+  const doc = searchPage();
+  const view = createView(doc, CONFIG, async () => []);
+  await view.show(outcome("exact", ["ອິນເຕີເນັດ"], []), "internet");
+  const empty = doc.getElementById("search-empty");
+  assert.equal(empty.hidden, false);
+  view.offerOther(5, "../en/search.html?q=internet", "en");
+  const link = doc.getElementById("search-other").children[0];
+  assert.equal(link.getAttribute("href"), "../en/search.html?q=internet");
+  assert.equal(link.textContent, "ພົບ 5 ບົດທີ່ມີ “internet” ໃນພາສາອັງກິດ");
+  const found = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
+  assert.equal(found.doc.getElementById("search-empty").hidden, true);
 });

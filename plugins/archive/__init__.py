@@ -120,6 +120,10 @@ def add_template_helpers(generator):
     def t(ctx, key, **values):
         return runtime.strings.get(page_lang(ctx), key, **values)
 
+    def t_in(lang, key, **values):
+        """A text in another language than the page's (the language switcher names each language in itself)."""
+        return runtime.strings.get(lang, key, **values)
+
     @pass_context
     def page_link(ctx, name, lang=None, **values):
         return link(runtime, lang or page_lang(ctx), name, **values)
@@ -145,6 +149,7 @@ def add_template_helpers(generator):
 
     generator.env.globals.update(
         t=t,
+        t_in=t_in,
         link=page_link,
         feed=feed,
         languages=runtime.settings.languages,

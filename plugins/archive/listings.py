@@ -5,6 +5,7 @@ writes the pages. Pelican's own listing pages are switched off in pelicanconf.py
 this one path and look alike.
 """
 
+import json
 import os
 from urllib.parse import quote
 
@@ -25,6 +26,8 @@ def paths(root):
         "registration": f"{root}registration.html",
         "search": f"{root}search.html",
         "feed": f"{root}feeds/atom.xml",
+        "notfound": f"{root}404.html",
+        "manifest": f"{root}manifest.webmanifest",
         "kind_feed": f"{root}feeds/{{kind}}.atom.xml",
     }
 
@@ -108,9 +111,20 @@ class _LanguagePages:
             strings.get(self.lang, "search.title"),
             {
                 "search_strings": strings.with_prefix(self.lang, "search."),
+                # where the same query is counted in the other languages when nothing matches in this one
+                "other_searches": [
+                    {
+                        "lang": other,
+                        "page": link(self.runtime, other, "search"),
+                        "folder": self.runtime.settings.root(other),
+                    }
+                    for other in self.others
+                ],
                 "kind_names": {k: strings.get(self.lang, f"kind_one.{k}") for k in self.runtime.schema.kinds},
             },
         )
+        self.page("notfound", "404", strings.get(self.lang, "notfound.title"), {}, listed=False)
+        self.manifest()
         # Feeds of no articles are not written: their date would be the build's, and the site the same twice.
         feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}
         if site.articles:
@@ -124,13 +138,44 @@ class _LanguagePages:
             )
         return self.written
 
+    def manifest(self):
+        """The web app manifest of this language's pages: its name, its start page, the icon, the colours."""
+        root = self.runtime.settings.root(self.lang)
+        path = paths(root)["manifest"]
+        up = "../" * root.count("/")
+        strings = self.runtime.strings
+        manifest = {
+            "name": strings.get(self.lang, "site.name"),
+            "short_name": strings.get(self.lang, "site.short_name"),
+            "description": strings.get(self.lang, "site.tagline"),
+            "lang": self.lang,
+            "start_url": "./",
+            "scope": "./",
+            "display": "browser",
+            "background_color": "#fdfcf9",
+            "theme_color": "#073763",
+            "icons": [
+                {
+                    "src": f"{up}{self.generator.settings['THEME_STATIC_DIR']}/favicon.svg",
+                    "sizes": "any",
+                    "type": "image/svg+xml",
+                }
+            ],
+        }
+        target = os.path.join(self.generator.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+
     def _context(self, title, alternates):
         return {**self.generator.context, "page_lang": self.lang, "page_title": title, "page_alternates": alternates}
 
-    def page(self, name, template, title, values):
+    def page(self, name, template, title, values, listed=True):
+        """A page of this language; ``listed``: in the sitemap (a 404 page is not)."""
         alternates = {lang: link(self.runtime, lang, name) for lang in self.runtime.sites}
         path = paths(self.runtime.settings.root(self.lang))[name]
-        self.written.append((quote(path), alternates, None))
+        if listed:
+            self.written.append((quote(path), alternates, None))
         self.writer.write_file(
             path,
             self.generator.get_template(template),

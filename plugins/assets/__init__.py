@@ -1,5 +1,5 @@
 """Front-end assets, put into the built site: the JS bundles and the stylesheet (built by esbuild from js/ and
-theme/static/css/), and the Lao web font from npm with its licence.
+theme/static/css/), the Lao web font from npm with its licence, and the site's icon.
 
 Nothing third-party is committed: the font, lunr and stemmer come from node_modules/ (npm ci) at build time.
 Templates name assets through ``asset("css/site.css")``, which gives the fingerprinted name
@@ -22,6 +22,9 @@ PREFIX = "ASSETS_"
 FONT_PACKAGE = "@fontsource/noto-sans-lao"
 FONT_FILES = [f"noto-sans-lao-lao-{weight}-normal.{ext}" for weight in (400, 700) for ext in ("woff2", "woff")]
 BUNDLES = {"js/search.js": "search.js", "js/site.js": "site.js", "css/site.css": "style.css"}  # site name: esbuild's
+ICONS = (
+    "favicon.svg",
+)  # theme/static/icons/ -> the theme folder of the site, under stable names (manifests name them)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class AssetsGenerator(Generator):
         for name in FONT_FILES:
             shutil.copyfile(os.path.join(self.font_package, "files", name), os.path.join(fonts, name))
         shutil.copyfile(os.path.join(self.font_package, "LICENSE"), os.path.join(fonts, "LICENSE-noto-sans-lao.txt"))
+        for name in ICONS:
+            shutil.copyfile(os.path.join(self.settings["THEME"], "static", "icons", name), os.path.join(static, name))
 
 
 def add_asset_helper(generator):
