@@ -85,6 +85,7 @@ def test_what_a_result_shows_is_an_article_file_each():
         "date": "2024-03-04",
         "dateText": "4 ມີນາ 2024",
         "text": "ໜັງສືພິມ ດິຈິຕອນ\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ\nITU",
+        "tags": 1,  # the last line of text: "ITU"
     }
     assert files[f"{folder}/1.js"]["doc"]["text"] == "ລັດຖະບານ\nນະຄອນຫລວງ\nລັດຖະບານ ສະໜອງ ນ້ຳ"  # as spelt
 

@@ -9,12 +9,12 @@ const LEAD = 60; // characters shown before the first match, at most a third of 
 const SNAP = 30; // how far a cut moves back to fall on a space
 
 /**
- * Segments of a window of `doc.text` after its title, around the first match of the Lao `needles` (lower-case
+ * Segments of a window of the summary and body of `doc` (not its title, not its tags), around the first match of the Lao `needles` (lower-case
  * substrings) or of a word with the same stem as one of `words`; every match in the window marked, "…" where
  * the text is cut. Without a match after the title, the window opens the text.
  */
 export function snippet(doc, needles, words, width = WIDTH) {
-  const body = doc.text.slice(bodyStart(doc)).replace(/\n/g, " ");
+  const body = bodyText(doc).replace(/\n/g, " ");
   if (!body.trim()) return [];
   const ranges = matches(body, needles, words);
   const [first, firstEnd] = ranges.length ? ranges[0] : [0, 0];
@@ -35,6 +35,24 @@ export function snippet(doc, needles, words, width = WIDTH) {
 /** Segments of the whole of `text` (a title, say), every match marked. */
 export function highlight(text, needles, words) {
   return marked(text, matches(text, needles, words), 0, text.length);
+}
+
+/** The summary and body of `doc`: its text without the title before them and the tags after them. */
+export function bodyText(doc) {
+  const rest = doc.text.slice(bodyStart(doc));
+  if (!doc.tags) return rest;
+  const lines = rest.split("\n");
+  return lines.slice(0, Math.max(0, lines.length - doc.tags)).join("\n");
+}
+
+/** The tags of `doc` (the last `doc.tags` lines of its text), each as segments with its matches marked. */
+export function tagsMatching(doc, needles, words) {
+  if (!doc.tags) return [];
+  const lines = doc.text.split("\n");
+  return lines
+    .slice(Math.max(1, lines.length - doc.tags))
+    .map((tag) => highlight(tag, needles, words))
+    .filter((segments) => segments.some((part) => part.mark));
 }
 
 /** Where the text after the title begins in `doc.text` (title, then summary, body and tags, one per line). */

@@ -7,7 +7,7 @@
 
 import { normalise } from "./normalise.js";
 import { choices, FILTERS_FROM, filtered, PAGE_SIZE, say, statusText } from "./results.js";
-import { highlight, snippet } from "./snippet.js";
+import { highlight, snippet, tagsMatching } from "./snippet.js";
 
 /**
  * The view of the page `doc` (a Document) with its #search-results, #search-status, #search-filters and
@@ -56,7 +56,11 @@ export function createView(doc, config, articles) {
       element("time", { datetime: article.date }, article.dateText),
     );
     const text = withMarks(element("p", { class: "snippet" }), snippet(article, needles, words));
-    return element("li", {}, link, meta, text);
+    const tags = tagsMatching(article, needles, words).map((tag) => withMarks(element("span", { class: "tag" }), tag));
+    if (!tags.length) return element("li", {}, link, meta, text);
+    const line = element("p", { class: "result-tags" }, strings.tag || "", ": ");
+    tags.forEach((tag, i) => line.append(...(i ? [", ", tag] : [tag])));
+    return element("li", {}, link, meta, text, line);
   }
 
   function chosen() {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bodyStart, highlight, matches, snippet } from "../src/snippet.js";
+import { bodyStart, bodyText, highlight, matches, snippet, tagsMatching } from "../src/snippet.js";
 
 const marked = (segments) => segments.filter((s) => s.mark).map((s) => s.text);
 const plain = (segments) => segments.map((s) => s.text).join("");
@@ -122,4 +122,18 @@ test("a folded match is marked in the article's own spelling", () => {
   assert.deepEqual(marks(["ນະຄອນຫຼວງ"]), ["ນະຄອນຫລວງ"]);
   assert.deepEqual(marks(["ອາເມລິກາ"]), ["ອາເມຣິກາ"]);
   assert.deepEqual(marks([], ["bogota"]), ["Bogotá"]);
+});
+
+test("a snippet is of the summary and body, never the tags; a tag that matches is given as a tag", () => {
+  const doc = {
+    title: "ກອງປະຊຸມ",
+    text: "ກອງປະຊຸມ\nເນື້ອໃນຂອງບົດ.\nຂ່າວໂດຍ: ສລດ\nລັດດິຈິຕອນ\nບໍລິການລັດ",
+    tags: 2,
+  };
+  const text = (segments) => segments.map((s) => s.text).join("");
+  assert.equal(text(snippet(doc, ["ລັດດິຈິຕອນ"], [])), "ເນື້ອໃນຂອງບົດ. ຂ່າວໂດຍ: ສລດ");
+  assert.equal(bodyText(doc), "ເນື້ອໃນຂອງບົດ.\nຂ່າວໂດຍ: ສລດ");
+  assert.deepEqual(tagsMatching(doc, ["ລັດດິຈິຕອນ"], []), [[{ text: "ລັດດິຈິຕອນ", mark: true }]]);
+  assert.deepEqual(tagsMatching(doc, ["ກອງປະຊຸມ"], []), []);
+  assert.deepEqual(tagsMatching({ ...doc, tags: undefined }, ["ລັດດິຈິຕອນ"], []), []);
 });

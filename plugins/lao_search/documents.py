@@ -25,6 +25,7 @@ class Document:
     date: str  # ISO date, for order and the year filter
     date_text: str  # the date as the page's language writes it
     text: str  # the normal spelling of title, summary, body and tags, a line each at least: snippets come from it
+    tags: int  # how many tags: the last lines of text, one each (snippets are of the body; tags are shown as tags)
     fields: tuple  # per bm25.FIELDS: ({term: count}, number of terms)
     chunks: frozenset  # the distinct chunks of folded text that hold Lao letters
 
@@ -88,6 +89,7 @@ class Analyzer:
             date=source.date,
             date_text=source.date_text,
             text=text,
+            tags=normal["tags"].count("\n") + 1 if normal["tags"] else 0,
             fields=tuple(fields),
             chunks=frozenset(lao_chunks),
         )

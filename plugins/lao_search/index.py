@@ -162,7 +162,7 @@ def _separator(before, first):
 
 
 def _shown(document):
-    return {
+    shown = {
         "url": document.url,
         "title": document.title,
         "kind": document.kind,
@@ -170,6 +170,9 @@ def _shown(document):
         "dateText": document.date_text,
         "text": document.text,
     }
+    if document.tags:
+        shown["tags"] = document.tags  # the last lines of text
+    return shown
 
 
 def _kind_table(documents):
