@@ -104,7 +104,6 @@ def test_a_404_page_in_each_language_says_it_in_both_and_leads_on(site):
     for path, lang, other in (("404.html", "lo", "en"), ("en/404.html", "en", "lo")):
         soup = read(site, path)
         assert soup.html["lang"] == lang
-        assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
         assert soup.select_one(".search-form")  # the header's search box
         assert len(soup.select(".notfound > .kind-links a")) == 4
         section = soup.select_one(f'.notfound-other[lang="{other}"]')

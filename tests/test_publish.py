@@ -115,3 +115,12 @@ def test_offline_bundle_reads_and_searches_from_disk(tmp_path, browser):
     assert loaded > 0  # the Lao font came from the bundle itself
     assert failed == []
     tab.close()
+
+
+def test_published_pages_bring_the_lao_font_with_them(published):
+    """Preloaded, and "optional" in the stylesheet: drawn from the first paint or not at all (no layout shift)."""
+    soup = page(published, "index.html")
+    preloaded = [link["href"] for link in soup.select('link[rel="preload"][as="font"]')]
+    assert len(preloaded) == 2 and all(href.startswith(SITE_URL) and href.endswith(".woff2") for href in preloaded)
+    for href in preloaded:
+        assert os.path.isfile(os.path.join(published, href[len(SITE_URL) + 1 :]))

@@ -67,6 +67,15 @@ class SiteFiles:
             path = os.path.join(path, "index.html")
         return path if path.startswith(self.root + os.sep) and os.path.isfile(path) else None
 
+    def not_found_page(self, asked):
+        """The 404.html of the first folder of ``asked`` (en/404.html for /en/…), else the root's, else None."""
+        first = asked.lstrip("/").split("/", 1)[0]
+        for candidate in (f"{first}/404.html", "404.html"):
+            found = self.path_of(candidate)
+            if found:
+                return found
+        return None
+
     def get(self, path):
         """(raw bytes, gzip bytes) of the file ``path``."""
         if path not in self.cache:
@@ -108,14 +117,17 @@ def handler_for(files):
             self.respond(body=False)
 
         def respond(self, body):
-            path = files.path_of(unquote(urlsplit(self.path).path))
+            asked = unquote(urlsplit(self.path).path)
+            path, status = files.path_of(asked), HTTPStatus.OK
+            if path is None:  # the site's own 404 page, of the language the address is in, as a server is set up
+                path, status = files.not_found_page(asked), HTTPStatus.NOT_FOUND
             if path is None:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
             raw, packed = files.get(path)
             compress = "gzip" in self.headers.get("Accept-Encoding", "")
             data = packed if compress else raw
-            self.send_response(HTTPStatus.OK)
+            self.send_response(status)
             self.send_header("Content-Type", content_type(path))
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Vary", "Accept-Encoding")
@@ -138,20 +150,20 @@ class QuietServer(ThreadingHTTPServer):
         """A browser closing a kept-alive connection is no error worth a traceback."""
 
 
-def serve_forever(files, connection):
+def serve_forever(files, connection, port=0):
     """The server's process: tells its port, then serves until killed."""
-    server = QuietServer(("127.0.0.1", 0), handler_for(files))
+    server = QuietServer(("127.0.0.1", port), handler_for(files))
     connection.send(server.server_address[1])
     server.serve_forever()
 
 
 @contextmanager
-def served(files):
-    """The site on http://127.0.0.1:<a free port>/, for the length of the block, from a process of its own: in
-    this one, Playwright's event handling would hold the GIL the server needs and slow every response."""
+def served(files, port=0):
+    """The site on http://127.0.0.1:<port, or a free one>/, for the length of the block, from a process of its
+    own: in this one, Playwright's event handling would hold the GIL the server needs and slow every response."""
     context = multiprocessing.get_context("fork")  # the child inherits ``files`` and what it has gzipped
     ours, theirs = context.Pipe()
-    process = context.Process(target=serve_forever, args=(files, theirs), daemon=True)
+    process = context.Process(target=serve_forever, args=(files, theirs, port), daemon=True)
     process.start()
     try:
         yield f"http://127.0.0.1:{ours.recv()}/"
