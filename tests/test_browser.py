@@ -134,3 +134,40 @@ def test_results_come_a_page_at_a_time_and_more_loads_the_next(page, archive, ov
     page.wait_for_selector('#search-results[aria-busy="false"]', state="attached")
     assert len([url for url in requested if "/search-data/f-" in url]) == 10
     assert len(set(page.eval_on_selector_all("#search-results > li a:first-child", "as => as.map(a => a.href)"))) == 20
+
+
+def test_nothing_found_offers_the_other_languages_results_and_the_kinds(page, root):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    assert search(page, root, "connecting") == []  # an English word: no Lao article has it
+    page.wait_for_selector("#search-other a", timeout=10000)
+    english = [url for url in requested if "/en/search-data/" in url]
+    assert english and not [url for url in english if "/f-" in url]  # counted without the articles' files
+    other = page.locator("#search-other a")
+    assert other.get_attribute("href").endswith("en/search.html?q=connecting")
+    assert other.get_attribute("hreflang") == "en"
+    assert "connecting" in other.text_content() and "1" in other.text_content()
+    assert page.locator("#search-empty").is_visible()
+    assert page.locator("#search-empty .kind-links a").count() == 4
+    assert page.evaluate("document.activeElement.id") == "search-status"
+    assert page.title().startswith("ຊອກຫາ “connecting”")
+    other.click()
+    page.wait_for_selector('#search-results[aria-busy="false"]', state="attached")
+    assert page.locator("#search-results > li").count() == 1
+
+
+def test_the_language_switcher_of_the_search_page_keeps_the_query(page, root):
+    search(page, root, "ອິນເຕີເນັດ")
+    assert (
+        page.locator(".language a")
+        .get_attribute("href")
+        .endswith(
+            "en/search.html?q=%E0%BA%AD%E0%BA%B4%E0%BA%99%E0%BB%80%E0%BA%95%E0%BA%B5%E0%BB%80%E0%BA%99%E0%BA%B1%E0%BA%94"
+        )
+    )
+
+
+def test_slash_puts_the_cursor_in_the_search_box(page, root):
+    page.goto(f"{root}index.html")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "search-q"
