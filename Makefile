@@ -21,11 +21,15 @@ node_modules/.installed: package.json package-lock.json
 build: setup
 	$(INVOKE) build
 
+# `make serve HOST=0.0.0.0 PORT=8080`: the preview on every network of this computer (to open it on a phone), on
+# another port; the defaults (127.0.0.1, 8000) are in tasks.py.
+PREVIEW_OPTIONS = $(if $(HOST),--host '$(HOST)') $(if $(PORT),--port '$(PORT)')
+
 serve: setup
-	$(INVOKE) livereload
+	$(INVOKE) serve $(PREVIEW_OPTIONS)
 
 livereload: setup
-	$(INVOKE) livereload
+	$(INVOKE) livereload $(PREVIEW_OPTIONS)
 
 test: setup
 	@sh scripts/prerequisites.sh --test

@@ -4,6 +4,7 @@ Pelican runs in-process through ``pelican_run``, as in Pelican's own tasks.py te
 """
 
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -78,31 +79,65 @@ def regenerate(c):
     pelican_run(f"{shlex.quote(CONFIG['content'])} -r -s {shlex.quote(CONFIG['settings_base'])}")
 
 
-@task(build)
-def serve(c):
-    """Build, then serve output/ on http://127.0.0.1:8000 and rebuild on every change."""
-    print(f"Serving the archive on http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C to stop)")
-    pelican_run(
-        f"{shlex.quote(CONFIG['content'])} -s {shlex.quote(CONFIG['settings_base'])} -r -l "
-        f"-b {CONFIG['host']} -p {CONFIG['port']}"
-    )
+PREVIEW_HELP = {
+    "host": f"the address to listen on (default {CONFIG['host']}: this computer only; 0.0.0.0: every network, to "
+    "open the preview on a phone)",
+    "port": f"the port to listen on (default {CONFIG['port']})",
+}
+WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/*.js", "pelicanconf.py")
 
 
-@task
-def livereload(c):
-    """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser. Pelican's content cache
-    keeps a rebuild to the files that changed; a build error is shown and the server keeps running."""
+def _port(name, port):
+    """The port option as a number, or a one-line stop."""
+    if port is None:
+        return CONFIG["port"]
+    if not str(port).isdigit() or not 0 < int(port) < 65536:
+        sys.exit(f"{name}: the port must be a whole number from 1 to 65535, not {port!r}")
+    return int(port)
+
+
+def _preview(name, host, port):
+    """`serve` and `livereload`: check that host:port is free (one line and a non-zero exit if not, before the
+    build), build, serve the site, rebuild on every save and reload the browser. Pelican's content cache keeps a
+    rebuild to the files that changed; while a build has failed, every page shows its problems instead, in the
+    browser as in the terminal, and the server keeps running (tools/preview.py)."""
     from livereload import Server
 
-    from tools.preview import preview_settings, rebuilder
+    from tools import preview
 
-    rebuild = rebuilder(preview_settings(CONFIG["settings_base"]))
+    host = CONFIG["host"] if host is None else host
+    port = _port(name, port)
+    problem = preview.cannot_listen(host, port, f"make {name}")
+    if problem:
+        sys.exit(f"{name}: {problem}")
+    last = preview.LastBuild()
+    rebuild = preview.rebuilder(preview.preview_settings(CONFIG["settings_base"]), last=last)
     rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/*.js", "pelicanconf.py"):
+    server = Server(app=preview.PreviewApp(CONFIG["deploy_path"], last))
+    for pattern in WATCHED:
         server.watch(os.path.join(HERE, pattern), rebuild)
-    print(f"Previewing the archive on http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C to stop)")
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+    print("\n".join(preview.preview_lines(host, port, preview.lan_address())), flush=True)
+    try:
+        server.serve(host=host, port=port, debug=False)  # debug would restart the process when a plugin changes
+    except OSError:
+        problem = preview.cannot_listen(host, port, f"make {name}")  # taken while the site was being built
+        if not problem:
+            raise
+        sys.exit(f"{name}: {problem}")
+
+
+@task(help=PREVIEW_HELP)
+def serve(c, host=None, port=None):
+    """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser (the same as
+    `livereload`); `--host 0.0.0.0` to preview on a phone on the same network."""
+    _preview("serve", host, port)
+
+
+@task(help=PREVIEW_HELP)
+def livereload(c, host=None, port=None):
+    """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser; while a file has a
+    problem, every page shows it (file:line: message) until it is fixed. `--host 0.0.0.0` for a phone."""
+    _preview("livereload", host, port)
 
 
 def _write_new(path, text):
@@ -268,11 +303,37 @@ def format_code(c):
     c.run("npx --no-install biome check --write .", pty=False)
 
 
+PASSING = re.compile(r"^\s*[✔▶ℹ] ")  # a passing test's line, a suite's heading, a total, in node's spec reporter
+TOTAL = re.compile(r"^ℹ (\w+) ([\d.]+)$", re.MULTILINE)
+COUNTS = (("fail", "failed"), ("pass", "passed"), ("cancelled", "cancelled"), ("skipped", "skipped"), ("todo", "todo"))
+
+
+def node_report(output, ok):
+    """What `make test` shows of node's test runner (spec reporter): one line of totals when every test passed;
+    otherwise everything but the passing tests' lines (each failure in full, a file that would not load with its
+    error), then that line. Output it cannot read is shown whole."""
+    totals = dict(TOTAL.findall(output))
+    if "duration_ms" not in totals:
+        return output.rstrip()
+    counts = ", ".join(f"{totals[key]} {word}" for key, word in COUNTS if totals.get(key, "0") != "0")
+    summary = f"js/test: {counts or 'no tests'} in {float(totals['duration_ms']) / 1000:.2f}s"
+    if ok:
+        return summary
+    kept = "\n".join(line for line in output.splitlines() if not PASSING.match(line))
+    return re.sub(r"\n{3,}", "\n\n", kept).strip() + "\n\n" + summary
+
+
 @task(pre=[lint])
 def test(c):
-    """Every test, after the linters: pytest (Python, build, browser) and node's test runner (browser modules)."""
+    """Every test, after the linters: pytest (Python, build, browser) and node's test runner (browser modules); a
+    few lines each when all pass, every failure in full when one does not."""
     c.run(f"{PYTHON} -m pytest -q tests", pty=False)
-    c.run("node --test js/test/*.test.mjs", pty=False)
+    node = c.run("node --test --test-reporter=spec js/test/*.test.mjs", pty=False, hide=True, warn=True)
+    print(node_report(node.stdout, node.ok))
+    if node.stderr.strip():
+        print(node.stderr.rstrip(), file=sys.stderr)
+    if not node.ok:
+        sys.exit(node.return_code)
 
 
 @task
@@ -354,3 +415,19 @@ def search_quality(c, http=False, keep=False):
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+@task(
+    help={
+        "screenshots": "also write docs/screenshots/ (dark mode, print view, 404, search with no results)",
+    }
+)
+def audit(c, screenshots=True):
+    """Audit the published site as reviewers do: Lighthouse 12.2.3 (mobile) and axe-core (light and dark) on the
+    home page, an article, a search with and without results and the 404 page, in both languages, served
+    gzip-compressed on 127.0.0.1 (tools/audit.py; the tools are installed into .bench/audit/). Figures, not a test."""
+    from tools.audit import run
+
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not run(chromium, shots=screenshots):
+        sys.exit(1)

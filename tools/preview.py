@@ -1,12 +1,23 @@
-"""The preview's builds (`make serve`): one Pelican kept for the whole session, its content cache on disk, so that a
-rebuild reads again only the files that changed; a failed build is shown and the next save tries again."""
+"""The preview (`make serve`): one Pelican kept for the whole session, its content cache on disk, so that a rebuild
+reads again only the files that changed; a web app that serves the built site and, while the last build failed,
+shows why in place of every page; and the checks and addresses `make serve` prints before it starts."""
 
+import errno
+import html
+import mimetypes
 import os
+import socket
+import urllib.parse
+from dataclasses import dataclass
 
 from .build import ROOT, SETTINGS
 
+LOCALHOST = "127.0.0.1"
+EVERY_NETWORK = ("0.0.0.0", "::", "")  # hosts that listen on every network of the computer
+
 
 def preview_settings(settings_file=SETTINGS, cache=None, **overrides):
+    """Pelican's settings for the preview: the project's, with the content cache on (in ``cache``)."""
     from pelican.settings import read_settings
 
     cache = cache or os.path.join(ROOT, "cache")
@@ -14,18 +25,230 @@ def preview_settings(settings_file=SETTINGS, cache=None, **overrides):
     return read_settings(settings_file, override=override)
 
 
-def rebuilder(settings, out=print):
-    """A function that builds the site again; a build error is reported with ``out`` and does not raise."""
+@dataclass(frozen=True)
+class Failure:
+    """Why a build failed, as ``(where, what)`` pairs shown ``where: what``; ``content``: they are the content's
+    problems (``path:line``, message), not an exception of the build (its type or file and line, its message)."""
+
+    problems: tuple
+    content: bool
+
+
+def failure_of(error):
+    """The Failure that an exception raised by a build stands for."""
+    from archive import ContentError
+
+    if isinstance(error, ContentError):
+        return Failure(tuple((f"{p.path}:{p.line}", p.message) for p in error.problems), content=True)
+    name, filename, line = type(error).__name__, getattr(error, "filename", None), getattr(error, "lineno", None)
+    if filename and line:  # a template's or Python's syntax error says where it is (and str() says it again)
+        return Failure(((f"{filename}:{line}", f"{name}: {error.args[0] if error.args else error}"),), content=False)
+    return Failure(((name, str(error)),), content=False)
+
+
+class LastBuild:
+    """How the preview's last build went, shared by the rebuild function and the web app: ``failure`` is None when
+    it succeeded."""
+
+    def __init__(self):
+        self.failure = None
+
+
+def rebuilder(settings, out=print, last=None):
+    """A function that builds the site again and returns whether it succeeded; a build error is reported with
+    ``out`` and recorded in ``last`` (a LastBuild), and does not raise."""
     from pelican import Pelican
 
     pelican = Pelican(settings)
+    last = last or LastBuild()
 
     def rebuild():
         try:
             pelican.run()
-            return True
         except Exception as error:  # an editor's mistake must not stop the preview: show it, wait for a fix
             out(f"\nBuild failed: {error}\n")
+            last.failure = failure_of(error)
             return False
+        last.failure = None
+        return True
 
     return rebuild
+
+
+WORDS = {  # (Lao, English)
+    "title": ("ສ້າງເວັບໄຊບໍ່ສຳເລັດ", "The site could not be built"),
+    "content.one": ("ພົບ 1 ບັນຫາໃນເນື້ອໃນ:", "1 problem in the content:"),
+    "content.other": ("ພົບ {n} ບັນຫາໃນເນື້ອໃນ:", "{n} problems in the content:"),
+    "error": ("ການສ້າງເວັບໄຊຢຸດລົງຍ້ອນຂໍ້ຜິດພາດ:", "The build stopped with an error:"),
+    "hint": ("ແກ້ໄຂໄຟລ໌ ແລ້ວບັນທຶກ: ໜ້ານີ້ຈະໂຫຼດຄືນເອງ.", "Fix the file and save: this page reloads by itself."),
+}
+STYLE = (
+    "body{font-family:system-ui,sans-serif;line-height:1.6;margin:0 auto;max-width:48rem;padding:1rem}"
+    "h1{color:#a40000;font-size:1.4rem}li{margin:.5rem 0;white-space:pre-wrap;overflow-wrap:anywhere}"
+)
+PAGE = """<!DOCTYPE html>
+<html lang="lo">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title[0]} · {title[1]}</title>
+<style>{style}</style>
+</head>
+<body>
+<h1>{title[0]}<br><span lang="en">{title[1]}</span></h1>
+<p>{lead[0]}<br><span lang="en">{lead[1]}</span></p>
+<ol lang="en">
+{problems}
+</ol>
+<p>{hint[0]}<br><span lang="en">{hint[1]}</span></p>
+</body>
+</html>
+"""
+
+
+def _both(key, **values):
+    return tuple(html.escape(text.format(**values)) for text in WORDS[key])
+
+
+def error_page(failure):
+    """The page shown in place of every page while a build has failed (UTF-8 bytes): the problems, Lao first."""
+    n = len(failure.problems)
+    lead = ("content.one" if n == 1 else "content.other") if failure.content else "error"
+    problems = "\n".join(
+        f"<li><code>{html.escape(where)}</code>: {html.escape(what)}</li>" for where, what in failure.problems
+    )
+    page = PAGE.format(title=_both("title"), lead=_both(lead, n=n), hint=_both("hint"), style=STYLE, problems=problems)
+    return page.encode("utf-8")
+
+
+TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".woff": "font/woff", ".woff2": "font/woff2"}
+PYTHON_TYPES = mimetypes.MimeTypes()  # Python's own table, not the system's: every machine answers alike
+
+
+def content_type(path):
+    """The Content-Type of a built file, by its extension; the build writes text in UTF-8."""
+    extension = os.path.splitext(path)[1].lower()
+    kind = TYPES.get(extension) or PYTHON_TYPES.guess_type("file" + extension)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("xml", "json")) else kind
+
+
+HTML = content_type("page.html")
+
+
+def is_page(path):
+    """Whether a URL path asks for a page (HTML, or a folder's index.html) rather than a stylesheet, image, …"""
+    return os.path.splitext(path.rsplit("/", 1)[-1])[1].lower() in ("", ".html", ".htm")
+
+
+def request_path(environ):
+    """The URL path a WSGI request asks for, as text (PEP 3333 hands it over as bytes in a latin-1 string)."""
+    return environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
+
+
+class PreviewApp:
+    """The preview's web app (WSGI, served by livereload's Server, which adds its reload script to each page): the
+    site built in ``root`` as it is on disk, a folder's index.html, the site's 404.html for what is not there; while
+    ``last`` (a LastBuild) holds a failure, every page is the error page instead, with status 500."""
+
+    def __init__(self, root, last):
+        self.root = root
+        self.last = last
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method not in ("GET", "HEAD"):
+            start_response("405 Method Not Allowed", [("Allow", "GET, HEAD"), ("Content-Length", "0")])
+            return [b""]
+        status, headers, body = self.respond(request_path(environ))
+        start_response(status, [*headers, ("Content-Length", str(len(body))), ("Cache-Control", "no-cache")])
+        return [b"" if method == "HEAD" else body]
+
+    def respond(self, path):
+        """(status, headers, body) for a URL path."""
+        target = self.file_of(path)
+        if target and os.path.isdir(target):
+            if not path.endswith("/"):  # the site's links are relative to the folder: send the browser into it
+                return "301 Moved Permanently", [("Location", urllib.parse.quote(path) + "/")], b""
+            target = os.path.join(target, "index.html")
+        if self.last.failure and is_page(path):
+            return "500 Internal Server Error", [("Content-Type", HTML)], error_page(self.last.failure)
+        if target and os.path.isfile(target):
+            return "200 OK", [("Content-Type", content_type(target))], _read(target)
+        not_found = os.path.join(self.root, "404.html")
+        if os.path.isfile(not_found):
+            return "404 Not Found", [("Content-Type", HTML)], _read(not_found)
+        return "404 Not Found", [("Content-Type", content_type("not-found.txt"))], f"Not found: {path}\n".encode()
+
+    def file_of(self, path):
+        """The file or folder under root that a URL path names, or None for one outside it."""
+        if "\0" in path:
+            return None
+        root = os.path.realpath(self.root)  # output/ is a link that each `make build` moves: follow it every time
+        full = os.path.realpath(os.path.join(root, *(part for part in path.split("/") if part)))
+        return full if full == root or full.startswith(root + os.sep) else None
+
+
+def _read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def listen_error(host, port):
+    """The OSError that listening on host:port would raise now, or None: tried as Tornado listens, on each address
+    the host gives, with SO_REUSEADDR (a port another program listens on is refused all the same)."""
+    try:
+        addresses = socket.getaddrinfo(host or None, port, socket.AF_UNSPEC, socket.SOCK_STREAM, 0, socket.AI_PASSIVE)
+    except OSError as error:
+        return error
+    for family, kind, proto, _name, address in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                return error
+    return None
+
+
+def free_port(host, port, tries=100):
+    """The first port after ``port`` that host:port could listen on (``port + 1`` if none of ``tries`` is free)."""
+    return next((p for p in range(port + 1, min(port + tries, 65535) + 1) if listen_error(host, p) is None), port + 1)
+
+
+def cannot_listen(host, port, command="make serve"):
+    """One line saying why the preview cannot listen on host:port and what to type instead, or None if it can."""
+    error = listen_error(host, port)
+    if error is None:
+        return None
+    again = command if host == LOCALHOST else f"{command} HOST={host}"
+    if error.errno == errno.EADDRINUSE:
+        return f"port {port} is in use; choose another: {again} PORT={free_port(host, port)}"
+    if error.errno == errno.EACCES:
+        return f"port {port} is reserved for the system; choose one from 1024 up: {again} PORT=8000"
+    if error.errno == errno.EADDRNOTAVAIL or isinstance(error, socket.gaierror):
+        return f"{host} is not an address of this computer; to listen on every network: {command} HOST=0.0.0.0"
+    return f"cannot listen on {host}:{port}: {error.strerror or error}"
+
+
+def lan_address():
+    """This computer's address on the network of its default route (the Wi-Fi a phone shares), or None. Connecting
+    a UDP socket sends nothing; it only makes the system choose the address it would send from."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1 (RFC 5737): routed like the internet, never reached
+            address = probe.getsockname()[0]
+        except OSError:  # no network at all
+            return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+def preview_lines(host, port, lan):
+    """What `make serve` prints once the site is built: the address(es) to open and on what. ``lan``: this
+    computer's address on the network (lan_address()), shown when the preview listens on every network."""
+    lines = ["Previewing the archive (Ctrl-C to stop):"]
+    if host not in EVERY_NETWORK:
+        return [*lines, f"  http://{f'[{host}]' if ':' in host else host}:{port}/"]
+    lines.append(f"  http://{LOCALHOST}:{port}/  on this computer")
+    if lan:
+        return [*lines, f"  http://{lan}:{port}/  on a phone or another computer on the same network"]
+    return [*lines, "  (no network found: join this computer to the phone's Wi-Fi, then start again)"]

@@ -59,7 +59,7 @@ export function createView(doc, config, articles) {
     const tags = tagsMatching(article, needles, words).map((tag) => withMarks(element("span", { class: "tag" }), tag));
     if (!tags.length) return element("li", {}, link, meta, text);
     const line = element("p", { class: "result-tags" }, strings.tag || "", ": ");
-    tags.forEach((tag, i) => line.append(...(i ? [", ", tag] : [tag])));
+    for (const [i, tag] of tags.entries()) line.append(...(i ? [", ", tag] : [tag]));
     return element("li", {}, link, meta, text, line);
   }
 
