@@ -197,3 +197,26 @@ def test_the_archive_builds_without_the_search_plugin(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "output" / "search-data").exists()
     assert '"data": null' in (tmp_path / "output" / "search.html").read_text(encoding="utf-8")
+
+
+def test_an_article_says_where_it_is_and_where_to_go_next(site):
+    soup = read(site, "en/news/fibre-backbone.html")
+    assert soup.select_one('.site-nav a[aria-current="true"]')["href"].endswith("en/news/index.html")
+    crumbs = [a["href"] for a in soup.select(".breadcrumb a")]
+    assert crumbs[0].endswith("en/index.html") and crumbs[1].endswith("en/news/index.html")
+    translation = soup.select_one(".translation-link a")
+    assert translation["href"] == "../../news/fibre-backbone.html" and translation["lang"] == "lo"
+    older = soup.select_one('.neighbours a[rel="prev"]')
+    assert older["href"] == "../../en/news/postal-app.html"  # the English news item before it
+    assert soup.select_one('.neighbours a[rel="next"]') is None  # the newest English news item
+    assert [a["href"] for a in soup.select(".related .card-title")] == ["../../en/news/postal-app.html"]
+
+
+def test_a_list_is_marked_as_the_current_page_in_the_menu(site):
+    current = read(site, "news/index.html").select('.site-nav a[aria-current="page"]')
+    assert [a["href"] for a in current] == ["../news/index.html"]
+    assert (
+        read(site, "archive/2024.html")
+        .select_one('.site-nav a[aria-current="true"]')["href"]
+        .endswith("archive/index.html")
+    )

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from archive.collect import tag_slug
+from archive.collect import link_neighbours, link_related, simple_words, tag_slug
 from archive.dates import format_day, format_month, format_range
 from archive.links import resolve
 from archive.settings import ArchiveSettings
@@ -88,3 +88,32 @@ def test_settings_are_read_once_and_checked():
         ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_PER_PAGE": 20})
     with pytest.raises(ValueError, match="ARCHIVE_LANGUAGES starts with 'lo' but DEFAULT_LANG is 'en'"):
         ArchiveSettings.from_pelican({"DEFAULT_LANG": "en"})
+
+
+class Item:
+    """Just what link_related and link_neighbours read of a Pelican article."""
+
+    def __init__(self, title, tags=(), summary=""):
+        self.title, self.metadata = title, {"summary": summary}
+        self.tags = [type("Tag", (), {"name": t})() for t in tags]
+        self.details = type("Details", (), {"related": [], "newer": None, "older": None})()
+
+    def __repr__(self):
+        return self.title
+
+
+def test_related_items_share_tags_first_then_words():
+    a = Item("Fibre backbone reaches the north", ["broadband"])
+    b = Item("Village broadband", ["broadband", "villages"])
+    c = Item("Backbone fibre audit")
+    d = Item("Post office apps")
+    link_related([a, b, c, d], simple_words)
+    assert a.details.related == [b, c]  # a shared tag outweighs shared words
+    assert d.details.related == []
+
+
+def test_neighbours_are_the_newer_and_older_item_of_the_kind():
+    newest, middle, oldest = Item("3"), Item("2"), Item("1")
+    link_neighbours({"news": [newest, middle, oldest]})
+    assert (middle.details.newer, middle.details.older) == (newest, oldest)
+    assert newest.details.newer is None and oldest.details.older is None

@@ -129,7 +129,7 @@ def test_head_and_other_methods(app):
 
 
 def problems_shown(body):
-    return [li.get_text() for li in BeautifulSoup(body, "html.parser").select("ol li")]
+    return [li.get_text() for li in BeautifulSoup(body, "html.parser").select("ol.build-problems li")]
 
 
 def test_while_a_build_has_failed_every_page_names_its_problems_until_a_build_succeeds(tmp_path):

@@ -97,7 +97,7 @@ PAGE = """<!DOCTYPE html>
 <body>
 <h1>{title[0]}<br><span lang="en">{title[1]}</span></h1>
 <p>{lead[0]}<br><span lang="en">{lead[1]}</span></p>
-<ol lang="en">
+<ol class="build-problems" lang="en">
 {problems}
 </ol>
 <p>{hint[0]}<br><span lang="en">{hint[1]}</span></p>

@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.contents import Content
 
 from . import dates
-from .collect import collect, prepare, tag_slug
+from .collect import collect, prepare, simple_words, tag_slug
 from .listings import ListingGenerator, link
 from .sanitise import clean_summary
 from .schema import Schema
@@ -47,6 +47,7 @@ class Runtime:
         self.schema = Schema(self.settings.languages)
         self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]), self.schema.strings())
         self.sites = {}
+        self.words = simple_words  # what relates articles; the lao_search plugin gives ICU's word breaker
 
 
 def runtime_of(generator):
@@ -96,7 +97,7 @@ def every_article(generator):
 def collect_sites(generator):
     runtime = runtime_of(generator)
     prepare(every_article(generator), runtime.schema)
-    runtime.sites = collect([*generator.articles, *generator.translations], runtime.schema)
+    runtime.sites = collect([*generator.articles, *generator.translations], runtime.schema, runtime.words)
 
 
 def check_everything_read(generator):

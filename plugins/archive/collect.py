@@ -21,6 +21,9 @@ class Details:
         self.number = number  # the issue or edition number of a numbered kind
         self.contents = []  # a magazine issue's articles
         self.in_issue = None  # the magazine issue an article appears in
+        self.newer = None  # the next item of its kind and language, by date
+        self.older = None  # the previous one
+        self.related = []  # up to RELATED items of its language: shared tags first, then shared words
 
     def __getattr__(self, name):
         values = self.__dict__.get("values", {})
@@ -85,7 +88,52 @@ def prepare(articles, schema):
         article.template = schema.kinds[article.details.kind].template
 
 
-def collect(articles, schema):
+RELATED = 3
+COMMON = 0.05  # a word in more than this share of a language's articles says nothing about relatedness
+
+
+def link_neighbours(by_kind):
+    """Each item's newer and older item of the same kind (``by_kind``: {kind: newest first})."""
+    for items in by_kind.values():
+        for newer, older in zip(items, items[1:], strict=False):
+            newer.details.older, older.details.newer = older, newer
+
+
+def link_related(articles, words_of, count=RELATED):
+    """Each article's ``count`` most related others of ``articles`` (one language, newest first): by shared tags,
+    then by shared words of title and summary (``words_of``), ties to the newer; decided at build time, through
+    an inverted index (no pair of articles compared twice, however large the archive)."""
+    features = {}  # article -> {feature: weight}
+    postings = defaultdict(list)  # feature -> articles
+    for article in articles:
+        mine = {("tag", tag_slug(t.name)): 10 for t in getattr(article, "tags", []) or []}
+        text = f"{article.title} {article.metadata.get('summary', '')}"
+        mine.update({("word", w): 1 for w in set(words_of(text)) if len(w) > 1})
+        features[article] = mine
+        for feature in mine:
+            postings[feature].append(article)
+    order = {article: i for i, article in enumerate(articles)}
+    limit = max(2, int(len(articles) * COMMON))
+    for article, mine in features.items():
+        scores = defaultdict(int)
+        for feature, weight in mine.items():
+            others = postings[feature]
+            if feature[0] == "word" and len(others) > limit:
+                continue
+            for other in others:
+                if other is not article:
+                    scores[other] += weight
+        ranked = sorted(scores, key=lambda other: (-scores[other], order[other]))
+        article.details.related = ranked[:count]
+
+
+def simple_words(text):
+    """Words split at spaces and punctuation: what relates articles when no better word breaker is given (the
+    lao_search plugin gives ICU's, which also breaks Lao, written without spaces)."""
+    return re.findall(r"\w+", text.lower())
+
+
+def collect(articles, schema, words_of=simple_words):
     """Group ``articles`` (the published ones of every language, prepared) as the site lists them."""
     sites = {}
     for lang in schema.languages:
@@ -100,10 +148,13 @@ def collect(articles, schema):
         by_year = defaultdict(list)
         for article in mine:
             by_year[article.date.year].append(article)
+        by_kind = {kind: [a for a in mine if a.details.kind == kind] for kind in schema.kinds}
+        link_neighbours(by_kind)
+        link_related(mine, words_of)
         sites[lang] = LanguageSite(
             lang=lang,
             articles=mine,
-            by_kind={kind: [a for a in mine if a.details.kind == kind] for kind in schema.kinds},
+            by_kind=by_kind,
             by_year=dict(sorted(by_year.items(), reverse=True)),
             by_tag={slug: tuple(v) for slug, v in sorted(by_tag.items())},
             registrations=sorted(

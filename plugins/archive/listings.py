@@ -167,8 +167,17 @@ class _LanguagePages:
         with open(target, "w", encoding="utf-8") as f:
             f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
 
-    def _context(self, title, alternates):
-        return {**self.generator.context, "page_lang": self.lang, "page_title": title, "page_alternates": alternates}
+    SECTIONS = {"registration": "registration", "archive": "archive", "year": "archive", "tags": "tags", "tag": "tags"}
+
+    def _context(self, title, alternates, name=None, kind=None):
+        """What every page of this language is rendered with; ``page_section``: the menu item to mark, "page" when
+        this is that item's own page, "true" when it is inside it (a year of the archive)."""
+        context = {**self.generator.context, "page_lang": self.lang, "page_title": title, "page_alternates": alternates}
+        section = kind.name if kind else self.SECTIONS.get(name)
+        if section:
+            own = name in ("kind", "registration", "archive", "tags")
+            context.update(page_section=section, page_section_current="page" if own else "true")
+        return context
 
     def page(self, name, template, title, values, listed=True):
         """A page of this language; ``listed``: in the sitemap (a 404 page is not)."""
@@ -179,7 +188,7 @@ class _LanguagePages:
         self.writer.write_file(
             path,
             self.generator.get_template(template),
-            self._context(title, alternates),
+            self._context(title, alternates, name),
             relative_urls=self.generator.settings["RELATIVE_URLS"],
             **values,
         )
@@ -193,7 +202,7 @@ class _LanguagePages:
         self.writer.write_file(
             path,
             self.generator.get_template("listing"),
-            self._context(title, alternates),
+            self._context(title, alternates, name, kind),
             relative_urls=self.generator.settings["RELATIVE_URLS"],
             paginated={"articles": articles},
             template_name="listing",

@@ -30,6 +30,7 @@ from .cache import DocumentCache
 from .documents import Analyzer, Source
 from .index import Layout, article_file, articles_folder, dictionary_files, digest, order_key
 from .progress import Progress, say
+from .text import words
 
 logger = logging.getLogger(__name__)
 PREFIX = "LAO_SEARCH_"
@@ -209,6 +210,7 @@ class Indexer:
 def start_indexer(generator):
     """Before Pelican reads the articles: the indexer they will be given to."""
     runtime = generator.context["archive_runtime"]
+    runtime.words = words  # the archive relates articles by their words: ICU's, which break Lao too
     generator.context[INDEXER] = Indexer(generator.settings, generator.output_path, runtime.settings.root)
 
 
