@@ -220,3 +220,25 @@ def test_a_list_is_marked_as_the_current_page_in_the_menu(site):
         .select_one('.site-nav a[aria-current="true"]')["href"]
         .endswith("archive/index.html")
     )
+
+
+def test_magazine_issues_are_listed_as_covers_with_number_and_month(site):
+    cover = read(site, "magazine/index.html").select_one(".covers .card-cover a")
+    assert cover.img["src"] == "../images/issue-7.svg" and cover.img["loading"] == "lazy"
+    assert cover.get_text(" ", strip=True) == "ສະບັບທີ 7 · ມີນາ 2024"  # the month, not the day
+
+
+def test_newspaper_editions_are_listed_by_year_and_month_with_their_front_page(site):
+    soup = read(site, "newspaper/index.html")
+    year = soup.select_one("section.year")
+    assert year.h2.get_text() == "2024" and year.h3.get_text() == "ມີນາ 2024"
+    edition = year.select_one(".card-edition a")
+    assert edition.img["src"] == "../images/edition-210-1.svg"
+    assert edition.select_one("time").get_text() == "5 ມີນາ 2024"
+    assert edition.select_one(".edition-number").get_text() == "ສະບັບເລກທີ 210"
+
+
+def test_a_year_lists_its_items_by_month_and_counts_each_kind(site):
+    soup = read(site, "archive/2024.html")
+    assert soup.select_one(".kind-counts").get_text() == "ຂ່າວ: 1 · ວາລະສານ ໄອຊີທີ: 1 · ໜັງສືພິມ: 1"
+    assert [h.get_text() for h in soup.select("section.month h2")] == ["ມີນາ 2024"]

@@ -86,11 +86,14 @@ class _LanguagePages:
                 else link(self.runtime, lang, "archive")
                 for lang in self.runtime.sites
             }
+            counts = {kind: sum(a.details.kind == kind for a in articles) for kind in self.runtime.schema.kinds}
             self.listing(
                 ("year", {"year": year}),
                 strings.get(self.lang, "archive.year", year=year),
                 articles,
                 alternates=alternates,
+                grouping="month",
+                kind_counts={kind: n for kind, n in counts.items() if n},
             )
         self.page("tags", "tags", strings.get(self.lang, "tags.title"), {"tags": site.by_tag})
         for slug, (name, articles) in site.by_tag.items():
@@ -193,7 +196,9 @@ class _LanguagePages:
             **values,
         )
 
-    def listing(self, target, title, articles, alternates=None, kind=None):
+    def listing(self, target, title, articles, alternates=None, kind=None, grouping=None, kind_counts=None):
+        """A list of ``articles``, paginated; ``grouping``: "month" (a year's page), "year-month" (a kind listed
+        as editions), or none; ``kind_counts``: {kind: how many}, said under the title."""
         name, values = target
         path = paths(self.runtime.settings.root(self.lang))[name].format(**values)
         if alternates is None:
@@ -209,5 +214,7 @@ class _LanguagePages:
             url=quote(path),
             articles=articles,
             listing_style=kind.listing if kind else "cards",
+            grouping=grouping or ("year-month" if kind and kind.listing == "editions" else None),
+            kind_counts=kind_counts,
             page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind.name) if kind and articles else None,
         )

@@ -207,7 +207,7 @@ class Kind:
     number: str = None  # key of the field that numbers the kind's items (unique per language)
     number_label: dict = None  # {lang: "Issue {n}"}
     one_of: tuple = ()  # keys of fields of which at least one is required
-    listing: str = "cards"  # "cards", or "covers" for a wall of cover images
+    listing: str = "cards"  # "cards"; "covers", a wall of cover images; "editions", by year and month, front pages
 
 
 def _text(lo, en):
@@ -239,6 +239,7 @@ KINDS = (
         number="edition",
         number_label=_text("ສະບັບເລກທີ {n}", "Edition {n}"),
         one_of=("pdf", "pages"),
+        listing="editions",
     ),
 )
 
