@@ -137,10 +137,10 @@ def test_dates_are_written_in_the_page_language(site):
 
 
 def test_issue_page_lists_its_articles(site):
-    contents = read(site, "magazine/ict-journal-7.html").select(".contents .card-title")
+    contents = read(site, "magazine/ict-journal-7.html").select(".contents > ol:first-of-type .card-title")
     assert [a["href"] for a in contents] == ["../news/fibre-backbone.html"]
     english = read(site, "en/magazine/ict-journal-7.html").select(".contents .card-title")
-    assert [a["href"] for a in english] == ["../../en/news/fibre-backbone.html"]
+    assert [a["href"] for a in english] == ["../../en/news/postal-app.html", "../../en/news/fibre-backbone.html"]
 
 
 def test_links_and_images_resolve_on_disk(site):
@@ -242,3 +242,25 @@ def test_a_year_lists_its_items_by_month_and_counts_each_kind(site):
     soup = read(site, "archive/2024.html")
     assert soup.select_one(".kind-counts").get_text() == "ຂ່າວ: 1 · ວາລະສານ ໄອຊີທີ: 1 · ໜັງສືພິມ: 1"
     assert [h.get_text() for h in soup.select("section.month h2")] == ["ມີນາ 2024"]
+
+
+def test_the_front_page_leads_with_a_story_the_latest_cover_and_front_page_then_titles_by_kind(site):
+    soup = read(site, "index.html")
+    assert soup.h1.get_text() == "ຄັງເອກະສານ ວາລະສານ ໄອຊີທີ" and "visually-hidden" in soup.h1["class"]
+    assert soup.select_one(".lead-story h2 a")["href"] == "./reports/open-data-forum.html"  # the newest story
+    assert soup.select_one(".front-latest .card-cover img")["src"] == "./images/issue-7.svg"
+    assert soup.select_one(".front-latest .card-edition img")["src"] == "./images/edition-210-1.svg"
+    news = soup.select_one("#home-news").parent
+    assert news.select(".compact li") and not news.select(".kind")  # no kind label inside a kind's section
+    assert soup.select_one(".home-registrations .registration[data-deadline]")
+
+
+def test_an_issue_lists_its_articles_that_exist_only_in_the_other_language(site):
+    soup = read(site, "magazine/ict-journal-7.html")
+    elsewhere = soup.select(".contents h3 + ol .card-title")
+    assert [(a["href"], a["lang"]) for a in elsewhere] == [("../en/news/postal-app.html", "en")]
+
+
+def test_an_editions_pages_are_captioned_with_their_numbers(site):
+    pages = read(site, "newspaper/edition-210.html").select(".page-images a")
+    assert [a.select_one(".page-number").get_text() for a in pages] == ["ໜ້າ 1"][: len(pages)]

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from archive.collect import link_neighbours, link_related, simple_words, tag_slug
-from archive.dates import format_day, format_month, format_range
+from archive.dates import format_day, format_month, format_range, format_size
 from archive.links import resolve
 from archive.settings import ArchiveSettings
 
@@ -117,3 +117,8 @@ def test_neighbours_are_the_newer_and_older_item_of_the_kind():
     link_neighbours({"news": [newest, middle, oldest]})
     assert (middle.details.newer, middle.details.older) == (newest, oldest)
     assert newest.details.newer is None and oldest.details.older is None
+
+
+def test_file_sizes_as_each_language_writes_them():
+    assert format_size(2_400_000, "en") == "2.4 MB" and format_size(2_400_000, "lo") == "2,4 MB"
+    assert format_size(380_000, "en") == "380 KB" and format_size(12, "en") == "1 KB"

@@ -3,6 +3,7 @@
 //   open or closed by the reader's own date, and says so in its [data-status] child, in the page's language
 //   (#site-strings: {"open": ..., "closed": ...}).
 // - "/" anywhere outside a text field puts the cursor in the search box, as on most sites with one.
+//   The front page shows only those still open.
 // - On the search page, the language switcher keeps the query: ?q= goes with it.
 // - Printed, an article shows the address it was read at.
 import { registrationState } from "./registration.js";
@@ -28,6 +29,10 @@ if (items.length) {
     const status = item.querySelector("[data-status]");
     if (status && strings[state]) status.textContent = strings[state];
   }
+}
+// The front page lists only the meetings still open: a section left with none is hidden.
+for (const section of document.querySelectorAll("[data-open-only]")) {
+  if (!section.querySelector('.registration:not([data-state="closed"])')) section.hidden = true;
 }
 
 document.addEventListener("keydown", (event) => {

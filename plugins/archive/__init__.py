@@ -96,7 +96,7 @@ def every_article(generator):
 
 def collect_sites(generator):
     runtime = runtime_of(generator)
-    prepare(every_article(generator), runtime.schema)
+    prepare(every_article(generator), runtime.schema, generator.path)
     runtime.sites = collect([*generator.articles, *generator.translations], runtime.schema, runtime.words)
 
 
@@ -137,6 +137,10 @@ def add_template_helpers(generator):
         return link(runtime, lang, "feed") if site and site.articles else None
 
     @pass_context
+    def filesize(ctx, value):
+        return dates.format_size(value, page_lang(ctx))
+
+    @pass_context
     def day(ctx, value):
         return dates.format_day(value, page_lang(ctx))
 
@@ -157,7 +161,7 @@ def add_template_helpers(generator):
         kinds=runtime.schema.kinds,
         tag_slug=tag_slug,
     )
-    generator.env.filters.update(day=day, month=month, day_range=day_range)
+    generator.env.filters.update(day=day, month=month, day_range=day_range, filesize=filesize)
 
 
 def clean_metadata_html(content):

@@ -3,6 +3,7 @@
 Works on Pelican's content objects but knows nothing else of Pelican; ``collect`` is called once per build.
 """
 
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,10 +21,12 @@ class Details:
         self.facts = facts  # [(key, type name, value)] of the kind's fact fields that are written, in order
         self.number = number  # the issue or edition number of a numbered kind
         self.contents = []  # a magazine issue's articles
+        self.contents_elsewhere = []  # its articles that are only in another language
         self.in_issue = None  # the magazine issue an article appears in
         self.newer = None  # the next item of its kind and language, by date
         self.older = None  # the previous one
         self.related = []  # up to RELATED items of its language: shared tags first, then shared words
+        self.sizes = {}  # file field key -> bytes of the file it names (a download says its size)
 
     def __getattr__(self, name):
         values = self.__dict__.get("values", {})
@@ -81,11 +84,17 @@ def newest_first(articles):
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def prepare(articles, schema):
-    """Attach Details and the template of its kind to every article (drafts and hidden ones too)."""
+def prepare(articles, schema, content=None):
+    """Attach Details and the template of its kind to every article (drafts and hidden ones too); ``content``:
+    the folder the file fields name files in (for their sizes)."""
     for article in articles:
         article.details = details_of(article, schema)
         article.template = schema.kinds[article.details.kind].template
+        if content:
+            for field in schema.file_fields:
+                value = article.details.values.get(field.key)
+                if value and isinstance(value, str):
+                    article.details.sizes[field.key] = os.path.getsize(os.path.join(content, value))
 
 
 RELATED = 3
@@ -163,7 +172,25 @@ def collect(articles, schema, words_of=simple_words):
                 reverse=True,
             ),
         )
+    link_contents_elsewhere(sites)
     return sites
+
+
+def link_contents_elsewhere(sites):
+    """An issue's table of contents lists, after its own language's articles, those of the issue that exist only
+    in another language: every reader sees the whole issue."""
+    for lang, site in sites.items():
+        numbered = {(a.details.kind, a.details.number): a for a in site.articles if a.details.number is not None}
+        for other_lang, other in sites.items():
+            if other_lang == lang:
+                continue
+            for article in reversed(other.articles):  # oldest first, as the contents read
+                issue = article.details.in_issue
+                if issue is None or lang in article.details.alternates:
+                    continue
+                here = numbered.get((issue.details.kind, issue.details.number))
+                if here is not None:
+                    here.details.contents_elsewhere.append(article)
 
 
 def _link_issues(articles, schema):

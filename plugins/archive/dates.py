@@ -1,9 +1,10 @@
-"""Dates as each language writes them (Babel's CLDR data: a Lao page shows ``18 ພຶດສະພາ 2023``)."""
+"""Dates (and file sizes) as each language writes them (Babel's CLDR data: a Lao page shows ``18 ພຶດສະພາ 2023``)."""
 
 import datetime
 from functools import cache
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 FORMATS = {"day": "d MMMM y", "month": "LLLL y"}
 
@@ -35,3 +36,10 @@ def format_range(start, end, lang):
     if start.year == end.year:
         return f"{format_date(start, 'd MMMM', locale=lang)} – {format_day(end, lang)}"
     return f"{format_day(start, lang)} – {format_day(end, lang)}"
+
+
+def format_size(size, lang):
+    """A file's size for a download button: ``2.4 MB``, ``380 KB``, with the language's decimal sign."""
+    if size >= 1_000_000:
+        return f"{format_decimal(round(size / 1_000_000, 1), locale=lang)} MB"
+    return f"{format_decimal(max(1, round(size / 1000)), locale=lang)} KB"

@@ -1,0 +1,173 @@
+"""The text layer of a PDF (a magazine issue, a newspaper edition), page by page, as the search indexes it.
+
+Pure functions, no Pelican. The text comes from PDFium (pypdfium2: BSD-3-Clause or Apache-2.0, wheels with the
+library inside for Linux, macOS and Windows). tools/pdf_measure.py compared it with pdfplumber (pdfminer.six),
+pypdf and poppler's pdftotext on Lao PDFs printed by Chromium and LibreOffice: PDFium is the only one that reads
+the /ActualText that Chromium writes around each Lao cluster whose glyphs have no Unicode of their own (a tone
+mark moved down, the two halves of ``ຳ``); the others lose those marks or give U+0000 for them.
+
+What PDFium still gets wrong, and what is done about it:
+  * it guesses where spaces are from the gaps between glyphs, and the box it gives a cluster read from
+    /ActualText is too short (``ກຳ`` ends where its ``ກ`` does), so it puts a space after many clusters
+    (``ກຳ ລັງ``). A space PDFium made up (not in the file) between two Lao letters is dropped where the glyphs on
+    either side are closer than a space is wide (``_respace``);
+  * it may put a line break or a space between a letter and its mark (``ຄົ\\n້``): ``repair`` joins them.
+Lines end in ``\\n``. PDFium is not thread-safe: call these from one thread of a process.
+"""
+
+import ctypes
+import re
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+# Marks and vowels written after their consonant, inside its syllable: a space or line break before one of them
+# is never a word boundary. Combining marks: ັ ິ ີ ຶ ື ຸ ູ ົ ຼ, the tones ່ ້ ໊ ໋, ໌ ໍ and ໎ (U+0EB1, U+0EB4–U+0EBC,
+# U+0EC8–U+0ECE); spacing vowels: ະ າ ຳ and ຽ (U+0EB0, U+0EB2, U+0EB3, U+0EBD). Not ໆ (U+0EC6): some writers
+# leave a space before it on purpose, and no extractor measured split it from its word.
+FOLLOWING = "\u0eb0-\u0eb3\u0eb4-\u0ebd\u0ec8-\u0ece"
+# Vowels written before their consonant (ເ ແ ໂ ໃ ໄ): a space before one is often a word boundary and is kept, but
+# one after it, before the consonant it belongs to, never is.
+LEADING = "\u0ec0-\u0ec4"
+CONSONANTS = "\u0e81-\u0eae\u0edc-\u0edf"
+_INSIDE_SYLLABLE = re.compile(f"\\s+(?=[{FOLLOWING}])|(?<=[{LEADING}])\\s+(?=[{CONSONANTS}])")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_LAO = re.compile("[\u0e80-\u0eff]")
+_WHITESPACE = frozenset(" \t\r\n")
+# Between two clusters of one word the glyphs of a Chromium PDF in Noto Sans Lao were 0.10-0.12 em apart; across a
+# space, 0.21-0.25 em (tools/pdf_measure.py prints both). A made-up space narrower than this is dropped.
+SPACE_EM = 0.17
+SAME_LINE_EM = 0.5  # baselines closer than this (in em) are one line
+
+# What PDFium's error codes mean to an editor (FPDF_ERR_*, fpdfview.h).
+_REASONS = {
+    pdfium_c.FPDF_ERR_FILE: "the file cannot be read",
+    pdfium_c.FPDF_ERR_FORMAT: "not a PDF, or damaged",
+    pdfium_c.FPDF_ERR_PASSWORD: "it is protected by a password",
+    pdfium_c.FPDF_ERR_SECURITY: "its security handler is not supported",
+}
+
+
+class PdfUnreadable(Exception):
+    """A PDF that cannot be opened or read; ``str()`` says why, without the file's name."""
+
+
+def repair(text):
+    """``text`` without the spaces and line breaks that an extractor put inside a Lao syllable: before a vowel or
+    mark that follows its consonant, or between a leading vowel and its consonant. A space before a leading vowel
+    (``ຢູ່ ໃນ``) may be a real word boundary and is kept."""
+    return _INSIDE_SYLLABLE.sub("", text)
+
+
+def page_texts(path, *, repaired=True):
+    """The text of each page of the PDF at ``path``, a string per page ("" for a page without text); through
+    ``repair`` unless ``repaired`` is false (tools/pdf_measure.py measures both)."""
+    return [repair(text) if repaired else text for text in _texts(path)]
+
+
+def has_text_layer(path):
+    """Whether any page of the PDF has text to index (a scanned PDF without OCR has none)."""
+    return any(text.strip() for text in _texts(path))
+
+
+def _texts(path):
+    try:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        raise PdfUnreadable(_REASONS.get(error.err_code, str(error))) from error
+    except OSError as error:
+        raise PdfUnreadable(error.strerror or str(error)) from error
+    try:
+        for index in range(len(document)):
+            try:
+                page = document[index]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError as error:
+                raise PdfUnreadable(f"page {index + 1}: {error}") from error
+            try:
+                yield _page_text(page, textpage)
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()
+
+
+def _page_text(page, textpage):
+    """PDFium's text of one page, its own list of characters (not ``get_text_range``, whose indices may drift from
+    it), with made-up spaces inside Lao words dropped."""
+    chars = [chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(textpage.count_chars())]
+    drop = _made_up_spaces(page, textpage, chars)
+    text = "".join(char for i, char in enumerate(chars) if i not in drop)
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _made_up_spaces(page, textpage, chars):
+    """Indices of whitespace PDFium generated between two Lao letters of one line that stand closer than a space."""
+    drop = set()
+    objects = None
+    i = 0
+    while i < len(chars):
+        if chars[i] not in _WHITESPACE:
+            i += 1
+            continue
+        end = i
+        while end < len(chars) and chars[end] in _WHITESPACE:
+            end += 1
+        run = range(i, end)
+        if (
+            0 < i
+            and end < len(chars)
+            and _LAO.match(chars[i - 1])
+            and _LAO.match(chars[end])
+            and all(pdfium_c.FPDFText_IsGenerated(textpage, k) == 1 for k in run)
+        ):
+            if objects is None:
+                objects = _text_objects(page)
+            if _gap_em(textpage, objects, i - 1, end) < SPACE_EM:
+                drop.update(run)
+        i = end
+    return drop
+
+
+def _text_objects(page):
+    """The page's text objects in the order it draws them: where each is in that order (by its address), and the
+    bounds of each."""
+    where, bounds = {}, []
+    for k, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT])):
+        where[_address(obj.raw)] = k
+        bounds.append(obj.get_bounds())
+    return where, bounds
+
+
+def _gap_em(textpage, objects, before, after):
+    """The horizontal space between two characters, in em of the first one's font; infinite if they are on two
+    lines. A cluster read from /ActualText has the box of its first glyph only, so the text objects drawn between
+    the two characters (the rest of the cluster) count too."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage, before) or 1.0
+    if abs(_origin(textpage, before)[1] - _origin(textpage, after)[1]) > SAME_LINE_EM * size:
+        return float("inf")
+    right = _box(textpage, before)[2]
+    left = _box(textpage, after)[0]
+    where, bounds = objects
+    first = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, before)))
+    last = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, after)))
+    if first is not None and last is not None and first < last:
+        right = max(right, *(b[2] for b in bounds[first:last]))
+    return (left - right) / size
+
+
+def _address(handle):
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+def _origin(textpage, index):
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+    return x.value, y.value
+
+
+def _box(textpage, index):
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    return left.value, bottom.value, right.value, top.value
