@@ -33,7 +33,8 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usag
 
 
 def pages(query, missing=True):
-    """(label, path) of what is audited: home, an article, a search that finds and one that does not, the 404
+    """(label, path) of what is audited: home, an article, the journal's and the newspaper's lists, an issue, an
+    edition, a search that finds and one that does not, the 404
     page (at an address the site lacks, answered with status 404; ``missing=False``: at its own address, for
     Lighthouse, which audits no page that comes with an error status)."""
     found = []
@@ -41,6 +42,10 @@ def pages(query, missing=True):
         found += [
             (f"{lang} home", f"{root}index.html"),
             (f"{lang} article", f"{root}news/online-public-services-portal-2026.html"),
+            (f"{lang} magazines", f"{root}magazine/index.html"),
+            (f"{lang} issue", f"{root}magazine/ict-journal-14.html"),
+            (f"{lang} newspapers", f"{root}newspaper/index.html"),
+            (f"{lang} edition", f"{root}newspaper/edition-345.html"),
             (f"{lang} search", f"{root}search.html?q={query[lang]}"),
             (f"{lang} no results", f"{root}search.html?q=zzqqxx"),
             (f"{lang} 404", f"{root}no-such-page.html" if missing else f"{root}404.html"),
