@@ -245,3 +245,21 @@ def test_a_file_that_is_not_utf8_is_named_with_the_others(tmp_path):
     report = str(failure.value)
     assert "news/a.md:1: cannot be read as UTF-8 text" in report and "save it as UTF-8" in report
     assert "news/b.md:3: unknown Lang 'th'" in report
+
+
+def test_a_pdf_that_cannot_be_opened_is_named_with_the_field(tmp_path):
+    fixture_pdf = os.path.join(os.path.dirname(__file__), "fixtures", "pdf", "lao-news.pdf")
+    issue = markdown({**ISSUE, "PDF": "files/issue-7.pdf"})
+    write_tree(tmp_path / "content", {"magazine/i.md": issue})
+    (tmp_path / "content" / "files").mkdir()
+    (tmp_path / "content" / "files" / "issue-7.pdf").write_bytes(b"<html>not a PDF</html>")
+    with pytest.raises(ContentError) as failure:
+        build(str(tmp_path / "content"), str(tmp_path / "output"))
+    assert "magazine/i.md:9: PDF 'files/issue-7.pdf' cannot be opened as a PDF: not a PDF, or damaged" in str(
+        failure.value
+    )
+    with open(fixture_pdf, "rb") as f:
+        (tmp_path / "content" / "files" / "issue-7.pdf").write_bytes(f.read())
+    output = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    assert "(PDF · 20 KB)" in (tmp_path / "output" / "magazine" / "ict-journal-7.html").read_text(encoding="utf-8")
+    assert os.path.isfile(os.path.join(output, "files", "issue-7.pdf"))

@@ -119,3 +119,25 @@ def test_content_problems_and_page_problems_are_reported_in_one_run(tmp_path):
     assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 2
     assert "content/news/bad.md:1: missing required fields Date, Slug, Category" in lines
     assert any(line.startswith("content/news/good.md (built as news/good.html:") for line in lines), lines
+
+
+def test_a_scanned_pdf_is_named_as_not_searchable_but_not_an_error(tmp_path):
+    import shutil
+
+    (tmp_path / "content" / "magazine").mkdir(parents=True)
+    (tmp_path / "content" / "files").mkdir()
+    (tmp_path / "content" / "images").mkdir()
+    (tmp_path / "content" / "images" / "c.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    fixtures = os.path.join(os.path.dirname(__file__), "fixtures", "pdf")
+    shutil.copy(os.path.join(fixtures, "scan.pdf"), tmp_path / "content" / "files" / "scan.pdf")
+    (tmp_path / "content" / "magazine" / "i.md").write_text(
+        "Title: ວາລະສານ\nDate: 2024-03-01\nLang: lo\nSlug: i-7\nCategory: magazine\nIssue: 7\nMonth: 2024-03\n"
+        "Cover: images/c.svg\nPDF: files/scan.pdf\n\nບົດ.\n",
+        encoding="utf-8",
+    )
+    lines = []
+    assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 0
+    assert (
+        "content/magazine/i.md:9: files/scan.pdf has no text layer (a scan?): search cannot find its words "
+        "(not an error)" in lines
+    )

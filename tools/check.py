@@ -214,6 +214,25 @@ def _leaving_out(root, paths):
     return ignore
 
 
+def unsearchable_pdfs(content, sources, schema):
+    """(path, line, PDF) of the PDFs named by ``sources`` that hold no text (scans without OCR): their words
+    cannot be found by the search. A note, not an error."""
+    from lao_search import pdftext
+
+    found = []
+    for path, source in sources.items():
+        for name, target in schema.files_named(source.meta):
+            full = os.path.join(content, target)
+            if target.lower().endswith(".pdf") and os.path.isfile(full):
+                try:
+                    searchable = pdftext.has_text_layer(full)
+                except pdftext.PdfUnreadable:
+                    continue  # the build has said so
+                if not searchable:
+                    found.append((path, source.line_of(name.lower()), target))
+    return sorted(found)
+
+
 def run(content, output, out=print, today=None):
     """Build ``content`` into ``output`` and report every problem, of the content and of the built pages (of the
     files without content problems, when some have them), in one run; returns the number of errors."""
@@ -237,6 +256,8 @@ def run(content, output, out=print, today=None):
             out(f"content/{source} (built as {finding})" if source else str(finding))
     schema = site_schema()
     sources, _ = read_sources(content, multiline=schema.multiline)
+    for path, line, pdf in unsearchable_pdfs(content, sources, schema):
+        out(f"content/{path}:{line}: {pdf} has no text layer (a scan?): search cannot find its words (not an error)")
     for path, line, date in future_dates(sources, today or datetime.date.today()):
         out(f"content/{path}:{line}: Date {date} is in the future: it is listed first until then (not an error)")
     for lang, paths in missing_translations(sources, schema.languages).items():

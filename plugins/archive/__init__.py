@@ -48,6 +48,7 @@ class Runtime:
         self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]), self.schema.strings())
         self.sites = {}
         self.words = simple_words  # what relates articles; the lao_search plugin gives ICU's word breaker
+        self.open_pdf = None  # checks that a PDF opens; the lao_search plugin, which reads PDFs, gives it
 
 
 def runtime_of(generator):
@@ -64,7 +65,8 @@ def check_content(generator):
     root = generator.path
     schema = runtime.schema
     sources, unreadable = read_sources(root, runtime.settings.content_extensions, schema.multiline)
-    problems = unreadable + check_sources(sources, schema, file_in(root))
+    opened = runtime.open_pdf and (lambda target: runtime.open_pdf(os.path.join(root, target)))
+    problems = unreadable + check_sources(sources, schema, file_in(root), opened)
     problems += _outside_articles(generator, sources)
     problems += link_problems(root)
     problems += extension_problems(sources, runtime.settings.content_extensions)

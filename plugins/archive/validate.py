@@ -28,10 +28,11 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def check_sources(sources, schema, exists):
+def check_sources(sources, schema, exists, open_pdf=None):
     """All problems of ``sources`` ({path: metadata.Source}) under ``schema`` as a sorted list of Problem.
 
-    ``exists(path)`` tells whether a content-relative path names a file.
+    ``exists(path)`` tells whether a content-relative path names a file; ``open_pdf(path)``, when given, raises
+    ValueError saying why a PDF it names cannot be opened.
     """
     problems = []
     for path, source in sources.items():
@@ -39,11 +40,15 @@ def check_sources(sources, schema, exists):
         problems += [
             Problem(path, source.line_of(key) if key else 1, message) for key, message in schema.check(source.meta)
         ]
-        problems += [
-            Problem(path, source.line_of(name.lower()), f"{name} names {target!r}, which is not a file under content/")
-            for name, target in schema.files_named(source.meta)
-            if not exists(target)
-        ]
+        for name, target in schema.files_named(source.meta):
+            line = source.line_of(name.lower())
+            if not exists(target):
+                problems.append(Problem(path, line, f"{name} names {target!r}, which is not a file under content/"))
+            elif open_pdf and target.lower().endswith(".pdf"):
+                try:
+                    open_pdf(target)
+                except ValueError as error:
+                    problems.append(Problem(path, line, f"{name} {target!r} cannot be opened as a PDF: {error}"))
         problems += _missing_links(path, source, exists)
     problems += _slug_problems(sources)
     problems += _number_problems(sources, schema)

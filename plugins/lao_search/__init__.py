@@ -25,6 +25,7 @@ from pelican.generators import Generator
 from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
 from archive.settings import read_group
 
+from . import pdftext
 from .background import Job
 from .cache import DocumentCache
 from .documents import Analyzer, Source
@@ -207,10 +208,26 @@ class Indexer:
         return summary
 
 
+def lend_readers(generator):
+    """What the archive's checks borrow from the search: ICU's words (to relate articles) and the PDF reader (a
+    PDF the search will read must open)."""
+    runtime = generator.context.get("archive_runtime")
+    if runtime is not None:
+        runtime.words = words
+        runtime.open_pdf = open_pdf
+
+
+def open_pdf(path):
+    """Raises ValueError (why) when the PDF at ``path`` cannot be opened and read."""
+    try:
+        pdftext.has_text_layer(path)
+    except pdftext.PdfUnreadable as error:
+        raise ValueError(str(error)) from None
+
+
 def start_indexer(generator):
     """Before Pelican reads the articles: the indexer they will be given to."""
     runtime = generator.context["archive_runtime"]
-    runtime.words = words  # the archive relates articles by their words: ICU's, which break Lao too
     generator.context[INDEXER] = Indexer(generator.settings, generator.output_path, runtime.settings.root)
 
 
@@ -248,6 +265,7 @@ def add_template_globals(generator):
 
 def register():
     signals.generator_init.connect(add_template_globals)
+    signals.generator_init.connect(lend_readers)
     signals.article_generator_init.connect(start_indexer)
     signals.content_object_init.connect(give_article)
     signals.all_generators_finalized.connect(plan_indexing)

@@ -1,7 +1,7 @@
 """The text layer of a PDF (a magazine issue, a newspaper edition), page by page, as the search indexes it.
 
-Pure functions, no Pelican. The text comes from PDFium (pypdfium2: BSD-3-Clause or Apache-2.0, wheels with the
-library inside for Linux, macOS and Windows). tools/pdf_measure.py compared it with pdfplumber (pdfminer.six),
+Pure functions, no Pelican. The text comes from PDFium (pypdfium2: BSD-3-Clause or Apache-2.0, wheels on PyPI
+with the library inside, no other dependency). tools/pdf_measure.py compared it with pdfplumber (pdfminer.six),
 pypdf and poppler's pdftotext on Lao PDFs printed by Chromium and LibreOffice: PDFium is the only one that reads
 the /ActualText that Chromium writes around each Lao cluster whose glyphs have no Unicode of their own (a tone
 mark moved down, the two halves of ``ຳ``); the others lose those marks or give U+0000 for them.
@@ -9,34 +9,47 @@ mark moved down, the two halves of ``ຳ``); the others lose those marks or give
 What PDFium still gets wrong, and what is done about it:
   * it guesses where spaces are from the gaps between glyphs, and the box it gives a cluster read from
     /ActualText is too short (``ກຳ`` ends where its ``ກ`` does), so it puts a space after many clusters
-    (``ກຳ ລັງ``). A space PDFium made up (not in the file) between two Lao letters is dropped where the glyphs on
-    either side are closer than a space is wide (``_respace``);
+    (``ກຳ ລັງ``). A space PDFium made up between two Lao letters is dropped where the file draws no blank glyph
+    there and the glyphs on either side are closer than a space is wide (``_made_up_spaces``);
   * it may put a line break or a space between a letter and its mark (``ຄົ\\n້``): ``repair`` joins them.
 Lines end in ``\\n``. PDFium is not thread-safe: call these from one thread of a process.
 """
 
 import ctypes
 import re
+from contextlib import closing
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-# Marks and vowels written after their consonant, inside its syllable: a space or line break before one of them
-# is never a word boundary. Combining marks: ັ ິ ີ ຶ ື ຸ ູ ົ ຼ, the tones ່ ້ ໊ ໋, ໌ ໍ and ໎ (U+0EB1, U+0EB4–U+0EBC,
-# U+0EC8–U+0ECE); spacing vowels: ະ າ ຳ and ຽ (U+0EB0, U+0EB2, U+0EB3, U+0EBD). Not ໆ (U+0EC6): some writers
-# leave a space before it on purpose, and no extractor measured split it from its word.
+# Where a space or line break is inside a syllable, never a word boundary (``repair`` takes it out):
+#  * before a vowel or mark that follows its consonant: the combining marks ັ ິ ີ ຶ ື ຸ ູ ົ ຼ, the tones ່ ້ ໊ ໋, ໌ ໍ
+#    and ໎ (U+0EB1, U+0EB4–U+0EBC, U+0EC8–U+0ECE) and the spacing vowels ະ າ ຳ ຽ (U+0EB0, U+0EB2, U+0EB3, U+0EBD).
+#    Not ໆ (U+0EC6): some writers leave a space before it on purpose, and no extractor measured split it off;
+#  * between a leading vowel ເ ແ ໂ ໃ ໄ (U+0EC0–U+0EC4) and its consonant. A space *before* a leading vowel is
+#    often a word boundary (``ຢູ່ ໃນ``) and is kept;
+#  * between ັ or ົ (U+0EB1, U+0EBB), with or without a tone mark, and a consonant: these two vowels never end a
+#    syllable, the final consonant must follow (``ລັ ງ`` is ``ລັງ``).
 FOLLOWING = "\u0eb0-\u0eb3\u0eb4-\u0ebd\u0ec8-\u0ece"
-# Vowels written before their consonant (ເ ແ ໂ ໃ ໄ): a space before one is often a word boundary and is kept, but
-# one after it, before the consonant it belongs to, never is.
 LEADING = "\u0ec0-\u0ec4"
+CLOSED = "\u0eb1\u0ebb"
+TONES = "\u0ec8-\u0ecb"
 CONSONANTS = "\u0e81-\u0eae\u0edc-\u0edf"
-_INSIDE_SYLLABLE = re.compile(f"\\s+(?=[{FOLLOWING}])|(?<=[{LEADING}])\\s+(?=[{CONSONANTS}])")
+_INSIDE_SYLLABLE = re.compile(
+    f"\\s+(?=[{FOLLOWING}])"
+    f"|(?<=[{LEADING}{CLOSED}])\\s+(?=[{CONSONANTS}])"
+    f"|(?<=[{CLOSED}][{TONES}])\\s+(?=[{CONSONANTS}])"
+)
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _LAO = re.compile("[\u0e80-\u0eff]")
+_MARKS = re.compile("[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ece]")
 _WHITESPACE = frozenset(" \t\r\n")
-# Between two clusters of one word the glyphs of a Chromium PDF in Noto Sans Lao were 0.10-0.12 em apart; across a
-# space, 0.21-0.25 em (tools/pdf_measure.py prints both). A made-up space narrower than this is dropped.
-SPACE_EM = 0.17
+# A space PDFium made up between two Lao letters stays only where the file draws a blank glyph there (Chromium
+# draws one for every space, each glyph its own text object) or the glyphs on either side are at least this far
+# apart (in em). Measured with tools/pdf_measure.py on Noto Sans Lao: made-up spaces inside a word, 0.04-0.18 em;
+# real spaces, 0.18-0.33 em, every one of them with its blank glyph in Chromium's PDFs.
+SPACE_EM = 0.2
 SAME_LINE_EM = 0.5  # baselines closer than this (in em) are one line
 
 # What PDFium's error codes mean to an editor (FPDF_ERR_*, fpdfview.h).
@@ -66,17 +79,26 @@ def page_texts(path, *, repaired=True):
 
 
 def has_text_layer(path):
-    """Whether any page of the PDF has text to index (a scanned PDF without OCR has none)."""
-    return any(text.strip() for text in _texts(path))
+    """Whether any page of the PDF has text to index (a scanned PDF without OCR has none); reads up to the first
+    page that has."""
+    with closing(_texts(path)) as texts:
+        return any(text.strip() for text in texts)
 
 
-def _texts(path):
+def _open(path):
+    path = Path(path)
+    if not path.is_file():
+        raise PdfUnreadable("no such file" if not path.exists() else "not a file")
     try:
-        document = pdfium.PdfDocument(path)
+        return pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         raise PdfUnreadable(_REASONS.get(error.err_code, str(error))) from error
     except OSError as error:
-        raise PdfUnreadable(error.strerror or str(error)) from error
+        raise PdfUnreadable(error.strerror or "the file cannot be read") from error
+
+
+def _texts(path):
+    document = _open(path)
     try:
         for index in range(len(document)):
             try:
@@ -103,7 +125,7 @@ def _page_text(page, textpage):
 
 
 def _made_up_spaces(page, textpage, chars):
-    """Indices of whitespace PDFium generated between two Lao letters of one line that stand closer than a space."""
+    """Indices of whitespace that PDFium made up between two Lao letters of one line where the file has none."""
     drop = set()
     objects = None
     i = 0
@@ -124,7 +146,10 @@ def _made_up_spaces(page, textpage, chars):
         ):
             if objects is None:
                 objects = _text_objects(page)
-            if _gap_em(textpage, objects, i - 1, end) < SPACE_EM:
+            start = i - 1  # the cluster before: its letter and the marks on it
+            while start > 0 and _MARKS.match(chars[start]):
+                start -= 1
+            if not _is_space(textpage, objects, start, i, end):
                 drop.update(run)
         i = end
     return drop
@@ -140,21 +165,27 @@ def _text_objects(page):
     return where, bounds
 
 
-def _gap_em(textpage, objects, before, after):
-    """The horizontal space between two characters, in em of the first one's font; infinite if they are on two
-    lines. A cluster read from /ActualText has the box of its first glyph only, so the text objects drawn between
-    the two characters (the rest of the cluster) count too."""
-    size = pdfium_c.FPDFText_GetFontSize(textpage, before) or 1.0
-    if abs(_origin(textpage, before)[1] - _origin(textpage, after)[1]) > SAME_LINE_EM * size:
-        return float("inf")
-    right = _box(textpage, before)[2]
-    left = _box(textpage, after)[0]
+def _is_space(textpage, objects, start, stop, after):
+    """Whether the file has a space between the cluster of characters ``start`` to ``stop`` (excluded) and the
+    character at ``after``: they are on two lines, or a blank glyph is drawn between them, or they are as far apart
+    as a space is wide.
+
+    A cluster that PDFium read from /ActualText (Chromium writes it where the glyphs of a cluster have no Unicode of
+    their own) has the box of its first glyph only; the text objects drawn after that glyph and before the next
+    character are the rest of the cluster."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage, start) or 1.0
+    if abs(_origin(textpage, start)[1] - _origin(textpage, after)[1]) > SAME_LINE_EM * size:
+        return True
+    right = max(_box(textpage, k)[2] for k in range(start, stop))
     where, bounds = objects
-    first = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, before)))
+    first = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, start)))
     last = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, after)))
     if first is not None and last is not None and first < last:
-        right = max(right, *(b[2] for b in bounds[first:last]))
-    return (left - right) / size
+        drawn = bounds[first:last]
+        if any(r - left <= 0.01 * size for left, _b, r, _t in drawn[1:]):
+            return True
+        right = max(right, *(r for _l, _b, r, _t in drawn))
+    return (_box(textpage, after)[0] - right) / size >= SPACE_EM
 
 
 def _address(handle):

@@ -1,0 +1,111 @@
+"""The text layer of a PDF, page by page: what the search indexes of a magazine issue or a newspaper edition.
+
+The fixtures in tests/fixtures/pdf/ are made by `.venv/bin/python -m tools.pdf_measure --fixtures`: lao-news.pdf
+is tools.pdf_measure.FIXTURE_PAGES printed by Chromium in Noto Sans Lao, scan.pdf a picture of its first page and
+no text, locked.pdf a blank page behind a password.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from lao_search.pdftext import PdfUnreadable, has_text_layer, page_texts, repair
+from tools.pdf_measure import FIXTURE_PAGES, known_text
+
+PDFS = Path(__file__).parent / "fixtures" / "pdf"
+NEWS = PDFS / "lao-news.pdf"
+
+
+@pytest.mark.parametrize(
+    "extracted, expected",
+    [
+        ("ຢູ່ໃນປ່ າ", "ຢູ່ໃນປ່າ"),  # before a vowel written after its consonant: າ
+        ("ກ ະ", "ກະ"),  # ະ
+        ("ກ ຳລັງ", "ກຳລັງ"),  # ຳ
+        ("ຮ ຽນ", "ຮຽນ"),  # ຽ
+        ("ນ ັກ", "ນັກ"),  # a vowel sign above
+        ("ສ ຸດ", "ສຸດ"),  # ... or below
+        ("ຫ ຼາຍ", "ຫຼາຍ"),  # the semivowel ລ
+        ("ປ່ ຽນ", "ປ່ຽນ"),
+        ("ຄົ\n້ນ", "ຄົ້ນ"),  # a line break before a tone mark
+        ("ຂ  \t່າວ", "ຂ່າວ"),  # any run of whitespace
+        ("ເ ກົ່າ", "ເກົ່າ"),  # between a leading vowel and its consonant
+        ("ໄ\nຊເບີ", "ໄຊເບີ"),
+        ("ລັ ງ", "ລັງ"),  # ັ never ends a syllable: its final consonant follows
+        ("ຄົ້ ນ", "ຄົ້ນ"),  # nor does ົ, with a tone mark or without
+        ("ນັ ກຄົ້ ນຄວ້ າ", "ນັກຄົ້ນຄວ້າ"),  # all at once
+    ],
+)
+def test_repair_joins_what_an_extractor_split_inside_a_syllable(extracted, expected):
+    assert repair(extracted) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ຢູ່ ໃນປ່າ",  # a space before a leading vowel may be a word boundary: kept
+        "ເພື່ອ\nໃຫ້",  # a line break too
+        "ພາສາ ທີ່",  # before a consonant, after a syllable that may end there
+        "ນ້ຳ ແລະ ການ",
+        "ເລື້ອຍ ໆ",  # some write a space before ໆ on purpose
+        "ເຄືອຂ່າຍ 5G ໄປ",
+        "QR code  and\n  more",  # nothing but Lao is changed
+        "",
+    ],
+)
+def test_repair_keeps_spaces_that_may_be_word_boundaries(text):
+    assert repair(text) == text
+
+
+def test_page_texts_reads_each_page_as_printed():
+    assert page_texts(NEWS) == [known_text(page) for page in FIXTURE_PAGES]
+
+
+def test_page_texts_drops_the_spaces_pdfium_makes_up_inside_words():
+    # Read as PDFium reads it, the fixture has "ກຳ ລັງ" and "ປຶ້ ມ" (tools/pdf_measure.py); no repair needed here.
+    pages = page_texts(NEWS, repaired=False)
+    assert "ກຳລັງ" in pages[0] and "ປຶ້ມເກົ່າ" in pages[0]
+    assert pages == page_texts(NEWS)
+
+
+def test_page_texts_accepts_a_path_as_a_string():
+    assert page_texts(str(NEWS)) == page_texts(NEWS)
+
+
+def test_a_printed_pdf_has_a_text_layer():
+    assert has_text_layer(NEWS)
+
+
+def test_a_scan_has_no_text_layer():
+    assert page_texts(PDFS / "scan.pdf") == [""]
+    assert not has_text_layer(PDFS / "scan.pdf")
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"%PDF-1.7\nnot really", "not a PDF, or damaged"),
+        (b"<html>an issue</html>", "not a PDF, or damaged"),
+        (b"", "not a PDF, or damaged"),
+        (NEWS.read_bytes()[:2000], "not a PDF, or damaged"),  # cut short
+        ((PDFS / "locked.pdf").read_bytes(), "it is protected by a password"),
+    ],
+)
+def test_a_pdf_that_cannot_be_opened_says_why(tmp_path, content, reason):
+    path = tmp_path / "issue.pdf"
+    path.write_bytes(content)
+    for read in (page_texts, has_text_layer):
+        with pytest.raises(PdfUnreadable) as error:
+            read(path)
+        assert str(error.value) == reason  # the caller adds "file X: PDF cannot be opened: "
+
+
+def test_a_missing_file_cannot_be_opened(tmp_path):
+    with pytest.raises(PdfUnreadable, match="^no such file$"):
+        page_texts(tmp_path / "missing.pdf")
+    with pytest.raises(PdfUnreadable, match="^not a file$"):
+        page_texts(tmp_path)
+
+
+def test_the_fixtures_stay_small():
+    assert sum(path.stat().st_size for path in PDFS.glob("*.pdf")) < 50_000
