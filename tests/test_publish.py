@@ -124,3 +124,13 @@ def test_published_pages_bring_the_lao_font_with_them(published):
     assert len(preloaded) == 2 and all(href.startswith(SITE_URL) and href.endswith(".woff2") for href in preloaded)
     for href in preloaded:
         assert os.path.isfile(os.path.join(published, href[len(SITE_URL) + 1 :]))
+
+
+def test_a_shared_item_shows_its_cover_or_its_front_page(published):
+    issue = page(published, "magazine/ict-journal-7.html").select_one('meta[property="og:image"]')
+    assert issue["content"] == f"{SITE_URL}/images/issue-7.svg"
+    edition = page(published, "newspaper/edition-210.html").select_one('meta[property="og:image"]')
+    assert edition["content"] == f"{SITE_URL}/images/edition-210-1.svg"
+    assert page(published, "newspaper/edition-210.html").select_one('meta[name="twitter:card"]')["content"] == (
+        "summary_large_image"
+    )
