@@ -263,3 +263,19 @@ def test_a_pdf_that_cannot_be_opened_is_named_with_the_field(tmp_path):
     output = build(str(tmp_path / "content"), str(tmp_path / "output"))
     assert "(PDF · 20 KB)" in (tmp_path / "output" / "magazine" / "ict-journal-7.html").read_text(encoding="utf-8")
     assert os.path.isfile(os.path.join(output, "files", "issue-7.pdf"))
+
+
+def test_a_cover_must_be_an_image_of_a_reasonable_size(tmp_path):
+    write_tree(tmp_path / "content", {"magazine/i.md": markdown({**ISSUE, "Cover": "images/cover.txt"})})
+    with pytest.raises(ContentError) as failure:
+        build(str(tmp_path / "content"), str(tmp_path / "output"))
+    assert (
+        "magazine/i.md:8: Cover 'images/cover.txt' must be a png or jpg or jpeg or gif or webp or avif or svg file"
+        in (str(failure.value))
+    )
+    write_tree(tmp_path / "content", {"magazine/i.md": markdown({**ISSUE, "Cover": "images/huge.png"})})
+    with open(tmp_path / "content" / "images" / "huge.png", "wb") as f:
+        f.truncate(21_000_000)  # sparse: no disk used
+    with pytest.raises(ContentError) as failure:
+        build(str(tmp_path / "content"), str(tmp_path / "output"))
+    assert "magazine/i.md:8: Cover 'images/huge.png' is 21.0 MB: at most 20 MB; make it smaller" in str(failure.value)

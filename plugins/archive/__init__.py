@@ -66,7 +66,9 @@ def check_content(generator):
     schema = runtime.schema
     sources, unreadable = read_sources(root, runtime.settings.content_extensions, schema.multiline)
     opened = runtime.open_pdf and (lambda target: runtime.open_pdf(os.path.join(root, target)))
-    problems = unreadable + check_sources(sources, schema, file_in(root), opened)
+    problems = unreadable + check_sources(
+        sources, schema, file_in(root), opened, size=lambda target: os.path.getsize(os.path.join(root, target))
+    )
     problems += _outside_articles(generator, sources)
     problems += link_problems(root)
     problems += extension_problems(sources, runtime.settings.content_extensions)

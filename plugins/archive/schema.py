@@ -60,6 +60,8 @@ class Type:
     empty: object = None  # the value of a field that is not written
     choices: tuple = ()
     fold_case: bool = False  # choices read whatever their case (as Pelican reads Status)
+    suffixes: tuple = ()  # a file's: what it may end with (".png", ...); none: any file
+    max_bytes: int = None  # a file's: the largest it may be
 
     def parse(self, name, text):
         return getattr(self, f"_{self.name}")(name, text)
@@ -121,6 +123,8 @@ class Type:
         """A path inside content/ (whether the file is there is checked over the whole folder: validate.py)."""
         if not re.match(_FILE, text):
             raise Invalid(f"{name} {text!r} must be a path inside content/, such as images/covers/x.svg")
+        if self.suffixes and not text.lower().endswith(self.suffixes):
+            raise Invalid(f"{name} {text!r} must be a {' or '.join(s.lstrip('.') for s in self.suffixes)} file")
         return text
 
     def _files(self, name, text):
@@ -157,6 +161,30 @@ LIST = Type("list", "comma-separated list", {"type": "string", "pattern": "[^,\\
 TAGS = Type("tags", "comma-separated list, each with a letter or digit", {"type": "string", "pattern": "[^,\\s]"}, [])
 FILE = Type("file", "path of a file under `content/`", {"type": "string", "pattern": _FILE}, "")
 FILES = Type("files", "comma-separated paths of files under `content/`", {"type": "string", "pattern": _FILES}, [])
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+IMAGE_BYTES = 20_000_000  # a page scan at print resolution fits; a larger file is a mistake (a raw camera file...)
+
+
+def _suffix_pattern(suffixes):
+    return "(?:" + "|".join(_any_case(s) for s in suffixes) + ")$"
+
+
+def _files_of(kind, suffixes, max_bytes=None):
+    """FILE (or FILES, ``kind="files"``) restricted to ``suffixes``."""
+    base = FILE if kind == "file" else FILES
+    names = ", ".join(f"`{s}`" for s in suffixes)
+    return replace(
+        base,
+        describe=f"{base.describe.replace('file', f'{names} file', 1)}",
+        json={"type": "string", "allOf": [base.json, {"pattern": _suffix_pattern(suffixes)}]},
+        suffixes=suffixes,
+        max_bytes=max_bytes,
+    )
+
+
+IMAGE = _files_of("file", IMAGE_SUFFIXES, IMAGE_BYTES)
+IMAGES = _files_of("files", IMAGE_SUFFIXES, IMAGE_BYTES)
+PDF = _files_of("file", (".pdf",))
 
 
 def choice(*values, fold_case=False):
@@ -349,7 +377,7 @@ FIELDS = (
     ),
     Field(
         "Cover",
-        FILE,
+        IMAGE,
         _text("ໜ້າປົກ", "Cover"),
         _text(
             "ຮູບພາບ ເປັນເສັ້ນທາງພາຍໃຕ້ content/, ເຊັ່ນ images/covers/x.svg.",
@@ -471,7 +499,7 @@ FIELDS = (
     ),
     Field(
         "PDF",
-        FILE,
+        PDF,
         _text("ໄຟລ໌ PDF", "PDF"),
         _text(
             "ສະບັບເຕັມເປັນ PDF, ເສັ້ນທາງພາຍໃຕ້ content/.",
@@ -482,7 +510,7 @@ FIELDS = (
     ),
     Field(
         "Pages",
-        FILES,
+        IMAGES,
         _text("ໜ້າໜັງສືພິມ", "Pages"),
         _text(
             "ຮູບແຕ່ລະໜ້າ, ເສັ້ນທາງພາຍໃຕ້ content/ ຂັ້ນດ້ວຍຈຸດ (,).",

@@ -28,11 +28,11 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def check_sources(sources, schema, exists, open_pdf=None):
+def check_sources(sources, schema, exists, open_pdf=None, size=None):
     """All problems of ``sources`` ({path: metadata.Source}) under ``schema`` as a sorted list of Problem.
 
     ``exists(path)`` tells whether a content-relative path names a file; ``open_pdf(path)``, when given, raises
-    ValueError saying why a PDF it names cannot be opened.
+    ValueError saying why a PDF it names cannot be opened; ``size(path)``, when given, is a file's size in bytes.
     """
     problems = []
     for path, source in sources.items():
@@ -42,8 +42,18 @@ def check_sources(sources, schema, exists, open_pdf=None):
         ]
         for name, target in schema.files_named(source.meta):
             line = source.line_of(name.lower())
+            limit = schema.fields[name.lower()].type.max_bytes
             if not exists(target):
                 problems.append(Problem(path, line, f"{name} names {target!r}, which is not a file under content/"))
+            elif size and limit and size(target) > limit:
+                mb = size(target) / 1_000_000
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"{name} {target!r} is {mb:.1f} MB: at most {limit // 1_000_000} MB; make it smaller",
+                    )
+                )
             elif open_pdf and target.lower().endswith(".pdf"):
                 try:
                     open_pdf(target)
