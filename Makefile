@@ -52,4 +52,4 @@ search-quality: setup
 	$(INVOKE) search-quality
 
 clean:
-	rm -rf output dist cache .venv node_modules .pytest_cache *.egg-info
+	rm -rf output .output-* .output.lock dist cache .venv node_modules .pytest_cache *.egg-info

@@ -279,3 +279,11 @@ def test_a_cover_must_be_an_image_of_a_reasonable_size(tmp_path):
     with pytest.raises(ContentError) as failure:
         build(str(tmp_path / "content"), str(tmp_path / "output"))
     assert "magazine/i.md:8: Cover 'images/huge.png' is 21.0 MB: at most 20 MB; make it smaller" in str(failure.value)
+
+
+def test_a_language_without_articles_says_so_on_its_home_page(tmp_path):
+    write_tree(tmp_path / "content", {"news/a.md": changed()})
+    output = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    with open(os.path.join(output, "en", "index.html"), encoding="utf-8") as f:
+        home = f.read()
+    assert "Nothing here yet." in home and 'class="kind-links"' in home

@@ -111,7 +111,12 @@ def test_a_missing_page_is_a_404_with_the_sites_404_page_when_it_has_one(app, si
     assert (status, headers["Content-Type"], body) == (
         "404 Not Found",
         "text/html; charset=utf-8",
-        "<html><head></head><body>lost</body></html>",
+        '<html><head>\n<base href="/"></head><body>lost</body></html>',  # its relative links work at any depth
+    )
+    (site / "en").mkdir(exist_ok=True)
+    (site / "en" / "404.html").write_text("<html><head></head><body>not found</body></html>", encoding="utf-8")
+    assert (
+        get(app, "/en/news/nothing.html")[2] == '<html><head>\n<base href="/en/"></head><body>not found</body></html>'
     )
 
 

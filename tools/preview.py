@@ -174,10 +174,21 @@ class PreviewApp:
             return "500 Internal Server Error", [("Content-Type", HTML)], error_page(self.last.failure)
         if target and os.path.isfile(target):
             return "200 OK", [("Content-Type", content_type(target))], _read(target)
-        not_found = os.path.join(self.root, "404.html")
-        if os.path.isfile(not_found):
-            return "404 Not Found", [("Content-Type", HTML)], _read(not_found)
+        found = self.not_found_page(path)
+        if found:
+            return "404 Not Found", [("Content-Type", HTML)], found
         return "404 Not Found", [("Content-Type", content_type("not-found.txt"))], f"Not found: {path}\n".encode()
+
+    def not_found_page(self, path):
+        """The 404.html of the language the address is in (en/404.html for /en/…, else the root's), with a <base>
+        naming its own folder: its links are relative to where it was written, not to the missing address."""
+        first = [part for part in path.split("/") if part][:1]
+        for folder in ([first[0]] if first else []) + [""]:
+            page = os.path.join(os.path.realpath(self.root), folder, "404.html")
+            if os.path.isfile(page):
+                base = f'<base href="/{folder + "/" if folder else ""}">'.encode()
+                return _read(page).replace(b"<head>", b"<head>\n" + base, 1)
+        return None
 
     def file_of(self, path):
         """The file or folder under root that a URL path names, or None for one outside it."""
