@@ -11,7 +11,7 @@ PATH = os.path.join(HERE, "content")
 OUTPUT_PATH = os.path.join(HERE, "output")
 THEME = os.path.join(HERE, "theme")
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["archive", "lao_search", "assets"]
+PLUGINS = ["archive", "lao_search", "assets", "images"]
 
 TIMEZONE = "Asia/Vientiane"
 DEFAULT_LANG = "lo"

@@ -47,7 +47,7 @@ def interface_text(path, soup):
     """The page's own words: everything but what editors wrote (articles, their titles, tags, venues...) and what
     is marked as another language (the switcher names each language in itself)."""
     editors = "[data-search], .card-title, .card-summary, .meta-value, .tag-cloud a, .issue-cover, title, script"
-    editors += ", [data-print-url]"
+    editors += ", [data-print-url], .file-size"  # an address; a file's format and size ("PDF · 20 KB")
     for element in soup.select(editors + (", h1" if "/tag/" in f"/{path}" else "")):
         element.decompose()
     for element in soup.select("body [lang]"):
@@ -231,17 +231,19 @@ def test_magazine_issues_are_listed_as_covers_with_number_and_month(site):
 def test_newspaper_editions_are_listed_by_year_and_month_with_their_front_page(site):
     soup = read(site, "newspaper/index.html")
     year = soup.select_one("section.year")
-    assert year.h2.get_text() == "2024" and year.h3.get_text() == "ມີນາ 2024"
-    edition = year.select_one(".card-edition a")
-    assert edition.img["src"] == "../images/edition-210-1.svg"
-    assert edition.select_one("time").get_text() == "5 ມີນາ 2024"
-    assert edition.select_one(".edition-number").get_text() == "ສະບັບເລກທີ 210"
+    assert year.h2.get_text() == "2024" and [h.get_text() for h in year.select("h3")] == ["ເມສາ 2024", "ມີນາ 2024"]
+    april, march = year.select(".card-edition a")
+    assert march.img["src"] == "../images/edition-210-1.svg"
+    assert march.select_one("time").get_text() == "5 ມີນາ 2024"
+    assert march.select_one(".edition-number").get_text() == "ສະບັບເລກທີ 210"
+    assert april.img["src"].startswith("../thumbs/") and april.img["src"].endswith("-page1.jpg")  # its PDF's page 1
+    assert april.find_parent("picture") is None and april.select_one("source[type='image/webp']")
 
 
 def test_a_year_lists_its_items_by_month_and_counts_each_kind(site):
     soup = read(site, "archive/2024.html")
-    assert soup.select_one(".kind-counts").get_text() == "ຂ່າວ: 1 · ວາລະສານ ໄອຊີທີ: 1 · ໜັງສືພິມ: 1"
-    assert [h.get_text() for h in soup.select("section.month h2")] == ["ມີນາ 2024"]
+    assert soup.select_one(".kind-counts").get_text() == "ຂ່າວ: 1 · ວາລະສານ ໄອຊີທີ: 1 · ໜັງສືພິມ: 2"
+    assert [h.get_text() for h in soup.select("section.month h2")] == ["ເມສາ 2024", "ມີນາ 2024"]
 
 
 def test_the_front_page_leads_with_a_story_the_latest_cover_and_front_page_then_titles_by_kind(site):
@@ -249,7 +251,8 @@ def test_the_front_page_leads_with_a_story_the_latest_cover_and_front_page_then_
     assert soup.h1.get_text() == "ຄັງເອກະສານ ວາລະສານ ໄອຊີທີ" and "visually-hidden" in soup.h1["class"]
     assert soup.select_one(".lead-story h2 a")["href"] == "./reports/open-data-forum.html"  # the newest story
     assert soup.select_one(".front-latest .card-cover img")["src"] == "./images/issue-7.svg"
-    assert soup.select_one(".front-latest .card-edition img")["src"] == "./images/edition-210-1.svg"
+    front = soup.select_one(".front-latest .card-edition img")["src"]  # the latest edition has only a PDF
+    assert front.startswith("./thumbs/") and front.endswith("-page1.jpg")
     news = soup.select_one("#home-news").parent
     assert news.select(".compact li") and not news.select(".kind")  # no kind label inside a kind's section
     assert soup.select_one(".home-registrations .registration[data-deadline]")

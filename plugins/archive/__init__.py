@@ -49,6 +49,8 @@ class Runtime:
         self.sites = {}
         self.words = simple_words  # what relates articles; the lao_search plugin gives ICU's word breaker
         self.open_pdf = None  # checks that a PDF opens; the lao_search plugin, which reads PDFs, gives it
+        self.open_image = None  # checks that a raster image opens; the images plugin gives it
+        self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
 
 
 def runtime_of(generator):
@@ -66,8 +68,14 @@ def check_content(generator):
     schema = runtime.schema
     sources, unreadable = read_sources(root, runtime.settings.content_extensions, schema.multiline)
     opened = runtime.open_pdf and (lambda target: runtime.open_pdf(os.path.join(root, target)))
+    image = runtime.open_image and (lambda target: runtime.open_image(os.path.join(root, target)))
     problems = unreadable + check_sources(
-        sources, schema, file_in(root), opened, size=lambda target: os.path.getsize(os.path.join(root, target))
+        sources,
+        schema,
+        file_in(root),
+        opened,
+        size=lambda target: os.path.getsize(os.path.join(root, target)),
+        open_image=image,
     )
     problems += _outside_articles(generator, sources)
     problems += link_problems(root)
@@ -100,7 +108,8 @@ def every_article(generator):
 
 def collect_sites(generator):
     runtime = runtime_of(generator)
-    prepare(every_article(generator), runtime.schema, generator.path)
+    runtime.all_articles = every_article(generator)
+    prepare(runtime.all_articles, runtime.schema, generator.path)
     runtime.sites = collect([*generator.articles, *generator.translations], runtime.schema, runtime.words)
 
 

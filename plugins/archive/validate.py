@@ -12,6 +12,7 @@ from . import links
 from .metadata import read_source
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
+RASTER_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 _INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
@@ -28,11 +29,12 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def check_sources(sources, schema, exists, open_pdf=None, size=None):
+def check_sources(sources, schema, exists, open_pdf=None, size=None, open_image=None):
     """All problems of ``sources`` ({path: metadata.Source}) under ``schema`` as a sorted list of Problem.
 
     ``exists(path)`` tells whether a content-relative path names a file; ``open_pdf(path)``, when given, raises
-    ValueError saying why a PDF it names cannot be opened; ``size(path)``, when given, is a file's size in bytes.
+    ValueError saying why a PDF it names cannot be opened; ``size(path)``, when given, is a file's size in bytes;
+    ``open_image(path)``, when given, raises ValueError saying why a raster image (not an SVG) cannot be read.
     """
     problems = []
     for path, source in sources.items():
@@ -59,6 +61,11 @@ def check_sources(sources, schema, exists, open_pdf=None, size=None):
                     open_pdf(target)
                 except ValueError as error:
                     problems.append(Problem(path, line, f"{name} {target!r} cannot be opened as a PDF: {error}"))
+            elif open_image and target.lower().endswith(RASTER_IMAGES):
+                try:
+                    open_image(target)
+                except ValueError as error:
+                    problems.append(Problem(path, line, f"{name} {target!r} cannot be read as an image: {error}"))
         problems += _missing_links(path, source, exists)
     problems += _slug_problems(sources)
     problems += _number_problems(sources, schema)

@@ -1,0 +1,83 @@
+"""The images plugin: pictures made for phones. Pelican glue only; the work is in thumbs.py.
+
+Every cover, page image and PDF an item names gets its Picture (thumbs.plan) while Pelican gathers its context;
+templates show one with the ``picture`` macro (partials/picture.html), which asks ``picture_of(path)``: WebP
+candidates in a <picture>, the original (or a PDF's first page as JPEG) as the fallback, width and height always.
+The thumbnails are written with the site, from a cache kept between builds (IMAGES_CACHE, default
+CACHE_PATH/thumbs). The archive's checks borrow ``open_image``: a cover that is no readable image stops the build.
+"""
+
+import logging
+import os
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.generators import Generator
+
+from archive.settings import read_group
+
+from . import thumbs
+
+logger = logging.getLogger(__name__)
+PREFIX = "IMAGES_"
+CONTEXT = "archive_pictures"
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    cache: str  # where thumbnails are kept between builds
+
+    @classmethod
+    def from_pelican(cls, settings):
+        return read_group(cls, settings, PREFIX, cache=os.path.join(settings["CACHE_PATH"], "thumbs"))
+
+
+def pictured_files(article):
+    """The content-relative paths of the pictures an item names: its cover, its page images, its PDF."""
+    details = article.details
+    return [p for p in (details.values.get("cover"), *details.values.get("pages", []), details.values.get("pdf")) if p]
+
+
+class ImagesGenerator(Generator):
+    """Plans every picture in the context phase (templates need their sizes), writes the thumbnails after."""
+
+    def generate_context(self):
+        self.image_settings = ImageSettings.from_pelican(self.settings)
+        runtime = self.context["archive_runtime"]
+        pictures = {}
+        for article in runtime.all_articles:
+            for path in pictured_files(article):
+                if path not in pictures:
+                    pictures[path] = thumbs.plan(os.path.join(self.path, path), path)
+        self.context[CONTEXT] = pictures
+
+    def generate_output(self, writer):
+        made = {}
+        for picture in self.context[CONTEXT].values():
+            if picture:
+                made.update(picture.made)
+        encoded = thumbs.write(made, self.output_path, self.image_settings.cache)
+        logger.info(
+            "Images: %d thumbnails, %d made now, the rest from %s", len(made), encoded, self.image_settings.cache
+        )
+
+
+def add_picture_helper(generator):
+    context = generator.context
+
+    def picture_of(path):
+        return context.get(CONTEXT, {}).get(path)
+
+    generator.env.globals["picture_of"] = picture_of
+    runtime = context.get("archive_runtime")
+    if runtime is not None:
+        runtime.open_image = thumbs.raster_size  # the archive's checks: a raster image must open
+
+
+def get_generators(pelican):
+    return ImagesGenerator
+
+
+def register():
+    signals.generator_init.connect(add_picture_helper)
+    signals.get_generators.connect(get_generators)
