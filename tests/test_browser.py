@@ -99,6 +99,24 @@ def test_result_shows_title_kind_date_and_marked_snippet(page, root):
     assert page.input_value("#search-q") == "ຫນັງສືພິມ"
 
 
+def pdf_links(page):
+    """Each result's links after the article's."""
+    return page.eval_on_selector_all(
+        "#search-results > li", "lis => lis.map(li => [...li.querySelectorAll('a')].slice(1).map(a => a.href))"
+    )
+
+
+def test_a_match_in_the_pdfs_text_links_to_its_page(page, root):
+    assert search(page, root, "ສັດປ່າ") == ["newspaper/edition-211.html"]  # only its PDF has it, on page 2
+    assert pdf_links(page) == [[f"{root}files/edition-211.pdf#page=2"]]
+    assert page.locator("#search-results .result-pdf").inner_text().endswith("2")
+    assert page.locator("#search-results .snippet mark").first.inner_text() == "ສັດປ່າ"
+    search(page, root, "ຫ້ອງສະໝຸດ")
+    assert pdf_links(page) == [[f"{root}files/edition-211.pdf#page=1"]]
+    assert "newspaper/edition-211.html" in search(page, root, "ສະບັບນີ້")  # in the body of the edition
+    assert pdf_links(page) == [[], []]
+
+
 def test_no_results_says_so_in_the_page_language(page, root):
     assert search(page, root, "ຊ້າງເຜືອກບິນໄດ້") == []
     status = page.inner_text("#search-status")

@@ -1,7 +1,15 @@
 """One article as the search sees it, made from what Pelican holds."""
 
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
 import lao_search.documents as documents
-from lao_search.documents import Analyzer, Source
+from lao_search.documents import Analyzer, Pdf, Source
+from tools.pdf_measure import FIXTURE_PAGES, known_text
+
+NEWS_PDF = Path(__file__).parent / "fixtures" / "pdf" / "lao-news.pdf"
 
 SOURCE = Source(
     url="news/a.html",
@@ -18,12 +26,13 @@ SOURCE = Source(
 def test_a_document_has_the_text_as_spelt_and_terms_per_field():
     doc = Analyzer().document(SOURCE)
     assert doc.text == "ໜັງສືພິມ ITU\nນະຄອນຫລວງ\nລັດຖະບານ ສະໜອງ ນ້ຳ.\nPlaying ລັດຖະບານ\nດິຈິຕອນ\nITU"
-    title, tags, summary, body = doc.fields
+    title, tags, summary, body, pdf = doc.fields
     assert title == ({"ໜັງສືພິມ": 1, "itu": 1}, 2)
     assert summary == ({"ນະຄອນຫຼວງ": 1}, 1)  # folded
     assert body[0]["ລັດຖະບານ"] == 2 and body[0]["plai"] == 1  # Porter stems English
     assert body[1] == sum(body[0].values())
     assert tags[0]["itu"] == 1
+    assert pdf == ({}, 0) and doc.pdf_pages == () and doc.pdf_url == ""  # no PDF
     assert doc.chunks == {"ໜັງສືພິມ", "ນະຄອນຫຼວງ", "ລັດຖະບານ", "ສະໜອງ", "ນ້ຳ.", "ດິຈິຕອນ"}
 
 
@@ -36,3 +45,56 @@ def test_each_distinct_chunk_is_broken_once(monkeypatch):
     analyzer.document(SOURCE)
     assert sorted(calls) == sorted(set(calls))
     assert "ລັດຖະບານ" in calls
+
+
+def test_a_pdfs_pages_follow_the_body_in_the_text_and_are_a_field_of_their_own(tmp_path):
+    pdf = tmp_path / "issue.pdf"
+    shutil.copyfile(NEWS_PDF, pdf)
+    doc = Analyzer().document(replace(SOURCE, pdf=Pdf.at(str(pdf)), pdf_url="../files/issue.pdf"))
+    pages = [known_text(page) for page in FIXTURE_PAGES]
+    assert doc.text == "\n".join(
+        ["ໜັງສືພິມ ITU", "ນະຄອນຫລວງ", "ລັດຖະບານ ສະໜອງ ນ້ຳ.", "Playing ລັດຖະບານ", *pages, "ດິຈິຕອນ", "ITU"]
+    )
+    assert doc.tags == 2
+    assert doc.pdf_url == "../files/issue.pdf"
+    assert [doc.text[start : start + 20] for start in doc.pdf_pages] == [page[:20] for page in pages]
+    assert doc.pdf_pages[1] == doc.pdf_pages[0] + len(pages[0]) + 1
+    body, pdf_field = doc.fields[3], doc.fields[4]
+    assert "ຫ້ອງສະໝຸດ" not in body[0] and "ຫ້ອງສະໝຸດ" in pdf_field[0]  # a word of page 1
+    assert "ສັດປ່າ" in pdf_field[0]  # and of page 2
+    assert any("ສັດປ່າ" in chunk for chunk in doc.chunks)  # the articles holding a Lao string are found from these
+
+
+def test_page_offsets_are_the_browsers_utf16_offsets_and_empty_pages_keep_their_place():
+    pages = ["ໜ້າ 😀 ໜຶ່ງ\n", "  ", "ໜ້າ\u200bສາມ"]  # an emoji is two UTF-16 units; a zero-width space goes
+    analyzer = Analyzer(read_pdf=lambda path: pages)
+    doc = analyzer.document(replace(SOURCE, tags=(), pdf=Pdf("x.pdf", 1, 2), pdf_url="files/x.pdf"))
+    assert doc.text.endswith("\nໜ້າ 😀 ໜຶ່ງ\n\nໜ້າສາມ")
+    start = doc.text.index("ໜ້າ 😀")
+    units = len(doc.text.encode("utf-16-le")) // 2
+    assert doc.pdf_pages == (start, start + len("ໜ້າ 😀 ໜຶ່ງ") + 2, start + len("ໜ້າ 😀 ໜຶ່ງ") + 3)
+    assert units - doc.pdf_pages[2] == len("ໜ້າສາມ")
+
+
+def test_a_pdf_without_text_adds_nothing():
+    doc = Analyzer(read_pdf=lambda path: ["", " \n"]).document(replace(SOURCE, pdf=Pdf("scan.pdf", 1, 2), pdf_url="x"))
+    plain = Analyzer().document(SOURCE)
+    assert (doc.text, doc.fields, doc.pdf_pages, doc.pdf_url) == (plain.text, plain.fields, (), "")
+
+
+def test_a_pdf_two_items_share_is_read_once_and_a_changed_one_is_told_apart(tmp_path):
+    read = []
+    analyzer = Analyzer(read_pdf=lambda path: read.append(path) or ["ລາວ"])
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"one")
+    first = Pdf.at(str(pdf))
+    analyzer.document(replace(SOURCE, pdf=first, pdf_url="files/x.pdf"))
+    analyzer.document(replace(SOURCE, url="en/news/a.html", pdf=first, pdf_url="../files/x.pdf"))
+    assert read == [str(pdf)]
+    pdf.write_bytes(b"three")
+    os.utime(pdf, ns=(first.mtime_ns, first.mtime_ns))  # the same time of change: the size tells
+    assert Pdf.at(str(pdf)) != first
+    pdf.write_bytes(b"two")
+    os.utime(pdf, ns=(first.mtime_ns + 1, first.mtime_ns + 1))  # the same size: the time tells
+    assert Pdf.at(str(pdf)) != first
+    assert repr(first) in repr(replace(SOURCE, pdf=first))  # what the document cache's fingerprint is made of

@@ -1,9 +1,12 @@
 """One language's search data as files: an entry, dictionary shards, records in files of their own, articles."""
 
 import json
+from dataclasses import replace
 from itertools import pairwise
 
-from lao_search.documents import Analyzer, Source
+from lao_search import codec
+from lao_search.bm25 import weights
+from lao_search.documents import Analyzer, Pdf, Source
 from lao_search.index import Layout, as_script, digest, order, search_files
 from lao_search.segment import segment
 
@@ -143,3 +146,21 @@ def test_data_scripts_are_safe_to_load():
     tricky = as_script({"text": "</script>\u2028"})
     assert "</script>" not in tricky and "\u2028" not in tricky
     assert payload(tricky) == {"text": "</script>\u2028"}
+
+
+def test_an_article_with_a_pdf_shows_its_url_and_where_its_pages_begin_and_its_words_are_keys():
+    pages = ["ຫ້ອງສະໝຸດ ແຫ່ງຊາດ", "ກ້ອງ ຖ່າຍຮູບ ສັດປ່າ"]
+    analyzer = Analyzer(read_pdf=lambda path: pages)
+    issue = replace(SOURCES[1], pdf=Pdf("files/x.pdf", 10, 20), pdf_url="../files/x.pdf")
+    documents = order([analyzer.document(s) for s in [SOURCES[0], issue, SOURCES[2]]])
+    files = {name: payload(script) for name, script in search_files("en", documents, analyzer.pieces).items()}
+    shown = files[f"{files['index.js']['fragments']}/2.js"]["doc"]
+    assert shown["text"] == "ໜັງສືພິມ ດິຈິຕອນ\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ\nຫ້ອງສະໝຸດ ແຫ່ງຊາດ\nກ້ອງ ຖ່າຍຮູບ ສັດປ່າ\nITU"
+    assert shown["pdf"] == {"url": "../files/x.pdf", "pages": [42, 60]}
+    assert [shown["text"][at:].split("\n")[0] for at in shown["pdf"]["pages"]] == pages
+    assert shown["tags"] == 1
+    assert "pdf" not in files[f"{files['index.js']['fragments']}/0.js"]["doc"]
+    refs_of, weights_of = weights([d.fields for d in documents])
+    assert refs_of["ສັດປ່າ"] == [2]  # a word only the PDF has: its article, weighed as a body's word
+    record, is_term, _words = records(files)["ສັດປ່າ"]
+    assert is_term and record == codec.postings([2], weights_of["ສັດປ່າ"]) + "." + codec.int_set(0)

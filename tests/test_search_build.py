@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,6 +54,11 @@ def test_split_data_answer_as_the_reference_on_a_generated_archive(generated, la
     assert summary["articles"] > 150
     assert summary["differences"] == 0
     assert summary["modes"].get("exact", 0) > summary["queries"] / 2  # most queries find something
+
+
+def articles(ending=".md"):
+    """The fixture site's Markdown files whose names end so."""
+    return [path for path in Path(FIXTURE).rglob("*") if path.name.endswith(ending)]
 
 
 def search_files(site):
@@ -191,7 +197,7 @@ def test_a_preview_rebuild_reindexes_only_the_articles_that_changed(tmp_path, mo
         documents.Analyzer, "document", lambda self, source: made.append(source.url) or original(self, source)
     )
     build(content, str(tmp_path / "first"), **cached)
-    assert len(made) == 9
+    assert len(made) == len(articles())
     path = os.path.join(content, "news", "cyber-drill.lo.md")
     with open(path, encoding="utf-8") as f:
         text = f.read()
@@ -234,4 +240,4 @@ def test_pelican_alone_builds_the_search_data(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     for lang in ("", "en"):
         assert (output / lang / "search-data" / "index.js").is_file()
-    assert "Search (lo): 5 articles" in result.stdout
+    assert f"Search (lo): {len(articles('.lo.md'))} articles" in result.stdout

@@ -32,6 +32,22 @@ export function snippet(doc, needles, words, width = WIDTH) {
   return segments;
 }
 
+/**
+ * The page (1, 2, …) of the PDF of `doc` that holds the first match after its title, the one its snippet is
+ * around; 0 when that match is not in the PDF's text, or there is none. `doc.pdf.pages`: where each page begins
+ * in `doc.text` (plugins/lao_search/documents.py puts the PDF's pages after the body).
+ */
+export function pdfPage(doc, needles, words) {
+  const pages = doc.pdf?.pages;
+  if (!pages?.length) return 0;
+  const [first] = matches(bodyText(doc).replace(/\n/g, " "), needles, words);
+  if (!first) return 0;
+  const at = bodyStart(doc) + first[0];
+  let page = 0;
+  while (page < pages.length && pages[page] <= at) page++;
+  return page;
+}
+
 /** Segments of the whole of `text` (a title, say), every match marked. */
 export function highlight(text, needles, words) {
   return marked(text, matches(text, needles, words), 0, text.length);

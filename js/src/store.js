@@ -125,7 +125,7 @@ export function createStore(load, lang) {
       return this.lookup(keys);
     },
 
-    /** What article `ref` shows: {url, title, kind, date, dateText, text}. */
+    /** What article `ref` shows: {url, title, kind, date, dateText, text}, and tags and pdf when it has them. */
     async docs(refs) {
       const { fragments, count } = await open();
       return Promise.all(

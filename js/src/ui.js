@@ -7,13 +7,13 @@
 
 import { normalise } from "./normalise.js";
 import { choices, FILTERS_FROM, filtered, PAGE_SIZE, say, statusText } from "./results.js";
-import { highlight, snippet, tagsMatching } from "./snippet.js";
+import { highlight, pdfPage, snippet, tagsMatching } from "./snippet.js";
 
 /**
  * The view of the page `doc` (a Document) with its #search-results, #search-status, #search-filters and
  * #search-empty (tips and the kinds, shown when nothing matches); config is the page's #search-config:
  * {lang, strings, kinds}; `articles(refs)` gives a promise of what those results show ({url, title, kind, date,
- * dateText, text} each), loaded a page at a time.
+ * dateText, text, and pdf when its PDF's text is part of text} each), loaded a page at a time.
  */
 export function createView(doc, config, articles) {
   const list = doc.getElementById("search-results");
@@ -44,7 +44,8 @@ export function createView(doc, config, articles) {
     return node;
   }
 
-  // One result: the article's link first (the title, matches marked), then its kind and date, then a snippet.
+  // One result: the article's link first (the title, matches marked), then its kind and date, then a snippet;
+  // when the snippet's match is in the PDF's text, a link to that page of the PDF; then the tags that match.
   function item(article) {
     const { needles, words } = outcome;
     const link = withMarks(element("a", { href: article.url }), highlight(normalise(article.title), needles, words));
@@ -55,12 +56,20 @@ export function createView(doc, config, articles) {
       " · ",
       element("time", { datetime: article.date }, article.dateText),
     );
-    const text = withMarks(element("p", { class: "snippet" }), snippet(article, needles, words));
+    const parts = [link, meta, withMarks(element("p", { class: "snippet" }), snippet(article, needles, words))];
+    const page = pdfPage(article, needles, words);
+    if (page) {
+      const label = strings.pdf_page ? say(strings, "pdf_page", { n: page }, lang) : `PDF, ${page}`;
+      const href = `${article.pdf.url}#page=${page}`;
+      parts.push(element("p", { class: "result-pdf" }, element("a", { href, type: "application/pdf" }, label)));
+    }
     const tags = tagsMatching(article, needles, words).map((tag) => withMarks(element("span", { class: "tag" }), tag));
-    if (!tags.length) return element("li", {}, link, meta, text);
-    const line = element("p", { class: "result-tags" }, strings.tag || "", ": ");
-    for (const [i, tag] of tags.entries()) line.append(...(i ? [", ", tag] : [tag]));
-    return element("li", {}, link, meta, text, line);
+    if (tags.length) {
+      const line = element("p", { class: "result-tags" }, strings.tag || "", ": ");
+      for (const [i, tag] of tags.entries()) line.append(...(i ? [", ", tag] : [tag]));
+      parts.push(line);
+    }
+    return element("li", {}, ...parts);
   }
 
   function chosen() {

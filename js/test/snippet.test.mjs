@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bodyStart, bodyText, highlight, matches, snippet, tagsMatching } from "../src/snippet.js";
+import { bodyStart, bodyText, highlight, matches, pdfPage, snippet, tagsMatching } from "../src/snippet.js";
 
 const marked = (segments) => segments.filter((s) => s.mark).map((s) => s.text);
 const plain = (segments) => segments.map((s) => s.text).join("");
@@ -136,4 +136,18 @@ test("a snippet is of the summary and body, never the tags; a tag that matches i
   assert.deepEqual(tagsMatching(doc, ["ລັດດິຈິຕອນ"], []), [[{ text: "ລັດດິຈິຕອນ", mark: true }]]);
   assert.deepEqual(tagsMatching(doc, ["ກອງປະຊຸມ"], []), []);
   assert.deepEqual(tagsMatching({ ...doc, tags: undefined }, ["ລັດດິຈິຕອນ"], []), []);
+});
+
+test("the PDF's page of the first match after the title, counted in the text's own offsets", () => {
+  // 😀 is two UTF-16 code units, as the build counts them
+  const pages = ["ໜ້າໜຶ່ງ 😀 ລາວ", "", "ໜ້າສາມ ລາວ ໄຊເບີ"];
+  const text = ["ໄຊເບີ", "ບົດນຳ", ...pages, "ແທັກ"].join("\n");
+  const starts = [text.indexOf(pages[0]), text.indexOf(pages[0]) + pages[0].length + 1];
+  starts.push(starts[1] + 1);
+  const doc = { title: "ໄຊເບີ", text, tags: 1, pdf: { url: "files/x.pdf", pages: starts } };
+  assert.equal(pdfPage(doc, ["ໄຊເບີ"], []), 3); // not the title's
+  assert.equal(pdfPage(doc, ["ລາວ"], []), 1);
+  assert.equal(pdfPage(doc, ["ບົດນຳ"], []), 0); // in the body
+  assert.equal(pdfPage(doc, ["ແທັກ"], []), 0); // in a tag only
+  assert.equal(pdfPage({ ...doc, pdf: undefined }, ["ລາວ"], []), 0);
 });

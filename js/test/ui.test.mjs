@@ -220,3 +220,64 @@ test("nothing found: the tips show, and a link to the other language's results w
   const found = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
   assert.equal(found.doc.getElementById("search-empty").hidden, true);
 });
+
+// An edition whose PDF's two pages follow its body in its text (as plugins/lao_search/documents.py writes it).
+const EDITION = (() => {
+  const title = "ສະບັບເລກທີ 211";
+  const body = "ສະບັບນີ້ ມີ PDF ດິຈິຕອນ.";
+  const pages = ["ຂ່າວເຕັກໂນໂລຊີ\nຫ້ອງສະໝຸດແຫ່ງຊາດ", "ການສຶກສາ\nກ້ອງດິຈິຕອນ ໄຊເບີ"];
+  const text = [title, body, ...pages, "ສື່ມວນຊົນ"].join("\n");
+  const first = text.indexOf(pages[0]);
+  const pdf = { url: "../files/edition-211.pdf", pages: [first, first + pages[0].length + 1] };
+  return {
+    url: "newspaper/edition-211.html",
+    title,
+    kind: "news",
+    date: "2024-04-02",
+    dateText: "",
+    text,
+    tags: 1,
+    pdf,
+  };
+})();
+
+async function shownEdition(needles, strings = STRINGS) {
+  const doc = searchPage();
+  const view = createView(doc, { ...CONFIG, strings }, async (refs) => refs.map(() => EDITION));
+  await view.show(outcome("exact", needles, [{ ref: 0, score: 1, kind: "news", year: "2024" }]), needles.join(" "));
+  return items(doc)[0];
+}
+
+test("a match in the PDF's text links to its page of the PDF, after the snippet", async () => {
+  const strings = { ...STRINGS, pdf_page: "ໃນ PDF, ໜ້າ {n}" };
+  for (const [needle, page] of [
+    ["ຫ້ອງສະໝຸດ", 1],
+    ["ໄຊເບີ", 2],
+  ]) {
+    const li = await shownEdition([needle], strings);
+    const snippet = li.children[2];
+    assert.deepEqual(
+      snippet.querySelectorAll("mark").map((m) => m.textContent),
+      [needle],
+    ); // the snippet comes from the PDF's text
+    const line = li.children[3];
+    assert.equal(line.getAttribute("class"), "result-pdf");
+    const link = line.children[0];
+    assert.equal(link.getAttribute("href"), `../files/edition-211.pdf#page=${page}`);
+    assert.equal(link.getAttribute("type"), "application/pdf");
+    assert.equal(link.textContent, `ໃນ PDF, ໜ້າ ${page}`);
+    assert.equal(li.children[0].getAttribute("href"), "newspaper/edition-211.html"); // still the first link
+  }
+});
+
+test("no page link when the first match is in the body, or only in the title or a tag", async () => {
+  for (const needle of ["ດິຈິຕອນ", "ສະບັບເລກທີ", "ສື່ມວນຊົນ"]) {
+    const li = await shownEdition([needle]);
+    assert.equal(li.querySelectorAll("a").filter((a) => a.getAttribute("href").includes("#page=")).length, 0, needle);
+  }
+});
+
+test("without its string, the page link still says which page", async () => {
+  const li = await shownEdition(["ໄຊເບີ"]);
+  assert.equal(li.children[3].textContent, "PDF, 2");
+});

@@ -17,6 +17,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from functools import partial
+from urllib.parse import quote
 
 from pelican import signals
 from pelican.contents import Article
@@ -28,7 +29,7 @@ from archive.settings import read_group
 from . import pdftext
 from .background import Job
 from .cache import DocumentCache
-from .documents import Analyzer, Source
+from .documents import Analyzer, Pdf, Source
 from .index import Layout, article_file, articles_folder, dictionary_files, digest, order_key
 from .progress import Progress, say
 from .text import words
@@ -55,9 +56,11 @@ class SearchSettings:
         return Layout(shard_bytes=self.shard_bytes, inline_bytes=self.inline_bytes)
 
 
-def source_of(article, root):
+def source_of(article, root, content):
     """What the search takes from a Pelican article as read: its text (summary and body as the reader's HTML; the
-    links in it are not resolved yet, and need not be), and what a result shows."""
+    links in it are not resolved yet, and need not be), its PDF (a path under ``content``, copied to the same path
+    in the site), and what a result shows. URLs are relative to the language's search page, at ``root``."""
+    pdf = article.metadata.get("pdf")
     return Source(
         url=article.url[len(root) :],
         title=article.title,
@@ -67,6 +70,8 @@ def source_of(article, root):
         summary_html=article.metadata.get("summary", ""),
         body_html=article._content or "",
         tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()),
+        pdf=Pdf.at(os.path.join(content, pdf)) if pdf else None,
+        pdf_url="../" * root.count("/") + quote(pdf) if pdf else "",  # a "#" or "?" in its name is no URL syntax
     )
 
 
@@ -173,12 +178,13 @@ class Indexer:
     def __init__(self, pelican_settings, output_path, root_of):
         settings = SearchSettings.from_pelican(pelican_settings)
         self.root_of = root_of
+        self.content = pelican_settings["PATH"]
         self.given = set()
         self.batch = []  # sent a few dozen at a time: a message costs more than its bytes
         self.job = Job(partial(index, pelican_settings, output_path, settings.layout()), background=settings.background)
 
     def give(self, article):
-        self.batch.append((article.source_path, source_of(article, self.root_of(article.lang))))
+        self.batch.append((article.source_path, source_of(article, self.root_of(article.lang), self.content)))
         self.given.add(article.source_path)
         if len(self.batch) >= BATCH:
             self.send_batch()

@@ -11,7 +11,10 @@ from collections import Counter, defaultdict, deque
 from itertools import repeat
 from operator import add, mul, truediv
 
-FIELDS = (("title", 10), ("tags", 5), ("summary", 2), ("body", 1))
+# The text of an issue's or edition's PDF is a field of its own, weighed as a body is: BM25 measures a field's
+# length against that field's average, and a PDF (a whole issue) may be a hundred times an article's length. In the
+# body it would raise the average every article's body is measured against, and bury the issue's own introduction.
+FIELDS = (("title", 10), ("tags", 5), ("summary", 2), ("body", 1), ("pdf", 1))
 K1 = 1.2  # lunr's defaults
 B = 0.75
 SCALE = 1000  # lunr keeps three decimals of each field's score: weights are whole thousandths, rounded once

@@ -2,7 +2,9 @@
 
 Follows Pelican's content cache: read when LOAD_CONTENT_CACHE is on, written when CACHE_CONTENT is on (as `make
 serve` sets them), in CACHE_PATH. An article is found again by a digest of everything the search takes from it;
-the cache holds the version of the code and of ICU that made it, and another version's is not read.
+the cache holds the version of the code, of ICU and of PDFium that made it, and another version's is not read.
+A PDF's size and time of change are part of what the search takes from an article (documents.Pdf): a PDF
+replaced or edited is read again.
 """
 
 import hashlib
@@ -11,11 +13,13 @@ import os
 import pickle
 
 import icu
+from pypdfium2.version import PDFIUM_INFO
 
 logger = logging.getLogger(__name__)
 NAME = "lao_search.pickle"
-# What a document is made with: a cache made by other rules (this plugin's code) or another ICU is not read.
-MADE_BY = ("text.py", "segment.py", "extract.py", "documents.py", "pipeline.py", "bm25.py", "cache.py")
+# What a document is made with: a cache made by other rules (this plugin's code), another ICU or another PDFium is
+# not read.
+MADE_BY = ("text.py", "segment.py", "extract.py", "pdftext.py", "documents.py", "pipeline.py", "bm25.py", "cache.py")
 
 
 def version():
@@ -24,7 +28,7 @@ def version():
     for name in MADE_BY:
         with open(os.path.join(folder, name), "rb") as f:
             code.update(f.read())
-    return code.hexdigest(), icu.ICU_VERSION, icu.VERSION
+    return code.hexdigest(), icu.ICU_VERSION, icu.VERSION, str(PDFIUM_INFO)
 
 
 def fingerprint(source):

@@ -1,16 +1,19 @@
-"""One article as the search sees it, made once from what Pelican holds (title, summary, content, tags), and
-cacheable: nothing in it depends on the other articles.
+"""One article as the search sees it, made once from what Pelican holds (title, summary, content, tags) and the
+text of its PDF (an issue's, an edition's), and cacheable: nothing in it depends on the other articles.
 
 An ``Analyzer`` makes documents and remembers, across them, the words of every distinct chunk of text and the
-term of every distinct word: ICU and the stemmer run once per distinct string, however often it recurs.
+term of every distinct word: ICU and the stemmer run once per distinct string, however often it recurs; and the
+pages of every PDF it read, which two languages' items may share.
 """
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
 from .bm25 import FIELDS
 from .extract import html_text
+from .pdftext import page_texts
 from .pipeline import stem, trim
 from .text import LAO_LETTER, chunk_pieces, chunks, fold, normalise
 
@@ -24,15 +27,33 @@ class Document:
     kind: str
     date: str  # ISO date, for order and the year filter
     date_text: str  # the date as the page's language writes it
-    text: str  # the normal spelling of title, summary, body and tags, a line each at least: snippets come from it
+    text: str  # the normal spelling of title, summary, body, the PDF's pages and tags, a line each at least
     tags: int  # how many tags: the last lines of text, one each (snippets are of the body; tags are shown as tags)
     fields: tuple  # per bm25.FIELDS: ({term: count}, number of terms)
     chunks: frozenset  # the distinct chunks of folded text that hold Lao letters
+    pdf_url: str = ""  # the PDF's, relative to the search page (as url is), when its text is in text
+    pdf_pages: tuple = ()  # where each page of the PDF begins in text, in UTF-16 code units as the browser counts
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A PDF file, as the document cache tells it apart: its size and time of change are part of the article's
+    fingerprint, so that a changed PDF is read again."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def at(cls, path):
+        found = os.stat(path)
+        return cls(path, found.st_size, found.st_mtime_ns)
 
 
 @dataclass(frozen=True)
 class Source:
-    """An article's searchable parts as Pelican holds them: summary and body are HTML, the rest text."""
+    """An article's searchable parts as Pelican holds them: summary and body are HTML, the rest text; ``pdf`` the
+    issue's or edition's PDF, whose text is searched with the article's, ``pdf_url`` its link from the search page."""
 
     url: str
     title: str
@@ -42,6 +63,8 @@ class Source:
     summary_html: str = ""
     body_html: str = ""
     tags: tuple = ()
+    pdf: Pdf | None = None
+    pdf_url: str = ""
 
 
 class _Memo(dict):
@@ -57,13 +80,20 @@ class _Memo(dict):
 
 
 class Analyzer:
-    def __init__(self, pieces=None):
+    def __init__(self, pieces=None, read_pdf=page_texts):
         self.terms = _Memo(lambda word: stem(trim(word)))  # word -> term (lao-trimmer, lao-stemmer)
         self.pieces = _Memo(chunk_pieces, pieces or {})  # chunk -> [(start, word)]
         self.chunk_terms = _Memo(self._terms_of)  # chunk -> (term, ...)
+        self.read_pdf = read_pdf  # path -> the text of each page
+        self.pdf_pages = _Memo(self._pages_of)  # Pdf -> (normal text of each page, ...)
 
     def _terms_of(self, chunk):
         return tuple(map(self.terms.__getitem__, (word for _start, word in self.pieces[chunk])))
+
+    def _pages_of(self, pdf):
+        """The normal spelling of each page of ``pdf``; none at all when no page has text (a scan)."""
+        pages = tuple(normalise(text).strip() for text in self.read_pdf(pdf.path))
+        return pages if any(pages) else ()
 
     def document(self, source):
         parts = {
@@ -73,6 +103,8 @@ class Analyzer:
             "tags": "\n".join(source.tags),
         }
         normal = {name: normalise(value) for name, value in parts.items()}
+        pages = self.pdf_pages[source.pdf] if source.pdf else ()
+        normal["pdf"] = "\n".join(pages)
         fields = []
         lao_chunks = set()
         for name, _boost in FIELDS:
@@ -81,7 +113,9 @@ class Analyzer:
                 lao_chunks.update(filter(LAO_LETTER.search, found))
             terms = list(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
             fields.append((dict(Counter(terms)), len(terms)))
-        text = "\n".join(normal[name] for name in ("title", "summary", "body", "tags") if normal[name])
+        lines = [normal[name] for name in ("title", "summary", "body") if normal[name]]
+        tags = [normal["tags"]] if normal["tags"] else []
+        text = "\n".join([*lines, *pages, *tags])  # a page without text keeps its (empty) line
         return Document(
             url=source.url,
             title=source.title,
@@ -92,4 +126,21 @@ class Analyzer:
             tags=normal["tags"].count("\n") + 1 if normal["tags"] else 0,
             fields=tuple(fields),
             chunks=frozenset(lao_chunks),
+            pdf_url=source.pdf_url if pages else "",
+            pdf_pages=_starts(lines, pages),
         )
+
+
+def _starts(lines, pages):
+    """Where each of ``pages`` begins in the text of ``lines`` and ``pages``, a line each (empty pages too), in
+    UTF-16 code units: the browser's string offsets."""
+    starts = []
+    at = sum(map(_utf16_length, lines)) + len(lines)  # each line and its line break
+    for page in pages:
+        starts.append(at)
+        at += _utf16_length(page) + 1
+    return tuple(starts)
+
+
+def _utf16_length(text):
+    return len(text.encode("utf-16-le")) // 2

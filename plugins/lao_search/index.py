@@ -8,7 +8,8 @@ into the language's ``search-data/``:
                      and length (roughly), and where the dictionary's shards begin
   d/<hash>.js        a shard of the dictionary: keys in order, each with its record (or the file holding it)
   l/<hash>.js        the record of a key too big to sit in its shard
-  f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from
+  f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from (and,
+                     when its PDF's text is part of that text, the PDF's URL and where each of its pages begins)
 
 A key is a term (an English stem, a Latin word, a Lao word: lunr's pipeline output) or another Lao string of
 substrings.py. Its record holds, as codec.py writes them: the articles where it is a term with its BM25 weight
@@ -172,6 +173,8 @@ def _shown(document):
     }
     if document.tags:
         shown["tags"] = document.tags  # the last lines of text
+    if document.pdf_pages:
+        shown["pdf"] = {"url": document.pdf_url, "pages": list(document.pdf_pages)}  # a match's page: js/src/snippet.js
     return shown
 
 
