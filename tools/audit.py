@@ -142,6 +142,54 @@ def screenshots(browser, base):
     return [name for name, *_ in shots]
 
 
+GALLERY = os.path.join(SCREENSHOTS, "pages")
+PAGE_KINDS = [
+    ("home", "index.html"),
+    ("news list", "news/index.html"),
+    ("article", "news/online-public-services-portal-2026.html"),
+    ("report", "reports/asean-digital-skills-forum-2025.html"),
+    ("journal covers", "magazine/index.html"),
+    ("issue", "magazine/ict-journal-14.html"),
+    ("newspaper editions", "newspaper/index.html"),
+    ("edition", "newspaper/edition-345.html"),
+    ("year", "archive/2026.html"),
+    ("tags", "tag/index.html"),
+    ("registration", "registration.html"),
+    ("search", "search.html?q={query}"),
+    ("page not found", "404.html"),
+]
+WIDTHS = (390, 1280)
+
+
+def gallery(browser, base, query):
+    """docs/screenshots/pages/: every kind of page in both languages at a phone's and a desktop's width (the first
+    screen of each, as JPEG), and an index of them (README.md there)."""
+    os.makedirs(GALLERY, exist_ok=True)
+    rows = [
+        "# Every kind of page, in both languages",
+        "",
+        "| page | lang | 390 px | 1280 px |",
+        "| --- | --- | --- | --- |",
+    ]
+    for label, path in PAGE_KINDS:
+        for lang, root in (("lo", ""), ("en", "en/")):
+            cells = []
+            for width in WIDTHS:
+                name = f"{lang}-{label.replace(' ', '-')}-{width}.jpg"
+                context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
+                try:
+                    page = context.new_page()
+                    page.goto(base + root + path.format(query=query[lang]), wait_until="networkidle")
+                    page.screenshot(path=os.path.join(GALLERY, name), type="jpeg", quality=70)
+                finally:
+                    context.close()
+                cells.append(f"![{label}, {lang}, {width} px]({name})")
+            rows.append(f"| {label} | {lang} | {cells[0]} | {cells[1]} |")
+    with open(os.path.join(GALLERY, "README.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    return len(PAGE_KINDS) * 2 * len(WIDTHS)
+
+
 def run(chromium, query=None, shots=True):
     """Build, serve, audit and print; returns whether every target was met."""
     from playwright.sync_api import sync_playwright
@@ -179,6 +227,8 @@ def run(chromium, query=None, shots=True):
                 if shots:
                     names = screenshots(browser, base)
                     say(f"\nScreenshots in {os.path.relpath(SCREENSHOTS, ROOT)}/: {', '.join(names)}")
+                    count = gallery(browser, base, query)
+                    say(f"{count} screenshots of every kind of page in {os.path.relpath(GALLERY, ROOT)}/")
                 browser.close()
         say(f"\n{'Every target met.' if ok else 'Some targets missed (MISS above).'}")
         return ok

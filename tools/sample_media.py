@@ -44,7 +44,7 @@ def cover(css):
         "h1 { font-size: 64px; margin: 0; padding: 60px 40px 0 } p { font-size: 28px; padding: 0 40px }"
         ".ring { position: absolute; right: 60px; top: 300px; width: 220px; height: 220px; border-radius: 50%;"
         " border: 10px solid #ffd166 }</style></head><body><h1>ວາລະສານ ໄອຊີທີ</h1>"
-        "<p>ສະບັບທີ 13 · ມີຖຸນາ 2025</p><div class='ring'></div>"
+        "<p>ສະບັບທີ 13 · ມິຖຸນາ 2024</p><div class='ring'></div>"
         "<p style='position:absolute;bottom:40px'>ລັດດິຈິຕອນ ແລະ ຂໍ້ມູນເປີດ</p></body></html>"
     )
 
