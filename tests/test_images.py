@@ -69,3 +69,21 @@ def test_a_cover_that_is_no_image_stops_the_build_naming_file_and_field(tmp_path
     )
     assert f"news/fibre-backbone.en.md:11: {message}" in str(failure.value)
     assert f"news/fibre-backbone.lo.md:10: {message}" in str(failure.value)
+
+
+def test_an_image_in_a_body_becomes_a_picture_with_its_size(tmp_path):
+    picture = thumbs.plan(png(tmp_path / "m.png", (800, 400)), "images/m.png")
+    body = '<p>Map:</p><p><img alt="ແຜນທີ່" src="{static}/images/m.png" /></p><img src="https://x.la/y.png">'
+    html = thumbs.with_pictures(body, {"images/m.png": picture}, "../")
+    assert thumbs.body_images(body) == ["images/m.png"]
+    assert '<img alt="ແຜນທີ່" src="{static}/images/m.png" width="800" height="400" loading="lazy">' in html
+    assert 'srcset="../thumbs/' in html and html.count("<picture>") == 1
+    assert html.endswith('<img src="https://x.la/y.png">')  # not the site's: as it was
+
+
+def test_the_fixture_articles_body_image_is_served_as_webp_for_phones(tmp_path):
+    output = build(FIXTURE, str(tmp_path / "output"))
+    with open(os.path.join(output, "news", "cyber-drill.html"), encoding="utf-8") as f:
+        page = f.read()
+    assert '<source type="image/webp" srcset="../thumbs/' in page
+    assert 'src="../images/fibre-map.png" width="1200" height="675" loading="lazy"' in page

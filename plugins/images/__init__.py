@@ -46,10 +46,20 @@ class ImagesGenerator(Generator):
         runtime = self.context["archive_runtime"]
         pictures = {}
         for article in runtime.all_articles:
-            for path in pictured_files(article):
-                if path not in pictures:
+            for path in pictured_files(article) + thumbs.body_images(article._content or ""):
+                if path not in pictures and os.path.isfile(os.path.join(self.path, path)):
                     pictures[path] = thumbs.plan(os.path.join(self.path, path), path)
         self.context[CONTEXT] = pictures
+        for article in runtime.all_articles:  # images in bodies: <picture>, sizes, lazy loading
+            if article._content:
+                prefix = self.root_from(article.url)
+                article._content = thumbs.with_pictures(article._content, pictures, prefix)
+
+    def root_from(self, url):
+        """The way from a page at ``url`` to the site's root: SITEURL when publishing, else ../ per folder."""
+        if not self.settings["RELATIVE_URLS"]:
+            return self.settings["SITEURL"].rstrip("/") + "/"
+        return "../" * url.count("/")
 
     def generate_output(self, writer):
         made = {}

@@ -165,3 +165,35 @@ def write(made, output, cache):
             encoded += 1
         shutil.copyfile(cached, target)
     return encoded
+
+
+BODY_SIZES = "(min-width: 42rem) 42rem, 100vw"  # an article's column
+_BODY_IMAGE = re.compile(r'<img\b(?P<before>[^>]*?)\ssrc="\{static\}/?(?P<path>[^"]+)"(?P<after>[^>]*)>')
+
+
+def body_images(html):
+    """The content-relative paths of the pictures a body shows through {static} links."""
+    return [m.group("path") for m in _BODY_IMAGE.finditer(html)]
+
+
+def with_pictures(html, pictures, prefix):
+    """``html`` (a body, its links still in Pelican's {static} form) with each of its images that ``pictures``
+    ({path: Picture}) has as a <picture>: WebP candidates (``prefix``: the way from the page to the site's root),
+    the original as the fallback, its width and height, lazy loading."""
+
+    def replace(match):
+        picture = pictures.get(match.group("path"))
+        if picture is None:
+            return match.group(0)
+        rest = re.sub(r'\s(?:width|height|loading)="[^"]*"', "", match.group("before") + match.group("after"))
+        img = (
+            f'<img{rest.rstrip(" /")} src="{{static}}/{match.group("path")}" width="{picture.width}" '
+            f'height="{picture.height}" loading="lazy">'
+        )
+        if not picture.webp:
+            return img
+        srcset = ", ".join(f"{prefix}{name} {width}w" for width, name in picture.webp)
+        source = f'<source type="image/webp" srcset="{srcset}" sizes="{BODY_SIZES}">'
+        return f"<picture>{source}{img}</picture>"
+
+    return _BODY_IMAGE.sub(replace, html)
