@@ -22,7 +22,7 @@ def png(path, size):
 def test_a_raster_image_gets_webp_copies_up_to_its_own_width(tmp_path):
     picture = thumbs.plan(png(tmp_path / "c.png", (900, 1200)), "images/c.png")
     assert (picture.src, picture.width, picture.height) == ("images/c.png", 900, 1200)
-    assert [w for w, _ in picture.webp] == [160, 320, 640, 900]
+    assert [w for w, _ in picture.webp] == [160, 320, 400, 640, 900]
     small = thumbs.plan(png(tmp_path / "s.png", (200, 100)), "images/s.png")
     assert [w for w, _ in small.webp] == [160, 200]
 
@@ -52,7 +52,7 @@ def test_a_pdf_is_shown_by_its_first_page(tmp_path):
 
 def test_thumbnails_are_made_once_and_then_come_from_the_cache(tmp_path):
     picture = thumbs.plan(png(tmp_path / "c.png", (900, 1200)), "images/c.png")
-    assert thumbs.write(picture.made, str(tmp_path / "one"), str(tmp_path / "cache")) == 4
+    assert thumbs.write(picture.made, str(tmp_path / "one"), str(tmp_path / "cache")) == 5
     assert thumbs.write(picture.made, str(tmp_path / "two"), str(tmp_path / "cache")) == 0
     for width, name in picture.webp:
         with Image.open(tmp_path / "two" / name) as thumb:
