@@ -14,8 +14,9 @@ class Details:
     """What the templates need beyond Pelican's fields: the schema's fields typed (dates are dates, numbers are
     numbers, lists are lists; the empty value when not written), read as attributes (``details.venue``)."""
 
-    def __init__(self, kind, alternates, values, facts, number):
+    def __init__(self, kind, alternates, values, facts, number, url=""):
         self.kind = kind
+        self.url = url  # the article's site-relative URL, computed once (Pelican's url property reformats it)
         self.alternates = alternates  # lang -> site-relative URL of this article in that language (itself too)
         self.values = values
         self.facts = facts  # [(key, type name, value)] of the kind's fact fields that are written, in order
@@ -52,9 +53,11 @@ def details_of(article, schema):
     values = schema.values(kind, article.metadata)
     facts = [(f.key, f.type.name, values[f.key]) for f in schema.fields_of(kind) if f.fact and values[f.key]]
     number_field = schema.kinds[kind].number
+    url = article.url
     return Details(
         kind=kind,
-        alternates={t.lang: t.url for t in [article, *article.translations]},
+        url=url,
+        alternates={lang: u for lang, u in [(article.lang, url), *((t.lang, t.url) for t in article.translations)]},
         values=values,
         facts=facts,
         number=values[number_field] if number_field else None,
