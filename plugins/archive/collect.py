@@ -101,7 +101,8 @@ def prepare(articles, schema, content=None):
 
 
 RELATED = 3
-COMMON = 0.05  # a word in more than this share of a language's articles says nothing about relatedness
+COMMON = 0.05  # a word or tag in more than this share of a language's articles says little about relatedness
+CLUES = 8  # an article's rarest words that are looked up: bounded work per article, whatever the archive's size
 
 
 def link_neighbours(by_kind):
@@ -125,16 +126,16 @@ def link_related(articles, words_of, count=RELATED):
         for feature in mine:
             postings[feature].append(article)
     order = {article: i for i, article in enumerate(articles)}
-    limit = max(2, int(len(articles) * COMMON))
+    limit = max(2, min(50, int(len(articles) * COMMON)))
     for article, mine in features.items():
+        shared = {f: len(postings[f]) for f in mine if len(postings[f]) > 1}  # features another article has too
+        tags = [f for f, n in shared.items() if f[0] == "tag" and n <= max(limit, len(articles) * COMMON)]
+        words = sorted((f for f, n in shared.items() if f[0] == "word" and n <= limit), key=shared.get)
         scores = defaultdict(int)
-        for feature, weight in mine.items():
-            others = postings[feature]
-            if feature[0] == "word" and len(others) > limit:
-                continue
-            for other in others:
+        for feature in tags + words[:CLUES]:
+            for other in postings[feature]:
                 if other is not article:
-                    scores[other] += weight
+                    scores[other] += mine[feature]
         ranked = sorted(scores, key=lambda other: (-scores[other], order[other]))
         article.details.related = ranked[:count]
 
