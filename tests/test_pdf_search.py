@@ -12,11 +12,10 @@ from types import SimpleNamespace
 
 import pytest
 
-import lao_search.documents as documents
 from lao_search import source_of
 from lao_search.documents import Pdf
 from tests.fixture_site import FIXTURE, ROOT, build
-from tests.test_search_build import same_answers, search_files
+from tests.test_search_build import documents_made, preview_cache, same_answers, search_files
 from tools.pdf_measure import FIXTURE_PAGES, known_text
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
@@ -119,17 +118,8 @@ def test_a_word_only_the_pdf_has_finds_the_item(site, root):
 def test_a_changed_pdf_is_read_again_and_an_unchanged_one_is_not(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
-    cached = {
-        "CACHE_CONTENT": True,
-        "LOAD_CONTENT_CACHE": True,
-        "CACHE_PATH": str(tmp_path / "cache"),
-        "LAO_SEARCH_BACKGROUND": False,
-    }  # in this process, so that the count below sees the work
-    made = []
-    original = documents.Analyzer.document
-    monkeypatch.setattr(
-        documents.Analyzer, "document", lambda self, source: made.append(source.url) or original(self, source)
-    )
+    cached = preview_cache(tmp_path)
+    made = documents_made(monkeypatch)
     build(str(content), str(tmp_path / "first"), **cached)
     assert EDITION in made
     made.clear()

@@ -182,20 +182,32 @@ def test_where_there_is_no_fork_the_job_runs_in_the_build_process_on_what_was_se
         Job(failing).wait(messages.append)
 
 
-def test_a_preview_rebuild_reindexes_only_the_articles_that_changed(tmp_path, monkeypatch):
-    content = str(tmp_path / "content")
-    shutil.copytree(FIXTURE, content)
-    cached = {
+def preview_cache(tmp_path):
+    """Settings of a preview's builds: Pelican's content cache on, the search analysed in this process (so that
+    documents_made sees the work)."""
+    return {
         "CACHE_CONTENT": True,
         "LOAD_CONTENT_CACHE": True,
         "CACHE_PATH": str(tmp_path / "cache"),
         "LAO_SEARCH_BACKGROUND": False,
-    }  # in this process, so that the count below sees the work
+    }
+
+
+def documents_made(monkeypatch):
+    """The URLs of the articles the search analyses from now on (a list that grows as builds run)."""
     made = []
     original = documents.Analyzer.document
     monkeypatch.setattr(
         documents.Analyzer, "document", lambda self, source: made.append(source.url) or original(self, source)
     )
+    return made
+
+
+def test_a_preview_rebuild_reindexes_only_the_articles_that_changed(tmp_path, monkeypatch):
+    content = str(tmp_path / "content")
+    shutil.copytree(FIXTURE, content)
+    cached = preview_cache(tmp_path)
+    made = documents_made(monkeypatch)
     build(content, str(tmp_path / "first"), **cached)
     assert len(made) == len(articles())
     path = os.path.join(content, "news", "cyber-drill.lo.md")
