@@ -17,6 +17,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, unquote, urlsplit
 
+from .preview import not_found_folders
+
 GZIP_LEVEL = 6  # what web servers commonly use (nginx's gzip_comp_level is 1, Apache's default 6)
 FONTS = (".woff", ".woff2")  # cached by any reader after the first page; not the search's cost
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -69,9 +71,8 @@ class SiteFiles:
 
     def not_found_page(self, asked):
         """The 404.html of the first folder of ``asked`` (en/404.html for /en/…), else the root's, else None."""
-        first = asked.lstrip("/").split("/", 1)[0]
-        for candidate in (f"{first}/404.html", "404.html"):
-            found = self.path_of(candidate)
+        for folder in not_found_folders(asked):
+            found = self.path_of(f"{folder}/404.html" if folder else "404.html")
             if found:
                 return found
         return None

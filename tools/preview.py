@@ -145,6 +145,13 @@ def request_path(environ):
     return environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
 
 
+def not_found_folders(path):
+    """Where to look for the 404.html that answers a missing URL ``path``, in order: the folder of its first part
+    (en/ for /en/…, the language's), then the site's root ("")."""
+    first = [part for part in path.split("/") if part][:1]
+    return [*first, ""]
+
+
 class PreviewApp:
     """The preview's web app (WSGI, served by livereload's Server, which adds its reload script to each page): the
     site built in ``root`` as it is on disk, a folder's index.html, the site's 404.html for what is not there; while
@@ -182,8 +189,7 @@ class PreviewApp:
     def not_found_page(self, path):
         """The 404.html of the language the address is in (en/404.html for /en/…, else the root's), with a <base>
         naming its own folder: its links are relative to where it was written, not to the missing address."""
-        first = [part for part in path.split("/") if part][:1]
-        for folder in ([first[0]] if first else []) + [""]:
+        for folder in not_found_folders(path):
             page = os.path.join(os.path.realpath(self.root), folder, "404.html")
             if os.path.isfile(page):
                 base = f'<base href="/{folder + "/" if folder else ""}">'.encode()

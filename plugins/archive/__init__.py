@@ -48,8 +48,9 @@ class Runtime:
         self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]), self.schema.strings())
         self.sites = {}
         self.words = simple_words  # what relates articles; the lao_search plugin gives ICU's word breaker
-        self.open_pdf = None  # checks that a PDF opens; the lao_search plugin, which reads PDFs, gives it
-        self.open_image = None  # checks that a raster image opens; the images plugin gives it
+        # {suffixes: (what is done, open)} of the files the other plugins read and so check: lao_search opens PDFs,
+        # images reads pictures (validate.check_sources); set on every generator's start, so a dict, not a list
+        self.openers = {}
         self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
 
 
@@ -67,15 +68,12 @@ def check_content(generator):
     root = generator.path
     schema = runtime.schema
     sources, unreadable = read_sources(root, runtime.settings.content_extensions, schema.multiline)
-    opened = runtime.open_pdf and (lambda target: runtime.open_pdf(os.path.join(root, target)))
-    image = runtime.open_image and (lambda target: runtime.open_image(os.path.join(root, target)))
+    openers = [
+        (suffixes, what, lambda target, open_file=open_file: open_file(os.path.join(root, target)))
+        for suffixes, (what, open_file) in runtime.openers.items()
+    ]
     problems = unreadable + check_sources(
-        sources,
-        schema,
-        file_in(root),
-        opened,
-        size=lambda target: os.path.getsize(os.path.join(root, target)),
-        open_image=image,
+        sources, schema, file_in(root), size=lambda target: os.path.getsize(os.path.join(root, target)), openers=openers
     )
     problems += _outside_articles(generator, sources)
     problems += link_problems(root)

@@ -52,7 +52,10 @@ class ListingGenerator(Generator):
             self._write("robots.txt", robots_txt(self.settings["SITEURL"]))
 
     def _write(self, name, text):
-        with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as f:
+        """A file of the site that is no page (sitemap, robots.txt, a manifest), at ``name`` under the output."""
+        target = os.path.join(self.output_path, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
             f.write(text)
 
 
@@ -165,10 +168,7 @@ class _LanguagePages:
                 }
             ],
         }
-        target = os.path.join(self.generator.output_path, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
-            f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        self.generator._write(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
 
     SECTIONS = {"registration": "registration", "archive": "archive", "year": "archive", "tags": "tags", "tag": "tags"}
 

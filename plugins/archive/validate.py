@@ -12,7 +12,6 @@ from . import links
 from .metadata import read_source
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
-RASTER_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 _INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
@@ -29,12 +28,12 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def check_sources(sources, schema, exists, open_pdf=None, size=None, open_image=None):
+def check_sources(sources, schema, exists, size=None, openers=()):
     """All problems of ``sources`` ({path: metadata.Source}) under ``schema`` as a sorted list of Problem.
 
-    ``exists(path)`` tells whether a content-relative path names a file; ``open_pdf(path)``, when given, raises
-    ValueError saying why a PDF it names cannot be opened; ``size(path)``, when given, is a file's size in bytes;
-    ``open_image(path)``, when given, raises ValueError saying why a raster image (not an SVG) cannot be read.
+    ``exists(path)`` tells whether a content-relative path names a file; ``size(path)``, when given, is a file's
+    size in bytes; ``openers``: (suffixes, what is done, open) each, ``open(path)`` raising ValueError saying why a
+    file with one of those suffixes cannot be "opened as a PDF", "read as an image"...
     """
     problems = []
     for path, source in sources.items():
@@ -56,16 +55,13 @@ def check_sources(sources, schema, exists, open_pdf=None, size=None, open_image=
                         f"{name} {target!r} is {mb:.1f} MB: at most {limit // 1_000_000} MB; make it smaller",
                     )
                 )
-            elif open_pdf and target.lower().endswith(".pdf"):
-                try:
-                    open_pdf(target)
-                except ValueError as error:
-                    problems.append(Problem(path, line, f"{name} {target!r} cannot be opened as a PDF: {error}"))
-            elif open_image and target.lower().endswith(RASTER_IMAGES):
-                try:
-                    open_image(target)
-                except ValueError as error:
-                    problems.append(Problem(path, line, f"{name} {target!r} cannot be read as an image: {error}"))
+            else:
+                for suffixes, what, open_file in openers:
+                    if target.lower().endswith(suffixes):
+                        try:
+                            open_file(target)
+                        except ValueError as error:
+                            problems.append(Problem(path, line, f"{name} {target!r} cannot be {what}: {error}"))
         problems += _missing_links(path, source, exists)
     problems += _slug_problems(sources)
     problems += _number_problems(sources, schema)

@@ -4,7 +4,8 @@ Every cover, page image and PDF an item names gets its Picture (thumbs.plan) whi
 templates show one with the ``picture`` macro (partials/picture.html), which asks ``picture_of(path)``: WebP
 candidates in a <picture>, the original (or a PDF's first page as JPEG) as the fallback, width and height always.
 The thumbnails are written with the site, from a cache kept between builds (IMAGES_CACHE, default
-CACHE_PATH/thumbs). The archive's checks borrow ``open_image``: a cover that is no readable image stops the build.
+CACHE_PATH/thumbs). The archive's checks borrow ``thumbs.raster_size``: a cover that is no readable image stops
+the build.
 """
 
 import logging
@@ -32,10 +33,10 @@ class ImageSettings:
         return read_group(cls, settings, PREFIX, cache=os.path.join(settings["CACHE_PATH"], "thumbs"))
 
 
-def pictured_files(article):
-    """The content-relative paths of the pictures an item names: its cover, its page images, its PDF."""
-    details = article.details
-    return [p for p in (details.values.get("cover"), *details.values.get("pages", []), details.values.get("pdf")) if p]
+def pictured_files(article, schema):
+    """The content-relative paths of the files an item's fields name (cover, page images, PDF...): the ones that
+    are pictures (or a PDF, shown by its first page) get thumbnails."""
+    return [path for _name, path in schema.files_named(article.metadata)]
 
 
 class ImagesGenerator(Generator):
@@ -46,7 +47,7 @@ class ImagesGenerator(Generator):
         runtime = self.context["archive_runtime"]
         pictures = {}
         for article in runtime.all_articles:
-            for path in pictured_files(article) + thumbs.body_images(article._content or ""):
+            for path in pictured_files(article, runtime.schema) + thumbs.body_images(article._content or ""):
                 if path not in pictures and os.path.isfile(os.path.join(self.path, path)):
                     pictures[path] = thumbs.plan(os.path.join(self.path, path), path)
         self.context[CONTEXT] = pictures
@@ -81,7 +82,7 @@ def add_picture_helper(generator):
     generator.env.globals["picture_of"] = picture_of
     runtime = context.get("archive_runtime")
     if runtime is not None:
-        runtime.open_image = thumbs.raster_size  # the archive's checks: a raster image must open
+        runtime.openers[thumbs.RASTER] = ("read as an image", thumbs.raster_size)  # a raster image must open
 
 
 def get_generators(pelican):

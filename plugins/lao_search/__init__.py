@@ -220,7 +220,7 @@ def lend_readers(generator):
     runtime = generator.context.get("archive_runtime")
     if runtime is not None:
         runtime.words = words
-        runtime.open_pdf = open_pdf
+        runtime.openers[(".pdf",)] = ("opened as a PDF", open_pdf)
 
 
 def open_pdf(path):
