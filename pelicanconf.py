@@ -11,7 +11,7 @@ PATH = os.path.join(HERE, "content")
 OUTPUT_PATH = os.path.join(HERE, "output")
 THEME = os.path.join(HERE, "theme")
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["archive", "lao_search", "assets", "images"]
+PLUGINS = ["archive", "lao_search", "assets", "images", "editor"]
 
 TIMEZONE = "Asia/Vientiane"
 DEFAULT_LANG = "lo"
@@ -53,3 +53,7 @@ MARKDOWN = {
 SUMMARY_MAX_LENGTH = 40
 # Titles, venues and other metadata are text: escape them. Article bodies and summaries are HTML (|safe).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# The web editor at admin/ (plugins/editor): Decap CMS writing content/ through decap-server on this computer, which
+# `make edit` starts on this port. publishconf.py connects the published site's editor to the repository instead.
+EDITOR_BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}

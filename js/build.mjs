@@ -1,5 +1,6 @@
 // Bundles the front-end for the built site: node js/build.mjs OUTDIR [--minify]
-// Writes OUTDIR/search.js (entry js/src/search-page.js) and OUTDIR/site.js (entry js/src/site.js), classic
+// Writes OUTDIR/search.js (entry js/src/search-page.js), OUTDIR/site.js (entry js/src/site.js) and
+// OUTDIR/admin.js (the web editor's additions to Decap CMS, entry js/src/admin/admin.js), classic
 // scripts rather than modules, since Chromium refuses module scripts on a page opened from disk, and
 // OUTDIR/style.css from theme/static/css/site.css. Run by plugins/assets during the Pelican build. The output
 // depends on the sources only: no timestamps, no source maps, paths in comments relative to the project.
@@ -25,6 +26,7 @@ try {
     entryPoints: {
       search: "js/src/search-page.js",
       site: "js/src/site.js",
+      admin: "js/src/admin/admin.js",
       style: "theme/static/css/site.css",
     },
     outdir: path.resolve(outdir),

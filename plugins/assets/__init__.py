@@ -21,7 +21,12 @@ from archive.settings import read_group  # one way to read settings for every pl
 PREFIX = "ASSETS_"
 FONT_PACKAGE = "@fontsource/noto-sans-lao"
 FONT_FILES = [f"noto-sans-lao-lao-{weight}-normal.{ext}" for weight in (400, 700) for ext in ("woff2", "woff")]
-BUNDLES = {"js/search.js": "search.js", "js/site.js": "site.js", "css/site.css": "style.css"}  # site name: esbuild's
+BUNDLES = {
+    "js/search.js": "search.js",
+    "js/site.js": "site.js",
+    "js/admin.js": "admin.js",
+    "css/site.css": "style.css",
+}  # site name: esbuild's
 ICONS = (
     "favicon.svg",
 )  # theme/static/icons/ -> the theme folder of the site, under stable names (manifests name them)

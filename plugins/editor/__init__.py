@@ -1,0 +1,94 @@
+"""The web editor at admin/ of the built site: Decap CMS from npm, configured from the content schema.
+
+Writes admin/index.html (theme/templates/admin.html), admin/config.yml (config.py, from the schema and the
+EDITOR_ settings) and Decap's own files from node_modules/decap-cms/dist/, so that nothing is loaded from another
+host. The editor's own code (file format, language widgets, preview) is js/src/admin/, bundled with the site's
+scripts by plugins/assets. admin/ is in no listing, sitemap or search index; robots.txt disallows it.
+
+EDITOR_BACKEND is Decap's backend: by default the local proxy (`make edit` starts decap-server beside the
+preview); publishconf.py names the GitHub repository. None: no admin/ is written.
+"""
+
+import glob
+import json
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.generators import Generator
+
+from archive.settings import read_group
+
+from .config import decap_config, field_types
+
+log = logging.getLogger(__name__)
+
+PREFIX = "EDITOR_"
+FOLDER = "admin"
+PACKAGE = os.path.join("node_modules", "decap-cms", "dist")
+LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server's default port
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    backend: dict = None  # Decap's backend; None: no editor in this build
+    site_url: str = ""  # where "view live" leads (the preview's address); publishing: SITEURL
+
+    @classmethod
+    def from_pelican(cls, settings):
+        return read_group(cls, settings, PREFIX)
+
+
+def decap_files(project):
+    """Decap's script, the chunks it loads on demand, its WebAssembly and licence: (path, name in admin/)."""
+    dist = os.path.join(project, PACKAGE)
+    if not os.path.isfile(os.path.join(dist, "decap-cms.js")):
+        raise RuntimeError(f"editor: {dist} lacks decap-cms.js; run `make build` (it runs npm ci)")
+    names = ["decap-cms.js", "decap-cms.js.LICENSE.txt"]
+    names += [os.path.basename(p) for p in glob.glob(os.path.join(dist, "*.decap-cms.js"))]
+    names += [os.path.basename(p) for p in glob.glob(os.path.join(dist, "*.wasm"))]
+    return [(os.path.join(dist, name), name) for name in sorted(names)]
+
+
+class EditorGenerator(Generator):
+    def generate_context(self):
+        self.editor = EditorSettings.from_pelican(self.settings)
+
+    def generate_output(self, writer):
+        if not self.editor.backend:
+            log.warning("editor: EDITOR_BACKEND is not set: the site has no admin/ (the web editor)")
+            return
+        from archive import runtime_of
+
+        schema = runtime_of(self).schema
+        site_url = self.editor.site_url or ("" if self.settings["RELATIVE_URLS"] else self.settings["SITEURL"])
+        config = decap_config(schema, self.editor.backend, site_url)
+        folder = os.path.join(self.output_path, FOLDER)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "config.yml"), "w", encoding="utf-8") as f:
+            f.write("# Decap CMS's configuration, made from the content schema by plugins/editor: do not edit.\n")
+            f.write("# (JSON is YAML.)\n")
+            json.dump(config, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        project = os.path.dirname(os.path.abspath(self.settings["THEME"]))
+        for path, name in decap_files(project):
+            shutil.copyfile(path, os.path.join(folder, name))
+        writer.write_file(
+            f"{FOLDER}/index.html",
+            self.get_template("admin"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            editor_fields=field_types(schema),
+            editor_kinds=list(schema.kinds),
+            page_lang=schema.languages[0],
+        )
+
+
+def get_generators(pelican):
+    return EditorGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,159 @@
+"""The web editor's configuration (Decap CMS's config.yml), derived from the content schema: pure functions.
+
+One collection per kind, with every field the kind has as a widget chosen by the field's type, labels and help in
+every language of the site, the fields the schema requires required, and the languages edited side by side
+(Decap's i18n ``multiple_files``: ``content/<kind>/<slug>.<lang>.md``, the archive's own layout). Files are read
+and written in the archive's format (``Key: value`` lines, js/src/admin/format.js), not Decap's YAML.
+
+Four fields tie an item's files together rather than describe it, and get a widget for that role: ``Category``
+(the collection's kind, never typed), ``Slug`` (the file name of a new item), ``Lang`` (the language of the pane it
+is written in) and ``Translation`` (``true`` in a pane other than the original's).
+"""
+
+from archive.schema import IMAGE_SUFFIXES
+
+FORMAT = "archive-markdown"  # registered by js/src/admin/admin.js
+LANGUAGE_WIDGET = "archive-language"
+TRANSLATION_WIDGET = "archive-translation"
+CONTENT = "content"
+IMAGES = "images"  # under content/: where uploaded images go, and how a field names them
+FILES = "files"  # under content/: where uploaded PDFs go
+
+# Fields whose text is written in each language; every other field holds the same value in every language's file
+# (a date, a number, a file) and is edited once, in the original's pane.
+TRANSLATED_TYPES = ("text", "list", "tags")
+
+_NAMES = {"lo": "ລາວ", "en": "English"}
+
+
+def _both(texts, languages):
+    """``{"lo": "ຫົວຂໍ້", "en": "Title"}`` -> ``"ຫົວຂໍ້ · Title"``: the editor reads Lao, English helps."""
+    return " · ".join(dict.fromkeys(texts[lang] for lang in languages))
+
+
+def _pattern(regex, message):
+    return [regex, message]
+
+
+def widget_of(field, schema):
+    """Decap's widget options for one field of the schema (without name, label, hint, required, i18n)."""
+    kind = field.type.name
+    if field.type.choices == schema.languages:
+        return {"widget": LANGUAGE_WIDGET, "languages": {lang: _NAMES.get(lang, lang) for lang in schema.languages}}
+    if field.type.choices == tuple(schema.kinds):
+        return {"widget": "hidden"}  # the collection's kind: the default is set per collection
+    if field.key == "translation":
+        return {"widget": TRANSLATION_WIDGET, "original": schema.languages[0]}
+    if kind == "text":
+        return {"widget": "text" if field.multiline else "string"}
+    if kind == "date":
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+    if kind == "number":
+        return {"widget": "number", "value_type": "int", "min": 0}
+    if kind == "bool":
+        return {"widget": "boolean"}
+    if kind == "choice":
+        return {"widget": "select", "options": list(field.type.choices)}
+    if kind in ("list", "tags"):
+        return {"widget": "list"}  # one line, comma-separated, as the file writes it
+    if kind == "file" and field.type.suffixes and set(field.type.suffixes) <= set(IMAGE_SUFFIXES):
+        return {"widget": "image", "choose_url": False}
+    if kind == "file":
+        return {
+            "widget": "file",
+            "choose_url": False,
+            "media_folder": f"/{CONTENT}/{FILES}",
+            "public_folder": FILES,
+        }
+    if kind == "files":
+        page = {"name": "file", "label": _both(field.label, schema.languages), "widget": "image", "choose_url": False}
+        return {"widget": "list", "field": page}
+    # month, url, slug and any type to come: text checked with the type's own pattern
+    return {"widget": "string"}
+
+
+def field_config(field, schema, kind):
+    config = {
+        "name": field.name,
+        "label": _both(field.label, schema.languages),
+        "hint": " / ".join(field.help[lang] for lang in schema.languages),
+        "required": field.required_by(kind),
+        **widget_of(field, schema),
+    }
+    pattern = field.type.json.get("pattern") or _suffix_pattern(field.type.json)
+    if pattern and config["widget"] in ("string", "file"):
+        config["pattern"] = _pattern(pattern, f"{field.type.describe}".replace("`", ""))
+    if config["widget"] == "hidden":
+        config["default"] = kind
+    translated = field.type.name in TRANSLATED_TYPES or config["widget"] in (LANGUAGE_WIDGET, TRANSLATION_WIDGET)
+    # Decap copies a field to the other languages' files ("duplicate") for single values only: a list of files is
+    # listed in each language's pane.
+    config["i18n"] = True if translated or config["widget"] == "list" else "duplicate"
+    return config
+
+
+def _suffix_pattern(json):
+    """The pattern of a file type restricted to some suffixes (``allOf: [path, suffix]``): the suffix's."""
+    for part in json.get("allOf", ()):
+        if part.get("pattern", "").endswith(")$") and "(?:" in part["pattern"]:
+            return part["pattern"]
+    return None
+
+
+def collection(kind, schema):
+    languages = schema.languages
+    fields = [field_config(f, schema, kind.name) for f in schema.fields_of(kind.name)]
+    fields.append(
+        {
+            "name": "body",
+            "label": _both({"lo": "ເນື້ອໃນ", "en": "Text"}, languages),
+            "widget": "markdown",
+            "required": False,
+            "i18n": True,
+            "media_folder": f"/{CONTENT}/{IMAGES}",
+            "public_folder": f"{{static}}/{IMAGES}",  # Pelican's link from the content root, whatever the folder
+        }
+    )
+    return {
+        "name": kind.name,
+        "label": _both(kind.label, languages),
+        "label_singular": _both(kind.label_one, languages),
+        "folder": f"{CONTENT}/{kind.name}",
+        "create": True,
+        "extension": "md",
+        "format": FORMAT,
+        "slug": "{{Slug}}",
+        "identifier_field": schema.name_of("title"),
+        "summary": "{{Title}} · {{Date}}",
+        "sortable_fields": [schema.name_of("date"), schema.name_of("title")],
+        # An item is listed by its original's file: one only in another language is edited in its file.
+        "filter": {"field": schema.name_of("lang"), "value": languages[0]},
+        "i18n": True,
+        "preview_path": f"{kind.name}/{{{{slug}}}}.html",
+        "fields": fields,
+    }
+
+
+def decap_config(schema, backend, site_url=""):
+    """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site)."""
+    config = {
+        "backend": backend,
+        "locale": "en",  # Decap's own buttons (it has no Lao); every field says what it is in Lao first
+        "media_folder": f"{CONTENT}/{IMAGES}",
+        "public_folder": IMAGES,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "i18n": {
+            "structure": "multiple_files",
+            "locales": list(schema.languages),
+            "default_locale": schema.languages[0],
+        },
+        "collections": [collection(kind, schema) for kind in schema.kinds.values()],
+    }
+    if site_url:
+        config["site_url"] = config["display_url"] = site_url
+    return config
+
+
+def field_types(schema):
+    """{field name: type name} in the schema's order, for the editor's file format (lists are arrays there)."""
+    return {f.name: f.type.name for f in schema.fields.values()}

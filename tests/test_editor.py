@@ -1,0 +1,152 @@
+"""The web editor (admin/, plugins/editor) in headless Chromium against decap-server, Decap's local backend, as an
+editor on their own computer uses it with `make edit`: what it writes passes the build and changes what it should."""
+
+import difflib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests.fixture_site import FIXTURE, ROOT, build
+from tests.test_browser import serve
+
+DECAP_SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
+PICTURE = os.path.join(FIXTURE, "images", "fibre-map.png")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A copy of the fixture content, the local backend writing into it, and the site (with admin/) served."""
+    folder = tmp_path_factory.mktemp("editor")
+    shutil.copytree(FIXTURE, folder / "content")
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(folder), "MODE": "fs"}
+    server = subprocess.Popen(["node", DECAP_SERVER], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        backend = {"name": "proxy", "proxy_url": f"http://127.0.0.1:{port}/api/v1", "branch": "main"}
+        site = build(str(folder / "content"), str(folder / "output"), EDITOR_BACKEND=backend)
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield {"folder": folder, "root": serve(site)}
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@pytest.fixture
+def editor(browser, project):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+            else None
+        ),
+    )
+    page.goto(project["root"] + "admin/")
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Collections").first.wait_for()
+    yield page
+    page.close()
+    assert errors == []
+    assert outside == [], "the editor loaded something from another host"
+
+
+def field(page, label, pane=0):
+    """The input of the field labelled ``label`` in the ``pane``-th language pane (0: Lao, 1: English)."""
+    labels = page.locator("label", has_text=label)
+    target = labels.nth(pane).get_attribute("for")
+    return page.locator(f'[id="{target}"]')
+
+
+def read(folder, path):
+    with open(os.path.join(folder, "content", path), encoding="utf-8") as f:
+        return f.read()
+
+
+def test_a_lao_news_item_and_its_english_translation_written_in_the_editor_build(editor, project):
+    page, folder = editor, project["folder"]
+    cover = folder / "trial-cover.png"  # a picture on the editor's computer, not yet in content/
+    shutil.copyfile(PICTURE, cover)
+    page.goto(project["root"] + "admin/#/collections/news/new")
+    field(page, "Title", 0).fill("ທົດລອງ ເຄື່ອງມືຂຽນຂ່າວ ທາງເວັບ")
+    field(page, "Published", 0).fill("2026-11-20")
+    field(page, "Slug", 0).fill("web-editor-trial-2026")
+    field(page, "Tags", 0).fill("ລັດດິຈິຕອນ, ເວັບໄຊ")
+    field(page, "Summary", 0).fill("ພະນັກງານ ຂຽນຂ່າວໄດ້ ໂດຍບໍ່ຕ້ອງໃຊ້ git.")
+    field(page, "By", 0).fill("ສລດ")
+    page.get_by_role("button", name="Choose an image").first.click()  # the Cover's, in the Lao pane
+    page.locator('input[type="file"]').set_input_files(cover)
+    page.get_by_role("button", name="Choose selected").click()
+    page.locator("[data-slate-editor]").nth(0).click()
+    page.keyboard.type("ກະຊວງ ໄດ້ທົດລອງນຳໃຊ້ເຄື່ອງມືຂຽນຂ່າວ ທາງເວັບ.")
+    field(page, "Title", 1).fill("Trial of the web editor for news")
+    field(page, "Summary", 1).fill("Staff can write news without git.")
+    field(page, "By", 1).fill("Lao Digital Government Centre")
+    page.locator("[data-slate-editor]").nth(1).click()
+    page.keyboard.type("The ministry trialled a web editor for news.")
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Entry saved").wait_for()
+
+    lao, english = read(folder, "news/web-editor-trial-2026.lo.md"), read(folder, "news/web-editor-trial-2026.en.md")
+    assert lao.startswith("Title: ທົດລອງ ເຄື່ອງມືຂຽນຂ່າວ ທາງເວັບ\nDate: 2026-11-20\nLang: lo\n"), lao
+    assert "Slug: web-editor-trial-2026\nCategory: news\n" in lao
+    assert "Tags: ລັດດິຈິຕອນ, ເວັບໄຊ\n" in lao and "Translation" not in lao
+    assert "\nCover: images/trial-cover.png\n" in lao and "\nCover: images/trial-cover.png\n" in english
+    assert lao.endswith("\n\nກະຊວງ ໄດ້ທົດລອງນຳໃຊ້ເຄື່ອງມືຂຽນຂ່າວ ທາງເວັບ.\n")
+    assert "Lang: en\n" in english and "Translation: true\n" in english and "Date: 2026-11-20\n" in english
+    assert os.path.isfile(folder / "content" / "images" / "trial-cover.png")
+
+    site = build(str(folder / "content"), str(folder / "built"))
+    with open(os.path.join(site, "news", "web-editor-trial-2026.html"), encoding="utf-8") as f:
+        page_lo = f.read()
+    with open(os.path.join(site, "en", "news", "web-editor-trial-2026.html"), encoding="utf-8") as f:
+        page_en = f.read()
+    assert "ທົດລອງ ເຄື່ອງມືຂຽນຂ່າວ ທາງເວັບ" in page_lo and 'lang="lo"' in page_lo and "trial-cover" in page_lo
+    assert "Trial of the web editor for news" in page_en and "en/news/web-editor-trial-2026.html" in page_lo
+
+
+def test_editing_one_field_of_a_report_changes_that_line_only(editor, project):
+    folder = project["folder"]
+    before = {lang: read(folder, f"reports/open-data-forum.{lang}.md") for lang in ("lo", "en")}
+    page = editor
+    page.goto(project["root"] + "admin/#/collections/reports/entries/open-data-forum")
+    venue = field(page, "Venue", 0)
+    venue.fill("ຫ້ອງປະຊຸມໃຫຍ່ ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ")
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Entry saved").wait_for()
+
+    after = {lang: read(folder, f"reports/open-data-forum.{lang}.md") for lang in ("lo", "en")}
+    assert after["en"] == before["en"]
+    diff = difflib.unified_diff(before["lo"].splitlines(), after["lo"].splitlines(), lineterm="", n=0)
+    changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    old_venue = next(line for line in before["lo"].splitlines() if line.startswith("Venue:"))
+    assert changed == ["-" + old_venue, "+Venue: ຫ້ອງປະຊຸມໃຫຍ່ ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ"]
+    build(str(folder / "content"), str(folder / "built-after-edit"))
+
+
+def test_the_admin_page_is_not_for_search_engines(project):
+    with open(os.path.join(project["folder"], "output", "admin", "index.html"), encoding="utf-8") as f:
+        assert '<meta name="robots" content="noindex, nofollow">' in f.read()
+    with open(os.path.join(project["folder"], "output", "admin", "config.yml"), encoding="utf-8") as f:
+        config = json.loads(f.read().split("\n", 2)[2])
+    assert config["backend"]["proxy_url"].startswith("http://127.0.0.1:")
