@@ -3,7 +3,7 @@
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: setup build serve livereload test check publish bundle bench search-quality clean
+.PHONY: setup build serve livereload edit test check publish bundle bench search-quality clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -30,6 +30,11 @@ serve: setup
 
 livereload: setup
 	$(INVOKE) livereload $(PREVIEW_OPTIONS)
+
+# `make edit`: the web editor at http://127.0.0.1:8000/admin/, writing into content/, with the preview beside it;
+# `make edit PORT=8001 BACKEND_PORT=8082` when those ports are taken.
+edit: setup
+	$(INVOKE) edit $(if $(PORT),--port '$(PORT)') $(if $(BACKEND_PORT),--backend-port '$(BACKEND_PORT)')
 
 test: setup
 	@sh scripts/prerequisites.sh --test

@@ -96,7 +96,7 @@ def _port(name, port):
     return int(port)
 
 
-def _preview(name, host, port):
+def _preview(name, host, port, overrides=None, lines=()):
     """`serve` and `livereload`: check that host:port is free (one line and a non-zero exit if not, before the
     build), build, serve the site, rebuild on every save and reload the browser. Pelican's content cache keeps a
     rebuild to the files that changed; while a build has failed, every page shows its problems instead, in the
@@ -111,12 +111,12 @@ def _preview(name, host, port):
     if problem:
         sys.exit(f"{name}: {problem}")
     last = preview.LastBuild()
-    rebuild = preview.rebuilder(preview.preview_settings(CONFIG["settings_base"]), last=last)
+    rebuild = preview.rebuilder(preview.preview_settings(CONFIG["settings_base"], **(overrides or {})), last=last)
     rebuild()
     server = Server(app=preview.PreviewApp(CONFIG["deploy_path"], last))
     for pattern in WATCHED:
         server.watch(os.path.join(HERE, pattern), rebuild)
-    print("\n".join(preview.preview_lines(host, port, preview.lan_address())), flush=True)
+    print("\n".join([*preview.preview_lines(host, port, preview.lan_address()), *lines]), flush=True)
     try:
         server.serve(host=host, port=port, debug=False)  # debug would restart the process when a plugin changes
     except OSError:
@@ -138,6 +138,57 @@ def livereload(c, host=None, port=None):
     """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser; while a file has a
     problem, every page shows it (file:line: message) until it is fixed. `--host 0.0.0.0` for a phone."""
     _preview("livereload", host, port)
+
+
+EDIT_HELP = {
+    "port": f"the preview's port (default {CONFIG['port']}); the editor is at /admin/ on it",
+    "backend_port": "the port of the editor's local backend, decap-server (default 8081)",
+}
+
+
+@task(help=EDIT_HELP)
+def edit(c, port=None, backend_port=None):
+    """The web editor on this computer: prints its address (http://127.0.0.1:8000/admin/), starts Decap CMS's local
+    backend (decap-server, which writes into content/) and the preview. Each save rebuilds the preview; a problem
+    the editor's form cannot check is shown in the editor and on every page of the preview until it is fixed.
+    Both listen on 127.0.0.1 only: the backend writes files for whoever can reach it."""
+    import signal
+    import subprocess
+
+    from tools import preview
+
+    host = preview.LOCALHOST
+    port, backend_port = _port("edit", port), _port("edit", backend_port or 8081)
+    problem = preview.cannot_listen(host, port, "make edit")
+    if problem:
+        sys.exit(f"edit: {problem}")
+    if preview.listen_error(host, backend_port):
+        free = preview.free_port(host, backend_port)
+        sys.exit(
+            f"edit: port {backend_port} (the editor's backend) is taken; choose another: make edit BACKEND_PORT={free}"
+        )
+    address = f"http://{host}:{port}/admin/"
+    print(f"Web editor: {address}  (starting; Ctrl-C to stop)", flush=True)
+    env = {
+        **os.environ,
+        "PORT": str(backend_port),
+        "BIND_HOST": host,
+        "GIT_REPO_DIRECTORY": HERE,
+        "MODE": "fs",  # writes the files; committing them stays the editor's (git) or the published CMS's
+        "LOG_LEVEL": "warn",
+    }
+    server = os.path.join(HERE, "node_modules", "decap-server", "dist", "index.js")
+    backend = subprocess.Popen(["node", server], env=env)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a service manager: stop the backend too
+    try:
+        overrides = {
+            "EDITOR_BACKEND": {"name": "proxy", "proxy_url": f"http://{host}:{backend_port}/api/v1", "branch": "main"},
+            "EDITOR_SITE_URL": f"http://{host}:{port}",
+        }
+        _preview("edit", host, port, overrides, [f"Web editor: {address}"])
+    finally:
+        backend.terminate()
+        backend.wait(10)
 
 
 def _write_new(path, text):

@@ -3,12 +3,16 @@ answers every page with the problems, file:line: message, until a build succeeds
 page after each build). The app is called as WSGI, without a network. A port already taken stops `make serve` with
 one line, before it builds; on every network, it says which address a phone opens."""
 
+import json
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 import wsgiref.util
 
 import pytest
@@ -24,7 +28,9 @@ from tools.preview import (
     content_type,
     error_page,
     failure_of,
+    free_port,
     lan_address,
+    listen_error,
     preview_lines,
     preview_settings,
     rebuilder,
@@ -283,3 +289,76 @@ def test_the_addresses_to_open(host, lan, expected):
 def test_the_network_address_is_one_a_phone_can_reach_or_none():
     address = lan_address()
     assert address is None or not address.startswith("127.")
+
+
+def test_the_editor_stays_usable_while_a_build_has_failed_and_is_told_why(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    settings = preview_settings(
+        cache=str(tmp_path / "cache"), PATH=str(tmp_path / "content"), OUTPUT_PATH=str(tmp_path / "output")
+    )
+    last = LastBuild()
+    rebuild = rebuilder(settings, out=lambda message: None, last=last)
+    app = PreviewApp(str(tmp_path / "output"), last)
+    assert rebuild() is True
+    assert json.loads(get(app, "/admin/build-status.json")[2]) == {"ok": True, "problems": []}
+
+    source = tmp_path / "content" / "reports" / "open-data-forum.lo.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Lang: lo", "Lang: lo\nJournal_Issue: 99"))
+    assert rebuild() is False
+    status, headers, body = get(app, "/admin/")
+    assert status == "200 OK" and "decap-cms.js" in body and "</head>" not in body  # no livereload: no reload
+    status, headers, body = get(app, "/admin/build-status.json")
+    assert (status, headers["Content-Type"]) == ("200 OK", "application/json; charset=utf-8")
+    assert json.loads(body) == {
+        "ok": False,
+        "problems": [
+            [
+                "reports/open-data-forum.lo.md:4",
+                "Journal_Issue 99 does not exist: no magazine file in language 'lo' has Issue: 99",
+            ]
+        ],
+    }
+    assert get(app, "/reports/open-data-forum.html")[0] == "500 Internal Server Error"
+
+
+def test_make_edit_prints_the_editors_address_at_once_then_serves_it_with_its_backend(tmp_path):
+    port = free_port("127.0.0.1", 20000 + os.getpid() % 20000)
+    backend_port = free_port("127.0.0.1", port)
+    edit = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "edit", "--port", str(port), "--backend-port", str(backend_port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        first = edit.stdout.readline()  # before the build: printed and flushed at once
+        assert first.startswith(f"Web editor: http://127.0.0.1:{port}/admin/"), first
+        for line in edit.stdout:
+            if line.strip() == f"Web editor: http://127.0.0.1:{port}/admin/":
+                break
+        page = fetch(f"http://127.0.0.1:{port}/admin/")
+        assert "decap-cms.js" in page and "livereload" not in page
+        config = json.loads(fetch(f"http://127.0.0.1:{port}/admin/config.yml").split("\n", 2)[2])
+        assert config["backend"]["proxy_url"] == f"http://127.0.0.1:{backend_port}/api/v1"
+        info = fetch(config["backend"]["proxy_url"], data=b'{"action": "info"}')
+        assert json.loads(info)["type"] == "local_fs"
+    finally:
+        edit.terminate()
+        edit.wait(20)
+    assert listen_error("127.0.0.1", backend_port) is None  # the backend stopped with it
+
+
+def fetch(url, data=None):
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except ConnectionError:
+            time.sleep(0.2)
+        except urllib.error.URLError as error:
+            if not isinstance(error.reason, ConnectionError):
+                raise
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer")

@@ -4,6 +4,7 @@ shows why in place of every page; and the checks and addresses `make serve` prin
 
 import errno
 import html
+import json
 import mimetypes
 import os
 import socket
@@ -145,6 +146,17 @@ def request_path(environ):
     return environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
 
 
+EDITOR = "admin/"  # the web editor's folder (plugins/editor): usable while a build fails, and told why
+BUILD_STATUS = EDITOR + "build-status.json"
+
+
+def build_status(failure):
+    """What the editor's page asks the preview after each save (UTF-8 JSON): whether the last build succeeded and,
+    if not, its problems as ``[where, what]`` pairs."""
+    problems = [list(problem) for problem in failure.problems] if failure else []
+    return json.dumps({"ok": failure is None, "problems": problems}, ensure_ascii=False).encode("utf-8")
+
+
 def not_found_folders(path):
     """Where to look for the 404.html that answers a missing URL ``path``, in order: the folder of its first part
     (en/ for /en/…, the language's), then the site's root ("")."""
@@ -155,7 +167,8 @@ def not_found_folders(path):
 class PreviewApp:
     """The preview's web app (WSGI, served by livereload's Server, which adds its reload script to each page): the
     site built in ``root`` as it is on disk, a folder's index.html, the site's 404.html for what is not there; while
-    ``last`` (a LastBuild) holds a failure, every page is the error page instead, with status 500."""
+    ``last`` (a LastBuild) holds a failure, every page is the error page instead, with status 500, but the editor's
+    (admin/), which says it itself after asking build-status.json, so that the editor can fix the file."""
 
     def __init__(self, root, last):
         self.root = root
@@ -172,12 +185,14 @@ class PreviewApp:
 
     def respond(self, path):
         """(status, headers, body) for a URL path."""
+        if path.lstrip("/") == BUILD_STATUS:
+            return "200 OK", [("Content-Type", content_type(BUILD_STATUS))], build_status(self.last.failure)
         target = self.file_of(path)
         if target and os.path.isdir(target):
             if not path.endswith("/"):  # the site's links are relative to the folder: send the browser into it
                 return "301 Moved Permanently", [("Location", urllib.parse.quote(path) + "/")], b""
             target = os.path.join(target, "index.html")
-        if self.last.failure and is_page(path):
+        if self.last.failure and is_page(path) and not path.lstrip("/").startswith(EDITOR):
             return "500 Internal Server Error", [("Content-Type", HTML)], error_page(self.last.failure)
         if target and os.path.isfile(target):
             return "200 OK", [("Content-Type", content_type(target))], _read(target)

@@ -27,8 +27,9 @@ _NAMES = {"lo": "ລາວ", "en": "English"}
 
 
 def _both(texts, languages):
-    """``{"lo": "ຫົວຂໍ້", "en": "Title"}`` -> ``"ຫົວຂໍ້ · Title"``: the editor reads Lao, English helps."""
-    return " · ".join(dict.fromkeys(texts[lang] for lang in languages))
+    """``{"lo": "ຫົວຂໍ້", "en": "Title"}`` -> ``"ຫົວຂໍ້ · Title"``: the editor reads Lao, English helps (the
+    schema has every language's; the body's label, the editor's own, has Lao and English)."""
+    return " · ".join(dict.fromkeys(texts[lang] for lang in languages if lang in texts))
 
 
 def _pattern(regex, message):
@@ -76,7 +77,7 @@ def field_config(field, schema, kind):
     config = {
         "name": field.name,
         "label": _both(field.label, schema.languages),
-        "hint": " / ".join(field.help[lang] for lang in schema.languages),
+        "hint": " / ".join(dict.fromkeys(field.help[lang] for lang in schema.languages)),
         "required": field.required_by(kind),
         **widget_of(field, schema),
     }

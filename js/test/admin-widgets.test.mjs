@@ -1,0 +1,48 @@
+// The web editor's Lang and Translation widgets and its build-status banner (js/src/admin/).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { HINT, statusLines, TITLE, watchBuild } from "../src/admin/status.js";
+import { languageValue, translationValue } from "../src/admin/widgets.js";
+
+test("each pane writes its own language into Lang", () => {
+  assert.equal(languageValue("lo"), "lo");
+  assert.equal(languageValue("en"), "en");
+});
+
+test("a pane other than the original's marks its file a translation; the original's keeps what it says", () => {
+  assert.equal(translationValue("en", "lo", undefined, undefined), "true");
+  assert.equal(translationValue("en", "lo", "", ""), "true");
+  assert.equal(translationValue("lo", "lo", undefined, undefined), "");
+  assert.equal(translationValue("lo", "lo", "true", "true"), "true"); // a Lao file translated from English
+  // ... and then the English file is the original: it is not marked
+  assert.equal(translationValue("en", "lo", undefined, "true"), "");
+  assert.equal(translationValue("en", "lo", undefined, "True"), "");
+});
+
+test("a failed build is shown with its problems, a good one not at all", () => {
+  assert.equal(statusLines({ ok: true, problems: [] }), null);
+  assert.deepEqual(statusLines({ ok: false, problems: [["reports/x.lo.md:4", "Journal_Issue 99 does not exist"]] }), [
+    TITLE,
+    "reports/x.lo.md:4: Journal_Issue 99 does not exist",
+    HINT,
+  ]);
+});
+
+test("the page asks the preview again and again, and stops where there is no preview", async () => {
+  const shown = [];
+  const answers = [
+    { status: 200, ok: true, json: async () => ({ ok: false, problems: [["a.md:1", "bad"]] }) },
+    { status: 200, ok: true, json: async () => ({ ok: true, problems: [] }) },
+    { status: 404, ok: false },
+  ];
+  let asked = 0;
+  await new Promise((done) => {
+    watchBuild("build-status.json", (lines) => shown.push(lines), {
+      fetchFn: async () => answers[asked++],
+      timer: (again) => setImmediate(again),
+    });
+    setTimeout(done, 50);
+  });
+  assert.equal(asked, 3); // the 404 ended it
+  assert.deepEqual(shown, [[TITLE, "a.md:1: bad", HINT], null]);
+});

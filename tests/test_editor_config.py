@@ -1,0 +1,139 @@
+"""The web editor's configuration is made from the content schema (plugins/editor/config.py): every kind a
+collection, every field a widget of its type, in the schema's order, with its labels, help and requiredness; a
+field added to the schema appears in the editor with no other change."""
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from archive.schema import FIELDS, KINDS, NUMBER, TEXT, Field, Schema
+from editor.config import FORMAT, LANGUAGE_WIDGET, TRANSLATION_WIDGET, decap_config
+
+BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
+SCHEMA = Schema(("lo", "en"))
+
+# The widget each type of field is edited with (the roles first: the fields that tie an item's files together).
+WIDGETS = {
+    "lang": LANGUAGE_WIDGET,
+    "category": "hidden",
+    "translation": TRANSLATION_WIDGET,
+    "status": "select",
+    "text": "string",
+    "date": "datetime",
+    "month": "string",
+    "number": "number",
+    "url": "string",
+    "slug": "string",
+    "list": "list",
+    "tags": "list",
+    "file": "file",
+    "files": "list",
+}
+
+
+def expected_widget(field):
+    if field.key in WIDGETS:
+        return WIDGETS[field.key]
+    if field.multiline:
+        return "text"
+    if field.type.name == "file" and field.type.suffixes and ".png" in field.type.suffixes:
+        return "image"
+    return WIDGETS[field.type.name]
+
+
+def collections(schema=SCHEMA):
+    return {c["name"]: c for c in decap_config(schema, BACKEND)["collections"]}
+
+
+def test_every_kind_is_a_collection_of_its_folder_in_every_language():
+    config = decap_config(SCHEMA, BACKEND)
+    assert config["i18n"] == {"structure": "multiple_files", "locales": ["lo", "en"], "default_locale": "lo"}
+    assert config["backend"] == BACKEND
+    assert list(collections()) == [kind.name for kind in KINDS]
+    for kind in KINDS:
+        c = collections()[kind.name]
+        assert c["folder"] == f"content/{kind.name}" and c["extension"] == "md" and c["format"] == FORMAT
+        assert c["label"] == f"{kind.label['lo']} · {kind.label['en']}"
+        assert c["i18n"] is True and c["create"] is True
+
+
+@pytest.mark.parametrize("kind", [kind.name for kind in KINDS])
+def test_every_field_of_a_kind_is_in_its_form_in_the_schemas_order_with_its_type_labels_and_help(kind):
+    form = {f["name"]: f for f in collections()[kind]["fields"]}
+    assert list(form) == [f.name for f in SCHEMA.fields_of(kind)] + ["body"]
+    for field in SCHEMA.fields_of(kind):
+        widget = form[field.name]
+        assert widget["widget"] == expected_widget(field), field.name
+        assert widget["required"] == field.required_by(kind), field.name
+        assert field.label["lo"] in widget["label"] and field.label["en"] in widget["label"]
+        assert field.help["lo"] in widget["hint"] and field.help["en"] in widget["hint"]
+        translated = field.type.name in ("text", "list", "tags", "files") or field.key in ("lang", "translation")
+        assert widget["i18n"] == (True if translated else "duplicate"), field.name
+    assert form["Category"]["default"] == kind
+
+
+def test_a_fields_pattern_is_its_types_and_takes_its_example():
+    for c in collections().values():
+        for widget in c["fields"]:
+            field = SCHEMA.fields.get(widget["name"].lower())
+            if field is None or "pattern" not in widget:
+                continue
+            regex, message = widget["pattern"]
+            assert re.search(regex, field.example), (widget["name"], regex)
+            assert not re.search(regex, "not a , valid value ../x"), widget["name"]
+            assert message
+    kinds = {widget["name"] for c in collections().values() for widget in c["fields"] if "pattern" in widget}
+    assert {"Month", "Registration_URL", "Slug", "PDF"} <= kinds
+
+
+def test_uploads_land_in_content_and_are_named_as_the_files_fields_name_them():
+    config = decap_config(SCHEMA, BACKEND)
+    assert (config["media_folder"], config["public_folder"]) == ("content/images", "images")
+    pdf = next(f for f in collections()["magazine"]["fields"] if f["name"] == "PDF")
+    assert (pdf["media_folder"], pdf["public_folder"]) == ("/content/files", "files")
+    pages = next(f for f in collections()["newspaper"]["fields"] if f["name"] == "Pages")
+    assert pages["field"]["widget"] == "image"
+    body = collections()["news"]["fields"][-1]
+    assert body["public_folder"] == "{static}/images"  # a body image links from the content root, as Pelican reads
+
+
+def test_a_field_added_to_the_schema_appears_in_the_editor_with_no_other_change():
+    pages = Field(
+        "Page_Count",
+        NUMBER,
+        {"lo": "ຈຳນວນໜ້າ", "en": "Pages"},
+        {"lo": "ຈຳນວນໜ້າຂອງສະບັບ.", "en": "How many pages the issue has."},
+        "48",
+        kinds=("magazine",),
+        required=True,
+    )
+    motto = Field("Motto", TEXT, {"lo": "ຄຳຂວັນ", "en": "Motto"}, {"lo": "ຄຳຂວັນ.", "en": "A motto."}, "ຢຸດ, ຄິດ")
+    schema = Schema(("lo", "en"), fields=(*FIELDS, pages, motto))
+    magazine = {f["name"]: f for f in collections(schema)["magazine"]["fields"]}
+    assert magazine["Page_Count"]["widget"] == "number" and magazine["Page_Count"]["required"] is True
+    assert magazine["Page_Count"]["label"] == "ຈຳນວນໜ້າ · Pages"
+    assert all("Motto" in [f["name"] for f in c["fields"]] for c in collections(schema).values())
+    assert "Page_Count" not in [f["name"] for f in collections(schema)["news"]["fields"]]
+
+
+def test_a_third_language_is_a_third_pane():
+    schema = Schema(
+        ("lo", "en", "fr"),
+        fields=[
+            replace(f, label={**f.label, "fr": f.label["en"]}, help={**f.help, "fr": f.help["en"]}) for f in FIELDS
+        ],
+        kinds=[
+            replace(
+                k,
+                label={**k.label, "fr": k.label["en"]},
+                label_one={**k.label_one, "fr": k.label_one["en"]},
+                number_label=k.number_label and {**k.number_label, "fr": k.number_label["en"]},
+            )
+            for k in KINDS
+        ],
+    )
+    config = decap_config(schema, BACKEND)
+    assert config["i18n"]["locales"] == ["lo", "en", "fr"]
+    lang = next(f for f in config["collections"][0]["fields"] if f["name"] == "Lang")
+    assert list(lang["languages"]) == ["lo", "en", "fr"]
