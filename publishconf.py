@@ -12,3 +12,14 @@ if not SITEURL:
 RELATIVE_URLS = False
 ASSETS_MINIFY = True
 ASSETS_FINGERPRINT = True  # css/site.<hash>.css: cache forever, a new build gets new names
+
+# The published site's web editor (admin/; README, "The web editor"): Decap CMS signs editors in with GitHub and
+# commits their files to the repository, whose workflow then builds and publishes the site. The repository is
+# EDITOR_REPOSITORY (owner/name), else the one GitHub Actions builds (GITHUB_REPOSITORY); EDITOR_AUTH_URL is the
+# OAuth service that signs editors in to GitHub (Decap's base_url). With no repository there is no admin/.
+_repository = os.environ.get("EDITOR_REPOSITORY") or os.environ.get("GITHUB_REPOSITORY", "")
+EDITOR_BACKEND = None
+if _repository:
+    EDITOR_BACKEND = {"name": "github", "repo": _repository, "branch": os.environ.get("EDITOR_BRANCH", "main")}
+    if os.environ.get("EDITOR_AUTH_URL"):
+        EDITOR_BACKEND["base_url"] = os.environ["EDITOR_AUTH_URL"].rstrip("/")

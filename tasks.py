@@ -153,9 +153,8 @@ def edit(c, port=None, backend_port=None):
     the editor's form cannot check is shown in the editor and on every page of the preview until it is fixed.
     Both listen on 127.0.0.1 only: the backend writes files for whoever can reach it."""
     import signal
-    import subprocess
 
-    from tools import preview
+    from tools import editor, preview
 
     host = preview.LOCALHOST
     port, backend_port = _port("edit", port), _port("edit", backend_port or 8081)
@@ -169,26 +168,17 @@ def edit(c, port=None, backend_port=None):
         )
     address = f"http://{host}:{port}/admin/"
     print(f"Web editor: {address}  (starting; Ctrl-C to stop)", flush=True)
-    env = {
-        **os.environ,
-        "PORT": str(backend_port),
-        "BIND_HOST": host,
-        "GIT_REPO_DIRECTORY": HERE,
-        "MODE": "fs",  # writes the files; committing them stays the editor's (git) or the published CMS's
-        "LOG_LEVEL": "warn",
-    }
-    server = os.path.join(HERE, "node_modules", "decap-server", "dist", "index.js")
-    backend = subprocess.Popen(["node", server], env=env)
+    server = editor.start_backend(HERE, backend_port, host)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a service manager: stop the backend too
     try:
         overrides = {
-            "EDITOR_BACKEND": {"name": "proxy", "proxy_url": f"http://{host}:{backend_port}/api/v1", "branch": "main"},
+            "EDITOR_BACKEND": editor.proxy_backend(backend_port, host),
             "EDITOR_SITE_URL": f"http://{host}:{port}",
         }
         _preview("edit", host, port, overrides, [f"Web editor: {address}"])
     finally:
-        backend.terminate()
-        backend.wait(10)
+        server.terminate()
+        server.wait(10)
 
 
 def _write_new(path, text):

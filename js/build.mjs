@@ -2,8 +2,9 @@
 // Writes OUTDIR/search.js (entry js/src/search-page.js), OUTDIR/site.js (entry js/src/site.js) and
 // OUTDIR/admin.js (the web editor's additions to Decap CMS, entry js/src/admin/admin.js), classic
 // scripts rather than modules, since Chromium refuses module scripts on a page opened from disk, and
-// OUTDIR/style.css from theme/static/css/site.css. Run by plugins/assets during the Pelican build. The output
-// depends on the sources only: no timestamps, no source maps, paths in comments relative to the project.
+// OUTDIR/style.css from theme/static/css/site.css (admin-style.css, the web editor's page's, from admin.css).
+// Run by plugins/assets during the Pelican build. The output depends on the sources only: no timestamps, no
+// source maps, paths in comments relative to the project.
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,7 @@ try {
       site: "js/src/site.js",
       admin: "js/src/admin/admin.js",
       style: "theme/static/css/site.css",
+      "admin-style": "theme/static/css/admin.css",
     },
     outdir: path.resolve(outdir),
     bundle: true,

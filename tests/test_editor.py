@@ -5,23 +5,14 @@ import difflib
 import json
 import os
 import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 
-from tests.fixture_site import FIXTURE, ROOT, build
+from tests.fixture_site import FIXTURE, build
 from tests.test_browser import serve
+from tools.editor import backend, field, free_port
 
-DECAP_SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
 PICTURE = os.path.join(FIXTURE, "images", "fibre-map.png")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +20,9 @@ def project(tmp_path_factory):
     """A copy of the fixture content, the local backend writing into it, and the site (with admin/) served."""
     folder = tmp_path_factory.mktemp("editor")
     shutil.copytree(FIXTURE, folder / "content")
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(folder), "MODE": "fs"}
-    server = subprocess.Popen(["node", DECAP_SERVER], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        backend = {"name": "proxy", "proxy_url": f"http://127.0.0.1:{port}/api/v1", "branch": "main"}
-        site = build(str(folder / "content"), str(folder / "output"), EDITOR_BACKEND=backend)
-        for _ in range(100):
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
+    with backend(folder, free_port()) as decap:
+        site = build(str(folder / "content"), str(folder / "output"), EDITOR_BACKEND=decap)
         yield {"folder": folder, "root": serve(site)}
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 @pytest.fixture
@@ -67,13 +46,6 @@ def editor(browser, project):
     page.close()
     assert errors == []
     assert outside == [], "the editor loaded something from another host"
-
-
-def field(page, label, pane=0):
-    """The input of the field labelled ``label`` in the ``pane``-th language pane (0: Lao, 1: English)."""
-    labels = page.locator("label", has_text=label)
-    target = labels.nth(pane).get_attribute("for")
-    return page.locator(f'[id="{target}"]')
 
 
 def read(folder, path):

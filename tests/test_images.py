@@ -5,10 +5,10 @@ import os
 import shutil
 
 import pytest
-from images import thumbs
 from PIL import Image
 
 from archive import ContentError
+from images import thumbs
 from tests.fixture_site import FIXTURE, build
 
 PDF = os.path.join(os.path.dirname(__file__), "fixtures", "pdf", "lao-news.pdf")

@@ -1,5 +1,6 @@
 """What `invoke publish` and `invoke bundle` produce: a site for a web server, and one for a USB stick."""
 
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -46,7 +47,7 @@ def test_assets_are_fingerprinted_and_minified(published):
     css = page(published, "index.html").select_one('link[rel="stylesheet"]')["href"]
     assert re.fullmatch(re.escape(SITE_URL) + r"/theme/css/site\.[0-9a-f]{12}\.css", css)
     scripts = os.listdir(os.path.join(published, "theme", "js"))
-    assert sorted(re.sub(r"\.[0-9a-f]{12}\.", ".", s) for s in scripts) == ["search.js", "site.js"]
+    assert sorted(re.sub(r"\.[0-9a-f]{12}\.", ".", s) for s in scripts) == ["admin.js", "search.js", "site.js"]
     with open(os.path.join(published, css[len(SITE_URL) + 1 :]), encoding="utf-8") as f:
         assert f.read().count("\n") < 5  # minified
 
@@ -134,3 +135,41 @@ def test_a_shared_item_shows_its_cover_or_its_front_page(published):
     assert page(published, "newspaper/edition-210.html").select_one('meta[name="twitter:card"]')["content"] == (
         "summary_large_image"
     )
+
+
+def test_the_published_editor_commits_to_the_repository_and_search_engines_leave_it_alone(tmp_path):
+    environment = {
+        "SITEURL": SITE_URL,
+        "EDITOR_REPOSITORY": "mtc-lao/ict-archive",
+        "EDITOR_AUTH_URL": "https://auth.example.la/",
+    }
+    os.environ.update(environment)
+    try:
+        site = build(FIXTURE, str(tmp_path / "output"), settings_file=PUBLISH_SETTINGS)
+    finally:
+        for key in environment:
+            del os.environ[key]
+    with open(os.path.join(site, "admin", "config.yml"), encoding="utf-8") as f:
+        config = json.loads(f.read().split("\n", 2)[2])
+    assert config["backend"] == {
+        "name": "github",
+        "repo": "mtc-lao/ict-archive",
+        "branch": "main",
+        "base_url": "https://auth.example.la",
+    }
+    assert config["site_url"] == SITE_URL
+    with open(os.path.join(site, "robots.txt"), encoding="utf-8") as f:
+        assert f.read().startswith("User-agent: *\nDisallow: /admin/\nAllow: /\n")
+    with open(os.path.join(site, "sitemap.xml"), encoding="utf-8") as f:
+        assert "admin" not in f.read()
+    for lang in ("", "en/"):
+        for folder, _, names in os.walk(os.path.join(site, lang, "search-data")):
+            for name in names:
+                with open(os.path.join(folder, name), "rb") as f:
+                    assert b"admin/" not in f.read(), name
+
+
+def test_without_a_repository_the_published_site_has_no_editor(published):
+    assert not os.path.exists(os.path.join(published, "admin"))
+    with open(os.path.join(published, "robots.txt"), encoding="utf-8") as f:
+        assert "Disallow" not in f.read()

@@ -52,6 +52,7 @@ class Runtime:
         # images reads pictures (validate.check_sources); set on every generator's start, so a dict, not a list
         self.openers = {}
         self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
+        self.hidden_folders = set()  # folders other plugins write that search engines must not read (robots.txt)
 
 
 def runtime_of(generator):

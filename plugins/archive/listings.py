@@ -49,7 +49,7 @@ class ListingGenerator(Generator):
             pages += [(a.url, a.details.alternates, a.date.strftime("%Y-%m-%d")) for a in site.articles]
         if not self.settings["RELATIVE_URLS"]:  # a sitemap needs absolute URLs: publishing builds only
             self._write("sitemap.xml", sitemap_xml(self.settings["SITEURL"], pages))
-            self._write("robots.txt", robots_txt(self.settings["SITEURL"]))
+            self._write("robots.txt", robots_txt(self.settings["SITEURL"], runtime.hidden_folders))
 
     def _write(self, name, text):
         """A file of the site that is no page (sitemap, robots.txt, a manifest), at ``name`` under the output."""

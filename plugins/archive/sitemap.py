@@ -22,8 +22,10 @@ def sitemap_xml(site_url, pages):
     return "".join(lines)
 
 
-def robots_txt(site_url):
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n"
+def robots_txt(site_url, hidden=()):
+    """``hidden``: folders of the site ("admin/") that are no pages to find."""
+    disallow = "".join(f"Disallow: /{folder.strip('/')}/\n" for folder in sorted(hidden))
+    return f"User-agent: *\n{disallow}Allow: /\n\nSitemap: {site_url}/sitemap.xml\n"
 
 
 def _escape(site_url, url):

@@ -26,6 +26,7 @@ BUNDLES = {
     "js/site.js": "site.js",
     "js/admin.js": "admin.js",
     "css/site.css": "style.css",
+    "css/admin.css": "admin-style.css",
 }  # site name: esbuild's
 ICONS = (
     "favicon.svg",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.generators import Generator
 
+from archive import runtime_of
 from archive.settings import read_group
 
 from .config import decap_config, field_types
@@ -55,13 +56,13 @@ def decap_files(project):
 class EditorGenerator(Generator):
     def generate_context(self):
         self.editor = EditorSettings.from_pelican(self.settings)
+        if self.editor.backend:
+            runtime_of(self).hidden_folders.add(FOLDER)
 
     def generate_output(self, writer):
         if not self.editor.backend:
             log.warning("editor: EDITOR_BACKEND is not set: the site has no admin/ (the web editor)")
             return
-        from archive import runtime_of
-
         schema = runtime_of(self).schema
         site_url = self.editor.site_url or ("" if self.settings["RELATIVE_URLS"] else self.settings["SITEURL"])
         config = decap_config(schema, self.editor.backend, site_url)

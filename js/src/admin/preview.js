@@ -24,16 +24,20 @@ export function previewTemplate(h, createClass) {
           "header",
           { className: "article-header" },
           h("h1", null, get("Title")),
-          byline ? h("p", { className: "meta" }, byline) : null,
+          byline ? h("p", { className: "article-meta" }, byline) : null,
           get("Summary") ? h("div", { className: "lead" }, h("p", null, get("Summary"))) : null,
         ),
         cover ? h("img", { className: "cover", src: getAsset(cover).toString(), alt: "" }) : null,
         h("div", { className: "prose" }, widgetFor("body")),
         tags?.size
           ? h(
-              "ul",
+              "div",
               { className: "tags" },
-              tags.toJS().map((tag) => h("li", { key: tag }, tag)),
+              h(
+                "ul",
+                { className: "tag-list" },
+                tags.toJS().map((tag) => h("li", { key: tag }, h("a", null, tag))),
+              ),
             )
           : null,
       );

@@ -1,0 +1,125 @@
+"""The web editor's local backend (decap-server, from npm) for `make edit`, the browser tests and the screenshots
+of the editor in docs/: started on 127.0.0.1 only, since it writes into the folder it is given for whoever reaches
+it; and the screenshots themselves: `.venv/bin/python -m tools.editor` writes docs/screenshots/editor/.
+"""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+from .build import ROOT
+
+LOCALHOST = "127.0.0.1"
+SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
+SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots", "editor")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's, as the tests use
+
+
+def proxy_backend(port, host=LOCALHOST):
+    """Decap's backend setting (EDITOR_BACKEND) for decap-server on ``port``."""
+    return {"name": "proxy", "proxy_url": f"http://{host}:{port}/api/v1", "branch": "main"}
+
+
+def start_backend(folder, port, host=LOCALHOST, quiet=True):
+    """decap-server writing into ``folder`` (it holds content/), listening on host:port once this returns."""
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": host,
+        "GIT_REPO_DIRECTORY": str(folder),
+        "MODE": "fs",  # writes the files; committing them is git's (or the published editor's) business
+        "LOG_LEVEL": "warn" if quiet else "info",
+    }
+    server = subprocess.Popen(["node", SERVER], env=env)
+    for _ in range(300):
+        if server.poll() is not None:
+            raise RuntimeError(f"decap-server stopped at once (exit {server.returncode}); see its message above")
+        with socket.socket() as probe:
+            if probe.connect_ex((host, port)) == 0:
+                return server
+        time.sleep(0.05)
+    server.terminate()
+    raise RuntimeError(f"decap-server did not listen on {host}:{port} within 15 s")
+
+
+@contextlib.contextmanager
+def backend(folder, port, host=LOCALHOST):
+    server = start_backend(folder, port, host)
+    try:
+        yield proxy_backend(port, host)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((LOCALHOST, 0))
+        return probe.getsockname()[1]
+
+
+def screenshots(out=SCREENSHOTS, chromium=CHROMIUM):
+    """The editor writing a Lao news item beside its English translation, and the preview pane, at 1440 px."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from .build import build
+
+    os.makedirs(out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(os.path.join(ROOT, "content"), os.path.join(tmp, "content"))
+        with backend(tmp, free_port()) as decap:
+            site = build(os.path.join(tmp, "content"), os.path.join(tmp, "output"), EDITOR_BACKEND=decap)
+            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
+            handler.log_message = lambda *args: None
+            server = http.server.ThreadingHTTPServer((LOCALHOST, 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            root = f"http://{LOCALHOST}:{server.server_address[1]}/"
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+                page = browser.new_page(viewport={"width": 1440, "height": 1000})
+                page.goto(root + "admin/")
+                page.get_by_role("button", name="Login").click()
+                page.get_by_text("Collections").first.wait_for()
+                page.screenshot(path=os.path.join(out, "collections.png"))
+                page.goto(root + "admin/#/collections/news/new")
+                fill(page, "Published", 0, "2026-12-01")
+                fill(page, "Slug", 0, "post-office-bill-payments-2026")
+                fill(page, "Tags", 0, "ໄປສະນີ, ບໍລິການລັດ")
+                fill(page, "Summary", 0, "ປະຊາຊົນ ໃນ 12 ເມືອງ ສາມາດຊຳລະຄ່ານ້ຳ ແລະ ຄ່າໄຟຟ້າ ຢູ່ຫ້ອງການໄປສະນີ.")
+                fill(page, "By", 0, "ສລດ")
+                page.locator("[data-slate-editor]").nth(0).click()
+                page.keyboard.type("ວັນທີ 1 ທັນວາ 2026, ໄປສະນີລາວ ໄດ້ເປີດບໍລິການຊຳລະຄ່ານ້ຳ ແລະ ຄ່າໄຟຟ້າ ຜ່ານລະບົບອອນລາຍ.")
+                fill(
+                    page, "Summary", 1, "People in 12 districts can pay water and electricity bills at the post office."
+                )
+                fill(page, "Title", 1, "District post offices take water and electricity bills online")
+                fill(page, "Title", 0, "ຫ້ອງການໄປສະນີເມືອງ ເປີດບໍລິການຊຳລະຄ່ານ້ຳ-ຄ່າໄຟ ທາງອອນລາຍ")  # last: the top in view
+                page.screenshot(path=os.path.join(out, "writing-lao-beside-english.png"))
+                page.get_by_role("button", name="Toggle preview").first.click()
+                page.wait_for_timeout(1000)
+                page.screenshot(path=os.path.join(out, "preview.png"))
+                browser.close()
+            server.shutdown()
+    return out
+
+
+def field(page, label, pane=0):
+    """The input of the field labelled ``label`` in the ``pane``-th language pane (0: Lao, 1: English)."""
+    target = page.locator("label", has_text=label).nth(pane).get_attribute("for")
+    return page.locator(f'[id="{target}"]')
+
+
+def fill(page, label, pane, text):
+    field(page, label, pane).fill(text)
+
+
+if __name__ == "__main__":
+    print("wrote", screenshots())
