@@ -101,8 +101,6 @@ def _preview(name, host, port, overrides=None, lines=()):
     build), build, serve the site, rebuild on every save and reload the browser. Pelican's content cache keeps a
     rebuild to the files that changed; while a build has failed, every page shows its problems instead, in the
     browser as in the terminal, and the server keeps running (tools/preview.py)."""
-    from livereload import Server
-
     from tools import preview
 
     host = CONFIG["host"] if host is None else host
@@ -113,7 +111,7 @@ def _preview(name, host, port, overrides=None, lines=()):
     last = preview.LastBuild()
     rebuild = preview.rebuilder(preview.preview_settings(CONFIG["settings_base"], **(overrides or {})), last=last)
     rebuild()
-    server = Server(app=preview.PreviewApp(CONFIG["deploy_path"], last))
+    server = preview.live_server(preview.PreviewApp(CONFIG["deploy_path"], last))
     for pattern in WATCHED:
         server.watch(os.path.join(HERE, pattern), rebuild)
     print("\n".join([*preview.preview_lines(host, port, preview.lan_address()), *lines]), flush=True)

@@ -321,7 +321,7 @@ def test_the_editor_stays_usable_while_a_build_has_failed_and_is_told_why(tmp_pa
     assert get(app, "/reports/open-data-forum.html")[0] == "500 Internal Server Error"
 
 
-def test_make_edit_prints_the_editors_address_at_once_then_serves_it_with_its_backend(tmp_path):
+def test_make_edit_prints_the_editors_address_at_once_then_serves_it_with_its_backend(browser):
     port = free_port("127.0.0.1", 20000 + os.getpid() % 20000)
     backend_port = free_port("127.0.0.1", port)
     edit = subprocess.Popen(
@@ -339,10 +339,22 @@ def test_make_edit_prints_the_editors_address_at_once_then_serves_it_with_its_ba
                 break
         page = fetch(f"http://127.0.0.1:{port}/admin/")
         assert "decap-cms.js" in page and "livereload" not in page
+        news = fetch(f"http://127.0.0.1:{port}/news/index.html")
+        assert "livereload.js" in news  # pages reload after each build
+        with open(os.path.join(ROOT, "node_modules", "decap-cms", "dist", "decap-cms.js"), encoding="utf-8") as f:
+            script = f.read()
+        assert "</head>" in script and fetch(f"http://127.0.0.1:{port}/admin/decap-cms.js") == script  # untouched
         config = json.loads(fetch(f"http://127.0.0.1:{port}/admin/config.yml").split("\n", 2)[2])
         assert config["backend"]["proxy_url"] == f"http://127.0.0.1:{backend_port}/api/v1"
         info = fetch(config["backend"]["proxy_url"], data=b'{"action": "info"}')
         assert json.loads(info)["type"] == "local_fs"
+        page, errors = browser.new_page(), []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"http://127.0.0.1:{port}/admin/")
+        page.get_by_role("button", name="Login").click()
+        page.get_by_text("ຂ່າວ · News").first.wait_for()  # the project's collections, read through the backend
+        page.close()
+        assert errors == []
     finally:
         edit.terminate()
         edit.wait(20)

@@ -284,3 +284,26 @@ def preview_lines(host, port, lan):
     if lan:
         return [*lines, f"  http://{lan}:{port}/  on a phone or another computer on the same network"]
     return [*lines, "  (no network found: join this computer to the phone's Wi-Fi, then start again)"]
+
+
+# A request for a file with an extension other than .html/.htm: what is_page() calls no page.
+_FILE_PATH = r".*\.(?!html?$)[^/.]+"
+
+
+def live_server(app):
+    """livereload's Server for the WSGI ``app``, putting its reload script into pages only. livereload puts it
+    before the first "</head>" of any response, scripts included: decap-cms.js, the web editor's, holds one in a
+    string, and would break. Files are served by a plain WSGI container; pages and folders by livereload's."""
+    from livereload import Server
+    from livereload.server import LiveScriptContainer
+    from tornado import web
+    from tornado.wsgi import WSGIContainer
+
+    class PagesOnly(Server):
+        def get_web_handlers(self, script):
+            return [
+                (_FILE_PATH, web.FallbackHandler, {"fallback": WSGIContainer(self.app)}),
+                (r".*", web.FallbackHandler, {"fallback": LiveScriptContainer(self.app, script)}),
+            ]
+
+    return PagesOnly(app=app)
