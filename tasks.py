@@ -84,7 +84,7 @@ PREVIEW_HELP = {
     "open the preview on a phone)",
     "port": f"the port to listen on (default {CONFIG['port']})",
 }
-WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/*.js", "pelicanconf.py")
+WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/**/*.js", "pelicanconf.py")
 
 
 def _port(name, port):

@@ -143,14 +143,18 @@ def problems_shown(body):
     return [li.get_text() for li in BeautifulSoup(body, "html.parser").select("ol.build-problems li")]
 
 
-def test_while_a_build_has_failed_every_page_names_its_problems_until_a_build_succeeds(tmp_path):
-    shutil.copytree(FIXTURE, tmp_path / "content")
+def preview_of(folder):
+    """The preview of a copy of the fixture content in ``folder``: (rebuild, app)."""
+    shutil.copytree(FIXTURE, folder / "content")
     settings = preview_settings(
-        cache=str(tmp_path / "cache"), PATH=str(tmp_path / "content"), OUTPUT_PATH=str(tmp_path / "output")
+        cache=str(folder / "cache"), PATH=str(folder / "content"), OUTPUT_PATH=str(folder / "output")
     )
     last = LastBuild()
-    rebuild = rebuilder(settings, out=lambda message: None, last=last)
-    app = PreviewApp(str(tmp_path / "output"), last)
+    return rebuilder(settings, out=lambda message: None, last=last), PreviewApp(str(folder / "output"), last)
+
+
+def test_while_a_build_has_failed_every_page_names_its_problems_until_a_build_succeeds(tmp_path):
+    rebuild, app = preview_of(tmp_path)
     assert rebuild() is True
     assert get(app, "/news/cyber-drill.html")[0] == "200 OK"
 
@@ -292,13 +296,7 @@ def test_the_network_address_is_one_a_phone_can_reach_or_none():
 
 
 def test_the_editor_stays_usable_while_a_build_has_failed_and_is_told_why(tmp_path):
-    shutil.copytree(FIXTURE, tmp_path / "content")
-    settings = preview_settings(
-        cache=str(tmp_path / "cache"), PATH=str(tmp_path / "content"), OUTPUT_PATH=str(tmp_path / "output")
-    )
-    last = LastBuild()
-    rebuild = rebuilder(settings, out=lambda message: None, last=last)
-    app = PreviewApp(str(tmp_path / "output"), last)
+    rebuild, app = preview_of(tmp_path)
     assert rebuild() is True
     assert json.loads(get(app, "/admin/build-status.json")[2]) == {"ok": True, "problems": []}
 
