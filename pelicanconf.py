@@ -55,5 +55,7 @@ SUMMARY_MAX_LENGTH = 40
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # The web editor at admin/ (plugins/editor): Decap CMS writing content/ through decap-server on this computer, which
-# `make edit` starts on this port. publishconf.py connects the published site's editor to the repository instead.
+# `make edit` starts on this port, serving the content folder alone (EDITOR_ROOT: content/ is its root).
+# publishconf.py connects the published site's editor to the repository instead.
 EDITOR_BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
+EDITOR_ROOT = ""

@@ -19,6 +19,7 @@ ASSETS_FINGERPRINT = True  # css/site.<hash>.css: cache forever, a new build get
 # OAuth service that signs editors in to GitHub (Decap's base_url). With no repository there is no admin/.
 _repository = os.environ.get("EDITOR_REPOSITORY") or os.environ.get("GITHUB_REPOSITORY", "")
 EDITOR_BACKEND = None
+EDITOR_ROOT = "content"  # the repository's content/
 if _repository:
     EDITOR_BACKEND = {"name": "github", "repo": _repository, "branch": os.environ.get("EDITOR_BRANCH", "main")}
     if os.environ.get("EDITOR_AUTH_URL"):

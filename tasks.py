@@ -166,7 +166,7 @@ def edit(c, port=None, backend_port=None):
         )
     address = f"http://{host}:{port}/admin/"
     print(f"Web editor: {address}  (starting; Ctrl-C to stop)", flush=True)
-    server = editor.start_backend(HERE, backend_port, host)
+    server = editor.start_backend(CONFIG["content"], backend_port, host, origin=f"http://{host}:{port}")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a service manager: stop the backend too
     try:
         overrides = {

@@ -103,3 +103,4 @@ def test_the_bundle_holds_the_files_links_inside_content_point_at(content, tmp_p
         names = bundle.namelist()
         assert "lao-ict-journal-archive/images/same.svg" in names
         assert not [n for n in names if b"not for publishing" in bundle.read(n)]
+        assert not [n for n in names if "/admin/" in n]  # the web editor needs a server: not on a USB stick

@@ -68,7 +68,11 @@ def test_every_field_of_a_kind_is_in_its_form_in_the_schemas_order_with_its_type
         assert widget["required"] == field.required_by(kind), field.name
         assert field.label["lo"] in widget["label"] and field.label["en"] in widget["label"]
         assert field.help["lo"] in widget["hint"] and field.help["en"] in widget["hint"]
-        translated = field.type.name in ("text", "list", "tags", "files") or field.key in ("lang", "translation")
+        translated = field.type.name in ("text", "list", "tags", "files") or field.key in (
+            "lang",
+            "translation",
+            "status",
+        )
         assert widget["i18n"] == (True if translated else "duplicate"), field.name
     assert form["Category"]["default"] == kind
 
@@ -137,3 +141,12 @@ def test_a_third_language_is_a_third_pane():
     assert config["i18n"]["locales"] == ["lo", "en", "fr"]
     lang = next(f for f in config["collections"][0]["fields"] if f["name"] == "Lang")
     assert list(lang["languages"]) == ["lo", "en", "fr"]
+
+
+def test_for_decap_server_serving_the_content_folder_alone_paths_start_inside_it():
+    config = decap_config(SCHEMA, BACKEND, root="")
+    assert config["media_folder"] == "images"
+    news = {c["name"]: c for c in config["collections"]}["news"]
+    assert news["folder"] == "news" and news["fields"][-1]["media_folder"] == "/images"
+    pdf = next(f for f in {c["name"]: c for c in config["collections"]}["magazine"]["fields"] if f["name"] == "PDF")
+    assert pdf["media_folder"] == "/files"

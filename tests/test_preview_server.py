@@ -319,6 +319,16 @@ def test_the_editor_stays_usable_while_a_build_has_failed_and_is_told_why(tmp_pa
     assert get(app, "/reports/open-data-forum.html")[0] == "500 Internal Server Error"
 
 
+def test_when_no_build_ever_made_the_editor_its_address_shows_the_problems(tmp_path):
+    rebuild, app = preview_of(tmp_path)
+    source = tmp_path / "content" / "news" / "cyber-drill.lo.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Date: 2023-11-20", "Date: 2023-11-31"))
+    assert rebuild() is False
+    status, _, body = get(app, "/admin/")
+    assert status == "500 Internal Server Error"
+    assert problems_shown(body) == ["news/cyber-drill.lo.md:2: unparsable Date: '2023-11-31' is not a real date"]
+
+
 def test_make_edit_prints_the_editors_address_at_once_then_serves_it_with_its_backend(browser):
     port = free_port("127.0.0.1", 20000 + os.getpid() % 20000)
     backend_port = free_port("127.0.0.1", port)

@@ -1,5 +1,6 @@
 """What `invoke publish` and `invoke bundle` produce: a site for a web server, and one for a USB stick."""
 
+import contextlib
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
+from archive.sitemap import robots_txt
 from tests.fixture_site import FIXTURE
 from tools.build import PUBLISH_SETTINGS, build
 from tools.bundle import FOLDER, make_bundle
@@ -19,13 +21,26 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
+@contextlib.contextmanager
+def environment(**values):
+    """The process environment with ``values`` set (None: unset), as it was afterwards. GitHub Actions sets
+    GITHUB_REPOSITORY, which publishconf.py reads: each test says what it wants."""
+    keys = ("SITEURL", "GITHUB_REPOSITORY", "EDITOR_REPOSITORY", "EDITOR_BRANCH", "EDITOR_AUTH_URL", *values)
+    saved = {key: os.environ.pop(key, None) for key in keys}
+    os.environ.update({key: value for key, value in values.items() if value is not None})
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            os.environ.pop(key, None)
+            if value is not None:
+                os.environ[key] = value
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    os.environ["SITEURL"] = SITE_URL + "/"  # a trailing slash is forgiven
-    try:
+    with environment(SITEURL=SITE_URL + "/"):  # a trailing slash is forgiven
         return build(FIXTURE, str(tmp_path_factory.mktemp("published") / "output"), settings_file=PUBLISH_SETTINGS)
-    finally:
-        del os.environ["SITEURL"]
 
 
 def page(site, path):
@@ -138,17 +153,9 @@ def test_a_shared_item_shows_its_cover_or_its_front_page(published):
 
 
 def test_the_published_editor_commits_to_the_repository_and_search_engines_leave_it_alone(tmp_path):
-    environment = {
-        "SITEURL": SITE_URL,
-        "EDITOR_REPOSITORY": "mtc-lao/ict-archive",
-        "EDITOR_AUTH_URL": "https://auth.example.la/",
-    }
-    os.environ.update(environment)
-    try:
+    repository = {"GITHUB_REPOSITORY": "mtc-lao/ict-archive", "EDITOR_AUTH_URL": "https://auth.example.la/"}
+    with environment(SITEURL=SITE_URL, **repository):  # as the workflow builds it
         site = build(FIXTURE, str(tmp_path / "output"), settings_file=PUBLISH_SETTINGS)
-    finally:
-        for key in environment:
-            del os.environ[key]
     with open(os.path.join(site, "admin", "config.yml"), encoding="utf-8") as f:
         config = json.loads(f.read().split("\n", 2)[2])
     assert config["backend"] == {
@@ -173,3 +180,11 @@ def test_without_a_repository_the_published_site_has_no_editor(published):
     assert not os.path.exists(os.path.join(published, "admin"))
     with open(os.path.join(published, "robots.txt"), encoding="utf-8") as f:
         assert "Disallow" not in f.read()
+
+
+def test_robots_txt_disallows_hidden_folders_below_the_sites_own_path():
+    assert robots_txt("https://mtc.gov.la/archive", {"admin/"}).splitlines()[:3] == [
+        "User-agent: *",
+        "Disallow: /archive/admin/",
+        "Allow: /",
+    ]

@@ -24,16 +24,20 @@ def proxy_backend(port, host=LOCALHOST):
     return {"name": "proxy", "proxy_url": f"http://{host}:{port}/api/v1", "branch": "main"}
 
 
-def start_backend(folder, port, host=LOCALHOST, quiet=True):
-    """decap-server writing into ``folder`` (it holds content/), listening on host:port once this returns."""
+def start_backend(content, port, host=LOCALHOST, origin=None, quiet=True):
+    """decap-server writing into the content folder ``content`` and nowhere else (EDITOR_ROOT = ""), listening on
+    host:port once this returns; ``origin`` (``http://127.0.0.1:8000``): the one web page it answers (by
+    default, any page on this computer)."""
     env = {
         **os.environ,
         "PORT": str(port),
         "BIND_HOST": host,
-        "GIT_REPO_DIRECTORY": str(folder),
+        "GIT_REPO_DIRECTORY": str(content),
         "MODE": "fs",  # writes the files; committing them is git's (or the published editor's) business
         "LOG_LEVEL": "warn" if quiet else "info",
     }
+    if origin:
+        env["ORIGIN"] = origin  # CORS: other pages' scripts cannot call it
     server = subprocess.Popen(["node", SERVER], env=env)
     for _ in range(300):
         if server.poll() is not None:
@@ -47,8 +51,9 @@ def start_backend(folder, port, host=LOCALHOST, quiet=True):
 
 
 @contextlib.contextmanager
-def backend(folder, port, host=LOCALHOST):
-    server = start_backend(folder, port, host)
+def backend(content, port, host=LOCALHOST):
+    """decap-server on ``content`` while the block runs; gives EDITOR_BACKEND."""
+    server = start_backend(content, port, host)
     try:
         yield proxy_backend(port, host)
     finally:
@@ -75,7 +80,7 @@ def screenshots(out=SCREENSHOTS, chromium=CHROMIUM):
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(os.path.join(ROOT, "content"), os.path.join(tmp, "content"))
-        with backend(tmp, free_port()) as decap:
+        with backend(os.path.join(tmp, "content"), free_port()) as decap:
             site = build(os.path.join(tmp, "content"), os.path.join(tmp, "output"), EDITOR_BACKEND=decap)
             handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
             handler.log_message = lambda *args: None

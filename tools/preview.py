@@ -168,7 +168,8 @@ class PreviewApp:
     """The preview's web app (WSGI, served by livereload's Server, which adds its reload script to each page): the
     site built in ``root`` as it is on disk, a folder's index.html, the site's 404.html for what is not there; while
     ``last`` (a LastBuild) holds a failure, every page is the error page instead, with status 500, but the editor's
-    (admin/), which says it itself after asking build-status.json, so that the editor can fix the file."""
+    (admin/), which says it itself after asking build-status.json, so that the editor can fix the file (when no
+    build ever made it, its address shows the error page too)."""
 
     def __init__(self, root, last):
         self.root = root
@@ -192,7 +193,8 @@ class PreviewApp:
             if not path.endswith("/"):  # the site's links are relative to the folder: send the browser into it
                 return "301 Moved Permanently", [("Location", urllib.parse.quote(path) + "/")], b""
             target = os.path.join(target, "index.html")
-        if self.last.failure and is_page(path) and not path.lstrip("/").startswith(EDITOR):
+        built_editor = path.lstrip("/").startswith(EDITOR) and target and os.path.isfile(target)
+        if self.last.failure and is_page(path) and not built_editor:
             return "500 Internal Server Error", [("Content-Type", HTML)], error_page(self.last.failure)
         if target and os.path.isfile(target):
             return "200 OK", [("Content-Type", content_type(target))], _read(target)

@@ -39,6 +39,10 @@ const ODD = [
   "Title: No body\nDate: 2024-01-02\n",
   "Title: Twice\nTitle: again\nUnknown_Field: kept\n\nBody\n",
   "Title: Body with no blank line\nnot metadata\n",
+  "Title: Tabs\nSummary: one\n\ttwo\nDate:\t2024-01-02\n\nBody\n",
+  "Title: Old Mac line ends\rDate: 2024-01-02\r\rBody\r",
+  "Title: Spaces on the blank line\n   \nBody\n",
+  "Title: A tab on the blank line\n\t\nBody\n",
 ];
 
 test("every content file and fixture reads and writes back byte for byte", () => {
@@ -96,6 +100,14 @@ test("changing one field rewrites its line only; the body and every other line s
   assert.equal(
     serialize({ ...data, body: "New body.\n\n" }, ORDER),
     "title: Old title\nSummary: one\n    two\nTags:  a ,b\nDate: 2024-01-02\n\nNew body.\n",
+  );
+});
+
+test("a file with Windows line ends gets them on the lines the editor writes too", () => {
+  const data = parse("Title: T\r\nDate: 2024-01-02\r\n\r\nBody\r\n", FIELDS);
+  assert.equal(
+    serialize({ ...data, Author: "X", body: "New\nbody" }, ORDER),
+    "Title: T\r\nDate: 2024-01-02\r\nAuthor: X\r\n\r\nNew\r\nbody\r\n",
   );
 });
 

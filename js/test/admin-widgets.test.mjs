@@ -2,11 +2,42 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { HINT, statusLines, TITLE, watchBuild } from "../src/admin/status.js";
-import { languageValue, translationValue } from "../src/admin/widgets.js";
+import { translationValue, widgets } from "../src/admin/widgets.js";
 
-test("each pane writes its own language into Lang", () => {
-  assert.equal(languageValue("lo"), "lo");
-  assert.equal(languageValue("en"), "en");
+// React as far as the widgets use it: createClass gives the spec, h the element's parts.
+const h = (type, props, ...children) => ({ type, props, children });
+const { language, translation } = widgets(h, (spec) => spec);
+
+/** A widget mounted in the pane of ``locale`` with ``value``: what it writes (onChange) and what it shows. */
+function mount(widget, { locale, value, field = {}, original }) {
+  const written = [];
+  const props = {
+    locale,
+    value,
+    forID: "f",
+    onChange: (v) => written.push(v),
+    field: { get: (key) => ({ name: "Translation", original: "lo", ...field })[key] },
+    entry: { getIn: () => original },
+  };
+  const instance = { ...widget, props };
+  instance.componentDidMount();
+  return { written, shown: instance.render().children.join("") };
+}
+
+test("each pane writes its own language into Lang, once, and shows its name", () => {
+  const names = { get: (lang) => ({ lo: "ລາວ", en: "English" })[lang] };
+  assert.deepEqual(mount(language, { locale: "en", value: undefined, field: { languages: names } }).written, ["en"]);
+  assert.deepEqual(mount(language, { locale: "lo", value: "lo", field: { languages: names } }), {
+    written: [],
+    shown: "ລາວ (lo)",
+  });
+});
+
+test("the English pane marks its file a translation; a file that says so already is left as written", () => {
+  assert.deepEqual(mount(translation, { locale: "en", value: undefined }).written, ["true"]);
+  assert.deepEqual(mount(translation, { locale: "en", value: "True" }).written, []);
+  assert.deepEqual(mount(translation, { locale: "lo", value: undefined }).written, []);
+  assert.equal(mount(translation, { locale: "en", value: "true" }).shown, "ສະບັບແປ · translation");
 });
 
 test("a pane other than the original's marks its file a translation; the original's keeps what it says", () => {

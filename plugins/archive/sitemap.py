@@ -1,5 +1,6 @@
 """sitemap.xml with hreflang alternates, and robots.txt pointing at it: what search engines read."""
 
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 HEAD = (
@@ -23,8 +24,9 @@ def sitemap_xml(site_url, pages):
 
 
 def robots_txt(site_url, hidden=()):
-    """``hidden``: folders of the site ("admin/") that are no pages to find."""
-    disallow = "".join(f"Disallow: /{folder.strip('/')}/\n" for folder in sorted(hidden))
+    """``hidden``: folders of the site ("admin/") that are no pages to find, below the site's own path."""
+    base = urlsplit(site_url).path.rstrip("/")
+    disallow = "".join(f"Disallow: {base}/{folder.strip('/')}/\n" for folder in sorted(hidden))
     return f"User-agent: *\n{disallow}Allow: /\n\nSitemap: {site_url}/sitemap.xml\n"
 
 

@@ -22,7 +22,7 @@ from pelican.generators import Generator
 from archive import runtime_of
 from archive.settings import read_group
 
-from .config import decap_config, field_types
+from .config import CONTENT, decap_config, page_data
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server's default port
 class EditorSettings:
     backend: dict = None  # Decap's backend; None: no editor in this build
     site_url: str = ""  # where "view live" leads (the preview's address); publishing: SITEURL
+    root: str = CONTENT  # where content/ is in the backend's repository; "": decap-server serving content/ itself
 
     @classmethod
     def from_pelican(cls, settings):
@@ -61,11 +62,12 @@ class EditorGenerator(Generator):
 
     def generate_output(self, writer):
         if not self.editor.backend:
-            log.warning("editor: EDITOR_BACKEND is not set: the site has no admin/ (the web editor)")
+            log.info("editor: EDITOR_BACKEND is None: this site has no admin/ (the web editor)")
             return
-        schema = runtime_of(self).schema
+        runtime = runtime_of(self)
+        schema = runtime.schema
         site_url = self.editor.site_url or ("" if self.settings["RELATIVE_URLS"] else self.settings["SITEURL"])
-        config = decap_config(schema, self.editor.backend, site_url)
+        config = decap_config(schema, self.editor.backend, site_url, self.editor.root)
         folder = os.path.join(self.output_path, FOLDER)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "config.yml"), "w", encoding="utf-8") as f:
@@ -81,8 +83,7 @@ class EditorGenerator(Generator):
             self.get_template("admin"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            editor_fields=field_types(schema),
-            editor_kinds=list(schema.kinds),
+            editor_page=page_data(schema, [(a.category.name, a.slug, a.lang) for a in runtime.all_articles]),
             page_lang=schema.languages[0],
         )
 

@@ -15,7 +15,7 @@ from archive.schema import IMAGE_SUFFIXES
 FORMAT = "archive-markdown"  # registered by js/src/admin/admin.js
 LANGUAGE_WIDGET = "archive-language"
 TRANSLATION_WIDGET = "archive-translation"
-CONTENT = "content"
+CONTENT = "content"  # where the content folder is in the repository Decap's backend writes (GitHub's)
 IMAGES = "images"  # under content/: where uploaded images go, and how a field names them
 FILES = "files"  # under content/: where uploaded PDFs go
 
@@ -32,11 +32,17 @@ def _both(texts, languages):
     return " · ".join(dict.fromkeys(texts[lang] for lang in languages if lang in texts))
 
 
+def _in(root, *parts):
+    """A path in the backend's repository: ``root`` is where the content folder is in it ("": it is the content
+    folder, as decap-server serves it for `make edit`)."""
+    return "/".join(part for part in (root, *parts) if part)
+
+
 def _pattern(regex, message):
     return [regex, message]
 
 
-def widget_of(field, schema):
+def widget_of(field, schema, root=CONTENT):
     """Decap's widget options for one field of the schema (without name, label, hint, required, i18n)."""
     kind = field.type.name
     if field.type.choices == schema.languages:
@@ -63,7 +69,7 @@ def widget_of(field, schema):
         return {
             "widget": "file",
             "choose_url": False,
-            "media_folder": f"/{CONTENT}/{FILES}",
+            "media_folder": "/" + _in(root, FILES),
             "public_folder": FILES,
         }
     if kind == "files":
@@ -73,23 +79,29 @@ def widget_of(field, schema):
     return {"widget": "string"}
 
 
-def field_config(field, schema, kind):
+def field_config(field, schema, kind, root=CONTENT):
     config = {
         "name": field.name,
         "label": _both(field.label, schema.languages),
         "hint": " / ".join(dict.fromkeys(field.help[lang] for lang in schema.languages)),
         "required": field.required_by(kind),
-        **widget_of(field, schema),
+        **widget_of(field, schema, root),
     }
     pattern = field.type.json.get("pattern") or _suffix_pattern(field.type.json)
     if pattern and config["widget"] in ("string", "file"):
         config["pattern"] = _pattern(pattern, f"{field.type.describe}".replace("`", ""))
     if config["widget"] == "hidden":
         config["default"] = kind
-    translated = field.type.name in TRANSLATED_TYPES or config["widget"] in (LANGUAGE_WIDGET, TRANSLATION_WIDGET)
-    # Decap copies a field to the other languages' files ("duplicate") for single values only: a list of files is
-    # listed in each language's pane.
-    config["i18n"] = True if translated or config["widget"] == "list" else "duplicate"
+    # Written in each language's pane: text; the two role widgets; a status (a translation may stay a draft while
+    # its original is published); a list of files, since Decap copies single values only ("duplicate"). The rest
+    # (dates, numbers, a file, the slug, the kind) is the same in every language: written once, copied.
+    per_language = field.type.name in TRANSLATED_TYPES or config["widget"] in (
+        LANGUAGE_WIDGET,
+        TRANSLATION_WIDGET,
+        "select",
+        "list",
+    )
+    config["i18n"] = True if per_language else "duplicate"
     return config
 
 
@@ -101,9 +113,9 @@ def _suffix_pattern(json):
     return None
 
 
-def collection(kind, schema):
+def collection(kind, schema, root=CONTENT):
     languages = schema.languages
-    fields = [field_config(f, schema, kind.name) for f in schema.fields_of(kind.name)]
+    fields = [field_config(f, schema, kind.name, root) for f in schema.fields_of(kind.name)]
     fields.append(
         {
             "name": "body",
@@ -111,7 +123,7 @@ def collection(kind, schema):
             "widget": "markdown",
             "required": False,
             "i18n": True,
-            "media_folder": f"/{CONTENT}/{IMAGES}",
+            "media_folder": "/" + _in(root, IMAGES),
             "public_folder": f"{{static}}/{IMAGES}",  # Pelican's link from the content root, whatever the folder
         }
     )
@@ -119,7 +131,7 @@ def collection(kind, schema):
         "name": kind.name,
         "label": _both(kind.label, languages),
         "label_singular": _both(kind.label_one, languages),
-        "folder": f"{CONTENT}/{kind.name}",
+        "folder": _in(root, kind.name),
         "create": True,
         "extension": "md",
         "format": FORMAT,
@@ -135,12 +147,13 @@ def collection(kind, schema):
     }
 
 
-def decap_config(schema, backend, site_url=""):
-    """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site)."""
+def decap_config(schema, backend, site_url="", root=CONTENT):
+    """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site);
+    ``root``, where the content folder is in the repository it writes (see _in)."""
     config = {
         "backend": backend,
         "locale": "en",  # Decap's own buttons (it has no Lao); every field says what it is in Lao first
-        "media_folder": f"{CONTENT}/{IMAGES}",
+        "media_folder": _in(root, IMAGES),
         "public_folder": IMAGES,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "i18n": {
@@ -148,13 +161,32 @@ def decap_config(schema, backend, site_url=""):
             "locales": list(schema.languages),
             "default_locale": schema.languages[0],
         },
-        "collections": [collection(kind, schema) for kind in schema.kinds.values()],
+        "collections": [collection(kind, schema, root) for kind in schema.kinds.values()],
     }
     if site_url:
         config["site_url"] = config["display_url"] = site_url
     return config
 
 
-def field_types(schema):
-    """{field name: type name} in the schema's order, for the editor's file format (lists are arrays there)."""
-    return {f.name: f.type.name for f in schema.fields.values()}
+def page_data(schema, items):
+    """What the editor's page tells its script (js/src/admin/): each field's type (lists are arrays there), the
+    fields written in each language, and per kind the fields a file must have and the slugs of the items the
+    editor does not list (``items``: (kind, slug, lang) of every file built; those with no file in the original
+    language)."""
+    original = schema.languages[0]
+    slugs = {}
+    for kind, slug, lang in items:
+        slugs.setdefault(kind, {}).setdefault(slug, set()).add(lang)
+    translated = [f.name for f in schema.fields.values() if f.type.name in TRANSLATED_TYPES] + ["body"]
+    return {
+        "fields": {f.name: f.type.name for f in schema.fields.values()},
+        "original": original,
+        "translated": translated,
+        "kinds": {
+            kind: {
+                "required": [f.name for f in schema.required(kind)],
+                "unlisted": sorted(s for s, langs in slugs.get(kind, {}).items() if original not in langs),
+            }
+            for kind in schema.kinds
+        },
+    }

@@ -1,16 +1,17 @@
 // The web editor's additions to Decap CMS (admin/index.html loads this after decap-cms.js): the archive's file
 // format, the Lang and Translation widgets, a preview in the site's style for every kind, and, under `make edit`,
-// the preview's build problems after each save. What the page passes (data-* of this script's tag): the schema's
-// fields and their types, the kinds, the site's stylesheet.
+// the preview's build problems after each save; what it saves is checked first (persist.js). What the page
+// passes (data-* of this script's tag): what the schema says of fields and kinds, the site's stylesheet.
 import { parse, serialize } from "./format.js";
+import { guarded } from "./persist.js";
 import { previewTemplate } from "./preview.js";
 import { banner, watchBuild } from "./status.js";
 import { widgets } from "./widgets.js";
 
 const script = document.currentScript;
 const CMS = window.CMS;
-const fields = JSON.parse(script.dataset.fields);
-const kinds = JSON.parse(script.dataset.kinds);
+const page = JSON.parse(script.dataset.editor); // plugins/editor/config.py, page_data
+const { fields } = page;
 
 CMS.registerCustomFormat("archive-markdown", "md", {
   fromFile: (text) => parse(text, fields),
@@ -21,5 +22,11 @@ CMS.registerWidget("archive-language", language);
 CMS.registerWidget("archive-translation", translation);
 CMS.registerPreviewStyle(new URL(script.dataset.style, document.baseURI).href);
 const preview = previewTemplate(window.h, window.createClass);
-for (const kind of kinds) CMS.registerPreviewTemplate(kind, preview);
+for (const kind of Object.keys(page.kinds)) CMS.registerPreviewTemplate(kind, preview);
+for (const name of ["proxy", "github"]) {
+  // Decap makes its backend once the configuration is read: this script has run by then.
+  const backend = CMS.getBackend(name);
+  const init = backend.init;
+  backend.init = (...args) => guarded(init(...args), page);
+}
 watchBuild(new URL("build-status.json", document.baseURI).href, banner(document));

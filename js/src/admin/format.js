@@ -39,20 +39,19 @@ export function textOf(value) {
   return oneLine(value);
 }
 
+/** The lines of ``text``, each with its own line end (\n, \r\n or a lone \r, as Python-Markdown reads them). */
 function splitLines(text) {
-  const lines = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\n") {
-      lines.push(text.slice(start, i + 1));
-      start = i + 1;
-    }
-  }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
 }
 
-const bare = (line) => line.replace(/\r?\n$/, "").replace(/\r$/, "");
+/** A line as Python-Markdown's patterns see it: no line end, tabs expanded to every fourth column. */
+function seen(line) {
+  let out = "";
+  for (const char of line.replace(/\r?\n$|\r$/, "")) {
+    out += char === "\t" ? " ".repeat(4 - (out.length % 4)) : char;
+  }
+  return out;
+}
 
 /**
  * A file's text as the editor's data: {Name: value, body, [SOURCE]: what was read}. ``fields`` is
@@ -64,10 +63,10 @@ export function parse(text, fields) {
   const lines = splitLines(text.slice(bom.length));
   const source = { start: bom, header: [], end: "", body: "" };
   let n = 0;
-  if (lines.length && BEGIN.test(bare(lines[0]))) source.start += lines[n++];
+  if (lines.length && BEGIN.test(seen(lines[0]))) source.start += lines[n++];
   let last = null;
   for (; n < lines.length; n++) {
-    const line = bare(lines[n]);
+    const line = seen(lines[n]);
     if (line.trim() === "" || END.test(line)) {
       source.end = lines[n++];
       break;
@@ -109,6 +108,8 @@ export function serialize(data, order) {
   const source = data[SOURCE] ?? { start: "", header: [], end: "", body: null };
   const out = [source.start];
   const written = new Set();
+  const eol = /\r\n|\r|\n/.exec(source.header[0]?.text ?? "")?.[0] ?? "\n"; // new lines end as the file's do
+  const ended = (text) => (/[\r\n]$/.test(text) ? text : text + eol);
   for (const { name, value, text } of source.header) {
     if (written.has(name)) {
       out.push(text); // a second line of the same key: kept for the build to report, not silently dropped
@@ -118,14 +119,14 @@ export function serialize(data, order) {
     if (!(name in data)) {
       out.push(text); // a key the editor does not know (a misspelt field): kept, the build names it
     } else if (same(data[name], value)) {
-      out.push(text.endsWith("\n") ? text : `${text}\n`);
+      out.push(ended(text));
     } else if (textOf(data[name])) {
-      out.push(`${name}: ${textOf(data[name])}\n`);
+      out.push(`${name}: ${textOf(data[name])}${eol}`);
     }
   }
   for (const name of order) {
     if (!written.has(name) && name !== "body" && textOf(data[name])) {
-      out.push(`${name}: ${textOf(data[name])}\n`);
+      out.push(`${name}: ${textOf(data[name])}${eol}`);
       written.add(name);
     }
   }
@@ -133,8 +134,8 @@ export function serialize(data, order) {
   if (source.body !== null && body === source.body) {
     out.push(source.end, body);
   } else {
-    const text = body.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
-    out.push(source.end || "\n", text ? `${text}\n` : "");
+    const text = body.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replaceAll("\n", eol);
+    out.push(source.end || eol, text ? text + eol : "");
   }
   return out.join("");
 }

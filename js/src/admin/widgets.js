@@ -2,17 +2,13 @@
 // own language into Lang, and a pane other than the original's marks its file Translation: true. Neither is typed:
 // they show what they write. Written against the React that Decap CMS carries (its `h` and `createClass`).
 
-/** What Lang must say in the pane of ``locale``. */
-export function languageValue(locale) {
-  return locale;
-}
-
 /**
  * What Translation must say in the pane of ``locale``: "true" in a language other than the original's, unless the
  * original's own file says it is the translation (an item first written in English); otherwise what it says.
  */
 export function translationValue(locale, original, value, originalValue) {
-  if (locale === original || String(originalValue).toLowerCase() === "true") return value ?? "";
+  const marked = (text) => String(text).toLowerCase() === "true";
+  if (locale === original || marked(originalValue) || marked(value)) return value ?? ""; // "True" stays as written
   return "true";
 }
 
@@ -45,7 +41,7 @@ export function widgets(h, createClass) {
     return entry?.getIn ? entry.getIn(["data", props.field.get("name")]) : undefined;
   };
   const language = settling(
-    (props) => (props.locale ? languageValue(props.locale) : undefined),
+    (props) => props.locale, // the language of the pane
     (props) => {
       const names = props.field.get("languages");
       const name = names?.get ? names.get(props.value) : props.value;
