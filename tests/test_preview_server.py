@@ -10,9 +10,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+import wsgiref.simple_server
 import wsgiref.util
 
 import pytest
@@ -382,3 +384,34 @@ def fetch(url, data=None):
                 raise
             time.sleep(0.2)
     raise AssertionError(f"{url} did not answer")
+
+
+def test_after_a_save_that_breaks_the_build_the_editor_shows_the_problems_until_one_fixes_them(tmp_path, browser):
+    rebuild, app = preview_of(tmp_path)
+    assert rebuild() is True
+    server = wsgiref.simple_server.make_server("127.0.0.1", 0, app, handler_class=QuietHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_port}/admin/")
+        banner = page.locator(".archive-build-status")
+        banner.wait_for(state="attached")
+        assert banner.is_hidden()
+        source = tmp_path / "content" / "news" / "cyber-drill.lo.md"
+        good = source.read_text(encoding="utf-8")
+        source.write_text(good.replace("Date: 2023-11-20", "Date: 2023-11-31"), encoding="utf-8")
+        assert rebuild() is False
+        banner.wait_for(state="visible")
+        assert "news/cyber-drill.lo.md:2: unparsable Date: '2023-11-31' is not a real date" in banner.inner_text()
+        assert banner.get_attribute("role") == "alert"
+        source.write_text(good, encoding="utf-8")
+        assert rebuild() is True
+        banner.wait_for(state="hidden")
+    finally:
+        page.close()
+        server.shutdown()
+
+
+class QuietHandler(wsgiref.simple_server.WSGIRequestHandler):
+    def log_message(self, *args):
+        pass

@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 PREFIX = "EDITOR_"
 FOLDER = "admin"
 PACKAGE = os.path.join("node_modules", "decap-cms", "dist")
-LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server's default port
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ CMS.registerWidget("archive-translation", translation);
 CMS.registerPreviewStyle(new URL(script.dataset.style, document.baseURI).href);
 const preview = previewTemplate(window.h, window.createClass);
 for (const kind of Object.keys(page.kinds)) CMS.registerPreviewTemplate(kind, preview);
-for (const name of ["proxy", "github"]) {
+// Decap's own backends (its registry names): whichever the configuration names, what it saves is checked first.
+const BACKENDS = ["proxy", "github", "gitlab", "gitea", "bitbucket", "azure", "git-gateway", "test-repo"];
+for (const backend of BACKENDS.map((name) => CMS.getBackend(name)).filter(Boolean)) {
   // Decap makes its backend once the configuration is read: this script has run by then.
-  const backend = CMS.getBackend(name);
   const init = backend.init;
   backend.init = (...args) => guarded(init(...args), page);
 }
