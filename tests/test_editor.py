@@ -75,6 +75,10 @@ def test_a_lao_news_item_and_its_english_translation_written_in_the_editor_build
     field(page, "By", 1).fill("Lao Digital Government Centre")
     page.locator("[data-slate-editor]").nth(1).click()
     page.keyboard.type("The ministry trialled a web editor for news.")
+    page.get_by_role("button", name="Toggle preview").first.click()  # the Lao item as readers will see it
+    preview = page.frame_locator("iframe").first
+    assert preview.locator('article[lang="lo"] h1').inner_text() == "ທົດລອງ ເຄື່ອງມືຂຽນຂ່າວ ທາງເວັບ"
+    assert preview.locator('link[rel="stylesheet"][href*="/theme/css/site.css"]').count() == 1
     page.get_by_role("button", name="Publish").first.click()
     page.get_by_text("Publish now").click()
     page.get_by_text("Entry saved").wait_for()
