@@ -140,22 +140,22 @@ def livereload(c, host=None, port=None):
 
 EDIT_HELP = {
     "port": f"the preview's port (default {CONFIG['port']}); the editor is at /admin/ on it",
-    "backend_port": "the port of the editor's local backend, decap-server (default 8081)",
+    "backend_port": "the port of the editor's local backend, decap-server (default 8081)",  # tools/editor.PORT
 }
 
 
 @task(help=EDIT_HELP)
 def edit(c, port=None, backend_port=None):
     """The web editor on this computer: prints its address (http://127.0.0.1:8000/admin/), starts Decap CMS's local
-    backend (decap-server, which writes into content/) and the preview. Each save rebuilds the preview; a problem
-    the editor's form cannot check is shown in the editor and on every page of the preview until it is fixed.
-    Both listen on 127.0.0.1 only: the backend writes files for whoever can reach it."""
+    backend (decap-server, which writes into content/ alone and answers the editor's page alone) and the preview.
+    Each save rebuilds the preview; a problem the editor's form cannot check is shown in the editor and on every
+    page of the preview until it is fixed. Both listen on 127.0.0.1 only."""
     import signal
 
     from tools import editor, preview
 
     host = preview.LOCALHOST
-    port, backend_port = _port("edit", port), _port("edit", backend_port or 8081)
+    port, backend_port = _port("edit", port), _port("edit", backend_port or editor.PORT)
     problem = preview.cannot_listen(host, port, "make edit")
     if problem:
         sys.exit(f"edit: {problem}")

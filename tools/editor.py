@@ -1,6 +1,6 @@
 """The web editor's local backend (decap-server, from npm) for `make edit`, the browser tests and the screenshots
-of the editor in docs/: started on 127.0.0.1 only, since it writes into the folder it is given for whoever reaches
-it; and the screenshots themselves: `.venv/bin/python -m tools.editor` writes docs/screenshots/editor/.
+of the editor in docs/: started on 127.0.0.1 only, writing into the content folder alone; and the screenshots
+themselves: `.venv/bin/python -m tools.editor` writes docs/screenshots/editor/.
 """
 
 import contextlib
@@ -12,8 +12,9 @@ import tempfile
 import time
 
 from .build import ROOT
+from .preview import LOCALHOST
 
-LOCALHOST = "127.0.0.1"
+PORT = 8081  # decap-server's own default, as pelicanconf.py's EDITOR_BACKEND names it
 SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots", "editor")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's, as the tests use
@@ -24,7 +25,7 @@ def proxy_backend(port, host=LOCALHOST):
     return {"name": "proxy", "proxy_url": f"http://{host}:{port}/api/v1", "branch": "main"}
 
 
-def start_backend(content, port, host=LOCALHOST, origin=None, quiet=True):
+def start_backend(content, port, host=LOCALHOST, origin=None):
     """decap-server writing into the content folder ``content`` and nowhere else (EDITOR_ROOT = ""), listening on
     host:port once this returns; ``origin`` (``http://127.0.0.1:8000``): the one web page it answers (by
     default, any page on this computer)."""
@@ -34,7 +35,7 @@ def start_backend(content, port, host=LOCALHOST, origin=None, quiet=True):
         "BIND_HOST": host,
         "GIT_REPO_DIRECTORY": str(content),
         "MODE": "fs",  # writes the files; committing them is git's (or the published editor's) business
-        "LOG_LEVEL": "warn" if quiet else "info",
+        "LOG_LEVEL": "warn",  # not a line per request
     }
     if origin:
         env["ORIGIN"] = origin  # CORS: other pages' scripts cannot call it
@@ -69,12 +70,9 @@ def free_port():
 
 def screenshots(out=SCREENSHOTS, chromium=CHROMIUM):
     """The editor writing a Lao news item beside its English translation, and the preview pane, at 1440 px."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
+    from .bench_page import SiteFiles, served
     from .build import build
 
     os.makedirs(out, exist_ok=True)
@@ -82,12 +80,7 @@ def screenshots(out=SCREENSHOTS, chromium=CHROMIUM):
         shutil.copytree(os.path.join(ROOT, "content"), os.path.join(tmp, "content"))
         with backend(os.path.join(tmp, "content"), free_port()) as decap:
             site = build(os.path.join(tmp, "content"), os.path.join(tmp, "output"), EDITOR_BACKEND=decap)
-            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
-            handler.log_message = lambda *args: None
-            server = http.server.ThreadingHTTPServer((LOCALHOST, 0), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            root = f"http://{LOCALHOST}:{server.server_address[1]}/"
-            with sync_playwright() as p:
+            with served(SiteFiles(site)) as root, sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
                 page = browser.new_page(viewport={"width": 1440, "height": 1000})
                 page.goto(root + "admin/")
@@ -112,7 +105,6 @@ def screenshots(out=SCREENSHOTS, chromium=CHROMIUM):
                 page.wait_for_timeout(1000)
                 page.screenshot(path=os.path.join(out, "preview.png"))
                 browser.close()
-            server.shutdown()
     return out
 
 

@@ -11,6 +11,8 @@ import socket
 import urllib.parse
 from dataclasses import dataclass
 
+from editor import FOLDER as EDITOR_FOLDER
+
 from .build import ROOT, SETTINGS
 
 LOCALHOST = "127.0.0.1"
@@ -146,7 +148,7 @@ def request_path(environ):
     return environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
 
 
-EDITOR = "admin/"  # the web editor's folder (plugins/editor): usable while a build fails, and told why
+EDITOR = f"{EDITOR_FOLDER}/"  # the web editor's folder: usable while a build fails, and told why
 BUILD_STATUS = EDITOR + "build-status.json"
 
 

@@ -165,7 +165,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 IMAGE_BYTES = 20_000_000  # a page scan at print resolution fits; a larger file is a mistake (a raw camera file...)
 
 
-def _suffix_pattern(suffixes):
+def suffix_pattern(suffixes):
     return "(?:" + "|".join(_any_case(s) for s in suffixes) + ")$"
 
 
@@ -176,7 +176,7 @@ def _files_of(kind, suffixes, max_bytes=None):
     return replace(
         base,
         describe=f"{base.describe.replace('file', f'{names} file', 1)}",
-        json={"type": "string", "allOf": [base.json, {"pattern": _suffix_pattern(suffixes)}]},
+        json={"type": "string", "allOf": [base.json, {"pattern": suffix_pattern(suffixes)}]},
         suffixes=suffixes,
         max_bytes=max_bytes,
     )

@@ -10,7 +10,7 @@ Four fields tie an item's files together rather than describe it, and get a widg
 is written in) and ``Translation`` (``true`` in a pane other than the original's).
 """
 
-from archive.schema import IMAGE_SUFFIXES
+from archive.schema import IMAGE_SUFFIXES, suffix_pattern
 
 FORMAT = "archive-markdown"  # registered by js/src/admin/admin.js
 LANGUAGE_WIDGET = "archive-language"
@@ -36,10 +36,6 @@ def _in(root, *parts):
     """A path in the backend's repository: ``root`` is where the content folder is in it ("": it is the content
     folder, as decap-server serves it for `make edit`)."""
     return "/".join(part for part in (root, *parts) if part)
-
-
-def _pattern(regex, message):
-    return [regex, message]
 
 
 def widget_of(field, schema, root=CONTENT):
@@ -87,9 +83,9 @@ def field_config(field, schema, kind, root=CONTENT):
         "required": field.required_by(kind),
         **widget_of(field, schema, root),
     }
-    pattern = field.type.json.get("pattern") or _suffix_pattern(field.type.json)
+    pattern = field.type.json.get("pattern") or (suffix_pattern(field.type.suffixes) if field.type.suffixes else None)
     if pattern and config["widget"] in ("string", "file"):
-        config["pattern"] = _pattern(pattern, f"{field.type.describe}".replace("`", ""))
+        config["pattern"] = [pattern, field.type.describe.replace("`", "")]  # Decap's: [regex, message]
     if config["widget"] == "hidden":
         config["default"] = kind
     # Written in each language's pane: text; the two role widgets; a status (a translation may stay a draft while
@@ -103,14 +99,6 @@ def field_config(field, schema, kind, root=CONTENT):
     )
     config["i18n"] = True if per_language else "duplicate"
     return config
-
-
-def _suffix_pattern(json):
-    """The pattern of a file type restricted to some suffixes (``allOf: [path, suffix]``): the suffix's."""
-    for part in json.get("allOf", ()):
-        if part.get("pattern", "").endswith(")$") and "(?:" in part["pattern"]:
-            return part["pattern"]
-    return None
 
 
 def collection(kind, schema, root=CONTENT):

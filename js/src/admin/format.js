@@ -15,7 +15,7 @@ const END = /^(-{3}|\.{3})(\s.*)?$/;
 // Where the file as read is kept in the entry's data, beside the fields: not a field, never written out.
 export const SOURCE = "_archive_source";
 
-const LIST_TYPES = new Set(["list", "tags", "files", "images"]);
+const LIST_TYPES = new Set(["list", "tags", "files"]); // schema types whose value is a comma-separated list
 
 /** The items of a comma-separated value, as the build splits them (schema.split_list). */
 export function splitList(text) {

@@ -1,18 +1,16 @@
 // The editor's preview pane: an item drawn with the site's own stylesheet and classes (theme/templates/article.html),
 // in the language of the pane, so that Lao text shows in the site's Lao font, line height and width.
-
-export function textOf(value) {
-  if (value === null || value === undefined) return "";
-  if (value.toJS) return value.toJS().join(", ");
-  return Array.isArray(value) ? value.join(", ") : String(value);
-}
+import { textOf } from "./format.js";
 
 export function previewTemplate(h, createClass) {
   return createClass({
     render() {
       const { entry, widgetFor, getAsset } = this.props;
       const data = entry.get("data");
-      const get = (name) => textOf(data?.get(name));
+      const get = (name) => {
+        const value = data?.get(name);
+        return textOf(value?.toJS ? value.toJS() : value); // a list is Immutable's in Decap's entry
+      };
       const lang = get("Lang") || document.documentElement.lang;
       const cover = get("Cover");
       const byline = [get("Date"), get("Author")].filter(Boolean).join(" · ");

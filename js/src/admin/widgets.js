@@ -6,8 +6,9 @@
  * What Translation must say in the pane of ``locale``: "true" in a language other than the original's, unless the
  * original's own file says it is the translation (an item first written in English); otherwise what it says.
  */
+const marked = (text) => String(text).toLowerCase() === "true"; // as the build reads Translation (any case)
+
 export function translationValue(locale, original, value, originalValue) {
-  const marked = (text) => String(text).toLowerCase() === "true";
   if (locale === original || marked(originalValue) || marked(value)) return value ?? ""; // "True" stays as written
   return "true";
 }
@@ -54,7 +55,7 @@ export function widgets(h, createClass) {
         ? translationValue(props.locale, props.field.get("original"), props.value, originalOf(props))
         : undefined,
     (props) => {
-      const word = String(props.value).toLowerCase() === "true" ? WORDS.translation : WORDS.original;
+      const word = marked(props.value) ? WORDS.translation : WORDS.original;
       return `${word.lo} · ${word.en}`;
     },
   );
