@@ -29,7 +29,7 @@ def test_every_key_has_every_article_that_contains_it_anywhere():
     texts = [folded(t) for t in ARTICLES]
     pieces = {chunk: chunk_pieces(chunk) for text in texts for chunk in chunks(text)}
     articles = {chunk: sum(1 << ref for ref, text in enumerate(texts) if chunk in text.split()) for chunk in pieces}
-    kinds, found = containing(pieces, articles.__getitem__)
+    kinds, found, _parts = containing(pieces, articles.__getitem__)
     assert set(kinds) == set(found)
     for key, bits in found.items():
         assert bits == sum(1 << ref for ref, text in enumerate(texts) if key in text), key
@@ -40,4 +40,4 @@ def test_every_key_has_every_article_that_contains_it_anywhere():
 
 
 def test_no_chunks_no_keys():
-    assert containing({}, {}.get) == ({}, {})
+    assert containing({}, {}.get) == ({}, {}, {})

@@ -64,7 +64,7 @@ async function start() {
   const loader = scriptLoader();
   window.LaoArchive = Object.freeze({ receive: loader.receive }); // before any data script can run
   const store = createStore(loader.from(new URL(config.data || "search-data/", document.baseURI)), config.lang);
-  const view = createView(document, config, store.docs);
+  const view = createView(document, config, store.shown);
   const query = new URLSearchParams(location.search).get("q") || "";
   const box = document.getElementById("search-q");
   if (box) box.value = query;

@@ -48,7 +48,7 @@ function laoRuns(text) {
  * are the Lao strings every result contains; results [{ref, score, kind, year}] are in rank order.
  */
 export function createSearch(store) {
-  const texts = new Map(); // ref -> folded text, of the articles checked so far
+  const texts = new Map(); // "ref" (or "ref-k", part k of a long one) -> folded text, of those checked so far
   let entry = null;
   let pipeline = null;
 
@@ -68,9 +68,11 @@ export function createSearch(store) {
     return segment(part, isWord, entry.longest).map((text) => ({ text, word: isWord(text) }));
   }
 
-  // Articles that must hold `needle`, from the Lao keys inside it: null when it has none. When those leave more
-  // than a batch to check, the keys any text holding it would have (requiredKeys) are looked up too, and one the
-  // archive lacks makes it []: asked only then, as they fall in many shards.
+  // {refs, parts}: the articles that must hold `needle`, from the Lao keys inside it (null when it has none), and
+  // for each long one among them the parts that may (Map: ref -> [k]). When those leave more than a batch to
+  // check, the keys any text holding it would have (requiredKeys) are looked up too, and one the archive lacks
+  // makes it []: asked only then, as they fall in many shards. Without keys inside it, the two-letter ones tell
+  // which parts of long articles to check.
   async function candidatesFor(needle) {
     const inside = [];
     for (const [from, to] of laoRuns(needle)) {
@@ -86,36 +88,92 @@ export function createSearch(store) {
     // The longest keys are enough: one inside another is in all of its articles.
     const widest = found.filter(([a, b]) => !found.some(([c, d]) => c <= a && b <= d && d - c > b - a));
     let refs = null;
+    let records = [];
     if (widest.length) {
-      const records = await store.lookup(unique(widest.map(([a, b]) => needle.slice(a, b))));
-      for (const record of records.values()) refs = refs ? intersect(refs, record.docs) : record.docs;
+      records = [...(await store.lookup(unique(widest.map(([a, b]) => needle.slice(a, b))))).values()];
+      for (const record of records) refs = refs ? intersect(refs, record.docs) : record.docs;
     }
-    if (refs && refs.length <= CHECKED_AT_ONCE) return refs;
-    const required = requiredKeys(needle);
-    const known = (await store.known(required)).keys;
-    return required.every((key) => known.has(key)) ? refs : [];
+    if (!refs || refs.length > CHECKED_AT_ONCE) {
+      const required = requiredKeys(needle);
+      const known = (await store.known(required)).keys;
+      if (!required.every((key) => known.has(key))) return { refs: [], parts: new Map() };
+      if (!refs) records = [...(await store.lookup(required.filter((key) => key.length === 2))).values()];
+    }
+    return { refs, parts: partsIn(records) };
   }
 
-  // Those of `refs` whose text holds every one of `needles`, loading texts a batch at a time.
-  async function checked(refs, needles) {
+  // Map: long article -> the parts that hold every key of `records` (none of them: no entry).
+  function partsIn(records) {
+    let out = null;
+    for (const record of records) {
+      if (!out) {
+        out = new Map(record.parts);
+        continue;
+      }
+      for (const [ref, ks] of out) {
+        const also = record.parts.get(ref);
+        if (also) out.set(ref, intersect(ks, also));
+        else out.delete(ref);
+      }
+    }
+    return out || new Map();
+  }
+
+  // The folded text of part k of article ref (k 0 and a short article: all of it), loaded at most once.
+  async function textOf(ref, k) {
+    const name = k ? `${ref}-${k}` : String(ref);
+    if (!texts.has(name)) texts.set(name, fold((await store.part(ref, k)).text));
+    return texts.get(name);
+  }
+
+  // Those of `refs` whose text holds every one of `needles`, loading texts a batch at a time: of a long article,
+  // only the parts that may hold each needle (`partsFor(needle)`: Map ref -> [k], or null when any may). The parts
+  // found to hold a needle are kept in `where`.
+  async function checked(refs, needles, partsFor) {
     const out = [];
     for (let start = 0; start < refs.length; start += CHECKED_AT_ONCE) {
       const batch = refs.slice(start, start + CHECKED_AT_ONCE);
-      const missing = batch.filter((ref) => !texts.has(ref));
-      const docs = await store.docs(missing);
-      missing.forEach((ref, i) => {
-        texts.set(ref, fold(docs[i].text));
-      });
-      for (const ref of batch) if (needles.every((n) => texts.get(ref).includes(n))) out.push(ref);
+      await store.docs(batch.filter((ref) => !texts.has(String(ref)))); // loaded together
+      const held = await Promise.all(batch.map((ref) => holdsAll(ref, needles, partsFor)));
+      for (const [i, ref] of batch.entries()) if (held[i]) out.push(ref);
     }
     return out;
+  }
+
+  async function holdsAll(ref, needles, partsFor) {
+    const count = store.partCount(ref);
+    for (const needle of needles) {
+      const may = count > 1 ? (partsFor(needle)?.get(ref) ?? Array.from({ length: count }, (_, k) => k)) : [0];
+      const found = [];
+      for (const [k, text] of (await Promise.all(may.map((k) => textOf(ref, k)))).entries()) {
+        if (text.includes(needle)) found.push(may[k]);
+      }
+      if (!found.length) return false;
+      if (count > 1) placeOf(needle).set(ref, found);
+    }
+    return true;
+  }
+
+  // Map: long article -> the parts of its text known to hold `needle`.
+  const where = new Map();
+  function placeOf(needle) {
+    if (!where.has(needle)) where.set(needle, new Map());
+    return where.get(needle);
+  }
+
+  function keep(needle, parts) {
+    const place = placeOf(needle);
+    for (const [ref, ks] of parts) place.set(ref, place.has(ref) ? union(place.get(ref), ks) : ks);
   }
 
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
   // often the start of a word).
   async function surelyWith(needle) {
     let refs = [];
-    for (const record of (await store.withPrefix(needle, LONGER_KEYS)).values()) refs = union(refs, record.docs);
+    for (const record of (await store.withPrefix(needle, LONGER_KEYS)).values()) {
+      refs = union(refs, record.docs);
+      keep(needle, record.parts);
+    }
     return refs;
   }
 
@@ -130,19 +188,38 @@ export function createSearch(store) {
       const record = records.get(needle);
       // A Lao key's articles are every one holding it; a Latin or digit piece (all-words) is a term at most, whose
       // articles have it as a whole word only: looked for in the text
-      if (record && ALL_LAO.test(needle)) refs = refs ? intersect(refs, record.docs) : record.docs;
-      else rest.push(needle);
+      if (record && ALL_LAO.test(needle)) {
+        refs = refs ? intersect(refs, record.docs) : record.docs;
+        keep(needle, record.parts);
+      } else rest.push(needle);
     }
     if (!rest.length || (refs && !refs.length)) return refs || [];
-    for (const candidates of await Promise.all(rest.map(candidatesFor))) {
-      if (candidates) refs = refs ? intersect(refs, candidates) : candidates;
+    const candidates = await Promise.all(rest.map(candidatesFor));
+    const partsFor = (needle) => candidates[rest.indexOf(needle)].parts;
+    for (const found of candidates) {
+      if (found.refs) refs = refs ? intersect(refs, found.refs) : found.refs;
     }
     refs = refs || Array.from({ length: entry.count }, (_, ref) => ref);
-    if (refs.length <= CHECKED_AT_ONCE) return checked(refs, rest);
+    if (refs.length <= CHECKED_AT_ONCE) return checked(refs, rest, partsFor);
     // Many to check: first take those that longer keys beginning with the needles vouch for.
     let sure = refs;
     for (const vouched of await Promise.all(rest.map(surelyWith))) sure = intersect(sure, vouched);
-    return union(sure, await checked(difference(refs, sure), rest));
+    return union(sure, await checked(difference(refs, sure), rest, partsFor));
+  }
+
+  // Each of `results` of a long article with the part of its text that holds its first match: the first part
+  // known to hold one of `needles` or of the terms of `records` (the reader's words), else its first.
+  function withParts(results, needles, records) {
+    for (const result of results) {
+      if (store.partCount(result.ref) < 2) continue;
+      const known = [
+        ...needles.map((needle) => where.get(needle)?.get(result.ref)),
+        ...records.map((record) => record?.parts.get(result.ref)),
+      ];
+      result.part = Math.min(...known.filter(Boolean).map((ks) => ks[0]), Number.POSITIVE_INFINITY);
+      if (result.part === Number.POSITIVE_INFINITY) result.part = 0;
+    }
+    return results;
   }
 
   async function ranked(refs, termList, lao) {
@@ -175,13 +252,18 @@ export function createSearch(store) {
         .map((p) => p.text),
       ...wordTerms,
     ]);
+    const wordRecords = wordTerms.map((t) => records.get(t));
     const exact = lao.length ? await containing(lao, pool) : pool;
-    if (exact.length) return outcome("exact", lao, await ranked(exact, terms, lao.length > 0));
+    if (exact.length) {
+      return outcome("exact", lao, withParts(await ranked(exact, terms, lao.length > 0), lao, wordRecords));
+    }
     // Words typed together that never stand together: the articles that have them all, labelled as such.
     if (split.some((pieces) => pieces.length > 1)) {
       const needles = unique(split.flat().map((p) => p.text));
       const all = await containing(needles, pool);
-      if (all.length) return outcome("all-words", needles, await ranked(all, terms, true));
+      if (all.length) {
+        return outcome("all-words", needles, withParts(await ranked(all, terms, true), needles, wordRecords));
+      }
     }
     return outcome("none", lao, []);
   }

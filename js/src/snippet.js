@@ -35,9 +35,11 @@ export function snippet(doc, needles, words, width = WIDTH) {
 /**
  * The page (1, 2, …) of the PDF of `doc` that holds the first match after its title, the one its snippet is
  * around; 0 when that match is not in the PDF's text, or there is none. `doc.pdf.pages`: where each page begins
- * in `doc.text` (plugins/lao_search/documents.py puts the PDF's pages after the body).
+ * in `doc.text` (plugins/lao_search/documents.py puts the PDF's pages after the body); or `doc.pdf.page`, the page
+ * of the one part of a long article's text that `doc.text` holds (store.js, shown).
  */
 export function pdfPage(doc, needles, words) {
+  if (doc.pdf?.page) return matches(bodyText(doc), needles, words).length ? doc.pdf.page : 0; // one page's part
   const pages = doc.pdf?.pages;
   if (!pages?.length) return 0;
   const [first] = matches(bodyText(doc).replace(/\n/g, " "), needles, words);

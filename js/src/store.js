@@ -1,11 +1,11 @@
 // One language's search data as a query needs it, loaded part by part (plugins/lao_search/index.py writes them):
 // the entry, the dictionary shards a query's keys fall in, the records too big for their shard, and what the
-// results on screen show. Pure but for `load`, which the page gives (a <script> per part) and the tests too (files
+// results on screen show: an article's file, and of a long article the one part of its text a result needs. Pure but for `load`, which the page gives (a <script> per part) and the tests too (files
 // read from disk). Every part is loaded once.
 import { postings, refSet } from "./codec.js";
 import { union } from "./lists.js";
 
-export const FORMAT = 2; // plugins/lao_search/index.py's FORMAT
+export const FORMAT = 3; // plugins/lao_search/index.py's FORMAT
 const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
 
 /** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d/….js", …). */
@@ -14,6 +14,9 @@ export function createStore(load, lang) {
   const docs = new Map();
   let entry = null;
   let kindOf = []; // article -> its kind
+  let longRefs = []; // the long articles (entry.long), rising
+  let firstPart = []; // the number of the first part of each of longRefs, across them all
+  const partCount = new Map(); // long article -> how many parts its text has
 
   function part(name) {
     if (!parts.has(name)) {
@@ -32,8 +35,43 @@ export function createStore(load, lang) {
     }
     if (lang && found.lang !== lang) throw new Error(`search data for "${found.lang}" on a page in "${lang}"`);
     kindOf = found.kinds.runs.flatMap(([kind, count]) => Array(count).fill(found.kinds.names[kind]));
+    let first = 0;
+    longRefs = [];
+    firstPart = [];
+    for (const [ref, count] of found.long) {
+      longRefs.push(ref);
+      firstPart.push(first);
+      partCount.set(ref, count);
+      first += count;
+    }
     entry = found;
     return entry;
+  }
+
+  // Map: long article -> the numbers (from 0, rising) of its parts among `ids`, parts numbered across them all.
+  function partsOf(ids) {
+    const out = new Map();
+    let at = 0;
+    for (const id of ids) {
+      while (at + 1 < firstPart.length && firstPart[at + 1] <= id) at++;
+      const ref = longRefs[at];
+      if (!out.has(ref)) out.set(ref, []);
+      out.get(ref).push(id - firstPart[at]);
+    }
+    return out;
+  }
+
+  function cached(name, cache, pick) {
+    if (!cache.has(name)) {
+      const loading = part(name).then(pick);
+      loading.catch(() => cache.delete(name)); // asked for again, it is loaded again
+      cache.set(name, loading);
+    }
+    return cache.get(name);
+  }
+
+  function checkRef(ref) {
+    if (!(ref >= 0 && ref < entry.count)) throw new Error(`no article ${ref} in the search data`);
   }
 
   // The index of the shard whose keys would hold `key`: the last one that begins at or before it (or -1).
@@ -68,7 +106,54 @@ export function createStore(load, lang) {
     let record = shard.records[i];
     if (record[0] === "/") record = (await part(record.slice(1))).record;
     const words = shard.words[String(i)];
-    return decode(key, record, words);
+    const decoded = decode(key, record, words);
+    decoded.parts = partsOf(decoded.partIds);
+    return decoded;
+  }
+
+  /**
+   * What article `ref` shows: {url, title, kind, date, dateText, text}, and tags and pdf when it has them; of a
+   * long article, text is its first part, and `parts` says how many there are (see partOf()).
+   */
+  async function docsOf(refs) {
+    const { fragments } = await open();
+    return Promise.all(
+      refs.map((ref) => {
+        checkRef(ref);
+        return cached(`${fragments}/${ref}.js`, docs, (p) => p.doc);
+      }),
+    );
+  }
+
+  /** Part `k` of the text of article `ref`: {text, page} (page: of its PDF, 0 for the article's own text). */
+  async function partOf(ref, k) {
+    const { fragments } = await open();
+    checkRef(ref);
+    if (k === 0) {
+      const [doc] = await docsOf([ref]);
+      return { text: doc.text, page: 0 };
+    }
+    return cached(`${fragments}/${ref}-${k}.js`, docs, (p) => p.part);
+  }
+
+  /**
+   * What each of `results` ({ref, part}) shows: its article's file as docsOf() gives it, with, for a long article,
+   * the text of the part holding its first match (title, that part, tags) in place of the first part's.
+   */
+  async function shown(results) {
+    const heads = await docsOf(results.map((r) => r.ref));
+    return Promise.all(
+      results.map(async ({ ref, part: k = 0 }, i) => {
+        const head = heads[i];
+        if (!head.parts) return head;
+        const part = await partOf(ref, k);
+        const tags = head.tagText || [];
+        const start = k ? `${head.title}\n` : "";
+        const text = [start + part.text.replace(/\n$/, ""), ...tags].join("\n");
+        const pdf = head.pdf && part.page ? { url: head.pdf.url, page: part.page } : undefined;
+        return { ...head, text, tags: tags.length, pdf };
+      }),
+    );
   }
 
   return {
@@ -125,21 +210,15 @@ export function createStore(load, lang) {
       return this.lookup(keys);
     },
 
-    /** What article `ref` shows: {url, title, kind, date, dateText, text}, and tags and pdf when it has them. */
-    async docs(refs) {
-      const { fragments, count } = await open();
-      return Promise.all(
-        refs.map((ref) => {
-          if (!(ref >= 0 && ref < count)) throw new Error(`no article ${ref} in the search data`);
-          if (!docs.has(ref)) {
-            const loading = part(`${fragments}/${ref}.js`).then((p) => p.doc);
-            loading.catch(() => docs.delete(ref)); // asked for again, it is loaded again
-            docs.set(ref, loading);
-          }
-          return docs.get(ref);
-        }),
-      );
+    docs: docsOf,
+
+    /** How many parts the text of article `ref` has: 1 but for a long one. open() first. */
+    partCount(ref) {
+      return partCount.get(ref) || 1;
     },
+
+    part: partOf,
+    shown,
 
     /** The kind and year of article `ref`, from the entry (no file to load); open() first. */
     meta(ref) {
@@ -160,16 +239,20 @@ export function createStore(load, lang) {
 /**
  * A key's record: `refs` and `weights` where it is a term (rising refs), `docs` every article whose folded text
  * contains it (a Lao key; for a term with no Lao letter, its refs), `words` the archive's words of a Lao key that
- * is no term, with `loose` telling the pieces that are no word.
+ * is no term, with `loose` telling the pieces that are no word; `partIds` the parts of long articles that hold it,
+ * numbered across them all (the store tells them by article: `parts`).
  */
 export function decode(key, record, words) {
-  const dot = record.indexOf(".");
-  if (dot < 0) throw new Error(`search data: a record without its two parts for ${JSON.stringify(key)}`);
-  const { refs, weights } = postings(record.slice(0, dot));
-  const extra = refSet(record.slice(dot + 1));
+  const [head, rest, ids, more] = record.split(".");
+  if (rest === undefined || more !== undefined) {
+    throw new Error(`search data: a record without its two or three parts for ${JSON.stringify(key)}`);
+  }
+  const { refs, weights } = postings(head);
+  const extra = refSet(rest);
   const pieces = words ? words.map((w) => (w[0] === LOOSE ? w.slice(1) : w)) : refs.length ? [key] : null;
   const loose = words ? words.map((w) => w[0] === LOOSE) : refs.length ? [false] : null;
-  return { key, refs, weights, docs: extra.length ? union(refs, extra) : refs, words: pieces, loose };
+  const partIds = ids ? refSet(ids) : [];
+  return { key, refs, weights, docs: extra.length ? union(refs, extra) : refs, words: pieces, loose, partIds };
 }
 
 // The first position of `sorted` whose key is not before `key`.

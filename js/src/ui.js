@@ -12,8 +12,9 @@ import { highlight, pdfPage, snippet, tagsMatching } from "./snippet.js";
 /**
  * The view of the page `doc` (a Document) with its #search-results, #search-status, #search-filters and
  * #search-empty (tips and the kinds, shown when nothing matches); config is the page's #search-config:
- * {lang, strings, kinds}; `articles(refs)` gives a promise of what those results show ({url, title, kind, date,
- * dateText, text, and pdf when its PDF's text is part of text} each), loaded a page at a time.
+ * {lang, strings, kinds}; `articles(results)` gives a promise of what those results ({ref, part}) show ({url,
+ * title, kind, date, dateText, text, and pdf when its PDF's text is part of text} each: store.js's shown), loaded
+ * a page at a time.
  */
 export function createView(doc, config, articles) {
   const list = doc.getElementById("search-results");
@@ -126,7 +127,7 @@ export function createView(doc, config, articles) {
     busy();
     renderFilters();
     shown = filtered(outcome.results, chosen());
-    const page = await articles(shown.slice(0, PAGE_SIZE).map((r) => r.ref));
+    const page = await articles(shown.slice(0, PAGE_SIZE));
     if (mine !== rendering) return;
     list.replaceChildren(...page.map(item));
     placeMore();
@@ -139,7 +140,7 @@ export function createView(doc, config, articles) {
     const start = list.children.length;
     more.disabled = true;
     busy();
-    const page = await articles(shown.slice(start, start + PAGE_SIZE).map((r) => r.ref));
+    const page = await articles(shown.slice(start, start + PAGE_SIZE));
     if (mine !== rendering) return;
     list.append(...page.map(item));
     placeMore();

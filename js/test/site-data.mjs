@@ -25,6 +25,17 @@ export function fileStore(folder, lang) {
   return { store, loaded };
 }
 
+/** Every article of `folder` with its whole text: a long one's first part, then the others (joined, its text). */
+export function wholeDocs(folder) {
+  const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
+  const entry = read("index.js");
+  return Array.from({ length: entry.count }, (_, ref) => {
+    const doc = read(`${entry.fragments}/${ref}.js`).doc;
+    const rest = Array.from({ length: (doc.parts || 1) - 1 }, (_, k) => read(`${entry.fragments}/${ref}-${k + 1}.js`));
+    return { ...doc, text: doc.text + rest.map((p) => p.part.text).join("") };
+  });
+}
+
 /** The reference search over every file of `folder`. */
 export async function referenceOf(folder) {
   const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
@@ -40,7 +51,7 @@ export async function referenceOf(folder) {
       terms.set(key, { refs, weights });
     });
   }
-  const docs = Array.from({ length: entry.count }, (_, ref) => read(`${entry.fragments}/${ref}.js`).doc);
+  const docs = wholeDocs(folder);
   const { store } = fileStore(folder);
   await store.open();
   return createReference({

@@ -40,7 +40,8 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 async function shown(result, query) {
   const doc = searchPage();
   const asked = [];
-  const view = createView(doc, CONFIG, async (refs) => {
+  const view = createView(doc, CONFIG, async (results) => {
+    const refs = results.map((r) => r.ref);
     asked.push(refs);
     return refs.map((ref) => ARTICLES[ref]);
   });
@@ -243,7 +244,7 @@ const EDITION = (() => {
 
 async function shownEdition(needles, strings = STRINGS) {
   const doc = searchPage();
-  const view = createView(doc, { ...CONFIG, strings }, async (refs) => refs.map(() => EDITION));
+  const view = createView(doc, { ...CONFIG, strings }, async (results) => results.map(() => EDITION));
   await view.show(outcome("exact", needles, [{ ref: 0, score: 1, kind: "news", year: "2024" }]), needles.join(" "));
   return items(doc)[0];
 }

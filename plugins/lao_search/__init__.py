@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from urllib.parse import quote
 
@@ -30,7 +30,7 @@ from . import pdftext
 from .background import Job
 from .cache import DocumentCache
 from .documents import Analyzer, Pdf, Source
-from .index import Layout, article_file, articles_folder, dictionary_files, digest, order_key
+from .index import Layout, article_files, articles_folder, dictionary_files, digest, order_key, part_names
 from .progress import Progress, say
 from .text import words
 
@@ -72,7 +72,25 @@ def source_of(article, root, content):
         tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()),
         pdf=Pdf.at(os.path.join(content, pdf)) if pdf else None,
         pdf_url="../" * root.count("/") + quote(pdf) if pdf else "",  # a "#" or "?" in its name is no URL syntax
+        lang=article.lang,
     )
+
+
+def pdf_once(sources, documents):
+    """The keys of ``documents`` whose PDF's text another article indexes instead: a PDF named by items in several
+    languages (an issue and its translation) is indexed once, with the item in the language it is written in (a
+    Lao PDF with the Lao item, one in Latin letters with another's), else with the first of them."""
+    by_pdf = {}
+    for key in sorted(documents, key=lambda key: (sources[key].lang, key)):
+        document = documents[key]
+        if document.pdf_script:
+            by_pdf.setdefault(sources[key].pdf.path, []).append(key)
+    elsewhere = set()
+    for keys in by_pdf.values():
+        fits = [key for key in keys if (documents[key].lang == "lo") == (documents[key].pdf_script == "lo")]
+        keeper = (fits or keys)[0]
+        elsewhere.update(key for key in keys if key != keeper)
+    return elsewhere
 
 
 def write_files(folder, files):
@@ -94,35 +112,42 @@ def write_files(folder, files):
 
 
 class Staging:
-    """Each article's file (what a result shows), written as soon as the article is analysed, and moved to its
-    numbered place once every article is read."""
+    """Each article's files (what a result shows: index.article_files), written as soon as the article is
+    analysed, and moved to their numbered places once every article is read."""
 
     def __init__(self, folder):
         self.folder = folder  # made with the first file: Pelican may empty the output folder before it reads
-        self.files = {}  # key -> (path, digest of the script)
+        self.files = {}  # key -> ([path of each script], [digest of each script])
+        self.made = 0
 
     def add(self, key, document):
-        if not self.files:
+        if not self.made:
             shutil.rmtree(self.folder, ignore_errors=True)
             os.makedirs(self.folder)
-        script = article_file(document)
-        path = self.files[key][0] if key in self.files else os.path.join(self.folder, f"{len(self.files)}.js")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(script)
-        self.files[key] = (path, digest(script))
-        return len(script.encode("utf-8"))
+        for path in self.files.pop(key, ([], []))[0]:
+            os.remove(path)
+        scripts = article_files(document)
+        paths = [os.path.join(self.folder, f"{self.made}-{k}.js") for k in range(len(scripts))]
+        self.made += 1
+        for path, script in zip(paths, scripts, strict=True):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(script)
+        self.files[key] = (paths, [digest(script) for script in scripts])
+        return sum(len(script.encode("utf-8")) for script in scripts)
 
     def digests(self, keys):
-        return [self.files[key][1] for key in keys]
+        return [each for key in keys for each in self.files[key][1]]
 
     def place(self, keys, folder):
-        """Moves the files of ``keys`` to ``folder``/<n>.js, n their place in ``keys``; returns their bytes."""
+        """Moves the files of ``keys`` to ``folder``/<n>.js (and <n>-<k>.js), n their place in ``keys``; returns
+        their bytes."""
         os.makedirs(folder)
         moved = 0
         for ref, key in enumerate(keys):
-            path = self.files.pop(key)[0]
-            moved += os.path.getsize(path)
-            os.replace(path, os.path.join(folder, f"{ref}.js"))
+            paths = self.files.pop(key)[0]
+            for path, name in zip(paths, part_names(ref, len(paths)), strict=True):
+                moved += os.path.getsize(path)
+                os.replace(path, os.path.join(folder, name))
         return moved
 
     def remove(self):
@@ -138,10 +163,12 @@ def index(pelican_settings, output_path, layout, inbox, report):
     staging = Staging(os.path.join(output_path, STAGING))
     try:
         documents = {}
+        sources = {}
         plan = None
         for message in inbox:
             if message[0] == "sources":
                 for key, source in message[1]:
+                    sources[key] = source
                     documents[key] = cache.document(source, analyzer.document)
                     staging.add(key, documents[key])
                 report("step", "Search: articles analysed", len(documents), None)
@@ -151,6 +178,9 @@ def index(pelican_settings, output_path, layout, inbox, report):
                 break
         if plan is None:
             raise RuntimeError("the build stopped before every article was read")
+        for key in pdf_once(sources, documents):  # its own text only: the PDF's pages are already memoised
+            documents[key] = cache.document(replace(sources[key], pdf=None, pdf_url=""), analyzer.document)
+            staging.add(key, documents[key])
         summary = []
         total = sum(len(keys) for _lang, _root, keys in plan)
         indexed = 0
@@ -159,9 +189,10 @@ def index(pelican_settings, output_path, layout, inbox, report):
             folder = articles_folder(staging.digests(keys))
             files = dictionary_files(lang, [documents[k] for k in keys], analyzer.pieces, layout, folder)
             target = os.path.join(output_path, root, DATA_FOLDER)
+            shown = len(staging.digests(keys))
             written = write_files(target, files) + staging.place(keys, os.path.join(target, folder))
             summary.append(
-                f"Search ({lang}): {len(keys)} articles, {len(files) + len(keys)} files, "
+                f"Search ({lang}): {len(keys)} articles, {len(files) + shown} files, "
                 f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/"
             )
             indexed += len(keys)

@@ -7,7 +7,7 @@ is the sum of its terms' weights there (lunr's dot product of the query and fiel
 """
 
 import math
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from itertools import repeat
 from operator import add, mul, truediv
 
@@ -31,8 +31,8 @@ def weights(articles):
     of FIELDS.
 
     An article's ref is its position, so each list rises; a weight is the sum over fields of lunr's score in whole
-    thousandths (lunr keeps three decimals; it may round a tie the other way). The arithmetic runs in ``map``
-    stages at C speed, the same operations in the same order as lunr's: it is done once per article and term.
+    thousandths (lunr keeps three decimals; it may round a tie the other way). The arithmetic of a field runs in
+    ``map`` stages, the same operations in the same order as lunr's, for any count of any term.
     """
     count = len(articles)
     if not count:
@@ -59,13 +59,12 @@ def weights(articles):
             else:
                 for term, weight in scores.items():
                     summed[term] = summed.get(term, 0) + weight
-        if summed:
-            deque(map(list.append, map(refs.__getitem__, summed), repeat(ref)), maxlen=0)
-            deque(map(list.append, map(weights_of.__getitem__, summed), summed.values()), maxlen=0)
+        for term, weight in (summed or {}).items():
+            refs[term].append(ref)
+            weights_of[term].append(weight)
     return dict(refs), dict(weights_of)
 
 
-_SATURATION = [(K1 + 1) * tf for tf in range(1024)]  # lunr's (k1 + 1) * tf, made once for common counts
 BODY_FIRST = sorted(range(len(FIELDS)), key=lambda f: FIELDS[f][0] != "body")  # the long field first
 
 
@@ -74,7 +73,7 @@ def _field_scores(counts, relative_length, boost, idfs):
     norm = K1 * (1 - B + B * relative_length)
     tfs = counts.values()
     # score = idf * ((k1 + 1) * tf) / (norm + tf); score *= boost; then in thousandths
-    numerators = map(mul, map(idfs.__getitem__, counts), map(_SATURATION.__getitem__, tfs))
+    numerators = map(mul, map(idfs.__getitem__, counts), map(mul, repeat(K1 + 1), tfs))
     scores = map(truediv, numerators, map(add, repeat(norm), tfs))
     if boost != 1:  # a product by 1 changes nothing
         scores = map(mul, scores, repeat(boost))

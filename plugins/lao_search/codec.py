@@ -8,8 +8,6 @@ a bitmap instead, after a "!", when that is shorter. The work runs in ``map`` st
 
 import base64
 import math
-from collections import deque
-from itertools import repeat
 from operator import sub
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -77,7 +75,8 @@ def int_of_refs(refs):
     if not refs:
         return 0
     flags = bytearray(refs[-1] + 1)  # a byte per article, then read as a binary number
-    deque(map(flags.__setitem__, refs, repeat(1)), maxlen=0)
+    for ref in refs:
+        flags[ref] = 1
     return int(flags[::-1].translate(_DIGITS), 2)
 
 

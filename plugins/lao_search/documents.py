@@ -1,12 +1,17 @@
 """One article as the search sees it, made once from what Pelican holds (title, summary, content, tags) and the
 text of its PDF (an issue's, an edition's), and cacheable: nothing in it depends on the other articles.
 
+A long document (over PART_UNITS of text: a magazine's PDF, a very long report) is cut into parts, at whitespace
+and never across two pages of its PDF, so that the browser loads the part that holds a match and not the whole
+text (index.py writes a file per part; the dictionary tells which parts of such a document hold each key).
+
 An ``Analyzer`` makes documents and remembers, across them, the words of every distinct chunk of text and the
 term of every distinct word: ICU and the stemmer run once per distinct string, however often it recurs; and the
 pages of every PDF it read, which two languages' items may share.
 """
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
@@ -15,7 +20,7 @@ from .bm25 import FIELDS
 from .extract import html_text
 from .pdftext import page_texts
 from .pipeline import stem, trim
-from .text import LAO_LETTER, chunk_pieces, chunks, fold, normalise
+from .text import LAO_LETTER, WHITESPACE, chunk_pieces, chunks, fold, normalise
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,10 @@ class Document:
     chunks: frozenset  # the distinct chunks of folded text that hold Lao letters
     pdf_url: str = ""  # the PDF's, relative to the search page (as url is), when its text is in text
     pdf_pages: tuple = ()  # where each page of the PDF begins in text, in UTF-16 code units as the browser counts
+    parts: tuple = ()  # a long document's text cut in parts: (text, its PDF page or 0) each; () for a short one
+    part_keys: tuple = ()  # for each of parts: (its chunks that hold Lao letters, its terms), both frozensets
+    lang: str = ""  # the language of the article
+    pdf_script: str = ""  # "lo" when the PDF's letters are mostly Lao, "other" when not, "" without PDF text
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,10 @@ class Source:
     tags: tuple = ()
     pdf: Pdf | None = None
     pdf_url: str = ""
+    lang: str = ""
+
+
+PART_UNITS = 2048  # the most text (UTF-16 code units) a part holds, but for a run without whitespace that is longer
 
 
 class _Memo(dict):
@@ -96,26 +109,27 @@ class Analyzer:
         return pages if any(pages) else ()
 
     def document(self, source):
-        parts = {
+        fields = {
             "title": source.title,
             "summary": html_text(source.summary_html),
             "body": html_text(source.body_html),
             "tags": "\n".join(source.tags),
         }
-        normal = {name: normalise(value) for name, value in parts.items()}
+        normal = {name: normalise(value) for name, value in fields.items()}
         pages = self.pdf_pages[source.pdf] if source.pdf else ()
         normal["pdf"] = "\n".join(pages)
-        fields = []
+        counted = []
         lao_chunks = set()
         for name, _boost in FIELDS:
             found = chunks(fold(normal[name]))
             if LAO_LETTER.search(normal[name]):
                 lao_chunks.update(filter(LAO_LETTER.search, found))
             terms = list(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
-            fields.append((dict(Counter(terms)), len(terms)))
+            counted.append((dict(Counter(terms)), len(terms)))
         lines = [normal[name] for name in ("title", "summary", "body") if normal[name]]
         tags = [normal["tags"]] if normal["tags"] else []
         text = "\n".join([*lines, *pages, *tags])  # a page without text keeps its (empty) line
+        parts = _parts(lines, pages, tags) if _utf16_length(text) > PART_UNITS else ()
         return Document(
             url=source.url,
             title=source.title,
@@ -124,11 +138,70 @@ class Analyzer:
             date_text=source.date_text,
             text=text,
             tags=normal["tags"].count("\n") + 1 if normal["tags"] else 0,
-            fields=tuple(fields),
+            fields=tuple(counted),
             chunks=frozenset(lao_chunks),
             pdf_url=source.pdf_url if pages else "",
             pdf_pages=_starts(lines, pages),
+            parts=parts,
+            part_keys=tuple(self._keys_of(part) for part, _page in parts),
+            lang=source.lang,
+            pdf_script=script_of(pages) if pages else "",
         )
+
+    def _keys_of(self, text):
+        """(the chunks that hold Lao letters, the terms) of a part's ``text``."""
+        found = chunks(fold(text))
+        terms = frozenset(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
+        return frozenset(filter(LAO_LETTER.search, found)), terms
+
+
+def script_of(pages):
+    """"lo" when most letters of ``pages`` are Lao, else "other": the language a PDF's text is indexed in."""
+    lao = sum(len(LAO_LETTER.findall(page)) for page in pages)
+    letters = sum(sum(char.isalpha() for char in page) for page in pages)
+    return "lo" if lao * 2 > letters else "other"
+
+
+def _parts(lines, pages, tags):
+    """The text of ``lines``, ``pages`` and ``tags`` (joined by line breaks, as Document.text) in parts of at most
+    PART_UNITS, each (text, page): the article's own text, then each page of its PDF (numbered from 1), then the
+    tags. A part ends after a whitespace character, so a string without whitespace (a query's part) lies inside
+    one part; a part never holds text of two pages."""
+    sections = [("\n".join(lines), 0)] if lines else []
+    sections += [(page, number) for number, page in enumerate(pages, 1)]
+    sections += [("\n".join(tags), 0)] if tags else []
+    parts = []
+    for i, (section, page) in enumerate(sections):
+        text = section + "\n" if i < len(sections) - 1 else section  # the line break before the next section
+        parts += [(piece, page) for piece in cut(text, PART_UNITS)]
+    return tuple(parts)
+
+
+_WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")  # what a query is split at too (text.chunks)
+
+
+def cut(text, units):
+    """``text`` in pieces of at most ``units`` UTF-16 code units each, each but the last ending after whitespace:
+    joined, they are ``text``. A run without whitespace longer than ``units`` is a piece of its own. "" gives [""],
+    so that an empty page keeps its part."""
+    pieces = []
+    start = 0
+    size = 0  # of text[start:end]
+    end = 0  # where the piece could end: after the last whitespace seen
+    for match in _WHITESPACE_RUN.finditer(text):
+        stop = match.end()
+        length = _utf16_length(text[end:stop])
+        if size + length > units and end > start:
+            pieces.append(text[start:end])
+            start, size = end, 0
+        size += length
+        end = stop
+    rest = _utf16_length(text[end:])
+    if size + rest > units and end > start:
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def _starts(lines, pages):

@@ -9,16 +9,21 @@ into the language's ``search-data/``:
   d/<hash>.js        a shard of the dictionary: keys in order, each with its record (or the file holding it)
   l/<hash>.js        the record of a key too big to sit in its shard
   f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from (and,
-                     when its PDF's text is part of that text, the PDF's URL and where each of its pages begins)
+                     when its PDF's text is part of that text, the PDF's URL and where each of its pages begins);
+                     of a long article (documents.PART_UNITS), the first part of its text and how many it has
+  f-<hash>/<n>-<k>.js  part k (from 1) of the text of long article n, and the page of its PDF it is on
 
 A key is a term (an English stem, a Latin word, a Lao word: lunr's pipeline output) or another Lao string of
 substrings.py. Its record holds, as codec.py writes them: the articles where it is a term with its BM25 weight
-there, then the articles whose folded text contains it (a Lao key) beyond those. A Lao key that is no term also
-carries its words (segment.segment against the archive's Lao terms), by which its articles are ranked.
+there, then the articles whose folded text contains it (a Lao key) beyond those, then (when some long article
+has it) the parts of long articles that hold it, numbered across the long articles in order. A Lao key that is
+no term also carries its words (segment.segment against the archive's Lao terms), by which its articles are ranked.
 
 Articles are numbered oldest first (then by URL), so that a new article, the newest, does not renumber the others.
-The plugin writes each article's file as soon as the article is read (``article_file``) and moves it to its numbered
+The plugin writes each article's file as soon as the article is read (``article_files``) and moves it to its numbered
 place once all are (``articles_folder`` names their folder); ``search_files`` makes every file at once.
+
+Nothing here grows with one article's length but its own parts: a long text costs more files, not bigger ones.
 """
 
 import hashlib
@@ -32,7 +37,7 @@ from .segment import segment
 from .substrings import containing
 from .text import has_lao
 
-FORMAT = 2
+FORMAT = 3
 RECEIVER = "LaoArchive.receive"  # the bundle's one global; see js/src/search-page.js
 LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 
@@ -56,17 +61,26 @@ def order(documents):
 def search_files(lang, documents, pieces, layout=Layout()):
     """{file name: script} of one language, every file; ``documents`` in order (see ``order``), ``pieces`` the
     words of each of their chunks (documents.Analyzer.pieces)."""
-    scripts = [article_file(d) for d in documents]
-    folder = articles_folder([digest(script) for script in scripts])
+    scripts = [article_files(d) for d in documents]
+    folder = articles_folder([digest(script) for each in scripts for script in each])
     files = dictionary_files(lang, documents, pieces, layout, folder)
-    files.update((f"{folder}/{ref}.js", script) for ref, script in enumerate(scripts))
+    for ref, each in enumerate(scripts):
+        for name, script in zip(part_names(ref, len(each)), each, strict=True):
+            files[f"{folder}/{name}"] = script
     return files
 
 
-def article_file(document):
-    """The script of what a result shows of ``document``: it does not depend on the other articles, so the build
-    may write it as soon as the article is read, and move it to its numbered place later."""
-    return as_script({"doc": _shown(document)})
+def article_files(document):
+    """The scripts of what a result shows of ``document``, its first then each further part of a long one: they do
+    not depend on the other articles, so the build may write them as soon as the article is read, and move them to
+    their numbered places later (``part_names``)."""
+    head = as_script({"doc": _shown(document)})
+    return [head, *(as_script({"part": {"text": text, "page": page}}) for text, page in document.parts[1:])]
+
+
+def part_names(ref, count):
+    """The file names of article ``ref``'s ``count`` scripts (article_files), in its articles' folder."""
+    return [f"{ref}.js", *(f"{ref}-{k}.js" for k in range(1, count))]
 
 
 def articles_folder(digests):
@@ -82,9 +96,13 @@ def dictionary_files(lang, documents, pieces, layout, folder):
         bit = 1 << ref
         for chunk in document.chunks:
             articles_of_chunk[chunk] = articles_of_chunk.get(chunk, 0) | bit
+    long, parts_of_chunk, parts_of_term = _long_parts(documents)
     lao_terms = {t for t in refs_of if has_lao(t)}
-    kinds, contained = containing(
-        {c: pieces[c] for c in sorted(articles_of_chunk)}, articles_of_chunk.__getitem__, lao_terms
+    kinds, contained, contained_parts = containing(
+        {c: pieces[c] for c in sorted(articles_of_chunk)},
+        articles_of_chunk.__getitem__,
+        lao_terms,
+        parts_of=lambda chunk: parts_of_chunk.get(chunk, 0),
     )
     longest = max(map(len, lao_terms), default=1)
     records = {}
@@ -97,6 +115,9 @@ def dictionary_files(lang, documents, pieces, layout, folder):
         elif refs:
             extra = 0
         records[key] = codec.postings(refs, weights_of.get(key, ())) + "." + codec.int_set(extra)
+        parts = contained_parts.get(key, 0) | parts_of_term.get(key, 0)
+        if parts:
+            records[key] += "." + codec.int_set(parts)
         if key in kinds and key not in refs_of:
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
     files = {}
@@ -114,9 +135,32 @@ def dictionary_files(lang, documents, pieces, layout, folder):
             "longestKey": max(map(len, records), default=1),
             "shards": shards,
             "fragments": folder,
+            "long": long,
         }
     )
     return files
+
+
+def _long_parts(documents):
+    """([[ref, parts]...] of the long documents, {chunk: parts}, {term: parts}): which parts of long documents
+    hold each Lao chunk and each term, as the bits of an integer, a part's bit its number across the long
+    documents in ref order (the first part of the first long document is 0)."""
+    long = []
+    of_chunk = {}
+    of_term = {}
+    first = 0
+    for ref, document in enumerate(documents):
+        if not document.parts:
+            continue
+        long.append([ref, len(document.parts)])
+        for k, (lao_chunks, terms) in enumerate(document.part_keys):
+            bit = 1 << (first + k)
+            for chunk in lao_chunks:
+                of_chunk[chunk] = of_chunk.get(chunk, 0) | bit
+            for term in terms:
+                of_term[term] = of_term.get(term, 0) | bit
+        first += len(document.parts)
+    return long, of_chunk, of_term
 
 
 def _shards(keys, records, words, layout, files):
@@ -173,7 +217,14 @@ def _shown(document):
     }
     if document.tags:
         shown["tags"] = document.tags  # the last lines of text
-    if document.pdf_pages:
+    if document.parts:  # a long one: its first part, and its tags for the result (they are its last part)
+        shown["text"] = document.parts[0][0]
+        shown["parts"] = len(document.parts)
+        if document.tags:
+            shown["tagText"] = document.text.split("\n")[-document.tags :]
+        if document.pdf_url:
+            shown["pdf"] = {"url": document.pdf_url}  # each part says its page
+    elif document.pdf_pages:
         shown["pdf"] = {"url": document.pdf_url, "pages": list(document.pdf_pages)}  # a match's page: js/src/snippet.js
     return shown
 

@@ -57,24 +57,30 @@ def unit_keys(chunk):
     return keys
 
 
-def containing(chunks, articles_of, terms=()):
-    """({key: kind bits}, {key: articles}) for every key of ``chunks`` ({chunk: its word pieces}, text.chunks of
-    folded text), and every Lao term of ``terms`` (a word, though the pipeline changed it): the articles (bits of
-    an integer) of every chunk that holds the key anywhere. ``articles_of(chunk)`` gives a chunk's own articles."""
+def containing(chunks, articles_of, terms=(), parts_of=None):
+    """({key: kind bits}, {key: articles}, {key: parts}) for every key of ``chunks`` ({chunk: its word pieces},
+    text.chunks of folded text), and every Lao term of ``terms`` (a word, though the pipeline changed it): the
+    articles (bits of an integer) of every chunk that holds the key anywhere. ``articles_of(chunk)`` gives a
+    chunk's own articles; ``parts_of(chunk)``, when given, the parts of long articles that hold it (bits too),
+    which the third dict gathers in the same way (keys in no such part left out)."""
     kinds = dict.fromkeys(terms, WORD)
     for chunk, pieces in chunks.items():
         for keys in (unit_keys(chunk), chunk_keys(pieces)):
             for key, kind in keys.items():
                 kinds[key] = kinds.get(key, 0) | kind
     if not kinds:
-        return {}, {}
+        return {}, {}, {}
     automaton = ahocorasick.Automaton()
     for key in kinds:
         automaton.add_word(key, key)
     automaton.make_automaton()
     found = dict.fromkeys(kinds, 0)
+    found_parts = {}
     for chunk in chunks:
         bits = articles_of(chunk)
+        parts = parts_of(chunk) if parts_of else 0
         for key in {key for _end, key in automaton.iter(chunk)}:
             found[key] |= bits
-    return kinds, found
+            if parts:
+                found_parts[key] = found_parts.get(key, 0) | parts
+    return kinds, found, found_parts
