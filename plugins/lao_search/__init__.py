@@ -47,6 +47,7 @@ class SearchSettings:
     shard_bytes: int = Layout.shard_bytes  # see index.Layout
     inline_bytes: int = Layout.inline_bytes
     background: bool = True  # index beside Pelican, in another process, where there is fork
+    cache: bool = True  # keep the analysed articles in CACHE_PATH between builds (cache.py)
 
     @classmethod
     def from_pelican(cls, settings):
@@ -158,7 +159,7 @@ def index(pelican_settings, output_path, layout, inbox, report):
     """The indexing: analyses the articles of each ("sources", [(key, Source)...]) of ``inbox`` as they come,
     then, given ("plan", [(lang, root, [key...])]), at once writes each language's search data; returns what to
     say of them."""
-    cache = DocumentCache.from_settings(pelican_settings)
+    cache = DocumentCache.from_settings(pelican_settings, always=SearchSettings.from_pelican(pelican_settings).cache)
     analyzer = Analyzer(cache.pieces)
     staging = Staging(os.path.join(output_path, STAGING))
     try:

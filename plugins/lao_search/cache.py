@@ -1,7 +1,8 @@
-"""Documents kept between builds, so that a preview rebuilds the search data from the articles that changed.
+"""Documents kept between builds, so that a build redoes the search's work only for the articles that changed.
 
-Follows Pelican's content cache: read when LOAD_CONTENT_CACHE is on, written when CACHE_CONTENT is on (as `make
-serve` sets them), in CACHE_PATH. An article is found again by a digest of everything the search takes from it;
+Kept in CACHE_PATH (the project's cache/) by every build, unless LAO_SEARCH_CACHE is False; then it follows
+Pelican's content cache: read when LOAD_CONTENT_CACHE is on, written when CACHE_CONTENT is on. An article is
+found again by a digest of everything the search takes from it;
 the cache holds the version of the code, of ICU and of PDFium that made it, and another version's is not read.
 A PDF's size and time of change are part of what the search takes from an article (documents.Pdf): a PDF
 replaced or edited is read again.
@@ -43,11 +44,13 @@ class DocumentCache:
         self.used = {}
 
     @classmethod
-    def from_settings(cls, settings):
+    def from_settings(cls, settings, always=True):
+        """The cache of a build with Pelican's ``settings``; ``always``: read and written whatever Pelican's own
+        cache settings say."""
         folder = settings.get("CACHE_PATH") or "cache"
         path = os.path.join(folder, NAME)
-        writes = bool(settings.get("CACHE_CONTENT"))
-        if settings.get("LOAD_CONTENT_CACHE") and os.path.exists(path):
+        writes = always or bool(settings.get("CACHE_CONTENT"))
+        if (always or settings.get("LOAD_CONTENT_CACHE")) and os.path.exists(path):
             try:
                 with open(path, "rb") as f:
                     made_by, documents, pieces = pickle.load(f)
