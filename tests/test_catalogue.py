@@ -1,0 +1,75 @@
+"""The back catalogue of `invoke bench --catalogue` (tools/catalogue.py), made tiny: every kind written as the
+schema wants it, the PDFs with a text layer in the fonts asked, the pictures at their sizes, the whole built by the
+project's settings, and a second call reusing what the first made."""
+
+import os
+
+import pypdfium2
+import pytest
+from PIL import Image
+
+from tests.fixture_site import ROOT
+from tools.build import build
+from tools.catalogue import COVER_SIZE, SCAN_SIZE, Size, generate
+from tools.generate import pairs_from_content
+
+TINY = Size(
+    news=3, reports=2, issues=1, editions=2, issue_pages=(2, 2), edition_pages=2, issue_page_sentences=3,
+    edition_page_sentences=2,
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    folder = str(tmp_path_factory.mktemp("catalogue"))
+    said = []
+    manifest = generate(
+        folder, pairs_from_content(os.path.join(ROOT, "content")), TINY, seed=3, workers=1, say=said.append
+    )
+    return folder, manifest, said
+
+
+def test_every_kind_is_written_in_both_languages(made):
+    folder, _manifest, _said = made
+    content = os.path.join(folder, "content")
+    for kind, slugs in (
+        ("news", ["news/000/news-00000", "news/000/news-00002"]),
+        ("reports", ["reports/report-0001"]),
+        ("magazine", ["magazine/journal-001"]),
+        ("newspaper", ["newspaper/edition-201", "newspaper/edition-202"]),
+    ):
+        for slug in slugs:
+            for lang in ("lo", "en"):
+                with open(os.path.join(content, f"{slug}.{lang}.md"), encoding="utf-8") as f:
+                    text = f.read()
+                assert f"Category: {kind}" in text and f"Lang: {lang}" in text
+                assert ("Translation: true" in text) == (lang == "en")
+
+
+def test_pdfs_have_lao_text_in_the_fonts_asked_and_pictures_their_sizes(made):
+    folder, manifest, _said = made
+    content = os.path.join(folder, "content")
+    assert {pdf["font"] for pdf in manifest["pdfs"].values()} == {"Phetsarath OT", "Noto Sans Lao", "Noto Serif Lao"}
+    for slug, pdf in manifest["pdfs"].items():
+        path = os.path.join(content, pdf["path"])
+        with open(path, "rb") as f:
+            assert pdf["font"].replace(" ", "").encode() in f.read(), slug  # the font embedded by name
+        document = pypdfium2.PdfDocument(path)
+        assert len(document) == pdf["pages"] >= 2
+        assert any("\u0e80" <= c <= "\u0eff" for c in document[0].get_textpage().get_text_range()), slug
+        document.close()
+    with Image.open(os.path.join(content, "images", "magazine", "journal-001.jpg")) as cover:
+        assert (cover.format, cover.size) == ("JPEG", COVER_SIZE)
+    with Image.open(os.path.join(content, "images", "newspaper", "edition-202-2.jpg")) as scan:
+        assert (scan.format, scan.size) == ("JPEG", SCAN_SIZE)
+        assert len(scan.convert("L").getcolors(256)) > 100  # a photograph's greys, not a few flat colours
+
+
+def test_the_catalogue_builds_and_is_reused(made, tmp_path):
+    folder, manifest, _said = made
+    site = build(os.path.join(folder, "content"), str(tmp_path / "site"))
+    for page in ("magazine/journal-001.html", "en/newspaper/edition-202.html", "reports/report-0000.html"):
+        assert os.path.isfile(os.path.join(site, page)), page
+    said = []
+    again = generate(folder, pairs_from_content(os.path.join(ROOT, "content")), TINY, seed=3, say=said.append)
+    assert again == manifest and said == [f"Catalogue: reusing {folder} (version 1, seed 3)"]

@@ -1,0 +1,82 @@
+"""Peak memory of a process and every process under it, summed: what a build costs the machine, forked workers and
+Chromium included, where the kernel's maxrss gives the largest single process only. Part of `invoke bench`.
+
+A thread samples /proc every INTERVAL seconds while the build runs: each process's parent from /proc/PID/stat,
+then the resident set (VmRSS, /proc/PID/status) and the proportional set (Pss, /proc/PID/smaps_rollup: shared pages
+divided among the processes sharing them, so a fork's pages are not counted twice) of the build's tree.
+"""
+
+import os
+import threading
+
+INTERVAL = 0.2  # seconds: short next to any build, long next to a sample (a few ms)
+
+
+def parents():
+    """{pid: parent pid} of every process now running."""
+    found = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as f:
+                stat = f.read()
+        except OSError:  # gone between the listing and the read
+            continue
+        found[int(name)] = int(stat.rpartition(")")[2].split()[1])  # the name may hold spaces and parentheses
+    return found
+
+
+def tree(root):
+    """``root`` and all its descendants now running."""
+    children = {}
+    for pid, parent in parents().items():
+        children.setdefault(parent, []).append(pid)
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def field_kb(path, name):
+    """The ``name:`` line of a /proc file, in kB; 0 when the process is gone or a zombie."""
+    try:
+        with open(path, encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith(name):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class PeakMemory:
+    """``with PeakMemory(pid) as peak:`` … ``peak.rss_kb``, ``peak.pss_kb``, ``peak.processes``: the largest sums
+    seen over the tree of ``pid`` while the block ran (and the most processes at once)."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.rss_kb = self.pss_kb = self.processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
+
+    def sample(self):
+        pids = tree(self.pid)
+        self.rss_kb = max(self.rss_kb, sum(field_kb(f"/proc/{pid}/status", "VmRSS:") for pid in pids))
+        self.pss_kb = max(self.pss_kb, sum(field_kb(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids))
+        self.processes = max(self.processes, len(pids))
+
+    def _sample_until_stopped(self):
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(INTERVAL)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
