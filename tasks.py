@@ -393,30 +393,66 @@ def _shared(path):
     help={
         "articles": "how many articles to generate (default 1,000; half Lao, half English)",
         "queries": "queries per kind measured in the browser (default 8; four kinds)",
-        "keep": "work in this folder and keep the generated archive and its builds (default: a temporary one)",
+        "keep": "work in this folder and keep the generated archive and its builds (default: a temporary one); "
+        "with --catalogue, a catalogue already in it is reused",
         "browser": "measure the search page in headless Chromium (--no-browser: builds and data sizes only)",
         "baselines": "also build plain Pelican and the project without search (--no-baselines: only the build "
         "with search)",
-        "runs": "build each way this many times, in turn, and report the median (default 3)",
+        "runs": "build each way this many times, in turn, and report the median (default 3; 1 with --catalogue)",
         "rebuilds": "rebuild the project's content this many times as `make serve` does and report the preview's "
         "memory (default 100; 0 skips it)",
+        "phone_queries": "queries per kind timed on the phone's profile (default 3; 0 skips it)",
+        "catalogue": "measure a generated back catalogue of every kind instead (tools/catalogue.py: 1,600 news "
+        "items, 200 reports, 24 magazine issues with 48-96-page PDFs, 60 newspaper editions with scans): plain "
+        "Pelican, the project cold and warm, memory, the search page, PDF-only words' recall@10",
+        "scale": "with --catalogue: its size times this (default 1; 0.1 for a quick look; a PDF keeps its length)",
+        "workers": "with --catalogue: processes generating it (default: one per core)",
     }
 )
-def bench(c, articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3, rebuilds=100):
+def bench(
+    c,
+    articles=1000,
+    queries=8,
+    keep=None,
+    browser=True,
+    baselines=True,
+    runs=None,
+    rebuilds=100,
+    phone_queries=3,
+    catalogue=False,
+    scale="1",
+    workers=None,
+):
     """Build a generated archive of N articles from ../shared/corpus three ways (plain Pelican, the project without
     and with search) and print build times, CPU and memory, the search data's files and sizes, and what the search
-    page loads and how fast it shows results in headless Chromium ($CHROMIUM), from file:// and over http://; ends
-    with the issue's targets, PASS or MISS. Figures to read, not a test."""
+    page loads and how fast it shows results in headless Chromium ($CHROMIUM), from file:// and over http:// and
+    on a phone's profile; ends with the issue's targets, PASS or MISS. With --catalogue, the same of a back
+    catalogue of every kind (tools/bench_catalogue.py). Figures to read, not a test."""
+    keep = keep and os.path.abspath(keep)
+    if catalogue:
+        from tools.bench_catalogue import run as run_catalogue
+
+        run_catalogue(
+            scale=float(scale),
+            queries=int(queries),
+            keep=keep,
+            browser=browser,
+            runs=int(runs or 1),
+            workers=workers and int(workers),
+            phone_queries=int(phone_queries),
+        )
+        return
     from tools.bench import run
 
     run(
         articles=int(articles),
         queries=int(queries),
-        keep=keep and os.path.abspath(keep),
+        keep=keep,
         browser=browser,
         baselines=baselines,
-        runs=int(runs),
+        runs=int(runs or 3),
         rebuilds=int(rebuilds),
+        phone_queries=int(phone_queries),
     )
 
 

@@ -2,7 +2,9 @@
 
 Headless Chromium (Python Playwright) opens search.html?q=… from file:// and over http:// (a local server that
 gzips as a web server would) and counts what the page loads before its first result is shown, how long that
-takes, the page's JavaScript heap, and what the "more" button loads.
+takes, the page's JavaScript heap, and what the "more" button loads; and, on a phone's profile (PHONE: a slow
+network, a CPU four times slower, a 390×844 mobile viewport, over http://, nothing cached), how long until the
+first result.
 """
 
 import gzip
@@ -31,8 +33,19 @@ KINDS = [
     ("lo-common", "lo", "search.html"),
     ("lo-phrase", "lo", "search.html"),
     ("lo-rare", "lo", "search.html"),
+    ("lo-pdf", "lo", "search.html"),  # a word found only inside PDFs (the back catalogue's: bench_catalogue.py)
     ("en-word", "en", "en/search.html"),
 ]
+# A phone on a mobile network, as Chromium's DevTools emulate one: the context's options, then what the page's
+# DevTools session is sent before it navigates (Network.emulateNetworkConditions takes bytes per second).
+PHONE_CONTEXT = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 3,
+}
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+PHONE_CPU_SLOWDOWN = 4
 
 
 def say(text):
@@ -232,18 +245,23 @@ def watch(page, problems):
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
 
 
-def measure(browser, url, mode, files, kind, query):
-    """One query in a fresh context (nothing cached): the figures of its first page, then of its next page."""
+def measure(browser, url, mode, files, kind, query, phone=False):
+    """One query in a fresh context (nothing cached): the figures of its first page, then of its next page; on
+    the phone's profile (``phone``), those of its first page only."""
     from playwright.sync_api import Error as PlaywrightError
 
     figures = Measure(kind, query)
-    context = browser.new_context()
+    context = browser.new_context(**(PHONE_CONTEXT if phone else {}))
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda request: finished.append(request.url))
     watch(page, figures.problems)
     page.add_init_script("performance.setResourceTimingBufferSize(100000)")  # the default keeps 250 entries
     session = context.new_cdp_session(page)
+    if phone:
+        session.send("Network.enable")
+        session.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+        session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
     time.sleep(SETTLE_SECONDS)
     try:
         page.goto(url)
@@ -253,6 +271,8 @@ def measure(browser, url, mode, files, kind, query):
         figures.first_files = len(first)
         figures.first_ms = page.evaluate(SHOWN_JS)
         figures.total, figures.shown = page.evaluate(RESULTS_JS)
+        if phone:
+            return figures
         session.send("HeapProfiler.collectGarbage")
         figures.heap = session.send("Runtime.getHeapUsage")["usedSize"]
         if page.locator("#search-more").count():
@@ -269,23 +289,33 @@ def measure(browser, url, mode, files, kind, query):
     return figures
 
 
-def browser_figures(site, queries, modes):
-    """{mode: [Measure]} for every query of ``queries`` ({kind: [query]}), from file:// and/or over http://."""
+def browser_figures(site, queries, modes, phone_queries=0):
+    """{mode: [Measure]} for every query of ``queries`` ({kind: [query]}), from file:// and/or over http://, and
+    under "phone" the first ``phone_queries`` of each kind over http:// on the phone's profile."""
     from playwright.sync_api import sync_playwright
 
     files = SiteFiles(site)
     pages = {kind: page for kind, _lang, page in KINDS}
+    runs = [(mode, mode, queries) for mode in modes]
+    if phone_queries:
+        runs.append(("phone", "http", {kind: asked[:phone_queries] for kind, asked in queries.items()}))
     results = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
         try:
-            for mode in modes:
-                say(f"Measuring the search page over {mode}:// …")
+            for name, mode, asked in runs:
+                say(
+                    f"Measuring the search page over {mode}://"
+                    + (" on the phone's profile" if name == "phone" else "")
+                    + " …"
+                )
                 with served(files) if mode == "http" else file_base(files.root) as base:
-                    results[mode] = [
-                        measure(browser, f"{base}{pages[kind]}?q={quote(query)}", mode, files, kind, query)
-                        for kind, asked in queries.items()
-                        for query in asked
+                    results[name] = [
+                        measure(
+                            browser, f"{base}{pages[kind]}?q={quote(query)}", mode, files, kind, query, name == "phone"
+                        )
+                        for kind, each in asked.items()
+                        for query in each
                     ]
         finally:
             browser.close()
@@ -316,12 +346,22 @@ def print_browser(results, count):
         "first page, after a GC."
     )
     say("  Sizes in KB; each column median then max.")
-    for mode, measures in results.items():
+    if "phone" in results:
         say(
-            f"\n  {mode}://   {'n':>3s}  {'first raw':>16s}  {'first gzip':>16s}  {'first ms':>16s}  "
+            f"  phone = over http:// with {PHONE_NETWORK['latency']} ms latency, "
+            f"{PHONE_NETWORK['downloadThroughput'] * 8 / 1e6:.1f} Mbit/s down, "
+            f"{PHONE_NETWORK['uploadThroughput'] * 8 / 1e3:.0f} kbit/s up, the CPU {PHONE_CPU_SLOWDOWN}× slower, "
+            f"{PHONE_CONTEXT['viewport']['width']}×{PHONE_CONTEXT['viewport']['height']} mobile viewport, cold cache."
+        )
+    for mode, measures in results.items():
+        label = "phone" if mode == "phone" else f"{mode}://"
+        say(
+            f"\n  {label:9s}   {'n':>3s}  {'first raw':>16s}  {'first gzip':>16s}  {'first ms':>16s}  "
             f"{'heap MB':>16s}  {'next raw':>16s}  {'next gzip':>16s}  {'files':>5s}"
         )
         for kind, _lang, _page in KINDS:
+            if not any(m.kind == kind for m in measures):
+                continue
             rows = [m for m in measures if m.kind == kind and m.first_ms is not None]
             files = statistics.median(m.first_files for m in rows) if rows else 0
             say(
@@ -347,7 +387,7 @@ def print_browser(results, count):
         for m in measures:
             ms = "-" if m.first_ms is None else f"{m.first_ms:,.0f}"
             say(
-                f"  {mode:4s} {m.kind:10s} {m.query:24s} total {m.total if m.total is not None else '-':>5} "
+                f"  {mode:5s} {m.kind:10s} {m.query:24s} total {m.total if m.total is not None else '-':>5} "
                 f"shown {m.shown if m.shown is not None else '-':>2}  first {kb(m.first_raw):>5s}/"
                 f"{kb(m.first_gzip):>4s} KB {ms:>6s} ms  heap {mb(m.heap):>5s} MB  "
                 f"next {kb(m.next_raw):>4s}/{kb(m.next_gzip):>3s} KB"
@@ -355,4 +395,4 @@ def print_browser(results, count):
     problems = [(mode, m, p) for mode, measures in results.items() for m in measures for p in m.problems]
     say(f"\n  Page problems (errors, failed requests, queries that never finished): {len(problems) or 'none'}")
     for mode, m, problem in problems:
-        say(f"  {mode:4s} {m.kind:10s} {m.query}: {problem}")
+        say(f"  {mode:5s} {m.kind:10s} {m.query}: {problem}")
