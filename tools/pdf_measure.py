@@ -1,22 +1,26 @@
 """How well each PDF library reads Lao back: the measurement behind plugins/lao_search/pdftext.py.
 
-Prints PDFs of known Lao text with the producers this machine has (Chromium through Playwright, with the site's
-Noto Sans Lao; LibreOffice when `soffice` and a system Noto Sans Lao are installed), reads each page back with
-each library installed (pypdfium2, our pdftext, pdfplumber, pypdf, poppler's pdftotext), and compares it with the
-text printed, after the search's own normalisation (lao_search.text.folded):
+Prints PDFs of known Lao text (with Latin words and digits; a 3-page news document and a 36-page one whose
+paragraphs wrap over many lines) in each Lao font Lao publishers use (Phetsarath OT, the government's standard,
+Debian's fonts-lao; Noto Sans Lao and Noto Serif Lao, fonts-noto-core; the site's Noto Sans Lao web font) with
+each producer (Chromium through Playwright, plain and in two justified columns; LibreOffice Writer from HTML),
+reads each page back with each library installed (pypdfium2, our pdftext, pdfplumber, pypdf, poppler's
+pdftotext), and compares it with the text printed, after the search's own normalisation (lao_search.text.folded):
   * CER: character error rate, the edit distance over the length of the known text, whitespace left out of
     both (so it counts letters and marks lost, added, moved or doubled, not spaces);
-  * words: how many of the page's distinct Lao words (ICU's, as the index finds them) are found inside one
-    whitespace-free run of the text read, as a query is; a space inside a word loses it. Read as is, then after
-    ``pdftext.repair``.
+  * words: how many of the page's Lao words (ICU's, as the index finds them) are found inside one
+    whitespace-free run of the text read, as a query is; a space inside a word loses it;
+  * breaks: where the letters are all right, whitespace between two Lao letters made up (a space inside a word,
+    a wrapped line not joined) and lost.
 
-    .venv/bin/python -m tools.pdf_measure             # the table
-    .venv/bin/python -m tools.pdf_measure --keep DIR  # ... and keep the PDFs in DIR
-    .venv/bin/python -m tools.pdf_measure --fixtures  # write tests/fixtures/pdf/
+    .venv/bin/python -m tools.pdf_measure                   # the table (~2 minutes)
+    .venv/bin/python -m tools.pdf_measure --document news   # the short document only
+    .venv/bin/python -m tools.pdf_measure --keep DIR        # ... and keep the PDFs in DIR
+    .venv/bin/python -m tools.pdf_measure --fixtures        # write tests/fixtures/pdf/
 
 Only pypdfium2 is needed by pdftext; to compare the others, install them, e.g.
-`.venv/bin/pip install pdfplumber==0.11.10 pypdf==7.1.1`, and Debian's poppler-utils, libreoffice-writer-nogui
-and fonts-noto-core. Those missing are named under the table.
+`.venv/bin/pip install pdfplumber==0.11.10 pypdf==7.1.1`, and Debian's poppler-utils, libreoffice-writer,
+fonts-lao and fonts-noto-core. Those missing are named under the table.
 """
 
 import argparse
@@ -72,8 +76,42 @@ PAGES = [
         ],
     ),
 ]
-# The committed fixture: two pages, two paragraphs each (small, and with the clusters that go wrong).
+# Sentences with Latin words and digits, for the long document's paragraphs.
+MIXED = [
+    "ໂຄງການ e-Government ໄລຍະທີ 2 ຈະເຊື່ອມຕໍ່ 148 ເມືອງ ເຂົ້າກັບເຄືອຂ່າຍ LaoNet ພາຍໃນປີ 2027.",
+    "ລາຄາແພັກເກັດ Wi-Fi ຫຼຸດລົງເຫຼືອ 99.000 ກີບຕໍ່ເດືອນ ສຳລັບນັກຮຽນ ແລະ ຄູອາຈານ.",
+    "ກອງປະຊຸມ ASEAN Digital Forum ຄັ້ງທີ 5 ຈັດຂຶ້ນຢູ່ນະຄອນຫຼວງວຽງຈັນ ມີຜູ້ເຂົ້າຮ່ວມ 1.200 ຄົນ.",
+    "ແອັບ LaoPay ມີຜູ້ໃຊ້ຫຼາຍກວ່າ 350.000 ຄົນ ແລະ ຮອງຮັບ Android ກັບ iOS.",
+]
+SENTENCES = [sentence for _heading, paragraphs in PAGES for sentence in paragraphs] + MIXED
+HEADINGS = [heading for heading, _paragraphs in PAGES] + ["ໂທລະຄົມ ແລະ ອິນເຕີເນັດ"]
+
+
+def long_document(count=36):
+    """``count`` pages, each a heading and three paragraphs of several sentences that wrap over many lines."""
+    pages = []
+    for n in range(count):
+        paragraphs = [
+            " ".join(SENTENCES[(n * 5 + k * 3 + s) % len(SENTENCES)] for s in range(2 + (n + k) % 2)) for k in range(3)
+        ]
+        pages.append((f"{HEADINGS[n % len(HEADINGS)]} {n + 1}", paragraphs))
+    return pages
+
+
+DOCUMENTS = {"news": PAGES, "long": long_document()}
+# The committed fixtures: two pages, two paragraphs each (small, and with the clusters that go wrong), and a page of
+# the long document's (its paragraphs wrap).
 FIXTURE_PAGES = [(heading, paragraphs[:2]) for heading, paragraphs in PAGES[:2]]
+# A page of each: what tests/test_pdftext.py reads in each font and producer.
+FONT_FIXTURE_PAGES = [(PAGES[0][0], PAGES[0][1][:2]), DOCUMENTS["long"][1]]
+# Fonts: a family fontconfig knows (Debian's fonts-lao, fonts-noto-core), or the site's web font (fontsource's
+# Noto Sans Lao, with unicode ranges: Latin letters come from another font), which only Chromium can use.
+FONTS = {
+    "Phetsarath OT": "fonts-lao",
+    "Noto Sans Lao": "fonts-noto-core",
+    "Noto Serif Lao": "fonts-noto-core",
+}
+WEB_FONT = "Noto Sans Lao (web)"
 
 
 def known_text(page):
@@ -81,7 +119,7 @@ def known_text(page):
     return "\n".join([heading, *paragraphs])
 
 
-# Producers: each writes the pages to a PDF at `path`, or returns why it cannot on this machine.
+# Producers: each writes the pages to a PDF at `path` in a font, or returns why it cannot on this machine.
 
 
 def _fontsource_css(weights):
@@ -100,7 +138,15 @@ def _data_url(match):
     return f"url(data:font/woff2;base64,{data})"
 
 
-def page_html(pages, css, layout=""):
+def missing_font(font):
+    """Why ``font`` cannot be printed on this machine, or None."""
+    if font == WEB_FONT:
+        return None if FONTSOURCE.is_dir() else f"no {FONTSOURCE.relative_to(ROOT)} (npm install)"
+    fonts = subprocess.run(["fc-list", f":family={font}"], capture_output=True, text=True).stdout
+    return None if fonts.strip() else f"no system {font} (apt-get install {FONTS[font]})"
+
+
+def page_html(pages, css, layout="", family="Noto Sans Lao"):
     sections = "\n".join(
         "<section>"
         + f"<h1>{html.escape(heading)}</h1>"
@@ -110,13 +156,13 @@ def page_html(pages, css, layout=""):
     )
     return (
         '<!doctype html><html lang="lo"><head><meta charset="utf-8"><style>'
-        f"{css}\nbody {{ font-family: 'Noto Sans Lao', sans-serif; font-size: 13pt; line-height: 1.6 }}"
+        f"{css}\nbody {{ font-family: '{family}', sans-serif; font-size: 13pt; line-height: 1.6 }}"
         "h1 { font-size: 20pt } section + section { break-before: page }"
         f"{layout}</style></head><body>{sections}</body></html>"
     )
 
 
-def _chromium(pages, path, weights, layout=""):
+def _chromium(pages, path, font, layout=""):
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -125,7 +171,10 @@ def _chromium(pages, path, weights, layout=""):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
-            page.set_content(page_html(pages, _fontsource_css(weights), layout))
+            if font == WEB_FONT:
+                page.set_content(page_html(pages, _fontsource_css((400, 700)), layout))
+            else:
+                page.set_content(page_html(pages, "", layout, family=font))
             page.evaluate("document.fonts.ready")
             page.pdf(path=str(path), format="A5", margin={"top": "15mm", "bottom": "15mm", "left": "15mm"})
         finally:
@@ -133,29 +182,23 @@ def _chromium(pages, path, weights, layout=""):
     return None
 
 
-def chromium(pages, path):
-    """Chromium with the site's fonts (regular and bold)."""
-    return _chromium(pages, path, (400, 700))
+def chromium(pages, path, font):
+    """Chromium (through Playwright), A5."""
+    return _chromium(pages, path, font)
 
 
-def chromium_fake_bold(pages, path):
-    """Chromium with the regular font only: it makes the bold of headings up (a Type 3 font in the PDF)."""
-    return _chromium(pages, path, (400,))
+def chromium_columns(pages, path, font):
+    """Chromium, set as a newspaper is: two justified columns of smaller type."""
+    return _chromium(pages, path, font, "section { font-size: 10pt; columns: 2; text-align: justify }")
 
 
-def chromium_columns(pages, path):
-    """Chromium with the site's fonts, set as a newspaper is: two justified columns of smaller type."""
-    return _chromium(pages, path, (400, 700), "section { font-size: 10pt; columns: 2; text-align: justify }")
-
-
-def libreoffice(pages, path):
-    """LibreOffice Writer from HTML, in the system's Noto Sans Lao (Debian's fonts-noto-core)."""
+def libreoffice(pages, path, font):
+    """LibreOffice Writer from HTML (`soffice --convert-to pdf`)."""
     soffice = shutil.which("soffice")
     if not soffice:
-        return "no soffice (apt-get install libreoffice-writer-nogui)"
-    fonts = subprocess.run(["fc-list", ":family=Noto Sans Lao"], capture_output=True, text=True).stdout
-    if not fonts.strip():
-        return "no system Noto Sans Lao for LibreOffice (apt-get install fonts-noto-core)"
+        return "no soffice (apt-get install libreoffice-writer)"
+    if font == WEB_FONT:
+        return "the web font is for browsers"
     body = "".join(
         f'<h1 style="page-break-before: {"always" if k else "auto"}">{html.escape(heading)}</h1>'
         + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
@@ -165,7 +208,7 @@ def libreoffice(pages, path):
         source = Path(tmp, "pages.html")
         source.write_text(
             '<!doctype html><html lang="lo"><head><meta charset="utf-8"><style>'
-            'body { font-family: "Noto Sans Lao"; font-size: 13pt }</style></head>'
+            f'body {{ font-family: "{font}"; font-size: 13pt }}</style></head>'
             f"<body>{body}</body></html>",
             encoding="utf-8",
         )
@@ -182,7 +225,6 @@ def libreoffice(pages, path):
 
 PRODUCERS = {
     "chromium": chromium,
-    "chromium-fake-bold": chromium_fake_bold,
     "chromium-columns": chromium_columns,
     "libreoffice": libreoffice,
 }
@@ -202,7 +244,7 @@ def read_pypdfium2(path):
 
 
 def read_pdftext(path):
-    return pdftext.page_texts(path, repaired=False)
+    return pdftext.page_texts(path)
 
 
 def read_pdfplumber(path):
@@ -241,6 +283,10 @@ EXTRACTORS = {
 
 def distance(a, b):
     """Levenshtein distance between two strings."""
+    while a and b and a[0] == b[0]:  # the same start and end cost nothing (and most pages are read exactly)
+        a, b = a[1:], b[1:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
     if len(a) < len(b):
         a, b = b, a
     row = list(range(len(b) + 1))
@@ -260,6 +306,26 @@ def cer(known, got):
     return distance(known, _letters(got)) / len(known)
 
 
+def breaks(text):
+    """Where ``text`` has whitespace between two Lao letters: after how many of its letters."""
+    runs = chunks(folded(text))
+    where, letters = set(), 0
+    for run, following in zip(runs, runs[1:], strict=False):
+        letters += len(run)
+        if has_lao(run[-1]) and has_lao(following[0]):
+            where.add(letters)
+    return where
+
+
+def breaks_wrong(known, got):
+    """(made up, lost): whitespace between Lao letters that ``got`` has and ``known`` has not (a space inside a
+    word, a wrapped line not joined), and the other way round; None when the letters differ."""
+    if _letters(known) != _letters(got):
+        return None
+    known, got = breaks(known), breaks(got)
+    return len(got - known), len(known - got)
+
+
 def lao_words(text):
     return sorted({word for word in words(text) if has_lao(word)})
 
@@ -271,7 +337,7 @@ def words_found(known, got):
     return sum(any(word in run for run in runs) for word in wanted), len(wanted)
 
 
-def measure(path, pages, read, runs=3):
+def measure(path, pages, read, runs=2):
     seconds = []
     for _ in range(runs):  # the best of a few: the first run of a library also imports it
         start = time.perf_counter()
@@ -281,12 +347,12 @@ def measure(path, pages, read, runs=3):
         return None
     known = [known_text(page) for page in pages]
     found = [words_found(k, g) for k, g in zip(known, got, strict=True)]
-    repaired = [words_found(k, pdftext.repair(g)) for k, g in zip(known, got, strict=True)]
+    wrong = [breaks_wrong(k, g) for k, g in zip(known, got, strict=True)]
     return {
         "cer": sum(cer(k, g) * len(_letters(k)) for k, g in zip(known, got, strict=True))
         / sum(len(_letters(k)) for k in known),
         "found": (sum(f for f, _ in found), sum(n for _, n in found)),
-        "repaired": (sum(f for f, _ in repaired), sum(n for _, n in repaired)),
+        "breaks": None if None in wrong else tuple(sum(w[k] for w in wrong) for k in (0, 1)),
         "ms": 1000 * min(seconds) / len(pages),
     }
 
@@ -301,39 +367,67 @@ def page_count(path):
         document.close()
 
 
-def table(folder):
-    notes = []
+def slug(font):
+    return re.sub(r"[^a-z]+", "-", font.lower()).strip("-")
+
+
+def printed(folder, documents, notes):
+    """{(font, producer, document): path} of the PDFs printed into ``folder``; why the others are not, in
+    ``notes``."""
     pdfs = {}
-    for name, produce in PRODUCERS.items():
-        path = Path(folder, f"{name}.pdf")
-        why = produce(PAGES, path)
+    for font in [*FONTS, WEB_FONT]:
+        why = missing_font(font)
         if why:
-            notes.append(f"{name}: not measured, {why}")
-        elif page_count(path) != len(PAGES):
-            notes.append(f"{name}: not measured, {page_count(path)} pages printed, not {len(PAGES)}")
-        else:
-            pdfs[name] = path
-    print(f"{'library':<16} {'producer':<19} {'CER':>6} {'words':>8} {'repaired':>8} {'ms/page':>8}")
-    for extractor, read in EXTRACTORS.items():
-        for producer, path in pdfs.items():
+            notes.append(f"{font}: not measured, {why}")
+            continue
+        for producer, produce in PRODUCERS.items():
+            for document in documents:
+                pages = DOCUMENTS[document]
+                path = Path(folder, f"{slug(font)}-{producer}-{document}.pdf")
+                why = produce(pages, path, font)
+                if why:
+                    notes.append(f"{font}, {producer}: not measured, {why}")
+                    break
+                if page_count(path) != len(pages):
+                    notes.append(f"{font}, {producer}, {document}: {page_count(path)} pages, not {len(pages)}")
+                    continue
+                pdfs[font, producer, document] = path
+    return pdfs
+
+
+def table(folder, documents=tuple(DOCUMENTS)):
+    notes = []
+    pdfs = printed(folder, documents, notes)
+    print("CER: letters and marks wrong, spaces aside; words: Lao words found inside one run of the text read;")
+    print("breaks: whitespace between Lao letters made up (a space in a word, a wrapped line) / lost; ms a page")
+    print(f"{'font':<20} {'producer':<17} {'doc':<5} {'library':<15} {'CER':>6} {'words':>9} {'breaks':>9} {'ms':>5}")
+    missing = set()
+    for (font, producer, document), path in pdfs.items():
+        for extractor, read in EXTRACTORS.items():
+            if extractor in missing:
+                continue
             try:
-                m = measure(path, PAGES, read)
+                m = measure(path, DOCUMENTS[document], read)
             except (ImportError, FileNotFoundError) as error:
                 notes.append(f"{extractor}: not measured, {error}")
-                break
-            if m is None:
-                print(f"{extractor:<16} {producer:<19} (another number of pages)")
+                missing.add(extractor)
                 continue
-            found, repaired = ("{}/{}".format(*m[key]) for key in ("found", "repaired"))
-            print(f"{extractor:<16} {producer:<19} {m['cer']:>6.1%} {found:>8} {repaired:>8} {m['ms']:>8.1f}")
-    for producer, path in pdfs.items():
-        missed = [
+            row = f"{font:<20} {producer:<17} {document:<5} {extractor:<15}"
+            if m is None:
+                print(f"{row} (another number of pages)")
+                continue
+            found = "{}/{}".format(*m["found"])
+            wrong = "{}/{}".format(*m["breaks"]) if m["breaks"] else "-"
+            print(f"{row} {m['cer']:>6.1%} {found:>9} {wrong:>9} {m['ms']:>5.1f}")
+    for (font, producer, document), path in pdfs.items():
+        missed = {
             word
-            for page, got in zip(PAGES, pdftext.page_texts(path), strict=True)
+            for page, got in zip(DOCUMENTS[document], pdftext.page_texts(path), strict=True)
             for word in lao_words(known_text(page))
             if not any(word in run for run in chunks(folded(got)))
-        ]
-        print(f"missed by pdftext, {producer}: {' '.join(missed) or 'none'}")
+        }
+        if missed:
+            print(f"missed by pdftext, {font}, {producer}, {document}: {' '.join(sorted(missed)[:12])}")
     for note in notes:
         print(note)
 
@@ -341,15 +435,37 @@ def table(folder):
 # The committed fixtures of tests/test_pdftext.py
 
 
+def chromium_small(pages, path, font):
+    """Chromium, headings in regular weight: a font without a bold (Phetsarath OT) is made bold in a Type 3 font,
+    100 KB for a page."""
+    return _chromium(pages, path, font, "h1 { font-weight: normal }")
+
+
+FIXTURE_PRODUCERS = {"chromium": chromium_small, "libreoffice": libreoffice}
+
+
+def fixture_name(font, producer):
+    return f"{slug(font)}-{producer}.pdf"
+
+
 def fixtures(folder):
-    """lao-news.pdf: FIXTURE_PAGES printed by Chromium; scan.pdf: a picture of its first page and no text;
-    locked.pdf: a blank page that only opens with a password (made with pypdf, left as it is without it)."""
+    """lao-news.pdf: FIXTURE_PAGES printed by Chromium in the site's web font; for each system font and producer, a
+    page of FIXTURE_PAGES and a page whose paragraphs wrap (FONT_FIXTURE_PAGES); scan.pdf: a picture of
+    lao-news.pdf's first page and no text; locked.pdf: a blank page that only opens with a password (made with
+    pypdf, left as it is without it)."""
     from playwright.sync_api import sync_playwright
 
     folder.mkdir(parents=True, exist_ok=True)
-    why = chromium(FIXTURE_PAGES, folder / "lao-news.pdf")
+    why = chromium(FIXTURE_PAGES, folder / "lao-news.pdf", WEB_FONT)
     if why:
         sys.exit(why)
+    for font in FONTS:
+        for producer in FIXTURE_PRODUCERS:
+            why = missing_font(font) or FIXTURE_PRODUCERS[producer](
+                FONT_FIXTURE_PAGES, folder / fixture_name(font, producer), font
+            )
+            if why:
+                sys.exit(f"{font}, {producer}: {why}")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -378,15 +494,17 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
     parser.add_argument("--fixtures", action="store_true", help=f"write the test fixtures to {FIXTURES}")
+    parser.add_argument("--document", choices=DOCUMENTS, action="append", help="only these documents")
     args = parser.parse_args(argv)
+    documents = tuple(args.document or DOCUMENTS)
     if args.fixtures:
         fixtures(FIXTURES)
     elif args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        table(args.keep)
+        table(args.keep, documents)
     else:
         with tempfile.TemporaryDirectory() as folder:
-            table(folder)
+            table(folder, documents)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
 """The text layer of a PDF (a magazine issue, a newspaper edition), page by page, as the search indexes it.
 
 Pure functions, no Pelican. The text comes from PDFium (pypdfium2: BSD-3-Clause or Apache-2.0, wheels on PyPI
-with the library inside, no other dependency). tools/pdf_measure.py compared it with pdfplumber (pdfminer.six),
-pypdf and poppler's pdftotext on Lao PDFs printed by Chromium and LibreOffice: PDFium is the only one that reads
+with the library inside, no other dependency). tools/pdf_measure.py compares it with pdfplumber (pdfminer.six),
+pypdf and poppler's pdftotext on Lao PDFs printed by Chromium and LibreOffice in Phetsarath OT, Noto Sans Lao
+and Noto Serif Lao: PDFium is the only one that reads
 the /ActualText that Chromium writes around each Lao cluster whose glyphs have no Unicode of their own (a tone
 mark moved down, the two halves of ``ຳ``); the others lose those marks or give U+0000 for them.
 
 What PDFium still gets wrong, and what is done about it:
+  * with a font whose glyphs have Unicode of their own (a system font: Phetsarath OT, Noto Sans or Serif Lao), it
+    gives the /ActualText of a Chromium span once for each glyph in it (``ເຫັນ`` as ``ເຫ້ຫັນຫັ``): each span's
+    text is kept at its first text object only (``_not_repeated``);
   * it guesses where spaces are from the gaps between glyphs, and the box it gives a cluster read from
     /ActualText is too short (``ກຳ`` ends where its ``ກ`` does), so it puts a space after many clusters
     (``ກຳ ລັງ``). A space PDFium made up between two Lao letters is dropped where the file draws no blank glyph
@@ -117,15 +121,47 @@ def _texts(path):
 
 def _page_text(page, textpage):
     """PDFium's text of one page, its own list of characters (not ``get_text_range``, whose indices may drift from
-    it), with made-up spaces inside Lao words dropped."""
-    chars = [chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(textpage.count_chars())]
-    drop = _made_up_spaces(page, textpage, chars)
-    text = "".join(char for i, char in enumerate(chars) if i not in drop)
+    it), each /ActualText once, with made-up spaces inside Lao words dropped."""
+    kept = _not_repeated(textpage)
+    chars = [chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in kept]
+    drop = _made_up_spaces(page, textpage, kept, chars)
+    text = "".join(char for k, char in enumerate(chars) if k not in drop)
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _made_up_spaces(page, textpage, chars):
-    """Indices of whitespace that PDFium made up between two Lao letters of one line where the file has none."""
+def _not_repeated(textpage):
+    """PDFium's indices of the page's characters but those it gives again for /ActualText. Chromium marks a Lao
+    cluster whose glyphs it moved (a tone mark over a vowel, the two halves of ``ຳ``) as one span with the
+    cluster's text; PDFium gives that text for each glyph of the span that has a Unicode of its own (a system
+    font's glyphs do, a web font subset's may not), so ``ຄົນ`` comes out ``ຄົນຄົ``. The first text object of the
+    span keeps it."""
+    spans = {}  # text object -> its span
+    first = {}  # span -> its first text object
+    kept = []
+    for i in range(textpage.count_chars()):
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+        where = _address(obj)
+        if where not in spans:
+            spans[where] = _span(obj) if obj else None
+        span = spans[where]
+        if span is None or first.setdefault(span, where) == where:
+            kept.append(i)
+    return kept
+
+
+def _span(obj):
+    """The marked-content span with /ActualText that the text object ``obj`` is drawn in (its address: the
+    objects of one span share it), or None."""
+    for k in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
+        mark = pdfium_c.FPDFPageObj_GetMark(obj, k)
+        if pdfium_c.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") == pdfium_c.FPDF_OBJECT_STRING:
+            return _address(mark)
+    return None
+
+
+def _made_up_spaces(page, textpage, kept, chars):
+    """Positions in ``chars`` (PDFium's characters ``kept``) of whitespace that PDFium made up between two Lao
+    letters of one line where the file has none."""
     drop = set()
     objects = None
     i = 0
@@ -142,14 +178,15 @@ def _made_up_spaces(page, textpage, chars):
             and end < len(chars)
             and _LAO.match(chars[i - 1])
             and _LAO.match(chars[end])
-            and all(pdfium_c.FPDFText_IsGenerated(textpage, k) == 1 for k in run)
+            and all(pdfium_c.FPDFText_IsGenerated(textpage, kept[k]) == 1 for k in run)
         ):
             if objects is None:
                 objects = _text_objects(page)
             start = i - 1  # the cluster before: its letter and the marks on it
             while start > 0 and _MARKS.match(chars[start]):
                 start -= 1
-            if not _is_space(textpage, objects, start, i, end):
+            cluster = [kept[k] for k in range(start, i)]
+            if not _is_space(textpage, objects, cluster, kept[end]):
                 drop.update(run)
         i = end
     return drop
@@ -165,18 +202,19 @@ def _text_objects(page):
     return where, bounds
 
 
-def _is_space(textpage, objects, start, stop, after):
-    """Whether the file has a space between the cluster of characters ``start`` to ``stop`` (excluded) and the
-    character at ``after``: they are on two lines, or a blank glyph is drawn between them, or they are as far apart
+def _is_space(textpage, objects, cluster, after):
+    """Whether the file has a space between the ``cluster`` of characters (their indices) and the character at
+    ``after``: they are on two lines, or a blank glyph is drawn between them, or they are as far apart
     as a space is wide.
 
     A cluster that PDFium read from /ActualText (Chromium writes it where the glyphs of a cluster have no Unicode of
     their own) has the box of its first glyph only; the text objects drawn after that glyph and before the next
     character are the rest of the cluster."""
+    start = cluster[0]
     size = pdfium_c.FPDFText_GetFontSize(textpage, start) or 1.0
     if abs(_origin(textpage, start)[1] - _origin(textpage, after)[1]) > SAME_LINE_EM * size:
         return True
-    right = max(_box(textpage, k)[2] for k in range(start, stop))
+    right = max(_box(textpage, k)[2] for k in cluster)
     where, bounds = objects
     first = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, start)))
     last = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, after)))
