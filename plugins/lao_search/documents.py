@@ -156,7 +156,8 @@ class Analyzer:
 
 
 def script_of(pages):
-    """"lo" when most letters of ``pages`` are Lao, else "other": the language a PDF's text is indexed in."""
+    """The script of ``pages``, which decides the language a PDF's text is indexed in: "lo" when most of their
+    letters are Lao, else "other"."""
     lao = sum(len(LAO_LETTER.findall(page)) for page in pages)
     letters = sum(sum(char.isalpha() for char in page) for page in pages)
     return "lo" if lao * 2 > letters else "other"
