@@ -28,10 +28,11 @@ import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from itertools import pairwise
 
 from .generate import article
 
-VERSION = 1  # of what this module writes: a catalogue of another version is made again
+VERSION = 2  # of what this module writes: a catalogue of another version is made again
 MANIFEST = "catalogue.json"
 SENTENCES_PER_PDF_ONLY = 5  # one pair in this many goes into PDFs only
 FONTS = ["Phetsarath OT", "Phetsarath OT", "Phetsarath OT", "Noto Sans Lao", "Noto Serif Lao"]  # by PDF, in turn
@@ -90,8 +91,8 @@ def pdf_pages(rnd, body, count, per_page, only_sentences):
     refs = refs[: count * per_page]
     for ref in only_sentences:
         refs.insert(rnd.randrange(len(refs) + 1), ref)
-    size = -(-len(refs) // count)
-    return [refs[k : k + size] for k in range(0, len(refs), size)]
+    edges = [len(refs) * k // count for k in range(count + 1)]  # exactly ``count`` pages, as even as can be
+    return [refs[a:b] for a, b in pairwise(edges)]
 
 
 def plan(pairs, size, seed):
