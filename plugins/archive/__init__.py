@@ -12,6 +12,8 @@ from pelican.contents import Content
 
 from . import dates
 from .collect import collect, prepare, simple_words, tag_slug
+from .filefacts import NAME as FILE_FACTS
+from .filefacts import FileFacts
 from .listings import ListingGenerator, link
 from .sanitise import clean_summary
 from .schema import Schema
@@ -51,6 +53,9 @@ class Runtime:
         # {suffixes: (what is done, open)} of the files the other plugins read and so check: lao_search opens PDFs,
         # images reads pictures (validate.check_sources); set on every generator's start, so a dict, not a list
         self.openers = {}
+        # what opening and reading the content's files taught (filefacts.py): the checks and the images plugin
+        # ask it, and it answers from the last build for a file that has not changed
+        self.files = FileFacts.load(os.path.join(pelican_settings.get("CACHE_PATH") or "cache", FILE_FACTS))
         self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
         self.hidden_folders = set()  # folders other plugins write that search engines must not read (robots.txt)
 
@@ -70,7 +75,7 @@ def check_content(generator):
     schema = runtime.schema
     sources, unreadable = read_sources(root, runtime.settings.content_extensions, schema.multiline)
     openers = [
-        (suffixes, what, lambda target, open_file=open_file: open_file(os.path.join(root, target)))
+        (suffixes, what, _opener(runtime.files, root, what, open_file))
         for suffixes, (what, open_file) in runtime.openers.items()
     ]
     problems = unreadable + check_sources(
@@ -80,7 +85,14 @@ def check_content(generator):
     problems += link_problems(root)
     problems += extension_problems(sources, runtime.settings.content_extensions)
     if problems:
+        runtime.files.save()
         raise ContentError(sorted(set(problems)))
+
+
+def _opener(files, root, what, open_file):
+    """``open_file`` for a path under ``root``, kept as ``what``: a file unchanged since the last build is not opened
+    again, its answer (or why it cannot be read) is the one kept."""
+    return lambda target: files.learn(os.path.join(root, target), what, open_file)
 
 
 def _outside_articles(generator, sources):
@@ -183,6 +195,13 @@ def clean_metadata_html(content):
         content._summary = content.metadata["summary"]
 
 
+def keep_file_facts(generators):
+    """Once every generator has its context (the checks and the pictures have asked what they need)."""
+    runtime = generators[0].context.get("archive_runtime")
+    if runtime is not None:
+        runtime.files.save()
+
+
 def forget_rendered_content(pelican):
     """Pelican memoizes Content.get_content and get_summary in caches that live as long as the process, keyed by
     the articles: a preview (`make serve`) that builds again and again would keep every build's articles. A build
@@ -202,4 +221,5 @@ def register():
     signals.article_generator_finalized.connect(check_everything_read)
     signals.content_object_init.connect(clean_metadata_html)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(keep_file_facts)
     signals.finalized.connect(forget_rendered_content)

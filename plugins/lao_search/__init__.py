@@ -256,9 +256,10 @@ def lend_readers(generator):
 
 
 def open_pdf(path):
-    """Raises ValueError (why) when the PDF at ``path`` cannot be opened and read."""
+    """Whether the PDF at ``path`` has a text layer (the archive keeps the answer with the file's other facts);
+    raises ValueError (why) when it cannot be opened and read."""
     try:
-        pdftext.has_text_layer(path)
+        return pdftext.has_text_layer(path)
     except pdftext.PdfUnreadable as error:
         raise ValueError(str(error)) from None
 
