@@ -87,3 +87,72 @@ def test_the_fixture_articles_body_image_is_served_as_webp_for_phones(tmp_path):
         page = f.read()
     assert '<source type="image/webp" srcset="../thumbs/' in page
     assert 'src="../images/fibre-map.png" width="1200" height="675" loading="lazy"' in page
+
+
+def test_thumbnails_are_made_on_every_core_each_once(tmp_path):
+    made = {}
+    for n in range(4):
+        made.update(thumbs.plan(png(tmp_path / f"c{n}.png", (700, 900 + n)), f"images/c{n}.png").made)
+    assert thumbs.write(made, str(tmp_path / "site"), str(tmp_path / "cache"), workers=2) == 4 * 5
+    assert thumbs.write(made, str(tmp_path / "again"), str(tmp_path / "cache"), workers=2) == 0
+    assert sorted(os.listdir(tmp_path / "cache")) == sorted(os.path.basename(name) for name in made)  # no parts left
+    for name, (_source, width, _format) in made.items():
+        with Image.open(tmp_path / "again" / name) as thumb:
+            assert (thumb.format, thumb.width) == ("WEBP", width)
+
+
+class Opened:
+    """Counts what the build opens as a picture or a PDF, and the sources whose bytes it hashes."""
+
+    def __init__(self, monkeypatch):
+        import pypdfium2
+
+        self.files = []
+        for module, name in ((Image, "open"), (pypdfium2, "PdfDocument"), (thumbs, "digest")):
+            monkeypatch.setattr(module, name, self.counting(getattr(module, name)))
+
+    def counting(self, function):
+        def counted(path, *args, **kwargs):
+            self.files.append(os.path.basename(str(path)))
+            return function(path, *args, **kwargs)
+
+        return counted
+
+
+def in_process(tmp_path):
+    """The settings of a build that does all its work in this process (the search too) and keeps its caches."""
+    cache = str(tmp_path / "cache")
+    return {"CACHE_PATH": cache, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "LAO_SEARCH_BACKGROUND": False}
+
+
+def test_a_build_with_nothing_changed_opens_no_picture_or_pdf(tmp_path, monkeypatch):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    build(str(tmp_path / "content"), str(tmp_path / "cold"), **in_process(tmp_path))
+    opened = Opened(monkeypatch)
+    build(str(tmp_path / "content"), str(tmp_path / "warm"), **in_process(tmp_path))
+    assert opened.files == []
+    assert os.listdir(tmp_path / "warm" / "thumbs") == os.listdir(tmp_path / "cold" / "thumbs")
+
+
+def test_a_changed_picture_is_read_again_and_its_thumbnails_made_anew(tmp_path, monkeypatch):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    build(str(tmp_path / "content"), str(tmp_path / "one"), **in_process(tmp_path))
+    png(tmp_path / "content" / "images" / "fibre-map.png", (600, 300))  # new bytes, new size, new time of change
+    opened = Opened(monkeypatch)
+    output = build(str(tmp_path / "content"), str(tmp_path / "two"), **in_process(tmp_path))
+    assert set(opened.files) == {"fibre-map.png"}
+    with open(os.path.join(output, "news", "cyber-drill.html"), encoding="utf-8") as f:
+        assert 'src="../images/fibre-map.png" width="600" height="300" loading="lazy"' in f.read()
+    assert set(os.listdir(tmp_path / "two" / "thumbs")) != set(os.listdir(tmp_path / "one" / "thumbs"))
+
+
+def test_a_picture_damaged_after_a_good_build_still_stops_the_next(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    build(str(tmp_path / "content"), str(tmp_path / "one"), CACHE_PATH=str(tmp_path / "cache"))
+    (tmp_path / "content" / "images" / "fibre-map.png").write_bytes(b"\x89PNG cut short")
+    for attempt in ("learnt", "kept"):  # the second time the answer comes from the cache, in the same words
+        with pytest.raises(ContentError) as failure:
+            build(str(tmp_path / "content"), str(tmp_path / attempt), CACHE_PATH=str(tmp_path / "cache"))
+        assert "news/fibre-backbone.en.md:11: Cover 'images/fibre-map.png' cannot be read as an image" in str(
+            failure.value
+        )

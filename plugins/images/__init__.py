@@ -4,8 +4,9 @@ Every cover, page image and PDF an item names gets its Picture (thumbs.plan) whi
 templates show one with the ``picture`` macro (partials/picture.html), which asks ``picture_of(path)``: WebP
 candidates in a <picture>, the original (or a PDF's first page as JPEG) as the fallback, width and height always.
 The thumbnails are written with the site, from a cache kept between builds (IMAGES_CACHE, default
-CACHE_PATH/thumbs). The archive's checks borrow ``thumbs.raster_size``: a cover that is no readable image stops
-the build.
+CACHE_PATH/thumbs); the missing ones are made on every core. The archive's checks borrow ``thumbs.raster_size``: a
+cover that is no readable image stops the build. What a picture's plan learns of its file (size, digest) is kept
+by the archive (runtime.files, archive/filefacts.py), so a build with nothing changed opens no picture or PDF.
 """
 
 import logging
@@ -49,7 +50,7 @@ class ImagesGenerator(Generator):
         for article in runtime.all_articles:
             for path in pictured_files(article, runtime.schema) + thumbs.body_images(article._content or ""):
                 if path not in pictures and os.path.isfile(os.path.join(self.path, path)):
-                    pictures[path] = thumbs.plan(os.path.join(self.path, path), path)
+                    pictures[path] = thumbs.plan(os.path.join(self.path, path), path, runtime.files.learn)
         self.context[CONTEXT] = pictures
         for article in runtime.all_articles:  # images in bodies: <picture>, sizes, lazy loading
             if article._content:
@@ -82,7 +83,7 @@ def add_picture_helper(generator):
     generator.env.globals["picture_of"] = picture_of
     runtime = context.get("archive_runtime")
     if runtime is not None:
-        runtime.openers[thumbs.RASTER] = ("read as an image", thumbs.raster_size)  # a raster image must open
+        runtime.openers[thumbs.RASTER] = (thumbs.READ, thumbs.raster_size)  # a raster image must open
 
 
 def get_generators(pelican):

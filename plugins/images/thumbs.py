@@ -4,14 +4,21 @@ A raster image (PNG, JPEG, GIF, WebP, AVIF) gets WebP copies at the widths of WI
 PDF gets its first page drawn (pypdfium2) and kept as a JPEG, with WebP copies of it too; an SVG is used as it is,
 its width and height read from it. Names carry a digest of the source's bytes, so a changed image gets new names
 and a cache (any folder) keeps what was made: an unchanged image is never encoded twice.
+
+What planning needs to know of a file (its size in pixels, its digest, a PDF's first page) comes through
+``known(path, kind, learn)`` (the archive's filefacts.FileFacts.learn keeps it between builds), so that a build
+with nothing changed opens no picture. What is missing from the cache is made in other processes, one per core
+(PDFium is not thread-safe), each source decoded once for all of its widths.
 """
 
 import hashlib
 import io
 import math
+import multiprocessing
 import os
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from PIL import Image, UnidentifiedImageError
@@ -25,8 +32,18 @@ WIDTHS = (
 )  # a phone column at 1x, 2x (400: a 1.75x phone's half-width cover), a tablet, a wide screen
 PDF_WIDTH = 800  # a PDF's first page is drawn this wide
 QUALITY = 70  # WebP at 70 looks as 80 does on a phone and weighs a fifth less: 20 covers stay under 300 KB
+# libwebp's effort (0-6): 4 for what phones load; above PHONE_WIDTH, 2, which on a 1240x1754 page scan is 2.6x as
+# fast as 4 for 6% more bytes (measured on generated scans: at 4 the full-width candidate was more than half of a
+# scan's encoding time)
+METHOD, LARGE_METHOD, PHONE_WIDTH = 4, 2, 640
 RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 FOLDER = "thumbs"  # in the site
+ENCODING = f"webp q{QUALITY}, pdf {PDF_WIDTH} px"  # part of every thumbnail's name: a new quality, new names
+# What plan asks ``known`` for; READ is also what the archive's check of a picture is called ("cannot be read as
+# an image"), so the check and the plan share one answer.
+READ = "read as an image"
+DIGEST = f"digest ({ENCODING})"
+FIRST_PAGE = "first page's size"
 
 
 class Unreadable(ValueError):
@@ -47,7 +64,7 @@ class Picture:
 def digest(path):
     """Names a source's thumbnails: its bytes and how they are encoded (a new quality is a new name, not a stale
     file from the cache)."""
-    sha = hashlib.sha256(f"webp q{QUALITY}, pdf {PDF_WIDTH} px\n".encode())
+    sha = hashlib.sha256(f"{ENCODING}\n".encode())
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             sha.update(block)
@@ -83,24 +100,30 @@ def raster_size(path):
         raise Unreadable("it is damaged or cut short") from None
 
 
-def plan(path, site_path):
-    """The Picture of the file at ``path`` (shown in the site at ``site_path``), or None for another kind of file."""
+def learn_now(path, kind, learn):
+    """``known`` that keeps nothing: every answer learnt anew."""
+    return learn(path)
+
+
+def plan(path, site_path, known=learn_now):
+    """The Picture of the file at ``path`` (shown in the site at ``site_path``), or None for another kind of file;
+    what it needs of the file from ``known``."""
     lower = path.lower()
     if lower.endswith(".svg"):
         size = svg_size(path)
         return Picture(site_path, *size) if size else None
     if lower.endswith(".pdf"):
-        key = digest(path)
-        width, height = _pdf_page_size(path)
+        key = known(path, DIGEST, digest)
+        width, height = known(path, FIRST_PAGE, _pdf_page_size)
         src = f"{FOLDER}/{key}-page1.jpg"
         picture = Picture(src, PDF_WIDTH, math.ceil(height * PDF_WIDTH / width))  # as pdfium draws it
         picture.made[src] = (path, PDF_WIDTH, "JPEG")
         _add_webp(picture, path, key, PDF_WIDTH)
         return picture
     if lower.endswith(RASTER):
-        width, height = raster_size(path)
+        width, height = known(path, READ, raster_size)
         picture = Picture(site_path, width, height)
-        _add_webp(picture, path, digest(path), width)
+        _add_webp(picture, path, known(path, DIGEST, digest), width)
         return picture
     return None
 
@@ -140,9 +163,8 @@ def _source_image(path):
     return image
 
 
-def encode(path, width, image_format):
-    """The bytes of the picture at ``path`` ``width`` pixels wide, as ``image_format`` ("WEBP" or "JPEG")."""
-    image = _source_image(path)
+def encode(image, width, image_format):
+    """The bytes of ``image`` (a Pillow image) ``width`` pixels wide, as ``image_format`` ("WEBP" or "JPEG")."""
     if image.width != width:
         image = image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
     if image_format == "JPEG" and image.mode != "RGB":
@@ -150,28 +172,58 @@ def encode(path, width, image_format):
     elif image.mode not in ("RGB", "RGBA"):
         image = image.convert("RGBA")
     out = io.BytesIO()
-    image.save(out, image_format, quality=QUALITY, method=4) if image_format == "WEBP" else image.save(
-        out, image_format, quality=QUALITY, optimize=True
-    )
+    if image_format == "WEBP":
+        image.save(out, image_format, quality=QUALITY, method=METHOD if width <= PHONE_WIDTH else LARGE_METHOD)
+    else:
+        image.save(out, image_format, quality=QUALITY, optimize=True)
     return out.getvalue()
 
 
-def write(made, output, cache):
+def make(source, wanted):
+    """Encodes the thumbnails ``wanted`` ([(file, width, format)]) of the picture at ``source``, decoded once, each
+    written whole or not at all (a temporary file moved into place); returns how many."""
+    image = _source_image(source)
+    for path, width, image_format in wanted:
+        data = encode(image, width, image_format)
+        temporary = f"{path}.{os.getpid()}.part"  # one per process: two builds may share a cache
+        with open(temporary, "wb") as f:
+            f.write(data)
+        os.replace(temporary, path)
+    return len(wanted)
+
+
+def _processes():
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+
+
+def write(made, output, cache, workers=None):
     """Write every thumbnail of ``made`` ({site path: (source, width, format)}) under ``output``, from ``cache``
-    when it holds it (names carry the source's digest); returns how many were encoded now."""
-    encoded = 0
+    when it holds it (names carry the source's digest); returns how many were encoded now.
+
+    The missing ones are made by ``workers`` processes (default: one per core; processes, as PDFium is not
+    thread-safe), a source each at a time. They are forked where there is fork, as the search's indexing is
+    (lao_search/background.py): a spawned process would run the caller's main module again, which a script without
+    ``if __name__ == "__main__"`` does not survive. A forked one only decodes, encodes and writes its files: it
+    never touches the console or the log, which a thread of the build may hold at the fork."""
     os.makedirs(cache, exist_ok=True)
+    missing = {}  # source -> [(cached file, width, format)]
     for site_path, (source, width, image_format) in sorted(made.items()):
-        target = os.path.join(output, site_path)
         cached = os.path.join(cache, os.path.basename(site_path))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
         if not os.path.isfile(cached):
-            data = encode(source, width, image_format)
-            with open(cached + ".part", "wb") as f:
-                f.write(data)
-            os.replace(cached + ".part", cached)
-            encoded += 1
-        shutil.copyfile(cached, target)
+            missing.setdefault(source, []).append((cached, width, image_format))
+    workers = min(workers or os.cpu_count() or 1, len(missing))
+    if workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=_processes()) as pool:
+            encoded = sum(pool.map(make, missing.keys(), missing.values()))
+    else:
+        encoded = sum(make(source, wanted) for source, wanted in missing.items())
+    made_folders = set()
+    for site_path in sorted(made):
+        target = os.path.join(output, site_path)
+        if os.path.dirname(target) not in made_folders:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            made_folders.add(os.path.dirname(target))
+        shutil.copyfile(os.path.join(cache, os.path.basename(site_path)), target)
     return encoded
 
 
