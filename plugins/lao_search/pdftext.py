@@ -15,6 +15,10 @@ What PDFium still gets wrong, and what is done about it:
     /ActualText is too short (``ກຳ`` ends where its ``ກ`` does), so it puts a space after many clusters
     (``ກຳ ລັງ``). A space PDFium made up between two Lao letters is dropped where the file draws no blank glyph
     there and the glyphs on either side are closer than a space is wide (``_made_up_spaces``);
+  * LibreOffice draws each mark of Phetsarath OT as a text object of its own that starts right of its consonant,
+    and PDFium, ordering a line's characters by position, puts the mark after the next letter (``ນັກຄົ້ນ`` as
+    ``ນກຄັົນ``, 14% CER): a page where PDFium put a mark before a character drawn earlier is read in the order the
+    file draws it, lines and spaces placed from the glyphs' boxes (``_in_drawing_order``, 0% CER);
   * it may put a line break or a space between a letter and its mark (``ຄົ\\n້``): ``repair`` joins them.
 Lines end in ``\\n``. PDFium is not thread-safe: call these from one thread of a process.
 """
@@ -123,10 +127,90 @@ def _page_text(page, textpage):
     """PDFium's text of one page, its own list of characters (not ``get_text_range``, whose indices may drift from
     it), each /ActualText once, with made-up spaces inside Lao words dropped."""
     kept = _not_repeated(textpage)
-    chars = [chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in kept]
-    drop = _made_up_spaces(page, textpage, kept, chars)
-    text = "".join(char for k, char in enumerate(chars) if k not in drop)
+    rank, objects = _drawing_ranks(page)
+    if _drawn_out_of_order(textpage, kept, rank):
+        text = _in_drawing_order(textpage, kept, rank, objects)
+    else:
+        chars = [chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in kept]
+        drop = _made_up_spaces(page, textpage, kept, chars)
+        text = "".join(char for k, char in enumerate(chars) if k not in drop)
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _drawing_ranks(page):
+    """Where each of the page's text objects is in the order the page draws them, by its address, and the objects
+    in that order."""
+    ranks, objects = {}, []
+    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            ranks[_address(obj)] = len(objects)
+            objects.append(obj)
+    return ranks, objects
+
+
+def _rank(textpage, rank, index):
+    obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
+    return rank.get(_address(obj)) if obj else None
+
+
+def _drawn_out_of_order(textpage, kept, rank):
+    """Whether PDFium put a character of the file before one drawn earlier *on the same line*: LibreOffice draws
+    each mark of Phetsarath OT as a text object of its own, placed after its consonant but starting to the right
+    of where the consonant does, and PDFium, ordering by position, puts the mark after the next letter
+    (``ນັກ`` as ``ນກັ``). Chromium draws a page in reading order (no such character in any font measured)."""
+    last = -1
+    for i in kept:
+        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        where = _rank(textpage, rank, i)
+        if where is None:
+            continue
+        if where < last and _MARKS.match(chr(pdfium_c.FPDFText_GetUnicode(textpage, i))):
+            return True
+        last = where
+    return False
+
+
+def _in_drawing_order(textpage, kept, rank, objects):
+    """The page's characters in the order the file draws them (each text object's characters in PDFium's order),
+    without the whitespace PDFium made up; a line break where the baseline moves (or a letter goes back left of
+    the one before it) and a space where two glyphs are as far apart as a space is wide. A text object that has no
+    character (LibreOffice gives ``ຳ``'s Unicode to one of its two glyphs only) still takes up its room."""
+    drawn = [i for i in kept if pdfium_c.FPDFText_IsGenerated(textpage, i) != 1]
+    last = -1
+    keys = []
+    for i in drawn:
+        where = _rank(textpage, rank, i)
+        last = where if where is not None else last
+        keys.append(last)
+    drawn = [i for _key, i in sorted(zip(keys, drawn, strict=True), key=lambda pair: pair[0])]
+    out = []
+    baseline = right = None
+    previous = -1
+    for key, i in zip(sorted(keys), drawn, strict=True):
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i) or 1.0
+        left, _bottom, box_right, _top = _box(textpage, i)
+        if right is not None and key > previous + 1:  # objects without a character drawn in between
+            right = max(right, *(_object_right(obj) for obj in objects[previous + 1 : key]))
+        previous = key
+        mark = _MARKS.match(char) is not None
+        blank = char in _WHITESPACE
+        if out and not blank:
+            y = _origin(textpage, i)[1]
+            if not mark and (abs(y - baseline) > SAME_LINE_EM * size or left < right - SAME_LINE_EM * size):
+                if out[-1] not in _WHITESPACE:
+                    out.append("\n")
+                right = None
+            elif right is not None and out[-1] not in _WHITESPACE and (left - right) / size >= SPACE_EM:
+                out.append(" ")
+        if not blank:
+            if not mark or baseline is None:
+                baseline = _origin(textpage, i)[1]
+            right = box_right if right is None else max(right, box_right)
+        out.append(char)
+    return "".join(out)
 
 
 def _not_repeated(textpage):
@@ -224,6 +308,12 @@ def _is_space(textpage, objects, cluster, after):
             return True
         right = max(right, *(r for _l, _b, r, _t in drawn))
     return (_box(textpage, after)[0] - right) / size >= SPACE_EM
+
+
+def _object_right(obj):
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return right.value
 
 
 def _address(handle):
