@@ -32,6 +32,7 @@ from .cache import DocumentCache
 from .documents import Analyzer, Pdf, Source
 from .index import Layout, article_files, articles_folder, dictionary_files, digest, order_key, part_names
 from .progress import Progress, say
+from .readahead import PdfReadahead
 from .text import words
 
 logger = logging.getLogger(__name__)
@@ -162,16 +163,34 @@ def index(pelican_settings, output_path, layout, inbox, report):
     cache = DocumentCache.from_settings(pelican_settings, always=SearchSettings.from_pelican(pelican_settings).cache)
     analyzer = Analyzer(cache.pieces)
     staging = Staging(os.path.join(output_path, STAGING))
+    readahead = PdfReadahead(pdftext.page_texts)
     try:
         documents = {}
         sources = {}
+        waiting = {}  # key -> the source of an article whose PDF is being read
         plan = None
+
+        def analyse(key):
+            documents[key] = cache.document(sources[key], analyzer.document)
+            staging.add(key, documents[key])
+
+        def take(read):
+            for pdf, texts in read:
+                analyzer.pdf_read(pdf, texts)
+            for key in [key for key, source in waiting.items() if source.pdf in analyzer.pdf_pages]:
+                del waiting[key]
+                analyse(key)
+
         for message in inbox:
             if message[0] == "sources":
                 for key, source in message[1]:
                     sources[key] = source
-                    documents[key] = cache.document(source, analyzer.document)
-                    staging.add(key, documents[key])
+                    if source.pdf and source.pdf not in analyzer.pdf_pages and not cache.has(source):
+                        readahead.want(source.pdf)  # read on another core while the others are analysed
+                        waiting[key] = source
+                    else:
+                        analyse(key)
+                take(readahead.ready())
                 report("step", "Search: articles analysed", len(documents), None)
             elif message[0] == "plan":
                 plan = message[1]
@@ -179,6 +198,7 @@ def index(pelican_settings, output_path, layout, inbox, report):
                 break
         if plan is None:
             raise RuntimeError("the build stopped before every article was read")
+        take(readahead.wait())
         for key in pdf_once(sources, documents):  # its own text only: the PDF's pages are already memoised
             documents[key] = cache.document(replace(sources[key], pdf=None, pdf_url=""), analyzer.document)
             staging.add(key, documents[key])
@@ -199,6 +219,7 @@ def index(pelican_settings, output_path, layout, inbox, report):
             indexed += len(keys)
             report("step", "Search: articles indexed", indexed, total)
     finally:
+        readahead.close()
         staging.remove()
     cache.save(analyzer.pieces)
     return summary

@@ -115,6 +115,9 @@ class Job:
 
     def _child(self, connection):
         self.connection.close()  # the parent's end, inherited: without this, the child never sees the parent go
+        # Daemonic to the parent, which stops it when it exits; to itself not, so that the task may start a pool of
+        # processes (readahead.py), which multiprocessing refuses a daemonic process. The pool ends with the task.
+        multiprocessing.current_process().daemon = False
         outbox = _Outbox(connection)
         logging.getLogger().handlers = [_ToParent(outbox)]
         for logger in logging.Logger.manager.loggerDict.values():

@@ -60,6 +60,10 @@ class DocumentCache:
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
         return cls(path if writes else None)
 
+    def has(self, source):
+        """Whether the document of ``source`` is in the cache."""
+        return fingerprint(source) in self.documents
+
     def document(self, source, make):
         """The cached document of ``source``, or ``make(source)``, remembered."""
         if not self.path and not self.documents:

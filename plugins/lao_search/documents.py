@@ -104,9 +104,11 @@ class Analyzer:
         return tuple(map(self.terms.__getitem__, (word for _start, word in self.pieces[chunk])))
 
     def _pages_of(self, pdf):
-        """The normal spelling of each page of ``pdf``; none at all when no page has text (a scan)."""
-        pages = tuple(normalise(text).strip() for text in self.read_pdf(pdf.path))
-        return pages if any(pages) else ()
+        return _normal_pages(self.read_pdf(pdf.path))
+
+    def pdf_read(self, pdf, texts):
+        """Takes the text of each page of ``pdf`` as read elsewhere (readahead.py), as if read here."""
+        self.pdf_pages[pdf] = _normal_pages(texts)
 
     def document(self, source):
         fields = {
@@ -153,6 +155,12 @@ class Analyzer:
         found = chunks(fold(text))
         terms = frozenset(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
         return frozenset(filter(LAO_LETTER.search, found)), terms
+
+
+def _normal_pages(texts):
+    """The normal spelling of each page's text; none at all when no page has text (a scan)."""
+    pages = tuple(normalise(text).strip() for text in texts)
+    return pages if any(pages) else ()
 
 
 def script_of(pages):
