@@ -28,6 +28,7 @@ word boundary to the search, and Chromium and LibreOffice wrap Lao between words
 import ctypes
 import re
 from contextlib import closing
+from functools import cached_property
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -132,66 +133,143 @@ def _texts(path):
         document.close()
 
 
+def _unchecked(function, restype=ctypes.c_int):
+    """PDFium's ``function`` without pypdfium2's checking and converting of each argument: a page printed by
+    Chromium has some 4,000 characters and 2,000 text objects, and a checked call costs two to three times as
+    much. Its arguments must be ctypes values or ints that fit a C int (a handle goes as ``ctypes.c_void_p``)."""
+    unchecked = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    unchecked.restype = restype
+    return unchecked
+
+
+class _Handle(ctypes.c_void_p):
+    """A handle returned as itself (ctypes gives a plain ``c_void_p`` result as an int), to pass on as it is."""
+
+
+_char_unicode = _unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_char_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # its address, or None
+_char_generated = _unchecked(pdfium_c.FPDFText_IsGenerated)
+_char_size = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_char_box = _unchecked(pdfium_c.FPDFText_GetCharBox)
+_char_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_page_object = _unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
+_object_type = _unchecked(pdfium_c.FPDFPageObj_GetType)
+_object_bounds = _unchecked(pdfium_c.FPDFPageObj_GetBounds)
+_count_marks = _unchecked(pdfium_c.FPDFPageObj_CountMarks)
+_object_mark = _unchecked(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p)
+_mark_value_type = _unchecked(pdfium_c.FPDFPageObjMark_GetParamValueType)
+
+
+class _Chars:
+    """PDFium's list of characters of a page, each read once: its text (a character per index) and the address of
+    the text object each character is drawn by (None for one PDFium made up); boxes, origins and sizes on asking."""
+
+    def __init__(self, textpage):
+        self.handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        indices = range(textpage.count_chars())
+        self.text = "".join([chr(_char_unicode(self.handle, i)) for i in indices])
+        self.objects = [_char_object(self.handle, i) for i in indices]
+        self._doubles = [ctypes.c_double() for _ in range(4)]
+        self._pointers = [ctypes.byref(value) for value in self._doubles]
+
+    def generated(self, index):
+        return _char_generated(self.handle, index) == 1
+
+    def size(self, index):
+        return _char_size(self.handle, index)
+
+    def box(self, index):
+        """(left, bottom, right, top)"""
+        left, right, bottom, top = self._doubles
+        if not _char_box(self.handle, index, *self._pointers):
+            return 0.0, 0.0, 0.0, 0.0
+        return left.value, bottom.value, right.value, top.value
+
+    def baseline(self, index):
+        if not _char_origin(self.handle, index, *self._pointers[:2]):
+            return 0.0
+        return self._doubles[1].value
+
+
+class _Objects:
+    """A page's text objects in the order it draws them: the handle of each, and where each is in that order by
+    its address."""
+
+    def __init__(self, handles):
+        self.handles = handles
+        self.rank = {handle.value: k for k, handle in enumerate(handles)}
+
+    def bounds(self, start, stop):
+        """(left, bottom, right, top) of the objects from ``start`` to before ``stop``"""
+        values = [ctypes.c_float() for _ in range(4)]
+        pointers = [ctypes.byref(value) for value in values]
+        out = []
+        for handle in self.handles[start:stop]:
+            ok = _object_bounds(handle, *pointers)
+            out.append(tuple(value.value for value in values) if ok else (0.0, 0.0, 0.0, 0.0))
+        return out
+
+
 def _page_text(page, textpage):
     """PDFium's text of one page, its own list of characters (not ``get_text_range``, whose indices may drift from
     it), each /ActualText once, with made-up spaces inside Lao words dropped."""
-    kept = _not_repeated(textpage)
-    rank, objects = _drawing_ranks(page)
-    if _drawn_out_of_order(textpage, kept, rank):
-        chars = _in_drawing_order(textpage, kept, rank, objects)
+    chars = _Chars(textpage)
+    kept = _not_repeated(chars)
+    objects, nested = _drawing_ranks(page)
+    if _drawn_out_of_order(chars, kept, objects.rank):
+        found = _in_drawing_order(chars, kept, objects)
     else:
-        chars = [(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)), i) for i in kept]
-        drop = _made_up_spaces(page, textpage, kept, [char for char, _i in chars])
-        chars = [item for k, item in enumerate(chars) if k not in drop]
-    return _CONTROLS.sub("", _wraps_joined(textpage, chars))
+        found = [(chars.text[i], i) for i in kept]
+        # the objects in the order the page draws them, with those inside its forms (pypdfium2's get_objects)
+        drawn = _text_objects(page) if nested else objects
+        drop = _made_up_spaces(chars, drawn, kept, "".join([chars.text[i] for i in kept]))
+        if drop:
+            found = [item for k, item in enumerate(found) if k not in drop]
+    return _CONTROLS.sub("", _wraps_joined(chars, found))
 
 
 def _drawing_ranks(page):
-    """Where each of the page's text objects is in the order the page draws them, by its address, and the objects
-    in that order."""
-    ranks, objects = {}, []
+    """The page's text objects in the order it draws them, and whether it draws a form (whose objects are not
+    among them)."""
+    handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    handles, nested = [], False
     for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            ranks[_address(obj)] = len(objects)
-            objects.append(obj)
-    return ranks, objects
+        obj = _page_object(handle, k)
+        kind = _object_type(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            handles.append(obj)
+        nested = nested or kind == pdfium_c.FPDF_PAGEOBJ_FORM
+    return _Objects(handles), nested
 
 
-def _rank(textpage, rank, index):
-    obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
-    return rank.get(_address(obj)) if obj else None
-
-
-def _drawn_out_of_order(textpage, kept, rank):
+def _drawn_out_of_order(chars, kept, rank):
     """Whether PDFium put a character of the file before one drawn earlier *on the same line*: LibreOffice draws
     each mark of Phetsarath OT as a text object of its own, placed after its consonant but starting to the right
     of where the consonant does, and PDFium, ordering by position, puts the mark after the next letter
     (``ນັກ`` as ``ນກັ``). Chromium draws a page in reading order (no such character in any font measured)."""
     last = -1
     for i in kept:
-        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+        where = rank.get(chars.objects[i])
+        # a character of the object drawn last changes nothing, whether PDFium made it up or not
+        if where is None or where == last or chars.generated(i):
             continue
-        where = _rank(textpage, rank, i)
-        if where is None:
-            continue
-        if where < last and _MARKS.match(chr(pdfium_c.FPDFText_GetUnicode(textpage, i))):
+        if where < last and _MARKS.match(chars.text[i]):
             return True
         last = where
     return False
 
 
-def _in_drawing_order(textpage, kept, rank, objects):
+def _in_drawing_order(chars, kept, objects):
     """(character, PDFium's index or None for whitespace placed here) of the page's characters in the order the
     file draws them (each text object's characters in PDFium's order), without the whitespace PDFium made up; a
     line break where the baseline moves (or a letter goes back left of the one before it) and a space where two
     glyphs are as far apart as a space is wide. A text object that has no character (LibreOffice gives ``ຳ``'s
     Unicode to one of its two glyphs only) still takes up its room."""
-    drawn = [i for i in kept if pdfium_c.FPDFText_IsGenerated(textpage, i) != 1]
+    drawn = [i for i in kept if not chars.generated(i)]
     last = -1
     keys = []
     for i in drawn:
-        where = _rank(textpage, rank, i)
+        where = objects.rank.get(chars.objects[i])
         last = where if where is not None else last
         keys.append(last)
     drawn = [i for _key, i in sorted(zip(keys, drawn, strict=True), key=lambda pair: pair[0])]
@@ -199,16 +277,16 @@ def _in_drawing_order(textpage, kept, rank, objects):
     baseline = right = None
     previous = -1
     for key, i in zip(sorted(keys), drawn, strict=True):
-        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i) or 1.0
-        left, _bottom, box_right, _top = _box(textpage, i)
+        char = chars.text[i]
+        size = chars.size(i) or 1.0
+        left, _bottom, box_right, _top = chars.box(i)
         if right is not None and key > previous + 1:  # objects without a character drawn in between
-            right = max(right, *(_object_right(obj) for obj in objects[previous + 1 : key]))
+            right = max(right, *(r for _l, _b, r, _t in objects.bounds(previous + 1, key)))
         previous = key
         mark = _MARKS.match(char) is not None
         blank = char in _WHITESPACE
         if out and not blank:
-            y = _origin(textpage, i)[1]
+            y = chars.baseline(i)
             if not mark and (abs(y - baseline) > SAME_LINE_EM * size or left < right - SAME_LINE_EM * size):
                 out.append(("\n", None))
                 right = None
@@ -216,86 +294,79 @@ def _in_drawing_order(textpage, kept, rank, objects):
                 out.append((" ", None))
         if not blank:
             if not mark or baseline is None:
-                baseline = _origin(textpage, i)[1]
+                baseline = chars.baseline(i)
             right = box_right if right is None else max(right, box_right)
         out.append((char, i))
     return out
 
 
-def _not_repeated(textpage):
+def _not_repeated(chars):
     """PDFium's indices of the page's characters but those it gives again for /ActualText. Chromium marks a Lao
     cluster whose glyphs it moved (a tone mark over a vowel, the two halves of ``ຳ``) as one span with the
     cluster's text; PDFium gives that text for each glyph of the span that has a Unicode of its own (a system
     font's glyphs do, a web font subset's may not), so ``ຄົນ`` comes out ``ຄົນຄົ``. The first text object of the
     span keeps it."""
-    spans = {}  # text object -> its span
+    spans = {None: None}  # text object -> its span
     first = {}  # span -> its first text object
     kept = []
-    for i in range(textpage.count_chars()):
-        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-        where = _address(obj)
+    for i, where in enumerate(chars.objects):
         if where not in spans:
-            spans[where] = _span(obj) if obj else None
+            spans[where] = _span(where)
         span = spans[where]
         if span is None or first.setdefault(span, where) == where:
             kept.append(i)
     return kept
 
 
-def _span(obj):
-    """The marked-content span with /ActualText that the text object ``obj`` is drawn in (its address: the
+def _span(where):
+    """The marked-content span with /ActualText that the text object at ``where`` is drawn in (its address: the
     objects of one span share it), or None."""
-    for k in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
-        mark = pdfium_c.FPDFPageObj_GetMark(obj, k)
-        if pdfium_c.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") == pdfium_c.FPDF_OBJECT_STRING:
-            return _address(mark)
+    obj = ctypes.c_void_p(where)
+    for k in range(_count_marks(obj)):
+        mark = _object_mark(obj, k)
+        if _mark_value_type(ctypes.c_void_p(mark), b"ActualText") == pdfium_c.FPDF_OBJECT_STRING:
+            return mark
     return None
 
 
-def _made_up_spaces(page, textpage, kept, chars):
-    """Positions in ``chars`` (PDFium's characters ``kept``) of whitespace that PDFium made up between two Lao
+_BLANKS = re.compile("[ \t\r\n]+")
+
+
+def _made_up_spaces(chars, objects, kept, text):
+    """Positions in ``text`` (PDFium's characters ``kept``) of whitespace that PDFium made up between two Lao
     letters of one line where the file has none."""
     drop = set()
-    objects = None
-    i = 0
-    while i < len(chars):
-        if chars[i] not in _WHITESPACE:
-            i += 1
-            continue
-        end = i
-        while end < len(chars) and chars[end] in _WHITESPACE:
-            end += 1
+    for blanks in _BLANKS.finditer(text):
+        i, end = blanks.span()
         run = range(i, end)
         if (
             0 < i
-            and end < len(chars)
-            and _LAO.match(chars[i - 1])
-            and _LAO.match(chars[end])
-            and all(pdfium_c.FPDFText_IsGenerated(textpage, kept[k]) == 1 for k in run)
+            and end < len(text)
+            and _LAO.match(text[i - 1])
+            and _LAO.match(text[end])
+            and all(chars.generated(kept[k]) for k in run)
         ):
-            if objects is None:
-                objects = _text_objects(page)
             start = i - 1  # the cluster before: its letter and the marks on it
-            while start > 0 and _MARKS.match(chars[start]):
+            while start > 0 and _MARKS.match(text[start]):
                 start -= 1
             cluster = [kept[k] for k in range(start, i)]
-            if not _is_space(textpage, objects, cluster, kept[end]):
+            if not _is_space(chars, objects, cluster, kept[end]):
                 drop.update(run)
-        i = end
     return drop
 
 
 def _text_objects(page):
-    """The page's text objects in the order it draws them: where each is in that order (by its address), and the
-    bounds of each."""
-    where, bounds = {}, []
-    for k, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT])):
-        where[_address(obj.raw)] = k
-        bounds.append(obj.get_bounds())
-    return where, bounds
+    """The page's text objects in the order it draws them, those inside its forms too (as pypdfium2's
+    ``get_objects`` walks them)."""
+    return _Objects(
+        [
+            _Handle(ctypes.cast(obj.raw, ctypes.c_void_p).value)
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT])
+        ]
+    )
 
 
-def _is_space(textpage, objects, cluster, after):
+def _is_space(chars, objects, cluster, after):
     """Whether the file has a space between the ``cluster`` of characters (their indices) and the character at
     ``after``: they are on two lines, or a blank glyph is drawn between them, or they are as far apart
     as a space is wide.
@@ -304,61 +375,49 @@ def _is_space(textpage, objects, cluster, after):
     their own) has the box of its first glyph only; the text objects drawn after that glyph and before the next
     character are the rest of the cluster."""
     start = cluster[0]
-    size = pdfium_c.FPDFText_GetFontSize(textpage, start) or 1.0
-    if abs(_origin(textpage, start)[1] - _origin(textpage, after)[1]) > SAME_LINE_EM * size:
+    size = chars.size(start) or 1.0
+    if abs(chars.baseline(start) - chars.baseline(after)) > SAME_LINE_EM * size:
         return True
-    right = max(_box(textpage, k)[2] for k in cluster)
-    where, bounds = objects
-    first = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, start)))
-    last = where.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, after)))
+    right = max(chars.box(k)[2] for k in cluster)
+    first = objects.rank.get(chars.objects[start])
+    last = objects.rank.get(chars.objects[after])
     if first is not None and last is not None and first < last:
-        drawn = bounds[first:last]
+        drawn = objects.bounds(first, last)
         if any(r - left <= 0.01 * size for left, _b, r, _t in drawn[1:]):
             return True
         right = max(right, *(r for _l, _b, r, _t in drawn))
-    return (_box(textpage, after)[0] - right) / size >= SPACE_EM
-
-
-def _object_right(obj):
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    return right.value
-
-
-def _address(handle):
-    return ctypes.cast(handle, ctypes.c_void_p).value
-
-
-def _origin(textpage, index):
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-    return x.value, y.value
-
-
-def _box(textpage, index):
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
-    return left.value, bottom.value, right.value, top.value
+    return (chars.box(after)[0] - right) / size >= SPACE_EM
 
 
 class _Line:
     """A line of a page: its characters (character, PDFium's index or None) and where it is."""
 
-    def __init__(self, textpage, chars):
-        self.chars = chars
-        self.text = "".join(char for char, _i in chars)
-        drawn = [i for char, i in chars if i is not None and char not in _WHITESPACE]
-        letters = [i for i in drawn if not _MARKS.match(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)))] or drawn
-        self.size = pdfium_c.FPDFText_GetFontSize(textpage, letters[0]) if letters else 0.0
-        self.baseline = _origin(textpage, letters[0])[1] if letters else 0.0
-        boxes = [_box(textpage, i) for i in drawn]
-        self.left = min((box[0] for box in boxes), default=0.0)
-        self.right = max((box[2] for box in boxes), default=0.0)
+    def __init__(self, chars, items):
+        self.chars = items
+        self.text = "".join([char for char, _i in items])
+        self._all = chars
+        self._drawn = [i for char, i in items if i is not None and char not in _WHITESPACE]
+        letters = [i for i in self._drawn if not _MARKS.match(chars.text[i])] or self._drawn
+        self.size = chars.size(letters[0]) if letters else 0.0
+        self.baseline = chars.baseline(letters[0]) if letters else 0.0
+
+    # the boxes of a line are read only where it may wrap (most lines of a page, not all)
+    @cached_property
+    def _boxes(self):
+        return [self._all.box(i) for i in self._drawn]
+
+    @cached_property
+    def left(self):
+        return min((box[0] for box in self._boxes), default=0.0)
+
+    @cached_property
+    def right(self):
+        return max((box[2] for box in self._boxes), default=0.0)
 
 
-def _lines(textpage, chars):
+def _lines(chars, found):
     lines, line = [], []
-    for item in chars:
+    for item in found:
         if item[0] in "\r\n":
             if line:
                 lines.append(line)
@@ -375,19 +434,19 @@ def _lines(textpage, chars):
             merged[-1] += line
         else:
             merged.append(line)
-    return [_Line(textpage, line) for line in merged]
+    return [_Line(chars, line) for line in merged]
 
 
-def _wraps_joined(textpage, chars):
-    """The text of ``chars``, a line break where the page's text goes on to a new line but for a Lao line that
-    wraps on to the next: one line of the same font size below it, at the smallest step between two lines of that
-    size on the page (a paragraph's lines; a paragraph's gap is more), the line ending near the right edge of the
-    lines that start where it does, and the next starting with Lao. Chromium and LibreOffice wrap a Lao line
-    between two words, mostly inside a run of words without a space (1,908 of 2,256 wraps measured; the other 348
-    at a space, which LibreOffice draws at the line's end and Chromium does not), so such a wrap is joined with
-    nothing: ICU finds the words, and a phrase across a line's end is found too. Two lines on one baseline (PDFium
-    breaks a justified line at a wide gap) are joined with a space."""
-    lines = _lines(textpage, chars)
+def _wraps_joined(chars, found):
+    """The text of ``found`` (character, index in ``chars`` or None), a line break where the page's text goes on to a
+    new line but for a Lao line that wraps on to the next: one line of the same font size below it, at the smallest
+    step between two lines of that size on the page (a paragraph's lines; a paragraph's gap is more), the line ending
+    near the right edge of the lines that start where it does, and the next starting with Lao. Chromium and
+    LibreOffice wrap a Lao line between two words, mostly inside a run of words without a space (1,908 of 2,256 wraps
+    measured; the other 348 at a space, which LibreOffice draws at the line's end and Chromium does not), so such a
+    wrap is joined with nothing: ICU finds the words, and a phrase across a line's end is found too. Two lines on one
+    baseline (PDFium breaks a justified line at a wide gap) are joined with a space."""
+    lines = _lines(chars, found)
     if not lines:
         return ""
     step = {}  # font size -> the smallest step between two lines of that size
