@@ -29,6 +29,7 @@ import ctypes
 import re
 from contextlib import closing
 from functools import cached_property
+from itertools import compress, repeat
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -166,9 +167,10 @@ class _Chars:
 
     def __init__(self, textpage):
         self.handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-        indices = range(textpage.count_chars())
-        self.text = "".join([chr(_char_unicode(self.handle, i)) for i in indices])
-        self.objects = [_char_object(self.handle, i) for i in indices]
+        count = textpage.count_chars()
+        # map() rather than a loop: a call a character, nothing else, on pages of thousands of characters
+        self.text = "".join(map(chr, map(_char_unicode, repeat(self.handle, count), range(count))))
+        self.objects = list(map(_char_object, repeat(self.handle, count), range(count)))
         self._doubles = [ctypes.c_double() for _ in range(4)]
         self._pointers = [ctypes.byref(value) for value in self._doubles]
 
@@ -185,6 +187,20 @@ class _Chars:
             return 0.0, 0.0, 0.0, 0.0
         return left.value, bottom.value, right.value, top.value
 
+    def extent(self, indices):
+        """(leftmost, rightmost) edge of the boxes of the characters at ``indices``, (0.0, 0.0) for none"""
+        left, right, _bottom, _top = self._doubles
+        pointers = self._pointers
+        lefts, rights = [], []
+        for i in indices:
+            if _char_box(self.handle, i, *pointers):
+                lefts.append(left.value)
+                rights.append(right.value)
+            else:
+                lefts.append(0.0)
+                rights.append(0.0)
+        return min(lefts, default=0.0), max(rights, default=0.0)
+
     def baseline(self, index):
         if not _char_origin(self.handle, index, *self._pointers[:2]):
             return 0.0
@@ -198,11 +214,12 @@ class _Objects:
     def __init__(self, handles):
         self.handles = handles
         self.rank = {handle.value: k for k, handle in enumerate(handles)}
+        values = [ctypes.c_float() for _ in range(4)]
+        self._floats = values, [ctypes.byref(value) for value in values]
 
     def bounds(self, start, stop):
         """(left, bottom, right, top) of the objects from ``start`` to before ``stop``"""
-        values = [ctypes.c_float() for _ in range(4)]
-        pointers = [ctypes.byref(value) for value in values]
+        values, pointers = self._floats
         out = []
         for handle in self.handles[start:stop]:
             ok = _object_bounds(handle, *pointers)
@@ -232,14 +249,11 @@ def _drawing_ranks(page):
     """The page's text objects in the order it draws them, and whether it draws a form (whose objects are not
     among them)."""
     handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
-    handles, nested = [], False
-    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = _page_object(handle, k)
-        kind = _object_type(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            handles.append(obj)
-        nested = nested or kind == pdfium_c.FPDF_PAGEOBJ_FORM
-    return _Objects(handles), nested
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    handles = list(map(_page_object, repeat(handle, count), range(count)))
+    kinds = list(map(_object_type, handles))
+    text = [obj for obj, kind in zip(handles, kinds, strict=True) if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]
+    return _Objects(text), pdfium_c.FPDF_PAGEOBJ_FORM in kinds
 
 
 def _drawn_out_of_order(chars, kept, rank):
@@ -306,16 +320,13 @@ def _not_repeated(chars):
     cluster's text; PDFium gives that text for each glyph of the span that has a Unicode of its own (a system
     font's glyphs do, a web font subset's may not), so ``ຄົນ`` comes out ``ຄົນຄົ``. The first text object of the
     span keeps it."""
-    spans = {None: None}  # text object -> its span
     first = {}  # span -> its first text object
-    kept = []
-    for i, where in enumerate(chars.objects):
-        if where not in spans:
-            spans[where] = _span(where)
-        span = spans[where]
-        if span is None or first.setdefault(span, where) == where:
-            kept.append(i)
-    return kept
+    keeps = {None: True}  # text object -> whether its characters are kept
+    for where in dict.fromkeys(chars.objects):  # each object once, in the order its characters come
+        if where is not None:
+            span = _span(where)
+            keeps[where] = span is None or first.setdefault(span, where) == where
+    return list(compress(range(len(chars.objects)), map(keeps.__getitem__, chars.objects)))
 
 
 def _span(where):
@@ -330,6 +341,7 @@ def _span(where):
 
 
 _BLANKS = re.compile("[ \t\r\n]+")
+_LINE = re.compile("[^\r\n]+")
 
 
 def _made_up_spaces(chars, objects, kept, text):
@@ -403,29 +415,21 @@ class _Line:
 
     # the boxes of a line are read only where it may wrap (most lines of a page, not all)
     @cached_property
-    def _boxes(self):
-        return [self._all.box(i) for i in self._drawn]
+    def _extent(self):
+        return self._all.extent(self._drawn)
 
-    @cached_property
+    @property
     def left(self):
-        return min((box[0] for box in self._boxes), default=0.0)
+        return self._extent[0]
 
-    @cached_property
+    @property
     def right(self):
-        return max((box[2] for box in self._boxes), default=0.0)
+        return self._extent[1]
 
 
 def _lines(chars, found):
-    lines, line = [], []
-    for item in found:
-        if item[0] in "\r\n":
-            if line:
-                lines.append(line)
-            line = []
-        else:
-            line.append(item)
-    if line:
-        lines.append(line)
+    text = "".join([char for char, _i in found])
+    lines = [found[run.start() : run.end()] for run in _LINE.finditer(text)]
     # a line that starts with a vowel or mark that follows its consonant is the rest of the line before
     # (PDFium puts a tone mark drawn higher on a line of its own, ``ຄົ\n້``)
     merged = []
@@ -454,9 +458,10 @@ def _wraps_joined(chars, found):
         down = before.baseline - after.baseline
         if before.size and _same_size(before, after) and down > SAME_LINE_EM * before.size:
             step[before.size] = min(step.get(before.size, down), down)
+    edges = {}  # (font size, left) -> the right edge of the lines of that size starting there
     out = [lines[0].text]
     for before, after in zip(lines, lines[1:], strict=False):
-        out.append(_between(lines, step, before, after))
+        out.append(_between(lines, step, edges, before, after))
         out.append(after.text)
     return "".join(out)
 
@@ -465,7 +470,7 @@ def _same_size(before, after):
     return abs(before.size - after.size) <= 0.01 * before.size
 
 
-def _between(lines, step, before, after):
+def _between(lines, step, edges, before, after):
     """What goes between two lines of a page: a line break, or nothing or a space where ``before`` wraps."""
     end, start = before.text.rstrip(), after.text.lstrip()
     if not (end and start and _LAO.match(end[-1]) and _LAO.match(start[0]) and _same_size(before, after)):
@@ -476,5 +481,10 @@ def _between(lines, step, before, after):
         return " "
     if down <= 0 or down > WRAP_STEP * step[size]:
         return "\n"
-    edge = max(line.right for line in lines if _same_size(before, line) and abs(line.left - before.left) <= 2 * size)
+    key = (size, before.left)
+    if key not in edges:
+        edges[key] = max(
+            line.right for line in lines if _same_size(before, line) and abs(line.left - before.left) <= 2 * size
+        )
+    edge = edges[key]
     return "" if edge - before.right <= FULL_EM * size else "\n"
