@@ -322,20 +322,24 @@ def _not_repeated(chars):
     span keeps it."""
     first = {}  # span -> its first text object
     keeps = {None: True}  # text object -> whether its characters are kept
+    actual = {}  # mark -> whether it has /ActualText
     for where in dict.fromkeys(chars.objects):  # each object once, in the order its characters come
         if where is not None:
-            span = _span(where)
+            span = _span(where, actual)
             keeps[where] = span is None or first.setdefault(span, where) == where
     return list(compress(range(len(chars.objects)), map(keeps.__getitem__, chars.objects)))
 
 
-def _span(where):
+def _span(where, actual):
     """The marked-content span with /ActualText that the text object at ``where`` is drawn in (its address: the
-    objects of one span share it), or None."""
+    objects of one span share it), or None. ``actual`` remembers whether each mark seen has /ActualText."""
     obj = ctypes.c_void_p(where)
     for k in range(_count_marks(obj)):
         mark = _object_mark(obj, k)
-        if _mark_value_type(ctypes.c_void_p(mark), b"ActualText") == pdfium_c.FPDF_OBJECT_STRING:
+        if mark not in actual:
+            kind = _mark_value_type(ctypes.c_void_p(mark), b"ActualText")
+            actual[mark] = kind == pdfium_c.FPDF_OBJECT_STRING
+        if actual[mark]:
             return mark
     return None
 
@@ -409,9 +413,12 @@ class _Line:
         self.text = "".join([char for char, _i in items])
         self._all = chars
         self._drawn = [i for char, i in items if i is not None and char not in _WHITESPACE]
-        letters = [i for i in self._drawn if not _MARKS.match(chars.text[i])] or self._drawn
-        self.size = chars.size(letters[0]) if letters else 0.0
-        self.baseline = chars.baseline(letters[0]) if letters else 0.0
+        # its first letter (or mark, in a line of marks alone) gives its size and baseline
+        first = next((i for i in self._drawn if not _MARKS.match(chars.text[i])), None)
+        if first is None and self._drawn:
+            first = self._drawn[0]
+        self.size = chars.size(first) if first is not None else 0.0
+        self.baseline = chars.baseline(first) if first is not None else 0.0
 
     # the boxes of a line are read only where it may wrap (most lines of a page, not all)
     @cached_property
