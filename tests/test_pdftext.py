@@ -6,13 +6,15 @@ FONT_FIXTURE_PAGES in each system font from Chromium and LibreOffice (the fonts 
 installed), scan.pdf a picture of lao-news.pdf's first page and no text, locked.pdf a blank page behind a password.
 """
 
+import ctypes
 import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
-from lao_search.pdftext import _LAO, PdfUnreadable, has_text_layer, page_texts, repair
+from lao_search.pdftext import _LAO, PdfUnreadable, _Chars, has_text_layer, page_texts, repair
 from tools.pdf_measure import (
     FIXTURE_PAGES,
     FONT_FIXTURE_PAGES,
@@ -137,6 +139,34 @@ def test_a_long_pdf_keeps_a_text_per_page_and_is_read_fast(tmp_path):
     seconds = time.perf_counter() - start
     assert pages == [known_text(page) for page in FIXTURE_PAGES] * 150
     assert seconds < 5  # ~1.5 s on the project's 2-core machine
+
+
+@pytest.mark.parametrize("name", ["lao-news.pdf", "phetsarath-ot-chromium.pdf", "phetsarath-ot-libreoffice.pdf"])
+def test_the_characters_read_without_pypdfium2s_checks_are_pypdfium2s(name):
+    # pdftext calls PDFium without pypdfium2's conversion of arguments (for speed): the same answers
+    document = pdfium.PdfDocument(PDFS / name)
+    for page in document:
+        textpage = page.get_textpage()
+        chars = _Chars(textpage)
+        count = textpage.count_chars()
+        assert chars.text == "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+        objects = [pdfium_c.FPDFText_GetTextObject(textpage, i) for i in range(count)]
+        assert chars.objects == [ctypes.cast(obj, ctypes.c_void_p).value for obj in objects]
+        for i in range(count):
+            left, bottom, right, top = textpage.get_charbox(i)
+            assert chars.box(i) == (left, bottom, right, top)
+            x, y = ctypes.c_double(), ctypes.c_double()
+            pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
+            assert chars.baseline(i) == y.value
+            assert chars.size(i) == pdfium_c.FPDFText_GetFontSize(textpage, i)
+            assert chars.generated(i) == (pdfium_c.FPDFText_IsGenerated(textpage, i) == 1)
+        assert chars.extent(range(count)) == (
+            min((textpage.get_charbox(i)[0] for i in range(count)), default=0.0),
+            max((textpage.get_charbox(i)[2] for i in range(count)), default=0.0),
+        )
+        textpage.close()
+        page.close()
+    document.close()
 
 
 def test_page_texts_accepts_a_path_as_a_string():
