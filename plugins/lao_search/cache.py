@@ -42,6 +42,7 @@ class DocumentCache:
         self.documents = documents or {}  # fingerprint -> Document
         self.pieces = pieces or {}  # chunk -> its words, as documents.Analyzer keeps them
         self.used = {}
+        self.made = 0  # documents made by this build, not found
 
     @classmethod
     def from_settings(cls, settings, always=True):
@@ -72,13 +73,14 @@ class DocumentCache:
         found = self.documents.get(key)
         if found is None:
             found = make(source)
+            self.made += 1
         self.used[key] = found
         return found
 
     def save(self, pieces):
         """Keeps what this build used and the words of its chunks (``pieces``), if the cache is to be written."""
-        if not self.path:
-            return
+        if not self.path or (not self.made and self.used.keys() == self.documents.keys()):
+            return  # nothing to write, or what is written already (a build with nothing changed: a second saved)
         chunks = {chunk for document in self.used.values() for chunk in document.chunks}
         pieces = {chunk: words for chunk, words in pieces.items() if chunk in chunks}
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
