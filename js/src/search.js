@@ -49,6 +49,7 @@ function laoRuns(text) {
  */
 export function createSearch(store) {
   const texts = new Map(); // "ref" (or "ref-k", part k of a long one) -> folded text, of those checked so far
+  const where = new Map(); // needle -> Map: long article -> the parts of its text known to hold the needle
   let entry = null;
   let pipeline = null;
 
@@ -133,8 +134,7 @@ export function createSearch(store) {
     const out = [];
     for (let start = 0; start < refs.length; start += CHECKED_AT_ONCE) {
       const batch = refs.slice(start, start + CHECKED_AT_ONCE);
-      await store.docs(batch.filter((ref) => !texts.has(String(ref)))); // loaded together
-      const held = await Promise.all(batch.map((ref) => holdsAll(ref, needles, partsFor)));
+      const held = await Promise.all(batch.map((ref) => holdsAll(ref, needles, partsFor))); // loaded together
       for (const [i, ref] of batch.entries()) if (held[i]) out.push(ref);
     }
     return out;
@@ -154,8 +154,6 @@ export function createSearch(store) {
     return true;
   }
 
-  // Map: long article -> the parts of its text known to hold `needle`.
-  const where = new Map();
   function placeOf(needle) {
     if (!where.has(needle)) where.set(needle, new Map());
     return where.get(needle);
@@ -212,12 +210,13 @@ export function createSearch(store) {
   function withParts(results, needles, records) {
     for (const result of results) {
       if (store.partCount(result.ref) < 2) continue;
-      const known = [
+      const firsts = [
         ...needles.map((needle) => where.get(needle)?.get(result.ref)),
         ...records.map((record) => record?.parts.get(result.ref)),
-      ];
-      result.part = Math.min(...known.filter(Boolean).map((ks) => ks[0]), Number.POSITIVE_INFINITY);
-      if (result.part === Number.POSITIVE_INFINITY) result.part = 0;
+      ]
+        .filter(Boolean)
+        .map((ks) => ks[0]);
+      result.part = firsts.length ? Math.min(...firsts) : 0;
     }
     return results;
   }

@@ -1,6 +1,7 @@
 // One language's search data as a query needs it, loaded part by part (plugins/lao_search/index.py writes them):
 // the entry, the dictionary shards a query's keys fall in, the records too big for their shard, and what the
-// results on screen show: an article's file, and of a long article the one part of its text a result needs. Pure but for `load`, which the page gives (a <script> per part) and the tests too (files
+// results on screen show: an article's file, and of a long article the one part of its text a result needs. Pure
+// but for `load`, which the page gives (a <script> per part) and the tests too (files
 // read from disk). Every part is loaded once.
 import { postings, refSet } from "./codec.js";
 import { union } from "./lists.js";
@@ -11,7 +12,6 @@ const LOOSE = "~"; // before a piece of a key's words that is no word of the arc
 /** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d/….js", …). */
 export function createStore(load, lang) {
   const parts = new Map();
-  const docs = new Map();
   let entry = null;
   let kindOf = []; // article -> its kind
   let longRefs = []; // the long articles (entry.long), rising
@@ -59,15 +59,6 @@ export function createStore(load, lang) {
       out.get(ref).push(id - firstPart[at]);
     }
     return out;
-  }
-
-  function cached(name, cache, pick) {
-    if (!cache.has(name)) {
-      const loading = part(name).then(pick);
-      loading.catch(() => cache.delete(name)); // asked for again, it is loaded again
-      cache.set(name, loading);
-    }
-    return cache.get(name);
   }
 
   function checkRef(ref) {
@@ -120,7 +111,7 @@ export function createStore(load, lang) {
     return Promise.all(
       refs.map((ref) => {
         checkRef(ref);
-        return cached(`${fragments}/${ref}.js`, docs, (p) => p.doc);
+        return part(`${fragments}/${ref}.js`).then((p) => p.doc);
       }),
     );
   }
@@ -133,7 +124,7 @@ export function createStore(load, lang) {
       const [doc] = await docsOf([ref]);
       return { text: doc.text, page: 0 };
     }
-    return cached(`${fragments}/${ref}-${k}.js`, docs, (p) => p.part);
+    return part(`${fragments}/${ref}-${k}.js`).then((p) => p.part);
   }
 
   /**
