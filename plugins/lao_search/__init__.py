@@ -89,7 +89,7 @@ def pdf_once(sources, documents):
             by_pdf.setdefault(sources[key].pdf.path, []).append(key)
     elsewhere = set()
     for keys in by_pdf.values():
-        fits = [key for key in keys if (documents[key].lang == "lo") == (documents[key].pdf_script == "lo")]
+        fits = [key for key in keys if (sources[key].lang == "lo") == (documents[key].pdf_script == "lo")]
         keeper = (fits or keys)[0]
         elsewhere.update(key for key in keys if key != keeper)
     return elsewhere

@@ -40,7 +40,6 @@ class Document:
     pdf_pages: tuple = ()  # where each page of the PDF begins in text, in UTF-16 code units as the browser counts
     parts: tuple = ()  # a long document's text cut in parts: (text, its PDF page or 0) each; () for a short one
     part_keys: tuple = ()  # for each of parts: (its chunks that hold Lao letters, its terms), both frozensets
-    lang: str = ""  # the language of the article
     pdf_script: str = ""  # "lo" when the PDF's letters are mostly Lao, "other" when not, "" without PDF text
 
 
@@ -146,7 +145,6 @@ class Analyzer:
             pdf_pages=_starts(lines, pages),
             parts=parts,
             part_keys=tuple(self._keys_of(part) for part, _page in parts),
-            lang=source.lang,
             pdf_script=script_of(pages) if pages else "",
         )
 
