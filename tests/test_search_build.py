@@ -255,14 +255,17 @@ def test_pelican_alone_builds_the_search_data(tmp_path):
     assert f"Search (lo): {len(articles('.lo.md'))} articles" in result.stdout
 
 
-def test_every_build_keeps_the_analysed_articles_and_one_with_nothing_changed_rewrites_nothing(tmp_path, monkeypatch):
+def test_every_build_keeps_the_articles_with_pdf_text_and_one_with_nothing_changed_rewrites_nothing(
+    tmp_path, monkeypatch
+):
     settings = {"CACHE_PATH": str(tmp_path / "cache"), "LAO_SEARCH_BACKGROUND": False}  # Pelican's own cache off
     made = documents_made(monkeypatch)
     first = build(FIXTURE, str(tmp_path / "first"), **settings)
-    assert len(made) == len(articles())
+    assert len(made) == len(articles()) and "newspaper/edition-211.html" in made  # its PDF has text
     kept = tmp_path / "cache" / "lao_search.pickle"
     written = kept.stat().st_mtime_ns
     made.clear()
     again = build(FIXTURE, str(tmp_path / "again"), **settings)
-    assert made == [] and kept.stat().st_mtime_ns == written
+    assert "newspaper/edition-211.html" not in made and len(made) == len(articles()) - 1
+    assert kept.stat().st_mtime_ns == written
     assert search_files(again) == search_files(first)

@@ -1,7 +1,10 @@
 """Documents kept between builds, so that a build redoes the search's work only for the articles that changed.
 
-Kept in CACHE_PATH (the project's cache/) by every build, unless LAO_SEARCH_CACHE is False; then it follows
-Pelican's content cache: read when LOAD_CONTENT_CACHE is on, written when CACHE_CONTENT is on. An article is
+Every build keeps in CACHE_PATH (the project's cache/) the documents that hold a PDF's text, whose reading is most
+of a cold build's search work (LAO_SEARCH_CACHE, on by default); with Pelican's content cache on (CACHE_CONTENT,
+LOAD_CONTENT_CACHE, as `make serve` sets them) it keeps every document. The others are quicker to make again than
+to read back: at 10,000 news articles a cache of all of them is 270 MB, and a build reading it is slower than one
+without. An article is
 found again by a digest of everything the search takes from it;
 the cache holds the version of the code, of ICU and of PDFium that made it, and another version's is not read.
 A PDF's size and time of change are part of what the search takes from an article (documents.Pdf): a PDF
@@ -37,12 +40,12 @@ def fingerprint(source):
 
 
 class DocumentCache:
-    def __init__(self, path=None, documents=None, pieces=None):
+    def __init__(self, path=None, documents=None, pieces=None, every=True):
         self.path = path  # None: nothing is written
+        self.every = every  # keep every document, not only those that hold a PDF's text
         self.documents = documents or {}  # fingerprint -> Document
         self.pieces = pieces or {}  # chunk -> its words, as documents.Analyzer keeps them
         self.used = {}
-        self.made = 0  # documents made by this build, not found
 
     @classmethod
     def from_settings(cls, settings, always=True):
@@ -50,16 +53,17 @@ class DocumentCache:
         cache settings say."""
         folder = settings.get("CACHE_PATH") or "cache"
         path = os.path.join(folder, NAME)
-        writes = always or bool(settings.get("CACHE_CONTENT"))
+        every = bool(settings.get("CACHE_CONTENT"))
+        writes = always or every
         if (always or settings.get("LOAD_CONTENT_CACHE")) and os.path.exists(path):
             try:
                 with open(path, "rb") as f:
                     made_by, documents, pieces = pickle.load(f)
                 if made_by == version():
-                    return cls(path if writes else None, documents, pieces)
+                    return cls(path if writes else None, documents, pieces, every)
             except Exception as error:  # a damaged or foreign cache costs a full build, nothing else
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
-        return cls(path if writes else None)
+        return cls(path if writes else None, every=every)
 
     def has(self, source):
         """Whether the document of ``source`` is in the cache."""
@@ -73,17 +77,17 @@ class DocumentCache:
         found = self.documents.get(key)
         if found is None:
             found = make(source)
-            self.made += 1
         self.used[key] = found
         return found
 
     def save(self, pieces):
         """Keeps what this build used and the words of its chunks (``pieces``), if the cache is to be written."""
-        if not self.path or (not self.made and self.used.keys() == self.documents.keys()):
+        kept = self.used if self.every else {key: doc for key, doc in self.used.items() if doc.pdf_pages}
+        if not self.path or kept.keys() == self.documents.keys():
             return  # nothing to write, or what is written already (a build with nothing changed: a second saved)
-        chunks = {chunk for document in self.used.values() for chunk in document.chunks}
+        chunks = {chunk for document in kept.values() for chunk in document.chunks}
         pieces = {chunk: words for chunk, words in pieces.items() if chunk in chunks}
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
         with open(self.path + ".tmp", "wb") as f:
-            pickle.dump((version(), self.used, pieces), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((version(), kept, pieces), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(self.path + ".tmp", self.path)
