@@ -2,7 +2,8 @@
 # System prerequisites of the archive. Installs what is missing with apt-get when run as root on Debian/Ubuntu;
 # otherwise names the exact command to run and stops.
 #   scripts/prerequisites.sh          what building needs (Python 3.11+, venv, PyICU's build tools, node/npm)
-#   scripts/prerequisites.sh --test   the same, plus chromium for the browser tests ($CHROMIUM, if set)
+#   scripts/prerequisites.sh --test   the same, plus chromium for the browser tests ($CHROMIUM, if set) and the
+#                                     Lao fonts the test PDFs are printed in (Phetsarath OT, Noto Sans/Serif Lao)
 set -eu
 
 missing=""
@@ -19,6 +20,9 @@ command -v node >/dev/null 2>&1 || need nodejs
 command -v npm >/dev/null 2>&1 || need npm
 if [ "${1:-}" = "--test" ]; then
   [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need chromium  # CHROMIUM may name another Chromium or Chrome
+  has_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "$1" family)" ]; }
+  has_font "Phetsarath OT" || need fonts-lao
+  has_font "Noto Sans Lao" && has_font "Noto Serif Lao" || need fonts-noto-core
 fi
 
 [ -z "$missing" ] && exit 0

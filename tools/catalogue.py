@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass
 from itertools import pairwise
 
 from .generate import article
+from .pdf_measure import missing_font
 
 VERSION = 2  # of what this module writes: a catalogue of another version is made again
 MANIFEST = "catalogue.json"
@@ -492,6 +493,9 @@ def generate(folder, pairs, size=Size(), seed=2026, workers=None, say=print):
     if found and found["key"] == key:
         say(f"Catalogue: reusing {folder} (version {VERSION}, seed {seed})")
         return found
+    missing = [why for why in map(missing_font, sorted(set(FONTS))) if why]
+    if missing:  # Chromium would print in another font, and the figures would not be Phetsarath OT's
+        raise SystemExit("Catalogue: cannot print the PDFs: " + "; ".join(missing))
     content = os.path.join(folder, "content")
     planned = plan(pairs, size, seed)
     pairs_of = split_pairs(pairs)
