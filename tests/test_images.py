@@ -27,6 +27,20 @@ def test_a_raster_image_gets_webp_copies_up_to_its_own_width(tmp_path):
     assert [w for w, _ in small.webp] == [160, 200]
 
 
+def test_a_jpeg_is_its_own_widest_candidate_and_gets_no_webp_of_its_width(tmp_path):
+    scan = str(tmp_path / "p.jpg")
+    Image.new("RGB", (1240, 1754), (90, 90, 90)).save(scan)
+    picture = thumbs.plan(scan, "images/p.jpg")
+    assert picture.webp[-1] == (1240, "images/p.jpg")
+    assert [w for w, _ in picture.webp[:-1]] == [160, 320, 400, 640] and all(
+        n.endswith(".webp") for _, n in picture.webp[:-1]
+    )
+    assert sorted(width for _source, width, _format in picture.made.values()) == [160, 320, 400, 640]
+    wide = str(tmp_path / "w.jpg")
+    Image.new("RGB", (2000, 1000)).save(wide)
+    assert thumbs.plan(wide, "images/w.jpg").webp[-1][0] == 1280  # wider than 1280: a WebP at 1280, as before
+
+
 def test_an_svg_stays_an_svg_with_its_size(tmp_path):
     (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"/>')
     (tmp_path / "b.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 48"></svg>')

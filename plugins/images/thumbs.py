@@ -1,9 +1,10 @@
 """Thumbnails of the pictures an item names, without Pelican: what to make, and making it.
 
-A raster image (PNG, JPEG, GIF, WebP, AVIF) gets WebP copies at the widths of WIDTHS that are smaller than it; a
-PDF gets its first page drawn (pypdfium2) and kept as a JPEG, with WebP copies of it too; an SVG is used as it is,
-its width and height read from it. Names carry a digest of the source's bytes, so a changed image gets new names
-and a cache (any folder) keeps what was made: an unchanged image is never encoded twice.
+A raster image (PNG, JPEG, GIF, WebP, AVIF) gets WebP copies at the widths of WIDTHS that are smaller than it,
+and at its own width when that is no wider than the widest of WIDTHS; a JPEG or WebP is that widest candidate itself
+(see AS_IS). A PDF gets its first page drawn (pypdfium2) and kept as a JPEG, with WebP copies of it too; an SVG is
+used as it is, its width and height read from it. Names carry a digest of the source's bytes, so a changed image
+gets new names and a cache (any folder) keeps what was made: an unchanged image is never encoded twice.
 
 What planning needs to know of a file (its size in pixels, its digest, a PDF's first page) comes through
 ``known(path, kind, learn)`` (the archive's filefacts.FileFacts.learn keeps it between builds), so that a build
@@ -37,6 +38,12 @@ QUALITY = 70  # WebP at 70 looks as 80 does on a phone and weighs a fifth less: 
 # scan's encoding time)
 METHOD, LARGE_METHOD, PHONE_WIDTH = 4, 2, 640
 RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+# Sources that are their own full-width candidate: a WebP copy of a JPEG at its own width weighs about what the JPEG
+# does (a page scan: 562 KB for 646 KB) and was half of a scan's encoding time, for the wide screens only (phones
+# take 640 px or less). Every browser that shows WebP shows JPEG, so the original sits in the WebP <source>'s
+# srcset. A PNG or GIF (a photograph saved losslessly: often several times the WebP) and an AVIF (not every browser
+# that shows WebP shows AVIF) still get their full-width WebP.
+AS_IS = (".jpg", ".jpeg", ".webp")
 FOLDER = "thumbs"  # in the site
 ENCODING = f"webp q{QUALITY}, pdf {PDF_WIDTH} px"  # part of every thumbnail's name: a new quality, new names
 # What plan asks ``known`` for; READ is also what the archive's check of a picture is called ("cannot be read as
@@ -123,13 +130,18 @@ def plan(path, site_path, known=learn_now):
     if lower.endswith(RASTER):
         width, height = known(path, READ, raster_size)
         picture = Picture(site_path, width, height)
-        _add_webp(picture, path, known(path, DIGEST, digest), width)
+        _add_webp(picture, path, known(path, DIGEST, digest), width, as_is=site_path if lower.endswith(AS_IS) else None)
         return picture
     return None
 
 
-def _add_webp(picture, path, key, full_width):
+def _add_webp(picture, path, key, full_width, as_is=None):
+    """WebP candidates of ``picture`` up to ``full_width``; the full-width one is ``as_is`` (the original's site
+    path) when given."""
     for width in [w for w in WIDTHS if w < full_width] + ([full_width] if full_width <= WIDTHS[-1] else []):
+        if width == full_width and as_is:
+            picture.webp.append((width, as_is))
+            continue
         name = f"{FOLDER}/{key}-{width}.webp"
         picture.webp.append((width, name))
         picture.made[name] = (path, width, "WEBP")
