@@ -30,6 +30,8 @@ def editor(browser, project):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # the editor's policy (plugins/archive/policy.py) is as tight as Decap runs under: any source it refuses fails
+    page.on("console", lambda message: errors.append(message.text) if "Security Policy" in message.text else None)
     outside = []
     page.on(
         "request",

@@ -363,6 +363,10 @@ def test_make_edit_prints_the_editors_address_at_once_then_serves_it_with_its_ba
         page.goto(f"http://127.0.0.1:{port}/admin/")
         page.get_by_role("button", name="Login").click()
         page.get_by_text("ຂ່າວ · News").first.wait_for()  # the project's collections, read through the backend
+        page.on("console", lambda message: errors.append(message.text) if "Security Policy" in message.text else None)
+        with page.expect_websocket() as reload:  # a page reloads after each build, under its CSP (a file's script)
+            page.goto(f"http://127.0.0.1:{port}/news/index.html")
+        assert reload.value.url == f"ws://127.0.0.1:{port}/livereload"
         page.close()
         assert errors == []
     finally:

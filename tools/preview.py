@@ -304,7 +304,14 @@ def live_server(app):
     from tornado.wsgi import WSGIContainer
 
     class PagesOnly(Server):
+        def application(self, port, host, **options):
+            self.page_port = port
+            return super().application(port, host, **options)
+
         def get_web_handlers(self, script):
+            # livereload's script is inline, which the pages' Content-Security-Policy refuses (script-src 'self'):
+            # its client as a file of this server instead, which finds the port in its own address
+            script = f'<script src="/livereload.js?port={self.page_port}"></script>'.encode()
             return [
                 (_FILE_PATH, web.FallbackHandler, {"fallback": WSGIContainer(self.app)}),
                 (r".*", web.FallbackHandler, {"fallback": LiveScriptContainer(self.app, script)}),

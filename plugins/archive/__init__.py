@@ -7,10 +7,11 @@ links.py, collect.py, listings.py, strings.py and dates.py.
 import os
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 
-from . import dates
+from . import dates, policy
 from .collect import collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
@@ -184,6 +185,7 @@ def add_template_helpers(generator):
         languages=runtime.settings.languages,
         kinds=runtime.schema.kinds,
         tag_slug=tag_slug,
+        content_security_policy=Markup(policy.render(policy.PAGES)),  # render() lets through no quote
     )
     generator.env.filters.update(day=day, month=month, day_range=day_range, filesize=filesize)
 

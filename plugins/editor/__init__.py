@@ -16,10 +16,12 @@ import os
 import shutil
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
 from archive import runtime_of
+from archive.policy import editor_policy, render
 from archive.settings import read_group
 
 from .config import CONTENT, decap_config, page_data
@@ -84,6 +86,7 @@ class EditorGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             editor_page=page_data(schema, [(a.category.name, a.slug, a.lang) for a in runtime.all_articles]),
             page_lang=schema.languages[0],
+            content_security_policy=Markup(render(editor_policy(self.editor.backend))),
         )
 
 
