@@ -45,7 +45,8 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = []  # the stylesheet is built with the scripts by plugins/assets
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # a column's alignment as align="…", not style="text-align: …", which the pages' CSP would refuse
+        "markdown.extensions.extra": {"tables": {"use_align_attribute": True}},
         "markdown.extensions.meta": {},
     },
     "output_format": "html5",

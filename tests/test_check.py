@@ -84,12 +84,12 @@ def test_a_problem_in_a_built_page_names_the_content_file_it_was_built_from(tmp_
     folder = tmp_path / "content" / "2026" / "campaign"
     folder.mkdir(parents=True)
     (folder / "a.md").write_text(
-        "Title: x\nDate: 2024-03-04\nLang: lo\nSlug: story\nCategory: news\n\n<div><section>ບົດ</div>\n",
+        "Title: x\nDate: 2024-03-04\nLang: lo\nSlug: story\nCategory: news\n\n[ບົດ](#nowhere)\n",
         encoding="utf-8",
-    )
+    )  # (a body's HTML cannot be left open: sanitising rewrites it whole)
     lines = []
     assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 1
-    built = [line for line in lines if "is not closed before </div>" in line]
+    built = [line for line in lines if "link to #nowhere, which is not on the page" in line]
     assert built and built[0].startswith("content/2026/campaign/a.md (built as news/story.html:"), lines
 
 
@@ -112,7 +112,7 @@ def test_content_problems_and_page_problems_are_reported_in_one_run(tmp_path):
     news.mkdir(parents=True)
     (news / "bad.md").write_text("Title: x\nLang: lo\n\nບົດ.\n", encoding="utf-8")
     (news / "good.md").write_text(
-        "Title: x\nDate: 2024-03-04\nLang: lo\nSlug: good\nCategory: news\n\n<div><section>ບົດ</div>\n",
+        "Title: x\nDate: 2024-03-04\nLang: lo\nSlug: good\nCategory: news\n\n[ບົດ](#nowhere)\n",
         encoding="utf-8",
     )
     lines = []
@@ -141,3 +141,27 @@ def test_a_scanned_pdf_is_named_as_not_searchable_but_not_an_error(tmp_path):
         "content/magazine/i.md:9: files/scan.pdf has no text layer (a scan?): search cannot find its words "
         "(not an error)" in lines
     )
+
+
+def test_what_sanitising_drops_from_a_body_is_a_warning_with_its_line_and_the_page_is_built(tmp_path, caplog):
+    (tmp_path / "content" / "news").mkdir(parents=True)
+    (tmp_path / "content" / "news" / "a.md").write_text(
+        "Title: x\nDate: 2024-03-04\nLang: lo\nSlug: a\nCategory: news\n\nບົດ.\n\n"
+        '<p onclick="alert(1)">ຄລິກ</p>\n\n[ລິ້ງ](javascript:alert(2))\n<script>alert(3)</script>\n',
+        encoding="utf-8",
+    )
+    lines = []
+    assert run(str(tmp_path / "content"), str(tmp_path / "out"), out=lines.append) == 0
+    warnings = [line for line in lines if ": warning: " in line]
+    assert warnings == [
+        "content/news/a.md:9: warning: dropped onclick='alert(1)' from <p> (not an attribute a body may have)",
+        "content/news/a.md:11: warning: dropped href='javascript:alert(2)' from <a> (a link must be http(s), "
+        "mailto, tel or relative)",
+        "content/news/a.md:12: warning: dropped <script> (not an element a body may have)",
+    ]
+    assert lines[-1] == "No errors."
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "dropped" in r.getMessage()] == [
+        w.removeprefix("content/") for w in warnings
+    ]
+    page = (tmp_path / "out" / "news" / "a.html").read_text(encoding="utf-8")
+    assert "ຄລິກ" in page and "alert" not in page

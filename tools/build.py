@@ -7,11 +7,12 @@ SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 
 
-def build(content, output, settings_file=SETTINGS, record=None, **overrides):
+def build(content, output, settings_file=SETTINGS, record=None, warnings=None, **overrides):
     """Build ``content`` into ``output`` as `invoke build` does (``overrides``: Pelican settings); returns output.
 
     ``record``: a dict filled with {built page: content file} (site- and content-relative, "/"), as Pelican
-    read and wrote them.
+    read and wrote them. ``warnings``: a list given the build's warnings (archive.Problem: what it changed in the
+    content without failing, such as what sanitising dropped from a body), which it also logs.
     """
     from pelican import Pelican, signals
     from pelican.settings import read_settings
@@ -23,13 +24,19 @@ def build(content, output, settings_file=SETTINGS, record=None, **overrides):
             source = os.path.relpath(article.source_path, generator.path).replace(os.sep, "/")
             record[article.save_as.replace(os.sep, "/")] = source
 
+    def warned(generator):
+        warnings.extend(generator.context["archive_runtime"].warnings)  # every article read by now
+
     settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output, **overrides})
     if record is not None:
         signals.article_generator_finalized.connect(remember)
+    if warnings is not None:
+        signals.article_generator_finalized.connect(warned)
     try:
         Pelican(settings).run()
     finally:
         signals.article_generator_finalized.disconnect(remember)
+        signals.article_generator_finalized.disconnect(warned)
     return output
 
 

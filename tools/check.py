@@ -169,17 +169,23 @@ def future_dates(sources, today):
     return sorted(found)
 
 
-def build_what_can_be_built(content, output, record, rounds=5):
+def build_what_can_be_built(content, output, record, rounds=5, warnings=None):
     """Build ``content``; when some files have problems, build the others (from a copy without them) so that
     their pages can be checked in the same run. Returns the content's problems (empty when it all built) and
-    whether any site was built. Problems that only leaving files out causes (a link to one of them) are not
-    reported; they only leave more files out."""
+    whether any site was built; ``warnings`` (a list) is given the warnings of the build that succeeded. Problems
+    that only leaving files out causes (a link to one of them) are not reported; they only leave more files out."""
     import shutil
     import tempfile
 
     from archive import ContentError
 
-    from .build import build
+    from .build import build as build_once
+
+    warnings = [] if warnings is None else warnings
+
+    def build(folder, output, record):
+        warnings.clear()  # of an attempt that failed
+        build_once(folder, output, record=record, warnings=warnings)
 
     try:
         build(content, output, record=record)
@@ -242,11 +248,14 @@ def run(content, output, out=print, today=None):
 
     out(f"Building {content} into {output} …")
     built_from = {}  # built page -> content file, as the build recorded them
-    problems, built = build_what_can_be_built(content, output, built_from)
+    warnings = []
+    problems, built = build_what_can_be_built(content, output, built_from, warnings=warnings)
     for problem in problems:
         out(f"content/{problem}")
     if problems:
         out(f"{len(problems)} error(s) in the content.")
+    for warning in sorted(set(warnings)):
+        out(f"content/{warning}")  # "warning: …": published without it, not an error
     findings = []
     if built:
         out("Checking the built pages" + (" of the other files …" if problems else " …"))

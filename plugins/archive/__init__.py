@@ -4,6 +4,7 @@ Pelican glue only; the logic is in schema.py (what content may say), metadata.py
 links.py, collect.py, listings.py, strings.py and dates.py.
 """
 
+import logging
 import os
 
 from jinja2 import pass_context
@@ -16,7 +17,8 @@ from .collect import collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
 from .listings import ListingGenerator, link
-from .sanitise import clean_summary
+from .metadata import read_source
+from .sanitise import clean_body, clean_summary, locate
 from .schema import Schema
 from .settings import ArchiveSettings
 from .strings import Strings
@@ -29,6 +31,8 @@ from .validate import (
     link_problems,
     read_sources,
 )
+
+log = logging.getLogger(__name__)
 
 
 class ContentError(Exception):
@@ -59,6 +63,7 @@ class Runtime:
         self.files = FileFacts.load(os.path.join(pelican_settings.get("CACHE_PATH") or "cache", FILE_FACTS))
         self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
         self.hidden_folders = set()  # folders other plugins write that search engines must not read (robots.txt)
+        self.warnings = []  # Problem: what the build changed in the content without failing (sanitised bodies)
 
 
 def runtime_of(generator):
@@ -190,11 +195,25 @@ def add_template_helpers(generator):
     generator.env.filters.update(day=day, month=month, day_range=day_range, filesize=filesize)
 
 
-def clean_metadata_html(content):
-    """Summary is the one field that is HTML (rendered from Markdown): sanitised before any page or feed uses it."""
+def clean_html(content):
+    """Summary (the one field that is HTML, rendered from Markdown) and the body, sanitised as soon as Pelican has
+    read them, before any page, feed, search index or picture uses them; what the body lost is a warning, logged
+    and kept for `invoke check`. The body's links are still in their {static} form, which Pelican replaces later."""
     if "summary" in content.metadata:
         content.metadata["summary"] = clean_summary(content.metadata["summary"])
         content._summary = content.metadata["summary"]
+    if not content._content:  # a static file
+        return
+    content._content, dropped = clean_body(content._content)
+    if dropped:
+        runtime = content._context["archive_runtime"]
+        path = os.path.relpath(content.source_path, content.settings["PATH"]).replace(os.sep, "/")
+        with open(content.source_path, encoding="utf-8") as f:
+            source = read_source(f.read(), runtime.schema.multiline)
+        for line, part in locate(source.body, source.body_line, dropped):
+            warning = Problem(path, line, f"warning: {part}")
+            log.warning("%s", warning)
+            runtime.warnings.append(warning)
 
 
 def keep_file_facts(generators):
@@ -221,7 +240,7 @@ def register():
     signals.article_generator_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(collect_sites)
     signals.article_generator_finalized.connect(check_everything_read)
-    signals.content_object_init.connect(clean_metadata_html)
+    signals.content_object_init.connect(clean_html)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(keep_file_facts)
     signals.finalized.connect(forget_rendered_content)

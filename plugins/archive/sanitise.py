@@ -1,7 +1,13 @@
-"""Metadata that reaches pages and feeds as HTML, made safe: Summary is Markdown (Pelican renders it), so its HTML
-keeps inline formatting and links and loses everything else (scripts, event handlers, styles, javascript: links).
-Every other field is text, escaped by the templates (Jinja's autoescape) and by the feed writer.
+"""HTML from content made safe: Summary is Markdown (Pelican renders it), so its HTML keeps inline formatting and
+links and loses everything else (scripts, event handlers, styles, javascript: links). Every other field is text,
+escaped by the templates (Jinja's autoescape) and by the feed writer. An article's body keeps what an article may
+hold (``clean_body``); what it loses is told, each with the line it was written on (``dropped``, ``locate``).
 """
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import nh3
 
@@ -12,3 +18,146 @@ SUMMARY_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "sp
 def clean_summary(html):
     """``html`` with only the elements, attributes and URL schemes a summary may have (nh3, i.e. ammonia)."""
     return nh3.clean(html, tags=SUMMARY_TAGS, attributes=SUMMARY_ATTRIBUTES, link_rel=None)
+
+
+# An article's body: what editors paste from Word or from other sites and what Python-Markdown's "extra" writes
+# (tables, footnotes, definition lists, abbreviations, fenced code), plus what the images plugin makes of a body's
+# pictures (<picture>, <source>; thumbs.with_pictures runs after this, but a body may hold its own).
+BODY_TAGS = frozenset(
+    {
+        *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "blockquote", "pre", "code"),
+        *("em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q"),
+        *("dfn", "kbd", "samp", "var", "time", "bdi", "bdo", "ruby", "rt", "rp", "wbr", "details", "summary"),
+        *("ul", "ol", "li", "dl", "dt", "dd"),
+        *("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"),
+        *("figure", "figcaption", "img", "picture", "source", "a"),
+    }
+)
+BODY_ATTRIBUTES = {
+    "*": {"lang", "dir", "title", "id", "class"},  # class: fenced code's language, footnotes; no style (the CSP)
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "source": {"srcset", "sizes", "type", "media", "width", "height"},
+    "th": {"align", "colspan", "rowspan", "scope", "headers"},  # align: tables' columns (pelicanconf.py)
+    "td": {"align", "colspan", "rowspan", "headers"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "details": {"open"},
+}
+# Links and pictures: the web, mail, phone, and relative paths (Pelican's {static} and {filename} among them).
+# Not javascript: (runs), not data: (a page or script made of the link itself).
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Gone with all they hold (nh3's default is script and style): what would show as stray text once unwrapped.
+REMOVED_WHOLE = frozenset({"script", "style", "template", "iframe", "noscript", "textarea", "select", "svg", "math"})
+
+
+def clean_body(html):
+    """``html`` (an article's body, its links still in Pelican's {static} form) with only BODY_TAGS, BODY_ATTRIBUTES
+    and links of URL_SCHEMES (nh3), and what that dropped: [Dropped], in the order of the body."""
+    cleaned = nh3.clean(
+        html,
+        tags=BODY_TAGS,
+        clean_content_tags=REMOVED_WHOLE,
+        attributes=BODY_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+    )
+    return cleaned, dropped(html, cleaned)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """An element, or an attribute (and its value) of one, that sanitising removed."""
+
+    tag: str
+    attribute: str = None
+    value: str = None
+
+    def __str__(self):
+        if self.attribute is None:
+            why = "HTML drops it where it stands" if self.tag in BODY_TAGS else "not an element a body may have"
+            return f"dropped <{self.tag}> ({why})"
+        shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        allowed = BODY_ATTRIBUTES.get(self.tag, set()) | BODY_ATTRIBUTES["*"]
+        why = (
+            "a link must be http(s), mailto, tel or relative"
+            if self.attribute in allowed
+            else "not an attribute a body may have"
+        )
+        return f"dropped {self.attribute}={shown!r} from <{self.tag}> ({why})"
+
+
+class _Elements(HTMLParser):
+    """Every element of a piece of HTML with its attributes, as (Dropped(tag), [Dropped(tag, name, value)])."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((Dropped(tag), [Dropped(tag, name, value or "") for name, value in attrs]))
+
+
+def _elements(html):
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.elements
+
+
+def dropped(before, after):
+    """What is in the HTML ``before`` and not in ``after``, in the order of ``before``: elements, and attributes
+    (with their values) of the elements kept. Read from the two, so that it is what nh3 did, not a second guess at
+    its rules."""
+    kept = Counter()
+    for element, attributes in _elements(after):
+        kept.update([element, *attributes])
+    gone = []
+    for element, attributes in _elements(before):
+        if kept[element] <= 0:
+            gone.append(element)
+            continue
+        kept[element] -= 1
+        for attribute in attributes:
+            if kept[attribute] > 0:
+                kept[attribute] -= 1
+            else:
+                gone.append(attribute)
+    return gone
+
+
+def _patterns(part):
+    """Where in a Markdown body a dropped part was written, most precise first."""
+    if part.attribute is None:
+        return [rf"<{re.escape(part.tag)}(?![\w-])"]
+    name = re.escape(part.attribute)
+    found = [re.escape(part.value)] if part.value and part.attribute in URL_ATTRIBUTES else []
+    return [*found, rf"(?<![\w-]){name}\s*=", rf"(?<![\w-]){name}(?![\w-])"]
+
+
+URL_ATTRIBUTES = {"href", "src", "cite", "srcset"}
+
+
+def locate(body, first_line, parts):
+    """(line, part) of each of ``parts`` in ``body``, the Markdown it was rendered from, whose first line is
+    ``first_line`` of its file: the line of the first place not yet taken that matches how it is written, else
+    the body's first line. A part written twice is found twice, in turn."""
+    taken = {}  # pattern -> where its next search starts
+    found = []
+    for part in parts:
+        line = first_line
+        for pattern in _patterns(part):
+            match = re.compile(pattern, re.IGNORECASE).search(body, taken.get(pattern, 0))
+            if match:
+                taken[pattern] = match.end()
+                line = first_line + body.count("\n", 0, match.start())
+                break
+        found.append((line, part))
+    return found
