@@ -24,19 +24,19 @@ def build(content, output, settings_file=SETTINGS, record=None, warnings=None, *
             source = os.path.relpath(article.source_path, generator.path).replace(os.sep, "/")
             record[article.save_as.replace(os.sep, "/")] = source
 
-    def warned(generator):
-        warnings.extend(generator.context["archive_runtime"].warnings)  # every article read by now
+    def warned(generators):
+        warnings.extend(generators[0].context["archive_runtime"].warnings)  # every article and static file read
 
     settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output, **overrides})
     if record is not None:
         signals.article_generator_finalized.connect(remember)
     if warnings is not None:
-        signals.article_generator_finalized.connect(warned)
+        signals.all_generators_finalized.connect(warned)
     try:
         Pelican(settings).run()
     finally:
         signals.article_generator_finalized.disconnect(remember)
-        signals.article_generator_finalized.disconnect(warned)
+        signals.all_generators_finalized.disconnect(warned)
     return output
 
 

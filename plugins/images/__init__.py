@@ -7,6 +7,9 @@ The thumbnails are written with the site, from a cache kept between builds (IMAG
 CACHE_PATH/thumbs); the missing ones are made on every core. The archive's checks borrow ``thumbs.raster_size``: a
 cover that is no readable image stops the build. What a picture's plan learns of its file (size, digest) is kept
 by the archive (runtime.files, archive/filefacts.py), so a build with nothing changed opens no picture or PDF.
+
+Every SVG under content/ (a cover, a newspaper page, a body's image, any file of images/ or files/) is published
+made inert (svg.py) in place of Pelican's copy of it; one that is no SVG stops the build, naming it.
 """
 
 import logging
@@ -16,13 +19,16 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.generators import Generator
 
+from archive import ContentError
 from archive.settings import read_group
+from archive.validate import Problem
 
-from . import thumbs
+from . import svg, thumbs
 
 logger = logging.getLogger(__name__)
 PREFIX = "IMAGES_"
 CONTEXT = "archive_pictures"
+SVG_CONTEXT = "archive_inert_svgs"  # {where in the site: the SVG's bytes made inert}, written with the thumbnails
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,11 @@ class ImagesGenerator(Generator):
         for picture in self.context[CONTEXT].values():
             if picture:
                 made.update(picture.made)
+        for save_as, data in sorted(self.context.get(SVG_CONTEXT, {}).items()):
+            target = os.path.join(self.output_path, save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as f:
+                f.write(data)
         encoded = thumbs.write(made, self.output_path, self.image_settings.cache)
         logger.info(
             "Images: %d thumbnails, %d made now, the rest from %s", len(made), encoded, self.image_settings.cache
@@ -84,6 +95,35 @@ def add_picture_helper(generator):
     runtime = context.get("archive_runtime")
     if runtime is not None:
         runtime.openers[thumbs.RASTER] = (thumbs.READ, thumbs.raster_size)  # a raster image must open
+        runtime.openers[(".svg",)] = (svg.READ, svg.check)  # and an SVG be one
+
+
+def inert_svgs(generator):
+    """Once Pelican's static generator has listed the files it will copy: its SVGs are taken from that list and
+    made inert, to be written in their place (ImagesGenerator.generate_output runs before it copies). Any that
+    cannot be is a problem naming it, and the build stops; what was dropped is a warning, as for bodies."""
+    runtime = generator.context["archive_runtime"]
+    inert, others, problems = {}, [], []
+    for static in generator.context["staticfiles"]:
+        if not static.source_path.lower().endswith(".svg"):
+            others.append(static)
+            continue
+        path = os.path.relpath(static.source_path, generator.path).replace(os.sep, "/")
+        with open(static.source_path, "rb") as f:
+            data = f.read()
+        try:
+            inert[static.save_as], dropped = svg.inert(data)
+        except thumbs.Unreadable as error:
+            problems.append(Problem(path, 1, f"cannot be {svg.READ}: {error}"))
+            continue
+        if dropped:
+            warning = Problem(path, 1, f"warning: made inert: dropped {', '.join(dropped)}")
+            logger.warning("%s", warning)
+            runtime.warnings.append(warning)
+    if problems:
+        raise ContentError(problems)
+    generator.context["staticfiles"] = others
+    generator.context[SVG_CONTEXT] = inert
 
 
 def get_generators(pelican):
@@ -93,3 +133,4 @@ def get_generators(pelican):
 def register():
     signals.generator_init.connect(add_picture_helper)
     signals.get_generators.connect(get_generators)
+    signals.static_generator_finalized.connect(inert_svgs)
