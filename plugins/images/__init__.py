@@ -28,7 +28,8 @@ from . import svg, thumbs
 logger = logging.getLogger(__name__)
 PREFIX = "IMAGES_"
 CONTEXT = "archive_pictures"
-SVG_CONTEXT = "archive_inert_svgs"  # {where in the site: the SVG's bytes made inert}, written with the thumbnails
+SVG_CONTEXT = "archive_inert_svgs"  # {content path: the SVG's bytes made inert}
+SVG_WRITTEN = "archive_svgs_written"  # {where in the site: the bytes}, written with the thumbnails
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class ImagesGenerator(Generator):
         for picture in self.context[CONTEXT].values():
             if picture:
                 made.update(picture.made)
-        for save_as, data in sorted(self.context.get(SVG_CONTEXT, {}).items()):
+        for save_as, data in sorted(self.context.get(SVG_WRITTEN, {}).items()):
             target = os.path.join(self.output_path, save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as f:
@@ -98,32 +99,53 @@ def add_picture_helper(generator):
         runtime.openers[(".svg",)] = (svg.READ, svg.check)  # and an SVG be one
 
 
-def inert_svgs(generator):
-    """Once Pelican's static generator has listed the files it will copy: its SVGs are taken from that list and
-    made inert, to be written in their place (ImagesGenerator.generate_output runs before it copies). Any that
-    cannot be is a problem naming it, and the build stops; what was dropped is a warning, as for bodies."""
+def _made_inert(full, path, runtime):
+    """The bytes of the SVG at ``full`` (content-relative ``path``) made inert, or a Problem naming it; what it
+    lost is a warning, as for bodies."""
+    with open(full, "rb") as f:
+        data = f.read()
+    try:
+        inert, dropped = svg.inert(data)
+    except thumbs.Unreadable as error:
+        return Problem(path, 1, f"cannot be {svg.READ}: {error}")
+    if dropped:
+        warning = Problem(path, 1, f"warning: made inert: dropped {', '.join(dropped)}")
+        logger.warning("%s", warning)
+        runtime.warnings.append(warning)
+    return inert
+
+
+def read_svgs(generator):
+    """Before Pelican reads the articles (after the archive's checks): every SVG of the static folders made inert,
+    or the build stopped with every one that is no SVG, before the search's indexing has started."""
     runtime = generator.context["archive_runtime"]
-    inert, others, problems = {}, [], []
-    for static in generator.context["staticfiles"]:
-        if not static.source_path.lower().endswith(".svg"):
-            others.append(static)
-            continue
-        path = os.path.relpath(static.source_path, generator.path).replace(os.sep, "/")
-        with open(static.source_path, "rb") as f:
-            data = f.read()
-        try:
-            inert[static.save_as], dropped = svg.inert(data)
-        except thumbs.Unreadable as error:
-            problems.append(Problem(path, 1, f"cannot be {svg.READ}: {error}"))
-            continue
-        if dropped:
-            warning = Problem(path, 1, f"warning: made inert: dropped {', '.join(dropped)}")
-            logger.warning("%s", warning)
-            runtime.warnings.append(warning)
+    paths = generator.get_files(generator.settings["STATIC_PATHS"], generator.settings["STATIC_EXCLUDES"], False)
+    made = {
+        p: _made_inert(os.path.join(generator.path, p), p, runtime) for p in sorted(paths) if p.lower().endswith(".svg")
+    }
+    problems = [answer for answer in made.values() if isinstance(answer, Problem)]
     if problems:
         raise ContentError(problems)
+    generator.context[SVG_CONTEXT] = made
+
+
+def inert_svgs(generator):
+    """Once Pelican's static generator has listed the files it will copy: its SVGs are taken from that list, to
+    be written made inert in their place (ImagesGenerator.generate_output runs before it copies). An SVG outside
+    the static folders (linked with {attach}) is made inert here."""
+    runtime = generator.context["archive_runtime"]
+    made = generator.context.get(SVG_CONTEXT, {})
+    inert, others = {}, []
+    for static in generator.context["staticfiles"]:
+        path = os.path.relpath(static.source_path, generator.path).replace(os.sep, "/")
+        if not path.lower().endswith(".svg"):
+            others.append(static)
+            continue
+        inert[static.save_as] = made[path] if path in made else _made_inert(static.source_path, path, runtime)
+        if isinstance(inert[static.save_as], Problem):
+            raise ContentError([inert[static.save_as]])
     generator.context["staticfiles"] = others
-    generator.context[SVG_CONTEXT] = inert
+    generator.context[SVG_WRITTEN] = inert
 
 
 def get_generators(pelican):
@@ -133,4 +155,5 @@ def get_generators(pelican):
 def register():
     signals.generator_init.connect(add_picture_helper)
     signals.get_generators.connect(get_generators)
+    signals.article_generator_init.connect(read_svgs)
     signals.static_generator_finalized.connect(inert_svgs)
