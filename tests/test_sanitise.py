@@ -1,8 +1,11 @@
 """Bodies made inert (plugins/archive/sanitise.py): what an article keeps, what it loses, and where it was written."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archive.sanitise import Dropped, clean_body, locate
+from tests.test_escaping import unsafe
 
 KEPT = [
     ("heading and paragraph", "<h2>ຫົວຂໍ້</h2><p>ບົດ <em>ໜຶ່ງ</em> <strong>ສອງ</strong></p>"),
@@ -142,3 +145,30 @@ def test_each_dropped_part_is_found_on_the_line_it_was_written():
 
 def test_a_part_not_found_as_written_is_put_on_the_bodys_first_line():
     assert locate("ບົດ", 9, [Dropped("iframe")]) == [(9, Dropped("iframe"))]
+
+
+PIECES = [
+    *("<p>", "</p>", "<a ", "href=", "src=", '"', "'", ">", "<", "/", "=", " ", "ລາວ", "x", "&", "&colon;", "\n"),
+    *(
+        "<script>",
+        "</script>",
+        "<img ",
+        "onerror=",
+        "onload=",
+        "javascript:",
+        "JaVaScRiPt:",
+        "data:",
+        "<svg ",
+        "<math>",
+    ),
+    *("<iframe ", "srcdoc=", "<object ", "data=", "<details open ", "ontoggle=", "<style>", "style=", "<!--", "-->"),
+    *("<table>", "<td>", "<picture>", "<source ", "srcset=", "{static}/images/a.png", "<base ", "<form ", "<noscript>"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_whatever_a_body_holds_nothing_that_runs_is_left_and_a_second_pass_changes_nothing(html):
+    cleaned, _ = clean_body(html)
+    assert unsafe(cleaned) == []
+    assert clean_body(cleaned) == (cleaned, [])
