@@ -180,6 +180,11 @@ CASES = [
         ["news/a.md:1: holds the control character U+0000: remove it (feeds cannot carry it)"],
     ),
     (
+        "page in a static folder",
+        {"news/a.md": changed(), "files/form.HTML": "<script>alert(1)</script>"},
+        ["files/form.HTML:1: is a .HTML file, which a browser would open as a page of the site, scripts and all"],
+    ),
+    (
         "markdown in a static folder",
         {"news/a.md": changed(), "images/notes.md": changed(Slug="notes")},
         ["images/notes.md:1: is inside 'images', which is not read as articles"],

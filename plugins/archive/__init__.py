@@ -24,6 +24,7 @@ from .settings import ArchiveSettings
 from .strings import Strings
 from .validate import (
     Problem,
+    active_file_problems,
     check_sources,
     content_files,
     extension_problems,
@@ -90,6 +91,7 @@ def check_content(generator):
     problems += _outside_articles(generator, sources)
     problems += link_problems(root)
     problems += extension_problems(sources, runtime.settings.content_extensions)
+    problems += active_file_problems(root, generator.settings["STATIC_PATHS"])
     if problems:
         runtime.files.save()
         raise ContentError(sorted(set(problems)))

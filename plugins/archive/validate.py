@@ -195,6 +195,27 @@ def link_problems(root):
                 yield Problem(path, 1, f"is a symbolic link to {written!r}, a folder that holds it: a loop")
 
 
+# Files a browser opens as a document that may run script, on the site's own origin (where the web editor keeps
+# its sign-in): not published from the static folders. An SVG is published made inert (plugins/images/svg.py).
+ACTIVE = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", ".js", ".mjs", ".svgz")
+
+
+def active_file_problems(root, folders):
+    """Every file under the ``folders`` of ``root`` (its static folders) with an extension of ACTIVE."""
+    for folder in folders:
+        for base, _dirs, names in os.walk(os.path.join(root, folder)):
+            for name in sorted(names):
+                extension = os.path.splitext(name)[1]
+                if extension.lower() in ACTIVE:
+                    path = os.path.relpath(os.path.join(base, name), root).replace(os.sep, "/")
+                    yield Problem(
+                        path,
+                        1,
+                        f"is a {extension} file, which a browser would open as a page of the site, scripts and all: "
+                        "publish it as a PDF, or link to it where it is",
+                    )
+
+
 def extension_problems(paths, extensions):
     """Pelican reads ``a.md`` but not ``a.MD``: a file it would skip is named, with the name to give it."""
     for path in paths:
