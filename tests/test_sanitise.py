@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.sanitise import Dropped, clean_body, locate
+from archive.sanitise import Dropped, clean_body, dropped, dropped_as_parsed, locate
 from tests.test_escaping import unsafe
 
 KEPT = [
@@ -172,3 +172,18 @@ def test_whatever_a_body_holds_nothing_that_runs_is_left_and_a_second_pass_chang
     cleaned, _ = clean_body(html)
     assert unsafe(cleaned) == []
     assert clean_body(cleaned) == (cleaned, [])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES + ["<p>", "<img ", "<a ", "{static}/images/a.png", '"']), max_size=30).map("".join)
+)
+def test_the_quick_reading_of_what_was_dropped_finds_what_the_html_parser_finds(html):
+    cleaned, _ = clean_body(html)
+    assert dropped(html, cleaned) == dropped_as_parsed(html, cleaned)
+
+
+@pytest.mark.parametrize("html", [c[1] for c in KEPT + DROPPED])
+def test_the_quick_reading_agrees_on_every_case_above(html):
+    cleaned, _ = clean_body(html)
+    assert dropped(html, cleaned) == dropped_as_parsed(html, cleaned)

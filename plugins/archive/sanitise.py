@@ -4,6 +4,7 @@ escaped by the templates (Jinja's autoescape) and by the feed writer. An article
 hold (``clean_body``); what it loses is told, each with the line it was written on (``dropped``, ``locate``).
 """
 
+import html as entities
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -112,10 +113,47 @@ def _elements(html):
     return parser.elements
 
 
+# A start tag as HTML writes it, its attributes quoted, single-quoted or bare (the HTML standard's syntax), and
+# anything that starts a tag: a body whose tags all read this way is compared quickly (``_tags``).
+_ATTRIBUTE = r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_START_TAG = re.compile(rf"<([a-zA-Z][^\s/>]*)((?:\s+{_ATTRIBUTE})*)\s*/?>")
+_ATTRIBUTES = re.compile(_ATTRIBUTE)
+_TAG_OPEN = re.compile(r"<[a-zA-Z!?]")
+
+
+def _tags(html):
+    """Each start tag of ``html`` with its attributes, as a Counter of (tag, ((name, value), ...)), or None where
+    a comment, declaration or a "<" that starts no tag of this syntax makes regular expressions no safe reading."""
+    tags = _START_TAG.findall(html)
+    if len(tags) != len(_TAG_OPEN.findall(html)):
+        return None
+    return Counter(
+        (
+            tag.lower(),
+            tuple(
+                sorted(
+                    (name.lower(), entities.unescape(value[1:-1] if value[:1] in "\"'" else value))
+                    for name, value in _ATTRIBUTES.findall(attributes)
+                )
+            ),
+        )
+        for tag, attributes, *_ in tags
+    )
+
+
 def dropped(before, after):
     """What is in the HTML ``before`` and not in ``after``, in the order of ``before``: elements, and attributes
     (with their values) of the elements kept. Read from the two, so that it is what nh3 did, not a second guess at
-    its rules."""
+    its rules. Most bodies lose nothing: when both hold the same start tags, read quickly (``_tags``), nothing was
+    dropped, and HTML's own parser, eight times as slow, is not needed."""
+    quick = _tags(before)
+    if quick is not None and quick == _tags(after):
+        return []
+    return dropped_as_parsed(before, after)
+
+
+def dropped_as_parsed(before, after):
+    """``dropped``, every body read by HTML's parser."""
     kept = Counter()
     for element, attributes in _elements(after):
         kept.update([element, *attributes])
