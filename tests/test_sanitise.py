@@ -1,7 +1,7 @@
 """Bodies made inert (plugins/archive/sanitise.py): what an article keeps, what it loses, and where it was written."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archive.sanitise import Dropped, clean_body, dropped, dropped_as_parsed, locate
@@ -168,6 +168,7 @@ PIECES = [
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+@example("<p><object <p><p>")  # found by the test: a paragraph left inside another once <object> was unwrapped
 def test_whatever_a_body_holds_nothing_that_runs_is_left_and_a_second_pass_changes_nothing(html):
     cleaned, _ = clean_body(html)
     assert unsafe(cleaned) == []

@@ -61,8 +61,25 @@ REMOVED_WHOLE = frozenset({"script", "style", "template", "iframe", "noscript", 
 
 def clean_body(html):
     """``html`` (an article's body, its links still in Pelican's {static} form) with only BODY_TAGS, BODY_ATTRIBUTES
-    and links of URL_SCHEMES (nh3), and what that dropped: [Dropped], in the order of the body."""
-    cleaned = nh3.clean(
+    and links of URL_SCHEMES (nh3), and what that dropped: [Dropped], in the order of the body.
+
+    Cleaned again until nothing changes: an element dropped with its children kept can leave a tree that HTML
+    does not read back as written (``<p><object <p><p>`` becomes ``<p><p></p></p>``, which a browser reads as three
+    paragraphs), and what is published must be what a second pass would publish."""
+    cleaned = _clean(html)
+    for _ in range(MAX_PASSES):
+        again = _clean(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned, dropped(html, cleaned)
+
+
+MAX_PASSES = 8  # a pass that changes something is rare; one that changes something after the second, not seen
+
+
+def _clean(html):
+    return nh3.clean(
         html,
         tags=BODY_TAGS,
         clean_content_tags=REMOVED_WHOLE,
@@ -70,7 +87,6 @@ def clean_body(html):
         url_schemes=URL_SCHEMES,
         link_rel=None,
     )
-    return cleaned, dropped(html, cleaned)
 
 
 @dataclass(frozen=True)
