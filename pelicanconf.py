@@ -41,6 +41,13 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 PAGINATED_TEMPLATES = {"listing": None}
 DEFAULT_PAGINATION = 20
 
+# Pelican's content cache in cache/: a build reads again only the Markdown that changed (plugins/archive/
+# contentcache.py forgets it when Pelican, Markdown or these settings change). Not gzipped: at the back catalogue,
+# gzipping it took longer than reading the Markdown it saves.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False
+
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = []  # the stylesheet is built with the scripts by plugins/assets
 MARKDOWN = {

@@ -1,6 +1,9 @@
 """Pure parts of the archive plugin: where links lead, tag file names, dates per language, its settings."""
 
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -8,6 +11,7 @@ from archive.collect import link_neighbours, link_related, simple_words, tag_slu
 from archive.dates import format_day, format_month, format_range, format_size
 from archive.links import resolve
 from archive.settings import ArchiveSettings
+from tests.fixture_site import ROOT
 
 
 @pytest.mark.parametrize(
@@ -110,6 +114,34 @@ def test_related_items_share_tags_first_then_words():
     link_related([a, b, c, d], simple_words)
     assert a.details.related == [b, c]  # a shared tag outweighs shared words
     assert d.details.related == []
+
+
+RELATED_IN_ANOTHER_PROCESS = """
+import sys
+sys.path[:0] = ["plugins", "."]
+from archive.collect import link_related, simple_words
+from tests.test_model import Item
+clues = [f"clue{n:02}" for n in range(20)]  # more equally rare words than an article's clues: a tie to break
+first = Item(" ".join(clues))
+others = [Item(f"{word} other{n}") for n, word in enumerate(clues)]
+link_related([first, *others], simple_words)
+print(first.details.related)
+"""
+
+
+def test_related_items_are_the_same_in_every_process_whatever_its_hash_seed():
+    seen = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-c", RELATED_IN_ANOTHER_PROCESS],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seen.add(result.stdout)
+    assert len(seen) == 1, seen
 
 
 def test_neighbours_are_the_newer_and_older_item_of_the_kind():

@@ -15,6 +15,7 @@ from lao_search.background import Job
 from lao_search.progress import LINES, Progress
 from tests.fixture_site import FIXTURE, ROOT, build
 from tools.generate import generate, pairs_from_content
+from tools.preview import PREVIEW_CACHE
 
 EQUIVALENCE = os.path.join(ROOT, "js", "test", "equivalence.mjs")
 
@@ -186,8 +187,7 @@ def preview_cache(tmp_path):
     """Settings of a preview's builds: Pelican's content cache on, the search analysed in this process (so that
     documents_made sees the work)."""
     return {
-        "CACHE_CONTENT": True,
-        "LOAD_CONTENT_CACHE": True,
+        **PREVIEW_CACHE,
         "CACHE_PATH": str(tmp_path / "cache"),
         "LAO_SEARCH_BACKGROUND": False,
     }
@@ -219,7 +219,7 @@ def test_a_preview_rebuild_reindexes_only_the_articles_that_changed(tmp_path, mo
     second = build(content, str(tmp_path / "second"), **cached)
     assert made == ["news/cyber-drill.html"]
     made.clear()
-    clean = build(content, str(tmp_path / "clean"), LAO_SEARCH_BACKGROUND=False)
+    clean = build(content, str(tmp_path / "clean"), LAO_SEARCH_BACKGROUND=False, LAO_SEARCH_CACHE=False)
     assert search_files(second) == search_files(clean)
 
 
@@ -255,17 +255,49 @@ def test_pelican_alone_builds_the_search_data(tmp_path):
     assert f"Search (lo): {len(articles('.lo.md'))} articles" in result.stdout
 
 
-def test_every_build_keeps_the_articles_with_pdf_text_and_one_with_nothing_changed_rewrites_nothing(
-    tmp_path, monkeypatch
-):
-    settings = {"CACHE_PATH": str(tmp_path / "cache"), "LAO_SEARCH_BACKGROUND": False}  # Pelican's own cache off
+def test_a_build_with_nothing_changed_analyses_nothing_and_publishes_the_same_search_data(tmp_path, monkeypatch):
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "LAO_SEARCH_BACKGROUND": False}
     made = documents_made(monkeypatch)
     first = build(FIXTURE, str(tmp_path / "first"), **settings)
-    assert len(made) == len(articles()) and "newspaper/edition-211.html" in made  # its PDF has text
-    kept = tmp_path / "cache" / "lao_search.pickle"
-    written = kept.stat().st_mtime_ns
+    assert len(made) == len(articles())
+    pickled = tmp_path / "cache" / "lao_search.pickle"
+    written = pickled.stat().st_mtime_ns
     made.clear()
     again = build(FIXTURE, str(tmp_path / "again"), **settings)
-    assert "newspaper/edition-211.html" not in made and len(made) == len(articles()) - 1
-    assert kept.stat().st_mtime_ns == written
+    assert made == []
+    assert pickled.stat().st_mtime_ns == written
+    assert search_files(again) == search_files(first)
+    index = os.path.join("search-data", "index.js")
+    assert os.path.samefile(os.path.join(first, index), os.path.join(again, index))  # linked, not written again
+
+
+def test_a_build_with_one_article_changed_reads_no_pdf_again_and_makes_what_a_clean_build_makes(tmp_path, monkeypatch):
+    content = str(tmp_path / "content")
+    shutil.copytree(FIXTURE, content)
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "LAO_SEARCH_BACKGROUND": False}
+    made = documents_made(monkeypatch)
+    build(content, str(tmp_path / "first"), **settings)
+    path = os.path.join(content, "news", "cyber-drill.lo.md")
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\nນ້ຳຖ້ວມ ໃໝ່.\n")
+    made.clear()
+    second = build(content, str(tmp_path / "second"), **settings)
+    assert "news/cyber-drill.html" in made and "newspaper/edition-211.html" not in made  # its PDF's text is kept
+    clean = build(content, str(tmp_path / "clean"), LAO_SEARCH_CACHE=False, CACHE_CONTENT=False, **settings)
+    assert search_files(second) == search_files(clean)
+    assert b"\xe0\xba\x96\xe0\xbb\x89\xe0\xba\xa7\xe0\xba\xa1" in b"".join(search_files(second).values())  # ຖ້ວມ
+
+
+@pytest.mark.parametrize("damage", ["manifest", "file"])
+def test_kept_search_data_that_were_damaged_are_made_anew(tmp_path, monkeypatch, damage):
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "LAO_SEARCH_BACKGROUND": False}
+    first = build(FIXTURE, str(tmp_path / "first"), **settings)
+    kept = tmp_path / "cache" / "lao_search-data"
+    if damage == "manifest":
+        (kept / "manifest.json").write_text("{not json")
+    else:
+        os.remove(kept / "0" / "index.js")
+    made = documents_made(monkeypatch)
+    again = build(FIXTURE, str(tmp_path / "again"), **settings)
+    assert len(made) == len(articles()) - 1 and "newspaper/edition-211.html" not in made  # its PDF's from the cache
     assert search_files(again) == search_files(first)

@@ -19,12 +19,17 @@ LOCALHOST = "127.0.0.1"
 EVERY_NETWORK = ("0.0.0.0", "::", "")  # hosts that listen on every network of the computer
 
 
+# What the preview's builds keep between them: Pelican's content cache (on in pelicanconf.py too) and every article
+# as the search analysed it, so that a save costs the search the articles it changed only.
+PREVIEW_CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "LAO_SEARCH_KEEP_ALL": True}
+
+
 def preview_settings(settings_file=SETTINGS, cache=None, **overrides):
-    """Pelican's settings for the preview: the project's, with the content cache on (in ``cache``)."""
+    """Pelican's settings for the preview: the project's, with its caches (PREVIEW_CACHE) in ``cache``."""
     from pelican.settings import read_settings
 
     cache = cache or os.path.join(ROOT, "cache")
-    override = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": cache, **overrides}
+    override = {**PREVIEW_CACHE, "CACHE_PATH": cache, **overrides}
     return read_settings(settings_file, override=override)
 
 

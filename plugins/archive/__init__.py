@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 
-from . import dates, policy
+from . import contentcache, dates, policy
 from .collect import collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
@@ -233,11 +233,17 @@ def forget_rendered_content(pelican):
         Content.__dict__[name].cache.clear()
 
 
+def forget_stale_content_cache(pelican):
+    """Before anything is read: Pelican's content cache, if it was read with another Markdown (contentcache.py)."""
+    contentcache.forget_if_stale(pelican.settings)
+
+
 def get_generators(pelican):
     return ListingGenerator
 
 
 def register():
+    signals.initialized.connect(forget_stale_content_cache)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(collect_sites)

@@ -130,7 +130,8 @@ def link_related(articles, words_of, count=RELATED):
     for article, mine in features.items():
         shared = {f: len(postings[f]) for f in mine if len(postings[f]) > 1}  # features another article has too
         tags = [f for f, n in shared.items() if f[0] == "tag" and n <= max(limit, len(articles) * COMMON)]
-        words = sorted((f for f, n in shared.items() if f[0] == "word" and n <= limit), key=shared.get)
+        # the rarest first, then in the words' order: a set's order changes from one process to the next
+        words = sorted((f for f, n in shared.items() if f[0] == "word" and n <= limit), key=lambda f: (shared[f], f))
         scores = defaultdict(int)
         for feature in tags + words[:CLUES]:
             for other in postings[feature]:

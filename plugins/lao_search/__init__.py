@@ -28,9 +28,11 @@ from archive.settings import read_group
 
 from . import pdftext
 from .background import Job
-from .cache import DocumentCache
+from .cache import DocumentCache, fingerprint
 from .documents import Analyzer, Pdf, Source
 from .index import Layout, article_files, articles_folder, dictionary_files, digest, order_key, part_names
+from .kept import NAME as KEPT
+from .kept import KeptData, made_of, stamp
 from .progress import Progress, say
 from .readahead import PdfReadahead
 from .text import words
@@ -48,7 +50,8 @@ class SearchSettings:
     shard_bytes: int = Layout.shard_bytes  # see index.Layout
     inline_bytes: int = Layout.inline_bytes
     background: bool = True  # index beside Pelican, in another process, where there is fork
-    cache: bool = True  # keep the analysed articles in CACHE_PATH between builds (cache.py)
+    cache: bool = True  # keep the analysed articles (cache.py) and the search data (kept.py) in CACHE_PATH
+    keep_all: bool = False  # keep every analysed article, not only those holding a PDF's text (the preview's)
 
     @classmethod
     def from_pelican(cls, settings):
@@ -156,72 +159,133 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def index(pelican_settings, output_path, layout, inbox, report):
-    """The indexing: analyses the articles of each ("sources", [(key, Source)...]) of ``inbox`` as they come,
-    then, given ("plan", [(lang, root, [key...])]), at once writes each language's search data; returns what to
-    say of them."""
-    cache = DocumentCache.from_settings(pelican_settings, always=SearchSettings.from_pelican(pelican_settings).cache)
-    analyzer = Analyzer(cache.pieces)
-    staging = Staging(os.path.join(output_path, STAGING))
-    readahead = PdfReadahead(pdftext.page_texts)
-    try:
-        documents = {}
-        sources = {}
-        waiting = {}  # key -> the source of an article whose PDF is being read
-        plan = None
+class Analysis:
+    """One build's analysis of its articles, made on the first article that needs one: the document cache read,
+    each article's files staged, PDFs read ahead on every core."""
 
-        def analyse(key):
-            documents[key] = cache.document(sources[key], analyzer.document)
-            staging.add(key, documents[key])
+    def __init__(self, pelican_settings, output_path, settings):
+        if settings.cache:
+            self.cache = DocumentCache.from_settings(pelican_settings, every=settings.keep_all)
+        else:
+            self.cache = DocumentCache()  # nothing read, nothing kept
+        self.analyzer = Analyzer(self.cache.pieces)
+        self.staging = Staging(os.path.join(output_path, STAGING))
+        self.readahead = PdfReadahead(pdftext.page_texts)
+        self.documents = {}
+        self.waiting = {}  # key -> the source of an article whose PDF is being read
 
-        def take(read):
-            for pdf, texts in read:
-                analyzer.pdf_read(pdf, texts)
-            for key in [key for key, source in waiting.items() if source.pdf in analyzer.pdf_pages]:
-                del waiting[key]
-                analyse(key)
+    def start(self, key, source):
+        if source.pdf and source.pdf not in self.analyzer.pdf_pages and not self.cache.has(source):
+            self.readahead.want(source.pdf)  # read on another core while the others are analysed
+            self.waiting[key] = source
+        else:
+            self.analyse(key, source)
 
-        for message in inbox:
-            if message[0] == "sources":
-                for key, source in message[1]:
-                    sources[key] = source
-                    if source.pdf and source.pdf not in analyzer.pdf_pages and not cache.has(source):
-                        readahead.want(source.pdf)  # read on another core while the others are analysed
-                        waiting[key] = source
-                    else:
-                        analyse(key)
-                take(readahead.ready())
-                report("step", "Search: articles analysed", len(documents), None)
-            elif message[0] == "plan":
-                plan = message[1]
-                inbox.close()  # the rest is done while Pelican writes the pages, progress shown as it goes
-                break
-        if plan is None:
-            raise RuntimeError("the build stopped before every article was read")
-        take(readahead.wait())
-        for key in pdf_once(sources, documents):  # its own text only: the PDF's pages are already memoised
-            documents[key] = cache.document(replace(sources[key], pdf=None, pdf_url=""), analyzer.document)
-            staging.add(key, documents[key])
+    def analyse(self, key, source):
+        self.documents[key] = self.cache.document(source, self.analyzer.document)
+        self.staging.add(key, self.documents[key])
+
+    def take(self, read):
+        for pdf, texts in read:
+            self.analyzer.pdf_read(pdf, texts)
+        read_now = [key for key, source in self.waiting.items() if source.pdf in self.analyzer.pdf_pages]
+        for key in read_now:
+            self.analyse(key, self.waiting.pop(key))
+
+    def finish(self, sources):
+        """Every article analysed, a PDF's text with one article only (pdf_once)."""
+        self.take(self.readahead.wait())
+        for key in pdf_once(sources, self.documents):  # its own text only: the PDF's pages are already memoised
+            self.analyse(key, replace(sources[key], pdf=None, pdf_url=""))
+
+    def write(self, plan, output_path, layout, report):
+        """Each language's search data; returns what to say of them."""
         summary = []
         total = sum(len(keys) for _lang, _root, keys in plan)
         indexed = 0
         for lang, root, keys in plan:
-            keys = sorted(keys, key=lambda key: order_key(documents[key]))
-            folder = articles_folder(staging.digests(keys))
-            files = dictionary_files(lang, [documents[k] for k in keys], analyzer.pieces, layout, folder)
+            keys = sorted(keys, key=lambda key: order_key(self.documents[key]))
+            folder = articles_folder(self.staging.digests(keys))
+            documents = [self.documents[k] for k in keys]
+            files = dictionary_files(lang, documents, self.analyzer.pieces, layout, folder)
             target = os.path.join(output_path, root, DATA_FOLDER)
-            shown = len(staging.digests(keys))
-            written = write_files(target, files) + staging.place(keys, os.path.join(target, folder))
+            shown = len(self.staging.digests(keys))
+            written = write_files(target, files) + self.staging.place(keys, os.path.join(target, folder))
             summary.append(
                 f"Search ({lang}): {len(keys)} articles, {len(files) + shown} files, "
                 f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/"
             )
             indexed += len(keys)
             report("step", "Search: articles indexed", indexed, total)
+        return summary
+
+    def close(self):
+        self.readahead.close()
+        self.staging.remove()
+
+    def save(self):
+        self.cache.save(self.analyzer.pieces)
+
+
+def index(pelican_settings, output_path, layout, inbox, report):
+    """The indexing: analyses the articles of each ("sources", [(key, Source)...]) of ``inbox`` as they come,
+    then, given ("plan", [(lang, root, [key...])]), at once writes each language's search data; returns what to
+    say of them.
+
+    While every article so far is one the last build's search data were made of (kept.py), none is analysed: if
+    the plan then asks for the same data, they are linked from the cache; at the first article that differs, those
+    held back are analysed and the build goes on as any other."""
+    settings = SearchSettings.from_pelican(pelican_settings)
+    kept = None
+    if settings.cache:
+        folder = os.path.join(pelican_settings.get("CACHE_PATH") or "cache", KEPT)
+        kept = KeptData(folder, stamp(layout))
+    sources = {}
+    fingerprints = {}
+    held = [] if kept and kept.made_of else None  # keys not analysed yet, while all may be as kept
+    analysis = None
+    plan = None
+    try:
+        for message in inbox:
+            if message[0] == "sources":
+                for key, source in message[1]:
+                    sources[key] = source
+                    fingerprints[key] = fingerprint(source)
+                    if held is not None and kept.may_hold(fingerprints[key]):
+                        held.append(key)
+                        continue
+                    if analysis is None:
+                        analysis = Analysis(pelican_settings, output_path, settings)
+                    for each in held or ():
+                        analysis.start(each, sources[each])
+                    held = None
+                    analysis.start(key, source)
+                if analysis:
+                    analysis.take(analysis.readahead.ready())
+                report("step", "Search: articles analysed", len(sources), None)
+            elif message[0] == "plan":
+                plan = message[1]
+                inbox.close()  # the rest is done while Pelican writes the pages, progress shown as it goes
+                break
+        if plan is None:
+            raise RuntimeError("the build stopped before every article was read")
+        made = made_of(plan, fingerprints)
+        if held is not None and kept.fits(made):
+            try:
+                return kept.publish(output_path, DATA_FOLDER)
+            except OSError as error:
+                logger.warning("Search: the kept search data could not be used (%s); making them anew", error)
+        analysis = analysis or Analysis(pelican_settings, output_path, settings)
+        for key in held or ():
+            analysis.start(key, sources[key])
+        analysis.finish(sources)
+        summary = analysis.write(plan, output_path, layout, report)
     finally:
-        readahead.close()
-        staging.remove()
-    cache.save(analyzer.pieces)
+        if analysis:
+            analysis.close()
+    analysis.save()
+    if kept:
+        kept.keep(output_path, DATA_FOLDER, made, summary)
     return summary
 
 

@@ -1,10 +1,10 @@
 """Documents kept between builds, so that a build redoes the search's work only for the articles that changed.
 
 Every build keeps in CACHE_PATH (the project's cache/) the documents that hold a PDF's text, whose reading is most
-of a cold build's search work (LAO_SEARCH_CACHE, on by default); with Pelican's content cache on (CACHE_CONTENT,
-LOAD_CONTENT_CACHE, as `make serve` sets them) it keeps every document. The others are quicker to make again than
-to read back: at 10,000 news articles a cache of all of them is 270 MB, and a build reading it is slower than one
-without. An article is
+of a cold build's search work (LAO_SEARCH_CACHE, on by default); the preview (`make serve`, LAO_SEARCH_KEEP_ALL)
+keeps every document. The others are quicker to make again than to read back: at 10,000 news articles a cache of
+all of them is 270 MB, and a build reading it is slower than one without. A build in which no article changed
+reads none of it: it publishes the last build's search data again (kept.py). An article is
 found again by a digest of everything the search takes from it;
 the cache holds the version of the code, of ICU and of PDFium that made it, and another version's is not read.
 A PDF's size and time of change are part of what the search takes from an article (documents.Pdf): a PDF
@@ -48,22 +48,19 @@ class DocumentCache:
         self.used = {}
 
     @classmethod
-    def from_settings(cls, settings, always=True):
-        """The cache of a build with Pelican's ``settings``; ``always``: read and written whatever Pelican's own
-        cache settings say."""
-        folder = settings.get("CACHE_PATH") or "cache"
-        path = os.path.join(folder, NAME)
-        every = bool(settings.get("CACHE_CONTENT"))
-        writes = always or every
-        if (always or settings.get("LOAD_CONTENT_CACHE")) and os.path.exists(path):
+    def from_settings(cls, settings, every=False):
+        """The cache of a build with Pelican's ``settings`` (in its CACHE_PATH), read and written; ``every``: it
+        keeps every document."""
+        path = os.path.join(settings.get("CACHE_PATH") or "cache", NAME)
+        if os.path.exists(path):
             try:
                 with open(path, "rb") as f:
                     made_by, documents, pieces = pickle.load(f)
                 if made_by == version():
-                    return cls(path if writes else None, documents, pieces, every)
+                    return cls(path, documents, pieces, every)
             except Exception as error:  # a damaged or foreign cache costs a full build, nothing else
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
-        return cls(path if writes else None, every=every)
+        return cls(path, every=every)
 
     def has(self, source):
         """Whether the document of ``source`` is in the cache."""

@@ -1,0 +1,122 @@
+"""The last build's search data, kept in CACHE_PATH and published again by a build in which none of it changed.
+
+Search data are a function of each language's articles as the search takes them (documents.Source: text, title,
+URL, PDF and its size and time of change…), of where the language's pages are and of this plugin's code. A build
+that finds all of those as the last one left them would make every file again (at the back catalogue some 32,000
+files and most of a warm build's indexing), so instead it links the files the last build wrote. Every build that
+writes search data keeps hard links to them here, with a manifest of what they were made of; links, not copies,
+cost no bytes, and nothing ever writes into a published file (each build writes new files).
+
+Where a link cannot be made (the cache on another file system than the output) the file is copied.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+
+import icu
+from pypdfium2.version import PDFIUM_INFO
+
+from .index import FORMAT
+
+logger = logging.getLogger(__name__)
+NAME = "lao_search-data"  # the folder in CACHE_PATH
+MANIFEST = "manifest.json"
+
+
+def stamp(layout):
+    """What else the files are made of: every module of this plugin, ICU's and PDFium's versions, the layout."""
+    made = hashlib.sha256()
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            made.update(name.encode("utf-8"))
+            with open(os.path.join(folder, name), "rb") as f:
+                made.update(f.read())
+    made.update(repr((FORMAT, icu.ICU_VERSION, icu.VERSION, str(PDFIUM_INFO), layout)).encode("utf-8"))
+    return made.hexdigest()
+
+
+def made_of(plan, fingerprint):
+    """What a plan's search data are made of: {"read": [fingerprint of every article read (drafts too), sorted],
+    "plan": [[lang, root, [fingerprint of each of its articles, sorted]]]}."""
+    return {
+        "read": sorted(each.hex() for each in fingerprint.values()),
+        "plan": [[lang, root, sorted(fingerprint[key].hex() for key in keys)] for lang, root, keys in plan],
+    }
+
+
+class KeptData:
+    """The search data kept in ``folder`` (CACHE_PATH/lao_search-data), if made with ``stamp``."""
+
+    def __init__(self, folder, stamp):
+        self.folder = folder
+        self.stamp = stamp
+        self.made_of = None  # as made_of() says, when something is kept
+        self.summary = []
+        self.files = []  # how many files each language's data has
+        try:
+            with open(os.path.join(folder, MANIFEST), encoding="utf-8") as f:
+                manifest = json.load(f)
+            if manifest["stamp"] == stamp:
+                self.made_of, self.summary, self.files = manifest["made_of"], manifest["summary"], manifest["files"]
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError) as error:  # a damaged manifest costs a build, no more
+            logger.warning("Search: %s not read (%s); the search data are made anew", folder, error)
+        self.articles = {bytes.fromhex(each) for each in self.made_of["read"]} if self.made_of else set()
+
+    def may_hold(self, fingerprint):
+        """Whether an article of this fingerprint is among those the build that made the kept data read."""
+        return fingerprint in self.articles
+
+    def fits(self, made_of):
+        return self.made_of is not None and self.made_of == made_of
+
+    def publish(self, output_path, data_folder):
+        """Links the kept files into each language's ``data_folder`` under ``output_path``; returns what the build
+        that made them said of them. Raises OSError when a kept file is missing (the caller makes them anew)."""
+        for n, (_lang, root, _made) in enumerate(self.made_of["plan"]):
+            target = os.path.join(output_path, root, data_folder)
+            shutil.rmtree(target, ignore_errors=True)
+            if _link_tree(os.path.join(self.folder, str(n)), target) != self.files[n]:
+                raise FileNotFoundError(f"files of {os.path.join(self.folder, str(n))} are missing")
+        return self.summary
+
+    def keep(self, output_path, data_folder, made_of, summary):
+        """Keeps links to the search data just written (``made_of`` them), in place of what was kept."""
+        os.makedirs(self.folder, exist_ok=True)
+        manifest = os.path.join(self.folder, MANIFEST)
+        if os.path.exists(manifest):
+            os.remove(manifest)  # first: a build stopped half-way leaves nothing that looks kept
+        for name in os.listdir(self.folder):
+            shutil.rmtree(os.path.join(self.folder, name), ignore_errors=True)
+        files = [
+            _link_tree(os.path.join(output_path, root, data_folder), os.path.join(self.folder, str(n)))
+            for n, (_lang, root, _made) in enumerate(made_of["plan"])
+        ]
+        with open(manifest + ".tmp", "w", encoding="utf-8") as f:
+            json.dump({"stamp": self.stamp, "made_of": made_of, "summary": summary, "files": files}, f)
+        os.replace(manifest + ".tmp", manifest)
+        self.made_of, self.summary, self.files = made_of, summary, files
+
+
+def _link_tree(source, target):
+    """``target`` made a tree of hard links to the files of ``source`` (copies where links cannot be made); returns
+    how many."""
+    count = 0
+    for directory, _folders, names in os.walk(source):
+        into = os.path.join(target, os.path.relpath(directory, source))
+        os.makedirs(into, exist_ok=True)
+        for name in names:
+            path = os.path.join(directory, name)
+            try:
+                os.link(path, os.path.join(into, name))
+            except OSError:
+                shutil.copyfile(path, os.path.join(into, name))
+            count += 1
+    if not os.path.isdir(target):
+        raise FileNotFoundError(f"no search data in {source}")
+    return count
