@@ -94,9 +94,14 @@ export function createStore(load, lang) {
     const shard = await part(name);
     const i = indexOf(shard.keys, key);
     if (i < 0) return null;
+    const words = shard.words[String(i)];
+    // A key made of words is ranked by them: their shards and records are asked for now, beside its own record,
+    // not one round trip after it (what a phone's latency makes the largest part of a query's time).
+    for (const word of words || []) {
+      if (word[0] !== LOOSE && word !== key) entryOf(word).catch(() => {}); // a failure is met again when used
+    }
     let record = shard.records[i];
     if (record[0] === "/") record = (await part(record.slice(1))).record;
-    const words = shard.words[String(i)];
     const decoded = decode(key, record, words);
     decoded.parts = partsOf(decoded.partIds);
     return decoded;

@@ -91,3 +91,33 @@ test("a part that failed to load is asked for again", async () => {
   await assert.rejects(store.lookup(["ລັດຖະບານ"]), /offline/);
   assert.ok((await store.lookup(["ລັດຖະບານ"])).get("ລັດຖະບານ"));
 });
+
+// Words written together: keys of two words side by side, each ranked by its words.
+const TOGETHER = pythonSide({
+  together: {
+    lang: "lo",
+    articles: ARTICLES.map((article, i) => ({
+      ...article,
+      body_html: `<p>${WORDS.slice(0, 2 + (i % 4)).join("")}</p>`,
+    })),
+  },
+});
+const TOGETHER_DATA = path.join(TOGETHER.folder, "together");
+
+test("the words a key is ranked by are asked for beside its record, not after it", async () => {
+  const read = (name) => payloadOf(fs.readFileSync(path.join(TOGETHER_DATA, name), "utf8"), name);
+  const together = read("index.js");
+  const shardOf = (word) => together.shards.findLast(([first]) => first <= word)[1];
+  const keys = together.shards.flatMap(([, name]) => {
+    const shard = read(name);
+    return shard.keys.map((key, i) => ({ key, words: (shard.words[String(i)] || []).filter((w) => w[0] !== "~") }));
+  });
+  const withWords = keys.filter(({ key, words }) => words.length > 1 && words.some((w) => shardOf(w) !== shardOf(key)));
+  assert.ok(withWords.length, "the test data have a key of words in other shards than its own");
+  for (const { key, words } of withWords) {
+    const asked = [];
+    const store = createStore(async (name) => asked.push(name) && read(name), "lo");
+    await store.lookup([key]);
+    for (const word of words) assert.ok(asked.includes(shardOf(word)), `${key}: ${word}'s shard asked for`);
+  }
+});
