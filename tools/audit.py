@@ -109,10 +109,12 @@ def axe_violations(browser, url, scheme):
     with open(os.path.join(FOLDER, "node_modules", "axe-core", "axe.min.js"), encoding="utf-8") as f:
         axe = f.read()
     context = browser.new_context(color_scheme=scheme)
+    # axe-core arrives as the browser's own script before the page's (not a <script> of the page, which the pages'
+    # Content-Security-Policy refuses), and the page keeps its policy while it is audited
+    context.add_init_script(axe)
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
-        page.add_script_tag(content=axe)
         found = page.evaluate("async () => (await axe.run(document)).violations")
         return [(v["id"], v["impact"], len(v["nodes"])) for v in found]
     finally:
