@@ -239,7 +239,7 @@ export function createSearch(store) {
     if (!lao.length && !words.length) return outcome("none", [], []);
     await setup();
     const wordTerms = unique(words.flatMap((w) => pipeline.runString(w)));
-    const records = await store.lookup(unique([...lao, ...wordTerms]));
+    const records = await store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
     if (wordTerms.some((t) => !records.get(t))) return outcome("none", lao, []);
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;

@@ -88,16 +88,16 @@ export function createStore(load, lang) {
     return found < 0 ? null : entry.shards[found][1];
   }
 
-  async function entryOf(key) {
+  async function entryOf(key, withWords = false) {
     const name = shardOf(key);
     if (!name) return null;
     const shard = await part(name);
     const i = indexOf(shard.keys, key);
     if (i < 0) return null;
     const words = shard.words[String(i)];
-    // A key made of words is ranked by them: their shards and records are asked for now, beside its own record,
-    // not one round trip after it (what a phone's latency makes the largest part of a query's time).
-    for (const word of words || []) {
+    // A key of the query made of words is ranked by them: their shards and records are asked for now, beside its
+    // own record, not one round trip after it (what a phone's latency makes the largest part of a query's time).
+    for (const word of (withWords && words) || []) {
       if (word[0] !== LOOSE && word !== key) entryOf(word).catch(() => {}); // a failure is met again when used
     }
     let record = shard.records[i];
@@ -155,10 +155,13 @@ export function createStore(load, lang) {
   return {
     open,
 
-    /** The record of each of `keys` (null for a key the archive lacks), loading shards at the same time. */
-    async lookup(keys) {
+    /**
+     * The record of each of `keys` (null for a key the archive lacks), loading shards at the same time; with
+     * `{words: true}`, also asking at once for the records of the words a key is ranked by (the query's own keys).
+     */
+    async lookup(keys, { words = false } = {}) {
       await open();
-      const records = await Promise.all(keys.map(entryOf));
+      const records = await Promise.all(keys.map((key) => entryOf(key, words)));
       return new Map(keys.map((key, i) => [key, records[i]]));
     },
 

@@ -104,7 +104,7 @@ const TOGETHER = pythonSide({
 });
 const TOGETHER_DATA = path.join(TOGETHER.folder, "together");
 
-test("the words a key is ranked by are asked for beside its record, not after it", async () => {
+test("the words a query's key is ranked by are asked for beside its record, not after it, and only then", async () => {
   const read = (name) => payloadOf(fs.readFileSync(path.join(TOGETHER_DATA, name), "utf8"), name);
   const together = read("index.js");
   const shardOf = (word) => together.shards.findLast(([first]) => first <= word)[1];
@@ -117,7 +117,12 @@ test("the words a key is ranked by are asked for beside its record, not after it
   for (const { key, words } of withWords) {
     const asked = [];
     const store = createStore(async (name) => asked.push(name) && read(name), "lo");
-    await store.lookup([key]);
+    await store.lookup([key], { words: true });
     for (const word of words) assert.ok(asked.includes(shardOf(word)), `${key}: ${word}'s shard asked for`);
+    const plain = [];
+    await createStore(async (name) => plain.push(name) && read(name), "lo").lookup([key]);
+    for (const word of words.filter((w) => shardOf(w) !== shardOf(key))) {
+      assert.ok(!plain.includes(shardOf(word)), `${key}: ${word}'s shard not asked for by a plain lookup`);
+    }
   }
 });
