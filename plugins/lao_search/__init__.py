@@ -172,25 +172,26 @@ class Analysis:
         self.staging = Staging(os.path.join(output_path, STAGING))
         self.readahead = PdfReadahead(pdftext.page_texts)
         self.documents = {}
-        self.waiting = {}  # key -> the source of an article whose PDF is being read
+        self.waiting = {}  # key -> (source, fingerprint) of an article whose PDF is being read
 
-    def start(self, key, source):
-        if source.pdf and source.pdf not in self.analyzer.pdf_pages and not self.cache.has(source):
+    def start(self, key, source, digest):
+        """Analyses ``source`` (``digest``: its fingerprint), once its PDF is read if it has one to read."""
+        if source.pdf and source.pdf not in self.analyzer.pdf_pages and not self.cache.has(source, digest):
             self.readahead.want(source.pdf)  # read on another core while the others are analysed
-            self.waiting[key] = source
+            self.waiting[key] = (source, digest)
         else:
-            self.analyse(key, source)
+            self.analyse(key, source, digest)
 
-    def analyse(self, key, source):
-        self.documents[key] = self.cache.document(source, self.analyzer.document)
+    def analyse(self, key, source, digest=None):
+        self.documents[key] = self.cache.document(source, self.analyzer.document, digest)
         self.staging.add(key, self.documents[key])
 
     def take(self, read):
         for pdf, texts in read:
             self.analyzer.pdf_read(pdf, texts)
-        read_now = [key for key, source in self.waiting.items() if source.pdf in self.analyzer.pdf_pages]
+        read_now = [key for key, (source, _digest) in self.waiting.items() if source.pdf in self.analyzer.pdf_pages]
         for key in read_now:
-            self.analyse(key, self.waiting.pop(key))
+            self.analyse(key, *self.waiting.pop(key))
 
     def finish(self, sources):
         """Every article analysed, a PDF's text with one article only (pdf_once)."""
@@ -205,14 +206,14 @@ class Analysis:
         indexed = 0
         for lang, root, keys in plan:
             keys = sorted(keys, key=lambda key: order_key(self.documents[key]))
-            folder = articles_folder(self.staging.digests(keys))
+            shown = self.staging.digests(keys)  # of each file a result shows
+            folder = articles_folder(shown)
             documents = [self.documents[k] for k in keys]
             files = dictionary_files(lang, documents, self.analyzer.pieces, layout, folder)
             target = os.path.join(output_path, root, DATA_FOLDER)
-            shown = len(self.staging.digests(keys))
             written = write_files(target, files) + self.staging.place(keys, os.path.join(target, folder))
             summary.append(
-                f"Search ({lang}): {len(keys)} articles, {len(files) + shown} files, "
+                f"Search ({lang}): {len(keys)} articles, {len(files) + len(shown)} files, "
                 f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/"
             )
             indexed += len(keys)
@@ -257,9 +258,9 @@ def index(pelican_settings, output_path, layout, inbox, report):
                     if analysis is None:
                         analysis = Analysis(pelican_settings, output_path, settings)
                     for each in held or ():
-                        analysis.start(each, sources[each])
+                        analysis.start(each, sources[each], fingerprints[each])
                     held = None
-                    analysis.start(key, source)
+                    analysis.start(key, source, fingerprints[key])
                 if analysis:
                     analysis.take(analysis.readahead.ready())
                 report("step", "Search: articles analysed", len(sources), None)
@@ -277,7 +278,7 @@ def index(pelican_settings, output_path, layout, inbox, report):
                 logger.warning("Search: the kept search data could not be used (%s); making them anew", error)
         analysis = analysis or Analysis(pelican_settings, output_path, settings)
         for key in held or ():
-            analysis.start(key, sources[key])
+            analysis.start(key, sources[key], fingerprints[key])
         analysis.finish(sources)
         summary = analysis.write(plan, output_path, layout, report)
     finally:

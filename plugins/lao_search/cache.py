@@ -26,10 +26,11 @@ NAME = "lao_search.pickle"
 MADE_BY = ("text.py", "segment.py", "extract.py", "pdftext.py", "documents.py", "pipeline.py", "bm25.py", "cache.py")
 
 
-def version():
+def version(modules=MADE_BY):
+    """What made something of this plugin's: the code of ``modules`` (its file names), ICU's and PDFium's versions."""
     code = hashlib.sha256()
     folder = os.path.dirname(os.path.abspath(__file__))
-    for name in MADE_BY:
+    for name in modules:
         with open(os.path.join(folder, name), "rb") as f:
             code.update(f.read())
     return code.hexdigest(), icu.ICU_VERSION, icu.VERSION, str(PDFIUM_INFO)
@@ -62,15 +63,16 @@ class DocumentCache:
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
         return cls(path, every=every)
 
-    def has(self, source):
-        """Whether the document of ``source`` is in the cache."""
-        return fingerprint(source) in self.documents
+    def has(self, source, key=None):
+        """Whether the document of ``source`` is in the cache (``key``: its fingerprint, when known)."""
+        return (key or fingerprint(source)) in self.documents
 
-    def document(self, source, make):
-        """The cached document of ``source``, or ``make(source)``, remembered."""
+    def document(self, source, make, key=None):
+        """The cached document of ``source``, or ``make(source)``, remembered (``key``: its fingerprint, when
+        known)."""
         if not self.path and not self.documents:
             return make(source)  # nothing to find, nothing to keep
-        key = fingerprint(source)
+        key = key or fingerprint(source)
         found = self.documents.get(key)
         if found is None:
             found = make(source)

@@ -16,9 +16,7 @@ import logging
 import os
 import shutil
 
-import icu
-from pypdfium2.version import PDFIUM_INFO
-
+from .cache import version
 from .index import FORMAT
 
 logger = logging.getLogger(__name__)
@@ -28,15 +26,8 @@ MANIFEST = "manifest.json"
 
 def stamp(layout):
     """What else the files are made of: every module of this plugin, ICU's and PDFium's versions, the layout."""
-    made = hashlib.sha256()
-    folder = os.path.dirname(os.path.abspath(__file__))
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".py"):
-            made.update(name.encode("utf-8"))
-            with open(os.path.join(folder, name), "rb") as f:
-                made.update(f.read())
-    made.update(repr((FORMAT, icu.ICU_VERSION, icu.VERSION, str(PDFIUM_INFO), layout)).encode("utf-8"))
-    return made.hexdigest()
+    modules = sorted(name for name in os.listdir(os.path.dirname(os.path.abspath(__file__))) if name.endswith(".py"))
+    return hashlib.sha256(repr((modules, version(modules), FORMAT, layout)).encode("utf-8")).hexdigest()
 
 
 def made_of(plan, fingerprint):
