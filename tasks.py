@@ -24,6 +24,7 @@ CONFIG = {
     "port": 8000,
 }
 PYTHON = sys.executable
+MISSPELT_QUERIES = os.path.join(HERE, "tools", "data", "misspelt-queries.json")  # tools/misspell.py made them
 
 
 def pelican_run(args):
@@ -466,7 +467,8 @@ def search_quality(c, http=False, keep=False):
     """Recall and precision of the search page on the development corpus (../shared/corpus), as a browser sees it.
 
     Adds dev-articles.jsonl to a copy of content/ (in a new sub-folder, as the acceptance check does), builds
-    it, and runs dev-queries.json against output/search.html in headless Chromium.
+    it, and runs dev-queries.json, then the same corpus's words misspelt (tools/data/misspelt-queries.json, made
+    by tools/misspell.py), against output/search.html in headless Chromium.
     """
     import tempfile
 
@@ -485,8 +487,9 @@ def search_quality(c, http=False, keep=False):
     output = build_site(content, os.path.join(work, "output"))
     try:
         for mode in ["file"] + (["http"] if http else []):
-            print(f"search quality over {mode}://")
-            c.run(f"{PYTHON} {evaluator} run {output} {queries}" + (" --http" if mode == "http" else ""), warn=True)
+            for name, path in [("exact", queries), ("misspelt", MISSPELT_QUERIES)]:
+                print(f"search quality over {mode}://, {name} queries")
+                c.run(f"{PYTHON} {evaluator} run {output} {path}" + (" --http" if mode == "http" else ""), warn=True)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -55,6 +55,7 @@ def test_split_data_answer_as_the_reference_on_a_generated_archive(generated, la
     assert summary["articles"] > 150
     assert summary["differences"] == 0
     assert summary["modes"].get("exact", 0) > summary["queries"] / 2  # most queries find something
+    assert summary["misspeltModes"].get("corrected", 0) > summary["misspelt"] / 10  # many are found when misspelt
 
 
 def articles(ending=".md"):

@@ -3,23 +3,39 @@
 // the same answers, in the same order, while loading only what a query needs. The tests hold the two together;
 // the page never loads this.
 import lunr from "lunr";
-import { fold, hasLao } from "./normalise.js";
-import "./pipeline.js";
 import { intersect, unique } from "./lists.js";
+import {
+  alternatives,
+  closest,
+  hasTones,
+  LAO_SHORTEST,
+  LATIN_SHORTEST,
+  mended,
+  TRIED,
+  tolerance,
+  tonedFrom,
+  tooFew,
+} from "./near.js";
+import { fold, hasLao, LATIN_PIECES, latinWords } from "./normalise.js";
+import "./pipeline.js";
 import { parseQuery, presence, rank } from "./rank.js";
-import { segment } from "./segment.js";
+import { breaks, segment } from "./segment.js";
 
 /**
  * A search over all the data of a language: `docs` (by ref, {text, ...}), `terms` (Map: term -> {refs, weights}),
  * `longest` (the longest Lao term), `pipeline` (the names of the search pipeline's functions), `meta(ref)` (the
- * kind and year of an article), `lengths` (the entry's rough lengths of the articles). search(raw) gives what search.js's search gives, at once.
+ * kind and year of an article), `lengths` (the entry's rough lengths of the articles), `keys` (the Lao strings
+ * the archive keeps, of which close spellings are chosen). search(raw) gives what search.js's search gives, at
+ * once: a close spelling is looked for among every key and every word of every text, each counted in every text.
  */
-export function createReference({ docs, terms, longest, pipeline, meta, lengths }) {
+export function createReference({ docs, terms, longest, pipeline, meta, lengths, keys = [] }) {
   const texts = docs.map((doc) => fold(doc.text));
   const words = new Set([...terms.keys()].filter(hasLao));
   const isWord = (w) => words.has(w);
   const queryPipeline = lunr.Pipeline.load(pipeline);
   const everyRef = texts.map((_, ref) => ref);
+  const spellings = everySpelling(texts, keys);
+  const keySet = new Set(keys);
 
   function ranked(refs, termList, lao) {
     return rank(
@@ -30,19 +46,27 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths 
     );
   }
 
-  function search(raw) {
+  function prepare(raw) {
     const { parts, lao, words: latin } = parseQuery(raw);
     const outcome = (mode, needles, results) => ({ mode, parts, needles, words: latin, results });
-    if (!parts.length) return outcome("empty", [], []);
-    if (!lao.length && !latin.length) return outcome("none", [], []);
+    const query = { parts, lao, latin, outcome };
+    if (!parts.length) return { ...query, answer: outcome("empty", [], []) };
+    if (!lao.length && !latin.length) return { ...query, answer: outcome("none", [], []) };
     const wordTerms = unique(latin.flatMap((w) => queryPipeline.runString(w)));
-    if (wordTerms.some((t) => !terms.has(t))) return outcome("none", lao, []);
+    if (wordTerms.some((t) => !terms.has(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = everyRef;
     for (const t of wordTerms) pool = intersect(pool, terms.get(t).refs);
     const split = lao.map((part) => segment(part, isWord, longest));
     const termList = unique([...split.flat().filter(isWord), ...wordTerms]);
+    return { ...query, pool, split, termList };
+  }
+
+  function exactly({ lao, pool, termList, outcome }) {
     const exact = pool.filter((ref) => lao.every((needle) => texts[ref].includes(needle)));
-    if (exact.length) return outcome("exact", lao, ranked(exact, termList, lao.length > 0));
+    return exact.length ? outcome("exact", lao, ranked(exact, termList, lao.length > 0)) : null;
+  }
+
+  function allWords({ lao, pool, split, termList, outcome }) {
     if (split.some((pieces) => pieces.length > 1)) {
       const needles = unique(split.flat());
       const all = pool.filter((ref) => needles.every((needle) => texts[ref].includes(needle)));
@@ -51,5 +75,88 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths 
     return outcome("none", lao, []);
   }
 
+  function corrected(query) {
+    const wrong = [
+      ...query.lao.filter((part) => !texts.some((text) => text.includes(part))),
+      ...query.latin.filter((word) => queryPipeline.runString(word).some((t) => !terms.has(t))),
+    ];
+    const rebuild = (replacements) =>
+      query.parts
+        .map((part) =>
+          hasLao(part)
+            ? (replacements.get(part) ?? part)
+            : part.replace(LATIN_PIECES, (word) => replacements.get(word) ?? word),
+        )
+        .join(" ");
+    const inPieces = (piece) => {
+      if (tolerance(piece) < 0) return [];
+      const text = mended(
+        piece,
+        breaks(piece),
+        (p) => keySet.has(p),
+        (p) => tonedFrom(p, spellings)?.text,
+      );
+      return text ? [{ text }] : [];
+    };
+    const close = new Map(wrong.map((piece) => [piece, closest(piece, spellings)]));
+    const offered = alternatives(close, rebuild);
+    const lao = wrong.filter(hasLao);
+    const mendFirst = lao.length > 0 && lao.every((part) => !hasTones(part));
+    const pieced = () => alternatives(new Map(wrong.map((p) => [p, hasLao(p) ? inPieces(p) : close.get(p)])), rebuild);
+    const tried = new Set();
+    for (const turn of mendFirst ? ["mended", "whole"] : ["whole", "mended"]) {
+      if (turn === "mended" && !lao.length) continue;
+      for (const attempt of (turn === "whole" ? offered.slice(0, TRIED) : pieced()).filter((q) => !tried.has(q))) {
+        tried.add(attempt);
+        const other = prepare(attempt);
+        const found = other.answer || exactly(other);
+        if (found?.mode === "exact") {
+          const suggestions = offered.filter((q) => q !== attempt);
+          return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
+        }
+      }
+    }
+    return null;
+  }
+
+  function search(raw, { asTyped = false } = {}) {
+    const query = prepare(raw);
+    if (query.answer) {
+      if (asTyped || query.answer.mode === "empty") return query.answer;
+      return corrected(query) || query.answer;
+    }
+    const exact = exactly(query);
+    if (exact) return (!asTyped && fewFound(exact, query)) || exact;
+    return (!asTyped && corrected(query)) || allWords(query);
+  }
+
+  function fewFound(exact, { parts, lao }) {
+    if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
+    const toned = tonedFrom(lao[0], spellings);
+    if (!tooFew(exact.results.length, toned)) return null;
+    const other = prepare(toned.text);
+    const found = other.answer || exactly(other);
+    if (found?.mode !== "exact") return null;
+    return { ...found, mode: "corrected", typed: parts, query: toned.text, suggestions: [], few: exact.results.length };
+  }
+
   return { search };
+}
+
+// Every spelling a close one may be, as near.js's closest() takes them (one list under one name): each of `keys`
+// and each Latin word of the texts, with the number of texts that contain it (a Lao key anywhere, a word whole).
+function everySpelling(texts, keys) {
+  const list = [];
+  for (const key of keys) {
+    if (!hasLao(key) || key.length < LAO_SHORTEST) continue;
+    list.push(key, texts.filter((text) => text.includes(key)).length);
+  }
+  const counts = new Map();
+  for (const text of texts) {
+    for (const word of new Set(latinWords(text))) {
+      if (word.length >= LATIN_SHORTEST && !/\d/.test(word)) counts.set(word, (counts.get(word) || 0) + 1);
+    }
+  }
+  for (const [word, count] of counts) list.push(word, count);
+  return new Map([["every spelling", list]]);
 }

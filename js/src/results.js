@@ -46,9 +46,23 @@ export function choices(results, { kind = "", year = "" } = {}) {
   return { kinds: [...kinds].sort(), years: [...years].sort().reverse() };
 }
 
-/** The status line: strings are the page's (search.* without the prefix); n is the number of results shown. */
-export function statusText(strings, mode, query, n, lang) {
+/**
+ * The status line: strings are the page's (search.* without the prefix); n is the number of results shown;
+ * `corrected` the spelling searched for in place of `query` (mode "corrected"), which `few` articles hold as
+ * typed (0: none).
+ */
+export function statusText(strings, mode, query, n, lang, corrected = "", few = 0) {
   if (mode === "empty") return plural(strings.prompt, 0, lang);
   if (!n) return say(strings, "none", { q: query }, lang);
+  if (mode === "corrected") {
+    return say(strings, few ? "corrected_few" : "corrected", { n, q: corrected, typed: query, few }, lang);
+  }
   return say(strings, mode === "all-words" ? "all_words" : "count", { n, q: query }, lang);
 }
+
+/** The address of the search for `query` from the search page (as typed, with `asTyped`: no close spelling). */
+export function searchLink(query, asTyped = false) {
+  return `?q=${encodeURIComponent(query)}${asTyped ? `&${AS_TYPED}=1` : ""}`;
+}
+
+export const AS_TYPED = "exact"; // the search page's parameter: search for q as typed, without close spellings

@@ -2,6 +2,7 @@
 // classic script (search-data/index.js, then the shards, records and articles a query needs) calling
 // LaoArchive.receive(...), because a page opened from disk (file://) may not fetch() local files, and Chromium does
 // not run <script type="module"> there.
+import { AS_TYPED } from "./results.js";
 import { createSearch } from "./search.js";
 import { createStore } from "./store.js";
 import { createView } from "./ui.js";
@@ -65,13 +66,15 @@ async function start() {
   window.LaoArchive = Object.freeze({ receive: loader.receive }); // before any data script can run
   const store = createStore(loader.from(new URL(config.data || "search-data/", document.baseURI)), config.lang);
   const view = createView(document, config, store.shown);
-  const query = new URLSearchParams(location.search).get("q") || "";
+  const params = new URLSearchParams(location.search);
+  const query = params.get("q") || "";
+  const asTyped = params.get(AS_TYPED) === "1";
   const box = document.getElementById("search-q");
   if (box) box.value = query;
   view.loading();
   try {
     performance.mark("archive-search:query-start");
-    const outcome = await createSearch(store).search(query);
+    const outcome = await createSearch(store).search(query, { asTyped });
     performance.measure("archive-search:query", "archive-search:query-start");
     await view.show(outcome, query);
     performance.mark("archive-search:shown");

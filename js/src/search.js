@@ -10,9 +10,22 @@
 // '*' would be syntax there): terms are looked up one by one. reference.js gives the same answers from all the
 // data at once; the tests hold the two to each other.
 import lunr from "lunr";
-import { fold, hasLao } from "./normalise.js";
-import "./pipeline.js"; // registers the pipeline functions the entry names
 import { difference, intersect, union, unique } from "./lists.js";
+import {
+  alternatives,
+  closest,
+  hasTones,
+  mended,
+  piecesAt,
+  skeleton,
+  TRIED,
+  tolerance,
+  tonedFrom,
+  tooFew,
+  variantsOf,
+} from "./near.js";
+import { fold, hasLao, LATIN_PIECES } from "./normalise.js";
+import "./pipeline.js"; // registers the pipeline functions the entry names
 import { parseQuery, presence, rank } from "./rank.js";
 import { breaks, candidateWords, segment } from "./segment.js";
 
@@ -44,8 +57,9 @@ function laoRuns(text) {
 
 /**
  * A search over `store`. search(raw) gives a promise of {mode, parts, needles, words, results}: mode is "exact",
- * "all-words" (no article has a Lao part as typed; these have each of its words), "none" or "empty"; needles
- * are the Lao strings every result contains; results [{ref, score, kind, year}] are in rank order.
+ * "corrected" (nothing holds it as typed; these hold the closest spelling that finds articles), "all-words" (no
+ * article has a Lao part as typed; these have each of its words), "none" or "empty"; needles are the Lao strings
+ * every result contains; results [{ref, score, kind, year}] are in rank order.
  */
 export function createSearch(store) {
   const texts = new Map(); // "ref" (or "ref-k", part k of a long one) -> folded text, of those checked so far
@@ -232,15 +246,18 @@ export function createSearch(store) {
     );
   }
 
-  async function search(raw) {
+  // The query `raw` as typed, {parts, lao, words, outcome(mode, needles, results)}, with what the searches below
+  // need; `answer` is set when it is answered already (nothing typed, or a word the archive lacks).
+  async function prepare(raw) {
     const { parts, lao, words } = parseQuery(raw);
     const outcome = (mode, needles, results) => ({ mode, parts, needles, words, results });
-    if (!parts.length) return outcome("empty", [], []);
-    if (!lao.length && !words.length) return outcome("none", [], []);
+    const query = { raw, parts, lao, words, outcome };
+    if (!parts.length) return { ...query, answer: outcome("empty", [], []) };
+    if (!lao.length && !words.length) return { ...query, answer: outcome("none", [], []) };
     await setup();
     const wordTerms = unique(words.flatMap((w) => pipeline.runString(w)));
     const records = await store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
-    if (wordTerms.some((t) => !records.get(t))) return outcome("none", lao, []);
+    if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
     const split = lao.length ? await Promise.all(lao.map((p) => piecesOf(p, records))) : [];
@@ -251,12 +268,18 @@ export function createSearch(store) {
         .map((p) => p.text),
       ...wordTerms,
     ]);
-    const wordRecords = wordTerms.map((t) => records.get(t));
+    return { ...query, pool, split, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
+  }
+
+  // The articles that hold every part of `query` as typed, ranked; null when there is none.
+  async function exactly({ lao, pool, terms, wordRecords, outcome }) {
     const exact = lao.length ? await containing(lao, pool) : pool;
-    if (exact.length) {
-      return outcome("exact", lao, withParts(await ranked(exact, terms, lao.length > 0), lao, wordRecords));
-    }
-    // Words typed together that never stand together: the articles that have them all, labelled as such.
+    if (!exact.length) return null;
+    return outcome("exact", lao, withParts(await ranked(exact, terms, lao.length > 0), lao, wordRecords));
+  }
+
+  // Words typed together that never stand together: the articles that have them all, labelled as such.
+  async function allWords({ lao, pool, split, terms, wordRecords, outcome }) {
     if (split.some((pieces) => pieces.length > 1)) {
       const needles = unique(split.flat().map((p) => p.text));
       const all = await containing(needles, pool);
@@ -265,6 +288,112 @@ export function createSearch(store) {
       }
     }
     return outcome("none", lao, []);
+  }
+
+  // The pieces of `query` found nowhere as typed (a Lao part no article holds, a word whose term the archive
+  // lacks), each with its close spellings (near.js), closest first.
+  async function misspelt({ lao, words }) {
+    const wrong = [];
+    for (const part of lao) if (!(await containing([part], null)).length) wrong.push(part);
+    const { keys } = await store.known(unique(words.flatMap((w) => pipeline.runString(w))));
+    for (const word of words) if (pipeline.runString(word).some((t) => !keys.has(t))) wrong.push(word);
+    const found = await store.near(unique(wrong.flatMap(variantsOf)));
+    return new Map(wrong.map((piece) => [piece, closest(piece, found)]));
+  }
+
+  // The misspelt pieces of a query again, each Lao part mended piece by piece in place of its close spellings
+  // as a whole (which found nothing, or there were none).
+  async function mendedPieces(wrong) {
+    const out = new Map();
+    for (const [piece, spellings] of wrong) out.set(piece, hasLao(piece) ? await inPieces(piece) : spellings);
+    return out;
+  }
+
+  // A Lao part close to no spelling as a whole, mended piece by piece (near.js mended()): [{text}] or [].
+  async function inPieces(part) {
+    if (tolerance(part) < 0) return [];
+    const at = breaks(part);
+    const pieces = piecesAt(part, at);
+    const [found, { keys }] = await Promise.all([store.near(unique(pieces.map(skeleton))), store.known(pieces)]);
+    const text = mended(
+      part,
+      at,
+      (piece) => keys.has(piece),
+      (piece) => tonedFrom(piece, found)?.text,
+    );
+    return text ? [{ text }] : [];
+  }
+
+  // The query with the close spellings of its misspelt pieces that finds articles: the first of the
+  // alternatives (near.js) tried in turn, TRIED at most; null when none does.
+  async function corrected(query) {
+    const rebuild = (replacements) =>
+      query.parts
+        .map((part) =>
+          hasLao(part)
+            ? (replacements.get(part) ?? part)
+            : part.replace(LATIN_PIECES, (word) => replacements.get(word) ?? word),
+        )
+        .join(" ");
+    const wrong = await misspelt(query);
+    const offered = alternatives(wrong, rebuild);
+    const lao = [...wrong.keys()].filter(hasLao);
+    const mendFirst = lao.length > 0 && lao.every((part) => !hasTones(part)); // tone marks left out, more likely
+    const tried = new Set();
+    for (const turn of mendFirst ? ["mended", "whole"] : ["whole", "mended"]) {
+      if (turn === "mended" && !lao.length) continue;
+      const queries = turn === "whole" ? offered.slice(0, TRIED) : alternatives(await mendedPieces(wrong), rebuild);
+      for (const attempt of queries.filter((q) => !tried.has(q))) {
+        tried.add(attempt);
+        const other = await prepare(attempt);
+        const found = other.answer || (await exactly(other));
+        if (found?.mode === "exact") {
+          const suggestions = offered.filter((q) => q !== attempt);
+          return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The outcome of a search for `raw`: the articles that hold it as typed; else, unless `asTyped`, those of the
+   * closest spelling that finds any ("corrected", with `query` the one searched for and `suggestions` other
+   * close ones); else those that hold all its words apart ("all-words"); else none.
+   */
+  async function search(raw, { asTyped = false } = {}) {
+    const query = await prepare(raw);
+    if (query.answer) {
+      if (asTyped || query.answer.mode === "empty") return query.answer;
+      return (await corrected(query)) || query.answer;
+    }
+    const toned = asTyped ? null : tonedLookup(query); // asked for beside the search as typed, not after it
+    const exact = await exactly(query);
+    if (exact) return (await fewFound(exact, query, await toned)) || exact;
+    return (!asTyped && (await corrected(query))) || (await allWords(query));
+  }
+
+  // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain
+  // ({text, count}, near.js tonedFrom), or null.
+  async function tonedLookup({ parts, lao }) {
+    if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
+    return tonedFrom(lao[0], await store.near([skeleton(lao[0])]));
+  }
+
+  // The search for `toned` in place of `query`, when the articles of `exact` are too few (near.js tooFew).
+  async function fewFound(exact, query, toned) {
+    if (!tooFew(exact.results.length, toned)) return null;
+    const other = await prepare(toned.text);
+    const found = other.answer || (await exactly(other));
+    if (found?.mode !== "exact") return null;
+    return {
+      ...found,
+      mode: "corrected",
+      typed: query.parts,
+      query: toned.text,
+      suggestions: [],
+      few: exact.results.length,
+    };
   }
 
   return { search };

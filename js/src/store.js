@@ -67,20 +67,7 @@ export function createStore(load, lang) {
 
   // The index of the shard whose keys would hold `key`: the last one that begins at or before it (or -1).
   function shardIndexOf(key) {
-    const { shards } = entry;
-    let low = 0;
-    let high = shards.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (shards[mid][0] <= key) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found;
+    return lastAtOrBefore(entry.shards, key);
   }
 
   function shardOf(key) {
@@ -209,6 +196,28 @@ export function createStore(load, lang) {
       return this.lookup(keys);
     },
 
+    /**
+     * The spellings each of `variants` leads to (Map: variant -> [spelling, articles, ...], empty lists left
+     * out): the close spellings' entry and the shards they fall in (plugins/lao_search/near.py), loaded only now.
+     */
+    async near(variants) {
+      await open();
+      const out = new Map();
+      if (!entry.near || !variants.length) return out;
+      const { starts } = await part(`${entry.near}/index.js`);
+      const named = await Promise.all(
+        variants.map((variant) => {
+          const found = lastAtOrBefore(starts, variant);
+          return found < 0 ? null : part(`${entry.near}/${found}.js`);
+        }),
+      );
+      variants.forEach((variant, k) => {
+        const i = named[k] ? indexOf(named[k].keys, variant) : -1;
+        if (i >= 0) out.set(variant, named[k].near[i]);
+      });
+      return out;
+    },
+
     docs: docsOf,
 
     /** How many parts the text of article `ref` has: 1 but for a long one. open() first. */
@@ -252,6 +261,25 @@ export function decode(key, record, words) {
   const loose = words ? words.map((w) => w[0] === LOOSE) : refs.length ? [false] : null;
   const partIds = ids ? refSet(ids) : [];
   return { key, refs, weights, docs: extra.length ? union(refs, extra) : refs, words: pieces, loose, partIds };
+}
+
+// Of `shards` (where each begins, in order: a string, or [that string, file name]), the index of the last that
+// begins at or before `key` (or -1): the shard whose keys would hold it.
+function lastAtOrBefore(shards, key) {
+  let low = 0;
+  let high = shards.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = typeof shards[mid] === "string" ? shards[mid] : shards[mid][0];
+    if (start <= key) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
 }
 
 // The first position of `sorted` whose key is not before `key`.

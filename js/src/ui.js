@@ -6,7 +6,7 @@
 // (under the chosen filters); each result is one <li> whose first link is the article.
 
 import { normalise } from "./normalise.js";
-import { choices, FILTERS_FROM, filtered, PAGE_SIZE, say, statusText } from "./results.js";
+import { choices, FILTERS_FROM, filtered, PAGE_SIZE, say, searchLink, statusText } from "./results.js";
 import { highlight, pdfPage, snippet, tagsMatching } from "./snippet.js";
 
 /**
@@ -131,8 +131,24 @@ export function createView(doc, config, articles) {
     if (mine !== rendering) return;
     list.replaceChildren(...page.map(item));
     placeMore();
-    status.textContent = statusText(strings, outcome.mode, query, shown.length, lang);
+    status.textContent = statusText(strings, outcome.mode, query, shown.length, lang, outcome.query, outcome.few);
     done();
+  }
+
+  // Under the status line of a corrected search: a link to the search as typed, and the other close spellings.
+  function showCorrection() {
+    doc.getElementById("search-correction")?.remove();
+    if (outcome.mode !== "corrected") return;
+    const line = element("p", { id: "search-correction" });
+    line.append(element("a", { href: searchLink(query, true) }, say(strings, "as_typed", { typed: query }, lang)));
+    if (outcome.suggestions?.length) {
+      line.append(" · ", strings.did_you_mean || "", " ");
+      for (const [i, other] of outcome.suggestions.entries()) {
+        if (i) line.append(", ");
+        line.append(element("a", { href: searchLink(other) }, other));
+      }
+    }
+    status.after(line);
   }
 
   async function showMore() {
@@ -201,6 +217,7 @@ export function createView(doc, config, articles) {
       } else {
         await render();
       }
+      showCorrection();
       if (result.mode !== "empty") announce();
     },
     /** Nothing matched here, but `n` articles in the other language do: a link to that search, `href`. */

@@ -1,8 +1,9 @@
 // node js/test/equivalence.mjs DATA_FOLDER [--queries N] [--seed S]
 // Runs N queries made from a built language's own search data (words, pairs of words, pieces of articles' text
-// typed in other spellings, English words, several parts, strings no article holds) through the split search and
-// through the reference that reads everything, and fails, listing the differences, unless both give the same
-// results in the same order. Prints how much the split search loaded. Run by tests/test_search_build.py.
+// typed in other spellings, English words, several parts, strings no article holds), and N/2 of them misspelt (tone
+// marks left out, a slip), through the split search and through the reference that reads everything, and fails,
+// listing the differences, unless both give the same results in the same order (and, misspelt, the same close
+// spellings). Prints how much the split search loaded. Run by tests/test_search_build.py.
 import fs from "node:fs";
 import path from "node:path";
 import { createSearch } from "../src/search.js";
@@ -50,6 +51,28 @@ function window() {
   return text.slice(start, start + 1 + Math.floor(random() * 10)).replace(/\s+/g, "") || "ລາວ";
 }
 
+// What a reader's finger makes of a string: its tone marks left out, or one slip (a letter left out, doubled or
+// replaced by another of the text's, two in a row swapped).
+function misspelt(text) {
+  const toneless = text.replace(/[\u0ec8-\u0ecb]/g, "");
+  if (toneless !== text && random() < 0.4) return toneless;
+  const i = Math.floor(random() * text.length);
+  const slip = random();
+  if (slip < 0.3) return text.slice(0, i) + text.slice(i + 1);
+  if (slip < 0.5) return text.slice(0, i + 1) + text.slice(i);
+  if (slip < 0.75 && i + 1 < text.length) return text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2);
+  const other = pick(pick(texts).replace(/\s+/g, "")) || "ກ";
+  return text.slice(0, i) + other + text.slice(i + 1);
+}
+
+function misspeltQuery() {
+  const kind = random();
+  if (kind < 0.35) return misspelt(pick(keys));
+  if (kind < 0.7) return misspelt(piece());
+  if (kind < 0.9) return misspelt(pick(pick(texts).match(/[A-Za-z]{4,}/g) || ["government"]).toLowerCase());
+  return `${misspelt(piece())} ${pick(keys)}`;
+}
+
 function query() {
   const kind = random();
   if (kind < 0.2) return pick(keys);
@@ -65,9 +88,11 @@ function query() {
 }
 
 const reference = await referenceOf(folder);
-const queries = [...new Set(Array.from({ length: count }, query))];
+const plain = [...new Set(Array.from({ length: count }, query))];
+const queries = [...plain, ...new Set(Array.from({ length: Math.round(count / 2) }, misspeltQuery))];
 const differences = [];
-const modes = {};
+const modes = {}; // of the plain queries
+const misspeltModes = {};
 const costs = [];
 let loadedFiles = 0;
 let loadedBytes = 0;
@@ -76,9 +101,11 @@ for (const q of queries) {
   const split = await createSearch(store).search(q);
   const expected = reference.search(q);
   // The split search also says which part of a long article's text holds its first match; the reference has it all.
-  const same = (o) => JSON.stringify([o.mode, o.needles, o.results.map(({ part, ...result }) => result)]);
+  const same = (o) =>
+    JSON.stringify([o.mode, o.needles, o.query, o.suggestions, o.few, o.results.map(({ part, ...result }) => result)]);
   if (same(split) !== same(expected)) differences.push({ query: q, split: same(split), reference: same(expected) });
-  modes[split.mode] = (modes[split.mode] || 0) + 1;
+  const counted = plain.includes(q) ? modes : misspeltModes;
+  counted[split.mode] = (counted[split.mode] || 0) + 1;
   costs.push({
     query: q,
     mode: split.mode,
@@ -93,8 +120,10 @@ for (const q of queries) {
 console.log(
   JSON.stringify({
     articles: entry.count,
-    queries: queries.length,
+    queries: plain.length,
     modes,
+    misspelt: queries.length - plain.length,
+    misspeltModes,
     differences: differences.length,
     meanFiles: +(loadedFiles / queries.length).toFixed(1),
     meanBytes: Math.round(loadedBytes / queries.length),

@@ -41,8 +41,10 @@ export async function referenceOf(folder) {
   const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
   const entry = read("index.js");
   const terms = new Map();
+  const keys = [];
   for (const [, shardName] of entry.shards) {
     const shard = read(shardName);
+    keys.push(...shard.keys);
     shard.keys.forEach((key, i) => {
       if (shard.terms[i] !== "1") return;
       let record = shard.records[i];
@@ -61,5 +63,6 @@ export async function referenceOf(folder) {
     pipeline: entry.pipeline,
     meta: store.meta,
     lengths: entry.lengths,
+    keys,
   });
 }

@@ -18,6 +18,7 @@ from itertools import chain
 
 from .bm25 import FIELDS
 from .extract import html_text
+from .near import LATIN_SHORTEST
 from .pdftext import page_texts
 from .pipeline import stem, trim
 from .text import LAO_LETTER, WHITESPACE, chunk_pieces, chunks, fold, normalise
@@ -41,6 +42,7 @@ class Document:
     parts: tuple = ()  # a long document's text cut in parts: (text, its PDF page or 0) each; () for a short one
     part_keys: tuple = ()  # for each of parts: (its chunks that hold Lao letters, its terms), both frozensets
     pdf_script: str = ""  # "lo" when the PDF's letters are mostly Lao, "other" when not, "" without PDF text
+    spellings: frozenset = frozenset()  # its Latin words as written (folded, before the stemmer), for near.py
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ class Source:
     lang: str = ""
 
 
+# A Latin word a reader may misspell: letters only (no digits, no Lao), as long as near.py keeps.
+LATIN_WORD = re.compile(f"[^\\W\\d_\u0e80-\u0eff]{{{LATIN_SHORTEST},}}")
+
 PART_UNITS = 2048  # the most text (UTF-16 code units) a part holds, but for a run without whitespace that is longer
 
 
@@ -96,11 +101,15 @@ class Analyzer:
         self.terms = _Memo(lambda word: stem(trim(word)))  # word -> term (lao-trimmer, lao-stemmer)
         self.pieces = _Memo(chunk_pieces, pieces or {})  # chunk -> [(start, word)]
         self.chunk_terms = _Memo(self._terms_of)  # chunk -> (term, ...)
+        self.chunk_spellings = _Memo(self._spellings_of)  # chunk -> (Latin word as written, ...)
         self.read_pdf = read_pdf  # path -> the text of each page
         self.pdf_pages = _Memo(self._pages_of)  # Pdf -> (normal text of each page, ...)
 
     def _terms_of(self, chunk):
         return tuple(map(self.terms.__getitem__, (word for _start, word in self.pieces[chunk])))
+
+    def _spellings_of(self, chunk):
+        return tuple(word for _start, word in self.pieces[chunk] if LATIN_WORD.fullmatch(word))
 
     def _pages_of(self, pdf):
         return _normal_pages(self.read_pdf(pdf.path))
@@ -121,8 +130,10 @@ class Analyzer:
         normal["pdf"] = "\n".join(pages)
         counted = []
         lao_chunks = set()
+        spellings = set()
         for name, _boost in FIELDS:
             found = chunks(fold(normal[name]))
+            spellings.update(chain.from_iterable(map(self.chunk_spellings.__getitem__, found)))
             if LAO_LETTER.search(normal[name]):
                 lao_chunks.update(filter(LAO_LETTER.search, found))
             terms = list(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
@@ -146,6 +157,7 @@ class Analyzer:
             parts=parts,
             part_keys=tuple(self._keys_of(part) for part, _page in parts),
             pdf_script=script_of(pages) if pages else "",
+            spellings=frozenset(spellings),
         )
 
     def _keys_of(self, text):

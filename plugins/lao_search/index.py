@@ -12,6 +12,9 @@ into the language's ``search-data/``:
                      when its PDF's text is part of that text, the PDF's URL and where each of its pages begins);
                      of a long article (documents.PART_UNITS), the first part of its text and how many it has
   f-<hash>/<n>-<k>.js  part k (from 1) of the text of long article n, and the page of its PDF it is on
+  n-<hash>/index.js  close spellings (near.py): where each of their shards begins, loaded only for a query found
+                     nowhere as typed (or typed without tone marks: js/src/search.js)
+  n-<hash>/<i>.js    shard i of the close spellings: a run of variants in order, with the spellings each leads to
 
 A key is a term (an English stem, a Latin word, a Lao word: lunr's pipeline output) or another Lao string of
 substrings.py. Its record holds, as codec.py writes them: the articles where it is a term with its BM25 weight
@@ -28,10 +31,13 @@ Nothing here grows with one article's length but its own parts: a long text cost
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import codec
 from .bm25 import weights
+from .near import neighbourhood
 from .pipeline import STEMMER
 from .segment import segment
 from .substrings import containing
@@ -46,6 +52,7 @@ LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 class Layout:
     shard_bytes: int = 8192  # a dictionary shard holds about this many bytes of keys, records and words
     inline_bytes: int = 192  # a longer record gets a file of its own
+    near_bytes: int = 16384  # a shard of close spellings holds about this many (they compress twice as well)
 
 
 def order_key(document):
@@ -105,6 +112,13 @@ def dictionary_files(lang, documents, pieces, layout, folder):
         parts_of=lambda chunk: parts_of_chunk.get(chunk, 0),
     )
     longest = max(map(len, lao_terms), default=1)
+    files = {}
+    near = _near_files(
+        {key: contained[key].bit_count() for key in kinds},
+        Counter(word for document in documents for word in document.spellings),
+        layout,
+        files,
+    )
     records = {}
     words = {}
     for key in refs_of.keys() | kinds.keys():
@@ -120,7 +134,6 @@ def dictionary_files(lang, documents, pieces, layout, folder):
             records[key] += "." + codec.int_set(parts)
         if key in kinds and key not in refs_of:
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
-    files = {}
     shards = _shards(sorted(records, key=_utf16), records, words, layout, files)
     files["index.js"] = as_script(
         {
@@ -136,9 +149,35 @@ def dictionary_files(lang, documents, pieces, layout, folder):
             "shards": shards,
             "fragments": folder,
             "long": long,
+            "near": near,
         }
     )
     return files
+
+
+def _near_files(lao, latin, layout, files):
+    """Adds the files of the close spellings of ``lao`` and ``latin`` ({spelling: articles}, near.py) to
+    ``files``, cut into shards of about ``layout.near_bytes`` in one folder named by their content, each shard
+    named by its number, with their entry (``index.js``: where each shard begins); returns the folder's name, or
+    None when there is no spelling."""
+    found = neighbourhood(lao, latin)
+    if not found:
+        return None
+    groups = []
+    size = layout.near_bytes
+    for variant in sorted(found, key=_utf16):
+        cost = len(variant.encode("utf-8")) + sum(len(str(item).encode("utf-8")) + 3 for item in found[variant])
+        if size + cost > layout.near_bytes:
+            groups.append([])
+            size = 0
+        groups[-1].append(variant)
+        size += cost + 8
+    scripts = [as_script({"keys": group, "near": [found[variant] for variant in group]}) for group in groups]
+    starts = [""] + [_separator(before[-1], group[0]) for before, group in pairwise(groups)]
+    folder = "n-" + digest("".join(map(digest, scripts)))
+    files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
+    files[f"{folder}/index.js"] = as_script({"starts": starts})
+    return folder
 
 
 def _long_parts(documents):
