@@ -8,7 +8,8 @@ It measures, on the same content:
     whole process tree's summed: tools/proctree.py);
   * each language's search data: files and bytes, raw and gzipped, by kind of file;
   * the search page in headless Chromium, from file:// and over http:// (a local server gzipping as a web server
-    would), for four kinds of query picked from the content: bytes loaded before the first result is shown, the
+    would), for four kinds of query picked from the content, and three kinds of them misspelt (a Lao word without
+    its tone marks or with a slip, an English word with a slip): bytes loaded before the first result is shown, the
     time until then, the page's JavaScript heap, and the bytes of the next page of results ("more"); and the time
     to the first result on a phone's profile (bench_page.PHONE_*: a mobile network, a slowed CPU, over http://).
 It ends with one line per target of the issue, measured figure and PASS/MISS: figures to read, not a test.
@@ -191,6 +192,7 @@ PARTS = [
     ("dictionary shards d/", "d/"),
     ("big records l/", "l/"),
     ("articles f-*/", "f-"),
+    ("close spellings n-*/", "n-"),
 ]
 
 
@@ -281,14 +283,23 @@ def choose_queries(pairs, content, count):
     English words of every frequency; invented names found in the fewest articles (the longest first)."""
     import random
 
+    from .misspell import slip, toneless
+
     lao, phrases, english = sentence_counts(pairs)
     names = invented_names(content)
     rare = sorted(names, key=lambda name: (names[name], -len(name), name))[: 4 * count]
+    english_words = spread([w for w in by_frequency(english) if len(w) >= 5], count)
+    lao_words = spread([w for w in by_frequency(lao) if len(w) >= 4], count)
+    toned = spread([w for w in by_frequency(lao) if toneless(w) != w and len(toneless(w)) >= 3], count)
+    typing = random.Random(SEED)
     return {
         "lo-common": [w for w in by_frequency(lao) if len(w) >= 3][:count],
         "lo-phrase": spread(by_frequency(phrases), count),
         "lo-rare": random.Random(SEED).sample(rare, min(count, len(rare))),
-        "en-word": spread([w for w in by_frequency(english) if len(w) >= 5], count),
+        "en-word": english_words,
+        "lo-toneless": [toneless(w) for w in toned],
+        "lo-slip": [slip(w, typing) for w in lao_words],
+        "en-slip": [slip(w, typing, keyboard=True) for w in english_words],
     }
 
 

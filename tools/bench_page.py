@@ -35,6 +35,10 @@ KINDS = [
     ("lo-rare", "lo", "search.html"),
     ("lo-pdf", "lo", "search.html"),  # a word found only inside PDFs (the back catalogue's: bench_catalogue.py)
     ("en-word", "en", "en/search.html"),
+    # the same words misspelt (tools/misspell.py): found by their close spellings (js/src/near.js)
+    ("lo-toneless", "lo", "search.html"),
+    ("lo-slip", "lo", "search.html"),
+    ("en-slip", "en", "en/search.html"),
 ]
 # A phone on a mobile network, as Chromium's DevTools emulate one: the context's options, then what the page's
 # DevTools session is sent before it navigates (Network.emulateNetworkConditions takes bytes per second).

@@ -16,6 +16,7 @@ export const LATIN_SLIP_FROM = 5; // letters typed from which one slip is forgiv
 export const LATIN_TWO_FROM = 9; // ... and two
 const INDEXED_LAO = 3; // near.py's LAO_SLIP_FROM: skeletons this long are kept with each letter left out
 const INDEXED_LATIN = 5; // near.py's LATIN_ONE_FROM
+const PREFIX = 7; // near.py's: only the beginning of a spelling is varied
 const SUGGESTED = 3; // close spellings offered beside the one searched for
 export const TOO_FEW = 5; // articles: a query typed without tone marks that finds no more ...
 export const FEWER_BY = 2; // ... while the same letters with their marks find this many times as many, is corrected
@@ -71,7 +72,7 @@ export function tolerance(typed, spelling = null) {
 export function variantsOf(typed) {
   const slips = tolerance(typed);
   if (slips < 0) return [];
-  return deletions(hasLao(typed) ? skeleton(typed) : typed, slips);
+  return deletions([...(hasLao(typed) ? skeleton(typed) : typed)].slice(0, PREFIX).join(""), slips);
 }
 
 /**
@@ -171,6 +172,18 @@ const KEYS_BESIDE = new Map(
     ]),
   ),
 );
+
+/**
+ * The stages in which close spellings of the `wrong` pieces of a query are asked for, each costing more than the
+ * one before: "tones" (a Lao part's spellings with other tone marks only), "slips" (all of them), "mended" (a Lao
+ * part piece by piece). A reader who typed no tone mark at all most likely left them out: tones first, then the
+ * pieces, then slips; else slips, then the pieces. No Lao part: slips only.
+ */
+export function stages(wrong) {
+  const lao = wrong.filter(hasLao);
+  if (!lao.length) return wrong.length ? ["slips"] : [];
+  return lao.every((part) => !hasTones(part)) ? ["tones", "mended", "slips"] : ["slips", "mended"];
+}
 
 /**
  * Queries to try in place of one whose `wrong` pieces (typed -> [close spellings, closest first]) are found

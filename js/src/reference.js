@@ -11,6 +11,7 @@ import {
   LAO_SHORTEST,
   LATIN_SHORTEST,
   mended,
+  stages,
   TRIED,
   tolerance,
   tonedFrom,
@@ -98,20 +99,25 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
       );
       return text ? [{ text }] : [];
     };
-    const close = new Map(wrong.map((piece) => [piece, closest(piece, spellings)]));
-    const offered = alternatives(close, rebuild);
-    const lao = wrong.filter(hasLao);
-    const mendFirst = lao.length > 0 && lao.every((part) => !hasTones(part));
-    const pieced = () => alternatives(new Map(wrong.map((p) => [p, hasLao(p) ? inPieces(p) : close.get(p)])), rebuild);
+    const closeTo = (tonesOnly) =>
+      new Map(
+        wrong.map((piece) => {
+          const found = closest(piece, spellings);
+          return [piece, tonesOnly && hasLao(piece) ? found.filter((s) => s.slips === 0) : found];
+        }),
+      );
     const tried = new Set();
-    for (const turn of mendFirst ? ["mended", "whole"] : ["whole", "mended"]) {
-      if (turn === "mended" && !lao.length) continue;
-      for (const attempt of (turn === "whole" ? offered.slice(0, TRIED) : pieced()).filter((q) => !tried.has(q))) {
+    let close = null;
+    for (const stage of stages(wrong)) {
+      if (stage !== "mended") close = closeTo(stage === "tones");
+      const mendedClose = () => new Map([...close].map(([p, found]) => [p, hasLao(p) ? inPieces(p) : found]));
+      const queries = alternatives(stage === "mended" ? mendedClose() : close, rebuild);
+      for (const attempt of queries.slice(0, TRIED).filter((q) => !tried.has(q))) {
         tried.add(attempt);
         const other = prepare(attempt);
         const found = other.answer || exactly(other);
         if (found?.mode === "exact") {
-          const suggestions = offered.filter((q) => q !== attempt);
+          const suggestions = queries.filter((q) => q !== attempt);
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

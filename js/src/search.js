@@ -18,6 +18,7 @@ import {
   mended,
   piecesAt,
   skeleton,
+  stages,
   TRIED,
   tolerance,
   tonedFrom,
@@ -27,10 +28,11 @@ import {
 import { fold, hasLao, LATIN_PIECES } from "./normalise.js";
 import "./pipeline.js"; // registers the pipeline functions the entry names
 import { parseQuery, presence, rank } from "./rank.js";
-import { breaks, candidateWords, segment } from "./segment.js";
+import { breaks, candidateWords, mayBegin, segment } from "./segment.js";
 
 const CHECKED_AT_ONCE = 40; // articles whose text is loaded together when a part must be checked in the text
 const LONGER_KEYS = 8; // keys that begin with a part that is no key, whose articles need no check
+const BEGUN_KEYS = 64; // keys beginning with a needle read to tell where it is, at most (their records are loaded)
 const LAO_RUN = /[\u0e80-\u0eff]+/g;
 const ALL_LAO = /^[\u0e80-\u0eff]+$/;
 
@@ -178,6 +180,34 @@ export function createSearch(store) {
     for (const [ref, ks] of parts) place.set(ref, place.has(ref) ? union(place.get(ref), ks) : ks);
   }
 
+  // What the keys alone tell of a Lao `needle` that is no key, without reading a text: {nowhere: true} when no
+  // article can hold it, {refs, parts} (every article that holds it, and the parts of long ones) when the keys that
+  // begin with it are all the places it can be, else null. In a text that held it, each of its units but the first
+  // and the last would be a unit of the text, the last the beginning of one, and the first, when a word may begin
+  // with its letter, the end of one that begins with vowels written before their consonant, or none;
+  // substrings.py keeps every unit and every two in a row as keys, also from after each of those vowels.
+  async function fromKeys(needle) {
+    const at = breaks(needle);
+    const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
+    const whole = mayBegin(needle[0]); // its first unit begins a key too
+    const pairs = [];
+    for (let k = whole ? 0 : 1; k + 2 < pieces.length; k++) pairs.push(pieces[k] + pieces[k + 1]);
+    if (pairs.length && (await store.known(pairs)).keys.size < unique(pairs).length) return { nowhere: true };
+    const last = pieces.length >= 3 || whole ? pieces.slice(-2).join("") : null;
+    if (!last) return null;
+    const begun = await store.prefixed(last, BEGUN_KEYS);
+    if (begun && !begun.length) return { nowhere: true };
+    // One or two units that begin where a word may: the units (or two) of the texts that begin with it hold it
+    if (!begun || !whole || pieces.length > 2) return null;
+    let refs = [];
+    const parts = new Map();
+    for (const record of (await store.lookup(begun)).values()) {
+      refs = union(refs, record.docs);
+      for (const [ref, ks] of record.parts) parts.set(ref, parts.has(ref) ? union(parts.get(ref), ks) : ks);
+    }
+    return { refs, parts };
+  }
+
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
   // often the start of a word).
   async function surelyWith(needle) {
@@ -195,7 +225,7 @@ export function createSearch(store) {
   async function containing(needles, pool) {
     const records = await store.lookup(needles);
     let refs = pool;
-    const rest = [];
+    let rest = [];
     for (const needle of needles) {
       const record = records.get(needle);
       // A Lao key's articles are every one holding it; a Latin or digit piece (all-words) is a term at most, whose
@@ -205,6 +235,15 @@ export function createSearch(store) {
         keep(needle, record.parts);
       } else rest.push(needle);
     }
+    if (!rest.length || (refs && !refs.length)) return refs || [];
+    const told = await Promise.all(rest.map((needle) => (ALL_LAO.test(needle) ? fromKeys(needle) : null)));
+    if (told.some((found) => found?.nowhere)) return [];
+    for (const [k, found] of told.entries()) {
+      if (!found) continue;
+      refs = refs ? intersect(refs, found.refs) : found.refs;
+      keep(rest[k], found.parts);
+    }
+    rest = rest.filter((_, k) => !told[k]);
     if (!rest.length || (refs && !refs.length)) return refs || [];
     const candidates = await Promise.all(rest.map(candidatesFor));
     const partsFor = (needle) => candidates[rest.indexOf(needle)].parts;
@@ -290,26 +329,36 @@ export function createSearch(store) {
     return outcome("none", lao, []);
   }
 
-  // The pieces of `query` found nowhere as typed (a Lao part no article holds, a word whose term the archive
-  // lacks), each with its close spellings (near.js), closest first.
+  // The pieces of `query` found nowhere as typed: a Lao part no article holds, a word whose term the archive lacks.
   async function misspelt({ lao, words }) {
     const wrong = [];
     for (const part of lao) if (!(await containing([part], null)).length) wrong.push(part);
     const { keys } = await store.known(unique(words.flatMap((w) => pipeline.runString(w))));
     for (const word of words) if (pipeline.runString(word).some((t) => !keys.has(t))) wrong.push(word);
-    const found = await store.near(unique(wrong.flatMap(variantsOf)));
-    return new Map(wrong.map((piece) => [piece, closest(piece, found)]));
+    return wrong;
   }
 
-  // The misspelt pieces of a query again, each Lao part mended piece by piece in place of its close spellings
-  // as a whole (which found nothing, or there were none).
-  async function mendedPieces(wrong) {
+  // Map: each of the `wrong` pieces -> its close spellings (near.js closest), closest first; with `tonesOnly`, of
+  // a Lao part only those that differ from it in tone marks alone (one variant to ask for, not one per letter).
+  async function closeTo(wrong, tonesOnly) {
+    const variants = (piece) => (tonesOnly && hasLao(piece) ? variantsOf(piece).slice(0, 1) : variantsOf(piece));
+    const found = await store.near(unique(wrong.flatMap(variants)));
+    return new Map(
+      wrong.map((piece) => {
+        const spellings = closest(piece, found);
+        return [piece, tonesOnly && hasLao(piece) ? spellings.filter((s) => s.slips === 0) : spellings];
+      }),
+    );
+  }
+
+  // `close` (as closeTo gives it) with each Lao part mended piece by piece in place of its close spellings.
+  async function mendedPieces(close) {
     const out = new Map();
-    for (const [piece, spellings] of wrong) out.set(piece, hasLao(piece) ? await inPieces(piece) : spellings);
+    for (const [piece, spellings] of close) out.set(piece, hasLao(piece) ? await inPieces(piece) : spellings);
     return out;
   }
 
-  // A Lao part close to no spelling as a whole, mended piece by piece (near.js mended()): [{text}] or [].
+  // A Lao part mended piece by piece (near.js mended()): [{text}] or [].
   async function inPieces(part) {
     if (tolerance(part) < 0) return [];
     const at = breaks(part);
@@ -324,8 +373,8 @@ export function createSearch(store) {
     return text ? [{ text }] : [];
   }
 
-  // The query with the close spellings of its misspelt pieces that finds articles: the first of the
-  // alternatives (near.js) tried in turn, TRIED at most; null when none does.
+  // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
+  // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
   async function corrected(query) {
     const rebuild = (replacements) =>
       query.parts
@@ -336,19 +385,17 @@ export function createSearch(store) {
         )
         .join(" ");
     const wrong = await misspelt(query);
-    const offered = alternatives(wrong, rebuild);
-    const lao = [...wrong.keys()].filter(hasLao);
-    const mendFirst = lao.length > 0 && lao.every((part) => !hasTones(part)); // tone marks left out, more likely
     const tried = new Set();
-    for (const turn of mendFirst ? ["mended", "whole"] : ["whole", "mended"]) {
-      if (turn === "mended" && !lao.length) continue;
-      const queries = turn === "whole" ? offered.slice(0, TRIED) : alternatives(await mendedPieces(wrong), rebuild);
-      for (const attempt of queries.filter((q) => !tried.has(q))) {
+    let close = null;
+    for (const stage of stages(wrong)) {
+      if (stage !== "mended") close = await closeTo(wrong, stage === "tones");
+      const queries = alternatives(stage === "mended" ? await mendedPieces(close) : close, rebuild);
+      for (const attempt of queries.slice(0, TRIED).filter((q) => !tried.has(q))) {
         tried.add(attempt);
         const other = await prepare(attempt);
         const found = other.answer || (await exactly(other));
         if (found?.mode === "exact") {
-          const suggestions = offered.filter((q) => q !== attempt);
+          const suggestions = queries.filter((q) => q !== attempt);
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

@@ -11,6 +11,11 @@ const NO_START = /[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ece\u0eb0\u0eb2\u0eb3\u0ebd\u0ec
 const NO_END = /[\u0ec0-\u0ec4]/;
 const LAO_RUN = /[\u0e80-\u0eff]+/g;
 
+/** Whether a word may begin with `char` (where the letter before it may end one). */
+export function mayBegin(char) {
+  return !NO_START.test(char);
+}
+
 /** Whether a word may begin at `i` of `text` (and the one before end there). */
 export function canBreak(text, i) {
   if (i <= 0 || i >= text.length) return true;

@@ -197,6 +197,25 @@ export function createStore(load, lang) {
     },
 
     /**
+     * The keys that begin with `prefix` (itself among them when it is one), in order, reading shard after shard;
+     * null when there are more than `most`. No record is loaded.
+     */
+    async prefixed(prefix, most) {
+      await open();
+      const keys = [];
+      for (let s = Math.max(shardIndexOf(prefix), 0); s < entry.shards.length; s++) {
+        const shard = await part(entry.shards[s][1]);
+        let i = lowerBound(shard.keys, prefix);
+        for (; i < shard.keys.length && shard.keys[i].startsWith(prefix); i++) {
+          if (keys.length === most) return null;
+          keys.push(shard.keys[i]);
+        }
+        if (i < shard.keys.length) break; // the keys with this prefix end in this shard
+      }
+      return keys;
+    },
+
+    /**
      * The spellings each of `variants` leads to (Map: variant -> [spelling, articles, ...], empty lists left
      * out): the close spellings' entry and the shards they fall in (plugins/lao_search/near.py), loaded only now.
      */

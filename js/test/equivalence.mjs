@@ -69,7 +69,10 @@ function misspeltQuery() {
   const kind = random();
   if (kind < 0.35) return misspelt(pick(keys));
   if (kind < 0.7) return misspelt(piece());
-  if (kind < 0.9) return misspelt(pick(pick(texts).match(/[A-Za-z]{4,}/g) || ["government"]).toLowerCase());
+  if (kind < 0.9) {
+    const word = pick(pick(texts).match(/[A-Za-z]{4,}/g) || ["government"]).toLowerCase();
+    return word.length >= 9 && random() < 0.5 ? misspelt(misspelt(word)) : misspelt(word); // two slips from nine
+  }
   return `${misspelt(piece())} ${pick(keys)}`;
 }
 

@@ -4,7 +4,7 @@ The build keeps, beside the index, a deletion neighbourhood (as SymSpell does) o
 each Lao key of three code points or more (a word, two words side by side, a unit or two of them: substrings.py),
 its skeleton (the key without its tone marks) and the skeleton with any one character left out; of each Latin
 word of four letters or more as the articles write it (before the stemmer), the word, and from five letters the
-word with one character left out, from eight with two. A reader's typing reaches a spelling when the two share
+word with one character left out, from seven with two; of a long one, only its first PREFIX characters. A reader's typing reaches a spelling when the two share
 one of these strings, and the browser (js/src/near.js, the same rules) then measures how far apart they really
 are. Each spelling comes with the number of articles that contain it, by which the likelier of two equally close
 ones is chosen.
@@ -18,11 +18,14 @@ LAO_SHORTEST = 3  # code points of the shortest Lao spelling a close one may lea
 LAO_SLIP_FROM = 3  # the shortest skeleton whose one-slip neighbours are kept
 LATIN_SHORTEST = 4  # letters of the shortest Latin word a close one may lead to
 # A reader's word reaches a Latin word with one slip from five letters in the longer of the two, with two from nine
-# typed (js/src/near.js). A word is found by the variants of both: of four letters, one slip away from what was
-# typed only if the reader added a letter, it needs no variant but itself; of seven, two slips from nine typed
-# letters only if both were added, the same.
+# typed (js/src/near.js). A word is found when the variants of both share one, as many slips deep on both sides:
+# of four letters, one slip from what was typed only if the reader added a letter, it needs no variant but itself;
+# two slips from nine typed letters, a word has seven at least.
 LATIN_ONE_FROM = 5  # letters from which a Latin word's variants leave one out
-LATIN_TWO_FROM = 8  # ... and two
+LATIN_TWO_FROM = 7  # ... and two
+# Only the beginning of a spelling is varied (SymSpell's prefix): two strings a slip or two apart have beginnings
+# that share a variant, and a long word costs no more variants than a short one; the browser measures the whole.
+PREFIX = 7
 
 
 def skeleton(text):
@@ -41,16 +44,16 @@ def deletions(text, times):
 
 
 def lao_variants(key):
-    """The strings a Lao ``key`` is found by: its skeleton and, when that is long enough, the skeleton with one
-    character left out."""
+    """The strings a Lao ``key`` is found by: the beginning of its skeleton (PREFIX) and, when the skeleton is
+    long enough, that beginning with one character left out."""
     bare = skeleton(key)
-    return deletions(bare, 1 if len(bare) >= LAO_SLIP_FROM else 0)
+    return deletions(bare[:PREFIX], 1 if len(bare) >= LAO_SLIP_FROM else 0)
 
 
 def latin_variants(word):
-    """The strings a Latin ``word`` is found by: itself, with one character left out from LATIN_ONE_FROM letters,
-    with two from LATIN_TWO_FROM."""
-    return deletions(word, 2 if len(word) >= LATIN_TWO_FROM else 1 if len(word) >= LATIN_ONE_FROM else 0)
+    """The strings a Latin ``word`` is found by: its beginning (PREFIX), with one character left out from
+    LATIN_ONE_FROM letters, with two from LATIN_TWO_FROM."""
+    return deletions(word[:PREFIX], 2 if len(word) >= LATIN_TWO_FROM else 1 if len(word) >= LATIN_ONE_FROM else 0)
 
 
 def neighbourhood(lao, latin):
