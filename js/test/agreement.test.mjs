@@ -1,15 +1,17 @@
 // The browser and the build must agree: same spelling, same folding, same words outside Lao script, same units
-// and query words, same pipeline functions, and lists the build writes read back as they were.
+// and query words, same pipeline functions, lists the build writes read back as they were, and the same variants
+// of a close spelling (the build keeps a spelling under them, the page asks for them).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import lunr from "lunr";
 import { numbers, postings, refSet } from "../src/codec.js";
+import { deletions, LAO_SHORTEST, LATIN_SHORTEST, skeleton } from "../src/near.js";
 import { folded, hasLao, latinWords, normalise } from "../src/normalise.js";
 import { stem, trim } from "../src/pipeline.js";
 import { laoUnits, segment, units } from "../src/segment.js";
 import { BLOCK, pythonSide, TEXTS } from "./python.mjs";
-import { FOLDINGS, NUMBERS, POSTINGS, SEGMENTED, SETS, STEM_EXTRA, TRIM, VOCABULARY } from "./tables.mjs";
+import { FOLDINGS, NEAR, NUMBERS, POSTINGS, SEGMENTED, SETS, STEM_EXTRA, TRIM, VOCABULARY } from "./tables.mjs";
 
 const { built } = pythonSide();
 
@@ -102,4 +104,27 @@ test("numbers, sets and postings the build writes read back as they were", () =>
   POSTINGS.forEach((p, i) => {
     assert.deepEqual(postings(built.postings[i]), p);
   });
+});
+
+test("a close spelling's skeleton is the build's: the same tone marks left out", () => {
+  NEAR.forEach((text, i) => {
+    assert.equal(skeleton(text), built.skeleton[i], JSON.stringify(text));
+  });
+  assert.ok(
+    built.skeleton.some((bare, i) => bare !== NEAR[i]),
+    "some strings of the table have tone marks",
+  );
+});
+
+test("leaving out one or two characters gives the strings the build keeps a spelling under", () => {
+  NEAR.forEach((text, i) => {
+    for (const times of [1, 2]) {
+      const name = `${JSON.stringify(text)}, ${times}`;
+      assert.deepEqual(deletions(text, times).sort(), built.deletions[i][times - 1].sort(), name);
+    }
+  });
+});
+
+test("the shortest spellings kept close are the same on both sides", () => {
+  assert.deepEqual({ lao: LAO_SHORTEST, latin: LATIN_SHORTEST }, built.shortest);
 });

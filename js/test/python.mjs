@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import {
   FOLDINGS,
   MIXED,
+  NEAR,
   NUMBERS,
   POSTINGS,
   SEGMENTED,
@@ -54,6 +55,7 @@ export function pythonSide(sites = {}) {
     numbers: NUMBERS,
     sets: SETS,
     postings: POSTINGS,
+    near: NEAR,
     sites,
     folder,
   };

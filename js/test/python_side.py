@@ -1,9 +1,10 @@
 """What the build side (plugins/lao_search) makes of the tables the JS tests share with it, as JSON.
 
 Reads on stdin {"texts", "trim", "stem", "segment": {"words", "texts"}, "block", "numbers", "sets", "postings",
-"sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the tests) and writes what normalise, folded,
-words, trim, stem, units, segment and the codec give, and builds each site's search data (index.search_files)
-into <folder>/<name>/. Run with the project's Python (.venv/bin/python), where the plugins are installed.
+"near", "sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the tests) and writes what normalise,
+folded, words, trim, stem, units, segment, the codec and the close spellings' skeleton and deletions give, and
+builds each site's search data (index.search_files) into <folder>/<name>/. Run with the project's Python
+(.venv/bin/python), where the plugins are installed.
 """
 
 import json
@@ -13,6 +14,7 @@ import sys
 from lao_search import codec, write_files
 from lao_search.documents import Analyzer, Source
 from lao_search.index import Layout, order, search_files
+from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, deletions, skeleton
 from lao_search.pipeline import stem, trim
 from lao_search.segment import lao_units, segment, units
 from lao_search.text import folded, normalise, words
@@ -57,6 +59,9 @@ def main():
             "numbers": codec.numbers(table["numbers"]),
             "sets": [codec.int_set(codec.int_of_refs(refs)) for refs in table["sets"]],
             "postings": [codec.postings(p["refs"], p["weights"]) for p in table["postings"]],
+            "skeleton": [skeleton(t) for t in table["near"]],
+            "deletions": [[sorted(deletions(t, times)) for times in (1, 2)] for t in table["near"]],
+            "shortest": {"lao": LAO_SHORTEST, "latin": LATIN_SHORTEST},
         },
         sys.stdout,
         ensure_ascii=False,

@@ -1,6 +1,7 @@
 // The search over split data, on articles the build's own Python side indexed (real ICU words, real files).
 
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { parseQuery } from "../src/rank.js";
@@ -270,4 +271,182 @@ test("a part with no key inside, of two letters the archive never has in a row, 
       query,
     );
   }
+});
+
+// Close spellings: words a reader may misspell, each in an article or a few. ຂ່າວ (news) is in four articles,
+// ຂາວ (white) without its tone mark in one.
+const NEAR = [
+  article("k.html", "2024-02-01", "ການສື່ສານ", "<p>ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ.</p>"),
+  article("l.html", "2024-02-02", "ນັກວິທະຍາສາດ", "<p>ນັກວິທະຍາສາດ ລາວ ສຶກສາ ດິນ.</p>"),
+  article("m.html", "2024-02-03", "The government plan", "<p>The government plans roads for the villages.</p>"),
+  article("n.html", "2024-02-04", "ຂ່າວ", "<p>ຂ່າວ ການສືບສານ ວັດທະນະທຳ.</p>"),
+  article("o.html", "2024-02-05", "ຂ່າວກິລາ", "<p>ເສື້ອ ສີຂາວ.</p>"),
+  article("p.html", "2024-02-06", "ຂ່າວ ເສດຖະກິດ", "<p>ເກົ້າສິບ ໂຄງການ.</p>"),
+  article("q.html", "2024-02-07", "ກະຊວງ", "<p>ຂໍ້ມູນຂ່າວສານໃໝ່ ຈາກ ກະຊວງ.</p>"),
+];
+const near = pythonSide({ near: { lang: "lo", articles: NEAR } });
+const NEAR_DATA = path.join(near.folder, "near");
+const nearReference = await referenceOf(NEAR_DATA);
+
+// A search over the close spellings' site, as the page makes it (as typed: with the page's &exact=1).
+async function searched(query, asTyped = false) {
+  const { store, loaded } = fileStore(NEAR_DATA, "lo");
+  const outcome = await createSearch(store).search(query, { asTyped });
+  const found = (await store.docs(outcome.results.map((r) => r.ref))).map((d) => d.url);
+  return { outcome, urls: found, loaded: loaded.map((f) => f.name) };
+}
+
+test("a Lao word typed without its tone marks finds the articles of the toned word, saying so", async () => {
+  const { outcome, urls: found } = await searched("ການສືສານ");
+  assert.equal(outcome.mode, "corrected");
+  assert.equal(outcome.query, "ການສື່ສານ");
+  assert.deepEqual(outcome.typed, ["ການສືສານ"]);
+  assert.deepEqual(outcome.needles, ["ການສື່ສານ"]); // what the results show marked
+  assert.deepEqual(found, ["k.html"]);
+});
+
+for (const [typed, slip] of [
+  ["ນັກວິທະຍສາດ", "a letter left out"],
+  ["ນັກວິທະຍາາສາດ", "a letter doubled"],
+  ["ນັກວິທະຍາສດາ", "two letters swapped"],
+]) {
+  test(`a Lao word with ${slip} (${typed}) is corrected`, async () => {
+    const { outcome, urls: found } = await searched(typed);
+    assert.deepEqual([outcome.mode, outcome.query, found], ["corrected", "ນັກວິທະຍາສາດ", ["l.html"]]);
+  });
+}
+
+test("only the misspelt part of a query is corrected", async () => {
+  const { outcome, urls: found } = await searched("ນັກວິທະຍສາດ ລາວ");
+  assert.deepEqual([outcome.mode, outcome.query, found], ["corrected", "ນັກວິທະຍາສາດ ລາວ", ["l.html"]]);
+});
+
+// m.html has "villages" and "government", as written; the corrected query is stemmed (villag, govern) as any.
+for (const [typed, meant] of [
+  ["villagse", "villages"],
+  ["vilages", "villages"],
+  ["goverment", "government"],
+  ["the goverment", "the government"],
+]) {
+  test(`an English word with a slip (${typed}) is corrected, and the correction stemmed`, async () => {
+    const { outcome, urls: found } = await searched(typed);
+    assert.deepEqual([outcome.mode, outcome.query, found], ["corrected", meant, ["m.html"]]);
+  });
+}
+
+test("a misspelt word close to several spellings: the likeliest searched for, the others suggested", async () => {
+  const { outcome, urls: found } = await searched("plann"); // a letter doubled (plan), or replaced (plans)
+  assert.deepEqual([outcome.mode, outcome.query, outcome.suggestions], ["corrected", "plan", ["plans"]]);
+  assert.deepEqual(found, ["m.html"]);
+});
+
+test("a run of words typed without tone marks, close to no spelling as a whole, is mended piece by piece", async () => {
+  // ຂໍ້ມູນຂ່າວສານ (information) and ໃໝ່ (new): three words, no key of the archive as a whole.
+  const { outcome, urls: found } = await searched("ຂໍມູນຂາວສານໃໝ");
+  assert.deepEqual([outcome.mode, outcome.query, found], ["corrected", "ຂໍ້ມູນຂ່າວສານໃໝ່", ["q.html"]]);
+});
+
+test("typed without any tone mark, the marks are put back before a letter is changed", async () => {
+  // The beginning of ການສື່ສານ: ການສື່ສາ is in its article, as ການສື່ສານ (one letter more) is.
+  const { outcome, urls: found } = await searched("ການສືສາ");
+  assert.deepEqual([outcome.mode, outcome.query, found], ["corrected", "ການສື່ສາ", ["k.html"]]);
+});
+
+test("a Lao word without tone marks found in too few articles is searched for with them", async () => {
+  const { outcome, urls: found } = await searched("ຂາວ");
+  assert.deepEqual([outcome.mode, outcome.query, outcome.few], ["corrected", "ຂ່າວ", 1]);
+  assert.deepEqual(found.sort(), ["n.html", "o.html", "p.html", "q.html"]);
+  const typed = await searched("ຂາວ", true);
+  assert.deepEqual([typed.outcome.mode, typed.urls], ["exact", ["o.html"]]);
+});
+
+test("a query found as typed (tone marks typed, or Latin, or of several parts) is searched for as typed, and loads no close spelling", async () => {
+  for (const query of ["ການສື່ສານ", "ຂ່າວ", "villages", "ນັກວິທະຍາສາດ ລາວ"]) {
+    const { outcome, loaded } = await searched(query);
+    const asTyped = await searched(query, true);
+    assert.equal(outcome.mode, "exact", query);
+    assert.equal(outcome.query, undefined, query);
+    assert.deepEqual(outcome, asTyped.outcome, query);
+    assert.ok(outcome.results.length > 0, query);
+    assert.deepEqual(
+      loaded.filter((name) => name.startsWith("n-")),
+      [],
+      query,
+    );
+  }
+});
+
+test("a query searched for as typed is never corrected, and loads no close spelling", async () => {
+  for (const query of ["ການສືສານ", "ນັກວິທະຍສາດ", "villagse", "goverment", "plann", "ຂາວ", "ເກົາສິບ"]) {
+    const { outcome, loaded } = await searched(query, true);
+    assert.notEqual(outcome.mode, "corrected", query);
+    assert.equal(outcome.query, undefined, query);
+    assert.deepEqual(
+      loaded.filter((name) => name.startsWith("n-")),
+      [],
+      query,
+    );
+  }
+});
+
+test("a query close to no spelling of the archive still finds nothing", async () => {
+  for (const query of ["xyzzyq", "ຊ້າງເຜືອກ", "ITU"]) {
+    const { outcome } = await searched(query);
+    assert.equal(outcome.mode, "none", query);
+    assert.equal(outcome.query, undefined, query);
+  }
+});
+
+test("a misspelt query loads the close spellings' entry and some of their shards, not all", async () => {
+  const { loaded } = await searched("ນັກວິທະຍສາດ");
+  const nearFiles = loaded.filter((name) => name.startsWith("n-"));
+  const [folder] = nearFiles[0].split("/");
+  const shards = fs.readdirSync(path.join(NEAR_DATA, folder)).filter((name) => name !== "index.js");
+  assert.ok(nearFiles.includes(`${folder}/index.js`));
+  assert.ok(
+    nearFiles.length > 1 && nearFiles.length - 1 < shards.length,
+    `${nearFiles.length - 1} of ${shards.length}`,
+  );
+});
+
+const MISSPELT = [
+  "ການສືສານ",
+  "ນັກວິທະຍສາດ",
+  "ນັກວິທະຍາາສາດ",
+  "ນັກວິທະຍາສດາ",
+  "ນັກວິທະຍສາດ ລາວ",
+  "villagse",
+  "vilages",
+  "goverment",
+  "the goverment",
+  "plann",
+  "ຂາວ",
+  "ເກົາສິບ",
+  "ຂໍມູນຂາວສານໃໝ",
+  "ການສືສາ",
+  "ເຕັກໂນໂລຊິ",
+  "xyzzyq",
+  "ຊ້າງເຜືອກ",
+  "ການສື່ສານ",
+];
+
+test("corrected or not, the split data give what the reference gives, with the same close spellings", async () => {
+  const shown = ({ mode, needles, typed, query, suggestions, few, results }) => ({
+    mode,
+    needles,
+    typed,
+    query,
+    suggestions,
+    few,
+    results: results.map(({ part, ...result }) => result),
+  });
+  const modes = new Set();
+  for (const query of MISSPELT) {
+    for (const asTyped of [false, true]) {
+      const { outcome } = await searched(query, asTyped);
+      assert.deepEqual(shown(outcome), shown(nearReference.search(query, { asTyped })), `${query}, ${asTyped}`);
+      modes.add(outcome.mode);
+    }
+  }
+  assert.deepEqual([...modes].sort(), ["all-words", "corrected", "exact", "none"]);
 });

@@ -121,3 +121,24 @@ export const POSTINGS = [
   { refs: [0], weights: [1234] },
   { refs: [2, 5, 900, 901], weights: [1, 65000, 0, 33] },
 ];
+
+// Strings whose close-spelling variants (near.py, near.js) both sides make: Lao with tone marks and ຳ, a
+// cancellation mark (no tone), Latin words of four to nine letters, mixed scripts, the very short.
+export const NEAR = [
+  "ການສື່ສານ",
+  "ນ້ຳ",
+  "ນຳ້",
+  "ເກົ້າສິບ",
+  "ກ່ກ້ກ໊ກ໋",
+  "ຄອມພິວເຕີ໌",
+  "ດີກ\u0eceມາຍ",
+  "ນັກວິທະຍາສາດ",
+  "road",
+  "villages",
+  "goverment",
+  "ລາວabcd",
+  "covid19",
+  "pass",
+  "a",
+  "",
+];

@@ -18,6 +18,10 @@ const STRINGS = {
   more: { other: "ສະແດງຕື່ມ ({n} ບົດ)" },
   page_title: "ຄົ້ນ “{q}”",
   other_language: { other: "ພົບ {n} ບົດທີ່ມີ “{q}” ໃນພາສາອັງກິດ" },
+  corrected: { other: "ບໍ່ພົບ “{typed}”; ສະແດງ {n} ບົດທີ່ມີ “{q}”" },
+  corrected_few: { other: "ມີພຽງ {few} ບົດທີ່ມີ “{typed}”; ສະແດງ {n} ບົດທີ່ມີ “{q}”" },
+  as_typed: "ຊອກຫາ “{typed}” ຕາມທີ່ພິມ",
+  did_you_mean: "ຫຼື ທ່ານໝາຍເຖິງ:",
 };
 const CONFIG = { lang: "lo", strings: STRINGS, kinds: { news: "ຂ່າວ", reports: "ບົດລາຍງານ" } };
 
@@ -281,4 +285,85 @@ test("no page link when the first match is in the body, or only in the title or 
 test("without its string, the page link still says which page", async () => {
   const li = await shownEdition(["ໄຊເບີ"]);
   assert.equal(li.children[3].textContent, "PDF, 2");
+});
+
+// A search for ໜັງສືພມ (ໜັງສືພິມ with a vowel left out), answered with the articles of ໜັງສືພິມ.
+const corrected = (extra = {}) => ({
+  ...outcome("corrected", ["ໜັງສືພິມ"]),
+  typed: ["ໜັງສືພມ"],
+  query: "ໜັງສືພິມ",
+  suggestions: ["ໜັງສືພິມລາວ", "ໜັງສື"],
+  few: 0,
+  ...extra,
+});
+// The search page's query in a link of the correction line (the page reads it with URLSearchParams).
+const asked = (link) => Object.fromEntries(new URLSearchParams(link.getAttribute("href")));
+
+test("a corrected search says what was typed and what was searched for, then links to the search as typed and to the other spellings", async () => {
+  const { doc } = await shown(corrected(), "ໜັງສືພມ");
+  const status = doc.getElementById("search-status");
+  assert.equal(status.textContent, "ບໍ່ພົບ “ໜັງສືພມ”; ສະແດງ 25 ບົດທີ່ມີ “ໜັງສືພິມ”");
+  const line = doc.getElementById("search-correction");
+  assert.equal(line.tagName, "P");
+  assert.equal(doc.body.children[doc.body.children.indexOf(status) + 1], line); // right after the status line
+  const [typed, ...others] = line.querySelectorAll("a");
+  assert.deepEqual(asked(typed), { q: "ໜັງສືພມ", exact: "1" });
+  assert.equal(typed.textContent, "ຊອກຫາ “ໜັງສືພມ” ຕາມທີ່ພິມ");
+  assert.deepEqual(
+    others.map((a) => [asked(a), a.textContent]),
+    [
+      [{ q: "ໜັງສືພິມລາວ" }, "ໜັງສືພິມລາວ"],
+      [{ q: "ໜັງສື" }, "ໜັງສື"],
+    ],
+  );
+  assert.ok(line.textContent.includes("ຫຼື ທ່ານໝາຍເຖິງ:"), line.textContent);
+  assert.deepEqual(
+    items(doc)[0]
+      .querySelectorAll("mark")
+      .map((m) => m.textContent)
+      .slice(-1),
+    ["ໜັງສືພິມ"],
+  ); // the spelling searched for is marked
+});
+
+test("a corrected search keeps the list's contract: busy until shown, then the total", async () => {
+  const { doc } = await shown(corrected(), "ໜັງສືພມ");
+  const list = doc.getElementById("search-results");
+  assert.equal(list.getAttribute("aria-busy"), "false");
+  assert.equal(list.getAttribute("data-total"), "25");
+  assert.equal(items(doc).length, PAGE_SIZE);
+  assert.equal(doc.activeElement, doc.getElementById("search-status"));
+  assert.equal(doc.title, "ຄົ້ນ “ໜັງສືພມ” · ຄັງເອກະສານ"); // the page is named by what was typed
+  const kind = doc.getElementById("search-kind");
+  kind.value = "reports";
+  kind.dispatch("change");
+  await settled();
+  assert.equal(list.getAttribute("data-total"), "5");
+  assert.equal(list.getAttribute("aria-busy"), "false");
+  assert.equal(doc.getElementById("search-status").textContent, "ບໍ່ພົບ “ໜັງສືພມ”; ສະແດງ 5 ບົດທີ່ມີ “ໜັງສືພິມ”");
+  assert.ok(doc.getElementById("search-correction"), "the correction line stays when a filter is chosen");
+});
+
+test("a word found in too few articles as typed: the status line says how few, and no other spelling is offered", async () => {
+  const { doc } = await shown(corrected({ typed: ["ຂາວ"], query: "ຂ່າວ", suggestions: [], few: 2 }), "ຂາວ");
+  assert.equal(doc.getElementById("search-status").textContent, "ມີພຽງ 2 ບົດທີ່ມີ “ຂາວ”; ສະແດງ 25 ບົດທີ່ມີ “ຂ່າວ”");
+  const line = doc.getElementById("search-correction");
+  assert.deepEqual(line.querySelectorAll("a").map(asked), [{ q: "ຂາວ", exact: "1" }]);
+  assert.equal(line.textContent.includes("ຫຼື ທ່ານໝາຍເຖິງ:"), false);
+});
+
+test("the correction line goes when the next search is answered as typed, and is never doubled", async () => {
+  const doc = searchPage();
+  const view = createView(doc, CONFIG, async (results) => results.map((r) => ARTICLES[r.ref]));
+  await view.show(corrected(), "ໜັງສືພມ");
+  await view.show(corrected(), "ໜັງສືພມ");
+  const lines = doc.body.children.filter((node) => node.id === "search-correction");
+  assert.equal(lines.length, 1);
+  await view.show(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
+  assert.equal(doc.getElementById("search-correction"), null);
+  assert.deepEqual(
+    doc.body.children.filter((node) => node.id === "search-correction"),
+    [],
+  );
+  assert.equal(doc.getElementById("search-status").textContent, "ພົບ 25 ບົດທີ່ມີ “ໜັງສືພິມ”");
 });

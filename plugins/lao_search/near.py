@@ -4,10 +4,10 @@ The build keeps, beside the index, a deletion neighbourhood (as SymSpell does) o
 each Lao key of three code points or more (a word, two words side by side, a unit or two of them: substrings.py),
 its skeleton (the key without its tone marks) and the skeleton with any one character left out; of each Latin
 word of four letters or more as the articles write it (before the stemmer), the word, and from five letters the
-word with one character left out, from seven with two; of a long one, only its first PREFIX characters. A reader's typing reaches a spelling when the two share
-one of these strings, and the browser (js/src/near.js, the same rules) then measures how far apart they really
-are. Each spelling comes with the number of articles that contain it, by which the likelier of two equally close
-ones is chosen.
+word with one character left out, from seven with two; of a long one, only its first PREFIX characters. A
+reader's typing reaches a spelling when the two share one of these strings, and the browser (js/src/near.js, the
+same rules) then measures how far apart they really are. Each spelling comes with the number of articles that
+contain it, by which the likelier of two equally close ones is chosen.
 
 Pure functions; index.py cuts the neighbourhood into files as it cuts the dictionary.
 """
