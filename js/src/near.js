@@ -15,7 +15,6 @@ export const LATIN_SHORTEST = 4; // near.py's too
 export const LATIN_SLIP_FROM = 5; // letters typed from which one slip is forgiven
 export const LATIN_TWO_FROM = 9; // ... and two
 const INDEXED_LAO = 3; // near.py's LAO_SLIP_FROM: skeletons this long are kept with each letter left out
-const INDEXED_LATIN = 5; // near.py's LATIN_ONE_FROM
 const PREFIX = 7; // near.py's: only the beginning of a spelling is varied
 const SUGGESTED = 3; // close spellings offered beside the one searched for
 export const TOO_FEW = 5; // articles: a query typed without tone marks that finds no more ...
@@ -39,7 +38,8 @@ export function deletions(text, times) {
   for (let t = 0; t < times; t++) {
     const next = new Set();
     for (const word of edge) {
-      for (let i = 0; i < word.length; i++) next.add(word.slice(0, i) + word.slice(i + 1));
+      const letters = [...word]; // by code point, as Python counts them
+      for (let i = 0; i < letters.length; i++) next.add([...letters.slice(0, i), ...letters.slice(i + 1)].join(""));
     }
     for (const word of next) out.add(word);
     edge = [...next];
@@ -53,7 +53,7 @@ export function deletions(text, times) {
  * LAO_SLIP_FROM code points or LATIN_SLIP_FROM letters typed, or from a spelling that long when the reader left one
  * of its letters out; two from LATIN_TWO_FROM letters typed; -1 when `typed` is too short to guess from at all.
  * A slip that keeps the length is only forgiven where near.py keeps the variants that find it (a Lao skeleton of
- * INDEXED_LAO letters, a Latin word of INDEXED_LATIN), so that every spelling counted close is found.
+ * INDEXED_LAO letters), so that every spelling counted close is found.
  */
 export function tolerance(typed, spelling = null) {
   const lao = hasLao(typed);
@@ -63,7 +63,8 @@ export function tolerance(typed, spelling = null) {
   const from = lao ? LAO_SLIP_FROM : LATIN_SLIP_FROM;
   if (spelling === null) return length >= from ? 1 : 0;
   const [mine, theirs] = lao ? [skeleton(typed), skeleton(spelling)] : [typed, spelling];
-  const found = theirs.length < mine.length || theirs.length >= (lao ? INDEXED_LAO : INDEXED_LATIN);
+  // (a Latin word long enough to be forgiven a slip is always long enough for near.py to keep its variants)
+  const found = !lao || theirs.length < mine.length || theirs.length >= INDEXED_LAO;
   const leftOut = theirs.length > mine.length && [...spelling].length >= from;
   return found && (length >= from || leftOut) ? 1 : 0;
 }

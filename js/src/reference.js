@@ -76,6 +76,16 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
     return outcome("none", lao, []);
   }
 
+  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once.
+  function others(queries, chosen) {
+    const searched = (q) => {
+      const { lao, words } = parseQuery(q);
+      return JSON.stringify([lao, words.flatMap((w) => queryPipeline.runString(w))]);
+    };
+    const seen = new Set([searched(chosen)]);
+    return queries.filter((q) => !seen.has(searched(q)) && seen.add(searched(q)));
+  }
+
   function corrected(query) {
     const wrong = [
       ...query.lao.filter((part) => !texts.some((text) => text.includes(part))),
@@ -117,7 +127,7 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
         const other = prepare(attempt);
         const found = other.answer || exactly(other);
         if (found?.mode === "exact") {
-          const suggestions = queries.filter((q) => q !== attempt);
+          const suggestions = others(queries, attempt);
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

@@ -375,6 +375,16 @@ export function createSearch(store) {
 
   // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
   // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
+  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once.
+  function others(queries, chosen) {
+    const searched = (q) => {
+      const { lao, words } = parseQuery(q);
+      return JSON.stringify([lao, words.flatMap((w) => pipeline.runString(w))]);
+    };
+    const seen = new Set([searched(chosen)]);
+    return queries.filter((q) => !seen.has(searched(q)) && seen.add(searched(q)));
+  }
+
   async function corrected(query) {
     const rebuild = (replacements) =>
       query.parts
@@ -395,7 +405,7 @@ export function createSearch(store) {
         const other = await prepare(attempt);
         const found = other.answer || (await exactly(other));
         if (found?.mode === "exact") {
-          const suggestions = queries.filter((q) => q !== attempt);
+          const suggestions = others(queries, attempt);
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }
@@ -415,6 +425,7 @@ export function createSearch(store) {
       return (await corrected(query)) || query.answer;
     }
     const toned = asTyped ? null : tonedLookup(query); // asked for beside the search as typed, not after it
+    toned?.catch(() => {}); // awaited only when the search as typed finds something: a failure is met there
     const exact = await exactly(query);
     if (exact) return (await fewFound(exact, query, await toned)) || exact;
     return (!asTyped && (await corrected(query))) || (await allWords(query));

@@ -6,12 +6,32 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import lunr from "lunr";
 import { numbers, postings, refSet } from "../src/codec.js";
-import { deletions, LAO_SHORTEST, LATIN_SHORTEST, skeleton } from "../src/near.js";
+import {
+  closest,
+  deletions,
+  distance,
+  LAO_SHORTEST,
+  LATIN_SHORTEST,
+  skeleton,
+  tolerance,
+  variantsOf,
+} from "../src/near.js";
 import { folded, hasLao, latinWords, normalise } from "../src/normalise.js";
 import { stem, trim } from "../src/pipeline.js";
 import { laoUnits, segment, units } from "../src/segment.js";
 import { BLOCK, pythonSide, TEXTS } from "./python.mjs";
-import { FOLDINGS, NEAR, NUMBERS, POSTINGS, SEGMENTED, SETS, STEM_EXTRA, TRIM, VOCABULARY } from "./tables.mjs";
+import {
+  CLOSE_SPELLINGS,
+  FOLDINGS,
+  NEAR,
+  NUMBERS,
+  POSTINGS,
+  SEGMENTED,
+  SETS,
+  STEM_EXTRA,
+  TRIM,
+  VOCABULARY,
+} from "./tables.mjs";
 
 const { built } = pythonSide();
 
@@ -127,4 +147,51 @@ test("leaving out one or two characters gives the strings the build keeps a spel
 
 test("the shortest spellings kept close are the same on both sides", () => {
   assert.deepEqual({ lao: LAO_SHORTEST, latin: LATIN_SHORTEST }, built.shortest);
+});
+
+// `word` with one slip: a letter left out, two in a row swapped, one of `letters` added or put in place of one.
+function oneSlip(word, letters) {
+  const out = new Set();
+  for (let i = 0; i <= word.length; i++) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const letter of letters) {
+      out.add(word.slice(0, i) + letter + word.slice(i));
+      if (i < word.length) out.add(word.slice(0, i) + letter + word.slice(i + 1));
+    }
+  }
+  return out;
+}
+
+// What a reader may type for `spelling`: one slip; of Lao, also without tone marks, or with a slip and each tone
+// mark typed twice; of a Latin word of seven letters or more, a second slip (a letter left out, doubled or
+// swapped) on top.
+function misspellings(spelling) {
+  if (hasLao(spelling)) {
+    const letters = [...new Set([...CLOSE_SPELLINGS.lao.join("")])];
+    const slips = oneSlip(spelling, letters);
+    const twice = [...slips].map((typed) => typed.replace(/[\u0ec8-\u0ecb]/g, "$&$&"));
+    return new Set([skeleton(spelling), ...oneSlip(skeleton(spelling), letters), ...slips, ...twice]);
+  }
+  const once = oneSlip(spelling, "abcdefghijklmnopqrstuvwxyz");
+  if (spelling.length < 7) return once;
+  const doubled = (typed) => [...typed].map((letter, i) => typed.slice(0, i) + letter + typed.slice(i));
+  return new Set([...once, ...[...once].flatMap((typed) => [...oneSlip(typed, ""), ...doubled(typed)])]);
+}
+
+test("every spelling as close to what was typed as near.js forgives is found under a variant the page asks for", () => {
+  const kept = new Map(Object.entries(built.neighbourhood)); // near.py's, of CLOSE_SPELLINGS
+  let checked = 0;
+  for (const spelling of [...CLOSE_SPELLINGS.lao, ...CLOSE_SPELLINGS.latin]) {
+    const bare = (text) => (hasLao(text) ? skeleton(text) : text);
+    for (const typed of misspellings(spelling)) {
+      if (typed === spelling || tolerance(typed) < 0 || hasLao(typed) !== hasLao(spelling)) continue;
+      if (distance(bare(typed), bare(spelling)) > tolerance(typed, spelling)) continue; // not forgiven
+      const found = new Map(variantsOf(typed).flatMap((v) => (kept.has(v) ? [[v, kept.get(v)]] : [])));
+      const close = closest(typed, found).map((s) => s.text);
+      assert.ok(close.includes(spelling), `${spelling} typed ${typed}: ${close.join(", ")}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 10000, `${checked} misspellings`);
 });

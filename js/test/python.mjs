@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  CLOSE_SPELLINGS,
   FOLDINGS,
   MIXED,
   NEAR,
@@ -56,6 +57,7 @@ export function pythonSide(sites = {}) {
     sets: SETS,
     postings: POSTINGS,
     near: NEAR,
+    closeSpellings: CLOSE_SPELLINGS,
     sites,
     folder,
   };

@@ -1,10 +1,10 @@
 """What the build side (plugins/lao_search) makes of the tables the JS tests share with it, as JSON.
 
 Reads on stdin {"texts", "trim", "stem", "segment": {"words", "texts"}, "block", "numbers", "sets", "postings",
-"near", "sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the tests) and writes what normalise,
-folded, words, trim, stem, units, segment, the codec and the close spellings' skeleton and deletions give, and
-builds each site's search data (index.search_files) into <folder>/<name>/. Run with the project's Python
-(.venv/bin/python), where the plugins are installed.
+"near", "closeSpellings": {"lao", "latin"}, "sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the
+tests) and writes what normalise, folded, words, trim, stem, units, segment, the codec and the close spellings'
+skeleton, deletions and neighbourhood give, and builds each site's search data (index.search_files) into
+<folder>/<name>/. Run with the project's Python (.venv/bin/python), where the plugins are installed.
 """
 
 import json
@@ -14,7 +14,7 @@ import sys
 from lao_search import codec, write_files
 from lao_search.documents import Analyzer, Source
 from lao_search.index import Layout, order, search_files
-from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, deletions, skeleton
+from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, deletions, neighbourhood, skeleton
 from lao_search.pipeline import stem, trim
 from lao_search.segment import lao_units, segment, units
 from lao_search.text import folded, normalise, words
@@ -62,6 +62,9 @@ def main():
             "skeleton": [skeleton(t) for t in table["near"]],
             "deletions": [[sorted(deletions(t, times)) for times in (1, 2)] for t in table["near"]],
             "shortest": {"lao": LAO_SHORTEST, "latin": LATIN_SHORTEST},
+            "neighbourhood": neighbourhood(
+                dict.fromkeys(table["closeSpellings"]["lao"], 1), dict.fromkeys(table["closeSpellings"]["latin"], 1)
+            ),
         },
         sys.stdout,
         ensure_ascii=False,
