@@ -3,7 +3,7 @@
 from itertools import pairwise
 
 from lao_search.segment import units
-from lao_search.substrings import PAIR, UNIT, WORD, chunk_keys, containing, unit_keys
+from lao_search.substrings import PAIR, RUN, UNIT, WORD, chunk_keys, containing, unit_keys
 from lao_search.text import chunk_pieces, chunks, folded
 
 ARTICLES = ["ລັດຖະບານ ສະໜອງ ນ້ຳສະອາດ", "ການສະໜອງບໍລິການ ລັດດິຈິຕອນ ITU", "ສະໜ ອງ ແຍກກັນ ດິຈິຕອນ", "ໜັງສືພິມ ເດີ ດີ"]
@@ -19,10 +19,18 @@ def test_keys_of_a_chunk_are_its_words_and_the_pairs_icu_put_side_by_side():
     assert chunk_keys([(0, "ລັດ"), (4, "ດິ")]) == {"ລັດ": WORD, "ດິ": WORD}  # not side by side: no pair
 
 
-def test_unit_keys_are_units_and_two_in_a_row_and_letters_and_two_in_a_row():
+def test_unit_keys_are_units_two_and_three_in_a_row_and_letters_and_two_in_a_row():
     units = {"ສັ", "ນ", "ຍາ", "ສັນ", "ນຍາ"}
     letters = {"ສ", "ັ", "ນ", "ຍ", "າ", "ສັ", "ັນ", "ນຍ", "ຍາ"}
-    assert unit_keys("ສັນຍາ ITU") == dict.fromkeys(units | letters, UNIT)
+    assert unit_keys("ສັນຍາ ITU") == {**dict.fromkeys(units | letters, UNIT), "ສັນຍາ": RUN}
+
+
+def test_unit_keys_are_kept_also_from_after_the_vowels_written_before_their_consonant():
+    # ເເ typed for ແ: a query that begins at the second ເ, or at ຊ, still begins a key
+    keys = unit_keys("ເເຊິງ")
+    assert {"ເເຊິ", "ເຊິ", "ຊິ", "ເເຊິງ", "ເຊິງ", "ຊິງ"} <= set(keys)
+    assert "ິງ" in keys  # two letters in a row, as ever
+    assert "ິ" in keys and "ງ" in keys
 
 
 def test_every_key_has_every_article_that_contains_it_anywhere():

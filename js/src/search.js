@@ -32,6 +32,7 @@ import { breaks, candidateWords, mayBegin, segment } from "./segment.js";
 
 const CHECKED_AT_ONCE = 40; // articles whose text is loaded together when a part must be checked in the text
 const LONGER_KEYS = 8; // keys that begin with a part that is no key, whose articles need no check
+const UNITS_IN_KEYS = 3; // substrings.py keeps every unit, and every two and three in a row, as keys
 const BEGUN_KEYS = 64; // keys beginning with a needle read to tell where it is, at most (their records are loaded)
 const LAO_RUN = /[\u0e80-\u0eff]+/g;
 const ALL_LAO = /^[\u0e80-\u0eff]+$/;
@@ -189,23 +190,25 @@ export function createSearch(store) {
   async function fromKeys(needle) {
     const at = breaks(needle);
     const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
-    const whole = mayBegin(needle[0]); // its first unit begins a key too
-    const pairs = [];
-    for (let k = whole ? 0 : 1; k + 2 < pieces.length; k++) pairs.push(pieces[k] + pieces[k + 1]);
-    if (pairs.length && (await store.known(pairs)).keys.size < unique(pairs).length) return { nowhere: true };
-    const last = pieces.length >= 3 || whole ? pieces.slice(-2).join("") : null;
-    if (!last) return null;
+    const first = mayBegin(needle[0]) ? 0 : 1; // the first unit that is whole (or begins a key: substrings.py)
+    const runs = []; // UNITS_IN_KEYS whole units in a row: each a key, in any text that held the needle
+    for (let k = first; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
+    if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
+    if (pieces.length <= first) return null;
+    // its last units (the last perhaps the beginning of a longer one) begin a key in any text that held it
+    const last = pieces.slice(Math.max(first, pieces.length - UNITS_IN_KEYS)).join("");
     const begun = await store.prefixed(last, BEGUN_KEYS);
-    if (begun && !begun.length) return { nowhere: true };
-    // One or two units that begin where a word may: the units (or two) of the texts that begin with it hold it
-    if (!begun || !whole || pieces.length > 2) return null;
+    if (!begun) return null;
+    if (!begun.length) return { nowhere: true };
     let refs = [];
     const parts = new Map();
     for (const record of (await store.lookup(begun)).values()) {
       refs = union(refs, record.docs);
       for (const [ref, ks] of record.parts) parts.set(ref, parts.has(ref) ? union(parts.get(ref), ks) : ks);
     }
-    return { refs, parts };
+    // A needle of a few units that begins a key: the keys that begin with it are every place it is. A longer one is
+    // in their articles at most.
+    return last === needle ? { refs, parts } : { within: refs };
   }
 
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
@@ -239,11 +242,11 @@ export function createSearch(store) {
     const told = await Promise.all(rest.map((needle) => (ALL_LAO.test(needle) ? fromKeys(needle) : null)));
     if (told.some((found) => found?.nowhere)) return [];
     for (const [k, found] of told.entries()) {
-      if (!found) continue;
-      refs = refs ? intersect(refs, found.refs) : found.refs;
-      keep(rest[k], found.parts);
+      if (found?.refs) keep(rest[k], found.parts);
+      const within = found?.refs || found?.within;
+      if (within) refs = refs ? intersect(refs, within) : within;
     }
-    rest = rest.filter((_, k) => !told[k]);
+    rest = rest.filter((_, k) => !told[k]?.refs);
     if (!rest.length || (refs && !refs.length)) return refs || [];
     const candidates = await Promise.all(rest.map(candidatesFor));
     const partsFor = (needle) => candidates[rest.indexOf(needle)].parts;

@@ -4,11 +4,11 @@ folded text contains it anywhere, whatever word boundaries ICU put around it.
 The keys are what readers type and what a longer query is made of:
   * words: ICU's Lao words of the archive;
   * pairs: two words ICU put side by side (a two-word phrase typed without a space, or a word ICU split in two);
-  * units: the pieces between the places where a word may begin (segment.units), one and two in a row, so that
-    any string has keys inside it however it was typed; and each without the vowels written before its consonant
-    (ເ ແ ໂ ໃ ໄ), from any of them on, so that every place a query can begin in a text begins a key there: a query
-    of one or two units is then answered by the keys that begin with it, and one found nowhere is known to be
-    nowhere without reading a text (js/src/search.js fromKeys);
+  * units: the pieces between the places where a word may begin (segment.units), one, two and three in a row, so
+    that any string has keys inside it however it was typed; and each without the vowels written before its
+    consonant (ເ ແ ໂ ໃ ໄ), from any of them on, so that every place a query can begin in a text begins a key
+    there: a query of up to three units is then answered by the keys that begin with it, and one found nowhere is
+    known to be nowhere, without reading a text (js/src/search.js fromKeys);
   * letters: every Lao character, and every two in a row, which need no rule at all: if a string is anywhere in
     the archive, so is each of its characters and each two of them in a row, and a query that has one the
     archive lacks is found nowhere without reading a text.
@@ -26,7 +26,8 @@ import ahocorasick
 from .segment import LAO_RUN, lao_units
 from .text import has_lao
 
-WORD, PAIR, UNIT = 1, 2, 4  # kinds of key, as bits: a word may also be a unit
+WORD, PAIR, UNIT, RUN = 1, 2, 4, 8  # kinds of key, as bits: a word may also be a unit; a run is of three units
+UNITS_IN_KEYS = 3  # units in a row kept as one key, at most (js/src/search.js's UNITS_IN_KEYS)
 LEADING_VOWELS = "\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4"  # ເ ແ ໂ ໃ ໄ: written before their consonant, they end no word
 
 
@@ -47,16 +48,17 @@ def chunk_keys(pieces):
 
 
 def unit_keys(chunk):
-    """{key: UNIT} of one chunk: its units and every two units in a row (each also without the vowels written
-    before its consonant, from each of them on: what a query that begins after them begins with), and its
-    characters and every two in a row, run of Lao letters by run."""
+    """{key: kind} of one chunk: its units and every two units in a row (UNIT) and every three (RUN), each also
+    without the vowels written before its consonant, from each of them on (what a query that begins after them
+    begins with); and its characters and every two in a row (UNIT); run of Lao letters by run."""
     keys = {}
     for units in lao_units(chunk):
-        for i, unit in enumerate(units):
-            for key in (unit, units[i - 1] + unit) if i else (unit,):
-                keys[key] = UNIT
-                for start in range(1, len(key) - len(key.lstrip(LEADING_VOWELS)) + 1):
-                    keys[key[start:]] = UNIT
+        for i in range(len(units)):
+            for n in range(min(i + 1, UNITS_IN_KEYS)):
+                key = "".join(units[i - n : i + 1])
+                kind = UNIT if n < 2 else RUN
+                for start in range(len(key) - len(key.lstrip(LEADING_VOWELS)) + 1):
+                    keys[key[start:]] = keys.get(key[start:], 0) | kind
     for run in LAO_RUN.findall(chunk):
         keys.update(dict.fromkeys(run, UNIT))
         keys.update(dict.fromkeys(map(add, run, run[1:]), UNIT))
