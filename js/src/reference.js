@@ -80,14 +80,15 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
     return outcome("none", lao, []);
   }
 
-  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once.
+  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once:
   function others(queries, chosen) {
     const searched = (q) => {
       const { lao, words } = parseQuery(q);
       return JSON.stringify([lao, words.flatMap((w) => queryPipeline.runString(w))]);
     };
     const seen = new Set([searched(chosen)]);
-    return queries.filter((q) => !seen.has(searched(q)) && seen.add(searched(q)));
+    // nor a piece of it (a unit or two of a longer spelling), which finds what it finds and more
+    return queries.filter((q) => !chosen.includes(q) && !seen.has(searched(q)) && seen.add(searched(q)));
   }
 
   function corrected(query) {

@@ -378,14 +378,15 @@ export function createSearch(store) {
 
   // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
   // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
-  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once.
+  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once:
   function others(queries, chosen) {
     const searched = (q) => {
       const { lao, words } = parseQuery(q);
       return JSON.stringify([lao, words.flatMap((w) => pipeline.runString(w))]);
     };
     const seen = new Set([searched(chosen)]);
-    return queries.filter((q) => !seen.has(searched(q)) && seen.add(searched(q)));
+    // nor a piece of it (a unit or two of a longer spelling), which finds what it finds and more
+    return queries.filter((q) => !chosen.includes(q) && !seen.has(searched(q)) && seen.add(searched(q)));
   }
 
   async function corrected(query) {
