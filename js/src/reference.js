@@ -26,20 +26,16 @@ import { breaks, segment } from "./segment.js";
  * A search over all the data of a language: `docs` (by ref, {text, ...}), `terms` (Map: term -> {refs, weights}),
  * `longest` (the longest Lao term), `pipeline` (the names of the search pipeline's functions), `meta(ref)` (the
  * kind and year of an article), `lengths` (the entry's rough lengths of the articles), `keys` (the Lao strings
- * the archive keeps, of which close spellings are chosen, but for `runs`: three units in a row and nothing else). search(raw) gives what search.js's search gives, at
+ * the archive keeps, of which close spellings are chosen). search(raw) gives what search.js's search gives, at
  * once: a close spelling is looked for among every key and every word of every text, each counted in every text.
  */
-export function createReference({ docs, terms, longest, pipeline, meta, lengths, keys = [], runs = [] }) {
+export function createReference({ docs, terms, longest, pipeline, meta, lengths, keys = [] }) {
   const texts = docs.map((doc) => fold(doc.text));
   const words = new Set([...terms.keys()].filter(hasLao));
   const isWord = (w) => words.has(w);
   const queryPipeline = lunr.Pipeline.load(pipeline);
   const everyRef = texts.map((_, ref) => ref);
-  const onlyRuns = new Set(runs);
-  const spellings = everySpelling(
-    texts,
-    keys.filter((key) => !onlyRuns.has(key)),
-  );
+  const spellings = everySpelling(texts, keys);
   const keySet = new Set(keys);
 
   function ranked(refs, termList, lao) {

@@ -42,11 +42,9 @@ export async function referenceOf(folder) {
   const entry = read("index.js");
   const terms = new Map();
   const keys = [];
-  const runs = []; // keys that are three units in a row and nothing else: no close spelling leads to them
   for (const [, shardName] of entry.shards) {
     const shard = read(shardName);
     keys.push(...shard.keys);
-    runs.push(...shard.keys.filter((_, i) => shard.terms[i] === "2"));
     shard.keys.forEach((key, i) => {
       if (shard.terms[i] !== "1") return;
       let record = shard.records[i];
@@ -66,6 +64,5 @@ export async function referenceOf(folder) {
     meta: store.meta,
     lengths: entry.lengths,
     keys,
-    runs,
   });
 }

@@ -40,7 +40,7 @@ from .bm25 import weights
 from .near import neighbourhood
 from .pipeline import STEMMER
 from .segment import segment
-from .substrings import RUN, containing
+from .substrings import containing
 from .text import has_lao
 
 FORMAT = 3
@@ -114,7 +114,7 @@ def dictionary_files(lang, documents, pieces, layout, folder):
     longest = max(map(len, lao_terms), default=1)
     files = {}
     near = _near_files(
-        {key: contained[key].bit_count() for key, kind in kinds.items() if kind != RUN},  # not runs: too many
+        {key: contained[key].bit_count() for key in kinds},
         Counter(word for document in documents for word in document.spellings),
         layout,
         files,
@@ -134,8 +134,7 @@ def dictionary_files(lang, documents, pieces, layout, folder):
             records[key] += "." + codec.int_set(parts)
         if key in kinds and key not in refs_of:
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
-    runs = {key for key, kind in kinds.items() if kind == RUN}
-    shards = _shards(sorted(records, key=_utf16), records, words, runs, layout, files)
+    shards = _shards(sorted(records, key=_utf16), records, words, layout, files)
     files["index.js"] = as_script(
         {
             "format": FORMAT,
@@ -203,7 +202,7 @@ def _long_parts(documents):
     return long, of_chunk, of_term
 
 
-def _shards(keys, records, words, runs, layout, files):
+def _shards(keys, records, words, layout, files):
     """Cut the sorted keys into shards of about ``layout.shard_bytes`` (UTF-8); returns [[where each begins, file
     name]] and adds the shards and the records too big for them to ``files``."""
     groups = []
@@ -229,8 +228,7 @@ def _shards(keys, records, words, runs, layout, files):
                 "keys": names,
                 "records": [record for _key, record in group],
                 "words": {str(i): words[key] for i, key in enumerate(names) if key in words},
-                # 1: a term; 0: another key; 2: only three units in a row, of which no close spelling is kept
-                "terms": "".join(("2" if key in runs else "0") if key in words else "1" for key in names),
+                "terms": "".join("0" if key in words else "1" for key in names),
             },
         )
         out.append(["" if before is None else _separator(before, names[0]), name])

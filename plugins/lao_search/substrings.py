@@ -26,7 +26,7 @@ import ahocorasick
 from .segment import LAO_RUN, lao_units
 from .text import has_lao
 
-WORD, PAIR, UNIT, RUN = 1, 2, 4, 8  # kinds of key, as bits: a word may also be a unit; a run is of three units
+WORD, PAIR, UNIT = 1, 2, 4  # kinds of key, as bits: a word may also be a unit
 UNITS_IN_KEYS = 3  # units in a row kept as one key, at most (js/src/search.js's UNITS_IN_KEYS)
 LEADING_VOWELS = "\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4"  # ເ ແ ໂ ໃ ໄ: written before their consonant, they end no word
 
@@ -48,17 +48,16 @@ def chunk_keys(pieces):
 
 
 def unit_keys(chunk):
-    """{key: kind} of one chunk: its units and every two units in a row (UNIT) and every three (RUN), each also
-    without the vowels written before its consonant, from each of them on (what a query that begins after them
-    begins with); and its characters and every two in a row (UNIT); run of Lao letters by run."""
+    """{key: UNIT} of one chunk: its units and every two and three units in a row, each also without the vowels
+    written before its consonant, from each of them on (what a query that begins after them begins with); and its
+    characters and every two in a row; run of Lao letters by run."""
     keys = {}
     for units in lao_units(chunk):
         for i in range(len(units)):
             for n in range(min(i + 1, UNITS_IN_KEYS)):
                 key = "".join(units[i - n : i + 1])
-                kind = UNIT if n < 2 else RUN
                 for start in range(len(key) - len(key.lstrip(LEADING_VOWELS)) + 1):
-                    keys[key[start:]] = keys.get(key[start:], 0) | kind
+                    keys[key[start:]] = UNIT
     for run in LAO_RUN.findall(chunk):
         keys.update(dict.fromkeys(run, UNIT))
         keys.update(dict.fromkeys(map(add, run, run[1:]), UNIT))
