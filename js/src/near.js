@@ -69,6 +69,11 @@ export function tolerance(typed, spelling = null) {
   return found && (length >= from || leftOut) ? 1 : 0;
 }
 
+/** The one string to ask the store for the spellings of Lao `text` with other tone marks: its skeleton's start. */
+export function tonesVariant(text) {
+  return [...skeleton(text)].slice(0, PREFIX).join("");
+}
+
 /** The strings to ask the store for, for `typed` (near.py keeps the same ones of each spelling). */
 export function variantsOf(typed) {
   const slips = tolerance(typed);

@@ -17,11 +17,11 @@ import {
   hasTones,
   mended,
   piecesAt,
-  skeleton,
   stages,
   TRIED,
   tolerance,
   tonedFrom,
+  tonesVariant,
   tooFew,
   variantsOf,
 } from "./near.js";
@@ -344,7 +344,7 @@ export function createSearch(store) {
   // Map: each of the `wrong` pieces -> its close spellings (near.js closest), closest first; with `tonesOnly`, of
   // a Lao part only those that differ from it in tone marks alone (one variant to ask for, not one per letter).
   async function closeTo(wrong, tonesOnly) {
-    const variants = (piece) => (tonesOnly && hasLao(piece) ? variantsOf(piece).slice(0, 1) : variantsOf(piece));
+    const variants = (piece) => (tonesOnly && hasLao(piece) ? [tonesVariant(piece)] : variantsOf(piece));
     const found = await store.near(unique(wrong.flatMap(variants)));
     return new Map(
       wrong.map((piece) => {
@@ -366,7 +366,7 @@ export function createSearch(store) {
     if (tolerance(part) < 0) return [];
     const at = breaks(part);
     const pieces = piecesAt(part, at);
-    const [found, { keys }] = await Promise.all([store.near(unique(pieces.map(skeleton))), store.known(pieces)]);
+    const [found, { keys }] = await Promise.all([store.near(unique(pieces.map(tonesVariant))), store.known(pieces)]);
     const text = mended(
       part,
       at,
@@ -376,8 +376,6 @@ export function createSearch(store) {
     return text ? [{ text }] : [];
   }
 
-  // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
-  // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
   // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once:
   function others(queries, chosen) {
     const searched = (q) => {
@@ -389,6 +387,8 @@ export function createSearch(store) {
     return queries.filter((q) => !chosen.includes(q) && !seen.has(searched(q)) && seen.add(searched(q)));
   }
 
+  // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
+  // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
   async function corrected(query) {
     const rebuild = (replacements) =>
       query.parts
@@ -439,7 +439,7 @@ export function createSearch(store) {
   // ({text, count}, near.js tonedFrom), or null.
   async function tonedLookup({ parts, lao }) {
     if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
-    return tonedFrom(lao[0], await store.near([skeleton(lao[0])]));
+    return tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
   }
 
   // The search for `toned` in place of `query`, when the articles of `exact` are too few (near.js tooFew).
