@@ -20,6 +20,7 @@ const SUGGESTED = 3; // close spellings offered beside the one searched for
 export const TOO_FEW = 5; // articles: a query typed without tone marks that finds no more ...
 export const FEWER_BY = 2; // ... while the same letters with their marks find this many times as many, is corrected
 export const TRIED = 2; // close spellings of a query searched for in turn, when the closest finds nothing
+export const UNDONE = 12; // strings undone() tries, at most: a query's slips put right one by one
 
 /** Whether `text` has a Lao tone mark. */
 export function hasTones(text) {
@@ -128,13 +129,14 @@ export function closest(typed, found) {
       const allowed = tolerance(typed, text);
       const slips = distance(bare, other, allowed);
       if (slips > allowed) continue;
+      const slip = slips === 1 ? slipOf(bare, other, lao) : "";
       seen.set(text, {
         text,
         count,
         slips,
         toneSlips: tones ? distance(tones, tonesOf(text)) : 0,
-        unlikely: slips === 1 && !likelySlip(bare, other, lao),
-        piece: bare.includes(other),
+        unlikely: slip === "other",
+        piece: bare.includes(other) && slip !== "doubled", // a letter typed twice is no more than was meant
       });
     }
   }
@@ -155,15 +157,15 @@ function tonesOf(text) {
   return (text.match(TONES) || []).join("");
 }
 
-// Whether `meant` became `typed` by a slip readers often make: a letter left out, two in a row swapped, a letter
-// doubled, or (Latin) a key beside the right one. `typed` and `meant` are one slip apart.
-function likelySlip(typed, meant, lao) {
-  if (meant.length === typed.length + 1) return true; // left out
+// How `meant` became `typed`, one slip apart: "doubled" (a letter typed twice), "left out", "swapped" (two in a
+// row), "beside" (Latin: a key beside the right one), or "other" (another letter, one added).
+function slipOf(typed, meant, lao) {
+  if (meant.length === typed.length + 1) return "left out";
   let i = 0;
   while (i < typed.length && typed[i] === meant[i]) i++;
-  if (meant.length === typed.length - 1) return i > 0 && typed[i] === typed[i - 1]; // doubled
-  if (typed[i + 1] === meant[i] && typed[i] === meant[i + 1]) return true; // swapped
-  return !lao && (KEYS_BESIDE.get(meant[i]) || "").includes(typed[i]); // a key beside it
+  if (meant.length === typed.length - 1) return i > 0 && typed[i] === typed[i - 1] ? "doubled" : "other";
+  if (typed[i + 1] === meant[i] && typed[i] === meant[i + 1]) return "swapped";
+  return !lao && (KEYS_BESIDE.get(meant[i]) || "").includes(typed[i]) ? "beside" : "other";
 }
 
 // The keys beside each letter on a QWERTY keyboard (its row, and the rows above and below).
@@ -181,14 +183,35 @@ const KEYS_BESIDE = new Map(
 
 /**
  * The stages in which close spellings of the `wrong` pieces of a query are asked for, each costing more than the
- * one before: "tones" (a Lao part's spellings with other tone marks only), "slips" (all of them), "mended" (a Lao
- * part piece by piece). A reader who typed no tone mark at all most likely left them out: tones first, then the
- * pieces, then slips; else slips, then the pieces. No Lao part: slips only.
+ * one before: "tones" (a Lao part's spellings with other tone marks only), "slips" (all of them), "undone" (a
+ * lone Lao part with a letter typed twice or two swapped put right: undone(); its spellings need not be keys),
+ * "mended" (a Lao part piece by piece). A reader who typed no tone mark at all most likely left them out: tones
+ * first, then the pieces, then slips; else slips, then the pieces. No Lao part: slips only.
  */
 export function stages(wrong) {
   const lao = wrong.filter(hasLao);
   if (!lao.length) return wrong.length ? ["slips"] : [];
-  return lao.every((part) => !hasTones(part)) ? ["tones", "mended", "slips"] : ["slips", "mended"];
+  const undo = wrong.length === 1 && tolerance(lao[0]) > 0 ? ["undone"] : [];
+  return lao.every((part) => !hasTones(part)) ? ["tones", "mended", "slips", ...undo] : ["slips", ...undo, "mended"];
+}
+
+/**
+ * What `typed` (a Lao part) was before the slips readers make that need no other letter: each letter typed twice
+ * typed once, then each two letters in a row swapped back, UNDONE at most. (A letter left out needs the close
+ * spellings: it could be any.)
+ */
+export function undone(typed) {
+  const letters = [...typed];
+  const out = [];
+  for (let i = 1; i < letters.length; i++) {
+    if (letters[i] === letters[i - 1]) out.push([...letters.slice(0, i), ...letters.slice(i + 1)].join(""));
+  }
+  for (let i = 0; i + 1 < letters.length; i++) {
+    if (letters[i] !== letters[i + 1]) {
+      out.push([...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)].join(""));
+    }
+  }
+  return unique(out).slice(0, UNDONE);
 }
 
 /**

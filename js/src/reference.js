@@ -16,6 +16,7 @@ import {
   tolerance,
   tonedFrom,
   tooFew,
+  undone,
 } from "./near.js";
 import { fold, hasLao, LATIN_PIECES, latinWords } from "./normalise.js";
 import "./pipeline.js";
@@ -120,15 +121,19 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
     const tried = new Set();
     let close = null;
     for (const stage of stages(wrong)) {
-      if (stage !== "mended") close = closeTo(stage === "tones");
+      if (stage === "tones" || stage === "slips") close = closeTo(stage === "tones");
       const mendedClose = () => new Map([...close].map(([p, found]) => [p, hasLao(p) ? inPieces(p) : found]));
-      const queries = alternatives(stage === "mended" ? mendedClose() : close, rebuild);
-      for (const attempt of queries.slice(0, TRIED).filter((q) => !tried.has(q))) {
+      const offered = stage === "undone" ? [] : alternatives(stage === "mended" ? mendedClose() : close, rebuild);
+      const queries =
+        stage === "undone"
+          ? undone(wrong[0]).map((text) => rebuild(new Map([[wrong[0], text]])))
+          : offered.slice(0, TRIED);
+      for (const attempt of queries.filter((q) => !tried.has(q))) {
         tried.add(attempt);
         const other = prepare(attempt);
         const found = other.answer || exactly(other);
         if (found?.mode === "exact") {
-          const suggestions = others(queries, attempt);
+          const suggestions = others(offered, attempt);
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

@@ -23,6 +23,7 @@ import {
   tonedFrom,
   tonesVariant,
   tooFew,
+  undone,
   variantsOf,
 } from "./near.js";
 import { fold, hasLao, LATIN_PIECES } from "./normalise.js";
@@ -402,14 +403,19 @@ export function createSearch(store) {
     const tried = new Set();
     let close = null;
     for (const stage of stages(wrong)) {
-      if (stage !== "mended") close = await closeTo(wrong, stage === "tones");
-      const queries = alternatives(stage === "mended" ? await mendedPieces(close) : close, rebuild);
-      for (const attempt of queries.slice(0, TRIED).filter((q) => !tried.has(q))) {
+      if (stage === "tones" || stage === "slips") close = await closeTo(wrong, stage === "tones");
+      const offered =
+        stage === "undone" ? [] : alternatives(stage === "mended" ? await mendedPieces(close) : close, rebuild);
+      const queries =
+        stage === "undone"
+          ? undone(wrong[0]).map((text) => rebuild(new Map([[wrong[0], text]])))
+          : offered.slice(0, TRIED);
+      for (const attempt of queries.filter((q) => !tried.has(q))) {
         tried.add(attempt);
         const other = await prepare(attempt);
         const found = other.answer || (await exactly(other));
         if (found?.mode === "exact") {
-          const suggestions = others(queries, attempt);
+          const suggestions = others(offered, attempt);
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

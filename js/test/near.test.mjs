@@ -16,6 +16,8 @@ import {
   tolerance,
   tonedFrom,
   tooFew,
+  UNDONE,
+  undone,
   variantsOf,
 } from "../src/near.js";
 import { breaks } from "../src/segment.js";
@@ -173,7 +175,12 @@ test("Latin: a key beside the right one on the keyboard is a likely slip, anothe
 });
 
 test("a spelling that is only a piece of what was typed comes after a longer one: a reader who typed more meant more", () => {
-  assert.deepEqual(texts(closest("passs", found(["pass", 9, "passes", 1]))), ["passes", "pass"]);
+  assert.deepEqual(texts(closest("plantm", found(["plant", 9, "plants", 1]))), ["plants", "plant"]);
+});
+
+test("but a letter typed twice is no more than was meant: the spelling with it once is no lesser piece", () => {
+  assert.deepEqual(texts(closest("passs", found(["pass", 9, "passes", 1]))), ["pass", "passes"]);
+  assert.deepEqual(texts(closest("ປ່ຽນນ", found(["ປ່ຽນໃນ", 3, "ປ່ຽນ", 24]))), ["ປ່ຽນ", "ປ່ຽນໃນ"]);
 });
 
 test("equally close spellings: the one in more articles first, then by spelling", () => {
@@ -190,12 +197,20 @@ test("two slips from nine letters: the one-slip spelling first", () => {
 });
 
 test("stages: typed without any tone mark, other tone marks are tried first, then pieces, then slips", () => {
-  assert.deepEqual(stages(["ການສືສານ"]), ["tones", "mended", "slips"]);
-  assert.deepEqual(stages(["ການສືສານ", "goverment"]), ["tones", "mended", "slips"]);
-  assert.deepEqual(stages(["ເກົ່າາ"]), ["slips", "mended"]); // marks typed: a slip is likelier
+  assert.deepEqual(stages(["ການສືສານ"]), ["tones", "mended", "slips", "undone"]);
+  assert.deepEqual(stages(["ການສືສານ", "goverment"]), ["tones", "mended", "slips"]); // undone: a lone part only
+  assert.deepEqual(stages(["ເກົ່າາ"]), ["slips", "undone", "mended"]); // marks typed: a slip is likelier
   assert.deepEqual(stages(["ການສືສານ", "ເກົ່າາ"]), ["slips", "mended"]);
+  assert.deepEqual(stages(["ຂາວ"]), ["tones", "mended", "slips"]); // three letters: no slip forgiven, none undone
   assert.deepEqual(stages(["goverment"]), ["slips"]); // nothing Lao to mend
   assert.deepEqual(stages([]), []);
+});
+
+test("undone: each letter typed twice once, then each two in a row swapped back, none twice", () => {
+  assert.deepEqual(undone("ລົງທັັນ").slice(0, 1), ["ລົງທັນ"]);
+  assert.ok(undone("ການຳສຜັດ").includes("ການສຳຜັດ"));
+  assert.deepEqual(undone("ອອກ"), ["ອກ", "ອກອ"]);
+  assert.ok(undone("ສ່ວນທີ່ເຫຼືອຢູ່ນະຄອນຫຼວງວຽງຈັນ").length <= UNDONE);
 });
 
 // Writes a query from its parts, each misspelt one replaced.
