@@ -165,8 +165,10 @@ def _near_files(lao, latin, layout, files):
         return None
     groups = []
     size = layout.near_bytes
+    bytes_of = {**{s: len(s.encode("utf-8")) + len(str(n)) + 4 for s, n in lao.items()}}
+    bytes_of.update((s, len(s) + len(str(n)) + 4) for s, n in latin.items())  # Latin letters, a byte or so each
     for variant in sorted(found, key=_utf16):
-        cost = len(variant.encode("utf-8")) + sum(len(str(item).encode("utf-8")) + 3 for item in found[variant])
+        cost = len(variant.encode("utf-8")) + sum(map(bytes_of.__getitem__, found[variant][::2]))
         if size + cost > layout.near_bytes:
             groups.append([])
             size = 0

@@ -60,15 +60,16 @@ def neighbourhood(lao, latin):
     """{variant: [spelling, articles, spelling, articles, ...]}, each list by articles (most first), then
     spelling: ``lao`` and ``latin`` are {spelling: how many articles contain it}; spellings shorter than
     LAO_SHORTEST or LATIN_SHORTEST are left out."""
-    found = {}
-    for spellings, variants, shortest in ((lao, lao_variants, LAO_SHORTEST), (latin, latin_variants, LATIN_SHORTEST)):
-        for spelling, count in spellings.items():
-            if len(spelling) < shortest:
-                continue
-            for variant in variants(spelling):
-                found.setdefault(variant, []).append((spelling, count))
+    spellings = [
+        (spelling, count, variants)
+        for found, variants, shortest in ((lao, lao_variants, LAO_SHORTEST), (latin, latin_variants, LATIN_SHORTEST))
+        for spelling, count in found.items()
+        if len(spelling) >= shortest
+    ]
+    # In that order once, so that every list comes out in it
+    spellings.sort(key=lambda each: (-each[1], each[0].encode("utf-16-be")))
     out = {}
-    for variant, spellings in found.items():
-        spellings.sort(key=lambda each: (-each[1], each[0].encode("utf-16-be")))
-        out[variant] = [item for each in spellings for item in each]
+    for spelling, count, variants in spellings:
+        for variant in variants(spelling):
+            out.setdefault(variant, []).extend((spelling, count))
     return out
