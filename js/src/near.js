@@ -5,6 +5,7 @@
 // gives the spellings each variant leads to (store.js near()).
 import { unique } from "./lists.js";
 import { hasLao } from "./normalise.js";
+import { mayBegin } from "./segment.js";
 
 const TONES = /[\u0ec8-\u0ecb]/g;
 const TONE = /[\u0ec8-\u0ecb]/;
@@ -21,6 +22,15 @@ export const TOO_FEW = 5; // articles: a query typed without tone marks that fin
 export const FEWER_BY = 2; // ... while the same letters with their marks find this many times as many, is corrected
 export const TRIED = 2; // close spellings of a query searched for in turn, when the closest finds nothing
 export const UNDONE = 12; // strings undone() tries, at most: a query's slips put right one by one
+
+/**
+ * Whether a Lao `part` begins with a letter no word begins with (a vowel sign or tone mark written above, below or
+ * after its consonant): a slip, most likely its consonant left out or typed after it. Its close spellings are
+ * looked for before it is searched for as typed.
+ */
+export function mistyped(part) {
+  return hasLao(part) && !mayBegin(part[0]);
+}
 
 /** Whether `text` has a Lao tone mark. */
 export function hasTones(text) {
@@ -111,7 +121,8 @@ export function distance(a, b, most = Number.POSITIVE_INFINITY) {
  * The spellings close to `typed`, closest first: [{text, count, slips}], from `found` (Map: variant -> [spelling,
  * articles, spelling, articles...], what the store gives for variantsOf(typed)). Fewer slips first (a Lao
  * spelling that differs only in tone marks has none); then, when the reader typed tone marks, the spelling with
- * those marks; then a likely slip (a letter left out, two swapped, one doubled, a neighbouring key) before an
+ * those marks; then, when what was typed begins with a vowel sign or tone mark, a spelling that ends with it (its
+ * consonant was left out); then a likely slip (a letter left out, two swapped, one doubled, a neighbouring key) before an
  * unlikely one (another letter, one added); then one that is not just a piece of what was typed (a reader who
  * typed more meant more); then the one more articles contain; then by spelling.
  */
@@ -120,6 +131,7 @@ export function closest(typed, found) {
   const lao = hasLao(typed);
   const bare = lao ? skeleton(typed) : typed;
   const tones = lao ? tonesOf(typed) : "";
+  const headless = mistyped(typed);
   const seen = new Map();
   for (const list of found.values()) {
     for (let i = 0; i + 1 < list.length; i += 2) {
@@ -135,6 +147,7 @@ export function closest(typed, found) {
         count,
         slips,
         toneSlips: tones ? distance(tones, tonesOf(text)) : 0,
+        headFound: headless && other.endsWith(bare), // a part that begins with a vowel sign lost its consonant
         unlikely: slip === "other",
         piece: bare.includes(other) && slip !== "doubled", // a letter typed twice is no more than was meant
       });
@@ -145,6 +158,7 @@ export function closest(typed, found) {
       (x, y) =>
         x.slips - y.slips ||
         x.toneSlips - y.toneSlips ||
+        Number(y.headFound) - Number(x.headFound) ||
         Number(x.unlikely) - Number(y.unlikely) ||
         Number(x.piece) - Number(y.piece) ||
         y.count - x.count ||

@@ -10,6 +10,7 @@ import {
   distance,
   hasTones,
   mended,
+  mistyped,
   piecesAt,
   skeleton,
   stages,
@@ -204,6 +205,16 @@ test("stages: typed without any tone mark, other tone marks are tried first, the
   assert.deepEqual(stages(["ຂາວ"]), ["tones", "mended", "slips"]); // three letters: no slip forgiven, none undone
   assert.deepEqual(stages(["goverment"]), ["slips"]); // nothing Lao to mend
   assert.deepEqual(stages([]), []);
+});
+
+test("mistyped: a Lao part that begins with a vowel sign or tone mark, as no word does", () => {
+  assert.ok(mistyped("ັດຕັ້ງ") && mistyped("່ອງ") && mistyped("ີອເລ"));
+  assert.ok(!mistyped("ຈັດຕັ້ງ") && !mistyped("ເຈລະຈາ") && !mistyped("government") && !mistyped(""));
+});
+
+test("what begins with a vowel sign lost its consonant: a spelling that ends with it first among equals", () => {
+  // ່ອງ is one letter from ກ່ອງ (left out in front) and from ອງທ່ (left out behind), which more articles hold
+  assert.deepEqual(texts(closest("່ອງ", found(["ອງທ່", 90, "ກ່ອງ", 2]))), ["ກ່ອງ", "ອງທ່"]);
 });
 
 test("undone: each letter typed twice once, then each two in a row swapped back, none twice", () => {
