@@ -25,8 +25,7 @@ export const UNDONE = 12; // strings undone() tries, at most: a query's slips pu
 
 /**
  * Whether a Lao `part` begins with a letter no word begins with (a vowel sign or tone mark written above, below or
- * after its consonant): a slip, most likely its consonant left out or typed after it. Its close spellings are
- * looked for before it is searched for as typed.
+ * after its consonant): when it is found nowhere, most likely its consonant was left out (closest()).
  */
 export function mistyped(part) {
   return hasLao(part) && !mayBegin(part[0]);

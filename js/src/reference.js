@@ -11,7 +11,6 @@ import {
   LAO_SHORTEST,
   LATIN_SHORTEST,
   mended,
-  mistyped,
   stages,
   TRIED,
   tolerance,
@@ -91,7 +90,7 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
 
   function corrected(query) {
     const wrong = [
-      ...query.lao.filter((part) => mistyped(part) || !texts.some((text) => text.includes(part))),
+      ...query.lao.filter((part) => !texts.some((text) => text.includes(part))),
       ...query.latin.filter((word) => queryPipeline.runString(word).some((t) => !terms.has(t))),
     ];
     const rebuild = (replacements) =>
@@ -148,8 +147,6 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
       if (asTyped || query.answer.mode === "empty") return query.answer;
       return corrected(query) || query.answer;
     }
-    const first = !asTyped && query.lao.some(mistyped) ? corrected(query) : null;
-    if (first) return first;
     const exact = exactly(query);
     if (exact) return (!asTyped && fewFound(exact, query)) || exact;
     return (!asTyped && corrected(query)) || allWords(query);

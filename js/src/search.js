@@ -16,7 +16,6 @@ import {
   closest,
   hasTones,
   mended,
-  mistyped,
   piecesAt,
   stages,
   TRIED,
@@ -337,7 +336,7 @@ export function createSearch(store) {
   // The pieces of `query` found nowhere as typed: a Lao part no article holds, a word whose term the archive lacks.
   async function misspelt({ lao, words }) {
     const wrong = [];
-    for (const part of lao) if (mistyped(part) || !(await containing([part], null)).length) wrong.push(part);
+    for (const part of lao) if (!(await containing([part], null)).length) wrong.push(part);
     const { keys } = await store.known(unique(words.flatMap((w) => pipeline.runString(w))));
     for (const word of words) if (pipeline.runString(word).some((t) => !keys.has(t))) wrong.push(word);
     return wrong;
@@ -427,8 +426,7 @@ export function createSearch(store) {
   /**
    * The outcome of a search for `raw`: the articles that hold it as typed; else, unless `asTyped`, those of the
    * closest spelling that finds any ("corrected", with `query` the one searched for and `suggestions` other
-   * close ones); else those that hold all its words apart ("all-words"); else none. A Lao part that begins as no
-   * word does (near.js mistyped) has its close spellings looked for first.
+   * close ones); else those that hold all its words apart ("all-words"); else none.
    */
   async function search(raw, { asTyped = false } = {}) {
     const query = await prepare(raw);
@@ -436,9 +434,6 @@ export function createSearch(store) {
       if (asTyped || query.answer.mode === "empty") return query.answer;
       return (await corrected(query)) || query.answer;
     }
-    // A part no word begins like is taken for a slip: its close spellings first, as typed only if none finds any
-    const first = !asTyped && query.lao.some(mistyped) ? await corrected(query) : null;
-    if (first) return first;
     const toned = asTyped ? null : tonedLookup(query); // asked for beside the search as typed, not after it
     toned?.catch(() => {}); // awaited only when the search as typed finds something: a failure is met there
     const exact = await exactly(query);
