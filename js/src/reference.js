@@ -133,7 +133,9 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
         const other = prepare(attempt);
         const found = other.answer || exactly(other);
         if (found?.mode === "exact") {
-          const suggestions = others(offered, attempt);
+          const changed = (q) => parseQuery(q).lao.filter((part) => !query.lao.includes(part));
+          const words = (part) => segment(part, isWord, longest).every(isWord);
+          const suggestions = others(offered, attempt).filter((q) => changed(q).every(words));
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

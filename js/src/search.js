@@ -388,6 +388,16 @@ export function createSearch(store) {
     return queries.filter((q) => !chosen.includes(q) && !seen.has(searched(q)) && seen.add(searched(q)));
   }
 
+  // Of `suggestions`, those whose Lao parts, where they differ from the reader's (`typed`), are made of words of
+  // the archive: a reader is offered words, not the pieces of words the archive also keeps as keys.
+  async function wordsOnly(suggestions, typed) {
+    const changed = (q) => parseQuery(q).lao.filter((part) => !typed.includes(part));
+    const parts = unique(suggestions.flatMap(changed));
+    const whole = new Set();
+    for (const part of parts) if ((await piecesOf(part, new Map())).every((piece) => piece.word)) whole.add(part);
+    return suggestions.filter((q) => changed(q).every((part) => whole.has(part)));
+  }
+
   // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
   // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
   async function corrected(query) {
@@ -415,7 +425,7 @@ export function createSearch(store) {
         const other = await prepare(attempt);
         const found = other.answer || (await exactly(other));
         if (found?.mode === "exact") {
-          const suggestions = others(offered, attempt);
+          const suggestions = await wordsOnly(others(offered, attempt), query.lao);
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

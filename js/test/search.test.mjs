@@ -284,6 +284,8 @@ const NEAR = [
   article("p.html", "2024-02-06", "ຂ່າວ ເສດຖະກິດ", "<p>ເກົ້າສິບ ໂຄງການ.</p>"),
   article("q.html", "2024-02-07", "ກະຊວງ", "<p>ຂໍ້ມູນຂ່າວສານໃໝ່ ຈາກ ກະຊວງ.</p>"),
   article("r.html", "2024-02-08", "Rice", "<p>A rice plant.</p>"),
+  article("s.html", "2024-02-09", "ເຮືອນເກົ່າ", "<p>ເຮືອນ ເກົ່າ.</p>"), // ເກົ່າ, old; ເກົ້າ, nine, is in p's ເກົ້າສິບ
+  article("t.html", "2024-02-10", "ປ່າ", "<p>ເສືອ ໃນ ປ່າ.</p>"), // ເສືອ, tiger, beside o's ເສື້ອ, shirt
 ];
 const near = pythonSide({ near: { lang: "lo", articles: NEAR } });
 const NEAR_DATA = path.join(near.folder, "near");
@@ -434,10 +436,37 @@ const MISSPELT = [
   "ການສືສາ",
   "ເຕັກໂນໂລຊິ",
   "ັກວິທະຍາສາດ",
+  "ເກົາ",
+  "ເສື່ອ",
   "xyzzyq",
   "ຊ້າງເຜືອກ",
   "ການສື່ສານ",
 ];
+
+test("a piece of a word is not offered: ເກົາ finds ເກົ່າ, and ເກົ້າ, only a piece of ເກົ້າສິບ here, is not offered", async () => {
+  const { outcome } = await searched("ເກົາ");
+  assert.deepEqual([outcome.mode, outcome.query, outcome.suggestions], ["corrected", "ເກົ່າ", []]);
+  const { outcome: other } = await searched("ເສື່ອ"); // two words one tone mark away: the other is offered
+  assert.deepEqual([other.mode, [other.query, ...other.suggestions].sort()], ["corrected", ["ເສືອ", "ເສື້ອ"]]);
+});
+
+test("what is offered as 'did you mean' is made of words of the archive, not pieces of words it also keeps", async () => {
+  let offered = 0;
+  for (const query of MISSPELT) {
+    const { outcome } = await searched(query);
+    const { store } = fileStore(NEAR_DATA, "lo");
+    const changed = (outcome.suggestions || []).flatMap((q) =>
+      parseQuery(q).lao.filter((p) => !outcome.typed.includes(p)),
+    );
+    const records = await store.lookup(changed);
+    for (const part of changed) {
+      const record = records.get(part);
+      assert.ok(record && (record.refs.length || record.loose.every((loose) => !loose)), `${query}: ${part}`);
+    }
+    offered += changed.length;
+  }
+  assert.ok(offered > 0, "some Lao spellings are offered");
+});
 
 test("corrected or not, the split data give what the reference gives, with the same close spellings", async () => {
   const shown = ({ mode, needles, typed, query, suggestions, few, results }) => ({
