@@ -4,7 +4,8 @@
 // swapped) from four; a Latin word reaches one with a slip from five letters, with two from nine. Pure: the store
 // gives the spellings each variant leads to (store.js near()).
 import { unique } from "./lists.js";
-import { hasLao } from "./normalise.js";
+import { hasLao, LATIN_PIECES } from "./normalise.js";
+import { parseQuery } from "./rank.js";
 import { mayBegin } from "./segment.js";
 
 const TONES = /[\u0ec8-\u0ecb]/g;
@@ -193,6 +194,34 @@ const KEYS_BESIDE = new Map(
     ]),
   ),
 );
+
+/**
+ * The query of `parts` (a parsed query's) with each misspelt piece replaced as `replacements` says (Map: typed ->
+ * spelling): a Lao part whole, a Latin word where it stands in its part.
+ */
+export function rebuilt(parts, replacements) {
+  return parts
+    .map((part) =>
+      hasLao(part)
+        ? (replacements.get(part) ?? part)
+        : part.replace(LATIN_PIECES, (word) => replacements.get(word) ?? word),
+    )
+    .join(" ");
+}
+
+/**
+ * Of `queries`, those that search for something else than `chosen`, once each: not another form of the same stems
+ * (`stems(word)`: the search pipeline's terms of a word), nor a piece of it (a unit or two of a longer spelling),
+ * which finds what it finds and more.
+ */
+export function others(queries, chosen, stems) {
+  const searched = (q) => {
+    const { lao, words } = parseQuery(q);
+    return JSON.stringify([lao, words.flatMap(stems)]);
+  };
+  const seen = new Set([searched(chosen)]);
+  return queries.filter((q) => !chosen.includes(q) && !seen.has(searched(q)) && seen.add(searched(q)));
+}
 
 /**
  * The stages in which close spellings of the `wrong` pieces of a query are asked for, each costing more than the

@@ -11,6 +11,8 @@ import {
   LAO_SHORTEST,
   LATIN_SHORTEST,
   mended,
+  others,
+  rebuilt,
   stages,
   TRIED,
   tolerance,
@@ -18,7 +20,7 @@ import {
   tooFew,
   undone,
 } from "./near.js";
-import { fold, hasLao, LATIN_PIECES, latinWords } from "./normalise.js";
+import { fold, hasLao, latinWords } from "./normalise.js";
 import "./pipeline.js";
 import { parseQuery, presence, rank } from "./rank.js";
 import { breaks, segment } from "./segment.js";
@@ -77,30 +79,12 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
     return outcome("none", lao, []);
   }
 
-  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once:
-  function others(queries, chosen) {
-    const searched = (q) => {
-      const { lao, words } = parseQuery(q);
-      return JSON.stringify([lao, words.flatMap((w) => queryPipeline.runString(w))]);
-    };
-    const seen = new Set([searched(chosen)]);
-    // nor a piece of it (a unit or two of a longer spelling), which finds what it finds and more
-    return queries.filter((q) => !chosen.includes(q) && !seen.has(searched(q)) && seen.add(searched(q)));
-  }
-
   function corrected(query) {
     const wrong = [
       ...query.lao.filter((part) => !texts.some((text) => text.includes(part))),
       ...query.latin.filter((word) => queryPipeline.runString(word).some((t) => !terms.has(t))),
     ];
-    const rebuild = (replacements) =>
-      query.parts
-        .map((part) =>
-          hasLao(part)
-            ? (replacements.get(part) ?? part)
-            : part.replace(LATIN_PIECES, (word) => replacements.get(word) ?? word),
-        )
-        .join(" ");
+    const rebuild = (replacements) => rebuilt(query.parts, replacements);
     const inPieces = (piece) => {
       if (tolerance(piece) < 0) return [];
       const text = mended(
@@ -135,7 +119,9 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
         if (found?.mode === "exact") {
           const changed = (q) => parseQuery(q).lao.filter((part) => !query.lao.includes(part));
           const words = (part) => segment(part, isWord, longest).every(isWord);
-          const suggestions = others(offered, attempt).filter((q) => changed(q).every(words));
+          const suggestions = others(offered, attempt, (w) => queryPipeline.runString(w)).filter((q) =>
+            changed(q).every(words),
+          );
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

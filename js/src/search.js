@@ -16,7 +16,9 @@ import {
   closest,
   hasTones,
   mended,
+  others,
   piecesAt,
+  rebuilt,
   stages,
   TRIED,
   tolerance,
@@ -26,7 +28,7 @@ import {
   undone,
   variantsOf,
 } from "./near.js";
-import { fold, hasLao, LATIN_PIECES } from "./normalise.js";
+import { fold, hasLao } from "./normalise.js";
 import "./pipeline.js"; // registers the pipeline functions the entry names
 import { parseQuery, presence, rank } from "./rank.js";
 import { breaks, candidateWords, mayBegin, segment } from "./segment.js";
@@ -377,17 +379,6 @@ export function createSearch(store) {
     return text ? [{ text }] : [];
   }
 
-  // Of `queries`, those that search for something else than `chosen` (not another form of the same stems), once:
-  function others(queries, chosen) {
-    const searched = (q) => {
-      const { lao, words } = parseQuery(q);
-      return JSON.stringify([lao, words.flatMap((w) => pipeline.runString(w))]);
-    };
-    const seen = new Set([searched(chosen)]);
-    // nor a piece of it (a unit or two of a longer spelling), which finds what it finds and more
-    return queries.filter((q) => !chosen.includes(q) && !seen.has(searched(q)) && seen.add(searched(q)));
-  }
-
   // Of `suggestions`, those whose Lao parts, where they differ from the reader's (`typed`), are made of words of
   // the archive: a reader is offered words, not the pieces of words the archive also keeps as keys.
   async function wordsOnly(suggestions, typed) {
@@ -401,14 +392,7 @@ export function createSearch(store) {
   // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
   // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
   async function corrected(query) {
-    const rebuild = (replacements) =>
-      query.parts
-        .map((part) =>
-          hasLao(part)
-            ? (replacements.get(part) ?? part)
-            : part.replace(LATIN_PIECES, (word) => replacements.get(word) ?? word),
-        )
-        .join(" ");
+    const rebuild = (replacements) => rebuilt(query.parts, replacements);
     const wrong = await misspelt(query);
     const tried = new Set();
     let close = null;
@@ -425,7 +409,10 @@ export function createSearch(store) {
         const other = await prepare(attempt);
         const found = other.answer || (await exactly(other));
         if (found?.mode === "exact") {
-          const suggestions = await wordsOnly(others(offered, attempt), query.lao);
+          const suggestions = await wordsOnly(
+            others(offered, attempt, (w) => pipeline.runString(w)),
+            query.lao,
+          );
           return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
         }
       }

@@ -70,6 +70,22 @@ export function createStore(load, lang) {
     return lastAtOrBefore(entry.shards, key);
   }
 
+  // Up to `most` keys that begin with `prefix` (itself among them when it is one), in order: they run from the
+  // shard where `prefix` would be on, as far as they begin with it.
+  async function keysBeginning(prefix, most) {
+    await open();
+    const keys = [];
+    for (let s = Math.max(shardIndexOf(prefix), 0); s < entry.shards.length; s++) {
+      const shard = await part(entry.shards[s][1]);
+      let i = lowerBound(shard.keys, prefix);
+      for (; i < shard.keys.length && shard.keys[i].startsWith(prefix) && keys.length < most; i++) {
+        keys.push(shard.keys[i]);
+      }
+      if (i < shard.keys.length) break; // the keys with this prefix end in this shard (or enough are found)
+    }
+    return keys;
+  }
+
   function shardOf(key) {
     const found = shardIndexOf(key);
     return found < 0 ? null : entry.shards[found][1];
@@ -176,43 +192,20 @@ export function createStore(load, lang) {
     },
 
     /**
-     * Up to `limit` keys that begin with `prefix` (and are longer), in order, with their records: they are in
-     * the shard where `prefix` would be, or the next.
+     * Up to `limit` keys that begin with `prefix` (and are longer), in order, with their records.
      */
     async withPrefix(prefix, limit) {
-      await open();
-      const first = shardIndexOf(prefix);
-      const keys = [];
-      for (let s = Math.max(first, 0); s < entry.shards.length && s <= first + 1 && keys.length < limit; s++) {
-        const shard = await part(entry.shards[s][1]);
-        let i = s === first ? lowerBound(shard.keys, prefix) : 0;
-        for (; i < shard.keys.length && keys.length < limit; i++) {
-          const key = shard.keys[i];
-          if (!key.startsWith(prefix)) break;
-          if (key !== prefix) keys.push(key);
-        }
-        if (i < shard.keys.length) break; // the keys with this prefix end in this shard
-      }
-      return this.lookup(keys);
+      const keys = (await keysBeginning(prefix, limit + 1)).filter((key) => key !== prefix);
+      return this.lookup(keys.slice(0, limit));
     },
 
     /**
-     * The keys that begin with `prefix` (itself among them when it is one), in order, reading shard after shard;
-     * null when there are more than `most`. No record is loaded.
+     * The keys that begin with `prefix` (itself among them when it is one), in order; null when there are more
+     * than `most`. No record is loaded.
      */
     async prefixed(prefix, most) {
-      await open();
-      const keys = [];
-      for (let s = Math.max(shardIndexOf(prefix), 0); s < entry.shards.length; s++) {
-        const shard = await part(entry.shards[s][1]);
-        let i = lowerBound(shard.keys, prefix);
-        for (; i < shard.keys.length && shard.keys[i].startsWith(prefix); i++) {
-          if (keys.length === most) return null;
-          keys.push(shard.keys[i]);
-        }
-        if (i < shard.keys.length) break; // the keys with this prefix end in this shard
-      }
-      return keys;
+      const keys = await keysBeginning(prefix, most + 1);
+      return keys.length > most ? null : keys;
     },
 
     /**

@@ -163,17 +163,13 @@ def _near_files(lao, latin, layout, files):
     found = neighbourhood(lao, latin)
     if not found:
         return None
-    groups = []
-    size = layout.near_bytes
-    bytes_of = {**{s: len(s.encode("utf-8")) + len(str(n)) + 4 for s, n in lao.items()}}
+    bytes_of = {s: len(s.encode("utf-8")) + len(str(n)) + 4 for s, n in lao.items()}
     bytes_of.update((s, len(s) + len(str(n)) + 4) for s, n in latin.items())  # Latin letters, a byte or so each
-    for variant in sorted(found, key=_utf16):
-        cost = len(variant.encode("utf-8")) + sum(map(bytes_of.__getitem__, found[variant][::2]))
-        if size + cost > layout.near_bytes:
-            groups.append([])
-            size = 0
-        groups[-1].append(variant)
-        size += cost + 8
+    groups = _cut(
+        sorted(found, key=_utf16),
+        lambda variant: len(variant.encode("utf-8")) + sum(map(bytes_of.__getitem__, found[variant][::2])),
+        layout.near_bytes,
+    )
     scripts = [as_script({"keys": group, "near": [found[variant] for variant in group]}) for group in groups]
     starts = [""] + [_separator(before[-1], group[0]) for before, group in pairwise(groups)]
     folder = "n-" + digest("".join(map(digest, scripts)))
@@ -207,19 +203,19 @@ def _long_parts(documents):
 def _shards(keys, records, words, layout, files):
     """Cut the sorted keys into shards of about ``layout.shard_bytes`` (UTF-8); returns [[where each begins, file
     name]] and adds the shards and the records too big for them to ``files``."""
-    groups = []
-    size = layout.shard_bytes
+    placed = []  # (key, its record or the file holding it)
     for key in keys:
         record = records[key]
         if len(record) > layout.inline_bytes:
             name, files[name] = _named("l", {"record": record})
             record = "/" + name
-        cost = len(key.encode("utf-8")) + len(record) + sum(len(w.encode("utf-8")) + 3 for w in words.get(key, ()))
-        if size + cost > layout.shard_bytes:
-            groups.append([])
-            size = 0
-        groups[-1].append((key, record))
-        size += cost + 8  # quotes and commas
+        placed.append((key, record))
+
+    def cost(item):
+        key, record = item
+        return len(key.encode("utf-8")) + len(record) + sum(len(w.encode("utf-8")) + 3 for w in words.get(key, ()))
+
+    groups = _cut(placed, cost, layout.shard_bytes)
     out = []
     before = None  # the last key of the shard before
     for group in groups:
@@ -236,6 +232,21 @@ def _shards(keys, records, words, layout, files):
         out.append(["" if before is None else _separator(before, names[0]), name])
         before = names[-1]
     return out
+
+
+def _cut(items, cost, limit):
+    """``items`` in order, cut into runs of about ``limit`` bytes, ``cost(item)`` each and 8 more (quotes and
+    commas)."""
+    groups = []
+    size = limit
+    for item in items:
+        spent = cost(item)
+        if size + spent > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(item)
+        size += spent + 8
+    return groups
 
 
 def _separator(before, first):
