@@ -22,7 +22,8 @@ def test_keys_of_a_chunk_are_its_words_and_the_pairs_icu_put_side_by_side():
 def test_unit_keys_are_units_two_and_three_in_a_row_and_letters_and_two_in_a_row():
     units = {"ສັ", "ນ", "ຍາ", "ສັນ", "ນຍາ"}
     letters = {"ສ", "ັ", "ນ", "ຍ", "າ", "ສັ", "ັນ", "ນຍ", "ຍາ"}
-    assert unit_keys("ສັນຍາ ITU") == dict.fromkeys(units | letters | {"ສັນຍາ"}, UNIT)
+    ends = {"ັນຍາ"}  # the end of ສັ with the units after it (that of ຍາ is a letter)
+    assert unit_keys("ສັນຍາ ITU") == dict.fromkeys(units | letters | ends | {"ສັນຍາ"}, UNIT)
 
 
 def test_unit_keys_are_kept_also_from_after_the_vowels_written_before_their_consonant():
@@ -31,6 +32,16 @@ def test_unit_keys_are_kept_also_from_after_the_vowels_written_before_their_cons
     assert {"ເເຊິ", "ເຊິ", "ຊິ", "ເເຊິງ", "ເຊິງ", "ຊິງ"} <= set(keys)
     assert "ິງ" in keys  # two letters in a row, as ever
     assert "ິ" in keys and "ງ" in keys
+
+
+def test_unit_keys_are_kept_also_from_inside_a_unit_with_the_three_units_after_it():
+    # ັດຕັ້ງ: ຈັດຕັ້ງ (to organise) with its first letter left out, as a reader may type it; and ້ງຂຶ້ນ, begun at
+    # a tone mark. At the end of the run, fewer units follow.
+    keys = unit_keys("ຈັດຕັ້ງຂຶ້ນ")
+    assert {"ັດຕັ້ງ", "ັ້ງຂຶ້ນ", "້ງຂຶ້ນ", "ຶ້ນ", "້ນ"} <= set(keys)
+    assert "ັດຕັ້ງຂຶ້" not in keys  # the end of a unit and three units, no more
+    # a run that begins inside a unit (a vowel sign after a Latin letter): from its first letter on
+    assert "ັດຕັ້ງ" in unit_keys("Xັດຕັ້ງ")
 
 
 def test_every_key_has_every_article_that_contains_it_anywhere():

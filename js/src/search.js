@@ -188,18 +188,21 @@ export function createSearch(store) {
   // article can hold it, {refs, parts} (every article that holds it, and the parts of long ones) when the keys that
   // begin with it are all the places it can be, else null. In a text that held it, each of its units but the first
   // and the last would be a unit of the text, the last the beginning of one, and the first, when a word may begin
-  // with its letter, the end of one that begins with vowels written before their consonant, or none;
-  // substrings.py keeps every unit and every two in a row as keys, also from after each of those vowels.
+  // with its letter, the end of one that begins with vowels written before their consonant, or none; when no word
+  // may begin with it (ັດຕັ້ງ, a reader's ຈັດຕັ້ງ without its first letter), the end of a unit. substrings.py keeps
+  // every unit and every two and three in a row as keys, also from after each of those vowels, and each unit's end
+  // with the three units after it.
   async function fromKeys(needle) {
     const at = breaks(needle);
     const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
-    const first = mayBegin(needle[0]) ? 0 : 1; // the first unit that is whole (or begins a key: substrings.py)
-    const runs = []; // UNITS_IN_KEYS whole units in a row: each a key, in any text that held the needle
-    for (let k = first; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
+    const end = mayBegin(needle[0]) ? 0 : 1; // a first piece that is the end of a unit, kept with the units after it
+    const runs = []; // keys in any text that held the needle: its end of a unit and the units after it, and
+    // UNITS_IN_KEYS whole units in a row (not the last: it may be the beginning of a longer one)
+    if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
+    for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
     if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
-    if (pieces.length <= first) return null;
     // its last units (the last perhaps the beginning of a longer one) begin a key in any text that held it
-    const last = pieces.slice(Math.max(first, pieces.length - UNITS_IN_KEYS)).join("");
+    const last = pieces.length <= end + UNITS_IN_KEYS ? needle : pieces.slice(-UNITS_IN_KEYS).join("");
     const begun = await store.prefixed(last, BEGUN_KEYS);
     if (!begun) return null;
     if (!begun.length) return { nowhere: true };

@@ -295,8 +295,9 @@ const nearReference = await referenceOf(NEAR_DATA);
 async function searched(query, asTyped = false) {
   const { store, loaded } = fileStore(NEAR_DATA, "lo");
   const outcome = await createSearch(store).search(query, { asTyped });
+  const searchedFor = loaded.map((f) => f.name); // what the search itself loaded, before the results are shown
   const found = (await store.docs(outcome.results.map((r) => r.ref))).map((d) => d.url);
-  return { outcome, urls: found, loaded: loaded.map((f) => f.name) };
+  return { outcome, urls: found, loaded: searchedFor };
 }
 
 test("a Lao word typed without its tone marks finds the articles of the toned word, saying so", async () => {
@@ -348,6 +349,20 @@ test("a part that begins with a vowel sign and is found as typed stays found as 
   // ັກວິທະຍາສາດ: ນັກວິທະຍາສາດ with its first letter left out, which its article holds as typed too
   const { outcome, urls: found } = await searched("ັກວິທະຍາສາດ");
   assert.deepEqual([outcome.mode, found], ["exact", ["l.html"]]);
+});
+
+test("a part that begins inside a unit, as a word whose first letter was left out, is told by the keys alone", async () => {
+  // ານສື່ສາ: the beginning of ການສື່ສານ without its first letter; ານສື່ສານ, longer, is looked for in the text of
+  // the one article whose keys have it.
+  for (const [query, texts] of [
+    ["ານສື່ສາ", 0],
+    ["ານສື່ສານ", 1],
+  ]) {
+    const { outcome, urls: found, loaded } = await searched(query);
+    assert.deepEqual([outcome.mode, found], ["exact", ["k.html"]], query);
+    assert.equal(loaded.filter((name) => name.startsWith("f-")).length, texts, query);
+    assert.deepEqual(outcome.results, nearReference.search(query).results, query);
+  }
 });
 
 test("a run of words typed without tone marks, close to no spelling as a whole, is mended piece by piece", async () => {

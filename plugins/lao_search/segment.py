@@ -33,6 +33,11 @@ _BEGINS = _Begins()
 _ENDS = {char: False for char in _NO_END}  # whether a word may end with a character (default: yes)
 
 
+def may_begin(char):
+    """Whether a word may begin with ``char`` (where the letter before it may end one)."""
+    return _BEGINS[char]
+
+
 def breaks(text):
     """Every place of ``text`` where a word may begin (and the one before end), both ends included."""
     if len(text) < 2:

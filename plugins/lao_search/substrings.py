@@ -6,8 +6,10 @@ The keys are what readers type and what a longer query is made of:
   * pairs: two words ICU put side by side (a two-word phrase typed without a space, or a word ICU split in two);
   * units: the pieces between the places where a word may begin (segment.units), one, two and three in a row, so
     that any string has keys inside it however it was typed; and each without the vowels written before its
-    consonant (ເ ແ ໂ ໃ ໄ), from any of them on, so that every place a query can begin in a text begins a key
-    there: a query of up to three units is then answered by the keys that begin with it, and one found nowhere is
+    consonant (ເ ແ ໂ ໃ ໄ), from any of them on; and each unit's end (its letters after the first, from any of
+    them on: ັດ of ຈັດ) with the three units after it, so that every place a query can begin in a text begins a
+    key there, also a query whose first letter was left out (ັດຕັ້ງ for ຈັດຕັ້ງ): a query of up to three units
+    (and the end of one before them) is then answered by the keys that begin with it, and one found nowhere is
     known to be nowhere, without reading a text (js/src/search.js fromKeys);
   * letters: every Lao character, and every two in a row, which need no rule at all: if a string is anywhere in
     the archive, so is each of its characters and each two of them in a row, and a query that has one the
@@ -23,7 +25,7 @@ from operator import add
 
 import ahocorasick
 
-from .segment import LAO_RUN, lao_units
+from .segment import LAO_RUN, lao_units, may_begin
 from .text import has_lao
 
 WORD, PAIR, UNIT = 1, 2, 4  # kinds of key, as bits: a word may also be a unit
@@ -49,15 +51,21 @@ def chunk_keys(pieces):
 
 def unit_keys(chunk):
     """{key: UNIT} of one chunk: its units and every two and three units in a row, each also without the vowels
-    written before its consonant, from each of them on (what a query that begins after them begins with); and its
-    characters and every two in a row; run of Lao letters by run."""
+    written before its consonant, from each of them on (what a query that begins after them begins with); each
+    unit's letters after its first, from each of them on, with the (up to) three units after it (what a query
+    that begins inside a unit begins with); and its characters and every two in a row; run of Lao letters by run."""
     keys = {}
     for units in lao_units(chunk):
-        for i in range(len(units)):
+        for i, unit in enumerate(units):
             for n in range(min(i + 1, UNITS_IN_KEYS)):
                 key = "".join(units[i - n : i + 1])
                 for start in range(len(key) - len(key.lstrip(LEADING_VOWELS)) + 1):
                     keys[key[start:]] = UNIT
+            after = "".join(units[i + 1 : i + 1 + UNITS_IN_KEYS])
+            unit = unit.lstrip(LEADING_VOWELS)
+            # the first unit of a run may itself be the end of one (a mark after a Latin letter): from its first on
+            for start in range(1 if unit and may_begin(unit[0]) else 0, len(unit)):
+                keys[unit[start:] + after] = UNIT
     for run in LAO_RUN.findall(chunk):
         keys.update(dict.fromkeys(run, UNIT))
         keys.update(dict.fromkeys(map(add, run, run[1:]), UNIT))
