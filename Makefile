@@ -3,7 +3,7 @@
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: setup build serve livereload edit test check publish bundle bench search-quality clean
+.PHONY: setup build serve livereload edit test check ocr publish bundle bench search-quality clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -42,6 +42,9 @@ test: setup
 
 check: setup
 	$(INVOKE) check
+
+ocr: setup
+	$(INVOKE) ocr
 
 publish: setup
 	$(INVOKE) publish

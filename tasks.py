@@ -262,6 +262,54 @@ def translate(c, slug, lang=None):
     _write_new(path, text)
 
 
+@task(
+    help={
+        "force": "read again the pages whose text OCR wrote, though it is newer than the scan",
+        "replace_edited": "also replace texts an editor changed (their corrections are lost)",
+        "workers": "pages read at a time (default: one per core)",
+        "content": "the content folder (default: content/)",
+    }
+)
+def ocr(c, force=False, replace_edited=False, workers=None, content=None):
+    """Read the text of every page scan and every PDF page without a text layer with Tesseract (Lao and English)
+    and keep it beside the file (images/newspaper/345-1.jpg.txt) for editors to correct and commit; the build
+    indexes it. Skips pages that have their text already."""
+    from tools.ocr import OcrError, run
+
+    prerequisites = shlex.quote(os.path.join(HERE, "scripts", "prerequisites.sh"))
+    if c.run(f"sh {prerequisites} --ocr", warn=True).failed:  # Tesseract and its models: installs or names them
+        sys.exit(1)
+    try:
+        failed = run(
+            content or CONFIG["content"], force=force, replace_edited=replace_edited, workers=workers and int(workers)
+        )
+    except OcrError as error:
+        sys.exit(f"ocr: {error}")
+    if failed:
+        sys.exit(f"ocr: {failed} page(s) could not be read (above)")
+
+
+@task(
+    help={
+        "keep": "make the scans in this folder and keep them (default: cache/ocr-measure/)",
+        "pages": "pages per font (default 2; each shot at 150 and 300 dpi, level and tilted)",
+        "workers": "pages read at a time (default: one per core)",
+    }
+)
+def ocr_measure(c, keep=None, pages=2, workers=None):
+    """Measure how well `invoke ocr` reads Lao scans, step by step (CER, word recall), on scans it makes from
+    ../shared/corpus in Phetsarath OT, Noto Sans Lao and Noto Serif Lao. Figures to read, not a test."""
+    from tools.bench import load_pairs
+    from tools.ocr import OcrUnavailable, check_tesseract
+    from tools.ocr_measure import run
+
+    try:
+        check_tesseract()
+    except OcrUnavailable as error:
+        sys.exit(f"ocr-measure: {error}")
+    run(keep or os.path.join(HERE, "cache", "ocr-measure"), load_pairs(), int(pages), workers and int(workers))
+
+
 @task
 def check(c):
     """Build the content into a temporary folder and check it without publishing: content rules, broken links and

@@ -2,8 +2,10 @@
 # System prerequisites of the archive. Installs what is missing with apt-get when run as root on Debian/Ubuntu;
 # otherwise names the exact command to run and stops.
 #   scripts/prerequisites.sh          what building needs (Python 3.11+, venv, PyICU's build tools, node/npm)
-#   scripts/prerequisites.sh --test   the same, plus chromium for the browser tests ($CHROMIUM, if set) and the
+#   scripts/prerequisites.sh --test   the same, plus chromium for the browser tests ($CHROMIUM, if set), the
 #                                     Lao fonts the test PDFs are printed in (Phetsarath OT, Noto Sans/Serif Lao)
+#                                     and Tesseract with its Lao and English models (a test reads a page with it)
+#   scripts/prerequisites.sh --ocr    the same as building, plus Tesseract and its models (`invoke ocr` runs it)
 set -eu
 
 missing=""
@@ -18,6 +20,15 @@ python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(
   2>/dev/null || need python3-dev
 command -v node >/dev/null 2>&1 || need nodejs
 command -v npm >/dev/null 2>&1 || need npm
+need_tesseract() {
+  command -v tesseract >/dev/null 2>&1 || need tesseract-ocr
+  for model in lao eng; do
+    tesseract --list-langs 2>/dev/null | grep -qx "$model" || need "tesseract-ocr-$model"
+  done
+}
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--ocr" ]; then
+  need_tesseract
+fi
 if [ "${1:-}" = "--test" ]; then
   [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need chromium  # CHROMIUM may name another Chromium or Chrome
   has_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "$1" family)" ]; }

@@ -267,4 +267,13 @@ def test_an_issue_lists_its_articles_that_exist_only_in_the_other_language(site)
 
 def test_an_editions_pages_are_captioned_with_their_numbers(site):
     pages = read(site, "newspaper/edition-210.html").select(".page-images a")
-    assert [a.select_one(".page-number").get_text() for a in pages] == ["ໜ້າ 1"][: len(pages)]
+    assert [a.select_one(".page-number").get_text() for a in pages] == ["ໜ້າ 1", "ໜ້າ 2"][: len(pages)]
+
+
+def test_an_editions_page_offers_the_text_read_from_each_scan_collapsed(site):
+    # page 1 is drawn (no text); page 2 a scan whose text is kept beside it (images/edition-210-2.png.txt)
+    texts = read(site, "newspaper/edition-210.html").select("details.page-text")
+    assert len(texts) == 1 and texts[0].get("open") is None
+    assert texts[0].select_one("summary").get_text() == "ຂໍ້ຄວາມຂອງໜ້າ 2 (ເຄື່ອງອ່ານຈາກຮູບ, ອາດມີຂໍ້ຜິດພາດ)"
+    text = texts[0].select_one(".machine-text")
+    assert text.get("lang") == "lo" and "ຊ່າງສ້ອມແປງສາຍເຄເບີນ" in text.get_text()

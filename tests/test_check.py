@@ -143,6 +143,50 @@ def test_a_scanned_pdf_is_named_as_not_searchable_but_not_an_error(tmp_path):
     )
 
 
+def scanned_edition(tmp_path):
+    """A content folder with an edition given as two page scans (PNG), neither read yet."""
+    from PIL import Image
+
+    (tmp_path / "content" / "newspaper").mkdir(parents=True)
+    (tmp_path / "content" / "images" / "newspaper").mkdir(parents=True)
+    for page in (1, 2):
+        Image.new("L", (62, 88), 240).save(tmp_path / "content" / "images" / "newspaper" / f"7-{page}.png")
+    (tmp_path / "content" / "newspaper" / "e.md").write_text(
+        "Title: ໜັງສືພິມ\nDate: 2024-03-01\nLang: lo\nSlug: e-7\nCategory: newspaper\nEdition: 7\n"
+        "Pages: images/newspaper/7-1.png, images/newspaper/7-2.png\n\nສະບັບ.\n",
+        encoding="utf-8",
+    )
+    return tmp_path / "content"
+
+
+def test_scans_without_text_and_texts_older_than_their_scan_are_named_but_not_errors(tmp_path):
+    content = scanned_edition(tmp_path)
+    text = content / "images" / "newspaper" / "7-2.png.txt"
+    text.write_text("ຂ່າວ\n", encoding="utf-8")
+    os.utime(text, (1_000, 1_000))
+    lines = []
+    assert run(str(content), str(tmp_path / "out"), out=lines.append) == 0
+    assert (
+        "content/newspaper/e.md:7: images/newspaper/7-1.png has no text yet: `invoke ocr` reads it (not an error)"
+        in lines
+    )
+    assert (
+        "content/newspaper/e.md:7: images/newspaper/7-2.png has a text older than itself: `invoke ocr` reads it "
+        "(not an error)" in lines
+    )
+
+
+def test_a_scans_text_that_is_not_utf8_stops_the_build_naming_it(tmp_path):
+    content = scanned_edition(tmp_path)
+    (content / "images" / "newspaper" / "7-1.png.txt").write_bytes("ລາວ".encode("utf-16"))
+    lines = []
+    assert run(str(content), str(tmp_path / "out"), out=lines.append) == 1
+    assert (
+        "content/newspaper/e.md:7: the text of Pages 'images/newspaper/7-1.png', 'images/newspaper/7-1.png.txt', "
+        "not UTF-8 text (byte 0 cannot be read); save it as UTF-8" in lines
+    )
+
+
 def test_what_sanitising_drops_from_a_body_is_a_warning_with_its_line_and_the_page_is_built(tmp_path, caplog):
     (tmp_path / "content" / "news").mkdir(parents=True)
     (tmp_path / "content" / "news" / "a.md").write_text(

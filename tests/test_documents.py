@@ -26,13 +26,14 @@ SOURCE = Source(
 def test_a_document_has_the_text_as_spelt_and_terms_per_field():
     doc = Analyzer().document(SOURCE)
     assert doc.text == "ໜັງສືພິມ ITU\nນະຄອນຫລວງ\nລັດຖະບານ ສະໜອງ ນ້ຳ.\nPlaying ລັດຖະບານ\nດິຈິຕອນ\nITU"
-    title, tags, summary, body, pdf = doc.fields
+    title, tags, summary, body, pdf, scan = doc.fields
     assert title == ({"ໜັງສືພິມ": 1, "itu": 1}, 2)
     assert summary == ({"ນະຄອນຫຼວງ": 1}, 1)  # folded
     assert body[0]["ລັດຖະບານ"] == 2 and body[0]["plai"] == 1  # Porter stems English
     assert body[1] == sum(body[0].values())
     assert tags[0]["itu"] == 1
     assert pdf == ({}, 0) and doc.pdf_pages == () and doc.pdf_url == ""  # no PDF
+    assert scan == ({}, 0) and doc.scan_urls == () and doc.machine_read == ()  # nothing read by machine
     assert doc.chunks == {"ໜັງສືພິມ", "ນະຄອນຫຼວງ", "ລັດຖະບານ", "ສະໜອງ", "ນ້ຳ.", "ດິຈິຕອນ"}
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from archive.schema import FIELDS, KINDS, NUMBER, TEXT, Field, Schema
-from editor.config import FORMAT, LANGUAGE_WIDGET, TRANSLATION_WIDGET, decap_config
+from editor.config import FORMAT, LANGUAGE_WIDGET, TEXT_FORMAT, TRANSLATION_WIDGET, decap_config
 
 BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
 SCHEMA = Schema(("lo", "en"))
@@ -43,7 +43,18 @@ def expected_widget(field):
 
 
 def collections(schema=SCHEMA):
-    return {c["name"]: c for c in decap_config(schema, BACKEND)["collections"]}
+    """The collections of the kinds (not the texts read by machine)."""
+    return {c["name"]: c for c in decap_config(schema, BACKEND)["collections"] if c["format"] == FORMAT}
+
+
+def test_the_texts_read_from_page_scans_are_a_collection_of_plain_texts_an_editor_corrects():
+    texts = decap_config(SCHEMA, BACKEND)["collections"][-1]
+    assert texts["name"] == "machine-text"
+    assert (texts["folder"], texts["extension"], texts["format"]) == ("content/images", "txt", TEXT_FORMAT)
+    assert texts["nested"]["depth"] >= 2  # images/newspaper/345-1.jpg.txt and deeper
+    assert texts["create"] is False and texts["delete"] is False and texts["i18n"] is False
+    assert [(f["name"], f["widget"]) for f in texts["fields"]] == [("body", "text")]
+    assert texts["label"] == "ຂໍ້ຄວາມຈາກໜ້າສະແກນ · Text read from page scans"
 
 
 def test_every_kind_is_a_collection_of_its_folder_in_every_language():

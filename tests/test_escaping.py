@@ -58,3 +58,22 @@ def test_no_field_brings_markup_into_pages_or_feeds(tmp_path):
         page = f.read()
     assert '<em>forum</em> on <a href="https://data.example.la/">open data</a>' in page  # Markdown kept
     assert "Hall &lt;script&gt;" in page  # text fields escaped, not dropped
+
+
+def test_a_scans_text_read_by_machine_is_text_on_the_editions_page(tmp_path):
+    from PIL import Image
+
+    (tmp_path / "content" / "newspaper").mkdir(parents=True)
+    (tmp_path / "content" / "images").mkdir()
+    Image.new("L", (62, 88), 240).save(tmp_path / "content" / "images" / "e-1.png")
+    (tmp_path / "content" / "images" / "e-1.png.txt").write_text(f"ໜ້າ 1 {PAYLOAD}\n", encoding="utf-8")
+    (tmp_path / "content" / "newspaper" / "e.md").write_text(
+        "Title: ໜັງສືພິມ\nDate: 2024-03-01\nLang: lo\nSlug: e-7\nCategory: newspaper\nEdition: 7\n"
+        "Pages: images/e-1.png\n\nສະບັບ.\n",
+        encoding="utf-8",
+    )
+    output = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    with open(os.path.join(output, "newspaper", "e-7.html"), encoding="utf-8") as f:
+        page = f.read()
+    assert unsafe(page) == []
+    assert "ໜ້າ 1 &lt;script&gt;" in page  # shown, as text

@@ -156,10 +156,10 @@ def test_an_article_with_a_pdf_shows_its_url_and_where_its_pages_begin_and_its_w
     files = {name: payload(script) for name, script in search_files("en", documents, analyzer.pieces).items()}
     shown = files[f"{files['index.js']['fragments']}/2.js"]["doc"]
     assert shown["text"] == "ໜັງສືພິມ ດິຈິຕອນ\nສູນບໍລິຫານລັດດິຈິຕອນ ນ້ຳ\nຫ້ອງສະໝຸດ ແຫ່ງຊາດ\nກ້ອງ ຖ່າຍຮູບ ສັດປ່າ\nITU"
-    assert shown["pdf"] == {"url": "../files/x.pdf", "pages": [42, 60]}
-    assert [shown["text"][at:].split("\n")[0] for at in shown["pdf"]["pages"]] == pages
+    assert shown["print"] == {"url": "../files/x.pdf", "pages": [42, 60]}
+    assert [shown["text"][at:].split("\n")[0] for at in shown["print"]["pages"]] == pages
     assert shown["tags"] == 1
-    assert "pdf" not in files[f"{files['index.js']['fragments']}/0.js"]["doc"]
+    assert "print" not in files[f"{files['index.js']['fragments']}/0.js"]["doc"]
     refs_of, weights_of = weights([d.fields for d in documents])
     assert refs_of["ສັດປ່າ"] == [2]  # a word only the PDF has: its article, weighed as a body's word
     record, is_term, _words = records(files)["ສັດປ່າ"]

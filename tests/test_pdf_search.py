@@ -100,12 +100,12 @@ def test_the_pdfs_url_is_relative_to_the_search_page_as_the_items_is_and_written
 def test_the_lao_search_names_the_lao_pdf_from_its_search_page_and_where_each_page_begins(site):
     root, url = "", "files/edition-211.pdf"
     doc = shown(site, root, EDITION)
-    assert doc["pdf"]["url"] == url
+    assert doc["print"]["url"] == url
     assert os.path.isfile(os.path.join(site, root, url))  # the PDF, copied beside the pages
     pages = [known_text(page) for page in FIXTURE_PAGES]
-    starts = doc["pdf"]["pages"]
+    starts = doc["print"]["pages"]
     assert [doc["text"][at : at + len(page)] for at, page in zip(starts, pages, strict=True)] == pages
-    assert "pdf" not in shown(site, root, "news/fibre-backbone.html")
+    assert "print" not in shown(site, root, "news/fibre-backbone.html")
 
 
 def test_a_word_only_the_pdf_has_finds_the_item(site):
@@ -116,7 +116,7 @@ def test_a_word_only_the_pdf_has_finds_the_item(site):
 
 def test_a_lao_pdf_is_indexed_once_with_the_lao_item_not_with_its_translation(site):
     english = shown(site, "en/", EDITION)
-    assert "pdf" not in english and "ສັດປ່າ" not in english["text"]
+    assert "print" not in english and "ສັດປ່າ" not in english["text"]
     assert found(site, "en/", ["ສັດປ່າ", "ລະຫັດຜ່ານ"]) == {"ສັດປ່າ": [], "ລະຫັດຜ່ານ": []}
     assert same_answers(os.path.join(site, "en/", "search-data"), 150)["differences"] == 0
 
@@ -141,6 +141,6 @@ def test_a_changed_pdf_is_read_again_and_an_unchanged_one_is_not(tmp_path, monke
     os.utime(pdf, ns=(stamp, stamp))
     changed = build(str(content), str(tmp_path / "changed"), **cached)
     assert made == [EDITION]
-    assert "pdf" not in shown(changed, "", EDITION)
+    assert "print" not in shown(changed, "", EDITION)
     clean = build(str(content), str(tmp_path / "clean"), LAO_SEARCH_BACKGROUND=False)
     assert search_files(changed) == search_files(clean)

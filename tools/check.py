@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from archive import links
+from archive import links, machinetext
 from archive.schema import parse_date
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -221,14 +221,16 @@ def _leaving_out(root, paths):
 
 
 def unsearchable_pdfs(content, sources, schema):
-    """(path, line, PDF) of the PDFs named by ``sources`` that hold no text (scans without OCR): their words
-    cannot be found by the search. A note, not an error."""
+    """(path, line, PDF) of the PDFs named by ``sources`` that hold no text (scans without OCR) and have no text
+    read by machine beside them: their words cannot be found by the search. A note, not an error."""
     from lao_search import pdftext
 
     found = []
     for path, source in sources.items():
         for name, target in schema.files_named(source.meta):
             full = os.path.join(content, target)
+            if os.path.exists(machinetext.text_path(full)):
+                continue  # read by machine: searchable (scans_without_text names one older than its PDF)
             if target.lower().endswith(".pdf") and os.path.isfile(full):
                 try:
                     searchable = pdftext.has_text_layer(full)
@@ -236,6 +238,23 @@ def unsearchable_pdfs(content, sources, schema):
                     continue  # the build has said so
                 if not searchable:
                     found.append((path, source.line_of(name.lower()), target))
+    return sorted(found)
+
+
+def scans_without_text(content, sources, schema):
+    """(path, line, file, why) of the page scans named by ``sources`` that have no text yet, and of the scans and
+    PDFs whose text read by machine is older than they are (replaced since): `invoke ocr` reads them. A note."""
+    found = []
+    for path, source in sources.items():
+        scans = set(schema.pages_named(source.meta))
+        for name, target in schema.files_named(source.meta):
+            full = os.path.join(content, target)
+            if not os.path.isfile(full):
+                continue  # the build names it
+            if target in scans and machinetext.is_scan(target) and not os.path.exists(machinetext.text_path(full)):
+                found.append((path, source.line_of(name.lower()), target, "has no text yet"))
+            elif machinetext.is_older(full):
+                found.append((path, source.line_of(name.lower()), target, "has a text older than itself"))
     return sorted(found)
 
 
@@ -267,6 +286,8 @@ def run(content, output, out=print, today=None):
     sources, _ = read_sources(content, multiline=schema.multiline)
     for path, line, pdf in unsearchable_pdfs(content, sources, schema):
         out(f"content/{path}:{line}: {pdf} has no text layer (a scan?): search cannot find its words (not an error)")
+    for path, line, scan, why in scans_without_text(content, sources, schema):
+        out(f"content/{path}:{line}: {scan} {why}: `invoke ocr` reads it (not an error)")
     for path, line, date in future_dates(sources, today or datetime.date.today()):
         out(f"content/{path}:{line}: Date {date} is in the future: it is listed first until then (not an error)")
     for lang, paths in missing_translations(sources, schema.languages).items():

@@ -33,14 +33,15 @@ export function snippet(doc, needles, words, width = WIDTH) {
 }
 
 /**
- * The page (1, 2, …) of the PDF of `doc` that holds the first match after its title, the one its snippet is
- * around; 0 when that match is not in the PDF's text, or there is none. `doc.pdf.pages`: where each page begins
- * in `doc.text` (plugins/lao_search/documents.py puts the PDF's pages after the body); or `doc.pdf.page`, the page
- * of the one part of a long article's text that `doc.text` holds (store.js, shown).
+ * The printed page (1, 2, …: of its PDF, or its page scans) of `doc` that holds the first match after its title,
+ * the one its snippet is around; 0 when that match is not in the printed pages' text, or there is none.
+ * `doc.print.pages`: where each page begins in `doc.text` (plugins/lao_search/documents.py puts the printed pages
+ * after the body); or `doc.print.page`, the page of the one part of a long article's text that `doc.text` holds
+ * (store.js, shown).
  */
-export function pdfPage(doc, needles, words) {
-  if (doc.pdf?.page) return matches(bodyText(doc), needles, words).length ? doc.pdf.page : 0; // one page's part
-  const pages = doc.pdf?.pages;
+export function printedPage(doc, needles, words) {
+  if (doc.print?.page) return matches(bodyText(doc), needles, words).length ? doc.print.page : 0; // one page's part
+  const pages = doc.print?.pages;
   if (!pages?.length) return 0;
   const [first] = matches(bodyText(doc).replace(/\n/g, " "), needles, words);
   if (!first) return 0;

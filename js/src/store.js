@@ -149,8 +149,8 @@ export function createStore(load, lang) {
         const tags = head.tagText || [];
         const start = k ? `${head.title}\n` : "";
         const text = [start + part.text.replace(/\n$/, ""), ...tags].join("\n");
-        const pdf = head.pdf && part.page ? { url: head.pdf.url, page: part.page } : undefined;
-        return { ...head, text, tags: tags.length, pdf };
+        const print = head.print && part.page ? { ...head.print, page: part.page } : undefined;
+        return { ...head, text, tags: tags.length, print };
       }),
     );
   }

@@ -7,7 +7,7 @@
 
 import { normalise } from "./normalise.js";
 import { choices, FILTERS_FROM, filtered, PAGE_SIZE, say, searchLink, statusText } from "./results.js";
-import { highlight, pdfPage, snippet, tagsMatching } from "./snippet.js";
+import { highlight, printedPage, snippet, tagsMatching } from "./snippet.js";
 
 /**
  * The view of the page `doc` (a Document) with its #search-results, #search-status, #search-filters and
@@ -45,8 +45,23 @@ export function createView(doc, config, articles) {
     return node;
   }
 
+  // A link to page `page` of a result's printed pages (`print`): of its PDF, or its page scan; and, when that
+  // page's text was read by machine, a note that it may hold errors.
+  function pageLink(print, page) {
+    const label = (key, fallback) => (strings[key] ? say(strings, key, { n: page }, lang) : fallback);
+    const scan = print.scans?.[page - 1];
+    const link = scan
+      ? element("a", { href: scan }, label("scan_page", String(page)))
+      : element("a", { href: `${print.url}#page=${page}`, type: "application/pdf" }, label("pdf_page", `PDF, ${page}`));
+    const line = element("p", { class: "result-pdf" }, link);
+    if (print.read?.includes(page))
+      line.append(" · ", element("span", { class: "machine-read" }, strings.machine_read));
+    return line;
+  }
+
   // One result: the article's link first (the title, matches marked), then its kind and date, then a snippet;
-  // when the snippet's match is in the PDF's text, a link to that page of the PDF; then the tags that match.
+  // when the snippet's match is on a printed page, a link to that page of the PDF or to its scan (and, when its
+  // text was read by machine, a word that it may hold errors); then the tags that match.
   function item(article) {
     const { needles, words } = outcome;
     const link = withMarks(element("a", { href: article.url }), highlight(normalise(article.title), needles, words));
@@ -58,12 +73,8 @@ export function createView(doc, config, articles) {
       element("time", { datetime: article.date }, article.dateText),
     );
     const parts = [link, meta, withMarks(element("p", { class: "snippet" }), snippet(article, needles, words))];
-    const page = pdfPage(article, needles, words);
-    if (page) {
-      const label = strings.pdf_page ? say(strings, "pdf_page", { n: page }, lang) : `PDF, ${page}`;
-      const href = `${article.pdf.url}#page=${page}`;
-      parts.push(element("p", { class: "result-pdf" }, element("a", { href, type: "application/pdf" }, label)));
-    }
+    const page = printedPage(article, needles, words);
+    if (page) parts.push(pageLink(article.print, page));
     const tags = tagsMatching(article, needles, words).map((tag) => withMarks(element("span", { class: "tag" }), tag));
     if (tags.length) {
       const line = element("p", { class: "result-tags" }, strings.tag || "", ": ");

@@ -25,6 +25,14 @@ const ENGLISH = {
   raw: "Title: T\nDate: 2026-01-02\nLang: en\nSlug: x\n\nText\n",
 };
 
+test("the text read by machine beside a page scan is written as it is: it has no fields", () => {
+  const text = { path: "content/images/newspaper/345-1.jpg.txt", slug: "345-1.jpg", raw: "ຂ່າວ: ເຕັກໂນໂລຊີ\n" };
+  assert.deepEqual(checkFiles([text], { ...PAGE, kinds: { ...PAGE.kinds, newspaper: PAGE.kinds.news } }), {
+    files: [text],
+    problems: [],
+  });
+});
+
 test("a content file's kind and language are in its path", () => {
   assert.deepEqual(placeOf("content/news/a-b.en.md"), { kind: "news", lang: "en" });
   assert.deepEqual(placeOf("reports/x.lo.md"), { kind: "reports", lang: "lo" });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bodyStart, bodyText, highlight, matches, pdfPage, snippet, tagsMatching } from "../src/snippet.js";
+import { bodyStart, bodyText, highlight, matches, printedPage, snippet, tagsMatching } from "../src/snippet.js";
 
 const marked = (segments) => segments.filter((s) => s.mark).map((s) => s.text);
 const plain = (segments) => segments.map((s) => s.text).join("");
@@ -144,10 +144,10 @@ test("the PDF's page of the first match after the title, counted in the text's o
   const text = ["ໄຊເບີ", "ບົດນຳ", ...pages, "ແທັກ"].join("\n");
   const starts = [text.indexOf(pages[0]), text.indexOf(pages[0]) + pages[0].length + 1];
   starts.push(starts[1] + 1);
-  const doc = { title: "ໄຊເບີ", text, tags: 1, pdf: { url: "files/x.pdf", pages: starts } };
-  assert.equal(pdfPage(doc, ["ໄຊເບີ"], []), 3); // not the title's
-  assert.equal(pdfPage(doc, ["ລາວ"], []), 1);
-  assert.equal(pdfPage(doc, ["ບົດນຳ"], []), 0); // in the body
-  assert.equal(pdfPage(doc, ["ແທັກ"], []), 0); // in a tag only
-  assert.equal(pdfPage({ ...doc, pdf: undefined }, ["ລາວ"], []), 0);
+  const doc = { title: "ໄຊເບີ", text, tags: 1, print: { url: "files/x.pdf", pages: starts } };
+  assert.equal(printedPage(doc, ["ໄຊເບີ"], []), 3); // not the title's
+  assert.equal(printedPage(doc, ["ລາວ"], []), 1);
+  assert.equal(printedPage(doc, ["ບົດນຳ"], []), 0); // in the body
+  assert.equal(printedPage(doc, ["ແທັກ"], []), 0); // in a tag only
+  assert.equal(printedPage({ ...doc, print: undefined }, ["ລາວ"], []), 0);
 });

@@ -233,7 +233,7 @@ const EDITION = (() => {
   const pages = ["ຂ່າວເຕັກໂນໂລຊີ\nຫ້ອງສະໝຸດແຫ່ງຊາດ", "ການສຶກສາ\nກ້ອງດິຈິຕອນ ໄຊເບີ"];
   const text = [title, body, ...pages, "ສື່ມວນຊົນ"].join("\n");
   const first = text.indexOf(pages[0]);
-  const pdf = { url: "../files/edition-211.pdf", pages: [first, first + pages[0].length + 1] };
+  const print = { url: "../files/edition-211.pdf", pages: [first, first + pages[0].length + 1] };
   return {
     url: "newspaper/edition-211.html",
     title,
@@ -242,13 +242,13 @@ const EDITION = (() => {
     dateText: "",
     text,
     tags: 1,
-    pdf,
+    print,
   };
 })();
 
-async function shownEdition(needles, strings = STRINGS) {
+async function shownEdition(needles, strings = STRINGS, edition = EDITION) {
   const doc = searchPage();
-  const view = createView(doc, { ...CONFIG, strings }, async (results) => results.map(() => EDITION));
+  const view = createView(doc, { ...CONFIG, strings }, async (results) => results.map(() => edition));
   await view.show(outcome("exact", needles, [{ ref: 0, score: 1, kind: "news", year: "2024" }]), needles.join(" "));
   return items(doc)[0];
 }
@@ -285,6 +285,31 @@ test("no page link when the first match is in the body, or only in the title or 
 test("without its string, the page link still says which page", async () => {
   const li = await shownEdition(["ໄຊເບີ"]);
   assert.equal(li.children[3].textContent, "PDF, 2");
+});
+
+test("a match in a page scan's text read by machine links to that scan, and says the text may hold errors", async () => {
+  // The same edition given as two page scans, the second's text read by machine (OCR), the first's typed in.
+  const scans = ["../images/newspaper/211-1.jpg", "../images/newspaper/211-2.jpg"];
+  const edition = { ...EDITION, print: { scans, pages: EDITION.print.pages, read: [2] } };
+  const strings = { ...STRINGS, scan_page: "ໃນໜ້າ {n}", machine_read: "ເຄື່ອງອ່ານ, ອາດມີຂໍ້ຜິດ" };
+  for (const [needle, page, note] of [
+    ["ຫ້ອງສະໝຸດ", 1, false],
+    ["ໄຊເບີ", 2, true],
+  ]) {
+    const li = await shownEdition([needle], strings, edition);
+    const line = li.children[3];
+    const link = line.children[0];
+    assert.equal(link.getAttribute("href"), scans[page - 1]);
+    assert.equal(link.getAttribute("type"), null);
+    assert.equal(link.textContent, `ໃນໜ້າ ${page}`);
+    const notes = line.querySelectorAll("span").filter((span) => span.getAttribute("class") === "machine-read");
+    assert.deepEqual(
+      notes.map((span) => span.textContent),
+      note ? ["ເຄື່ອງອ່ານ, ອາດມີຂໍ້ຜິດ"] : [],
+      needle,
+    );
+    assert.equal(li.children[0].getAttribute("href"), "newspaper/edition-211.html"); // still the first link
+  }
 });
 
 // A search for ໜັງສືພມ (ໜັງສືພິມ with a vowel left out), answered with the articles of ໜັງສືພິມ.

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 
-from . import contentcache, dates, policy
+from . import contentcache, dates, machinetext, policy
 from .collect import collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
@@ -86,7 +86,12 @@ def check_content(generator):
         for suffixes, (what, open_file) in runtime.openers.items()
     ]
     problems = unreadable + check_sources(
-        sources, schema, file_in(root), size=lambda target: os.path.getsize(os.path.join(root, target)), openers=openers
+        sources,
+        schema,
+        file_in(root),
+        size=lambda target: os.path.getsize(os.path.join(root, target)),
+        openers=openers,
+        read_text=lambda text: machinetext.read_pages(os.path.join(root, text)),
     )
     problems += _outside_articles(generator, sources)
     problems += link_problems(root)

@@ -9,6 +9,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import machinetext
+
 
 class Details:
     """What the templates need beyond Pelican's fields: the schema's fields typed (dates are dates, numbers are
@@ -28,6 +30,7 @@ class Details:
         self.older = None  # the previous one
         self.related = []  # up to RELATED items of its language: shared tags first, then shared words
         self.sizes = {}  # file field key -> bytes of the file it names (a download says its size)
+        self.page_texts = []  # the text read by machine of each printed page ("" for none yet), in order
 
     def __getattr__(self, name):
         values = self.__dict__.get("values", {})
@@ -98,6 +101,14 @@ def prepare(articles, schema, content=None):
                 value = article.details.values.get(field.key)
                 if value and isinstance(value, str):
                     article.details.sizes[field.key] = os.path.getsize(os.path.join(content, value))
+            article.details.page_texts = [page_text(content, page) for page in schema.pages_named(article.metadata)]
+
+
+def page_text(content, page):
+    """The text read by machine of the page scan ``page`` (content-relative), "" when there is none yet (the checks
+    have read it: it is text)."""
+    pages = machinetext.read_pages(machinetext.text_path(os.path.join(content, page)))
+    return "\n".join(pages).strip() if pages else ""
 
 
 RELATED = 3

@@ -214,6 +214,7 @@ class Field:
     needs: str = None  # key of a field without which this one would not be shown
     refers_to: str = None  # kind whose numbering field this number names (the kind must have one)
     suggest: str = None  # what `invoke new` fills in when it is not given: "date", "month" (of the date)
+    printed: bool = False  # its files are the item's printed pages, in order (scans that `invoke ocr` reads)
 
     @property
     def key(self):
@@ -518,8 +519,17 @@ FIELDS = (
         ),
         "images/newspaper/345-1.svg, images/newspaper/345-2.svg",
         kinds=("newspaper",),
+        printed=True,
     ),
 )
+
+
+PRINTED = tuple(f.key for f in FIELDS if f.printed)
+
+
+def pages_named(meta):
+    """Content-relative paths of an item's printed pages (its page scans) in order, from its metadata ({key: text})."""
+    return [path for key in PRINTED for path in split_list(meta.get(key) or "")]
 
 
 # --- the schema of one site: its languages bound in ----------------------------------------------------------------
@@ -631,6 +641,9 @@ class Schema:
         close = difflib.get_close_matches(key, [n.lower() for n in names], n=1, cutoff=0.75)
         hint = f"did you mean {self.name_of(close[0])}?" if close else "known fields: " + ", ".join(names)
         return f"unknown field {key!r}: {hint}"
+
+    def pages_named(self, meta):
+        return pages_named(meta)
 
     def files_named(self, meta):
         """(field name, content-relative path) of every file this metadata points at (cover, PDF, page images)."""

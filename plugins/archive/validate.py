@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import links
+from . import links, machinetext
 from .metadata import read_source
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
@@ -28,12 +28,13 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def check_sources(sources, schema, exists, size=None, openers=()):
+def check_sources(sources, schema, exists, size=None, openers=(), read_text=None):
     """All problems of ``sources`` ({path: metadata.Source}) under ``schema`` as a sorted list of Problem.
 
     ``exists(path)`` tells whether a content-relative path names a file; ``size(path)``, when given, is a file's
     size in bytes; ``openers``: (suffixes, what is done, open) each, ``open(path)`` raising ValueError saying why a
-    file with one of those suffixes cannot be "opened as a PDF", "read as an image"...
+    file with one of those suffixes cannot be "opened as a PDF", "read as an image"...; ``read_text(path)``, when
+    given, reads the text kept beside a file (machinetext.py), raising ValueError saying why it cannot.
     """
     problems = []
     for path, source in sources.items():
@@ -62,6 +63,12 @@ def check_sources(sources, schema, exists, size=None, openers=()):
                             open_file(target)
                         except ValueError as error:
                             problems.append(Problem(path, line, f"{name} {target!r} cannot be {what}: {error}"))
+                if read_text:
+                    try:
+                        read_text(machinetext.text_path(target))
+                    except ValueError as error:
+                        text = machinetext.text_path(target)
+                        problems.append(Problem(path, line, f"the text of {name} {target!r}, {text!r}, {error}"))
         problems += _missing_links(path, source, exists)
     problems += _slug_problems(sources)
     problems += _number_problems(sources, schema)

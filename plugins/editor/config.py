@@ -13,6 +13,7 @@ is written in) and ``Translation`` (``true`` in a pane other than the original's
 from archive.schema import IMAGE_SUFFIXES, suffix_pattern
 
 FORMAT = "archive-markdown"  # registered by js/src/admin/admin.js
+TEXT_FORMAT = "archive-text"  # registered there too: a plain text file, the whole of it one field
 LANGUAGE_WIDGET = "archive-language"
 TRANSLATION_WIDGET = "archive-translation"
 CONTENT = "content"  # where the content folder is in the repository Decap's backend writes (GitHub's)
@@ -135,6 +136,34 @@ def collection(kind, schema, root=CONTENT):
     }
 
 
+def machine_texts(schema, root=CONTENT):
+    """The texts read by machine beside the page scans (archive/machinetext.py: ``images/…/345-1.jpg.txt``, written
+    by `invoke ocr`), each a text an editor corrects; none is made or deleted here."""
+    languages = schema.languages
+    return {
+        "name": "machine-text",
+        "label": _both({"lo": "ຂໍ້ຄວາມຈາກໜ້າສະແກນ", "en": "Text read from page scans"}, languages),
+        "label_singular": _both({"lo": "ຂໍ້ຄວາມຂອງໜ້າສະແກນ", "en": "Text of a page scan"}, languages),
+        "folder": _in(root, IMAGES),
+        "nested": {"depth": 6},
+        "extension": "txt",
+        "format": TEXT_FORMAT,
+        "create": False,
+        "delete": False,
+        "i18n": False,
+        "identifier_field": "body",
+        "summary": "{{dirname}}/{{filename}}.{{extension}}",
+        "fields": [
+            {
+                "name": "body",
+                "label": _both({"lo": "ຂໍ້ຄວາມທີ່ເຄື່ອງອ່ານ, ແກ້ໄຂໄດ້", "en": "Text read by machine: correct it"}, languages),
+                "widget": "text",
+                "required": False,
+            }
+        ],
+    }
+
+
 def decap_config(schema, backend, site_url="", root=CONTENT):
     """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site);
     ``root``, where the content folder is in the repository it writes (see _in)."""
@@ -149,7 +178,10 @@ def decap_config(schema, backend, site_url="", root=CONTENT):
             "locales": list(schema.languages),
             "default_locale": schema.languages[0],
         },
-        "collections": [collection(kind, schema, root) for kind in schema.kinds.values()],
+        "collections": [
+            *(collection(kind, schema, root) for kind in schema.kinds.values()),
+            machine_texts(schema, root),
+        ],
     }
     if site_url:
         config["site_url"] = config["display_url"] = site_url

@@ -23,13 +23,15 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
 
+from archive import machinetext
 from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
+from archive.schema import pages_named
 from archive.settings import read_group
 
 from . import pdftext
 from .background import Job
 from .cache import DocumentCache, fingerprint
-from .documents import Analyzer, Pdf, Source
+from .documents import Analyzer, MachineText, Pdf, Source
 from .index import Layout, article_files, articles_folder, dictionary_files, digest, order_key, part_names
 from .kept import NAME as KEPT
 from .kept import KeptData, made_of, stamp
@@ -64,9 +66,15 @@ class SearchSettings:
 
 def source_of(article, root, content):
     """What the search takes from a Pelican article as read: its text (summary and body as the reader's HTML; the
-    links in it are not resolved yet, and need not be), its PDF (a path under ``content``, copied to the same path
-    in the site), and what a result shows. URLs are relative to the language's search page, at ``root``."""
+    links in it are not resolved yet, and need not be), its PDF and page scans (paths under ``content``, copied to
+    the same paths in the site) with the text read from them by machine, and what a result shows. URLs are
+    relative to the language's search page, at ``root``."""
     pdf = article.metadata.get("pdf")
+    up = "../" * root.count("/")
+    pages = pages_named(article.metadata)  # every page, a drawn one too: a page's number is its place
+    scans = tuple(
+        (up + quote(page), MachineText.at(machinetext.text_path(os.path.join(content, page)))) for page in pages
+    )
     return Source(
         url=article.url[len(root) :],
         title=article.title,
@@ -77,20 +85,25 @@ def source_of(article, root, content):
         body_html=article._content or "",
         tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()),
         pdf=Pdf.at(os.path.join(content, pdf)) if pdf else None,
-        pdf_url="../" * root.count("/") + quote(pdf) if pdf else "",  # a "#" or "?" in its name is no URL syntax
+        pdf_url=up + quote(pdf) if pdf else "",  # a "#" or "?" in its name is no URL syntax
         lang=article.lang,
+        pdf_text=MachineText.at(machinetext.text_path(os.path.join(content, pdf))) if pdf else None,
+        scans=scans,
     )
 
 
 def pdf_once(sources, documents):
-    """The keys of ``documents`` whose PDF's text another article indexes instead: a PDF named by items in several
-    languages (an issue and its translation) is indexed once, with the item in the language it is written in (a
-    Lao PDF with the Lao item, one in Latin letters with another's), else with the first of them."""
+    """The keys of ``documents`` whose printed pages' text (a PDF's, or page scans') another article indexes
+    instead: a PDF named by items in several languages (an issue and its translation) is indexed once, with the
+    item in the language it is written in (a Lao PDF with the Lao item, one in Latin letters with another's), else
+    with the first of them."""
     by_pdf = {}
     for key in sorted(documents, key=lambda key: (sources[key].lang, key)):
         document = documents[key]
         if document.pdf_script:
-            by_pdf.setdefault(sources[key].pdf.path, []).append(key)
+            source = sources[key]
+            printed = source.pdf.path if source.pdf else tuple(text.path for _url, text in source.scans)
+            by_pdf.setdefault(printed, []).append(key)
     elsewhere = set()
     for keys in by_pdf.values():
         fits = [key for key in keys if (sources[key].lang == "lo") == (documents[key].pdf_script == "lo")]
@@ -198,7 +211,7 @@ class Analysis:
         """Every article analysed, a PDF's text with one article only (pdf_once)."""
         self.take(self.readahead.wait())
         for key in pdf_once(sources, self.documents):  # its own text only: the PDF's pages are already memoised
-            self.analyse(key, replace(sources[key], pdf=None, pdf_url=""))
+            self.analyse(key, replace(sources[key], pdf=None, pdf_url="", pdf_text=None, scans=()))
 
     def write(self, plan, output_path, layout, report):
         """Each language's search data; returns what to say of them."""

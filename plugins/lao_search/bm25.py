@@ -14,7 +14,9 @@ from operator import add, mul, truediv
 # The text of an issue's or edition's PDF is a field of its own, weighed as a body is: BM25 measures a field's
 # length against that field's average, and a PDF (a whole issue) may be a hundred times an article's length. In the
 # body it would raise the average every article's body is measured against, and bury the issue's own introduction.
-FIELDS = (("title", 10), ("tags", 5), ("summary", 2), ("body", 1), ("pdf", 1))
+# Text read by machine from scans and image-only PDFs (OCR) is a field of its own too, weighed half as much: a match
+# in it ranks after the same match in typed text, which has no misread letters.
+FIELDS = (("title", 10), ("tags", 5), ("summary", 2), ("body", 1), ("pdf", 1), ("scan", 0.5))
 K1 = 1.2  # lunr's defaults
 B = 0.75
 SCALE = 1000  # lunr keeps three decimals of each field's score: weights are whole thousandths, rounded once

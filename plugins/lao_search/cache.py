@@ -43,7 +43,7 @@ def fingerprint(source):
 class DocumentCache:
     def __init__(self, path=None, documents=None, pieces=None, every=True):
         self.path = path  # None: nothing is written
-        self.every = every  # keep every document, not only those that hold a PDF's text
+        self.every = every  # keep every document, not only those that hold printed pages' text (a PDF's, a scan's)
         self.documents = documents or {}  # fingerprint -> Document
         self.pieces = pieces or {}  # chunk -> its words, as documents.Analyzer keeps them
         self.used = {}

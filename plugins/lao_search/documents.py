@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
+from archive import machinetext
+
 from .bm25 import FIELDS
 from .extract import html_text
 from .near import LATIN_SHORTEST
@@ -38,11 +40,13 @@ class Document:
     fields: tuple  # per bm25.FIELDS: ({term: count}, number of terms)
     chunks: frozenset  # the distinct chunks of folded text that hold Lao letters
     pdf_url: str = ""  # the PDF's, relative to the search page (as url is), when its text is in text
-    pdf_pages: tuple = ()  # where each page of the PDF begins in text, in UTF-16 code units as the browser counts
-    parts: tuple = ()  # a long document's text cut in parts: (text, its PDF page or 0) each; () for a short one
+    pdf_pages: tuple = ()  # where each printed page (the PDF's or the scans') begins in text, in UTF-16 code units
+    parts: tuple = ()  # a long document's text cut in parts: (text, its printed page or 0) each; () for a short one
     part_keys: tuple = ()  # for each of parts: (its chunks that hold Lao letters, its terms), both frozensets
-    pdf_script: str = ""  # "lo" when the PDF's letters are mostly Lao, "other" when not, "" without PDF text
+    pdf_script: str = ""  # "lo" when the printed pages' letters are mostly Lao, "other" when not, "" without
     spellings: frozenset = frozenset()  # its Latin words as written (folded, before the stemmer), for near.py
+    scan_urls: tuple = ()  # each page scan's, when the printed pages are the scans' text (relative, as url is)
+    machine_read: tuple = ()  # the numbers (from 1) of the printed pages whose text was read by machine (OCR)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,24 @@ class Pdf:
     @classmethod
     def at(cls, path):
         found = os.stat(path)
+        return cls(path, found.st_size, found.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class MachineText:
+    """The text read by machine from a scan or an image-only PDF (archive.machinetext: a file beside it), told
+    apart as a Pdf is; size -1 while there is none, so that the article is analysed again once there is."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def at(cls, path):
+        try:
+            found = os.stat(path)
+        except FileNotFoundError:
+            return cls(path, -1, 0)
         return cls(path, found.st_size, found.st_mtime_ns)
 
 
@@ -76,6 +98,8 @@ class Source:
     pdf: Pdf | None = None
     pdf_url: str = ""
     lang: str = ""
+    pdf_text: MachineText | None = None  # the text read by machine of the PDF's pages without a text layer
+    scans: tuple = ()  # (url, MachineText) of each of Pages, in order: the printed pages when the PDF has no text
 
 
 # A Latin word a reader may misspell: letters only (no digits, no Lao), as long as near.py keeps.
@@ -97,13 +121,15 @@ class _Memo(dict):
 
 
 class Analyzer:
-    def __init__(self, pieces=None, read_pdf=page_texts):
+    def __init__(self, pieces=None, read_pdf=page_texts, read_machine=machinetext.read_pages):
         self.terms = _Memo(lambda word: stem(trim(word)))  # word -> term (lao-trimmer, lao-stemmer)
         self.pieces = _Memo(chunk_pieces, pieces or {})  # chunk -> [(start, word)]
         self.chunk_terms = _Memo(self._terms_of)  # chunk -> (term, ...)
         self.chunk_spellings = _Memo(self._spellings_of)  # chunk -> (Latin word as written, ...)
         self.read_pdf = read_pdf  # path -> the text of each page
         self.pdf_pages = _Memo(self._pages_of)  # Pdf -> (normal text of each page, ...)
+        self.read_machine = read_machine  # path -> the text of each page, or None
+        self.machine_pages = _Memo(self._machine_pages_of)  # MachineText -> (normal text of each page, ...)
 
     def _terms_of(self, chunk):
         return tuple(map(self.terms.__getitem__, (word for _start, word in self.pieces[chunk])))
@@ -113,6 +139,27 @@ class Analyzer:
 
     def _pages_of(self, pdf):
         return _normal_pages(self.read_pdf(pdf.path))
+
+    def _machine_pages_of(self, text):
+        return tuple(normalise(page).strip() for page in self.read_machine(text.path) or ())
+
+    def printed(self, source):
+        """(the normal text of each printed page, the numbers of those read by machine, the scans' URLs or ()):
+        the PDF's pages, each without a text layer of its own read from its text read by machine; the page scans'
+        text when the PDF has none (or there is no PDF)."""
+        typed = self.pdf_pages[source.pdf] if source.pdf else ()
+        read = self.machine_pages[source.pdf_text] if source.pdf and source.pdf_text else ()
+        pages = [page or (read[i] if i < len(read) else "") for i, page in enumerate(typed)]
+        pages += read[len(typed) :]
+        scan_urls = ()
+        if not any(pages) and source.scans:
+            pages = [" ".join(self.machine_pages[text]) for _url, text in source.scans]
+            scan_urls = tuple(url for url, _text in source.scans)
+            typed = ()
+        if not any(pages):
+            return (), (), ()
+        machine = tuple(n for n, page in enumerate(pages, 1) if page and not (n <= len(typed) and typed[n - 1]))
+        return tuple(pages), machine, scan_urls
 
     def pdf_read(self, pdf, texts):
         """Takes the text of each page of ``pdf`` as read elsewhere (readahead.py), as if read here."""
@@ -126,8 +173,10 @@ class Analyzer:
             "tags": "\n".join(source.tags),
         }
         normal = {name: normalise(value) for name, value in fields.items()}
-        pages = self.pdf_pages[source.pdf] if source.pdf else ()
-        normal["pdf"] = "\n".join(pages)
+        pages, machine, scan_urls = self.printed(source)
+        # typed and read by machine: two fields, the second weighed less (bm25.FIELDS)
+        normal["pdf"] = "\n".join(page for n, page in enumerate(pages, 1) if n not in machine)
+        normal["scan"] = "\n".join(pages[n - 1] for n in machine)
         counted = []
         lao_chunks = set()
         spellings = set()
@@ -152,12 +201,14 @@ class Analyzer:
             tags=normal["tags"].count("\n") + 1 if normal["tags"] else 0,
             fields=tuple(counted),
             chunks=frozenset(lao_chunks),
-            pdf_url=source.pdf_url if pages else "",
+            pdf_url=source.pdf_url if pages and not scan_urls else "",
             pdf_pages=_starts(lines, pages),
             parts=parts,
             part_keys=tuple(self._keys_of(part) for part, _page in parts),
             pdf_script=script_of(pages) if pages else "",
             spellings=frozenset(spellings),
+            scan_urls=scan_urls,
+            machine_read=machine,
         )
 
     def _keys_of(self, text):

@@ -269,15 +269,20 @@ def _shown(document):
     }
     if document.tags:
         shown["tags"] = document.tags  # the last lines of text
+    # The printed pages whose text is in text: the PDF's (linked to as url#page=N) or the scans' (each its own url),
+    # and those read by machine, whose snippets say so.
+    printed = {"url": document.pdf_url} if document.pdf_url else {"scans": list(document.scan_urls)}
+    if document.machine_read:
+        printed["read"] = list(document.machine_read)
     if document.parts:  # a long one: its first part, and its tags for the result (they are its last part)
         shown["text"] = document.parts[0][0]
         shown["parts"] = len(document.parts)
         if document.tags:
             shown["tagText"] = document.text.split("\n")[-document.tags :]
-        if document.pdf_url:
-            shown["pdf"] = {"url": document.pdf_url}  # each part says its page
+        if document.pdf_url or document.scan_urls:
+            shown["print"] = printed  # each part says its page
     elif document.pdf_pages:
-        shown["pdf"] = {"url": document.pdf_url, "pages": list(document.pdf_pages)}  # a match's page: js/src/snippet.js
+        shown["print"] = {**printed, "pages": list(document.pdf_pages)}  # a match's page: js/src/snippet.js
     return shown
 
 

@@ -24,6 +24,11 @@ function start(CMS, page) {
     fromFile: (text) => parse(text, fields),
     toFile: (data, order) => serialize(data, order),
   });
+  // The text read by machine beside a page scan (plugins/editor/config.py, machine_texts): all of it one field.
+  CMS.registerCustomFormat("archive-text", "txt", {
+    fromFile: (text) => ({ body: text }),
+    toFile: (data) => (data.body ?? "").replace(/\r\n/g, "\n"),
+  });
   const { language, translation } = widgets(window.h, window.createClass);
   CMS.registerWidget("archive-language", language);
   CMS.registerWidget("archive-translation", translation);

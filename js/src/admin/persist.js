@@ -25,6 +25,10 @@ export function checkFiles(files, page, newEntry = false) {
   const kept = [];
   const problems = [];
   for (const file of files) {
+    if (!file.path.endsWith(".md")) {
+      kept.push(file); // a text read by machine beside a scan: plain text, no fields
+      continue;
+    }
     const { kind, lang } = placeOf(file.path);
     const data = parse(file.raw, page.fields);
     const own = page.translated.some((name) => textOf(name === "body" ? data.body.trim() : data[name]));

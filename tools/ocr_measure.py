@@ -1,0 +1,183 @@
+"""`invoke ocr-measure`: how well `invoke ocr` reads Lao page scans, step by step, on scans made here with known
+text: pages of two columns of Lao sentences (with the Latin words and digits they carry) from
+../shared/corpus/flores200-sib-lo-en.jsonl, printed by headless Chromium in Phetsarath OT, Noto Sans Lao and Noto
+Serif Lao, shot at 150 and 300 dpi and made to look scanned (greyed newsprint, blurred, noisy, tilted: catalogue.py's
+``photographed``; one set tilted 2° more).
+
+For each step of tools/ocr.py's reading, cumulatively, it prints:
+  * CER: the character error rate of the text read against the printed text, whitespace left out (Lao has none
+    between words), both in the archive's normal spelling (edit distance by RapidFuzz, over the printed length);
+  * word recall: of the printed text's Lao words (ICU's, three letters or more), those found whole, as the search
+    finds them: inside one run of the text read without whitespace (a word cut by a line break is not found).
+Figures to read, not a test.
+"""
+
+import io
+import os
+import re
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+from . import ocr
+
+FONTS = ("Phetsarath OT", "Noto Sans Lao", "Noto Serif Lao")
+DPIS = (150, 300)
+PAGE_INCHES = (8.27, 11.69)  # A4
+SENTENCES = 26  # a page's worth in two columns at 10.5 pt
+TILT = 2.0  # degrees, of the set that is tilted more
+
+
+def page_html(sentences, font):
+    body = "".join(f"<p>{sentence}</p>" for sentence in sentences)
+    return (
+        "<!doctype html><html lang=lo><head><meta charset=utf-8><style>"
+        f"body {{ margin: 0; font-family: '{font}'; font-size: 10.5pt; line-height: 1.6; color: #1b1f24;"
+        " background: #f5f1e6 } main { box-sizing: border-box; width: 8.27in; height: 11.69in; padding: 0.7in;"
+        " columns: 2; column-gap: 0.35in; text-align: justify } p { margin: 0 0 6pt }"
+        f"</style></head><body><main>{body}</main></body></html>"
+    )
+
+
+def make_scans(folder, pairs, pages_per_font=2, seed=7):
+    """[(path, printed text, font, dpi, tilted)] of the scans made in ``folder`` (made once)."""
+    import random
+
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    from .catalogue import CHROMIUM, CHROMIUM_ARGS, photographed
+
+    rnd = random.Random(seed)
+    lao = [pair["lo"] for pair in pairs]
+    made = []
+    os.makedirs(folder, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for font in FONTS:
+                for k in range(pages_per_font):
+                    start = rnd.randrange(len(lao) - SENTENCES)
+                    sentences = lao[start : start + SENTENCES]
+                    text = "\n".join(sentences)
+                    for dpi in DPIS:
+                        width, height = (round(inches * 96) for inches in PAGE_INCHES)
+                        page = browser.new_page(
+                            viewport={"width": width, "height": height}, device_scale_factor=dpi / 96
+                        )
+                        try:
+                            page.set_content(page_html(sentences, font))
+                            page.evaluate("document.fonts.ready")
+                            shot = page.screenshot()
+                        finally:
+                            page.close()
+                        for tilted in (False, True):
+                            name = f"{font.replace(' ', '-')}-{k}-{dpi}{'-tilted' if tilted else ''}.jpg"
+                            path = os.path.join(folder, name)
+                            if not os.path.exists(path):
+                                with Image.open(io.BytesIO(photographed(shot, name))) as image:
+                                    if tilted:
+                                        image = image.rotate(
+                                            TILT, resample=Image.Resampling.BICUBIC, fillcolor=(225,) * 3
+                                        )
+                                    image.save(path, "JPEG", quality=80, dpi=(dpi, dpi))
+                            made.append((path, text, font, dpi, tilted))
+        finally:
+            browser.close()
+    return made
+
+
+# Each step adds to the one before (tools/ocr.py does all but those marked as left out).
+GREY = {"grey": True}
+LEVEL = {**GREY, "deskew": True}
+SCALED = {**LEVEL, "scale": True}
+STEPS = (
+    ("raw Tesseract (lao+eng, the scan as it is)", {}),
+    ("grey", GREY),
+    ("deskewed", LEVEL),
+    ("scaled up to 300 dpi, left out", {**LEVEL, "dpi": True}),
+    (f"scaled to lines {ocr.TEXT_HEIGHT} px high", SCALED),
+    ("repairs: no spaces inside syllables, Lao lines joined", {**SCALED, "tidy": True}),
+    ("binarised (Otsu), left out", {**SCALED, "tidy": True, "binarise": True}),
+)
+
+
+def read_with(path, step):
+    from PIL import Image
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import pytesseract
+
+    with Image.open(path) as image:
+        image.load()
+        work = image.convert("L") if step.get("grey") else image
+        if step.get("deskew"):
+            work = ocr.deskewed(work)
+        if step.get("dpi"):  # from the resolution the scan declares
+            work = ocr.scaled(work, max(1.0, 300 / image.info["dpi"][0]))
+        if step.get("scale"):
+            work = ocr.scaled(work, ocr.scale_of(work))
+        if step.get("binarise"):
+            work = ocr.binarised(work)
+    started = time.perf_counter()
+    text = pytesseract.image_to_string(work, lang="+".join(ocr.LANGUAGES), config="--psm 3")
+    seconds = time.perf_counter() - started
+    return (ocr.tidy(text) if step.get("tidy") else text), seconds
+
+
+def words_of(text):
+    from lao_search.text import chunk_pieces, fold, normalise
+
+    lao = re.compile("[\u0e80-\u0eff]")
+    return [
+        word
+        for chunk in fold(normalise(text)).split()
+        for _start, word in chunk_pieces(chunk)
+        if lao.search(word) and len(word) >= 3
+    ]
+
+
+def scores(printed, read):
+    """(CER, word recall) of ``read`` against ``printed``."""
+    from rapidfuzz.distance import Levenshtein
+
+    from lao_search.text import fold, normalise
+
+    squash = lambda text: re.sub(r"\s+", "", fold(normalise(text)))  # noqa: E731
+    truth = squash(printed)
+    cer = Levenshtein.distance(truth, squash(read)) / len(truth)
+    runs = fold(normalise(read)).split()
+    words = words_of(printed)
+    recall = sum(any(word in run for run in runs) for word in words) / len(words)
+    return cer, recall
+
+
+def measure_one(job):
+    path, printed, step_index = job
+    read, seconds = read_with(path, STEPS[step_index][1])
+    return path, step_index, *scores(printed, read), seconds
+
+
+def run(folder, pairs, pages_per_font=2, workers=None, say=print):
+    scans = make_scans(folder, pairs, pages_per_font)
+    jobs = [(path, printed, s) for path, printed, *_ in scans for s in range(len(STEPS))]
+    say(f"OCR measured on {len(scans)} scans made in {folder}, {len(STEPS)} steps each …")
+    results = {}
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
+        for path, s, cer, recall, seconds in pool.map(measure_one, jobs):
+            results[(path, s)] = (cer, recall, seconds)
+    sets = {}  # name -> the scans of that font and resolution, level (and, the last, every tilted one)
+    for path, _printed, font, dpi, tilted in scans:
+        sets.setdefault("tilted 2° more" if tilted else f"{font}, {dpi} dpi", []).append(path)
+    names = sorted(sets, key=lambda name: name.startswith("tilted"))
+
+    def mean(paths, s, k):
+        return sum(results[(path, s)][k] for path in paths) / len(paths)
+
+    say("")
+    say("CER / word recall, the mean over each set's pages; the time is Tesseract's, of one core, per page")
+    say("| step | " + " | ".join(names) + " | s a page |")
+    say("| --- " * (len(names) + 2) + "|")
+    for s, (label, _step) in enumerate(STEPS):
+        cells = [f"{mean(sets[name], s, 0):.1%} / {mean(sets[name], s, 1):.1%}" for name in names]
+        every = [path for paths in sets.values() for path in paths]
+        say(f"| {label} | " + " | ".join(cells) + f" | {mean(every, s, 2):.1f} |")
