@@ -294,9 +294,11 @@ def ocr(c, force=False, replace_edited=False, workers=None, content=None):
         "keep": "make the scans in this folder and keep them (default: cache/ocr-measure/)",
         "pages": "pages per font (default 2; each shot at 150 and 300 dpi, level and tilted)",
         "workers": "pages read at a time (default: one per core)",
+        "search": "instead: an edition per font given only as page scans, added to content/, read by `invoke ocr`, "
+        "built and searched for words printed only there (recall@10)",
     }
 )
-def ocr_measure(c, keep=None, pages=2, workers=None):
+def ocr_measure(c, keep=None, pages=2, workers=None, search=False):
     """Measure how well `invoke ocr` reads Lao scans, step by step (CER, word recall), on scans it makes from
     ../shared/corpus in Phetsarath OT, Noto Sans Lao and Noto Serif Lao. Figures to read, not a test."""
     from tools.bench import load_pairs
@@ -307,7 +309,9 @@ def ocr_measure(c, keep=None, pages=2, workers=None):
         check_tesseract()
     except OcrUnavailable as error:
         sys.exit(f"ocr-measure: {error}")
-    run(keep or os.path.join(HERE, "cache", "ocr-measure"), load_pairs(), int(pages), workers and int(workers))
+    folder = keep or os.path.join(HERE, "cache", "ocr-measure")
+    workers = workers and int(workers)
+    run(folder, load_pairs(), int(pages), workers, search_in=CONFIG["content"] if search else None)
 
 
 @task

@@ -157,8 +157,13 @@ def measure_one(job):
     return path, step_index, *scores(printed, read), seconds
 
 
-def run(folder, pairs, pages_per_font=2, workers=None, say=print):
+def run(folder, pairs, pages_per_font=2, workers=None, say=print, search_in=None):
+    """Measures every step on the scans made in ``folder``; with ``search_in`` (a content folder), also how well
+    the search finds what `invoke ocr` read (searched)."""
     scans = make_scans(folder, pairs, pages_per_font)
+    if search_in:
+        searched(folder, scans, search_in, workers, say)
+        return
     jobs = [(path, printed, s) for path, printed, *_ in scans for s in range(len(STEPS))]
     say(f"OCR measured on {len(scans)} scans made in {folder}, {len(STEPS)} steps each …")
     results = {}
@@ -181,3 +186,96 @@ def run(folder, pairs, pages_per_font=2, workers=None, say=print):
         cells = [f"{mean(sets[name], s, 0):.1%} / {mean(sets[name], s, 1):.1%}" for name in names]
         every = [path for paths in sets.values() for path in paths]
         say(f"| {label} | " + " | ".join(cells) + f" | {mean(every, s, 2):.1f} |")
+
+
+# --- found by search: editions given only as page scans, read by `invoke ocr`, then built and searched ------------
+
+SEARCHED = 20  # words searched for per edition
+QUERY = """
+import { pathToFileURL } from "node:url";
+const [root, folder, queries] = process.argv.slice(1);
+const { createSearch } = await import(pathToFileURL(`${root}/js/src/search.js`));
+const { fileStore } = await import(pathToFileURL(`${root}/js/test/site-data.mjs`));
+const found = {};
+for (const query of JSON.parse(queries)) {
+  const { store } = fileStore(folder, "lo");
+  const outcome = await createSearch(store).search(query);
+  found[query] = (await store.docs(outcome.results.slice(0, 10).map((r) => r.ref))).map((d) => d.url);
+}
+console.log(JSON.stringify(found));
+"""
+
+
+def searched(folder, scans, project_content, workers=None, say=print):
+    """Recall@10 of words printed only on page scans: an edition per font (its 150-dpi pages, level), added to a
+    copy of ``project_content``, read by `invoke ocr` (tools/ocr.run), built, and searched by the page's own
+    search code (js/src/search.js, under node) for SEARCHED Lao words of five letters or more that are printed on
+    that edition's pages and nowhere else in the archive."""
+    import json
+    import random
+    import shutil
+    import subprocess
+
+    from lao_search.text import fold, normalise
+
+    from .build import build
+
+    site = os.path.join(folder, "site")
+    shutil.rmtree(site, ignore_errors=True)
+    content = os.path.join(site, "content")
+    shutil.copytree(project_content, content, ignore=shutil.ignore_patterns("*.txt", ocr.RECORD))
+    editions = {}
+    for n, font in enumerate(FONTS, 1):
+        pages = [(path, printed) for path, printed, f, dpi, tilted in scans if f == font and dpi == 150 and not tilted]
+        names = []
+        for k, (path, _printed) in enumerate(pages, 1):
+            name = f"images/newspaper/measured-{n}-{k}.jpg"
+            os.makedirs(os.path.dirname(os.path.join(content, name)), exist_ok=True)
+            shutil.copy(path, os.path.join(content, name))
+            names.append(name)
+        slug = f"edition-measured-{n}"
+        with open(os.path.join(content, "newspaper", f"{slug}.lo.md"), "w", encoding="utf-8") as file:
+            file.write(
+                f"Title: ໜັງສືພິມ ສະບັບທົດລອງ {n}\nDate: 2019-01-{n:02d}\nLang: lo\nSlug: {slug}\n"
+                f"Category: newspaper\nEdition: {9000 + n}\nPages: {', '.join(names)}\n\n"
+            )
+        editions[f"newspaper/{slug}.html"] = (font, "\n".join(printed for _path, printed in pages))
+    say(f"Reading {len(FONTS)} editions' scans with `invoke ocr` …")
+    ocr.run(content, workers=workers, say=lambda line: None)
+    out = os.path.join(site, "output")
+    build(content, out)
+    elsewhere = {
+        url: fold(normalise(" ".join(text for other, (_font, text) in editions.items() if other != url)))
+        for url in editions
+    }
+    archive = fold(
+        normalise(
+            " ".join(
+                open(os.path.join(root, name), encoding="utf-8").read()
+                for root, _dirs, files in os.walk(project_content)
+                for name in files
+                if name.endswith(".md")
+            )
+        )
+    )
+    queries = {}
+    for url, (_font, printed) in editions.items():
+        only = sorted({w for w in words_of(printed) if len(w) >= 5 and w not in archive and w not in elsewhere[url]})
+        random.Random(url).shuffle(only)
+        queries[url] = only[:SEARCHED]
+    root_folder = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    every = [query for words in queries.values() for query in words]
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", QUERY, root_folder, os.path.join(out, "search-data"), json.dumps(every)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(result.stdout)
+    say("")
+    say(
+        f"Found by search: {SEARCHED} words printed only on each edition's scans, recall@10 (the edition in the first ten)"
+    )
+    for url, words in queries.items():
+        hits = sum(url in found[word] for word in words)
+        say(f"  {editions[url][0]:16} {hits}/{len(words)} = {hits / max(1, len(words)):.2f}")
