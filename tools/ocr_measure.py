@@ -274,7 +274,7 @@ def searched(folder, scans, project_content, workers=None, say=print):
     found = json.loads(result.stdout)
     say("")
     say(
-        f"Found by search: {SEARCHED} words printed only on each edition's scans, recall@10 (the edition in the top ten)"
+        f"Found by search: {SEARCHED} words printed only on each edition's scans, recall@10 (the edition in the top 10)"
     )
     for url, words in queries.items():
         hits = sum(url in found[word] for word in words)
