@@ -195,3 +195,20 @@ def test_an_english_translation_without_its_title_is_refused(editor, project):
     publish(page)
     refused(page, "missing Title")
     assert not os.path.exists(project["folder"] / "content" / "news" / "half-translated-2026.lo.md")
+
+
+def test_the_text_read_from_a_page_scan_is_corrected_in_the_editor(editor, project):
+    # images/edition-210-2.png.txt, kept beside the scan by `invoke ocr`: one text field, written back as plain text
+    folder = project["folder"]
+    page = editor
+    page.goto(project["root"] + "admin/#/collections/machine-text/entries/edition-210-2.png")
+    text = page.locator("textarea").first
+    text.wait_for()
+    assert "ຊ່າງສ້ອມແປງສາຍເຄເບີນ" in text.input_value()
+    corrected = text.input_value().replace("ຊ່າງສ້ອມແປງສາຍເຄເບີນ", "ຊ່າງສ້ອມແປງສາຍເຄເບິນ")
+    text.fill(corrected)
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Entry saved").wait_for()
+    assert read(folder, "images/edition-210-2.png.txt") == corrected
+    build(str(folder / "content"), str(folder / "built-after-correction"))
