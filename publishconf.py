@@ -12,6 +12,7 @@ if not SITEURL:
 RELATIVE_URLS = False
 ASSETS_MINIFY = True
 ASSETS_FINGERPRINT = True  # css/site.<hash>.css: cache forever, a new build gets new names
+ASSETS_OFFLINE = True  # sw.js keeps what readers open, for reading offline (README, "Reading offline")
 
 # The published site's web editor (admin/; README, "The web editor"): Decap CMS signs editors in with GitHub and
 # commits their files to the repository, whose workflow then builds and publishes the site. The repository is

@@ -6,6 +6,9 @@
 //   The front page shows only those still open.
 // - On the search page, the language switcher keeps the query: ?q= goes with it.
 // - Printed, an article shows the address it was read at.
+// - On the published site, the service worker that keeps what a reader opened (offline/page.js); on the offline
+//   page, the list of what is kept.
+import { listKept, registerWorker } from "./offline/page.js";
 import { registrationState } from "./registration.js";
 import { isTyping, withQuery } from "./shortcuts.js";
 
@@ -56,3 +59,7 @@ if (document.getElementById("search-config")) {
     }
   }
 }
+
+registerWorker(document.currentScript?.dataset.worker);
+const kept = document.getElementById("offline-kept");
+if (kept) listKept(kept).catch(() => {});

@@ -194,7 +194,9 @@ export function createView(doc, config, articles) {
     if (more) more.remove();
     more = null;
     shown = [];
-    status.textContent = strings.error || "";
+    // Offline, a part of the search that is not kept on the device is what failed: say so, not "try again".
+    const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+    status.textContent = (offline && strings.offline) || strings.error || "";
     done();
   }
 

@@ -199,6 +199,25 @@ test("a failed load says so and stops being busy", async () => {
   assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");
 });
 
+test("offline, a search whose parts are not kept on the device says so rather than 'try again'", async () => {
+  const had = Object.getOwnPropertyDescriptor(globalThis, "navigator");
+  Object.defineProperty(globalThis, "navigator", { value: { onLine: false }, configurable: true });
+  try {
+    const doc = searchPage();
+    const view = createView(doc, { ...CONFIG, strings: { ...STRINGS, offline: "ຍັງບໍ່ໄດ້ເກັບໄວ້" } }, async () => {
+      throw new Error("not kept");
+    });
+    view.loading();
+    await assert.rejects(view.show(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ"));
+    view.fail();
+    assert.equal(doc.getElementById("search-status").textContent, "ຍັງບໍ່ໄດ້ເກັບໄວ້");
+    assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false"); // not spinning
+  } finally {
+    if (had) Object.defineProperty(globalThis, "navigator", had);
+    else delete globalThis.navigator;
+  }
+});
+
 test("after a search the page's title names the query and focus is on the status line", async () => {
   const { doc } = await shown(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
   assert.equal(doc.title, "ຄົ້ນ “ໜັງສືພິມ” · ຄັງເອກະສານ");

@@ -27,6 +27,7 @@ def paths(root):
         "search": f"{root}search.html",
         "feed": f"{root}feeds/atom.xml",
         "notfound": f"{root}404.html",
+        "offline": f"{root}offline.html",
         "manifest": f"{root}manifest.webmanifest",
         "kind_feed": f"{root}feeds/{{kind}}.atom.xml",
     }
@@ -130,6 +131,7 @@ class _LanguagePages:
             },
         )
         self.page("notfound", "404", strings.get(self.lang, "notfound.title"), {}, listed=False)
+        self.page("offline", "offline", strings.get(self.lang, "offline.title"), {}, listed=False)
         self.manifest()
         # Feeds of no articles are not written: their date would be the build's, and the site the same twice.
         feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}

@@ -22,6 +22,7 @@ PAGES = (
     ("font-src", (SELF,), "Noto Sans Lao in theme/fonts/"),
     ("manifest-src", (SELF,), "manifest.webmanifest"),
     ("connect-src", (SELF,), "the preview's live reload (a WebSocket to the page's host); the site fetches nothing"),
+    ("worker-src", (SELF,), "sw.js, the published site's service worker (offline reading)"),
     ("object-src", (NONE,), "no plugins: <object> and <embed> load nothing"),
     ("base-uri", (NONE,), "no <base>: a relative link always means the site's file"),
     ("form-action", (SELF,), "the search form, sent to search.html"),

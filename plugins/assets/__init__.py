@@ -1,5 +1,7 @@
 """Front-end assets, put into the built site: the JS bundles and the stylesheet (built by esbuild from js/ and
-theme/static/css/), the Lao web font from npm with its licence, and the site's icon.
+theme/static/css/), the Lao web font from npm with its licence, and the site's icon; and, with ASSETS_OFFLINE
+(publishconf.py), the service worker that keeps what a reader opened for reading offline (js/offline.mjs, once
+every file is written: it lists the shell's files with their revisions).
 
 Nothing third-party is committed: the font, lunr and stemmer come from node_modules/ (npm ci) at build time.
 Templates name assets through ``asset("css/site.css")``, which gives the fingerprinted name
@@ -7,6 +9,7 @@ Templates name assets through ``asset("css/site.css")``, which gives the fingerp
 """
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -38,6 +41,7 @@ class AssetSettings:
     project: str  # the folder holding package.json, node_modules/ and js/
     minify: bool = False
     fingerprint: bool = False
+    offline: bool = False  # write sw.js and have pages register it (the published site; never the preview)
 
     @classmethod
     def from_pelican(cls, settings):
@@ -95,6 +99,9 @@ class AssetsGenerator(Generator):
             shutil.copyfile(os.path.join(self.settings["THEME"], "static", "icons", name), os.path.join(static, name))
 
 
+WORKER = "sw.js"  # at the site's root, so that it serves every page of both languages
+
+
 def add_asset_helper(generator):
     context = generator.context
 
@@ -102,6 +109,28 @@ def add_asset_helper(generator):
         return context["archive_assets"][name]
 
     generator.env.globals["asset"] = asset
+    generator.env.globals["offline_worker"] = WORKER if AssetSettings.from_pelican(generator.settings).offline else ""
+
+
+def write_worker(pelican):
+    """Once the whole site is written: its service worker, when ASSETS_OFFLINE is on (js/offline.mjs)."""
+    settings = AssetSettings.from_pelican(pelican.settings)
+    if not settings.offline:
+        return
+    from archive.listings import paths
+    from archive.settings import ArchiveSettings
+
+    archive = ArchiveSettings.from_pelican(pelican.settings)
+    roots = [archive.root(lang) for lang in archive.languages]
+    site = {
+        "languages": [{"folder": root, "offline": paths(root)["offline"]} for root in roots],
+        "static": pelican.settings["THEME_STATIC_DIR"],
+    }
+    command = ["node", os.path.join(settings.project, "js", "offline.mjs"), pelican.output_path, json.dumps(site)]
+    result = subprocess.run(command + (["--minify"] if settings.minify else []), cwd=settings.project,
+                            capture_output=True, text=True)  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"assets: the service worker could not be made ({' '.join(command[:3])}):\n{result.stderr}")
 
 
 def get_generators(pelican):
@@ -111,3 +140,4 @@ def get_generators(pelican):
 def register():
     signals.generator_init.connect(add_asset_helper)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(write_worker)

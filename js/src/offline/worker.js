@@ -1,0 +1,59 @@
+// The published site's service worker (sw.js at the site's root), made by js/offline.mjs at the end of each build:
+// esbuild bundles this with Workbox's modules, then workbox-build's injectManifest puts the shell (stylesheet,
+// scripts, the Lao font, the offline pages, each language's search entry) in place of self.__WB_MANIFEST, each with
+// its revision. site.js registers it over https and on a loopback host only (rules.js, mayRegister).
+//
+// - The shell is precached on the first visit; a new build's worker precaches its own and drops the old.
+// - Pages: the kept copy at once, refreshed behind (stale-while-revalidate), so a new item is on the home page by
+//   the second visit; a page never opened shows the offline page of its language.
+// - Search: the entry from the network first (it names this build's parts), the kept one offline; the parts, the
+//   thumbnails, and the PDFs and scans a reader opened, from the cache once kept (their names change with their
+//   content; the parts of an older build stay until they are the oldest of too many).
+// - The web editor (admin/) and other hosts are left to the network.
+import { clientsClaim } from "workbox-core";
+import { ExpirationPlugin } from "workbox-expiration";
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
+import { registerRoute, setCatchHandler } from "workbox-routing";
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
+import { KEPT, kindOf, offlinePageFor, pageKey, pathIn } from "./rules.js";
+
+const SITE = ARCHIVE_SITE; // replaced by js/offline.mjs: {languages: [{folder, offline}]}
+const scope = self.registration.scope;
+
+self.skipWaiting();
+clientsClaim();
+cleanupOutdatedCaches();
+precacheAndRoute(self.__WB_MANIFEST);
+
+const kept = (kind) => [new ExpirationPlugin({ maxEntries: KEPT[kind], purgeOnQuotaError: true })];
+const withoutQuery = { cacheKeyWillBeUsed: async ({ request }) => pageKey(request.url) };
+const STRATEGIES = {
+  page: new StaleWhileRevalidate({ cacheName: "archive-pages", plugins: [withoutQuery, ...kept("page")] }),
+  "search-entry": new NetworkFirst({ cacheName: "archive-search", networkTimeoutSeconds: 4 }),
+  "search-part": new CacheFirst({ cacheName: "archive-search-parts", plugins: kept("search-part") }),
+  thumb: new CacheFirst({ cacheName: "archive-thumbs", plugins: kept("thumb") }),
+  document: new CacheFirst({ cacheName: "archive-documents", plugins: kept("document") }),
+  asset: new StaleWhileRevalidate({ cacheName: "archive-assets", plugins: kept("asset") }),
+};
+
+const kindOfRequest = (request, url) => kindOf(pathIn(url.href, scope), request.mode === "navigate");
+for (const [kind, strategy] of Object.entries(STRATEGIES)) {
+  registerRoute(({ request, url }) => request.method === "GET" && kindOfRequest(request, url) === kind, strategy);
+}
+
+// What a page loaded before this worker took charge (offline/page.js sends it): kept as if it had come through here.
+self.addEventListener("message", (event) => {
+  const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
+  const keep = async (href) => {
+    const url = new URL(href, scope);
+    const strategy = STRATEGIES[kindOf(pathIn(url.href, scope), false)];
+    if (strategy) await strategy.handle({ event, request: new Request(url.href) }).catch(() => {});
+  };
+  event.waitUntil(Promise.all(urls.map(keep)));
+});
+
+// Offline, a page never opened: the offline page of its language, from the shell.
+setCatchHandler(async ({ request, url }) => {
+  if (request.mode !== "navigate" || kindOfRequest(request, url) !== "page") return Response.error();
+  return (await matchPrecache(offlinePageFor(pathIn(url.href, scope), SITE))) || Response.error();
+});
