@@ -135,3 +135,24 @@ def test_no_worker_without_the_setting_nor_from_disk(browser, tmp_path):
     assert page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.controller : null") is None
     assert page.locator("script[data-worker]").count() == 0
     page.close()
+
+
+def test_an_edition_is_kept_with_its_pdf_and_scans_at_a_click_showing_its_size_and_progress(browser, published):
+    server = published["server"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.root + "newspaper/edition-210.html")
+    controlled(page)
+    keep = page.locator(".keep-offline")
+    keep.wait_for()  # shown once the worker runs the page
+    assert keep.locator("button").text_content().startswith("ເກັບໄວ້ອ່ານໂດຍບໍ່ມີອິນເຕີເນັດ (")  # with its size
+    keep.locator("button").click()
+    page.wait_for_function("() => document.querySelector('.keep-offline [role=status]').textContent.includes('ແລ້ວ')")
+    scans = [server.root + "images/edition-210-1.svg", server.root + "images/edition-210-2.png"]
+    for url in scans:
+        assert page.evaluate("(url) => caches.match(url).then(Boolean)", url), url
+    server.stop()
+    context.set_offline(True)
+    page.goto(scans[1])  # a scan never opened as a page: kept all the same
+    assert page.evaluate("() => document.images.length") == 1
+    context.close()

@@ -38,7 +38,7 @@ from itertools import pairwise
 from archive.settings import ArchiveSettings
 from lao_search import DATA_FOLDER
 
-from . import bench_preview
+from . import bench_offline, bench_preview
 from .bench_page import GZIP_LEVEL, KINDS, browser_figures, gzipped_size, kb, print_browser, say
 from .build import ROOT, SETTINGS
 from .generate import generate
@@ -451,6 +451,9 @@ def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=
             asked = choose_queries(pairs, content, queries)
             results = browser_figures(site, asked, ("file", "http"), phone_queries)
             print_browser(results, queries)
+            from pelican.settings import read_settings
+
+            bench_offline.report(bench_offline.first_visit(site, read_settings(SETTINGS)), say)
         print_targets(builds, results)
         if rebuilds:
             say(f"\nRebuilding the project's content {rebuilds} times as the preview does …")

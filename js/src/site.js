@@ -8,7 +8,7 @@
 // - Printed, an article shows the address it was read at.
 // - On the published site, the service worker that keeps what a reader opened (offline/page.js); on the offline
 //   page, the list of what is kept.
-import { listKept, registerWorker } from "./offline/page.js";
+import { keepControl, listKept, registerWorker, whenKept } from "./offline/page.js";
 import { registrationState } from "./registration.js";
 import { isTyping, withQuery } from "./shortcuts.js";
 
@@ -63,3 +63,5 @@ if (document.getElementById("search-config")) {
 registerWorker(document.currentScript?.dataset.worker);
 const kept = document.getElementById("offline-kept");
 if (kept) listKept(kept).catch(() => {});
+const keep = document.querySelector(".keep-offline");
+if (keep) whenKept(() => keepControl(keep));

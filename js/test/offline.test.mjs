@@ -46,6 +46,8 @@ for (const [path, navigation, kind] of [
   ["thumbs/72899941a132fdbc-160.webp", false, "thumb"],
   ["files/magazine/ict-journal-14.pdf", false, "document"],
   ["images/newspaper/345-1.png", false, "document"],
+  ["images/newspaper/345-1.png", true, "document"], // a scan opened as a page of its own
+  ["files/magazine/ict-journal-14.pdf", true, "document"],
   ["theme/css/site.1c09a0bd36bc.css", false, "asset"],
   ["admin/", true, "none"],
   ["admin/config.yml", false, "none"],

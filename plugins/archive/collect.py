@@ -31,6 +31,8 @@ class Details:
         self.related = []  # up to RELATED items of its language: shared tags first, then shared words
         self.sizes = {}  # file field key -> bytes of the file it names (a download says its size)
         self.page_texts = []  # the text read by machine of each printed page ("" for none yet), in order
+        self.files = []  # every file it names (cover, PDF, page scans), content-relative: kept for offline together
+        self.files_bytes = 0  # their size
 
     def __getattr__(self, name):
         values = self.__dict__.get("values", {})
@@ -102,6 +104,9 @@ def prepare(articles, schema, content=None):
                 if value and isinstance(value, str):
                     article.details.sizes[field.key] = os.path.getsize(os.path.join(content, value))
             article.details.page_texts = [page_text(content, page) for page in schema.pages_named(article.metadata)]
+            files = [target for _name, target in schema.files_named(article.metadata)]
+            article.details.files = files
+            article.details.files_bytes = sum(os.path.getsize(os.path.join(content, target)) for target in files)
 
 
 def page_text(content, page):

@@ -15,6 +15,44 @@ export function registerWorker(url) {
   });
 }
 
+/** Calls `then` once the site's worker runs this page (at once, or when it takes charge after a first visit). */
+export function whenKept(then) {
+  const workers = navigator.serviceWorker;
+  if (!workers) return;
+  if (workers.controller) then();
+  else workers.addEventListener("controllerchange", then, { once: true });
+}
+
+/**
+ * The keep-for-offline control of an issue or an edition (partials/keep.html): fetches the page and its files
+ * (PDF, page scans, cover) one after another, through the worker, which keeps them; says how far it has come.
+ */
+export function keepControl(control) {
+  const button = control.querySelector("button");
+  const status = control.querySelector("[role=status]");
+  const urls = JSON.parse(control.dataset.keep);
+  control.hidden = false;
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    let done = 0;
+    const progress = () => control.dataset.keeping.replace("{n}", String(done)).replace("{total}", String(urls.length));
+    status.textContent = progress();
+    try {
+      for (const url of urls) {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        await response.arrayBuffer();
+        done++;
+        status.textContent = progress();
+      }
+      status.textContent = control.dataset.kept;
+    } catch {
+      status.textContent = control.dataset.failed;
+      button.disabled = false;
+    }
+  });
+}
+
 /** On the offline page: a link to each kept page of the site, by its title, in `list` (its section shown). */
 export async function listKept(list) {
   if (!("caches" in window)) return;

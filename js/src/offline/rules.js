@@ -31,11 +31,11 @@ const DOCUMENT = /\.(pdf|jpe?g|png|webp|tiff?|gif|svg)$/i;
  */
 export function kindOf(path, navigation) {
   if (path === null || path.startsWith("admin/")) return "none";
+  if ((path.startsWith("images/") || path.startsWith("files/")) && DOCUMENT.test(path)) return "document"; // opened too
+  if (path.startsWith("thumbs/")) return "thumb";
   if (navigation || path === "" || path.endsWith("/") || path.endsWith(".html")) return "page";
   if (SEARCH_ENTRY.test(path)) return "search-entry";
   if (SEARCH_PART.test(path)) return "search-part";
-  if (path.startsWith("thumbs/")) return "thumb";
-  if ((path.startsWith("images/") || path.startsWith("files/")) && DOCUMENT.test(path)) return "document";
   return "asset";
 }
 

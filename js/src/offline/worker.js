@@ -52,8 +52,8 @@ self.addEventListener("message", (event) => {
   event.waitUntil(Promise.all(urls.map(keep)));
 });
 
-// Offline, a page never opened: the offline page of its language, from the shell.
+// Offline, a page (or a PDF, a scan) never opened: the offline page of its language, from the shell.
 setCatchHandler(async ({ request, url }) => {
-  if (request.mode !== "navigate" || kindOfRequest(request, url) !== "page") return Response.error();
+  if (request.mode !== "navigate" || kindOfRequest(request, url) === "none") return Response.error();
   return (await matchPrecache(offlinePageFor(pathIn(url.href, scope), SITE))) || Response.error();
 });

@@ -1,0 +1,92 @@
+"""What the first visit to the home page costs with the published site's service worker (issue: at most 350 KB,
+page and worker together, in its first 20 seconds): the built site is given its worker (js/offline.mjs, as
+ASSETS_OFFLINE does), served over HTTP on 127.0.0.1 by a server that counts every byte it sends (and what gzip at
+level 6 would make of it), and opened in a fresh Chromium profile, which registers the worker as site.js does.
+Figures to read, not a test."""
+
+import functools
+import http.server
+import io
+import json
+import os
+import subprocess
+import threading
+import time
+
+from archive.listings import paths
+from archive.settings import ArchiveSettings
+
+from .bench_page import CHROMIUM_ARGS, gzipped_size
+from .build import ROOT
+
+WATCHED_SECONDS = 20
+
+
+class Counting(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and adds each file it sends to ``sent`` (path, raw bytes, gzipped bytes)."""
+
+    sent = None
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        body = super().send_head()
+        if body is not None:
+            data = body.read()
+            body.close()
+            self.sent.append((self.path, len(data), gzipped_size(data)))
+            return io.BytesIO(data)
+        return body
+
+
+def give_worker(site, settings):
+    """Writes ``site``/sw.js as a published build does (plugins/assets, write_worker)."""
+    archive = ArchiveSettings.from_pelican(settings)
+    roots = [archive.root(lang) for lang in archive.languages]
+    languages = [{"folder": root, "offline": paths(root)["offline"]} for root in roots]
+    spec = {"languages": languages, "static": settings["THEME_STATIC_DIR"]}
+    subprocess.run(["node", os.path.join(ROOT, "js", "offline.mjs"), site, json.dumps(spec)], cwd=ROOT, check=True)
+
+
+def first_visit(site, settings):
+    """[(path, raw, gzipped)] of everything the home page's first visit fetched in WATCHED_SECONDS, the worker's
+    own fetches (its script and the shell it keeps) included."""
+    from playwright.sync_api import sync_playwright
+
+    give_worker(site, settings)
+    sent = []
+    handler = functools.partial(type("Handler", (Counting,), {"sent": sent}), directory=site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_context().new_page()
+                page.goto(root)
+                page.evaluate("() => navigator.serviceWorker.register('sw.js')")  # as site.js does, published
+                started = time.perf_counter()
+                while time.perf_counter() - started < WATCHED_SECONDS:
+                    page.wait_for_timeout(500)
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return list(sent)
+
+
+def report(sent, say):
+    raw = sum(size for _path, size, _gz in sent)
+    packed = sum(gz for _path, _size, gz in sent)
+    worker = sum(gz for path, _size, gz in sent if path.startswith("/sw.js"))
+    say(
+        f"\nFirst visit to the home page with the service worker ({WATCHED_SECONDS} s, a fresh profile): "
+        f"{len(sent)} files, {raw / 1024:,.0f} KB raw, {packed / 1024:,.0f} KB gzipped (the worker "
+        f"{worker / 1024:,.0f} KB of it)  {'PASS' if packed <= 350 * 1024 else 'MISS'} (≤ 350 KB)"
+    )
+    for path, size, gz in sorted(sent, key=lambda item: -item[2])[:8]:
+        say(f"    {gz / 1024:7,.1f} KB gz  {size / 1024:7,.1f} KB  {path}")
