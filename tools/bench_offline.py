@@ -90,3 +90,16 @@ def report(sent, say):
     )
     for path, size, gz in sorted(sent, key=lambda item: -item[2])[:8]:
         say(f"    {gz / 1024:7,.1f} KB gz  {size / 1024:7,.1f} KB  {path}")
+
+
+if __name__ == "__main__":  # python -m tools.bench_offline SITE: a site built with the project's settings
+    import sys
+
+    from pelican.settings import read_settings
+
+    from .bench_page import say
+    from .build import SETTINGS
+
+    report(
+        first_visit(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "output"), read_settings(SETTINGS)), say
+    )
