@@ -10,6 +10,9 @@ RELATIVE_URLS = True
 PATH = os.path.join(HERE, "content")
 OUTPUT_PATH = os.path.join(HERE, "output")
 THEME = os.path.join(HERE, "theme")
+# The scripts and stylesheet as readers get them, in every build (the preview, the bundle, the published site and
+# the benchmark measure the same files): esbuild's minified output. Their sources are js/src/ and theme/static/css/.
+ASSETS_MINIFY = True
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["archive", "lao_search", "assets", "images", "editor"]
 

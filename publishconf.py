@@ -10,7 +10,6 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 if not SITEURL:
     raise SystemExit("publishconf.py: set SITEURL, e.g. SITEURL=https://archive.example.la invoke publish")
 RELATIVE_URLS = False
-ASSETS_MINIFY = True
 ASSETS_FINGERPRINT = True  # css/site.<hash>.css: cache forever, a new build gets new names
 ASSETS_OFFLINE = True  # sw.js keeps what readers open, for reading offline (README, "Reading offline")
 

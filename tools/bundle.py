@@ -57,7 +57,7 @@ def bundle_content(content, zip_path):
     with replacing_file(zip_path) as part:
         folder, name = os.path.split(os.path.abspath(zip_path))
         with tempfile.TemporaryDirectory(prefix=f".{name}-site-", dir=folder) as tmp:  # a leftover if killed
-            # minified: for old laptops; no web editor: it needs a server (make edit, or the published site's)
-            site = build(content, os.path.join(tmp, "site"), ASSETS_MINIFY=True, EDITOR_BACKEND=None)
+            # no web editor: it needs a server (make edit, or the published site's)
+            site = build(content, os.path.join(tmp, "site"), EDITOR_BACKEND=None)
             make_bundle(site, part)
     return zip_path
