@@ -85,17 +85,16 @@ def test_a_pdf_with_a_text_layer_is_not_read_nor_the_scans_of_its_edition(tmp_pa
     ]
 
 
-def fake_reading(monkeypatch):
-    """Tesseract's place taken by a reader that says which image it read (the pages are read in processes forked
-    from this one, which keep the change)."""
-    monkeypatch.setattr(ocr, "recognise", lambda image: f"ອ່ານ {image.width}×{image.height}")
+def read_by_size(image):
+    """Tesseract's place taken by a reader that says which image it read (module-level: the pages are read in
+    other processes)."""
+    return f"ອ່ານ {image.width}×{image.height}"
 
 
-def test_the_text_of_each_page_is_written_beside_it_and_recorded(tmp_path, monkeypatch):
-    fake_reading(monkeypatch)
+def test_the_text_of_each_page_is_written_beside_it_and_recorded(tmp_path):
     content = content_with(tmp_path)
     said = []
-    assert ocr.run(str(content), workers=2, say=said.append) == 0
+    assert ocr.run(str(content), workers=2, say=said.append, recognise=read_by_size) == 0
     scan_text = (content / "images" / "newspaper" / "7-1.png.txt").read_text(encoding="utf-8")
     assert scan_text.startswith("ອ່ານ ") and scan_text.endswith("\n")
     assert machinetext.read_pages(str(content / "files" / "scan.pdf.txt"))[0].startswith("ອ່ານ ")
@@ -105,14 +104,13 @@ def test_the_text_of_each_page_is_written_beside_it_and_recorded(tmp_path, monke
     assert said[-1].startswith("OCR: 3/3 pages")
     # a second run has nothing to do
     said.clear()
-    assert ocr.run(str(content), say=said.append) == 0
+    assert ocr.run(str(content), say=said.append, recognise=read_by_size) == 0
     assert said == ["OCR: every scan and image-only PDF page has its text."]
 
 
-def test_force_reads_again_what_ocr_wrote_a_replaced_scan_is_read_again(tmp_path, monkeypatch):
-    fake_reading(monkeypatch)
+def test_force_reads_again_what_ocr_wrote_a_replaced_scan_is_read_again(tmp_path):
     content = content_with(tmp_path)
-    ocr.run(str(content), say=lambda line: None)
+    ocr.run(str(content), say=lambda line: None, recognise=read_by_size)
     assert planned(content)[0] == {}
     assert len(planned(content, force=True)[0]) == 3
     scan = content / "images" / "newspaper" / "7-2.png"
@@ -120,10 +118,9 @@ def test_force_reads_again_what_ocr_wrote_a_replaced_scan_is_read_again(tmp_path
     assert list(planned(content)[0]) == ["images/newspaper/7-2.png.txt"]
 
 
-def test_a_text_an_editor_changed_is_never_replaced_unless_asked(tmp_path, monkeypatch):
-    fake_reading(monkeypatch)
+def test_a_text_an_editor_changed_is_never_replaced_unless_asked(tmp_path):
     content = content_with(tmp_path)
-    ocr.run(str(content), say=lambda line: None)
+    ocr.run(str(content), say=lambda line: None, recognise=read_by_size)
     text = content / "images" / "newspaper" / "7-1.png.txt"
     text.write_text("ຂໍ້ຄວາມທີ່ບັນນາທິການແກ້ໄຂ\n", encoding="utf-8")  # corrected by an editor
     os.utime(text, (1_000, 1_000))  # and older than the scan
@@ -133,7 +130,7 @@ def test_a_text_an_editor_changed_is_never_replaced_unless_asked(tmp_path, monke
         "images/newspaper/7-1.png.txt: older than images/newspaper/7-1.png, kept: an editor changed it "
         "(--replace-edited)"
     ]
-    assert ocr.run(str(content), force=True, say=lambda line: None) == 0
+    assert ocr.run(str(content), force=True, say=lambda line: None, recognise=read_by_size) == 0
     assert text.read_text(encoding="utf-8") == "ຂໍ້ຄວາມທີ່ບັນນາທິການແກ້ໄຂ\n"
     assert "images/newspaper/7-1.png.txt" in planned(content, replace_edited=True)[0]
 
@@ -142,7 +139,7 @@ def test_a_record_that_cannot_be_read_stops_the_run_saying_what_to_do(tmp_path):
     content = content_with(tmp_path)
     (content / ocr.RECORD).write_text("{not json", encoding="utf-8")
     with pytest.raises(ocr.OcrError, match="cannot be read .*: restore it from git, or delete it"):
-        ocr.run(str(content), say=lambda line: None)
+        ocr.run(str(content), say=lambda line: None, recognise=read_by_size)
 
 
 def test_a_text_an_editor_wrote_before_any_ocr_is_theirs(tmp_path):
@@ -151,12 +148,11 @@ def test_a_text_an_editor_wrote_before_any_ocr_is_theirs(tmp_path):
     assert "images/newspaper/7-1.png.txt" not in planned(content, force=True)[0]
 
 
-def test_a_page_that_cannot_be_read_is_named_and_its_text_not_written(tmp_path, monkeypatch):
-    fake_reading(monkeypatch)
+def test_a_page_that_cannot_be_read_is_named_and_its_text_not_written(tmp_path):
     content = content_with(tmp_path)
     (content / "images" / "newspaper" / "7-2.png").write_bytes(b"not a picture")
     said = []
-    assert ocr.run(str(content), say=said.append) == 1
+    assert ocr.run(str(content), say=said.append, recognise=read_by_size) == 1
     assert any(line.startswith("content/images/newspaper/7-2.png: cannot be read as an image: ") for line in said)
     assert not (content / "images" / "newspaper" / "7-2.png.txt").exists()
     assert (content / "images" / "newspaper" / "7-1.png.txt").exists()

@@ -156,3 +156,30 @@ def test_an_edition_is_kept_with_its_pdf_and_scans_at_a_click_showing_its_size_a
     page.goto(scans[1])  # a scan never opened as a page: kept all the same
     assert page.evaluate("() => document.images.length") == 1
     context.close()
+
+
+def test_the_whole_search_of_a_language_is_kept_at_two_clicks_and_what_is_kept_removed(browser, published):
+    server = published["server"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.root + "search.html")
+    controlled(page)
+    keep = page.locator(".keep-offline")
+    keep.wait_for()
+    status = keep.locator("[role=status]")
+    keep.locator("button[data-keep]").click()
+    page.wait_for_function("() => /MB/.test(document.querySelector('.keep-offline [role=status]').textContent)")
+    assert status.text_content().startswith("ຂໍ້ມູນການຊອກຫາທັງໝົດແມ່ນ ")  # its size, asked first
+    keep.locator("button[data-keep]").click()
+    page.wait_for_function("() => document.querySelector('.keep-offline [role=status]').textContent.includes('ແລ້ວ')")
+    page.goto(server.root + "news/fibre-backbone.html")
+    server.stop()
+    context.set_offline(True)
+    page.goto(server.root + "search.html?q=ເຄືອຂ່າຍ")  # never searched for: every part is kept
+    total, found = results(page)
+    assert int(total) >= 1 and found
+    keep.locator("button[data-remove]").click()
+    page.wait_for_function("() => document.querySelector('.keep-offline [role=status]').textContent.includes('ລຶບແລ້ວ')")
+    page.goto(server.root + "news/fibre-backbone.html")  # kept before, removed now
+    assert page.locator("h1").first.text_content() == "ບໍ່ມີອິນເຕີເນັດ"
+    context.close()

@@ -14,6 +14,7 @@ Tesseract puts inside Lao words are taken out (tidy).
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import statistics
@@ -195,8 +196,8 @@ def page_image(content, page):
     return prepared(rendered)
 
 
-def read_page(content, page):
-    """(page, its text, None) or (page, None, why it could not be read)."""
+def read_page(content, page, recognise=recognise):
+    """(page, its text, None) or (page, None, why it could not be read); ``recognise``: image -> text."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core per process: the pages run side by side
     try:
         image = page_image(content, page)
@@ -333,8 +334,9 @@ def plan(content, force=False, replace_edited=False):
 # --- the run ------------------------------------------------------------------------------------------------------
 
 
-def run(content, force=False, replace_edited=False, workers=None, say=print):
-    """Reads what plan() finds in ``content``; returns the number of pages that could not be read."""
+def run(content, force=False, replace_edited=False, workers=None, say=print, recognise=recognise):
+    """Reads what plan() finds in ``content``; returns the number of pages that could not be read. ``recognise``
+    (image -> text, a module-level function: the pages are read in other processes) is Tesseract's."""
     content = os.path.abspath(content)
     todo, notes = plan(content, force=force, replace_edited=replace_edited)
     for note in notes:
@@ -352,8 +354,10 @@ def run(content, force=False, replace_edited=False, workers=None, say=print):
     started = time.perf_counter()
     text_of = {page: relative for relative, (page_list, _count) in todo.items() for page in page_list}
     left = {relative: len(page_list) for relative, (page_list, _count) in todo.items()}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(read_page, content, page) for page in pages]
+    # Processes started afresh (forkserver), not forked: a fork of a process with threads (a caller's server, a
+    # browser's driver) may hang on a lock one of them held.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        futures = [pool.submit(read_page, content, page, recognise) for page in pages]
         for done, future in enumerate(as_completed(futures), 1):
             page, text, problem = future.result()
             relative = text_of[page]

@@ -82,3 +82,34 @@ test("the shell is the stylesheet, the scripts, the Lao font, and each language'
     "en/search-data/index.js",
   ]);
 });
+
+test("keeping a list fetches every file, a few side by side, counting each, and stops at one that fails", async () => {
+  const { fetchAll, megabytes } = await import("../src/offline/page.js");
+  const urls = Array.from({ length: 20 }, (_, i) => `https://a.la/search-data/d/${i}.js`);
+  let open = 0;
+  let most = 0;
+  const get = async (url) => {
+    open++;
+    most = Math.max(most, open);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    open--;
+    return {
+      ok: !url.endsWith("/13.js") || urls.length !== 21,
+      status: 404,
+      arrayBuffer: async () => new ArrayBuffer(0),
+    };
+  };
+  const seen = [];
+  await fetchAll(urls, (done) => seen.push(done), get);
+  assert.deepEqual(
+    seen,
+    Array.from({ length: 20 }, (_, i) => i + 1),
+  );
+  assert.ok(most > 1 && most <= 6, `${most} at once`);
+  urls.push("https://a.la/search-data/d/20.js"); // now 13.js fails
+  await assert.rejects(
+    fetchAll(urls, () => {}, get),
+    /13\.js: 404/,
+  );
+  assert.equal(megabytes(41_234_567), "41.2 MB");
+});

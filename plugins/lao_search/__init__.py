@@ -11,6 +11,7 @@ and the search data are made and written while Pelican writes the pages. The sea
 waits for them, and fails the build if the indexing failed.
 """
 
+import json
 import logging
 import os
 import shutil
@@ -42,6 +43,7 @@ from .text import words
 logger = logging.getLogger(__name__)
 PREFIX = "LAO_SEARCH_"
 DATA_FOLDER = "search-data"  # beside each language's search.html
+MANIFEST = "files.json"  # in it: every file of the folder and their size, which "keep the whole search" fetches
 INDEXER = "lao_search_indexer"  # its key in the context Pelican's generators share
 BATCH = 50  # articles sent to the indexing at a time
 STAGING = ".search-data-staging"  # in the output folder while the build runs: articles' files not yet numbered
@@ -226,6 +228,7 @@ class Analysis:
             files = dictionary_files(lang, documents, self.analyzer.pieces, layout, folder)
             target = os.path.join(output_path, root, DATA_FOLDER)
             written = write_files(target, files) + self.staging.place(keys, os.path.join(target, folder))
+            written += write_manifest(target)
             summary.append(
                 f"Search ({lang}): {len(keys)} articles, {len(files) + len(shown)} files, "
                 f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/"
@@ -240,6 +243,22 @@ class Analysis:
 
     def save(self):
         self.cache.save(self.analyzer.pieces)
+
+
+def write_manifest(folder):
+    """Writes MANIFEST into ``folder``: {"bytes": their size, "files": [every file of it, sorted]}; returns its size.
+    A reader keeping a language's whole search for offline reading fetches them all (js/src/offline/page.js)."""
+    names = sorted(
+        os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
+        for parent, _folders, files in os.walk(folder)
+        for name in files
+        if name != MANIFEST
+    )
+    size = sum(os.path.getsize(os.path.join(folder, name)) for name in names)
+    data = json.dumps({"bytes": size, "files": names}, separators=(",", ":")).encode("utf-8")
+    with open(os.path.join(folder, MANIFEST), "wb") as file:
+        file.write(data)
+    return len(data)
 
 
 def index(pelican_settings, output_path, layout, inbox, report):
@@ -400,6 +419,7 @@ def get_generators(pelican):
 
 def add_template_globals(generator):
     generator.env.globals["search_data"] = f"{DATA_FOLDER}/"  # where search.html finds its language's data
+    generator.env.globals["search_manifest"] = MANIFEST
 
 
 def register():

@@ -67,5 +67,17 @@ export function shell({ languages, static: folder }) {
   ];
 }
 
+// Where the worker keeps each kind (its shell is in Workbox's own precache, not among these).
+export const CACHE_PREFIX = "archive-";
+export const CACHES = {
+  page: `${CACHE_PREFIX}pages`,
+  "search-entry": `${CACHE_PREFIX}search`,
+  "search-part": `${CACHE_PREFIX}search-parts`,
+  thumb: `${CACHE_PREFIX}thumbs`,
+  document: `${CACHE_PREFIX}documents`,
+  asset: `${CACHE_PREFIX}assets`,
+  kept: `${CACHE_PREFIX}kept`, // what a reader asked to keep (an issue, a whole search): no bound, never dropped
+};
+
 // How many of each are kept, the oldest used dropped first (workbox-expiration).
 export const KEPT = { page: 200, "search-part": 3000, thumb: 400, document: 30, asset: 60 };

@@ -15,7 +15,7 @@ import { ExpirationPlugin } from "workbox-expiration";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
-import { KEPT, kindOf, offlinePageFor, pageKey, pathIn } from "./rules.js";
+import { CACHES, KEPT, kindOf, offlinePageFor, pageKey, pathIn } from "./rules.js";
 
 const SITE = ARCHIVE_SITE; // replaced by js/offline.mjs: {languages: [{folder, offline}]}
 const scope = self.registration.scope;
@@ -28,17 +28,30 @@ precacheAndRoute(self.__WB_MANIFEST);
 const kept = (kind) => [new ExpirationPlugin({ maxEntries: KEPT[kind], purgeOnQuotaError: true })];
 const withoutQuery = { cacheKeyWillBeUsed: async ({ request }) => pageKey(request.url) };
 const STRATEGIES = {
-  page: new StaleWhileRevalidate({ cacheName: "archive-pages", plugins: [withoutQuery, ...kept("page")] }),
-  "search-entry": new NetworkFirst({ cacheName: "archive-search", networkTimeoutSeconds: 4 }),
-  "search-part": new CacheFirst({ cacheName: "archive-search-parts", plugins: kept("search-part") }),
-  thumb: new CacheFirst({ cacheName: "archive-thumbs", plugins: kept("thumb") }),
-  document: new CacheFirst({ cacheName: "archive-documents", plugins: kept("document") }),
-  asset: new StaleWhileRevalidate({ cacheName: "archive-assets", plugins: kept("asset") }),
+  page: new StaleWhileRevalidate({ cacheName: CACHES.page, plugins: [withoutQuery, ...kept("page")] }),
+  "search-entry": new NetworkFirst({ cacheName: CACHES["search-entry"], networkTimeoutSeconds: 4 }),
+  "search-part": new CacheFirst({ cacheName: CACHES["search-part"], plugins: kept("search-part") }),
+  thumb: new CacheFirst({ cacheName: CACHES.thumb, plugins: kept("thumb") }),
+  document: new CacheFirst({ cacheName: CACHES.document, plugins: kept("document") }),
+  asset: new StaleWhileRevalidate({ cacheName: CACHES.asset, plugins: kept("asset") }),
 };
+
+// What a reader asked to keep (offline/page.js: an issue with its files, a language's whole search) is in a cache
+// of its own, which no bound empties: a part or a file is taken from it first, a page only when the network and
+// the kept pages fail (so that a kept issue's page is still refreshed online).
+async function fromKept(request) {
+  const cache = await caches.open(CACHES.kept);
+  return (await cache.match(request.url)) || (await cache.match(pageKey(request.url)));
+}
 
 const kindOfRequest = (request, url) => kindOf(pathIn(url.href, scope), request.mode === "navigate");
 for (const [kind, strategy] of Object.entries(STRATEGIES)) {
-  registerRoute(({ request, url }) => request.method === "GET" && kindOfRequest(request, url) === kind, strategy);
+  const handler =
+    kind === "page"
+      ? async (options) =>
+          strategy.handle(options).catch(async (error) => (await fromKept(options.request)) || Promise.reject(error))
+      : async (options) => (await fromKept(options.request)) || strategy.handle(options);
+  registerRoute(({ request, url }) => request.method === "GET" && kindOfRequest(request, url) === kind, handler);
 }
 
 // What a page loaded before this worker took charge (offline/page.js sends it): kept as if it had come through here.
