@@ -16,7 +16,22 @@ def browser():
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
         yield browser
+        stop_stray_children()
         browser.close()
+
+
+def stop_stray_children():
+    """Stops the processes the session's builds forked and left (a build that fails before its search indexing is
+    waited for leaves that process waiting, until its Job is collected: a failed test's traceback may hold it). Each
+    holds a copy of the browser driver's pipes: left running, the driver never sees the session end, and the run
+    hangs there (seen three times in a day)."""
+    import gc
+    import multiprocessing
+
+    gc.collect()  # what is collectable stops its own child (lao_search/background.py, Job)
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join(5)
 
 
 def pytest_terminal_summary(terminalreporter):

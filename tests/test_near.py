@@ -172,3 +172,10 @@ def test_the_close_spellings_folder_is_named_by_its_content():
 def test_an_archive_without_spellings_has_no_close_spellings():
     assert files_of([])["index.js"]["near"] is None
     assert not any(name.startswith("n-") for name in files_of([]))
+
+
+def test_a_lao_key_that_begins_where_no_word_may_is_no_spelling_a_reader_means():
+    # ັດຕັ້ງ: the end of ຈັດ with the units after it, a key of substrings.py; ຈັດຕັ້ງ is a spelling
+    found = neighbourhood({"ຈັດຕັ້ງ": 5, "ັດຕັ້ງ": 5}, {})
+    spellings = {spelling for close in found.values() for spelling in close[::2]}
+    assert spellings == {"ຈັດຕັ້ງ"}

@@ -23,7 +23,7 @@ import {
 import { fold, hasLao, latinWords } from "./normalise.js";
 import "./pipeline.js";
 import { parseQuery, presence, rank } from "./rank.js";
-import { breaks, segment } from "./segment.js";
+import { breaks, mayBegin, segment } from "./segment.js";
 
 /**
  * A search over all the data of a language: `docs` (by ref, {text, ...}), `terms` (Map: term -> {refs, weights}),
@@ -158,7 +158,7 @@ export function createReference({ docs, terms, longest, pipeline, meta, lengths,
 function everySpelling(texts, keys) {
   const list = [];
   for (const key of keys) {
-    if (!hasLao(key) || key.length < LAO_SHORTEST) continue;
+    if (!hasLao(key) || key.length < LAO_SHORTEST || !mayBegin(key[0])) continue; // as near.py: where a word may begin
     list.push(key, texts.filter((text) => text.includes(key)).length);
   }
   const counts = new Map();

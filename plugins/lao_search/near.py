@@ -1,8 +1,9 @@
 """Close spellings: what a reader probably meant when what they typed is found nowhere as typed.
 
 The build keeps, beside the index, a deletion neighbourhood (as SymSpell does) of the archive's spellings: of
-each Lao key of three code points or more (a word, two words side by side, a unit or two of them: substrings.py),
-its skeleton (the key without its tone marks) and the skeleton with any one character left out; of each Latin
+each Lao key of three code points or more that begins where a word may (a word, two words side by side, a unit or
+two of them: substrings.py), its skeleton (the key without its tone marks) and the skeleton with any one character
+left out; of each Latin
 word of four letters or more as the articles write it (before the stemmer), the word, and from five letters the
 word with one character left out, from seven with two; of a long one, only its first PREFIX characters. A
 reader's typing reaches a spelling when the two share one of these strings, and the browser (js/src/near.js, the
@@ -11,6 +12,8 @@ contain it, by which the likelier of two equally close ones is chosen.
 
 Pure functions; index.py cuts the neighbourhood into files as it cuts the dictionary.
 """
+
+from .segment import may_begin
 
 TONES = "\u0ec8\u0ec9\u0eca\u0ecb"
 _NO_TONES = dict.fromkeys(map(ord, TONES))
@@ -59,12 +62,13 @@ def latin_variants(word):
 def neighbourhood(lao, latin):
     """{variant: [spelling, articles, spelling, articles, ...]}, each list by articles (most first), then
     spelling: ``lao`` and ``latin`` are {spelling: how many articles contain it}; spellings shorter than
-    LAO_SHORTEST or LATIN_SHORTEST are left out."""
+    LAO_SHORTEST or LATIN_SHORTEST are left out, and Lao ones that begin where no word may (the end of a unit
+    that substrings.py keeps as a key, ັດຕັ້ງ: no reader means it)."""
     spellings = [
         (spelling, count, variants)
         for found, variants, shortest in ((lao, lao_variants, LAO_SHORTEST), (latin, latin_variants, LATIN_SHORTEST))
         for spelling, count in found.items()
-        if len(spelling) >= shortest
+        if len(spelling) >= shortest and may_begin(spelling[0])
     ]
     # In that order once, so that every list comes out in it
     spellings.sort(key=lambda each: (-each[1], each[0].encode("utf-16-be")))
