@@ -21,12 +21,32 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Server:
+    """``folder`` over HTTP on a port of 127.0.0.1, which can be stopped and started again (the same origin)."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.port = 0
+        self.start()
+
+    def start(self):
+        handler = functools.partial(QuietHandler, directory=self.folder)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def root(self):
+        return f"http://127.0.0.1:{self.port}/"
+
+
 def serve(folder):
     """A local HTTP server of ``folder``, for the test session; its root URL."""
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    return Server(folder).root
 
 
 @pytest.fixture(scope="module")

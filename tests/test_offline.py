@@ -2,15 +2,12 @@
 server on 127.0.0.1, one visit online, then the server gone and the browser offline, then online again after a new
 item is published."""
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
 
 from tests.fixture_site import FIXTURE, build
-from tests.test_browser import QuietHandler
+from tests.test_browser import Server
 
 ARTICLE = "news/fibre-backbone.html"
 QUERY = "ໜັງສືພິມ"
@@ -22,29 +19,6 @@ Category: news
 
 ສູນຂໍ້ມູນແຫ່ງຊາດ ເປີດແລ້ວ.
 """
-
-
-class Server:
-    """The built site over HTTP on one port of 127.0.0.1, which can be stopped and started again (same origin)."""
-
-    def __init__(self, folder):
-        self.folder = folder
-        self.port = 0
-        self.start()
-
-    def start(self):
-        handler = functools.partial(QuietHandler, directory=self.folder)
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def root(self):
-        return f"http://127.0.0.1:{self.port}/"
 
 
 def publish(content, output, server):

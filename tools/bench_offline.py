@@ -1,5 +1,5 @@
 """What the first visit to the home page costs with the published site's service worker (issue: at most 350 KB,
-page and worker together, in its first 20 seconds): the built site is given its worker (js/offline.mjs, as
+page and worker together, in its first 20 seconds): the built site is given its worker (plugins/assets, as
 ASSETS_OFFLINE does), served over HTTP on 127.0.0.1 by a server that counts every byte it sends (and what gzip at
 level 6 would make of it), and opened in a fresh Chromium profile, which registers the worker as site.js does.
 Figures to read, not a test."""
@@ -7,14 +7,11 @@ Figures to read, not a test."""
 import functools
 import http.server
 import io
-import json
 import os
-import subprocess
 import threading
 import time
 
-from archive.listings import paths
-from archive.settings import ArchiveSettings
+from assets import make_worker
 
 from .bench_page import CHROMIUM_ARGS, gzipped_size
 from .build import ROOT
@@ -40,21 +37,12 @@ class Counting(http.server.SimpleHTTPRequestHandler):
         return body
 
 
-def give_worker(site, settings):
-    """Writes ``site``/sw.js as a published build does (plugins/assets, write_worker)."""
-    archive = ArchiveSettings.from_pelican(settings)
-    roots = [archive.root(lang) for lang in archive.languages]
-    languages = [{"folder": root, "offline": paths(root)["offline"]} for root in roots]
-    spec = {"languages": languages, "static": settings["THEME_STATIC_DIR"]}
-    subprocess.run(["node", os.path.join(ROOT, "js", "offline.mjs"), site, json.dumps(spec)], cwd=ROOT, check=True)
-
-
 def first_visit(site, settings):
     """[(path, raw, gzipped)] of everything the home page's first visit fetched in WATCHED_SECONDS, the worker's
     own fetches (its script and the shell it keeps) included."""
     from playwright.sync_api import sync_playwright
 
-    give_worker(site, settings)
+    make_worker(settings, site)  # as a published build does (plugins/assets)
     sent = []
     handler = functools.partial(type("Handler", (Counting,), {"sent": sent}), directory=site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from archive import links, machinetext
-from archive.schema import parse_date
+from archive.schema import pages_named, parse_date
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements whose end tag HTML lets an author leave out; the checker does not ask for them.
@@ -246,7 +246,7 @@ def scans_without_text(content, sources, schema):
     PDFs whose text read by machine is older than they are (replaced since): `invoke ocr` reads them. A note."""
     found = []
     for path, source in sources.items():
-        scans = set(schema.pages_named(source.meta))
+        scans = set(pages_named(source.meta))
         for name, target in schema.files_named(source.meta):
             full = os.path.join(content, target)
             if not os.path.isfile(full):

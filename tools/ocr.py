@@ -12,6 +12,7 @@ Lao model reads best (tools/ocr_measure.py measured each step: see the README); 
 Tesseract puts inside Lao words are taken out (tidy).
 """
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -23,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
 from archive import machinetext
+from archive.schema import pages_named
 
 LANGUAGES = ("lao", "eng")  # Tesseract's models: Debian's tesseract-ocr-lao and tesseract-ocr-eng
 RECORD = ".machine-text.json"  # in the content folder: {text file: SHA-256 of what OCR wrote to it}
@@ -73,16 +75,25 @@ def tidy(text):
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
+def inked(grey):
+    """``grey`` with its ink white (255) and the rest black."""
+    return grey.point(lambda v: 255 if v < 128 else 0)
+
+
+def row_ink(ink):
+    """The mean ink of each row of ``ink`` (inked), top to bottom, 0-255."""
+    from PIL import Image
+
+    return ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
+
+
 def text_height(grey):
     """The height (pixels) of the body of a line of text on ``grey`` (level): the median height of the runs of
     rows with ink, in eight vertical strips (so that columns side by side need not line up); None without text."""
-    from PIL import Image
-
-    ink = grey.point(lambda v: 255 if v < 128 else 0)
+    ink = inked(grey)
     heights = []
     for k in range(STRIPS):
-        strip = ink.crop((k * ink.width // STRIPS, 0, (k + 1) * ink.width // STRIPS, ink.height))
-        rows = strip.resize((1, strip.height), Image.Resampling.BOX).tobytes()  # each row's mean ink
+        rows = row_ink(ink.crop((k * ink.width // STRIPS, 0, (k + 1) * ink.width // STRIPS, ink.height)))
         start = None
         for y, mean in enumerate([*rows, 0]):
             if mean > INKED and start is None:
@@ -124,11 +135,10 @@ def skew_of(grey):
     from PIL import Image
 
     small = grey.resize((SKEW_WIDTH, max(1, round(grey.height * SKEW_WIDTH / grey.width))), Image.Resampling.BOX)
-    ink = small.point(lambda v: 255 if v < 128 else 0)
+    ink = inked(small)
 
     def unevenness(angle):
-        turned = ink.rotate(angle, resample=Image.Resampling.NEAREST)
-        rows = turned.resize((1, ink.height), Image.Resampling.BOX).tobytes()  # each row's mean ink
+        rows = row_ink(ink.rotate(angle, resample=Image.Resampling.NEAREST))
         mean = sum(rows) / len(rows)
         return sum((row - mean) ** 2 for row in rows)
 
@@ -255,67 +265,59 @@ def save_record(content, record):
 
 
 def printed_files(content):
-    """({scan or PDF: the content file that names it first}, {scan: the PDF of its item}) of every item."""
+    """(the scans and PDFs every item names, sorted; {scan: the PDF of its item})."""
     from archive.validate import read_sources
 
     from .build import site_schema
 
     schema = site_schema()
     sources, _unreadable = read_sources(content, multiline=schema.multiline)
-    named, pdf_of = {}, {}
-    for path in sorted(sources):
-        meta = sources[path].meta
-        pdfs = [target for _name, target in schema.files_named(meta) if target.lower().endswith(".pdf")]
-        scans = [target for target in schema.pages_named(meta) if machinetext.is_scan(target)]
-        for target in [*pdfs, *scans]:
-            named.setdefault(target, path)
+    named, pdf_of = set(), {}
+    for source in sources.values():
+        pdfs = [target for _name, target in schema.files_named(source.meta) if target.lower().endswith(".pdf")]
+        scans = [target for target in pages_named(source.meta) if machinetext.is_scan(target)]
+        named.update(pdfs, scans)
         for scan in scans:
             if pdfs:
                 pdf_of.setdefault(scan, pdfs[0])
-    return named, pdf_of
+    return sorted(named), pdf_of
 
 
 def pages_without_text(path):
-    """The numbers (from 1) of the pages of the PDF at ``path`` that have no text layer, and how many it has."""
+    """(the numbers, from 1, of the pages of the PDF at ``path`` that have no text layer, how many it has); None
+    when it is no file or cannot be read (the build names it)."""
     from lao_search import pdftext
 
-    texts = pdftext.page_texts(path, repaired=False)
+    if not os.path.isfile(path):
+        return None
+    try:
+        texts = pdftext.page_texts(path, repaired=False)
+    except pdftext.PdfUnreadable:
+        return None
     return [n for n, text in enumerate(texts, 1) if not text.strip()], len(texts)
 
 
 def plan(content, force=False, replace_edited=False):
     """({text file: (its pages, how many pages the text has)}, [what was left and why]) of ``content``."""
-    from lao_search import pdftext
-
-    named, pdf_of = printed_files(content)
+    targets, pdf_of = printed_files(content)
     record = load_record(content)
+    textless = functools.cache(lambda pdf: pages_without_text(os.path.join(content, pdf)))
     todo, notes = {}, []
-    textless = {}  # PDF -> its pages without text, or None when it cannot be read
-    for target in sorted(named):
+    for target in targets:
         full = os.path.join(content, target)
         if not os.path.isfile(full):
             continue  # the build names it
-        if target.lower().endswith(".pdf"):
-            try:
-                textless[target] = pages_without_text(full)
-            except pdftext.PdfUnreadable:
-                textless[target] = None  # the build names it
-    for target in sorted(named):
-        full = os.path.join(content, target)
-        if not os.path.isfile(full):
-            continue
-        if target.lower().endswith(".pdf"):
-            if not textless.get(target) or not textless[target][0]:
-                continue  # every page has text (or it cannot be read)
-            pages, count = [Page(target, n) for n in textless[target][0]], textless[target][1]
-        elif machinetext.is_scan(target):
-            pdf = pdf_of.get(target)
-            if pdf and textless.get(pdf) and not textless[pdf][0]:
-                notes.append(f"{target}: skipped, the text of its item's PDF {pdf} is typed")
+        if machinetext.is_scan(target):
+            typed = target in pdf_of and textless(pdf_of[target])
+            if typed and not typed[0]:
+                notes.append(f"{target}: skipped, the text of its item's PDF {pdf_of[target]} is typed")
                 continue
             pages, count = [Page(target)], 1
         else:
-            continue
+            found = textless(target)
+            if not found or not found[0]:
+                continue  # every page has text (or it cannot be read)
+            pages, count = [Page(target, n) for n in found[0]], found[1]
         text = machinetext.text_path(full)
         relative = machinetext.text_path(target)
         if os.path.exists(text):

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import machinetext
+from .schema import pages_named
 
 
 class Details:
@@ -103,7 +104,7 @@ def prepare(articles, schema, content=None):
                 value = article.details.values.get(field.key)
                 if value and isinstance(value, str):
                     article.details.sizes[field.key] = os.path.getsize(os.path.join(content, value))
-            article.details.page_texts = [page_text(content, page) for page in schema.pages_named(article.metadata)]
+            article.details.page_texts = [page_text(content, page) for page in pages_named(article.metadata)]
             files = [target for _name, target in schema.files_named(article.metadata)]
             article.details.files = files
             article.details.files_bytes = sum(os.path.getsize(os.path.join(content, target)) for target in files)

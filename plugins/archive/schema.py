@@ -642,9 +642,6 @@ class Schema:
         hint = f"did you mean {self.name_of(close[0])}?" if close else "known fields: " + ", ".join(names)
         return f"unknown field {key!r}: {hint}"
 
-    def pages_named(self, meta):
-        return pages_named(meta)
-
     def files_named(self, meta):
         """(field name, content-relative path) of every file this metadata points at (cover, PDF, page images)."""
         return [(f.name, path) for f in self.file_fields for path in split_list(meta.get(f.key, ""))]

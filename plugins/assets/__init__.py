@@ -113,20 +113,25 @@ def add_asset_helper(generator):
 
 
 def write_worker(pelican):
-    """Once the whole site is written: its service worker, when ASSETS_OFFLINE is on (js/offline.mjs)."""
-    settings = AssetSettings.from_pelican(pelican.settings)
-    if not settings.offline:
-        return
+    """Once the whole site is written: its service worker, when ASSETS_OFFLINE is on."""
+    if AssetSettings.from_pelican(pelican.settings).offline:
+        make_worker(pelican.settings, pelican.output_path)
+
+
+def make_worker(pelican_settings, output):
+    """Writes ``output``/sw.js, the service worker of the site built there with ``pelican_settings``
+    (js/offline.mjs: each language's folder and offline page, the theme's static folder)."""
     from archive.listings import paths
     from archive.settings import ArchiveSettings
 
-    archive = ArchiveSettings.from_pelican(pelican.settings)
+    settings = AssetSettings.from_pelican(pelican_settings)
+    archive = ArchiveSettings.from_pelican(pelican_settings)
     roots = [archive.root(lang) for lang in archive.languages]
     site = {
         "languages": [{"folder": root, "offline": paths(root)["offline"]} for root in roots],
-        "static": pelican.settings["THEME_STATIC_DIR"],
+        "static": pelican_settings["THEME_STATIC_DIR"],
     }
-    command = ["node", os.path.join(settings.project, "js", "offline.mjs"), pelican.output_path, json.dumps(site)]
+    command = ["node", os.path.join(settings.project, "js", "offline.mjs"), output, json.dumps(site)]
     result = subprocess.run(command + (["--minify"] if settings.minify else []), cwd=settings.project,
                             capture_output=True, text=True)  # fmt: skip
     if result.returncode != 0:

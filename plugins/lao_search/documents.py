@@ -65,21 +65,16 @@ class Pdf:
 
 
 @dataclass(frozen=True)
-class MachineText:
+class MachineText(Pdf):
     """The text read by machine from a scan or an image-only PDF (archive.machinetext: a file beside it), told
     apart as a Pdf is; size -1 while there is none, so that the article is analysed again once there is."""
-
-    path: str
-    size: int
-    mtime_ns: int
 
     @classmethod
     def at(cls, path):
         try:
-            found = os.stat(path)
+            return super().at(path)
         except FileNotFoundError:
             return cls(path, -1, 0)
-        return cls(path, found.st_size, found.st_mtime_ns)
 
 
 @dataclass(frozen=True)
