@@ -81,6 +81,9 @@ def test_what_a_reader_opened_reads_offline_and_a_page_never_opened_says_so_in_i
     assert server.root + ARTICLE in kept
     page.goto(server.root + "en/news/postal-app.html")  # never opened, in English
     assert page.locator("h1").first.text_content() == "No connection"
+    page.locator("#offline-kept a").first.wait_for()
+    kept_article = page.locator("#offline-kept li").filter(has=page.locator(f'a[href="{server.root + ARTICLE}"]'))
+    assert kept_article.get_attribute("lang") == "lo"  # a Lao page's title in the English list says its language
     context.close()
 
 

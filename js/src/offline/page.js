@@ -96,10 +96,12 @@ export async function listKept(list) {
   const cache = await caches.open(CACHES.page);
   const links = [];
   for (const request of await cache.keys()) {
-    const response = await cache.match(request);
-    const title = /<title>([^<]*)<\/title>/.exec(await response.text())?.[1];
+    const page = await (await cache.match(request)).text();
+    const title = /<title>([^<]*)<\/title>/.exec(page)?.[1];
     if (!title) continue;
     const item = document.createElement("li");
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(page)?.[1];
+    if (lang) item.lang = lang; // a Lao title in the English list keeps its language (font, screen readers)
     const link = document.createElement("a");
     link.href = request.url;
     link.textContent = new DOMParser().parseFromString(title, "text/html").documentElement.textContent;
