@@ -45,7 +45,7 @@ def payload(script):
     return json.loads(script[len("LaoArchive.receive(") : -3])
 
 
-SMALL = Layout(shard_bytes=200, inline_bytes=6)  # small shards, so that the fixture has several
+SMALL = Layout(shard_bytes=200, inline_bytes=5, common=2)  # small shards, so that the fixture has several
 
 
 def built(layout=SMALL):
@@ -56,9 +56,14 @@ def built(layout=SMALL):
     }
 
 
+def shard_names(entry):
+    """The file names of the dictionary's shards, in order."""
+    return [f"{entry['dictionary']}/{i}.js" for i in range(len(entry["shards"]))]
+
+
 def records(files):
     out = {}
-    for _first, name in files["index.js"]["shards"]:
+    for name in shard_names(files["index.js"]):
         shard = files[name]
         for i, key in enumerate(shard["keys"]):
             record = shard["records"][i]
@@ -95,12 +100,13 @@ def test_what_a_result_shows_is_an_article_file_each():
 
 def test_shards_hold_every_key_in_order_and_the_entry_names_where_each_begins():
     _, files = built()
-    shards = files["index.js"]["shards"]
+    starts = files["index.js"]["shards"]
+    shards = shard_names(files["index.js"])
     assert len(shards) > 2
-    keys = [key for _first, name in shards for key in files[name]["keys"]]
+    keys = [key for name in shards for key in files[name]["keys"]]
     assert keys == sorted(keys, key=lambda k: k.encode("utf-16-be"))
-    assert shards[0][0] == ""
-    for (_, before), (begins, name) in pairwise(shards):  # a shard begins after the keys before it
+    assert starts[0] == ""
+    for (before, name), begins in zip(pairwise(shards), starts[1:], strict=True):  # after the keys before it
         first = files[name]["keys"][0]
         assert first.startswith(begins) and begins.encode("utf-16-be") > files[before]["keys"][-1].encode("utf-16-be")
     assert {"ໜັງສືພິມ", "ນ້ຳ", "ນະຄອນຫຼວງ", "itu", "plai", "awai"} <= set(keys)  # folded, stemmed
@@ -127,8 +133,54 @@ def test_files_are_named_by_their_content_and_the_same_articles_give_the_same_fi
     _, again = built()
     assert first == again
     for name, payload in first.items():
-        if name.startswith(("d/", "l/")):
+        if name.startswith("l/"):
             assert name.split("/")[1] == digest(as_script(payload)) + ".js"
+    shards = [as_script(first[name]) for name in shard_names(first["index.js"])]
+    assert first["index.js"]["dictionary"] == "d-" + digest("".join(map(digest, shards)))
+
+
+def test_the_entry_names_the_commonest_words_whose_records_sit_in_files_of_their_own():
+    _, files = built()
+    entry = files["index.js"]
+    common = entry["common"]
+    found = records(files)
+    long_terms = [key for key, (record, term, _words) in found.items() if term and len(record) > SMALL.inline_bytes]
+    longest = sorted(long_terms, key=lambda key: (-len(found[key][0]), key))[:2]
+    assert sorted(common["keys"]) == sorted(longest) and len(long_terms) > 2  # two of more, the longest records
+    assert common["keys"] == sorted(common["keys"], key=lambda k: k.encode("utf-16-be"))
+    scripts = []
+    for i, key in enumerate(common["keys"]):
+        name = f"{common['folder']}/{i}.js"
+        assert files[name]["record"] == found[key][0]
+        scripts.append(as_script(files[name]))
+        shard = next(files[n] for n in shard_names(entry) if key in files[n]["keys"])
+        assert shard["records"][shard["keys"].index(key)] == "/" + name  # the shard names the same file
+    assert common["folder"] == "c-" + digest("".join(map(digest, scripts)))
+    assert not any(name.startswith("c-") for name in built(replace(SMALL, common=0))[1])
+
+
+def test_long_articles_are_told_by_how_many_parts_each_has():
+    long_text = "<p>" + " ".join(["ລັດຖະບານ ສະໜອງ ນ້ຳ ໃຫ້ ປະຊາຊົນ."] * 400) + "</p>"
+    analyzer = Analyzer()
+    sources = [*SOURCES, replace(SOURCES[2], url="news/d.html", body_html=long_text)]
+    documents = order([analyzer.document(s) for s in sources])
+    entry = payload(search_files("lo", documents, analyzer.pieces, SMALL)["index.js"])
+    counts = codec_numbers(entry["long"])
+    assert counts == [len(d.parts) for d in documents]
+    assert [(d.url, n > 1) for d, n in zip(documents, counts, strict=True) if n] == [("news/d.html", True)]
+
+
+def codec_numbers(text):
+    """codec.numbers read back (js/src/codec.js numbers())."""
+    out, value, shift = [], 0, 0
+    for char in text:
+        digit = codec.ALPHABET.index(char)
+        value |= (digit & (codec.MORE - 1)) << shift
+        shift += 5
+        if not digit & codec.MORE:
+            out.append(value)
+            value, shift = 0, 0
+    return out
 
 
 def test_default_layout_keeps_small_records_inline():

@@ -95,7 +95,7 @@ const { printedPage } = await import(pathToFileURL(`${root}/js/src/snippet.js`))
 const { store, loaded } = fileStore(folder);
 const outcome = await createSearch(store).search(query);
 const searched = loaded.length;
-const shown = await store.shown(outcome.results.slice(0, 10));
+const shown = await Promise.all(store.shown(outcome.results.slice(0, 10)));
 console.log(JSON.stringify({
   urls: shown.map((doc) => doc.url),
   pages: shown.map((doc) => printedPage(doc, outcome.needles, outcome.words)),

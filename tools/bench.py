@@ -189,7 +189,7 @@ def run_builds(work, content, baselines, runs):
 # The kinds of search-data file, in the order a query loads them: (label, how a path in search-data/ begins)
 PARTS = [
     ("entry index.js", "index.js"),
-    ("dictionary shards d/", "d/"),
+    ("dictionary shards d-*/", "d-"),
     ("big records l/", "l/"),
     ("articles f-*/", "f-"),
     ("close spellings n-*/", "n-"),

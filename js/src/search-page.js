@@ -65,7 +65,7 @@ async function start() {
   const loader = scriptLoader();
   window.LaoArchive = Object.freeze({ receive: loader.receive }); // before any data script can run
   const store = createStore(loader.from(new URL(config.data || "search-data/", document.baseURI)), config.lang);
-  const view = createView(document, config, store.shown);
+  const view = createView(document, config, store.shown, () => performance.mark("archive-search:first-result"));
   const params = new URLSearchParams(location.search);
   const query = params.get("q") || "";
   const asTyped = params.get(AS_TYPED) === "1";

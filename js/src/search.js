@@ -20,6 +20,7 @@ import {
   piecesAt,
   rebuilt,
   stages,
+  TOO_FEW,
   TRIED,
   tolerance,
   tonedFrom,
@@ -36,6 +37,7 @@ import { breaks, candidateWords, mayBegin, segment } from "./segment.js";
 const CHECKED_AT_ONCE = 40; // articles whose text is loaded together when a part must be checked in the text
 const LONGER_KEYS = 8; // keys that begin with a part that is no key, whose articles need no check
 const UNITS_IN_KEYS = 3; // substrings.py keeps every unit, and every two and three in a row, as keys
+const SHOWN_WITH_CHECK = 10; // candidates this few are loaded with what their results show (a page of results)
 const BEGUN_KEYS = 64; // keys beginning with a needle read to tell where it is, at most (their records are loaded)
 const LAO_RUN = /[\u0e80-\u0eff]+/g;
 const ALL_LAO = /^[\u0e80-\u0eff]+$/;
@@ -90,11 +92,34 @@ export function createSearch(store) {
   }
 
   // {refs, parts}: the articles that must hold `needle`, from the Lao keys inside it (null when it has none), and
-  // for each long one among them the parts that may (Map: ref -> [k]). When those leave more than a batch to
-  // check, the keys any text holding it would have (requiredKeys) are looked up too, and one the archive lacks
-  // makes it []: asked only then, as they fall in many shards. Without keys inside it, the two-letter ones tell
-  // which parts of long articles to check.
-  async function candidatesFor(needle) {
+  // for each long one among them the parts that may (Map: ref -> [k]). `known` are keys inside it found already
+  // (fromKeys'): when their articles are few enough to check, no other is asked for; else the widest keys inside
+  // it. When those leave more than a batch to check, the keys any text holding it would have (requiredKeys) are
+  // looked up too, and one the archive lacks makes it []: asked only then, as they fall in many shards. Without
+  // keys inside it, the two-letter ones tell which parts of long articles to check.
+  async function candidatesFor(needle, known = []) {
+    let { refs, records } = await articlesOfAll(known);
+    if (!refs || refs.length > CHECKED_AT_ONCE) ({ refs, records } = await articlesOfAll(await widestInside(needle)));
+    if (!refs || refs.length > CHECKED_AT_ONCE) {
+      const required = requiredKeys(needle);
+      const known = (await store.known(required)).keys;
+      if (!required.every((key) => known.has(key))) return { refs: [], parts: new Map() };
+      if (!refs) records = [...(await store.lookup(required.filter((key) => key.length === 2))).values()];
+    }
+    return { refs, parts: partsIn(records) };
+  }
+
+  // {refs, records}: the articles that hold every one of `keys` (null when there is none), and their records.
+  async function articlesOfAll(keys) {
+    if (!keys.length) return { refs: null, records: [] };
+    const records = [...(await store.lookup(unique(keys))).values()];
+    let refs = null;
+    for (const record of records) refs = refs ? intersect(refs, record.docs) : record.docs;
+    return { refs, records };
+  }
+
+  // The keys inside `needle` that no longer key inside it holds: one inside another is in all of its articles.
+  async function widestInside(needle) {
     const inside = [];
     for (const [from, to] of laoRuns(needle)) {
       const at = breaks(needle.slice(from, to)).map((i) => from + i);
@@ -106,21 +131,8 @@ export function createSearch(store) {
     }
     const { keys } = await store.known(unique(inside.map(([a, b]) => needle.slice(a, b))));
     const found = inside.filter(([a, b]) => keys.has(needle.slice(a, b)));
-    // The longest keys are enough: one inside another is in all of its articles.
     const widest = found.filter(([a, b]) => !found.some(([c, d]) => c <= a && b <= d && d - c > b - a));
-    let refs = null;
-    let records = [];
-    if (widest.length) {
-      records = [...(await store.lookup(unique(widest.map(([a, b]) => needle.slice(a, b))))).values()];
-      for (const record of records) refs = refs ? intersect(refs, record.docs) : record.docs;
-    }
-    if (!refs || refs.length > CHECKED_AT_ONCE) {
-      const required = requiredKeys(needle);
-      const known = (await store.known(required)).keys;
-      if (!required.every((key) => known.has(key))) return { refs: [], parts: new Map() };
-      if (!refs) records = [...(await store.lookup(required.filter((key) => key.length === 2))).values()];
-    }
-    return { refs, parts: partsIn(records) };
+    return widest.map(([a, b]) => needle.slice(a, b));
   }
 
   // Map: long article -> the parts that hold every key of `records` (none of them: no entry).
@@ -151,6 +163,9 @@ export function createSearch(store) {
   // only the parts that may hold each needle (`partsFor(needle)`: Map ref -> [k], or null when any may). The parts
   // found to hold a needle are kept in `where`.
   async function checked(refs, needles, partsFor) {
+    // So few that all may be results on the first page: what each shows is asked for beside its text (a long
+    // article's first part is a file of its own), not a round trip after it. A failure is met again when shown.
+    if (refs.length <= SHOWN_WITH_CHECK) store.docs(refs).catch(() => {});
     const out = [];
     for (let start = 0; start < refs.length; start += CHECKED_AT_ONCE) {
       const batch = refs.slice(start, start + CHECKED_AT_ONCE);
@@ -186,7 +201,8 @@ export function createSearch(store) {
 
   // What the keys alone tell of a Lao `needle` that is no key, without reading a text: {nowhere: true} when no
   // article can hold it, {refs, parts} (every article that holds it, and the parts of long ones) when the keys that
-  // begin with it are all the places it can be, else null. In a text that held it, each of its units but the first
+  // begin with it are all the places it can be, {inside: keys} (keys any text that held it has) when it is longer,
+  // else null. In a text that held it, each of its units but the first
   // and the last would be a unit of the text, the last the beginning of one, and the first, when a word may begin
   // with its letter, the end of one that begins with vowels written before their consonant, or none; when no word
   // may begin with it (ັດຕັ້ງ, a reader's ຈັດຕັ້ງ without its first letter), the end of a unit. substrings.py keeps
@@ -201,9 +217,12 @@ export function createSearch(store) {
     if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
     for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
     if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
-    // its last units (the last perhaps the beginning of a longer one) begin a key in any text that held it
-    const last = pieces.length <= end + UNITS_IN_KEYS ? needle : pieces.slice(-UNITS_IN_KEYS).join("");
-    const begun = await store.prefixed(last, BEGUN_KEYS);
+    // A longer needle's articles are those its keys inside tell (candidatesFor: the runs, keys all), checked in
+    // their text: the keys it ends with would only narrow them, at a shard and a record file each (dozens; on a
+    // phone, a round trip for every six).
+    if (pieces.length > end + UNITS_IN_KEYS) return { inside: runs };
+    // a needle of a few units (the last perhaps the beginning of a longer one) begins a key in any text that held it
+    const begun = await store.prefixed(needle, BEGUN_KEYS);
     if (!begun) return null;
     if (!begun.length) return { nowhere: true };
     let refs = [];
@@ -212,9 +231,8 @@ export function createSearch(store) {
       refs = union(refs, record.docs);
       for (const [ref, ks] of record.parts) parts.set(ref, parts.has(ref) ? union(parts.get(ref), ks) : ks);
     }
-    // A needle of a few units that begins a key: the keys that begin with it are every place it is. A longer one is
-    // in their articles at most.
-    return last === needle ? { refs, parts } : { within: refs };
+    // A needle of a few units that begins a key: the keys that begin with it are every place it is.
+    return { refs, parts };
   }
 
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
@@ -247,14 +265,16 @@ export function createSearch(store) {
     if (!rest.length || (refs && !refs.length)) return refs || [];
     const told = await Promise.all(rest.map((needle) => (ALL_LAO.test(needle) ? fromKeys(needle) : null)));
     if (told.some((found) => found?.nowhere)) return [];
+    const inside = new Map(); // needle -> keys inside it, found by fromKeys
     for (const [k, found] of told.entries()) {
-      if (found?.refs) keep(rest[k], found.parts);
-      const within = found?.refs || found?.within;
-      if (within) refs = refs ? intersect(refs, within) : within;
+      if (found?.inside) inside.set(rest[k], found.inside);
+      if (!found?.refs) continue;
+      keep(rest[k], found.parts);
+      refs = refs ? intersect(refs, found.refs) : found.refs;
     }
     rest = rest.filter((_, k) => !told[k]?.refs);
     if (!rest.length || (refs && !refs.length)) return refs || [];
-    const candidates = await Promise.all(rest.map(candidatesFor));
+    const candidates = await Promise.all(rest.map((needle) => candidatesFor(needle, inside.get(needle))));
     const partsFor = (needle) => candidates[rest.indexOf(needle)].parts;
     for (const found of candidates) {
       if (found.refs) refs = refs ? intersect(refs, found.refs) : found.refs;
@@ -304,10 +324,17 @@ export function createSearch(store) {
     if (!lao.length && !words.length) return { ...query, answer: outcome("none", [], []) };
     await setup();
     const wordTerms = unique(words.flatMap((w) => pipeline.runString(w)));
+    // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
+    // those that may be its words are asked for at once, beside the shards (a round trip less on a phone).
+    store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]);
     const records = await store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
     if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
+    // The articles that hold the Lao parts are looked for while the parts are split into words (which takes a
+    // shard per word they may hold): the search as typed needs the words only to rank what it found.
+    const found = lao.length ? containing(lao, pool) : null;
+    found?.catch(() => {}); // a failure is met where it is awaited
     const split = lao.length ? await Promise.all(lao.map((p) => piecesOf(p, records))) : [];
     const terms = unique([
       ...split
@@ -316,12 +343,15 @@ export function createSearch(store) {
         .map((p) => p.text),
       ...wordTerms,
     ]);
-    return { ...query, pool, split, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
+    // The records the results are ranked by, asked for now, while the search finds its articles (a round trip
+    // less on a phone); a failure is met again when they are used.
+    store.lookup(terms).catch(() => {});
+    return { ...query, pool, found, split, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
   }
 
   // The articles that hold every part of `query` as typed, ranked; null when there is none.
-  async function exactly({ lao, pool, terms, wordRecords, outcome }) {
-    const exact = lao.length ? await containing(lao, pool) : pool;
+  async function exactly({ lao, pool, found, terms, wordRecords, outcome }) {
+    const exact = lao.length ? await found : pool;
     if (!exact.length) return null;
     return outcome("exact", lao, withParts(await ranked(exact, terms, lao.length > 0), lao, wordRecords));
   }
@@ -429,15 +459,15 @@ export function createSearch(store) {
    * close ones); else those that hold all its words apart ("all-words"); else none.
    */
   async function search(raw, { asTyped = false } = {}) {
+    const toned = asTyped ? null : tonedLookup(parseQuery(raw)); // asked for beside the search as typed, not after
+    toned?.catch(() => {}); // awaited only when the search as typed finds few: a failure is met there
     const query = await prepare(raw);
     if (query.answer) {
       if (asTyped || query.answer.mode === "empty") return query.answer;
       return (await corrected(query)) || query.answer;
     }
-    const toned = asTyped ? null : tonedLookup(query); // asked for beside the search as typed, not after it
-    toned?.catch(() => {}); // awaited only when the search as typed finds something: a failure is met there
     const exact = await exactly(query);
-    if (exact) return (await fewFound(exact, query, await toned)) || exact;
+    if (exact) return (await fewFound(exact, query, toned)) || exact;
     return (!asTyped && (await corrected(query))) || (await allWords(query));
   }
 
@@ -448,8 +478,11 @@ export function createSearch(store) {
     return tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
   }
 
-  // The search for `toned` in place of `query`, when the articles of `exact` are too few (near.js tooFew).
-  async function fewFound(exact, query, toned) {
+  // The search for the spelling `asked` (a promise of tonedLookup's) gives in place of `query`, when the articles
+  // of `exact` are too few (near.js tooFew); not waited for when they are more than that could be.
+  async function fewFound(exact, query, asked) {
+    if (!asked || exact.results.length > TOO_FEW) return null;
+    const toned = await asked;
     if (!tooFew(exact.results.length, toned)) return null;
     const other = await prepare(toned.text);
     const found = other.answer || (await exactly(other));

@@ -3,20 +3,21 @@
 // results on screen show: an article's file, and of a long article the one part of its text a result needs. Pure
 // but for `load`, which the page gives (a <script> per part) and the tests too (files
 // read from disk). Every part is loaded once.
-import { postings, refSet } from "./codec.js";
+import { numbers, postings, refSet } from "./codec.js";
 import { union } from "./lists.js";
 
-export const FORMAT = 3; // plugins/lao_search/index.py's FORMAT
+export const FORMAT = 4; // plugins/lao_search/index.py's FORMAT
 const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
 
-/** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d/….js", …). */
+/** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d-…/0.js", …). */
 export function createStore(load, lang) {
   const parts = new Map();
   let entry = null;
   let kindOf = []; // article -> its kind
-  let longRefs = []; // the long articles (entry.long), rising
+  let longRefs = []; // the long articles (from entry.long), rising
   let firstPart = []; // the number of the first part of each of longRefs, across them all
   const partCount = new Map(); // long article -> how many parts its text has
+  const common = new Map(); // the archive's commonest words (entry.common) -> the file of each one's record
 
   function part(name) {
     if (!parts.has(name)) {
@@ -38,12 +39,14 @@ export function createStore(load, lang) {
     let first = 0;
     longRefs = [];
     firstPart = [];
-    for (const [ref, count] of found.long) {
+    for (const [ref, count] of numbers(found.long).entries()) {
+      if (!count) continue; // not a long one
       longRefs.push(ref);
       firstPart.push(first);
       partCount.set(ref, count);
       first += count;
     }
+    for (const [i, key] of (found.common?.keys || []).entries()) common.set(key, `${found.common.folder}/${i}.js`);
     entry = found;
     return entry;
   }
@@ -76,7 +79,7 @@ export function createStore(load, lang) {
     await open();
     const keys = [];
     for (let s = Math.max(shardIndexOf(prefix), 0); s < entry.shards.length; s++) {
-      const shard = await part(entry.shards[s][1]);
+      const shard = await part(shardName(s));
       let i = lowerBound(shard.keys, prefix);
       for (; i < shard.keys.length && shard.keys[i].startsWith(prefix) && keys.length < most; i++) {
         keys.push(shard.keys[i]);
@@ -88,12 +91,23 @@ export function createStore(load, lang) {
 
   function shardOf(key) {
     const found = shardIndexOf(key);
-    return found < 0 ? null : entry.shards[found][1];
+    return found < 0 ? null : shardName(found);
+  }
+
+  function shardName(index) {
+    return `${entry.dictionary}/${index}.js`;
+  }
+
+  // The records of those of `keys` that are among the archive's commonest words, asked for now: they need not wait
+  // for their shards, which name the same files.
+  function preload(keys) {
+    for (const key of keys) if (common.has(key)) part(common.get(key)).catch(() => {}); // met again when used
   }
 
   async function entryOf(key, withWords = false) {
     const name = shardOf(key);
     if (!name) return null;
+    preload([key]);
     const shard = await part(name);
     const i = indexOf(shard.keys, key);
     if (i < 0) return null;
@@ -136,23 +150,21 @@ export function createStore(load, lang) {
   }
 
   /**
-   * What each of `results` ({ref, part}) shows: its article's file as docsOf() gives it, with, for a long article,
-   * the text of the part holding its first match (title, that part, tags) in place of the first part's.
+   * What each of `results` ({ref, part}) shows, a promise each (all asked for at once, each settling when its own
+   * files are here): its article's file as docsOf() gives it, with, for a long article, the text of the part holding
+   * its first match (title, that part, tags) in place of the first part's.
    */
-  async function shown(results) {
-    const heads = await docsOf(results.map((r) => r.ref));
-    return Promise.all(
-      results.map(async ({ ref, part: k = 0 }, i) => {
-        const head = heads[i];
-        if (!head.parts) return head;
-        const part = await partOf(ref, k);
-        const tags = head.tagText || [];
-        const start = k ? `${head.title}\n` : "";
-        const text = [start + part.text.replace(/\n$/, ""), ...tags].join("\n");
-        const print = head.print && part.page ? { ...head.print, page: part.page } : undefined;
-        return { ...head, text, tags: tags.length, print };
-      }),
-    );
+  function shown(results) {
+    return results.map(async ({ ref, part: k = 0 }) => {
+      const [head] = await docsOf([ref]);
+      if (!head.parts) return head;
+      const part = await partOf(ref, k);
+      const tags = head.tagText || [];
+      const start = k ? `${head.title}\n` : "";
+      const text = [start + part.text.replace(/\n$/, ""), ...tags].join("\n");
+      const print = head.print && part.page ? { ...head.print, page: part.page } : undefined;
+      return { ...head, text, tags: tags.length, print };
+    });
   }
 
   return {
@@ -168,21 +180,33 @@ export function createStore(load, lang) {
       return new Map(keys.map((key, i) => [key, records[i]]));
     },
 
+    /** Asks at once for the records of those of `keys` that are among the archive's commonest words. */
+    async preload(keys) {
+      await open();
+      preload(keys);
+    },
+
     /**
      * Which of `keys` the archive has, as {keys, terms} (sets): keys of any kind, and those that are terms (a
-     * word of the archive), without loading records kept in files of their own.
+     * word of the archive), without loading records kept in files of their own; the commonest words (terms all)
+     * without loading their shards either.
      */
     async known(keys) {
       await open();
       const shards = await Promise.all(
         keys.map((key) => {
-          const name = shardOf(key);
+          const name = common.has(key) ? null : shardOf(key);
           return name ? part(name) : null;
         }),
       );
       const found = new Set();
       const terms = new Set();
       keys.forEach((key, k) => {
+        if (common.has(key)) {
+          found.add(key);
+          terms.add(key);
+          return;
+        }
         const i = shards[k] ? indexOf(shards[k].keys, key) : -1;
         if (i < 0) return;
         found.add(key);
@@ -275,16 +299,15 @@ export function decode(key, record, words) {
   return { key, refs, weights, docs: extra.length ? union(refs, extra) : refs, words: pieces, loose, partIds };
 }
 
-// Of `shards` (where each begins, in order: a string, or [that string, file name]), the index of the last that
-// begins at or before `key` (or -1): the shard whose keys would hold it.
-function lastAtOrBefore(shards, key) {
+// Of `starts` (where each shard begins, in order), the index of the last that begins at or before `key` (or -1):
+// the shard whose keys would hold it.
+function lastAtOrBefore(starts, key) {
   let low = 0;
-  let high = shards.length - 1;
+  let high = starts.length - 1;
   let found = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const start = typeof shards[mid] === "string" ? shards[mid] : shards[mid][0];
-    if (start <= key) {
+    if (starts[mid] <= key) {
       found = mid;
       low = mid + 1;
     } else {

@@ -12,11 +12,12 @@ import { highlight, printedPage, snippet, tagsMatching } from "./snippet.js";
 /**
  * The view of the page `doc` (a Document) with its #search-results, #search-status, #search-filters and
  * #search-empty (tips and the kinds, shown when nothing matches); config is the page's #search-config:
- * {lang, strings, kinds}; `articles(results)` gives a promise of what those results ({ref, part}) show ({url,
- * title, kind, date, dateText, text, and pdf when its PDF's text is part of text} each: store.js's shown), loaded
- * a page at a time.
+ * {lang, strings, kinds}; `articles(results)` gives a promise for each of those results ({ref, part}) of what it
+ * shows ({url, title, kind, date, dateText, text, and print when its printed pages' text is part of text}: store.js's
+ * shown), asked for a page at a time. Results are shown in rank order, each as soon as it and those before it are
+ * loaded; `firstShown()` is called when a search's first result is on the page.
  */
-export function createView(doc, config, articles) {
+export function createView(doc, config, articles, firstShown = () => {}) {
   const list = doc.getElementById("search-results");
   const status = doc.getElementById("search-status");
   const filters = doc.getElementById("search-filters");
@@ -32,6 +33,7 @@ export function createView(doc, config, articles) {
   let more = null;
   let shown = []; // the results under the chosen filters
   let rendering = 0; // the latest rendering; an older one that finishes late is dropped
+  let onFirst = null; // firstShown, until a search's first result is shown
 
   function element(name, attributes, ...children) {
     const node = doc.createElement(name);
@@ -133,16 +135,30 @@ export function createView(doc, config, articles) {
     list.setAttribute("aria-busy", "false");
   }
 
+  // Appends `results` to the list in rank order, each as soon as it and those before it are loaded (on a phone
+  // the first is read while the others still come); false when a newer rendering took over meanwhile.
+  async function append(results, mine) {
+    const loading = articles(results);
+    for (const one of loading) one.catch(() => {}); // a failure is met in order, below
+    for (const one of loading) {
+      const article = await one;
+      if (mine !== rendering) return false;
+      list.append(item(article));
+      onFirst?.();
+      onFirst = null;
+    }
+    return true;
+  }
+
   async function render() {
     const mine = ++rendering;
     busy();
     renderFilters();
     shown = filtered(outcome.results, chosen());
-    const page = await articles(shown.slice(0, PAGE_SIZE));
-    if (mine !== rendering) return;
-    list.replaceChildren(...page.map(item));
-    placeMore();
     status.textContent = statusText(strings, outcome.mode, query, shown.length, lang, outcome.query, outcome.few);
+    list.replaceChildren();
+    if (!(await append(shown.slice(0, PAGE_SIZE), mine))) return;
+    placeMore();
     done();
   }
 
@@ -167,9 +183,7 @@ export function createView(doc, config, articles) {
     const start = list.children.length;
     more.disabled = true;
     busy();
-    const page = await articles(shown.slice(start, start + PAGE_SIZE));
-    if (mine !== rendering) return;
-    list.append(...page.map(item));
+    if (!(await append(shown.slice(start, start + PAGE_SIZE), mine))) return;
     placeMore();
     done();
     const link = list.children[start]?.querySelector("a");
@@ -216,6 +230,7 @@ export function createView(doc, config, articles) {
     /** Shows the outcome of a search for `typed`; the list stops being busy once its first page is there. */
     async show(result, typed) {
       outcome = result;
+      onFirst = firstShown;
       query = String(typed || "")
         .trim()
         .replace(/\s+/g, " ");

@@ -23,7 +23,7 @@ const pick = (items) => items[Math.floor(random() * items.length)];
 
 const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
 const entry = read("index.js");
-const keys = entry.shards.flatMap(([, name]) => read(name).keys);
+const keys = entry.shards.flatMap((_, i) => read(`${entry.dictionary}/${i}.js`).keys);
 const texts = wholeDocs(folder).map((doc) => doc.text);
 const lao = /[\u0e80-\u0eff]+/g;
 // Other ways of typing what the text spells: the query side folds them as the build did.

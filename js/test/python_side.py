@@ -21,8 +21,9 @@ from lao_search.text import folded, normalise, words
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# Small shards and records, so that the tests cross shard boundaries and load records from files of their own.
-SMALL = Layout(shard_bytes=300, inline_bytes=24, near_bytes=300)
+# Small shards and records, so that the tests cross shard boundaries and load records from files of their own (and
+# of the commonest words' from theirs).
+SMALL = Layout(shard_bytes=300, inline_bytes=24, common=4, near_bytes=300)
 
 
 def build_site(articles, folder, lang):

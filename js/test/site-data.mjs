@@ -42,8 +42,8 @@ export async function referenceOf(folder) {
   const entry = read("index.js");
   const terms = new Map();
   const keys = [];
-  for (const [, shardName] of entry.shards) {
-    const shard = read(shardName);
+  for (const i of entry.shards.keys()) {
+    const shard = read(`${entry.dictionary}/${i}.js`);
     keys.push(...shard.keys);
     shard.keys.forEach((key, i) => {
       if (shard.terms[i] !== "1") return;

@@ -30,7 +30,9 @@ test("the test data cross shard boundaries and keep records in files of their ow
 
 test("a key is found in its shard, whichever shard that is, and a key the archive lacks is not", async () => {
   const { store, loaded } = fileStore(DATA, "lo");
-  const firsts = entry.shards.map(([, name]) => payloadOf(fs.readFileSync(path.join(DATA, name), "utf8")).keys[0]);
+  const firsts = entry.shards.map(
+    (_, i) => payloadOf(fs.readFileSync(path.join(DATA, entry.dictionary, `${i}.js`), "utf8")).keys[0],
+  );
   const found = await store.lookup([...firsts, "ລັດຖະບານ", "itu", "ຊ້າງ", "", "\uffff"]);
   for (const key of [...firsts, "ລັດຖະບານ", "itu"]) assert.ok(found.get(key), key);
   for (const key of ["ຊ້າງ", "", "\uffff"]) assert.equal(found.get(key), null, key);
@@ -78,17 +80,18 @@ test("articles are numbered oldest first; their kind and year come from the entr
 
 test("data of another format or language are refused", async () => {
   const wrong = (payload) => createStore(async () => payload, "lo").open();
-  await assert.rejects(wrong({ ...entry, format: 1 }), /format 1; expected 3/);
+  await assert.rejects(wrong({ ...entry, format: 1 }), /format 1; expected 4/);
   await assert.rejects(wrong({ ...entry, lang: "en" }), /for "en" on a page in "lo"/);
 });
 
 test("a part that failed to load is asked for again", async () => {
-  let failures = 1;
+  let offline = true;
   const store = createStore(async (name) => {
-    if (name !== "index.js" && failures-- > 0) throw new Error("offline");
+    if (name !== "index.js" && offline) throw new Error("offline");
     return payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"));
   }, "lo");
   await assert.rejects(store.lookup(["ລັດຖະບານ"]), /offline/);
+  offline = false;
   assert.ok((await store.lookup(["ລັດຖະບານ"])).get("ລັດຖະບານ"));
 });
 
@@ -107,9 +110,9 @@ const TOGETHER_DATA = path.join(TOGETHER.folder, "together");
 test("the words a query's key is ranked by are asked for beside its record, not after it, and only then", async () => {
   const read = (name) => payloadOf(fs.readFileSync(path.join(TOGETHER_DATA, name), "utf8"), name);
   const together = read("index.js");
-  const shardOf = (word) => together.shards.findLast(([first]) => first <= word)[1];
-  const keys = together.shards.flatMap(([, name]) => {
-    const shard = read(name);
+  const shardOf = (word) => `${together.dictionary}/${together.shards.findLastIndex((first) => first <= word)}.js`;
+  const keys = together.shards.flatMap((_, i) => {
+    const shard = read(`${together.dictionary}/${i}.js`);
     return shard.keys.map((key, i) => ({ key, words: (shard.words[String(i)] || []).filter((w) => w[0] !== "~") }));
   });
   const withWords = keys.filter(({ key, words }) => words.length > 1 && words.some((w) => shardOf(w) !== shardOf(key)));
@@ -125,4 +128,36 @@ test("the words a query's key is ranked by are asked for beside its record, not 
       assert.ok(!plain.includes(shardOf(word)), `${key}: ${word}'s shard not asked for by a plain lookup`);
     }
   }
+});
+
+test("the commonest words' records are asked for beside their shards, and preload asks for those alone", async () => {
+  assert.ok(entry.common.keys.length > 0, "the test data have common words");
+  const [word] = entry.common.keys;
+  const asked = [];
+  let release;
+  const shardsHeld = new Promise((resolve) => {
+    release = resolve;
+  });
+  const store = createStore(async (name) => {
+    asked.push(name);
+    if (name.startsWith(entry.dictionary)) await shardsHeld; // the shard is slow to come
+    return payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"));
+  }, "lo");
+  const looking = store.lookup([word]);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.ok(asked.includes(`${entry.common.folder}/0.js`), "asked for before its shard came");
+  release();
+  assert.ok((await looking).get(word).refs.length > 0);
+  assert.equal(asked.filter((name) => name.startsWith(entry.common.folder)).length, 1, "loaded once");
+
+  const preloaded = [];
+  const other = createStore(async (name) => {
+    preloaded.push(name);
+    return payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"));
+  }, "lo");
+  await other.preload([...entry.common.keys, "ລັດຖະບານ-ບໍ່ມີ", "zzz"]);
+  assert.deepEqual(
+    preloaded.filter((name) => name !== "index.js"),
+    entry.common.keys.map((_, i) => `${entry.common.folder}/${i}.js`),
+  );
 });

@@ -44,10 +44,10 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 async function shown(result, query) {
   const doc = searchPage();
   const asked = [];
-  const view = createView(doc, CONFIG, async (results) => {
+  const view = createView(doc, CONFIG, (results) => {
     const refs = results.map((r) => r.ref);
     asked.push(refs);
-    return refs.map((ref) => ARTICLES[ref]);
+    return refs.map(async (ref) => ARTICLES[ref]);
   });
   view.loading();
   assert.equal(doc.getElementById("search-status").textContent, STRINGS.loading);
@@ -189,9 +189,11 @@ test("words found apart are labelled so, each marked", async () => {
 
 test("a failed load says so and stops being busy", async () => {
   const doc = searchPage();
-  const view = createView(doc, CONFIG, async () => {
-    throw new Error("offline");
-  });
+  const view = createView(doc, CONFIG, (results) =>
+    results.map(async () => {
+      throw new Error("offline");
+    }),
+  );
   view.loading();
   await assert.rejects(view.show(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ"));
   view.fail();
@@ -204,9 +206,11 @@ test("offline, a search whose parts are not kept on the device says so rather th
   Object.defineProperty(globalThis, "navigator", { value: { onLine: false }, configurable: true });
   try {
     const doc = searchPage();
-    const view = createView(doc, { ...CONFIG, strings: { ...STRINGS, offline: "ຍັງບໍ່ໄດ້ເກັບໄວ້" } }, async () => {
-      throw new Error("not kept");
-    });
+    const view = createView(doc, { ...CONFIG, strings: { ...STRINGS, offline: "ຍັງບໍ່ໄດ້ເກັບໄວ້" } }, (results) =>
+      results.map(async () => {
+        throw new Error("not kept");
+      }),
+    );
     view.loading();
     await assert.rejects(view.show(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ"));
     view.fail();
@@ -233,7 +237,7 @@ test("filters show from a handful of results up", async () => {
 
 test("nothing found: the tips show, and a link to the other language's results when it has some", async () => {
   const doc = searchPage();
-  const view = createView(doc, CONFIG, async () => []);
+  const view = createView(doc, CONFIG, () => []);
   await view.show(outcome("exact", ["ອິນເຕີເນັດ"], []), "internet");
   const empty = doc.getElementById("search-empty");
   assert.equal(empty.hidden, false);
@@ -267,7 +271,7 @@ const EDITION = (() => {
 
 async function shownEdition(needles, strings = STRINGS, edition = EDITION) {
   const doc = searchPage();
-  const view = createView(doc, { ...CONFIG, strings }, async (results) => results.map(() => edition));
+  const view = createView(doc, { ...CONFIG, strings }, (results) => results.map(async () => edition));
   await view.show(outcome("exact", needles, [{ ref: 0, score: 1, kind: "news", year: "2024" }]), needles.join(" "));
   return items(doc)[0];
 }
@@ -398,7 +402,7 @@ test("a word found in too few articles as typed: the status line says how few, a
 
 test("the correction line goes when the next search is answered as typed, and is never doubled", async () => {
   const doc = searchPage();
-  const view = createView(doc, CONFIG, async (results) => results.map((r) => ARTICLES[r.ref]));
+  const view = createView(doc, CONFIG, (results) => results.map(async (r) => ARTICLES[r.ref]));
   await view.show(corrected(), "ໜັງສືພມ");
   await view.show(corrected(), "ໜັງສືພມ");
   const lines = doc.body.children.filter((node) => node.id === "search-correction");
@@ -410,4 +414,39 @@ test("the correction line goes when the next search is answered as typed, and is
     [],
   );
   assert.equal(doc.getElementById("search-status").textContent, "ພົບ 25 ບົດທີ່ມີ “ໜັງສືພິມ”");
+});
+
+test("results are shown in rank order as they arrive: the first as soon as it is here, a later one not before those above it", async () => {
+  const doc = searchPage();
+  const arrive = new Map(); // ref -> its resolve
+  let firsts = 0;
+  const view = createView(
+    doc,
+    CONFIG,
+    (results) => results.map((r) => new Promise((resolve) => arrive.set(r.ref, () => resolve(ARTICLES[r.ref])))),
+    () => firsts++,
+  );
+  const showing = view.show(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
+  const list = doc.getElementById("search-results");
+  const order = RESULTS.slice(0, PAGE_SIZE).map((r) => r.ref);
+  arrive.get(order[2])(); // the third arrives first: nothing can be shown yet
+  await settled();
+  assert.equal(items(doc).length, 0);
+  arrive.get(order[0])();
+  await settled();
+  assert.deepEqual(
+    items(doc).map((li) => li.querySelector("a").getAttribute("href")),
+    [ARTICLES[order[0]].url],
+  );
+  assert.equal(firsts, 1);
+  assert.equal(list.getAttribute("aria-busy"), "true"); // the page is not complete
+  assert.equal(doc.getElementById("search-status").textContent, "ພົບ 25 ບົດທີ່ມີ “ໜັງສືພິມ”");
+  for (const ref of order) arrive.get(ref)();
+  await showing;
+  assert.deepEqual(
+    items(doc).map((li) => li.querySelector("a").getAttribute("href")),
+    order.map((ref) => ARTICLES[ref].url),
+  );
+  assert.equal(list.getAttribute("aria-busy"), "false");
+  assert.equal(firsts, 1);
 });

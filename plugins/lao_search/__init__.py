@@ -53,6 +53,7 @@ STAGING = ".search-data-staging"  # in the output folder while the build runs: a
 class SearchSettings:
     shard_bytes: int = Layout.shard_bytes  # see index.Layout
     inline_bytes: int = Layout.inline_bytes
+    common: int = Layout.common
     near_bytes: int = Layout.near_bytes
     background: bool = True  # index beside Pelican, in another process, where there is fork
     cache: bool = True  # keep the analysed articles (cache.py) and the search data (kept.py) in CACHE_PATH
@@ -63,7 +64,9 @@ class SearchSettings:
         return read_group(cls, settings, PREFIX)
 
     def layout(self):
-        return Layout(shard_bytes=self.shard_bytes, inline_bytes=self.inline_bytes, near_bytes=self.near_bytes)
+        return Layout(
+            shard_bytes=self.shard_bytes, inline_bytes=self.inline_bytes, common=self.common, near_bytes=self.near_bytes
+        )
 
 
 def source_of(article, root, content):

@@ -4,10 +4,13 @@ Pure functions: documents in (documents.Document, in article-number order), {fil
 classic script handing its payload to the page (``as_script``). The Pelican glue (``__init__.py``) writes them
 into the language's ``search-data/``:
 
-  index.js           the entry: how many articles, each one's kind (in runs), year (the first article of each)
-                     and length (roughly), and where the dictionary's shards begin
-  d/<hash>.js        a shard of the dictionary: keys in order, each with its record (or the file holding it)
+  index.js           the entry: how many articles, each one's kind (in runs), year (the first article of each),
+                     length (roughly) and parts (a long one's), and where the dictionary's shards begin
+  d-<hash>/<i>.js    shard i of the dictionary: keys in order, each with its record (or the file holding it); one
+                     folder named by all their contents, so that the entry names each by its number
   l/<hash>.js        the record of a key too big to sit in its shard
+  c-<hash>/<i>.js    the record of the i-th of the archive's commonest words (Layout.common), named in the entry
+                     as well as in its shard, so that the page can ask for it beside the shard, not after it
   f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from (and,
                      when its PDF's text is part of that text, the PDF's URL and where each of its pages begins);
                      of a long article (documents.PART_UNITS), the first part of its text and how many it has
@@ -43,7 +46,7 @@ from .segment import segment
 from .substrings import containing
 from .text import has_lao
 
-FORMAT = 3
+FORMAT = 4
 RECEIVER = "LaoArchive.receive"  # the bundle's one global; see js/src/search-page.js
 LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 
@@ -52,6 +55,7 @@ LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 class Layout:
     shard_bytes: int = 8192  # a dictionary shard holds about this many bytes of keys, records and words
     inline_bytes: int = 192  # a longer record gets a file of its own
+    common: int = 256  # the words with the longest records (most articles), named in the entry
     near_bytes: int = 16384  # a shard of close spellings holds about this many (they compress twice as well)
 
 
@@ -134,7 +138,8 @@ def dictionary_files(lang, documents, pieces, layout, folder):
             records[key] += "." + codec.int_set(parts)
         if key in kinds and key not in refs_of:
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
-    shards = _shards(sorted(records, key=_utf16), records, words, layout, files)
+    common = _common(refs_of, records, layout, files)
+    dictionary, shards = _shards(sorted(records, key=_utf16), records, words, common, layout, files)
     files["index.js"] = as_script(
         {
             "format": FORMAT,
@@ -147,6 +152,8 @@ def dictionary_files(lang, documents, pieces, layout, folder):
             "longest": longest,
             "longestKey": max(map(len, records), default=1),
             "shards": shards,
+            "dictionary": dictionary,
+            "common": common,
             "fragments": folder,
             "long": long,
             "near": near,
@@ -179,17 +186,17 @@ def _near_files(lao, latin, layout, files):
 
 
 def _long_parts(documents):
-    """([[ref, parts]...] of the long documents, {chunk: parts}, {term: parts}): which parts of long documents
-    hold each Lao chunk and each term, as the bits of an integer, a part's bit its number across the long
-    documents in ref order (the first part of the first long document is 0)."""
-    long = []
+    """(how many parts each document's text has, 0 for one not long, as codec numbers; {chunk: parts}, {term:
+    parts}): which parts of long documents hold each Lao chunk and each term, as the bits of an integer, a part's bit
+    its number across the long documents in ref order (the first part of the first long document is 0)."""
+    counts = []
     of_chunk = {}
     of_term = {}
     first = 0
     for ref, document in enumerate(documents):
+        counts.append(len(document.parts))
         if not document.parts:
             continue
-        long.append([ref, len(document.parts)])
         for k, (lao_chunks, terms) in enumerate(document.part_keys):
             bit = 1 << (first + k)
             for chunk in lao_chunks:
@@ -197,16 +204,34 @@ def _long_parts(documents):
             for term in terms:
                 of_term[term] = of_term.get(term, 0) | bit
         first += len(document.parts)
-    return long, of_chunk, of_term
+    return codec.numbers(counts), of_chunk, of_term
 
 
-def _shards(keys, records, words, layout, files):
-    """Cut the sorted keys into shards of about ``layout.shard_bytes`` (UTF-8); returns [[where each begins, file
-    name]] and adds the shards and the records too big for them to ``files``."""
+def _common(terms, records, layout, files):
+    """{"folder", "keys"} of the ``layout.common`` terms with the longest records (of those too long for their
+    shard), in order, their records added to ``files`` in one folder named by their content, each named by its
+    number; None when there is none."""
+    long = [term for term in terms if len(records[term]) > layout.inline_bytes]
+    keys = sorted(sorted(long, key=lambda term: (-len(records[term]), term))[: layout.common], key=_utf16)
+    if not keys:
+        return None
+    scripts = [as_script({"record": records[key]}) for key in keys]
+    folder = "c-" + digest("".join(map(digest, scripts)))
+    files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
+    return {"folder": folder, "keys": keys}
+
+
+def _shards(keys, records, words, common, layout, files):
+    """Cut the sorted keys into shards of about ``layout.shard_bytes`` (UTF-8) in one folder named by their
+    content, each shard named by its number; returns (the folder, [where each shard begins]) and adds the shards
+    and the records too big for them to ``files``."""
     placed = []  # (key, its record or the file holding it)
+    common_file = {key: f"/{common['folder']}/{i}.js" for i, key in enumerate(common["keys"])} if common else {}
     for key in keys:
         record = records[key]
-        if len(record) > layout.inline_bytes:
+        if key in common_file:
+            record = common_file[key]
+        elif len(record) > layout.inline_bytes:
             name, files[name] = _named("l", {"record": record})
             record = "/" + name
         placed.append((key, record))
@@ -216,22 +241,21 @@ def _shards(keys, records, words, layout, files):
         return len(key.encode("utf-8")) + len(record) + sum(len(w.encode("utf-8")) + 3 for w in words.get(key, ()))
 
     groups = _cut(placed, cost, layout.shard_bytes)
-    out = []
-    before = None  # the last key of the shard before
-    for group in groups:
-        names = [key for key, _record in group]
-        name, files[name] = _named(
-            "d",
+    scripts = [
+        as_script(
             {
-                "keys": names,
+                "keys": [key for key, _record in group],
                 "records": [record for _key, record in group],
-                "words": {str(i): words[key] for i, key in enumerate(names) if key in words},
-                "terms": "".join("0" if key in words else "1" for key in names),
-            },
+                "words": {str(i): words[key] for i, (key, _record) in enumerate(group) if key in words},
+                "terms": "".join("0" if key in words else "1" for key, _record in group),
+            }
         )
-        out.append(["" if before is None else _separator(before, names[0]), name])
-        before = names[-1]
-    return out
+        for group in groups
+    ]
+    folder = "d-" + digest("".join(map(digest, scripts)))
+    files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
+    starts = [_separator(before[-1][0], group[0][0]) for before, group in pairwise(groups)]
+    return folder, ([""] if groups else []) + starts
 
 
 def _cut(items, cost, limit):
