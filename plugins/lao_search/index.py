@@ -193,7 +193,7 @@ def _long_parts(documents):
     of_chunk = {}
     of_term = {}
     first = 0
-    for ref, document in enumerate(documents):
+    for document in documents:
         counts.append(len(document.parts))
         if not document.parts:
             continue
