@@ -229,11 +229,10 @@ def add_template_helpers(generator):
         facts = runtime.facts(page_lang(ctx), ctx["SITEURL"])
         article = ctx.get("article")
         if article is not None:
-            front = None
+            # a PDF's first page, drawn by the images plugin: the picture of an edition that has no page images
             picture_of = ctx.get("picture_of")
-            if article.details.values.get("pdf") and picture_of is not None and picture_of(article.details.pdf):
-                front = picture_of(article.details.pdf).src
-            nodes = linkeddata.item_nodes(article, facts, breadcrumb(ctx), front_page=front)
+            front = picture_of(article.details.pdf) if picture_of and article.details.values.get("pdf") else None
+            nodes = linkeddata.item_nodes(article, facts, breadcrumb(ctx), front_page=front.src if front else None)
         elif ctx.get("page_name") == "home":
             nodes = linkeddata.website_nodes(facts)
         else:

@@ -125,22 +125,21 @@ class _Tree:
 
     def put(self, path, value):
         """``value`` at ``path``; a path into a node the kind does not have is not written (a news item has no
-        ``about`` event)."""
+        ``about`` event). A value at a declared node's path becomes that node, named by it (a MediaObject's file
+        is its ``contentUrl``, a web address a ``url``, other text a ``name``); a list, one node each."""
         parent, _, name = path.rpartition(".")
         if parent and parent not in self.declared:
             return
-        if path in self.declared:
-            kind, constants = self.declared[path]
-            key = "contentUrl" if kind == "MediaObject" else "url" if _is_url(value) else "name"
-            values = value if isinstance(value, list) else [value]
-            nodes = [{"@type": kind, **constants, key: v} for v in values]
-            if path in self.nodes:  # made already by a property put into it
-                self.nodes[path].update(nodes[0])
-            else:
-                self.nodes[path] = nodes[0]
-                self.node(parent)[name] = nodes if len(nodes) > 1 else nodes[0]
+        if path not in self.declared:
+            self.node(parent)[name] = value
             return
-        self.node(parent)[name] = value
+        kind, constants = self.declared[path]
+        key = "contentUrl" if kind == "MediaObject" else "url" if _is_url(value) else "name"
+        nodes = [{"@type": kind, **constants, key: v} for v in (value if isinstance(value, list) else [value])]
+        if len(nodes) == 1:
+            self.node(path).update(nodes[0])  # with what its own properties put there already (an Offer's date)
+        else:
+            self.node(parent)[name] = nodes
 
 
 def _is_url(value):
@@ -150,7 +149,7 @@ def _is_url(value):
 
 def _typed(facts, f, value, text, path):
     """A field's value as JSON-LD writes it."""
-    if f.type.name in ("date",) or isinstance(value, datetime.datetime):
+    if isinstance(value, datetime.datetime):
         return facts.moment(value, text, end=path.rsplit(".", 1)[-1] in END_OF_DAY)
     if f.type.name == "file":
         return facts.file_url(value)
