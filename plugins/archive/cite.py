@@ -19,7 +19,6 @@ from markupsafe import Markup
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 IN_ISSUE = ("article-journal", "JOUR", "article")  # an item listed in a journal issue's contents
-SUFFIXES = ("ris", "bib")
 
 
 @dataclass(frozen=True)
@@ -62,16 +61,14 @@ def record(article, source):
         csl["author"] = [{"literal": article.author.name}]
     issue = details.in_issue if details.in_issue is not None else (article if kind.periodical else None)
     if issue is not None:
-        periodical = source.schema.kinds[issue.details.kind].periodical
-        csl["container-title"] = getattr(settings, periodical)[lang]
+        name, issn = settings.periodical(source.schema.kinds[issue.details.kind].periodical, lang)
+        csl["container-title"] = name
         csl["issue"] = str(issue.details.number)
-        if periodical == "journal" and settings.issn:
-            csl["ISSN"] = settings.issn
+        if issn:
+            csl["ISSN"] = issn
     tags = [tag.name for tag in getattr(article, "tags", []) or []]
     if tags:
         csl["keyword"] = ", ".join(tags)
-    if details.values.get("venue"):
-        csl["event-place"] = details.venue
     url = source.url(details.url)
     if url:
         csl["URL"] = url
@@ -114,8 +111,6 @@ def ris(csl, ris_type):
         entry["issn"] = csl["ISSN"]
     if "keyword" in csl:
         entry["keywords"] = csl["keyword"].split(", ")
-    if "event-place" in csl:
-        entry["place_published"] = csl["event-place"]
     if "URL" in csl:
         entry["urls"] = [csl["URL"]]
     if "pdf" in csl:
@@ -143,8 +138,6 @@ def bibtex(csl, entry_type):
         fields.append(("issn", csl["ISSN"]))
     fields += [("year", _year(csl)), ("month", str(csl["issued"]["date-parts"][0][1]))]
     fields.append(("institution" if entry_type == "techreport" else "publisher", text(csl["publisher"])))
-    if "event-place" in csl:
-        fields.append(("address", text(csl["event-place"])))
     fields.append(("language", csl["language"]))
     if "keyword" in csl:
         fields.append(("keywords", text(csl["keyword"])))

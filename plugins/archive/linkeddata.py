@@ -61,10 +61,8 @@ class Facts:
         """The Periodical an item of ``kind`` is an issue of (None: it is no issue)."""
         if not kind.periodical:
             return None
-        node = {"@type": "Periodical", "name": getattr(self.settings, kind.periodical)[self.lang]}
-        if kind.periodical == "journal" and self.settings.issn:
-            node["issn"] = self.settings.issn
-        return node
+        name, issn = self.settings.periodical(kind.periodical, self.lang)
+        return {"@type": "Periodical", "name": name, "issn": issn} if issn else {"@type": "Periodical", "name": name}
 
     def moment(self, value, text, end=False):
         """A date field's value in ISO 8601 with the site's offset; a day written without a time starts at 00:00

@@ -68,6 +68,11 @@ class ArchiveSettings:
             for lang in self.languages
         }
 
+    def periodical(self, name, lang):
+        """(its name in ``lang``, its ISSN or "") of the periodical ``name`` ("journal", "newspaper": Kind.periodical);
+        only the journal has an ISSN."""
+        return getattr(self, name)[lang], self.issn if name == "journal" else ""
+
     def citation_style_path(self, theme):
         return os.path.join(theme, self.citation_style)
 
