@@ -187,7 +187,7 @@ def item_nodes(article, facts, trail=(), front_page=None):
         if node["@type"] == "Event":
             _event_defaults(node)
         node["subjectOf"] = {"@id": url}
-        root[path] = {"@id": node["@id"]}
+        root[path] = {"@type": node["@type"], "@id": node["@id"], "name": node.get("name", root.get("name"))}
         top.append(node)
     if trail:
         top.append(breadcrumb(trail, facts))
