@@ -70,3 +70,9 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # publishconf.py connects the published site's editor to the repository instead.
 EDITOR_BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
 EDITOR_ROOT = ""
+
+# What only the operator knows, for search engines and reference managers (README, "Found, shared and cited"): the
+# publisher's, journal's and newspaper's names in both languages, the publisher's logo, the journal's ISSN. The
+# sample site keeps the defaults of plugins/archive/settings.py; a real one sets, for example:
+# ARCHIVE_ISSN = "1234-5678"
+# ARCHIVE_PUBLISHER_LOGO = "images/logo.png"

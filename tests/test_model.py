@@ -94,6 +94,19 @@ def test_settings_are_read_once_and_checked():
         ArchiveSettings.from_pelican({"DEFAULT_LANG": "en"})
 
 
+def test_the_operators_names_are_given_in_every_language_and_the_issn_as_one():
+    settings = ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_ISSN": "2049-3630"})
+    assert settings.names()["en"] == {
+        "site.publisher": "Ministry of Technology and Communications",
+        "site.journal": "ICT Journal",
+        "site.newspaper": "Technology and Communications newspaper",
+    }
+    with pytest.raises(ValueError, match="ARCHIVE_NEWSPAPER has no name in en: give one per language"):
+        ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_NEWSPAPER": {"lo": "ໜັງສືພິມ"}})
+    with pytest.raises(ValueError, match="ARCHIVE_ISSN '2049 3630' is not an ISSN"):
+        ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_ISSN": "2049 3630"})
+
+
 class Item:
     """Just what link_related and link_neighbours read of a Pelican article."""
 

@@ -12,11 +12,11 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 
-from . import contentcache, dates, machinetext, policy
+from . import cite, contentcache, dates, linkeddata, machinetext, policy
 from .collect import collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
-from .listings import ListingGenerator, link
+from .listings import ListingGenerator, item_trail, link
 from .metadata import read_source
 from .sanitise import clean_body, clean_summary, locate
 from .schema import Schema
@@ -53,7 +53,10 @@ class Runtime:
     def __init__(self, pelican_settings):
         self.settings = ArchiveSettings.from_pelican(pelican_settings)
         self.schema = Schema(self.settings.languages)
-        self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]), self.schema.strings())
+        names = self.schema.strings()
+        for lang, row in self.settings.names().items():  # the operator's names (publisher, journal, newspaper)
+            names.setdefault(lang, {}).update(row)
+        self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]), names)
         self.sites = {}
         self.words = simple_words  # what relates articles; the lao_search plugin gives ICU's word breaker
         # {suffixes: (what is done, open)} of the files the other plugins read and so check: lao_search opens PDFs,
@@ -65,6 +68,28 @@ class Runtime:
         self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
         self.hidden_folders = set()  # folders other plugins write that search engines must not read (robots.txt)
         self.warnings = []  # Problem: what the build changed in the content without failing (sanitised bodies)
+        self.theme = pelican_settings["THEME"]
+        self.timezone = pelican_settings.get("TIMEZONE") or "UTC"
+        self.static_dir = pelican_settings.get("THEME_STATIC_DIR", "theme")
+        # the site's address in what is cited (RIS, BibTeX, the citation line): a published build's, else none
+        self.cited_url = "" if pelican_settings.get("RELATIVE_URLS") else pelican_settings.get("SITEURL", "")
+
+    def facts(self, lang, site_url):
+        """What the structured data of ``lang``'s pages are made with (linkeddata.py)."""
+        return linkeddata.Facts(
+            site_url=site_url,
+            lang=lang,
+            schema=self.schema,
+            settings=self.settings,
+            site_name=self.strings.get(lang, "site.name"),
+            home=link(self, lang, "home"),
+            search=link(self, lang, "search"),
+            logo=self.settings.publisher_logo or f"{self.static_dir}/favicon.svg",
+            timezone=self.timezone,
+        )
+
+    def cite_source(self):
+        return cite.Source(self.schema, self.settings, self.cited_url, self.settings.citation_style_path(self.theme))
 
 
 def runtime_of(generator):
@@ -189,7 +214,51 @@ def add_template_helpers(generator):
     def day_range(ctx, start, end):
         return dates.format_range(start, end, page_lang(ctx))
 
+    @pass_context
+    def breadcrumb(ctx):
+        """[(name, site-relative URL, None for the page itself)] of the page's breadcrumb: one trail, shown and
+        given to search engines alike."""
+        if ctx.get("page_trail") is not None:
+            return ctx["page_trail"]
+        article = ctx.get("article")
+        return item_trail(runtime, article) if article is not None else []
+
+    @pass_context
+    def linked_data(ctx):
+        """The page's schema.org data blocks (linkeddata.py), for a build with absolute URLs."""
+        facts = runtime.facts(page_lang(ctx), ctx["SITEURL"])
+        article = ctx.get("article")
+        if article is not None:
+            # a PDF's first page, drawn by the images plugin: the picture of an edition that has no page images
+            picture_of = ctx.get("picture_of")
+            front = picture_of(article.details.pdf) if picture_of and article.details.values.get("pdf") else None
+            nodes = linkeddata.item_nodes(article, facts, breadcrumb(ctx), front_page=front.src if front else None)
+        elif ctx.get("page_name") == "home":
+            nodes = linkeddata.website_nodes(facts)
+        else:
+            nodes = linkeddata.page_nodes(
+                ctx.get("page_name"), ctx.get("page_title"), ctx["output_file"], facts, breadcrumb(ctx)
+            )
+        return linkeddata.script_elements(nodes)
+
+    @pass_context
+    def highwire(ctx):
+        """Highwire ``citation_*`` tags [(name, content)] of a journal issue or an article in one; else none."""
+        article = ctx.get("article")
+        if article is None or not cite.is_journal(article, runtime.schema):
+            return []
+        source = cite.Source(runtime.schema, runtime.settings, ctx["SITEURL"], "")
+        return cite.highwire(cite.record(article, source))
+
+    @pass_context
+    def citation(ctx):
+        return cite.cited(ctx["article"], runtime.cite_source())
+
     generator.env.globals.update(
+        breadcrumb=breadcrumb,
+        linked_data=linked_data,
+        highwire=highwire,
+        citation=citation,
         t=t,
         t_in=t_in,
         link=page_link,

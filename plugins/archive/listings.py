@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from pelican.generators import Generator
 
+from . import cite
 from .sitemap import robots_txt, sitemap_xml
 
 
@@ -38,6 +39,24 @@ def link(runtime, lang, name, **values):
     return quote(paths(runtime.settings.root(lang))[name].format(**values))
 
 
+def item_trail(runtime, article):
+    """The breadcrumb of an item's page: the home page, its kind's list, the journal issue it appears in."""
+    strings, lang, details = runtime.strings, article.lang, article.details
+    trail = [
+        (strings.get(lang, "nav.home"), link(runtime, lang, "home")),
+        (strings.get(lang, f"kind.{details.kind}"), link(runtime, lang, "kind", kind=details.kind)),
+    ]
+    issue = details.in_issue
+    if issue is not None:
+        trail.append((strings.get(lang, f"number.{issue.details.kind}", n=issue.details.number), issue.details.url))
+    return trail
+
+
+# A list's place under another page ({page name: (its parent's page name, the parent's title's string)}); a list
+# named here is under the home page only.
+PARENTS = {"year": ("archive", "archive.title"), "tag": ("tags", "tags.title")}
+
+
 class ListingGenerator(Generator):
     def generate_context(self):
         pass  # the sites are collected when the articles are (article_generator_pretaxonomy)
@@ -48,9 +67,17 @@ class ListingGenerator(Generator):
         for site in runtime.sites.values():
             pages += _LanguagePages(self, writer, runtime, site).write_all()
             pages += [(a.url, a.details.alternates, a.date.strftime("%Y-%m-%d")) for a in site.articles]
+        self._write_citations(runtime)
         if not self.settings["RELATIVE_URLS"]:  # a sitemap needs absolute URLs: publishing builds only
             self._write("sitemap.xml", sitemap_xml(self.settings["SITEURL"], pages))
             self._write("robots.txt", robots_txt(self.settings["SITEURL"], runtime.hidden_folders))
+
+    def _write_citations(self, runtime):
+        """Every item's RIS and BibTeX beside its page (drafts' and hidden items' too: their pages link them)."""
+        source = runtime.cite_source()
+        for article in runtime.all_articles:
+            for path, text in cite.files(article, source).items():
+                self._write(path, text)
 
     def _write(self, name, text):
         """A file of the site that is no page (sitemap, robots.txt, a manifest), at ``name`` under the output."""
@@ -177,7 +204,14 @@ class _LanguagePages:
     def _context(self, title, alternates, name=None, kind=None):
         """What every page of this language is rendered with; ``page_section``: the menu item to mark, "page" when
         this is that item's own page, "true" when it is inside it (a year of the archive)."""
-        context = {**self.generator.context, "page_lang": self.lang, "page_title": title, "page_alternates": alternates}
+        context = {
+            **self.generator.context,
+            "page_lang": self.lang,
+            "page_title": title,
+            "page_alternates": alternates,
+            "page_name": name,
+            "page_trail": None,
+        }
         section = kind.name if kind else self.SECTIONS.get(name)
         if section:
             own = name in ("kind", "registration", "archive", "tags")
@@ -206,10 +240,12 @@ class _LanguagePages:
         if alternates is None:
             alternates = {lang: link(self.runtime, lang, name, **values) for lang in self.runtime.sites}
         self.written.append((quote(path), alternates, None))
+        context = self._context(title, alternates, name, kind)
+        context["page_trail"] = self.trail(name, title)
         self.writer.write_file(
             path,
             self.generator.get_template("listing"),
-            self._context(title, alternates, name, kind),
+            context,
             relative_urls=self.generator.settings["RELATIVE_URLS"],
             paginated={"articles": articles},
             template_name="listing",
@@ -220,3 +256,12 @@ class _LanguagePages:
             kind_counts=kind_counts,
             page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind.name) if kind and articles else None,
         )
+
+    def trail(self, name, title):
+        """The breadcrumb of a list: the home page, the page it is under (a year: the archive), then itself."""
+        strings = self.runtime.strings
+        trail = [(strings.get(self.lang, "nav.home"), link(self.runtime, self.lang, "home"))]
+        if name in PARENTS:
+            parent, parent_title = PARENTS[name]
+            trail.append((strings.get(self.lang, parent_title), link(self.runtime, self.lang, parent)))
+        return [*trail, (title, None)]

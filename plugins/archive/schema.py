@@ -215,6 +215,7 @@ class Field:
     refers_to: str = None  # kind whose numbering field this number names (the kind must have one)
     suggest: str = None  # what `invoke new` fills in when it is not given: "date", "month" (of the date)
     printed: bool = False  # its files are the item's printed pages, in order (scans that `invoke ocr` reads)
+    ld: tuple = ()  # the schema.org properties it is written as (linkeddata.py): paths from the item's node
 
     @property
     def key(self):
@@ -237,19 +238,41 @@ class Kind:
     number_label: dict = None  # {lang: "Issue {n}"}
     one_of: tuple = ()  # keys of fields of which at least one is required
     listing: str = "cards"  # "cards"; "covers", a wall of cover images; "editions", by year and month, front pages
+    # For search engines and reference managers (linkeddata.py, cite.py): the schema.org nodes of one item, by their
+    # path from the item's own node ("": the item; "about": what it is about), each (type, {property: constant}),
+    # to which the fields' ``ld`` paths lead; the Periodical it is an issue of (an ARCHIVE_ setting's name:
+    # "journal", "newspaper"); and what a citation calls it: (CSL type, RIS type, BibTeX entry type).
+    ld: dict = None
+    periodical: str = None
+    cite: tuple = ("article-newspaper", "NEWS", "misc")
 
 
 def _text(lo, en):
     return {"lo": lo, "en": en}
 
 
+SCHEDULED = {
+    "eventStatus": "https://schema.org/EventScheduled",
+    "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",  # it has a venue
+}
+# Nodes every kind may have: the byline (a person or a unit, such as ສລດ: an Organization) and a PDF.
+LD_NODES = {"author": ("Organization", {}), "encoding": ("MediaObject", {"encodingFormat": "application/pdf"})}
+
 KINDS = (
-    Kind("news", _text("ຂ່າວ", "News"), _text("ຂ່າວ", "News")),
+    Kind("news", _text("ຂ່າວ", "News"), _text("ຂ່າວ", "News"), ld={"": ("NewsArticle", {})}),
     Kind(
         "reports",
         _text("ບົດລາຍງານກອງປະຊຸມ", "Workshop and meeting reports"),
         _text("ບົດລາຍງານ", "Report"),
         template="report",
+        ld={
+            "": ("Report", {}),
+            "about": ("Event", SCHEDULED),
+            "about.location": ("Place", {}),
+            "about.organizer": ("Organization", {}),
+            "about.offers": ("Offer", {}),
+        },
+        cite=("report", "RPRT", "techreport"),
     ),
     Kind(
         "magazine",
@@ -259,6 +282,9 @@ KINDS = (
         number="issue",
         number_label=_text("ສະບັບທີ {n}", "Issue {n}"),
         listing="covers",
+        ld={"": ("PublicationIssue", {})},
+        periodical="journal",
+        cite=("periodical", "JFULL", "misc"),
     ),
     Kind(
         "newspaper",
@@ -269,6 +295,9 @@ KINDS = (
         number_label=_text("ສະບັບເລກທີ {n}", "Edition {n}"),
         one_of=("pdf", "pages"),
         listing="editions",
+        ld={"": ("PublicationIssue", {})},
+        periodical="newspaper",
+        cite=("periodical", "NEWS", "misc"),
     ),
 )
 
@@ -281,6 +310,7 @@ FIELDS = (
         "ກອງປະຊຸມສຳມະນາ ການປົກປ້ອງຂໍ້ມູນສ່ວນບຸກຄົນ",
         required=True,
         pelican=True,
+        ld=("headline", "name", "about.name"),
     ),
     Field(
         "Date",
@@ -290,6 +320,7 @@ FIELDS = (
         "2026-10-02",
         required=True,
         pelican=True,
+        ld=("datePublished",),
     ),
     Field(
         "Modified",
@@ -298,6 +329,7 @@ FIELDS = (
         _text("ວັນທີແກ້ໄຂເນື້ອໃນຄັ້ງສຸດທ້າຍ.", "The date of the last change worth telling readers about."),
         "2026-10-05",
         pelican=True,
+        ld=("dateModified",),
     ),
     Field(
         "Lang",
@@ -358,6 +390,7 @@ FIELDS = (
         _text("ຂັ້ນດ້ວຍຈຸດ (,), ເປັນພາສາຂອງບົດ.", "Comma-separated, in the item's language."),
         "ລັດດິຈິຕອນ, ບໍລິການລັດ",
         pelican=True,
+        ld=("keywords",),
     ),
     Field(
         "Summary",
@@ -367,6 +400,7 @@ FIELDS = (
         "ກະຊວງ ເປີດນຳໃຊ້ລະບົບບໍລິການລັດທາງອອນລາຍ.",
         pelican=True,
         multiline=True,
+        ld=("description",),
     ),
     Field(
         "Author",
@@ -375,6 +409,7 @@ FIELDS = (
         _text("ຜູ້ຂຽນ ຫຼື ໜ່ວຍງານ, ເຊັ່ນ ສລດ.", "The byline, e.g. ສລດ."),
         "ສລດ",
         pelican=True,
+        ld=("author",),
     ),
     Field(
         "Cover",
@@ -386,6 +421,7 @@ FIELDS = (
         ),
         "images/magazine/issue-14.svg",
         required=("magazine",),
+        ld=("image",),
     ),
     Field(
         "Journal_Issue",
@@ -407,6 +443,7 @@ FIELDS = (
         kinds=("reports",),
         required=True,
         suggest="date",
+        ld=("about.startDate",),
     ),
     Field(
         "Event_End",
@@ -416,6 +453,7 @@ FIELDS = (
         "2026-11-19",
         kinds=("reports",),
         not_before="event_start",
+        ld=("about.endDate",),
     ),
     Field(
         "Venue",
@@ -426,6 +464,7 @@ FIELDS = (
         kinds=("reports",),
         required=True,
         fact=True,
+        ld=("about.location.name", "about.location.address"),
     ),
     Field(
         "Organisers",
@@ -436,6 +475,7 @@ FIELDS = (
         kinds=("reports",),
         required=True,
         fact=True,
+        ld=("about.organizer",),
     ),
     Field(
         "Participants",
@@ -456,6 +496,7 @@ FIELDS = (
         ),
         "https://forms.example.la/data-protection-2026",
         kinds=("reports",),
+        ld=("about.offers",),
     ),
     Field(
         "Registration_Deadline",
@@ -465,6 +506,7 @@ FIELDS = (
         "2026-11-10",
         kinds=("reports",),
         needs="registration_url",
+        ld=("about.offers.validThrough",),
     ),
     Field(
         "Issue",
@@ -477,6 +519,7 @@ FIELDS = (
         "14",
         kinds=("magazine",),
         required=True,
+        ld=("issueNumber",),
     ),
     Field(
         "Month",
@@ -497,6 +540,7 @@ FIELDS = (
         "345",
         kinds=("newspaper",),
         required=True,
+        ld=("issueNumber",),
     ),
     Field(
         "PDF",
@@ -508,6 +552,7 @@ FIELDS = (
         ),
         "files/magazine/ict-journal-14.pdf",
         kinds=("magazine", "newspaper"),
+        ld=("encoding",),
     ),
     Field(
         "Pages",
@@ -520,6 +565,7 @@ FIELDS = (
         "images/newspaper/345-1.svg, images/newspaper/345-2.svg",
         kinds=("newspaper",),
         printed=True,
+        ld=("image",),
     ),
 )
 

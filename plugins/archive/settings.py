@@ -4,7 +4,8 @@
 """
 
 import os
-from dataclasses import dataclass, fields
+import re
+from dataclasses import dataclass, field, fields
 
 from .validate import MARKDOWN_EXTENSIONS
 
@@ -21,6 +22,12 @@ def read_group(cls, settings, prefix, **defaults):
 
 
 PREFIX = "ARCHIVE_"
+PUBLISHER_EN = "Ministry of Technology and Communications"
+NEWSPAPER_EN = "Technology and Communications newspaper"
+
+
+def _both(lo, en):
+    return {"lo": lo, "en": en}
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,14 @@ class ArchiveSettings:
     home_latest: int = 5  # articles per kind on a home page (listing pages have Pelican's DEFAULT_PAGINATION)
     strings: str = "strings.json"  # the UI strings table, inside the theme folder
     content_extensions: tuple = MARKDOWN_EXTENSIONS  # files that must be built or rejected
+    # What only the operator knows, for search engines and reference managers (structured data, Highwire tags,
+    # RIS and BibTeX): names in every language of the site, {lang: name}.
+    publisher: dict = field(default_factory=lambda: _both("ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", PUBLISHER_EN))
+    publisher_logo: str = ""  # a file of the site (site-relative, e.g. images/logo.png); "": the site's icon
+    journal: dict = field(default_factory=lambda: _both("ວາລະສານ ໄອຊີທີ", "ICT Journal"))
+    issn: str = ""  # the journal's ISSN (1234-5678), when it has one
+    citation_style: str = "citation/short.csl"  # the CSL style of the line under "Cite this item", in the theme
+    newspaper: dict = field(default_factory=lambda: _both("ໜັງສືພິມ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", NEWSPAPER_EN))
 
     @classmethod
     def from_pelican(cls, settings):
@@ -38,7 +53,28 @@ class ArchiveSettings:
                 f"ARCHIVE_LANGUAGES starts with {archive.languages[0]!r} but DEFAULT_LANG is "
                 f"{settings['DEFAULT_LANG']!r}: the site's default language must come first"
             )
+        for name in ("publisher", "journal", "newspaper"):
+            missing = [lang for lang in archive.languages if not getattr(archive, name).get(lang)]
+            if missing:
+                raise ValueError(f"ARCHIVE_{name.upper()} has no name in {', '.join(missing)}: give one per language")
+        if archive.issn and not re.fullmatch(r"[0-9]{4}-[0-9]{3}[0-9X]", archive.issn):
+            raise ValueError(f"ARCHIVE_ISSN {archive.issn!r} is not an ISSN: write it as 1234-5678")
         return archive
+
+    def names(self):
+        """{lang: {key: text}}: the operator's names, merged into the interface strings (as the schema's are)."""
+        return {
+            lang: {f"site.{name}": getattr(self, name)[lang] for name in ("publisher", "journal", "newspaper")}
+            for lang in self.languages
+        }
+
+    def periodical(self, name, lang):
+        """(its name in ``lang``, its ISSN or "") of the periodical ``name`` ("journal", "newspaper": Kind.periodical);
+        only the journal has an ISSN."""
+        return getattr(self, name)[lang], self.issn if name == "journal" else ""
+
+    def citation_style_path(self, theme):
+        return os.path.join(theme, self.citation_style)
 
     def strings_path(self, theme):
         return os.path.join(theme, self.strings)
