@@ -112,6 +112,15 @@ def test_the_list_says_how_many_articles_match(page, root):
     assert page.get_attribute("#search-results", "data-total") == "0"
 
 
+def test_the_page_marks_when_its_first_result_is_shown_and_when_the_whole_page_is(page, root):
+    assert len(search(page, root, "ໄຟເບີແກນຫລັກ")) > 1
+    first, whole = page.evaluate(
+        """() => ["archive-search:first-result", "archive-search:shown"].map(
+             (name) => performance.getEntriesByName(name).map((mark) => mark.startTime))"""
+    )
+    assert len(first) == 1 and len(whole) == 1 and first[0] <= whole[0]  # what the benchmark reads
+
+
 def test_result_shows_title_kind_date_and_marked_snippet(page, root):
     search(page, root, "ຫນັງສືພິມ")
     result = page.locator("#search-results > li").first
