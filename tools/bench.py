@@ -191,6 +191,7 @@ PARTS = [
     ("entry index.js", "index.js"),
     ("dictionary shards d-*/", "d-"),
     ("big records l/", "l/"),
+    ("commonest words' records c-*/", "c-"),
     ("articles f-*/", "f-"),
     ("close spellings n-*/", "n-"),
 ]

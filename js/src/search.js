@@ -201,8 +201,8 @@ export function createSearch(store) {
 
   // What the keys alone tell of a Lao `needle` that is no key, without reading a text: {nowhere: true} when no
   // article can hold it, {refs, parts} (every article that holds it, and the parts of long ones) when the keys that
-  // begin with it are all the places it can be, {inside: keys} (keys any text that held it has) when it is longer,
-  // else null. In a text that held it, each of its units but the first
+  // begin with it are all the places it can be; of a longer one, {inside: keys} (keys any text that held it has)
+  // and {within: refs} (articles that hold it at most) when those keys leave many; else null. In a text that held it, each of its units but the first
   // and the last would be a unit of the text, the last the beginning of one, and the first, when a word may begin
   // with its letter, the end of one that begins with vowels written before their consonant, or none; when no word
   // may begin with it (ັດຕັ້ງ, a reader's ຈັດຕັ້ງ without its first letter), the end of a unit. substrings.py keeps
@@ -217,13 +217,15 @@ export function createSearch(store) {
     if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
     for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
     if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
-    // A longer needle's articles are those its keys inside tell (candidatesFor: the runs, keys all), checked in
-    // their text: the keys it ends with would only narrow them, at a shard and a record file each (dozens; on a
-    // phone, a round trip for every six).
-    if (pieces.length > end + UNITS_IN_KEYS) return { inside: runs };
-    // a needle of a few units (the last perhaps the beginning of a longer one) begins a key in any text that held it
-    const begun = await store.prefixed(needle, BEGUN_KEYS);
-    if (!begun) return null;
+    const long = pieces.length > end + UNITS_IN_KEYS;
+    // A longer needle's articles are those its runs (keys all) tell, checked in their text (candidatesFor), when
+    // they are few: the keys it ends with would only narrow them, at a shard and a record file each (dozens; on a
+    // phone, a round trip for every six). Else those keys narrow them first.
+    if (long && (await articlesOfAll(runs)).refs.length <= CHECKED_AT_ONCE) return { inside: runs };
+    // its last units (the last perhaps the beginning of a longer one) begin a key in any text that held it
+    const last = long ? pieces.slice(-UNITS_IN_KEYS).join("") : needle;
+    const begun = await store.prefixed(last, BEGUN_KEYS);
+    if (!begun) return long ? { inside: runs } : null;
     if (!begun.length) return { nowhere: true };
     let refs = [];
     const parts = new Map();
@@ -231,8 +233,9 @@ export function createSearch(store) {
       refs = union(refs, record.docs);
       for (const [ref, ks] of record.parts) parts.set(ref, parts.has(ref) ? union(parts.get(ref), ks) : ks);
     }
-    // A needle of a few units that begins a key: the keys that begin with it are every place it is.
-    return { refs, parts };
+    // A needle of a few units that begins a key: the keys that begin with it are every place it is. A longer one is
+    // in their articles at most.
+    return long ? { within: refs, inside: runs } : { refs, parts };
   }
 
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
@@ -268,9 +271,9 @@ export function createSearch(store) {
     const inside = new Map(); // needle -> keys inside it, found by fromKeys
     for (const [k, found] of told.entries()) {
       if (found?.inside) inside.set(rest[k], found.inside);
-      if (!found?.refs) continue;
-      keep(rest[k], found.parts);
-      refs = refs ? intersect(refs, found.refs) : found.refs;
+      if (found?.refs) keep(rest[k], found.parts);
+      const within = found?.refs || found?.within;
+      if (within) refs = refs ? intersect(refs, within) : within;
     }
     rest = rest.filter((_, k) => !told[k]?.refs);
     if (!rest.length || (refs && !refs.length)) return refs || [];
@@ -459,6 +462,9 @@ export function createSearch(store) {
    * close ones); else those that hold all its words apart ("all-words"); else none.
    */
   async function search(raw, { asTyped = false } = {}) {
+    // The close spellings' entry, asked for beside the query's first files: a query found nowhere as typed needs it
+    // first (a round trip sooner on a phone); one found as typed loads it and none of their shards.
+    if (!asTyped && raw.trim()) store.preloadNear().catch(() => {});
     const toned = asTyped ? null : tonedLookup(parseQuery(raw)); // asked for beside the search as typed, not after
     toned?.catch(() => {}); // awaited only when the search as typed finds few: a failure is met there
     const query = await prepare(raw);

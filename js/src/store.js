@@ -233,6 +233,15 @@ export function createStore(load, lang) {
     },
 
     /**
+     * Asks for the close spellings' entry, which a query found nowhere as typed needs before anything else: on a
+     * phone, a round trip sooner.
+     */
+    async preloadNear() {
+      await open();
+      if (entry.near) part(`${entry.near}/index.js`).catch(() => {}); // met again when used
+    },
+
+    /**
      * The spellings each of `variants` leads to (Map: variant -> [spelling, articles, ...], empty lists left
      * out): the close spellings' entry and the shards they fall in (plugins/lao_search/near.py), loaded only now.
      */
