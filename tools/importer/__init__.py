@@ -1,0 +1,92 @@
+"""`invoke import`: an existing archive into content/, as checked Markdown of the archive's kinds.
+
+Readers turn a source into posts (wxr.py: a WordPress export; feed.py: RSS or Atom; pdfs.py: a folder of back
+issues); plan.py makes the files an import would write (body.py: HTML to Markdown; uploads.py: the old site's
+files); verify.py runs the archive's own checks over content/ as it would be; write.py writes all of it or
+nothing. ``run`` ties them together and prints what it did.
+"""
+
+import os
+from collections import Counter
+
+from .model import SourceError
+from .plan import Options, make_plan
+from .verify import problems as check
+from .write import decide, write
+
+__all__ = ["Options", "SourceError", "run"]
+
+
+def content_slugs(content, schema):
+    from archive.validate import read_sources
+
+    sources, _unreadable = read_sources(content, multiline=schema.multiline) if os.path.isdir(content) else ({}, [])
+    slugs = {}
+    for path, source in sorted(sources.items()):
+        slugs.setdefault((source.meta.get("slug"), source.meta.get("lang")), path)
+    return slugs
+
+
+def run(read, content, options, update=False, dry_run=False, out=print, settings_file=None):
+    """Import what ``read()`` returns (a model.Source) into ``content``; returns the exit status (0: done, or
+    nothing to do; 1: problems, nothing written)."""
+    from pelican.settings import read_settings
+
+    from tools.build import SETTINGS, site_schema
+
+    settings_file = settings_file or SETTINGS
+    try:
+        source = read()
+    except SourceError as error:
+        out(f"import: {error}")
+        return 1
+    schema = site_schema(settings_file)
+    markdown_settings = read_settings(settings_file)["MARKDOWN"]
+    slugs = content_slugs(content, schema)
+    plan = make_plan(source, schema, content, slugs, options)
+    decision = decide(plan, content, slugs, update)
+    labels = {file.path: file.item for file, _state in decision.writes.values()}
+    found = list(plan.problems)
+    if decision.writes:
+        new, already = check(content, {p: f for p, (f, _s) in decision.writes.items()}, schema, markdown_settings,
+                             labels)
+        found += new
+        if already:
+            out(f"note: content/ has {already} problem(s) of its own already (`invoke check` lists them)")
+    if found:
+        out(f"import: {len(found)} problem(s) in {source.path}; nothing was written:")
+        for label, sentence in sorted(set(found)):
+            out(f"  {label}: {sentence}")
+        return 1
+    if dry_run:
+        for path, (_file, state) in sorted(decision.writes.items()):
+            out(f"would write content/{path} ({state})")
+    else:
+        write(content, decision.writes)
+    _summary(out, source, plan, decision, dry_run)
+    return 0
+
+
+def _summary(out, source, plan, decision, dry_run):
+    verb = "would be" if dry_run else "were"
+    items = decision.written_items
+    langs = Counter(file.lang for files in items for file in files)
+    translations = sum(len(files) - 1 for files in items)
+    copies = sum(1 for file, _state in decision.writes.values() if not file.markdown)
+    by_lang = ", ".join(f"{n} in {lang}" for lang, n in sorted(langs.items()))
+    out(
+        f"Imported from {source.path}: {len(items)} item(s) {verb} written ({by_lang or 'none'}; "
+        f"{translations} of them with a translation), {copies} file(s) {verb} copied into content/"
+    )
+    if decision.unchanged:
+        out(f"  {decision.unchanged} item(s) unchanged: content/ has them as this import writes them")
+    for label, path in decision.in_the_way:
+        out(f"  not written: {label}: content/{path} exists with other text (--update replaces it)")
+    if decision.in_the_way:
+        out(f"  {len(decision.in_the_way)} file(s) in content/ already, left as they are")
+    skipped = sum(plan.skipped.values())
+    if skipped:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(plan.skipped.items(), key=lambda r: (-r[1], r[0])))
+        out(f"  {skipped} entries skipped, not published posts: {reasons}")
+    for label, note in plan.notes:
+        out(f"  note: {label}: {note}")

@@ -1,0 +1,216 @@
+"""An imported post's HTML as clean Markdown.
+
+Three steps, each on its own: WordPress's shortcodes (``[caption]``, ``[gallery]``…, which are text, not HTML)
+become HTML or go; the HTML is parsed (BeautifulSoup) and cleaned as a tree (block-editor comments, scripts,
+frames, styles, event handlers, empty paragraphs, links that run code); markdownify writes it as Markdown, with
+every link and picture passed through ``rewrite`` (uploads to files copied into content/, posts to {filename}
+links). Content is untrusted: nothing that runs survives, and text that looks like HTML stays text.
+"""
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString
+from markdownify import ATX, MarkdownConverter
+
+# Gone with all they hold: what runs, what draws from elsewhere, what a form asks for.
+REMOVED = (
+    *("script", "style", "noscript", "template", "object", "embed", "applet", "form", "input", "button"),
+    *("select", "textarea", "svg", "math", "canvas", "head", "meta", "link", "base", "frameset", "frame"),
+)
+BLOCKS = (
+    *("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "table", "blockquote", "pre"),
+    *("figure", "hr", "address", "section", "article", "aside", "header", "footer", "nav", "details", "iframe"),
+)
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+# A shortcode: [name attributes] … [/name], or [name attributes /], as WordPress's get_shortcode_regex() reads it
+# (names of letters, digits, "_" and "-"; [[name]] is an escaped one, written as [name]).
+_SHORTCODE = re.compile(
+    r"\[(?P<open>\[?)(?P<name>[A-Za-z][\w-]*)(?P<attrs>(?:\s[^\]]*?)?)\s*(?P<self>/)?\]"
+    r"(?:(?P<inner>.*?)\[/(?P=name)\])?(?P<close>\]?)",
+    re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# Names WordPress and common plugins register; any other [word] is text unless it has attributes or a closing tag.
+KNOWN_SHORTCODES = {
+    *("caption", "wp_caption", "gallery", "embed", "video", "audio", "playlist", "audio", "wpvideo"),
+    *("vc_row", "vc_column", "vc_column_text", "et_pb_section", "et_pb_row", "et_pb_column", "et_pb_text"),
+    *("contact-form-7", "fusion_builder_container", "su_note", "su_button", "pdf-embedder", "pdfjs-viewer"),
+}
+_BLOCK_START = re.compile(r"^\s*<(?:" + "|".join(BLOCKS) + r")\b", re.IGNORECASE)
+
+
+def attributes(text):
+    return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTRIBUTE.finditer(text)}
+
+
+def expand_shortcodes(text, attachment_url=lambda _id: None):
+    """``text`` with its shortcodes as HTML: a caption as a figure with its caption, a gallery as its pictures
+    (``attachment_url(id)``: the address of an attachment), an embed or a media file as a link; any other one
+    unwrapped, its content kept."""
+
+    def replace(match):
+        name, inner = match.group("name"), match.group("inner") or ""
+        attrs = attributes(match.group("attrs") or "")
+        if match.group("open") and match.group("close"):
+            return match.group(0)[1:-1]  # [[name]]: written as is
+        if name.lower() not in KNOWN_SHORTCODES and not attrs and match.group("inner") is None:
+            return match.group(0)  # "[note]" in a sentence: text
+        inner = expand_shortcodes(inner, attachment_url)
+        lower = name.lower()
+        if lower in ("caption", "wp_caption"):
+            return _caption(inner, attrs.get("caption", ""))
+        if lower == "gallery":
+            urls = [attachment_url(i.strip()) for i in attrs.get("ids", "").split(",") if i.strip()]
+            return "".join(f'<p><img src="{u}" alt=""></p>' for u in urls if u)
+        if lower in ("embed", "video", "audio", "wpvideo", "playlist"):
+            url = attrs.get("src") or attrs.get("url") or next((v for k, v in attrs.items() if k in MEDIA), "")
+            url = url or inner.strip()
+            return f'<p><a href="{url}">{url}</a></p>' if url.startswith(("http://", "https://", "/")) else ""
+        return inner
+
+    return _SHORTCODE.sub(replace, text)
+
+
+MEDIA = ("mp4", "m4v", "webm", "ogv", "mp3", "ogg", "wav", "m4a", "flv", "wmv")
+
+
+def _caption(inner, caption):
+    """[caption]<img …> The caption[/caption]: the picture (or the link around it) then its text."""
+    soup = BeautifulSoup(inner, "html.parser")
+    picture = soup.find("a") if soup.find("a") and soup.find("a").find("img") else soup.find("img")
+    if picture is not None:
+        picture.extract()
+    text = caption or soup.get_text(" ", strip=True)
+    return f"<figure>{picture or ''}<figcaption>{text}</figcaption></figure>"
+
+
+def autop(text):
+    """The classic editor's text as WordPress shows it (wpautop, simplified): a blank line ends a paragraph, a line
+    break inside one is a <br>; what starts with a block element is left as it is."""
+    parts = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = []
+    for part in parts:
+        if not part.strip():
+            continue
+        if _BLOCK_START.match(part):
+            out.append(part)
+        else:
+            out.append("<p>" + part.strip().replace("\n", "<br>\n") + "</p>")
+    return "\n".join(out)
+
+
+def is_block_editor(html):
+    return "<!-- wp:" in html
+
+
+class _Converter(MarkdownConverter):
+    """markdownify with the archive's choices: text that looks like markup stays text (``<`` written ``&lt;``)."""
+
+    def escape(self, text, parent_tags):
+        text = super().escape(text, parent_tags)
+        text = text.replace("&", "&amp;") if re.search(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);", text) else text
+        return text.replace("<", "&lt;")
+
+    def convert_img(self, el, text, parent_tags):
+        alt = " ".join((el.attrs.get("alt") or "").split()).replace("[", "(").replace("]", ")")
+        el.attrs["alt"] = alt
+        return super().convert_img(el, text, parent_tags)
+
+
+CONVERTER = _Converter(
+    heading_style=ATX,
+    bullets="-",
+    keep_inline_images_in=["a", "td", "th", "p", "span", "em", "strong", "b", "i", "figure"],
+    autolinks=False,
+)
+
+
+def to_markdown(html, rewrite, attachment_url=lambda _id: None):
+    """(Markdown of ``html``, [note]): ``rewrite(url, picture)`` gives the address to write for a link or a picture
+    (``picture``: True for an <img>), or None to drop it (a link keeps its text, a picture its alt text); notes say
+    what was changed that an operator may want to know."""
+    notes = []
+    if not is_block_editor(html):
+        html = autop(html)
+    html = expand_shortcodes(html, attachment_url)
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for frame in soup.find_all("iframe"):
+        src = frame.get("src") or ""
+        if _scheme(src) in ("http", "https"):
+            link = soup.new_tag("a", href=src)
+            link.string = src
+            paragraph = soup.new_tag("p")
+            paragraph.append(link)
+            frame.replace_with(paragraph)
+            notes.append(f"an embedded frame became a link to {src}")
+        else:
+            frame.decompose()
+    for tag in soup.find_all(REMOVED):
+        notes.append(f"removed a <{tag.name}>")
+        tag.decompose()
+    for tag in soup.find_all(True):
+        tag.attrs = {k: v for k, v in tag.attrs.items() if k in ("href", "src", "alt", "title")}
+    for image in soup.find_all("img"):
+        _rewrite_picture(image, rewrite)
+    for link in soup.find_all("a"):
+        href = (link.get("href") or "").strip()
+        target = rewrite(href, False) if href and _scheme(href) in (*SAFE_SCHEMES, "") else None
+        if target:
+            link["href"] = target
+        else:
+            link.unwrap()
+    for text in soup.find_all(string=True):
+        if "\xa0" in text or "\u200b" in text:
+            text.replace_with(NavigableString(text.replace("\xa0", " ")))
+    _remove_empty(soup)
+    markdown = CONVERTER.convert_soup(soup)
+    return tidy(markdown), notes
+
+
+def _rewrite_picture(image, rewrite):
+    src = (image.get("src") or "").strip()
+    target = rewrite(src, True) if src and _scheme(src) in ("http", "https", "") else None
+    if target:
+        image["src"] = target
+        return
+    alt = (image.get("alt") or "").strip()
+    image.replace_with(NavigableString(alt) if alt else "")
+
+
+def _scheme(url):
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return "invalid"
+
+
+def _remove_empty(soup):
+    """Paragraphs and other blocks with nothing to read or see in them (WordPress's <p>&nbsp;</p>)."""
+    for tag in reversed(soup.find_all(("p", "div", "span", "figure", "figcaption", "blockquote", "li", "h1", "h2",
+                                       "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "a"))):
+        if not tag.get_text(strip=True) and not tag.find(("img", "br", "hr", "table")):
+            tag.decompose()
+
+
+def tidy(markdown):
+    """NFC (never NFKC: it would spell ໜ as ຫນ), no space at line ends but a Markdown line break, at most one blank
+    line in a row, one newline at the end."""
+    markdown = unicodedata.normalize("NFC", markdown)
+    lines = []
+    for line in markdown.split("\n"):
+        stripped = line.rstrip()
+        lines.append(stripped + "  " if line.endswith("  ") and stripped else stripped)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    text = re.sub(r"  (?=\n\n|$)", "", text)  # a line break before a blank line or the end means nothing
+    return text + "\n" if text else ""
+
+
+def plain_text(html):
+    """HTML (a title, an excerpt) as one line of text."""
+    text = BeautifulSoup(expand_shortcodes(html or ""), "html.parser").get_text(" ")
+    return " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())

@@ -1,0 +1,288 @@
+"""From the posts a reader found to the files an import would write: items, their translations, slugs, kinds,
+Markdown, and the uploads they need copied. Pure apart from looking at the uploads folder and content/.
+
+A translation group (Polylang, WPML) becomes one item: the version in the site's first language that the group
+has is the original, the others its translations (same slug, ``Translation: true``), in
+``content/<kind>/<slug>.<lang>.md``, as `invoke new` and `invoke translate` write them.
+"""
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from archive.metadata import CONTROL
+from tools.scaffold import free_slug, slug_for
+
+from . import body as bodies
+from .uploads import Uploads, active, upload_path
+
+# Language codes old sites use for the archive's languages (Polylang's slugs, WPML's codes, locales).
+ALIASES = {"la": "lo", "lao": "lo", "lo_la": "lo", "eng": "en"}
+# Fields the import writes itself; custom fields of these names are not taken.
+OWN = {"title", "date", "lang", "slug", "category", "translation", "status", "tags", "summary", "author", "cover"}
+LAO = re.compile("[\u0e80-\u0eff]")
+LATIN = re.compile("[A-Za-z]")
+
+
+@dataclass
+class Options:
+    kinds: list = field(default_factory=list)  # [(category, kind)] in the operator's order; "*": everything else
+    uploads: str = None
+    lang: str = None  # the language of posts that say none (default: told from their text)
+    drop_missing: bool = False  # a missing upload is dropped with a warning instead of stopping the import
+
+
+@dataclass
+class File:
+    """One file an import writes: Markdown (``data``) or a copy (``source``, a file, or ``data``, made bytes)."""
+
+    path: str  # content-relative
+    item: str  # the source item it comes from: "post 12 “Title”"
+    data: bytes = None
+    source: str = None
+    markdown: bool = False
+    slug: str = None
+    lang: str = None
+
+
+@dataclass
+class Plan:
+    files: list = field(default_factory=list)
+    units: list = field(default_factory=list)  # ([Markdown File of each language, original first], {copied path})
+    problems: list = field(default_factory=list)  # (item, sentence)
+    notes: list = field(default_factory=list)  # (item, sentence): what changed that the operator may check
+    skipped: Counter = field(default_factory=Counter)
+
+
+def language(code, languages):
+    code = (code or "").strip().lower().replace("-", "_")
+    code = ALIASES.get(code, code.split("_")[0])
+    return code if code in languages else None
+
+
+def told_language(post, languages):
+    """The language of a post that says none: Lao when its letters are mostly Lao, else the site's other one."""
+    text = post.title + " " + bodies.plain_text(post.body)
+    lao, latin = len(LAO.findall(text)), len(LATIN.findall(text))
+    lo = "lo" if "lo" in languages else languages[0]
+    return lo if lao and lao >= latin / 4 else next((lang for lang in languages if lang != lo), lo)
+
+
+def ascii_slug(text):
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def one_line(text):
+    return " ".join(CONTROL.sub(" ", unicodedata.normalize("NFC", text or "")).split())
+
+
+def markdown_line(text):
+    """Text for a field Pelican renders as Markdown (Summary): what would be markup written as text."""
+    text = one_line(text)
+    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    return text.replace("<", "&lt;")
+
+
+def item_label(post):
+    return f"{post.id} “{one_line(post.title) or '(no title)'}”"
+
+
+def make_plan(source, schema, content, content_slugs, options):
+    """The Plan for ``source`` (model.Source) into the folder ``content``; ``content_slugs``: {(slug, lang): path}
+    of the Markdown files already there."""
+    languages = schema.languages
+    uploads = Uploads(options.uploads, content)
+    plan = Plan(skipped=Counter(source.skipped))
+    posts = []
+    for post in sorted(source.posts, key=lambda p: (p.date, _number(p.id), p.id)):
+        lang = language(post.lang, languages) if post.lang else (options.lang or told_language(post, languages))
+        if lang is None:
+            plan.skipped[f"posts in a language the archive does not have ({post.lang})"] += 1
+            continue
+        post.lang = lang
+        posts.append(post)
+    units = _units(posts, languages)
+    taken = set()
+    for unit in units:
+        unit_kind = _kind(unit, options.kinds, schema)
+        slug = free_slug(_slug(unit, unit_kind), taken)
+        taken.add(slug)
+        unit[:] = [(post, unit_kind, slug) for post in unit]
+    where = {}  # address key -> content-relative path of the post's file
+    for unit in units:
+        for post, unit_kind, slug in unit:
+            path = content_slugs.get((slug, post.lang)) or f"{unit_kind}/{slug}.{post.lang}.md"
+            for address in post.addresses:
+                where.setdefault(_address_key(address, source.hosts), path)
+    for unit in units:
+        files, copied = [], set()
+        original_fields = dict(unit[0][0].fields)
+        original_cover = None
+        for n, (post, unit_kind, slug) in enumerate(unit):
+            label = item_label(post)
+            copies = {}
+            rewrite = _rewriter(label, plan, uploads, options, where, source.hosts, copies)
+            markdown, notes = bodies.to_markdown(post.body, rewrite, source.attachments.get)
+            plan.notes += [(label, note) for note in notes]
+            meta = {
+                "title": one_line(bodies.plain_text(post.title)),
+                "date": post.date,
+                "lang": post.lang,
+                "slug": slug,
+                "category": unit_kind,
+                "translation": "true" if n else "",
+                "tags": ", ".join(_tags(post.tags)),
+                "summary": markdown_line(bodies.plain_text(post.excerpt)),
+                "author": one_line(post.author),
+            }
+            cover = rewrite(post.cover, True) if post.cover else None
+            if cover and schema.fields["cover"].used_by(unit_kind):
+                meta["cover"] = cover.removeprefix("{static}/")
+            elif n and original_cover:
+                meta["cover"] = original_cover
+            original_cover = original_cover or meta.get("cover")
+            fields = {**original_fields, **post.fields} if n else post.fields
+            for key, value in fields.items():
+                f = schema.fields.get(key)
+                if f and key not in OWN and f.used_by(unit_kind):
+                    meta[key] = one_line(value)
+            for key, (file, path) in post.files.items():
+                copies[path] = file
+                meta[key] = path
+            text = _render(meta, schema, markdown)
+            md = File(
+                f"{unit_kind}/{slug}.{post.lang}.md",
+                label,
+                text.encode(),
+                markdown=True,
+                slug=slug,
+                lang=post.lang,
+            )
+            files.append(md)
+            for path, file in copies.items():
+                made = isinstance(file, bytes)
+                plan.files.append(File(path, label, data=file if made else None, source=None if made else file))
+                copied.add(path)
+        plan.files += files
+        plan.units.append((files, copied))
+    once = {}
+    for file in plan.files:
+        once.setdefault(file.path, file)  # an upload two posts show is copied once
+    plan.files = list(once.values())
+    return plan
+
+
+def _number(post_id):
+    digits = re.findall(r"[0-9]+", post_id)
+    return int(digits[-1]) if digits else 0
+
+
+def _units(posts, languages):
+    """Posts grouped as items: a translation group's first post in each language, the rest alone."""
+    groups, units = {}, []
+    for post in posts:
+        if post.group:
+            group = groups.setdefault(post.group, {})
+            if post.lang not in group:
+                group[post.lang] = post
+                if len(group) == 1:
+                    units.append(group)
+                continue
+        units.append({post.lang: post})
+    order = {lang: n for n, lang in enumerate(languages)}
+    return [[unit[lang] for lang in sorted(unit, key=order.get)] for unit in units]
+
+
+def _kind(unit, rules, schema):
+    """The first rule (in the operator's order) that names a category of one of the unit's posts; else "*"."""
+    names = {c.strip().lower() for post in unit for c in post.categories}
+    for category, kind in rules:
+        if category.lower() in names:
+            return kind
+    return next((kind for category, kind in rules if category == "*"), "news")
+
+
+def _slug(unit, kind):
+    """The old slug when it is ASCII (a Lao one decoded is not a slug here), else the first version's; else the
+    Latin words of a title, as `invoke new` makes them; else ``<kind>-<date>``."""
+    for post in unit:
+        if post.name.isascii() and ascii_slug(post.name):
+            return ascii_slug(post.name)[:80].strip("-")
+    for post in unit:
+        words = ascii_slug(bodies.plain_text(post.title)).split("-")
+        if any(re.search("[a-z]", w) for w in words):
+            return "-".join(words[:8])
+    return slug_for("", _day(unit[0].date), kind)
+
+
+def _day(date):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(date[:10])
+    except ValueError:
+        return datetime.date(1970, 1, 1)
+
+
+def _tags(tags):
+    seen = []
+    for tag in tags:
+        tag = one_line(bodies.plain_text(tag).replace(",", " "))
+        if tag and any(unicodedata.category(c)[0] in "LN" for c in tag) and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def _address_key(url, hosts):
+    """What identifies a post's address: ``?p=ID``, or its path (decoded, without the last "/"); None when it
+    leads to another site."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.hostname and parts.hostname not in hosts:
+        return None
+    post_id = parse_qs(parts.query).get("p")
+    if post_id:
+        return f"?p={post_id[0]}"
+    path = unquote(parts.path).rstrip("/").lower()
+    return path or None
+
+
+def _rewriter(label, plan, uploads, options, where, hosts, copies):
+    def rewrite(url, picture):
+        relative = upload_path(url)
+        if relative is not None:
+            if active(relative):
+                plan.notes.append((label, f"a link to {url} was removed: a browser would run that file"))
+                return None
+            file, why = uploads.find(relative)
+            if file is None:
+                if options.drop_missing:
+                    plan.notes.append((label, f"{url} was left out: {why}"))
+                else:
+                    plan.problems.append((label, f"{url}: {why}"))
+                return None
+            path = uploads.place(file)
+            copies[path] = file
+            return "{static}/" + path
+        parts = urlsplit(url)
+        key = _address_key(url, hosts)
+        if key and key in where:
+            fragment = f"#{parts.fragment}" if parts.fragment else ""
+            return "{filename}/" + where[key] + fragment
+        if picture:
+            if url.startswith(("http://", "https://", "//")):
+                plan.notes.append((label, f"a picture from another site was left out (the archive shows its own): {url}"))
+            return None
+        return url
+
+    return rewrite
+
+
+def _render(meta, schema, markdown):
+    lines = [f"{schema.name_of(key)}: {meta[key]}" for key in schema.fields if meta.get(key)]
+    return "\n".join(lines) + "\n\n" + markdown
