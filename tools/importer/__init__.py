@@ -48,8 +48,9 @@ def run(read, content, options, update=False, dry_run=False, out=print, settings
     labels = {file.path: file.item for file, _state in decision.writes.values()}
     found = list(plan.problems)
     if decision.writes:
-        new, already = check(content, {p: f for p, (f, _s) in decision.writes.items()}, schema, markdown_settings,
-                             labels)
+        new, already = check(
+            content, {p: f for p, (f, _s) in decision.writes.items()}, schema, markdown_settings, labels
+        )
         found += new
         if already:
             out(f"note: content/ has {already} problem(s) of its own already (`invoke check` lists them)")
@@ -90,3 +91,59 @@ def _summary(out, source, plan, decision, dry_run):
         out(f"  {skipped} entries skipped, not published posts: {reasons}")
     for label, note in plan.notes:
         out(f"  note: {label}: {note}")
+
+
+def main(
+    wordpress=None,
+    feed=None,
+    pdfs=None,
+    uploads=None,
+    csv=None,
+    kinds=(),
+    lang=None,
+    update=False,
+    dry_run=False,
+    drop_missing=False,
+    content="content",
+    out=print,
+    settings_file=None,
+):
+    """`invoke import`'s options to an exit status; a mistake in them is one line naming it."""
+    from tools.build import SETTINGS, site_schema
+
+    from . import feed as feeds
+    from . import pdfs as folders
+    from . import wxr
+
+    given = [name for name, value in (("--wordpress", wordpress), ("--feed", feed), ("--pdfs", pdfs)) if value]
+    if len(given) != 1:
+        out("import: give one of --wordpress EXPORT.xml, --feed FILE_OR_URL, --pdfs FOLDER")
+        return 2
+    schema = site_schema(settings_file or SETTINGS)
+    rules = []
+    for rule in kinds or ():
+        category, _, kind = rule.rpartition("=")
+        if pdfs and not category:
+            category = "*"
+        if not category or kind not in schema.kinds:
+            out(f"import: --kind {rule!r}: write CATEGORY=KIND, KIND one of {', '.join(schema.kinds)}")
+            return 2
+        rules.append((category.strip(), kind.strip()))
+    if lang and lang not in schema.languages:
+        out(f"import: --lang {lang!r}: one of {', '.join(schema.languages)}")
+        return 2
+    if uploads and not os.path.isdir(uploads):
+        out(f"import: --uploads {uploads}: no such folder")
+        return 2
+    if csv and not pdfs:
+        out("import: --csv goes with --pdfs")
+        return 2
+    options = Options(kinds=rules, uploads=uploads, lang=lang, drop_missing=drop_missing)
+    if wordpress:
+        read = lambda: wxr.read(wordpress)  # noqa: E731
+    elif feed:
+        read = lambda: feeds.read(feed)  # noqa: E731
+    else:
+        pdf_kind = rules[0][1] if rules else None
+        read = lambda: folders.read(pdfs, pdf_kind, schema, content, csv, lang)  # noqa: E731
+    return run(read, content, options, update=update, dry_run=dry_run, out=out, settings_file=settings_file)

@@ -191,8 +191,30 @@ def _scheme(url):
 
 def _remove_empty(soup):
     """Paragraphs and other blocks with nothing to read or see in them (WordPress's <p>&nbsp;</p>)."""
-    for tag in reversed(soup.find_all(("p", "div", "span", "figure", "figcaption", "blockquote", "li", "h1", "h2",
-                                       "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "a"))):
+    for tag in reversed(
+        soup.find_all(
+            (
+                "p",
+                "div",
+                "span",
+                "figure",
+                "figcaption",
+                "blockquote",
+                "li",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "strong",
+                "em",
+                "b",
+                "i",
+                "a",
+            )
+        )
+    ):
         if not tag.get_text(strip=True) and not tag.find(("img", "br", "hr", "table")):
             tag.decompose()
 

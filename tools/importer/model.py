@@ -41,6 +41,7 @@ class Source:
     skipped: Counter = field(default_factory=Counter)
     attachments: dict = field(default_factory=dict)  # id -> URL
     hosts: set = field(default_factory=set)  # the old site's host names: links to them may lead to posts
+    problems: list = field(default_factory=list)  # (where, sentence): what stops the import (a PDF that won't open)
 
     def skip(self, reason):
         self.skipped[reason] += 1

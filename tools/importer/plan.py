@@ -95,7 +95,7 @@ def make_plan(source, schema, content, content_slugs, options):
     of the Markdown files already there."""
     languages = schema.languages
     uploads = Uploads(options.uploads, content)
-    plan = Plan(skipped=Counter(source.skipped))
+    plan = Plan(skipped=Counter(source.skipped), problems=list(source.problems))
     posts = []
     for post in sorted(source.posts, key=lambda p: (p.date, _number(p.id), p.id)):
         lang = language(post.lang, languages) if post.lang else (options.lang or told_language(post, languages))
@@ -276,7 +276,9 @@ def _rewriter(label, plan, uploads, options, where, hosts, copies):
             return "{filename}/" + where[key] + fragment
         if picture:
             if url.startswith(("http://", "https://", "//")):
-                plan.notes.append((label, f"a picture from another site was left out (the archive shows its own): {url}"))
+                plan.notes.append(
+                    (label, f"a picture from another site was left out (the archive shows its own): {url}")
+                )
             return None
         return url
 

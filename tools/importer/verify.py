@@ -11,6 +11,7 @@ import os
 import tempfile
 
 import markdown
+
 from archive import machinetext
 from archive.metadata import read_source
 from archive.sanitise import clean_body
