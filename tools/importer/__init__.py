@@ -71,24 +71,25 @@ def run(read, content, options, update=False, dry_run=False, out=print, settings
 def _summary(out, source, plan, decision, dry_run):
     verb = "would be" if dry_run else "were"
     items = decision.written_items
-    langs = Counter(file.lang for files in items for file in files)
-    translations = sum(len(files) - 1 for files in items)
     copies = sum(1 for file, _state in decision.writes.values() if not file.markdown)
-    by_lang = ", ".join(f"{n} in {lang}" for lang, n in sorted(langs.items()))
-    out(
-        f"Imported from {source.path}: {len(items)} item(s) {verb} written ({by_lang or 'none'}; "
-        f"{translations} of them with a translation), {copies} file(s) {verb} copied into content/"
-    )
+    if items or copies:
+        langs = Counter(file.lang for files in items for file in files)
+        by_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(langs.items()))
+        paired = sum(1 for files in items if len(files) > 1)
+        out(
+            f"Imported from {source.path}: {len(items)} item(s) {verb} written as {sum(langs.values())} Markdown "
+            f"file(s) ({by_lang}; {paired} item(s) with a translation), {copies} file(s) {verb} copied into content/"
+        )
+    else:
+        out(f"Imported from {source.path}: nothing to write")
     if decision.unchanged:
-        out(f"  {decision.unchanged} item(s) unchanged: content/ has them as this import writes them")
+        out(f"  unchanged: {decision.unchanged} item(s), in content/ as this import writes them")
     for label, path in decision.in_the_way:
         out(f"  not written: {label}: content/{path} exists with other text (--update replaces it)")
-    if decision.in_the_way:
-        out(f"  {len(decision.in_the_way)} file(s) in content/ already, left as they are")
     skipped = sum(plan.skipped.values())
     if skipped:
-        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(plan.skipped.items(), key=lambda r: (-r[1], r[0])))
-        out(f"  {skipped} entries skipped, not published posts: {reasons}")
+        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(plan.skipped.items(), key=lambda r: (-r[1], r[0])))
+        out(f"  skipped: {skipped} entries that are not published posts: {reasons}")
     for label, note in plan.notes:
         out(f"  note: {label}: {note}")
 

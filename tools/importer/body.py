@@ -98,7 +98,9 @@ def autop(text):
         if _BLOCK_START.match(part):
             out.append(part)
         else:
-            out.append("<p>" + part.strip().replace("\n", "<br>\n") + "</p>")
+            pieces = re.split(r"(<[^>]*>)", part.strip())  # a line break inside a tag is no <br>
+            text = "".join(p if p.startswith("<") else p.replace("\n", "<br>\n") for p in pieces)
+            out.append(f"<p>{text}</p>")
     return "\n".join(out)
 
 
@@ -133,9 +135,9 @@ def to_markdown(html, rewrite, attachment_url=lambda _id: None):
     (``picture``: True for an <img>), or None to drop it (a link keeps its text, a picture its alt text); notes say
     what was changed that an operator may want to know."""
     notes = []
+    html = expand_shortcodes(html, attachment_url)
     if not is_block_editor(html):
         html = autop(html)
-    html = expand_shortcodes(html, attachment_url)
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
