@@ -404,6 +404,19 @@ def test_a_problem_in_any_item_stops_the_whole_import_and_names_the_item(old_sit
     assert "post 10 “ແຜນແມ່ບົດ ສາຍໃຍແກ້ວ”: /wp-content/uploads/2024/05/lost.pdf: '2024/05/lost.pdf' is not in" in output
 
 
+def test_a_post_without_a_title_takes_its_first_words_and_one_in_another_language_is_left_out(old_site):
+    french = item(60, "Bonjour", "<p>Un texte.</p>", lang="fr")
+    text = export(extra=french).replace("<title>ຂ່າວ ສັ້ນ</title>", "<title></title>")
+    (old_site / "export.xml").write_text(text, encoding="utf-8")
+    status, lines = run_import(old_site)
+    assert status == 0, lines
+    assert meta(markdown_files(old_site / "content")["news/news-2024-08-01.lo.md"])["Title"] == ("ຂ່າວສັ້ນ ກ່ຽວກັບ ການສື່ສານ.")
+    assert (
+        "  note: post 31 “(no title)”: it has no title: its first words are its title, 'ຂ່າວສັ້ນ ກ່ຽວກັບ ການສື່ສານ.'" in lines
+    )
+    assert "posts in a language the archive does not have (fr) 1" in lines[1]
+
+
 def test_drop_missing_leaves_a_missing_upload_out_and_says_so(old_site):
     (old_site / "uploads/2024/05/plan.pdf").unlink()
     status, lines = run_import(old_site, drop_missing=True)
@@ -497,6 +510,9 @@ def test_a_mistaken_option_is_one_line(tmp_path, options, message):
         ("<!-- wp:quote --><blockquote><p>ຄຳເວົ້າ</p></blockquote><!-- /wp:quote -->", "> ຄຳເວົ້າ\n"),
         ('<object data="x.swf"></object><svg onload="x()"><text>y</text></svg>z', "z\n"),
         ("ໜ ໝ ຳ", "ໜ ໝ ຳ\n"),  # not NFKC: ໜ stays one letter
+        ("<p>[x](javascript:alert(1)) [y]: javascript:z</p>", "[x\\](javascript:alert(1)) [y\\]: javascript:z\n"),
+        ("<p>ຂໍ້ຄວາມ {: onclick=x}</p>", "ຂໍ້ຄວາມ \\{: onclick=x\\}\n"),
+        ("<pre><code>a < b {x}</code></pre>", "```\na < b {x}\n```\n"),
     ],
 )
 def test_html_to_markdown(html, markdown):

@@ -48,12 +48,7 @@ def run(read, content, options, update=False, dry_run=False, out=print, settings
     labels = {file.path: file.item for file, _state in decision.writes.values()}
     found = list(plan.problems)
     if decision.writes:
-        new, already = check(
-            content, {p: f for p, (f, _s) in decision.writes.items()}, schema, markdown_settings, labels
-        )
-        found += new
-        if already:
-            out(f"note: content/ has {already} problem(s) of its own already (`invoke check` lists them)")
+        found += check(content, {p: f for p, (f, _s) in decision.writes.items()}, schema, markdown_settings, labels)
     if found:
         out(f"import: {len(found)} problem(s) in {source.path}; nothing was written:")
         for label, sentence in sorted(set(found)):

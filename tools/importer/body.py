@@ -112,9 +112,14 @@ class _Converter(MarkdownConverter):
     """markdownify with the archive's choices: text that looks like markup stays text (``<`` written ``&lt;``)."""
 
     def escape(self, text, parent_tags):
+        """Also what would make text into markup: ``<`` (HTML), an entity, ``{`` (attribute lists), and the
+        ``](``, ``][``, ``]:`` of a link written out as text (``[x](javascript:…)`` stays words)."""
         text = super().escape(text, parent_tags)
+        if "_noformat" in parent_tags:  # code: Markdown shows it as written
+            return text
         text = text.replace("&", "&amp;") if re.search(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);", text) else text
-        return text.replace("<", "&lt;")
+        text = re.sub(r"\](?=[(\[:])", r"\\]", text)
+        return text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
 
     def convert_img(self, el, text, parent_tags):
         alt = " ".join((el.attrs.get("alt") or "").split()).replace("[", "(").replace("]", ")")

@@ -82,7 +82,7 @@ def one_line(text):
 def markdown_line(text):
     """Text for a field Pelican renders as Markdown (Summary): what would be markup written as text."""
     text = one_line(text)
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+    text = re.sub(r"([\\`*_\[\]{}])", r"\\\1", text)
     return text.replace("<", "&lt;")
 
 
@@ -127,8 +127,12 @@ def make_plan(source, schema, content, content_slugs, options):
             rewrite = _rewriter(label, plan, uploads, options, where, source.hosts, copies)
             markdown, notes = bodies.to_markdown(post.body, rewrite, source.attachments.get)
             plan.notes += [(label, note) for note in notes]
+            title = one_line(bodies.plain_text(post.title))
+            if not title:  # WordPress publishes posts without a title; the archive needs one
+                title = _first_words(markdown)
+                plan.notes.append((label, f"it has no title: its first words are its title, {title!r}"))
             meta = {
-                "title": one_line(bodies.plain_text(post.title)),
+                "title": title,
                 "date": post.date,
                 "lang": post.lang,
                 "slug": slug,
@@ -173,6 +177,15 @@ def make_plan(source, schema, content, content_slugs, options):
         once.setdefault(file.path, file)  # an upload two posts show is copied once
     plan.files = list(once.values())
     return plan
+
+
+def _first_words(markdown, most=60):
+    """The start of a body's text, cut at a space, as a title (Markdown's marks and links left out)."""
+    text = one_line(re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
+    text = re.sub(r"[\\*_#>`]", "", text).strip()
+    if len(text) > most:
+        text = text[:most].rsplit(" ", 1)[0] + "…"
+    return text
 
 
 def _number(post_id):

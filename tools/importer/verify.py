@@ -31,11 +31,13 @@ def openers():
 
 
 def problems(content, writes, schema, markdown_settings, labels):
-    """(new problems as [(item label, sentence)], how many problems content/ has already).
-
-    ``writes``: {content-relative path: File} of what the import would write; ``labels``: {path: item label}.
+    """[(item label, sentence)] of the problems the files an import would write have or cause, in content/ as it
+    would be. ``writes``: {content-relative path: File}; ``labels``: {path: item label}. A problem content/ has
+    without the import is not the import's; one the import causes is reported on the import's file too (both files
+    of a duplicate slug are named), so the problems of the files written are all of them.
     """
-    existing, unreadable = read_sources(content, multiline=schema.multiline) if os.path.isdir(content) else ({}, [])
+    sources = read_sources(content, multiline=schema.multiline)[0] if os.path.isdir(content) else {}
+    found = []
     with tempfile.TemporaryDirectory(prefix="import-check-") as made:
         where = {}
         for path, file in writes.items():
@@ -45,44 +47,36 @@ def problems(content, writes, schema, markdown_settings, labels):
                 where[path] = os.path.join(made, str(len(where)) + os.path.splitext(path)[1])
                 with open(where[path], "wb") as f:
                     f.write(file.data)
-        before = set(_check(content, existing, {}, schema))
-        after_sources = dict(existing)
-        for path, file in writes.items():
             if file.markdown:
-                after_sources[path] = read_source(file.data.decode("utf-8"), schema.multiline)
-        after = _check(content, after_sources, where, schema)
-    found = []
-    for problem in after:
-        if problem in before:
-            continue
-        found.append((labels.get(problem.path, f"content/{problem.path}"), f"content/{problem}"))
+                sources[path] = read_source(file.data.decode("utf-8"), schema.multiline)
+        for problem in _check(content, sources, where, schema):
+            if problem.path in writes:
+                found.append((labels[problem.path], f"content/{problem}"))
     renderer = markdown.Markdown(**markdown_settings)
     for path, file in writes.items():
         if file.markdown:
-            source = read_source(file.data.decode("utf-8"), schema.multiline)
-            html = renderer.reset().convert(source.body)
+            html = renderer.reset().convert(sources[path].body)
             for part in clean_body(html)[1]:
                 found.append((labels[path], f"content/{path}: the site would change the body: {part}"))
-    return found, len(before) + len(unreadable)
+    return found
 
 
 def _check(content, sources, where, schema):
+    """check_sources over ``sources``; the files the import writes (``where``: {path: the file now}) are opened as
+    the build opens them, the ones in content/ already are not opened again (the build checks them)."""
     in_content = file_in(content)
-
-    def full(path):
-        return where.get(path) or os.path.join(content, *path.split("/"))
 
     def exists(path):
         return path in where or in_content(path)
 
-    def read_text(path):
-        return machinetext.read_pages(full(path))
+    def opened(open_file):
+        return lambda path: open_file(where[path]) if path in where else None
 
     return check_sources(
         sources,
         schema,
         exists,
-        size=lambda path: os.path.getsize(full(path)),
-        openers=[(suffixes, what, lambda path, o=open_file: o(full(path))) for suffixes, what, open_file in openers()],
-        read_text=read_text,
+        size=lambda path: os.path.getsize(where[path]) if path in where else 0,
+        openers=[(suffixes, what, opened(open_file)) for suffixes, what, open_file in openers()],
+        read_text=lambda path: machinetext.read_pages(where.get(path) or os.path.join(content, path)),
     )
