@@ -106,11 +106,25 @@ It runs along the river.
 Text that shows &lt;script&gt; as words. [gallery ids="50,51"] [su_note]Kept words[/su_note]"""
 
 
+# A picture linked to its attachment's page, and a link to another attachment's page by its id.
+TOWER = (
+    f'<p><a href="https://mtc.example.la/tower/"><img src="{UPLOADS}/2023/01/bridge-150x150.jpg" alt="ເສົາ"></a> '
+    '<a href="/?attachment_id=50">ຮູບ</a></p>'
+)
+
+
 def export(version="1.2", extra=""):
     """An export of every kind of entry: what must be imported and what must not."""
     items = [
         item(50, "bridge", kind="attachment", status="inherit", url=f"{UPLOADS}/2024/05/bridge.jpg"),
-        item(51, "tower", kind="attachment", status="inherit", url=f"{UPLOADS}/2023/01/bridge.jpg"),
+        item(
+            51,
+            "tower",
+            kind="attachment",
+            status="inherit",
+            url=f"{UPLOADS}/2023/01/bridge.jpg",
+            link="https://mtc.example.la/tower/",
+        ),
         item(
             10,
             "ແຜນແມ່ບົດ ສາຍໃຍແກ້ວ",
@@ -139,7 +153,7 @@ def export(version="1.2", extra=""):
         item(
             20,
             "ໂທລະສັບ ໃນໝູ່ບ້ານ",
-            "<p>ໝູ່ບ້ານ ຫ່າງໄກ ມີສັນຍານ ໂທລະສັບມືຖື ແລ້ວ.</p>",
+            "<p>ໝູ່ບ້ານ ຫ່າງໄກ ມີສັນຍານ ໂທລະສັບມືຖື ແລ້ວ.</p>" + TOWER,
             name=LAO_SLUG,
             date="2024-06-10 08:00:00",
             meta={"_wpml_import_language_code": "lo", "_wpml_import_translation_group": "7"},
@@ -357,6 +371,11 @@ def test_bodies_are_clean_markdown_with_no_wordpress_markup_and_nothing_that_run
     assert "Text that shows &lt;script> as words." in en  # text, not markup
     assert "({static}/images/bridge-2.jpg)" in en  # the gallery's second picture, another file of the same name
     assert "Kept words" in en
+    phones = files["news/village-phones.lo.md"]
+    assert (
+        "[![ເສົາ]({static}/images/bridge-2.jpg)]({static}/images/bridge-2.jpg) [ຮູບ]({static}/images/bridge.jpg)"
+        in phones
+    )
     assert "\n\n\n" not in en
 
 
@@ -507,6 +526,8 @@ def test_a_mistaken_option_is_one_line(tmp_path, options, message):
         ("<p>a_b *c*</p>", "a\\_b \\*c\\*\n"),
         ("<p>[note] stays</p>", "[note] stays\n"),
         ("<p>[[caption]] is written</p>", "[caption] is written\n"),
+        ("<p>He said [sic] no.</p>", "He said [sic] no.\n"),
+        ("<p>[divider]</p><p>a [vc_row] b</p>", "a b\n"),
         ("<!-- wp:quote --><blockquote><p>ຄຳເວົ້າ</p></blockquote><!-- /wp:quote -->", "> ຄຳເວົ້າ\n"),
         ('<object data="x.swf"></object><svg onload="x()"><text>y</text></svg>z', "z\n"),
         ("ໜ ໝ ຳ", "ໜ ໝ ຳ\n"),  # not NFKC: ໜ stays one letter

@@ -35,6 +35,7 @@ _SHORTCODE = re.compile(
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 # Names WordPress and common plugins register; any other [word] is text unless it has attributes or a closing tag.
 KNOWN_SHORTCODES = {
+    *("toc", "divider", "clear", "spacer", "separator", "row", "column", "button", "tabs", "tab", "accordion"),
     *("caption", "wp_caption", "gallery", "embed", "video", "audio", "playlist", "audio", "wpvideo"),
     *("vc_row", "vc_column", "vc_column_text", "et_pb_section", "et_pb_row", "et_pb_column", "et_pb_text"),
     *("contact-form-7", "fusion_builder_container", "su_note", "su_button", "pdf-embedder", "pdfjs-viewer"),
@@ -56,8 +57,8 @@ def expand_shortcodes(text, attachment_url=lambda _id: None):
         attrs = attributes(match.group("attrs") or "")
         if match.group("open") and match.group("close"):
             return match.group(0)[1:-1]  # [[name]]: written as is
-        if name.lower() not in KNOWN_SHORTCODES and not attrs and match.group("inner") is None:
-            return match.group(0)  # "[note]" in a sentence: text
+        if not attrs and match.group("inner") is None and not _bare_shortcode(name, match, text):
+            return match.group(0)  # "[sic]" in a sentence: text
         inner = expand_shortcodes(inner, attachment_url)
         lower = name.lower()
         if lower in ("caption", "wp_caption"):
@@ -72,6 +73,17 @@ def expand_shortcodes(text, attachment_url=lambda _id: None):
         return inner
 
     return _SHORTCODE.sub(replace, text)
+
+
+def _bare_shortcode(name, match, text):
+    """Whether ``[name]``, with neither attributes nor a closing tag, is a shortcode rather than words in brackets:
+    a name WordPress or a common plugin registers, a plugin's name (``[vc_row]``, ``[contact-form-7]``), or one
+    alone on its line."""
+    if name.lower() in KNOWN_SHORTCODES or "_" in name or "-" in name:
+        return True
+    before = text[: match.start()].rstrip(" \t")
+    after = text[match.end() :].lstrip(" \t")
+    return (not before or before.endswith(("\n", ">"))) and (not after or after.startswith(("\n", "<")))
 
 
 MEDIA = ("mp4", "m4v", "webm", "ogv", "mp3", "ogg", "wav", "m4a", "flv", "wmv")

@@ -40,6 +40,7 @@ class Source:
     posts: list = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     attachments: dict = field(default_factory=dict)  # id -> URL
+    attachment_pages: dict = field(default_factory=dict)  # an attachment's page address -> its file's URL
     hosts: set = field(default_factory=set)  # the old site's host names: links to them may lead to posts
     problems: list = field(default_factory=list)  # (where, sentence): what stops the import (a PDF that won't open)
 

@@ -117,6 +117,10 @@ def make_plan(source, schema, content, content_slugs, options):
             path = content_slugs.get((slug, post.lang)) or f"{unit_kind}/{slug}.{post.lang}.md"
             for address in post.addresses:
                 where.setdefault(_address_key(address, source.hosts), path)
+    for address, url in source.attachment_pages.items():  # a picture's link to its attachment page: the file
+        key = _address_key(address, source.hosts)
+        if key and key not in where:
+            where[key] = ("attachment", url)
     for unit in units:
         files, copied = [], set()
         original_fields = dict(unit[0][0].fields)
@@ -258,7 +262,8 @@ def _address_key(url, hosts):
         return None
     if parts.hostname and parts.hostname not in hosts:
         return None
-    post_id = parse_qs(parts.query).get("p")
+    query = parse_qs(parts.query)
+    post_id = query.get("p") or query.get("page_id") or query.get("attachment_id")  # one sequence of ids
     if post_id:
         return f"?p={post_id[0]}"
     path = unquote(parts.path).rstrip("/").lower()
@@ -284,6 +289,8 @@ def _rewriter(label, plan, uploads, options, where, hosts, copies):
             return "{static}/" + path
         parts = urlsplit(url)
         key = _address_key(url, hosts)
+        if key and key in where and isinstance(where[key], tuple):
+            return rewrite(where[key][1], picture)
         if key and key in where:
             fragment = f"#{parts.fragment}" if parts.fragment else ""
             return "{filename}/" + where[key] + fragment

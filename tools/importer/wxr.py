@@ -94,7 +94,10 @@ def read(path):
         fields = _children(item)
         if _text(fields, "wp", "post_type") == "attachment":
             url = _text(fields, "wp", "attachment_url") or _text(fields, "", "guid")
-            source.attachments[_text(fields, "wp", "post_id")] = url
+            post_id = _text(fields, "wp", "post_id")
+            source.attachments[post_id] = url
+            for address in (_text(fields, "", "link"), f"?attachment_id={post_id}"):
+                source.attachment_pages[address] = url
     for item in items:
         post_type = _text(_children(item), "wp", "post_type") or "post"
         status = _text(_children(item), "wp", "status") or "publish"
