@@ -436,6 +436,39 @@ def test_a_post_without_a_title_takes_its_first_words_and_one_in_another_languag
     assert "posts in a language the archive does not have (fr) 1" in lines[1]
 
 
+def test_a_picture_that_cannot_be_read_stops_the_import(old_site):
+    (old_site / "uploads/2023/01/bridge.jpg").write_bytes(b"not a picture")
+    status, lines = run_import(old_site)
+    assert status == 1 and tree(old_site / "content") == {}
+    broken = str(old_site / "uploads/2023/01/bridge.jpg")
+    assert (
+        f"  post 11 “Fibre backbone plan”: {broken}, copied to content/images/bridge-2.jpg, cannot be read as an "
+        "image: its bytes are not a PNG, JPEG, GIF, WebP or AVIF image" in lines
+    ), lines
+
+
+def test_a_write_that_fails_part_way_takes_back_what_it_wrote(old_site, monkeypatch):
+    import shutil
+
+    from tools.importer import writing
+
+    copied, copy = [], shutil.copyfile
+
+    def copy_then_fail(source, target):
+        if copied:
+            raise OSError(28, "No space left on device", target)
+        copied.append(copy(source, target))
+
+    monkeypatch.setattr(writing.shutil, "copyfile", copy_then_fail)
+    status, lines = run_import(old_site)
+    assert status == 1 and copied
+    assert lines[-1] == (
+        f"import: {old_site / 'content/images/bridge-2.jpg'}: cannot be written (No space left on device); "
+        "nothing was written"
+    )
+    assert tree(old_site / "content") == {}
+
+
 def test_drop_missing_leaves_a_missing_upload_out_and_says_so(old_site):
     (old_site / "uploads/2024/05/plan.pdf").unlink()
     status, lines = run_import(old_site, drop_missing=True)

@@ -2,7 +2,7 @@
 
 Readers turn a source into posts (wxr.py: a WordPress export; feed.py: RSS or Atom; pdfs.py: a folder of back
 issues); plan.py makes the files an import would write (body.py: HTML to Markdown; uploads.py: the old site's
-files); verify.py runs the archive's own checks over content/ as it would be; write.py writes all of it or
+files); verify.py runs the archive's own checks over content/ as it would be; writing.py writes all of it or
 nothing. ``run`` ties them together and prints what it did.
 """
 
@@ -12,7 +12,7 @@ from collections import Counter
 from .model import SourceError
 from .plan import Options, make_plan
 from .verify import problems as check
-from .write import decide, write
+from .writing import decide, write
 
 __all__ = ["Options", "SourceError", "run"]
 
@@ -58,7 +58,11 @@ def run(read, content, options, update=False, dry_run=False, out=print, settings
         for path, (_file, state) in sorted(decision.writes.items()):
             out(f"would write content/{path} ({state})")
     else:
-        write(content, decision.writes)
+        try:
+            write(content, decision.writes)
+        except OSError as error:
+            out(f"import: {error.filename or content}: cannot be written ({error.strerror}); nothing was written")
+            return 1
     _summary(out, source, plan, decision, dry_run)
     return 0
 

@@ -52,6 +52,17 @@ def problems(content, writes, schema, markdown_settings, labels):
         for problem in _check(content, sources, where, schema):
             if problem.path in writes:
                 found.append((labels[problem.path], f"content/{problem}"))
+        named = {target for path in writes if path in sources for _n, target in schema.files_named(sources[path].meta)}
+        for path, file in writes.items():  # a picture in a body: the build reads it too, for its thumbnails
+            if file.markdown or path in named:
+                continue
+            for suffixes, what, open_file in openers():
+                if path.lower().endswith(suffixes) and not path.lower().endswith(".pdf"):
+                    try:
+                        open_file(where[path])
+                    except ValueError as error:
+                        shown = file.source or path
+                        found.append((labels[path], f"{shown}, copied to content/{path}, cannot be {what}: {error}"))
     renderer = markdown.Markdown(**markdown_settings)
     for path, file in writes.items():
         if file.markdown:

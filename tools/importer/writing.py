@@ -93,12 +93,14 @@ def write(content, writes):
                     f.write(file.data)
             os.replace(temporary, full)
             done.append((full, old))
-    except BaseException:
-        for full, old in reversed(done):
+    except BaseException as error:
+        if isinstance(error, OSError):
+            error.filename = full  # the file meant, not its temporary name
+        for written, old in reversed(done):
             if old is None:
-                os.remove(full)
+                os.remove(written)
             else:
-                with open(full, "wb") as f:
+                with open(written, "wb") as f:
                     f.write(old)
         if os.path.exists(temporary):
             os.remove(temporary)
