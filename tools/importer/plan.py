@@ -287,13 +287,11 @@ def _rewriter(label, plan, uploads, options, where, hosts, copies):
             path = uploads.place(file)
             copies[path] = file
             return "{static}/" + path
-        parts = urlsplit(url)
         key = _address_key(url, hosts)
         if key and key in where and isinstance(where[key], tuple):
             return rewrite(where[key][1], picture)
-        if key and key in where:
-            fragment = f"#{parts.fragment}" if parts.fragment else ""
-            return "{filename}/" + where[key] + fragment
+        if key and key in where:  # not its #fragment: the old theme's anchors (#comments) are not in the archive
+            return "{filename}/" + where[key]
         if picture:
             if url.startswith(("http://", "https://", "//")):
                 plan.notes.append(

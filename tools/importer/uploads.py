@@ -11,6 +11,7 @@ import filecmp
 import os
 import posixpath
 import re
+import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from archive.schema import IMAGE_SUFFIXES
@@ -38,7 +39,8 @@ def upload_path(url):
 
 
 def safe_name(name):
-    stem, ext = os.path.splitext(name)
+    """The name a copied file gets: its own, in NFC (as the Markdown naming it), without what a link cannot hold."""
+    stem, ext = os.path.splitext(unicodedata.normalize("NFC", name))
     stem = _UNSAFE_NAME.sub("-", stem).strip("-.") or "file"
     return stem + ext.lower()
 
