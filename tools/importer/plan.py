@@ -9,7 +9,7 @@ has is the original, the others its translations (same slug, ``Translation: true
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from archive.metadata import CONTROL
@@ -45,6 +45,7 @@ class File:
     markdown: bool = False
     slug: str = None
     lang: str = None
+    fields: dict = None  # a Markdown file's metadata, by key
 
 
 @dataclass
@@ -93,94 +94,87 @@ def item_label(post):
 def make_plan(source, schema, content, content_slugs, options):
     """The Plan for ``source`` (model.Source) into the folder ``content``; ``content_slugs``: {(slug, lang): path}
     of the Markdown files already there."""
-    languages = schema.languages
-    uploads = Uploads(options.uploads, content)
     plan = Plan(skipped=Counter(source.skipped), problems=list(source.problems))
     posts = []
     for post in sorted(source.posts, key=lambda p: (p.date, _number(p.id), p.id)):
-        lang = language(post.lang, languages) if post.lang else (options.lang or told_language(post, languages))
-        if lang is None:
+        lang = language(post.lang, schema.languages) if post.lang else None
+        if post.lang and lang is None:
             plan.skipped[f"posts in a language the archive does not have ({post.lang})"] += 1
             continue
-        post.lang = lang
-        posts.append(post)
-    units = _units(posts, languages)
-    taken = set()
-    for unit in units:
-        unit_kind = _kind(unit, options.kinds, schema)
-        slug = free_slug(_slug(unit, unit_kind), taken)
+        posts.append(replace(post, lang=lang or options.lang or told_language(post, schema.languages)))
+    units, taken = [], set()
+    for group in _units(posts, schema.languages):
+        kind = _kind(group, options.kinds)
+        slug = free_slug(_slug(group, kind), taken)
         taken.add(slug)
-        unit[:] = [(post, unit_kind, slug) for post in unit]
-    where = {}  # address key -> content-relative path of the post's file
-    for unit in units:
-        for post, unit_kind, slug in unit:
-            path = content_slugs.get((slug, post.lang)) or f"{unit_kind}/{slug}.{post.lang}.md"
-            for address in post.addresses:
-                where.setdefault(_address_key(address, source.hosts), path)
-    for address, url in source.attachment_pages.items():  # a picture's link to its attachment page: the file
-        key = _address_key(address, source.hosts)
-        if key and key not in where:
-            where[key] = ("attachment", url)
-    for unit in units:
-        files, copied = [], set()
-        original_fields = dict(unit[0][0].fields)
-        original_cover = None
-        for n, (post, unit_kind, slug) in enumerate(unit):
-            label = item_label(post)
+        units.append((group, kind, slug))
+    links = Links(source.hosts)
+    for group, kind, slug in units:
+        for post in group:
+            links.add(post.addresses, content_slugs.get((slug, post.lang)) or f"{kind}/{slug}.{post.lang}.md")
+    for address, url in source.attachment_pages.items():
+        links.add_attachment(address, url)
+    uploads = Uploads(options.uploads, content)
+    for group, kind, slug in units:
+        files, copied = [], {}
+        for post in group:
             copies = {}
-            rewrite = _rewriter(label, plan, uploads, options, where, source.hosts, copies)
-            markdown, notes = bodies.to_markdown(post.body, rewrite, source.attachments.get)
-            plan.notes += [(label, note) for note in notes]
-            title = one_line(bodies.plain_text(post.title))
-            if not title:  # WordPress publishes posts without a title; the archive needs one
-                title = _first_words(markdown)
-                plan.notes.append((label, f"it has no title: its first words are its title, {title!r}"))
-            meta = {
-                "title": title,
-                "date": post.date,
-                "lang": post.lang,
-                "slug": slug,
-                "category": unit_kind,
-                "translation": "true" if n else "",
-                "tags": ", ".join(_tags(post.tags)),
-                "summary": markdown_line(bodies.plain_text(post.excerpt)),
-                "author": one_line(post.author),
-            }
-            cover = rewrite(post.cover, True) if post.cover else None
-            if cover and schema.fields["cover"].used_by(unit_kind):
-                meta["cover"] = cover.removeprefix("{static}/")
-            elif n and original_cover:
-                meta["cover"] = original_cover
-            original_cover = original_cover or meta.get("cover")
-            fields = {**original_fields, **post.fields} if n else post.fields
-            for key, value in fields.items():
-                f = schema.fields.get(key)
-                if f and key not in OWN and f.used_by(unit_kind):
-                    meta[key] = one_line(value)
-            for key, (file, path) in post.files.items():
-                copies[path] = file
-                meta[key] = path
-            text = _render(meta, schema, markdown)
-            md = File(
-                f"{unit_kind}/{slug}.{post.lang}.md",
-                label,
-                text.encode(),
-                markdown=True,
-                slug=slug,
-                lang=post.lang,
-            )
-            files.append(md)
+            rewrite = _rewriter(item_label(post), plan, uploads, options, links, copies)
+            original = files[0] if files else None
+            files.append(_item_file(post, kind, slug, original, schema, rewrite, plan, source.attachments))
             for path, file in copies.items():
+                copied.setdefault(path, File(path, item_label(post), source=file))
+            for file, path in post.files.values():  # a PDF import's PDF and cover
                 made = isinstance(file, bytes)
-                plan.files.append(File(path, label, data=file if made else None, source=None if made else file))
-                copied.add(path)
-        plan.files += files
-        plan.units.append((files, copied))
+                copied.setdefault(
+                    path, File(path, item_label(post), data=file if made else None, source=None if made else file)
+                )
+        plan.files += [*copied.values(), *files]
+        plan.units.append((files, set(copied)))
     once = {}
     for file in plan.files:
-        once.setdefault(file.path, file)  # an upload two posts show is copied once
+        once.setdefault(file.path, file)  # an upload two items show is copied once
     plan.files = list(once.values())
     return plan
+
+
+def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
+    """The Markdown File of one version of an item; ``original``: the File of the item's first version, whose
+    cover and fields a translation takes when it has none of its own."""
+    label = item_label(post)
+    markdown, notes = bodies.to_markdown(post.body, rewrite, attachments.get)
+    plan.notes += [(label, note) for note in notes]
+    title = one_line(bodies.plain_text(post.title))
+    if not title:  # WordPress publishes posts without a title; the archive needs one
+        title = _first_words(markdown)
+        plan.notes.append((label, f"it has no title: its first words are its title, {title!r}"))
+    meta = {
+        "title": title,
+        "date": post.date,
+        "lang": post.lang,
+        "slug": slug,
+        "category": kind,
+        "translation": "true" if original else "",
+        "tags": ", ".join(_tags(post.tags)),
+        "summary": markdown_line(bodies.plain_text(post.excerpt)),
+        "author": one_line(post.author),
+    }
+    cover = rewrite(post.cover, True) if post.cover and schema.fields["cover"].used_by(kind) else None
+    if cover:
+        meta["cover"] = cover.removeprefix("{static}/")
+    fields = {**(original.fields if original else {}), **post.fields}
+    for key, value in fields.items():
+        f = schema.fields.get(key)
+        if f and key not in OWN and f.used_by(kind):
+            meta[key] = one_line(value)
+    for key, (_file, path) in post.files.items():
+        meta[key] = path
+    if original and not meta.get("cover") and original.fields.get("cover"):
+        meta["cover"] = original.fields["cover"]
+    text = _render(meta, schema, markdown)
+    return File(
+        f"{kind}/{slug}.{post.lang}.md", label, text.encode(), markdown=True, slug=slug, lang=post.lang, fields=meta
+    )
 
 
 def _first_words(markdown, most=60):
@@ -213,7 +207,7 @@ def _units(posts, languages):
     return [[unit[lang] for lang in sorted(unit, key=order.get)] for unit in units]
 
 
-def _kind(unit, rules, schema):
+def _kind(unit, rules):
     """The first rule (in the operator's order) that names a category of one of the unit's posts; else "*"."""
     names = {c.strip().lower() for post in unit for c in post.categories}
     for category, kind in rules:
@@ -270,7 +264,36 @@ def _address_key(url, hosts):
     return path or None
 
 
-def _rewriter(label, plan, uploads, options, where, hosts, copies):
+class Links:
+    """Where the old site's addresses lead in the archive: to an imported post's file, or to an attachment's file."""
+
+    def __init__(self, hosts):
+        self.hosts = hosts
+        self.posts = {}  # address key -> content-relative path of the post's file
+        self.attachments = {}  # address key -> the URL of the attachment's file
+
+    def add(self, addresses, path):
+        for address in addresses:
+            key = _address_key(address, self.hosts)
+            if key:
+                self.posts.setdefault(key, path)
+
+    def add_attachment(self, address, url):
+        key = _address_key(address, self.hosts)
+        if key and key not in self.posts:
+            self.attachments.setdefault(key, url)
+
+    def post(self, url):
+        return self.posts.get(_address_key(url, self.hosts))
+
+    def attachment(self, url):
+        return self.attachments.get(_address_key(url, self.hosts))
+
+
+def _rewriter(label, plan, uploads, options, links, copies):
+    """``rewrite(url, picture)`` for body.to_markdown: an upload becomes the file it is copied to ({static}), an
+    imported post its file ({filename}), a picture from elsewhere nothing; what is copied is added to ``copies``."""
+
     def rewrite(url, picture):
         relative = upload_path(url)
         if relative is not None:
@@ -287,11 +310,10 @@ def _rewriter(label, plan, uploads, options, where, hosts, copies):
             path = uploads.place(file)
             copies[path] = file
             return "{static}/" + path
-        key = _address_key(url, hosts)
-        if key and key in where and isinstance(where[key], tuple):
-            return rewrite(where[key][1], picture)
-        if key and key in where:  # not its #fragment: the old theme's anchors (#comments) are not in the archive
-            return "{filename}/" + where[key]
+        if links.attachment(url):
+            return rewrite(links.attachment(url), picture)
+        if links.post(url):  # not its #fragment: the old theme's anchors (#comments) are not in the archive
+            return "{filename}/" + links.post(url)
         if picture:
             if url.startswith(("http://", "https://", "//")):
                 plan.notes.append(
