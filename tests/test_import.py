@@ -560,6 +560,16 @@ def test_a_mistaken_option_is_one_line(tmp_path, options, message):
         ("<p>[note] stays</p>", "[note] stays\n"),
         ("<p>[[caption]] is written</p>", "[caption] is written\n"),
         ("<p>He said [sic] no.</p>", "He said [sic] no.\n"),
+        (
+            '<!-- wp:embed --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n'
+            "https://video.example.org/v/7\n</div></figure><!-- /wp:embed -->",
+            "[https://video.example.org/v/7](https://video.example.org/v/7)\n",
+        ),
+        (
+            '<figure class="wp-block-gallery"><figure><img src="a.jpg" alt=""></figure>'
+            '<figure><img src="b.jpg" alt="ບີ"><figcaption>ຮູບ ບີ</figcaption></figure></figure>',
+            "![](a.jpg)\n\n![ບີ](b.jpg)\n\nຮູບ ບີ\n",
+        ),
         ("<p>[divider]</p><p>a [vc_row] b</p>", "a b\n"),
         ("<!-- wp:quote --><blockquote><p>ຄຳເວົ້າ</p></blockquote><!-- /wp:quote -->", "> ຄຳເວົ້າ\n"),
         ('<object data="x.swf"></object><svg onload="x()"><text>y</text></svg>z', "z\n"),

@@ -133,6 +133,10 @@ class _Converter(MarkdownConverter):
         text = re.sub(r"\](?=[(\[:])", r"\\]", text)
         return text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
 
+    def convert_figure(self, el, text, parent_tags):
+        """A figure is a block of its own (a gallery's pictures one under another), as a paragraph is."""
+        return f"\n\n{text.strip()}\n\n" if "_inline" not in parent_tags else text
+
     def convert_img(self, el, text, parent_tags):
         alt = " ".join((el.attrs.get("alt") or "").split()).replace("[", "(").replace("]", ")")
         el.attrs["alt"] = alt
@@ -174,6 +178,13 @@ def to_markdown(html, rewrite, attachment_url=lambda _id: None):
         tag.decompose()
     for tag in soup.find_all(True):
         tag.attrs = {k: v for k, v in tag.attrs.items() if k in ("href", "src", "alt", "title")}
+    for block in soup.find_all(("p", "div", "figure")):  # an embed (oEmbed): an address alone on its line
+        text = block.get_text().strip()
+        if not block.find(True) and re.fullmatch(r"https?://\S+", text):
+            link = soup.new_tag("a", href=text)
+            link.string = text
+            block.clear()
+            block.append(link)
     for image in soup.find_all("img"):
         _rewrite_picture(image, rewrite)
     for link in soup.find_all("a"):
