@@ -23,6 +23,11 @@ BLOCKS = (
     *("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "table", "blockquote", "pre"),
     *("figure", "hr", "address", "section", "article", "aside", "header", "footer", "nav", "details", "iframe"),
 )
+# Gone when they hold nothing to read or see.
+EMPTIED = (
+    *("p", "div", "span", "figure", "figcaption", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6"),
+    *("strong", "em", "b", "i", "a"),
+)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 # A shortcode: [name attributes] … [/name], or [name attributes /], as WordPress's get_shortcode_regex() reads it
@@ -221,30 +226,7 @@ def _scheme(url):
 
 def _remove_empty(soup):
     """Paragraphs and other blocks with nothing to read or see in them (WordPress's <p>&nbsp;</p>)."""
-    for tag in reversed(
-        soup.find_all(
-            (
-                "p",
-                "div",
-                "span",
-                "figure",
-                "figcaption",
-                "blockquote",
-                "li",
-                "h1",
-                "h2",
-                "h3",
-                "h4",
-                "h5",
-                "h6",
-                "strong",
-                "em",
-                "b",
-                "i",
-                "a",
-            )
-        )
-    ):
+    for tag in reversed(soup.find_all(EMPTIED)):
         if not tag.get_text(strip=True) and not tag.find(("img", "br", "hr", "table")):
             tag.decompose()
 
