@@ -488,10 +488,27 @@ def test_an_item_already_in_content_is_reported_not_overwritten_unless_update(ol
     status, lines = run_import(old_site)
     assert status == 0
     assert path.read_text(encoding="utf-8") == edited
-    assert any("post 21 “Phones in the villages”: content/news/village-phones.en.md exists" in x for x in lines), lines
+    assert (
+        "  not written: post 21 “Phones in the villages”: content/news/village-phones.en.md exists with other text "
+        "(--update replaces it)" in lines
+    ), lines
     status, lines = run_import(old_site, update=True)
     assert status == 0
     assert "Remote villages" in path.read_text(encoding="utf-8")
+
+
+def test_a_new_item_does_not_take_the_slug_of_an_item_only_in_the_other_language(old_site):
+    """Pelican would pair the two as translations of each other: the new one gets the next free slug."""
+    (old_site / "content" / "news").mkdir()
+    (old_site / "content" / "news" / "cloud-workshop.lo.md").write_text(
+        "Title: ກອງປະຊຸມ ຄລາວ\nDate: 2023-01-01\nLang: lo\nSlug: cloud-workshop\nCategory: reports\n"
+        "Event_Start: 2023-01-01\nVenue: ວຽງຈັນ\nOrganisers: ກະຊວງ\n\nບົດ.\n",
+        encoding="utf-8",
+    )
+    assert run_import(old_site)[0] == 0
+    report = meta(markdown_files(old_site / "content")["reports/cloud-workshop-2.en.md"])
+    assert (report["Slug"], "Translation" in report) == ("cloud-workshop-2", False)
+    assert run_import(old_site)[1][0].endswith(": nothing to write")
 
 
 def test_dry_run_prints_what_would_be_written_and_writes_nothing(old_site):

@@ -83,8 +83,8 @@ def _summary(out, source, plan, decision, dry_run):
         out(f"Imported from {source.path}: nothing to write")
     if decision.unchanged:
         out(f"  unchanged: {decision.unchanged} item(s), in content/ as this import writes them")
-    for label, path in decision.in_the_way:
-        out(f"  not written: {label}: content/{path} exists with other text (--update replaces it)")
+    for label, why in decision.in_the_way:
+        out(f"  not written: {label}: {why} (--update replaces it)")
     skipped = sum(plan.skipped.values())
     if skipped:
         reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(plan.skipped.items(), key=lambda r: (-r[1], r[0])))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from archive.metadata import CONTROL
-from tools.scaffold import free_slug, slug_for
+from tools.scaffold import slug_for
 
 from . import body as bodies
 from .uploads import Uploads, active, upload_path
@@ -103,9 +103,12 @@ def make_plan(source, schema, content, content_slugs, options):
             continue
         posts.append(replace(post, lang=lang or options.lang or told_language(post, schema.languages)))
     units, taken = [], set()
+    in_content = {}  # slug -> languages content/ has it in
+    for slug, lang in content_slugs:
+        in_content.setdefault(slug, set()).add(lang)
     for group in _units(posts, schema.languages):
         kind = _kind(group, options.kinds)
-        slug = free_slug(_slug(group, kind), taken)
+        slug = _free(_slug(group, kind), taken, in_content, {post.lang for post in group})
         taken.add(slug)
         units.append((group, kind, slug))
     links = Links(source.hosts)
@@ -175,6 +178,16 @@ def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
     return File(
         f"{kind}/{slug}.{post.lang}.md", label, text.encode(), markdown=True, slug=slug, lang=post.lang, fields=meta
     )
+
+
+def _free(slug, taken, in_content, langs):
+    """``slug``, or with ``-2``, ``-3``… when another imported item has it, or content/ has it in a language only
+    (Pelican would pair that file and this item as translations of each other). When content/ has it in one of
+    the item's languages, it is this item, imported before (or another, which is then reported)."""
+    candidate, n = slug, 2
+    while candidate in taken or (candidate in in_content and not in_content[candidate] & langs):
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
 
 
 def _first_words(markdown, most=60):

@@ -19,7 +19,7 @@ class Decision:
     writes: dict = field(default_factory=dict)  # content-relative path -> (File, NEW | REPLACE)
     unchanged: int = 0  # items whose every file is in content/ as it would be written
     written_items: list = field(default_factory=list)  # [[Markdown File]] of the items written
-    in_the_way: list = field(default_factory=list)  # (item label, path in content/)
+    in_the_way: list = field(default_factory=list)  # (item label, why it is not written)
 
 
 def _full(content, path):
@@ -60,7 +60,11 @@ def decide(plan, content, content_slugs, update):
                 file.path = there  # an --update rewrites the file where it is
                 states.append(UNCHANGED if _bytes(_full(content, there)) == file.data else REPLACE)
         if REPLACE in states and not update:
-            decision.in_the_way += [(f.item, f.path) for f, s in zip(files, states, strict=True) if s == REPLACE]
+            decision.in_the_way += [
+                (f.item, f"content/{f.path} exists with other text")
+                for f, s in zip(files, states, strict=True)
+                if s == REPLACE
+            ]
             continue
         needed = [copies[path] for path in sorted(copied) if not _same(content, copies[path])]
         if all(s == UNCHANGED for s in states) and not needed:
