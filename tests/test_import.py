@@ -511,6 +511,19 @@ def test_a_new_item_does_not_take_the_slug_of_an_item_only_in_the_other_language
     assert run_import(old_site)[1][0].endswith(": nothing to write")
 
 
+def test_the_kind_is_the_first_rule_that_names_a_category_of_any_version_of_the_item():
+    from tools.importer.model import Post
+    from tools.importer.plan import _kind
+
+    lo = Post("post 1", "ກອງປະຊຸມ", "2024-01-01", categories=["ຂ່າວ", "khao"])
+    en = Post("post 2", "Meeting", "2024-01-01", categories=["Events"])
+    rules = [("events", "reports"), ("KHAO", "newspaper"), ("*", "magazine")]
+    assert _kind([lo, en], rules) == "reports"
+    assert _kind([lo], rules) == "newspaper"
+    assert _kind([Post("post 3", "x", "2024-01-01")], rules) == "magazine"
+    assert _kind([lo, en], []) == "news"
+
+
 def test_dry_run_prints_what_would_be_written_and_writes_nothing(old_site):
     status, lines = run_import(old_site, dry_run=True)
     assert status == 0
