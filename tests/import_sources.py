@@ -42,6 +42,7 @@ def item(
     link=None,
     password="",
     url="",
+    parent=0,
 ):
     terms = "".join(
         f'<category domain="category" nicename="{c.lower()}"><![CDATA[{c}]]></category>' for c in categories
@@ -61,7 +62,7 @@ def item(
 <content:encoded><![CDATA[{body}]]></content:encoded><excerpt:encoded><![CDATA[{excerpt}]]></excerpt:encoded>
 <wp:post_id>{post_id}</wp:post_id><wp:post_date><![CDATA[{date}]]></wp:post_date>
 <wp:post_name><![CDATA[{name}]]></wp:post_name><wp:status><![CDATA[{status}]]></wp:status>
-<wp:post_type><![CDATA[{kind}]]></wp:post_type><wp:post_password><![CDATA[{password}]]></wp:post_password>
+<wp:post_type><![CDATA[{kind}]]></wp:post_type><wp:post_parent>{parent}</wp:post_parent><wp:post_password><![CDATA[{password}]]></wp:post_password>
 {f"<wp:attachment_url><![CDATA[{url}]]></wp:attachment_url>" if url else ""}{terms}{metas}</item>
 """
 
@@ -115,6 +116,7 @@ def export(version="1.2", extra=""):
             status="inherit",
             url=f"{UPLOADS}/2023/01/bridge.jpg",
             link="https://mtc.example.la/tower/",
+            parent=20,
         ),
         item(
             10,
@@ -144,7 +146,7 @@ def export(version="1.2", extra=""):
         item(
             20,
             "ໂທລະສັບ ໃນໝູ່ບ້ານ",
-            "<p>ໝູ່ບ້ານ ຫ່າງໄກ ມີສັນຍານ ໂທລະສັບມືຖື ແລ້ວ.</p>" + TOWER,
+            "<p>ໝູ່ບ້ານ ຫ່າງໄກ ມີສັນຍານ ໂທລະສັບມືຖື ແລ້ວ.</p>" + TOWER + "\n[gallery]",
             name=LAO_SLUG,
             date="2024-06-10 08:00:00",
             meta={"_wpml_import_language_code": "lo", "_wpml_import_translation_group": "7"},

@@ -130,6 +130,7 @@ def test_bodies_are_clean_markdown_with_no_wordpress_markup_and_nothing_that_run
         "[![ເສົາ]({static}/images/bridge-2.jpg)]({static}/images/bridge-2.jpg) [ຮູບ]({static}/images/bridge.jpg)"
         in phones
     )
+    assert phones.endswith("\n\n![]({static}/images/bridge-2.jpg)\n")  # [gallery]: the post's own attachments
     assert "\n\n\n" not in en
 
 

@@ -9,6 +9,7 @@ links). Content is untrusted: nothing that runs survives, and text that looks li
 
 import re
 import unicodedata
+from html import escape
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -52,10 +53,10 @@ def attributes(text):
     return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTRIBUTE.finditer(text)}
 
 
-def expand_shortcodes(text, attachment_url=lambda _id: None):
+def expand_shortcodes(text, gallery=lambda ids: []):
     """``text`` with its shortcodes as HTML: a caption as a figure with its caption, a gallery as its pictures
-    (``attachment_url(id)``: the address of an attachment), an embed or a media file as a link; any other one
-    unwrapped, its content kept."""
+    (``gallery(ids)``: the addresses of the attachments of those ids, or with none, of the post's own), an embed or
+    a media file as a link; any other one unwrapped, its content kept."""
 
     def replace(match):
         name, inner = match.group("name"), match.group("inner") or ""
@@ -64,17 +65,21 @@ def expand_shortcodes(text, attachment_url=lambda _id: None):
             return match.group(0)[1:-1]  # [[name]]: written as is
         if not attrs and match.group("inner") is None and not _bare_shortcode(name, match, text):
             return match.group(0)  # "[sic]" in a sentence: text
-        inner = expand_shortcodes(inner, attachment_url)
+        inner = expand_shortcodes(inner, gallery)
         lower = name.lower()
         if lower in ("caption", "wp_caption"):
             return _caption(inner, attrs.get("caption", ""))
         if lower == "gallery":
-            urls = [attachment_url(i.strip()) for i in attrs.get("ids", "").split(",") if i.strip()]
-            return "".join(f'<p><img src="{u}" alt=""></p>' for u in urls if u)
+            urls = gallery([i.strip() for i in attrs.get("ids", "").split(",") if i.strip()])
+            return "".join(f'<p><img src="{escape(u)}" alt=""></p>' for u in urls if u)
         if lower in ("embed", "video", "audio", "wpvideo", "playlist"):
             url = attrs.get("src") or attrs.get("url") or next((v for k, v in attrs.items() if k in MEDIA), "")
             url = url or inner.strip()
-            return f'<p><a href="{url}">{url}</a></p>' if url.startswith(("http://", "https://", "/")) else ""
+            return (
+                f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
+                if url.startswith(("http://", "https://", "/"))
+                else ""
+            )
         return inner
 
     return _SHORTCODE.sub(replace, text)
@@ -156,12 +161,12 @@ CONVERTER = _Converter(
 )
 
 
-def to_markdown(html, rewrite, attachment_url=lambda _id: None):
+def to_markdown(html, rewrite, gallery=lambda ids: []):
     """(Markdown of ``html``, [note]): ``rewrite(url, picture)`` gives the address to write for a link or a picture
     (``picture``: True for an <img>), or None to drop it (a link keeps its text, a picture its alt text); notes say
     what was changed that an operator may want to know."""
     notes = []
-    html = expand_shortcodes(html, attachment_url)
+    html = expand_shortcodes(html, gallery)
     if not is_block_editor(html):
         html = autop(html)
     soup = BeautifulSoup(html, "html.parser")

@@ -27,6 +27,7 @@ class Post:
     source_lang: str = None  # WPML: the language it was translated from
     addresses: set = field(default_factory=set)  # the URLs that lead to it on the old site
     cover: str = None  # URL of its featured image
+    attached: list = field(default_factory=list)  # URLs of the attachments uploaded to it (a [gallery] without ids)
     fields: dict = field(default_factory=dict)  # other archive fields by key (venue=…), from custom fields
     files: dict = field(default_factory=dict)  # {field key: (source file, content-relative path)} (PDF imports)
 

@@ -145,7 +145,11 @@ def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
     """The Markdown File of one version of an item; ``original``: the File of the item's first version, whose
     cover and fields a translation takes when it has none of its own."""
     label = item_label(post)
-    markdown, notes = bodies.to_markdown(post.body, rewrite, attachments.get)
+
+    def gallery(ids):
+        return [attachments[i] for i in ids if i in attachments] if ids else post.attached
+
+    markdown, notes = bodies.to_markdown(post.body, rewrite, gallery)
     plan.notes += [(label, note) for note in notes]
     title = one_line(bodies.plain_text(post.title))
     if not title:  # WordPress publishes posts without a title; the archive needs one

@@ -90,6 +90,7 @@ def read(path):
             a, "wp", "author_login"
         )
     items = channel.findall("item")
+    children = {}  # post id -> URLs of its attachments
     for item in items:
         fields = _children(item)
         if _text(fields, "wp", "post_type") == "attachment":
@@ -98,6 +99,7 @@ def read(path):
             source.attachments[post_id] = url
             for address in (_text(fields, "", "link"), f"?attachment_id={post_id}"):
                 source.attachment_pages[address] = url
+            children.setdefault(_text(fields, "wp", "post_parent"), []).append(url)
     for item in items:
         post_type = _text(_children(item), "wp", "post_type") or "post"
         status = _text(_children(item), "wp", "status") or "publish"
@@ -105,7 +107,7 @@ def read(path):
         if reason:
             source.skip(reason)
         else:
-            source.posts.append(_post(item, authors, source.attachments))
+            source.posts.append(_post(item, authors, source.attachments, children))
     return source
 
 
@@ -119,7 +121,7 @@ def _reason(post_type, status, password):
     return None
 
 
-def _post(item, authors, attachments):
+def _post(item, authors, attachments, children):
     fields = _children(item)
     meta = {}
     for element in fields.get(("wp", "postmeta"), []):
@@ -159,6 +161,7 @@ def _post(item, authors, attachments):
         source_lang=next((meta[k] for k in WPML_SOURCE if meta.get(k)), None),
         addresses=addresses | {f"?p={post_id}"},
         cover=attachments.get(thumbnail) if thumbnail else None,
+        attached=children.get(post_id, []),
         fields={k.lower(): v for k, v in meta.items() if not k.startswith("_") and v},
     )
 
