@@ -29,6 +29,8 @@ EMPTIED = (
     *("p", "div", "span", "figure", "figcaption", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6"),
     *("strong", "em", "b", "i", "a"),
 )
+# Where a fenced code block stays one (markdownify writes these as blocks at the top of the document).
+TOP_LEVEL = ("[document]", "div", "section", "article", "main", "aside", "header", "footer", "nav", "figure")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 # A shortcode: [name attributes] … [/name], or [name attributes /], as WordPress's get_shortcode_regex() reads it
@@ -195,6 +197,17 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
             link.string = text
             block.clear()
             block.append(link)
+    for pre in soup.find_all("pre"):  # Python-Markdown reads a fenced block only at the top: elsewhere, text
+        if any(parent.name not in TOP_LEVEL for parent in pre.parents) or re.search(r"```|~~~", pre.get_text()):
+            paragraph = soup.new_tag("p")
+            for n, line in enumerate(pre.get_text().split("\n")):
+                if n:
+                    paragraph.append(soup.new_tag("br"))
+                paragraph.append(NavigableString(line))
+            pre.replace_with(paragraph)
+    for code in soup.find_all("code"):  # a code span that an element, a line break or a backtick could end: text
+        if not code.find_parent("pre") and (code.find(True) or re.search("[<&`\n]", code.get_text())):
+            code.unwrap()
     for image in soup.find_all("img"):
         _rewrite_picture(image, rewrite)
     for link in soup.find_all("a"):

@@ -63,13 +63,23 @@ def problems(content, writes, schema, markdown_settings, labels):
                     except ValueError as error:
                         shown = file.source or path
                         found.append((labels[path], f"{shown}, copied to content/{path}, cannot be {what}: {error}"))
-    renderer = markdown.Markdown(**markdown_settings)
+    renderer = site_markdown(markdown_settings)
     for path, file in writes.items():
         if file.markdown:
             html = renderer.reset().convert(sources[path].body)
             for part in clean_body(html)[1]:
                 found.append((labels[path], f"content/{path}: the site would change the body: {part}"))
     return found
+
+
+def site_markdown(markdown_settings):
+    """Python-Markdown as Pelican's Markdown reader makes it from the MARKDOWN setting (every extension that has a
+    configuration is used)."""
+    settings = dict(markdown_settings)
+    extensions = list(settings.get("extensions", []))
+    extensions += [name for name in settings.get("extension_configs", {}) if name not in extensions]
+    settings["extensions"] = extensions
+    return markdown.Markdown(**settings)
 
 
 def _check(content, sources, where, schema):
