@@ -304,6 +304,23 @@ def test_an_unreadable_export_is_one_line_naming_the_file(tmp_path, text, messag
     assert lines[0].startswith(f"import: {tmp_path / 'export.xml'}: {message}"), lines
 
 
+def test_control_characters_wordpress_exported_as_they_were_pasted_are_left_out(old_site):
+    text = export().replace("Officials learnt", "Officials\x0b learnt")
+    (old_site / "export.xml").write_text(text, encoding="utf-8")
+    status, lines = run_import(old_site)
+    assert status == 0, lines
+    assert (
+        "Officials learnt to run cloud servers." in markdown_files(old_site / "content")["reports/cloud-workshop.en.md"]
+    )
+    assert any(
+        line.endswith(
+            "1 control character(s) XML cannot hold were removed (WordPress exports what was "
+            "pasted into posts as it is)"
+        )
+        for line in lines
+    ), lines
+
+
 def test_wxr_1_1_reads_as_1_2_does(old_site):
     (old_site / "export.xml").write_text(export("1.1"), encoding="utf-8")
     assert run_import(old_site)[0] == 0

@@ -44,6 +44,7 @@ class Source:
     attachment_pages: dict = field(default_factory=dict)  # an attachment's page address -> its file's URL
     hosts: set = field(default_factory=set)  # the old site's host names: links to them may lead to posts
     problems: list = field(default_factory=list)  # (where, sentence): what stops the import (a PDF that won't open)
+    notes: list = field(default_factory=list)  # (where, sentence): what the reader changed, for the operator
 
     def skip(self, reason):
         self.skipped[reason] += 1

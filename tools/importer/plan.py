@@ -94,7 +94,7 @@ def item_label(post):
 def make_plan(source, schema, content, content_slugs, options):
     """The Plan for ``source`` (model.Source) into the folder ``content``; ``content_slugs``: {(slug, lang): path}
     of the Markdown files already there."""
-    plan = Plan(skipped=Counter(source.skipped), problems=list(source.problems))
+    plan = Plan(skipped=Counter(source.skipped), problems=list(source.problems), notes=list(source.notes))
     posts = []
     for post in sorted(source.posts, key=lambda p: (p.date, _number(p.id), p.id)):
         lang = language(post.lang, schema.languages) if post.lang else None

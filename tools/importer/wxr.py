@@ -15,6 +15,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as ElementTree
 from defusedxml import DefusedXmlException
 
+from archive.metadata import CONTROL
+
 from .model import Post, Source, SourceError
 
 WPML_LANGUAGE = ("_wpml_import_language_code", "_wpml_language", "wpml_language", "_icl_lang")
@@ -67,18 +69,26 @@ def _text(children, kind, name):
 def read(path):
     """The Source of the WXR file at ``path``; SourceError when it is not one."""
     try:
-        tree = ElementTree.parse(path)
-    except (ParseError, DefusedXmlException) as error:
-        raise SourceError(f"{path}: not a readable WordPress export (XML: {error})") from None
+        with open(path, "rb") as f:
+            data = f.read()
     except OSError as error:
         raise SourceError(f"{path}: cannot be read: {error.strerror}") from None
-    channel = tree.getroot().find("channel")
-    if tree.getroot().tag != "rss" or channel is None:
+    root, removed = _parse(path, data)
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
         raise SourceError(f"{path}: not a WordPress export (no <rss><channel>)")
     parts = _children(channel)
     if not any(kind == "wp" for kind, _ in parts):
         raise SourceError(f"{path}: an RSS file without WordPress's elements: import it with --feed")
     source = Source(path)
+    if removed:
+        source.notes.append(
+            (
+                path,
+                f"{removed} control character(s) XML cannot hold were removed (WordPress exports "
+                "what was pasted into posts as it is)",
+            )
+        )
     for kind, name in (("", "link"), ("wp", "base_site_url"), ("wp", "base_blog_url")):
         host = urlsplit(_text(parts, kind, name)).hostname
         if host:
@@ -109,6 +119,23 @@ def read(path):
         else:
             source.posts.append(_post(item, authors, source.attachments, children))
     return source
+
+
+def _parse(path, data):
+    """(root element, how many control characters were removed): an export holding characters XML 1.0 cannot
+    carry (a vertical tab pasted from a word processor, which WordPress exports as it is) is read without them."""
+    try:
+        return ElementTree.fromstring(data), 0
+    except DefusedXmlException as error:
+        raise SourceError(f"{path}: not a readable WordPress export (XML: {error})") from None
+    except ParseError as error:
+        first = error
+    text = data.decode("utf-8", errors="replace")
+    cleaned, removed = CONTROL.subn("", text)
+    try:
+        return ElementTree.fromstring(cleaned.encode("utf-8")), removed
+    except (ParseError, DefusedXmlException):
+        raise SourceError(f"{path}: not a readable WordPress export (XML: {first})") from None
 
 
 def _reason(post_type, status, password):
