@@ -49,6 +49,7 @@ from tools.importer.verify import site_markdown
         ("<!-- wp:quote --><blockquote><p>ຄຳເວົ້າ</p></blockquote><!-- /wp:quote -->", "> ຄຳເວົ້າ\n"),
         ('<object data="x.swf"></object><svg onload="x()"><text>y</text></svg>z', "z\n"),
         ("ໜ ໝ ຳ", "ໜ ໝ ຳ\n"),  # not NFKC: ໜ stays one letter
+        ("<p>ກ\x0bຂ\x0c</p>", "ກຂ\n"),  # what XML and feeds cannot carry
         ("<p>[x](javascript:alert(1)) [y]: javascript:z</p>", "[x\\](javascript:alert(1)) [y\\]: javascript:z\n"),
         ("<p>ຂໍ້ຄວາມ {: onclick=x}</p>", "ຂໍ້ຄວາມ \\{: onclick=x\\}\n"),
         ("<pre><code>a < b {x}</code></pre>", "```\na < b {x}\n```\n"),

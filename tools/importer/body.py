@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString
 from markdownify import ATX, MarkdownConverter
 
+from archive.metadata import CONTROL
+
 # Gone with all they hold: what runs, what draws from elsewhere, what a form asks for.
 REMOVED = (
     *("script", "style", "noscript", "template", "object", "embed", "applet", "form", "input", "button"),
@@ -218,7 +220,7 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
         else:
             link.unwrap()
     for text in soup.find_all(string=True):
-        if "\xa0" in text or "\u200b" in text:
+        if "\xa0" in text:
             text.replace_with(NavigableString(text.replace("\xa0", " ")))
     _remove_empty(soup)
     markdown = CONVERTER.convert_soup(soup)
@@ -250,9 +252,9 @@ def _remove_empty(soup):
 
 
 def tidy(markdown):
-    """NFC (never NFKC: it would spell ໜ as ຫນ), no space at line ends but a Markdown line break, at most one blank
-    line in a row, one newline at the end."""
-    markdown = unicodedata.normalize("NFC", markdown)
+    """NFC (never NFKC: it would spell ໜ as ຫນ), no control character (a feed cannot carry one), no space at line
+    ends but a Markdown line break, at most one blank line in a row, one newline at the end."""
+    markdown = CONTROL.sub("", unicodedata.normalize("NFC", markdown))
     lines = []
     for line in markdown.split("\n"):
         stripped = line.rstrip()
