@@ -164,10 +164,11 @@ def export(version="1.2", extra=""):
                 "_wpml_import_source_language_code": "lo",
             },
         ),
+        item(52, "Notice", "<!-- wp:paragraph --><p>ແຈ້ງການ ຈາກກະຊວງ.</p><!-- /wp:paragraph -->", kind="wp_block"),
         item(
             30,
             "Cloud workshop",
-            "<p>Officials learnt to run cloud servers.</p>",
+            '<p>Officials learnt to run cloud servers.</p><!-- wp:block {"ref":52} /-->',
             name="cloud-workshop",
             categories=["Workshops"],
             lang="en",

@@ -41,9 +41,9 @@ def test_every_published_post_is_one_item_and_nothing_else_is(old_site):
         "2 item(s) with a translation), 3 file(s) were copied into content/"
     )
     assert lines[1] == (
-        "  skipped: 11 entries that are not published posts: attachments 2, drafts 1, menu items 1, pages 1, "
-        "password-protected posts 1, posts pending review 1, private posts 1, revisions 1, scheduled posts 1, "
-        "trashed posts 1"
+        "  skipped: 12 entries that are not published posts: attachments 2, drafts 1, menu items 1, pages 1, "
+        "password-protected posts 1, posts pending review 1, private posts 1, "
+        "reusable blocks (shown inside the posts that use them) 1, revisions 1, scheduled posts 1, trashed posts 1"
     )
 
 
@@ -132,6 +132,8 @@ def test_bodies_are_clean_markdown_with_no_wordpress_markup_and_nothing_that_run
     )
     assert phones.endswith("\n\n![]({static}/images/bridge-2.jpg)\n")  # [gallery]: the post's own attachments
     assert "\n\n\n" not in en
+    reusable = "Officials learnt to run cloud servers.\n\nແຈ້ງການ ຈາກກະຊວງ.\n"
+    assert files["reports/cloud-workshop.en.md"].endswith(reusable)  # a reusable block, in the post that uses it
 
 
 def test_uploads_are_copied_under_their_names_and_a_name_taken_by_another_file_gets_a_number(old_site):

@@ -25,6 +25,7 @@ WPML_SOURCE = ("_wpml_import_source_language_code", "_wpml_source_language")
 # Why a post is not imported, by post type and by status (anything else: "post type X", "status X").
 TYPES = {
     "page": "pages",
+    "wp_block": "reusable blocks (shown inside the posts that use them)",
     "revision": "revisions",
     "nav_menu_item": "menu items",
     "attachment": "attachments",
@@ -101,8 +102,11 @@ def read(path):
         )
     items = channel.findall("item")
     children = {}  # post id -> URLs of its attachments
+    blocks = {}  # id -> content of a reusable block (wp_block), which a post names by its id
     for item in items:
         fields = _children(item)
+        if _text(fields, "wp", "post_type") == "wp_block":
+            blocks[_text(fields, "wp", "post_id")] = _text(fields, "content", "encoded")
         if _text(fields, "wp", "post_type") == "attachment":
             url = _text(fields, "wp", "attachment_url") or _text(fields, "", "guid")
             post_id = _text(fields, "wp", "post_id")
@@ -117,8 +121,13 @@ def read(path):
         if reason:
             source.skip(reason)
         else:
-            source.posts.append(_post(item, authors, source.attachments, children))
+            post = _post(item, authors, source.attachments, children)
+            post.body = _REUSABLE.sub(lambda m: blocks.get(m.group(1), ""), post.body)
+            source.posts.append(post)
     return source
+
+
+_REUSABLE = re.compile(r"<!--\s*wp:block\s*\{[^}]*\"ref\"\s*:\s*([0-9]+)[^}]*\}\s*/?-->")
 
 
 def _parse(path, data):
