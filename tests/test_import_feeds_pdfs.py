@@ -159,6 +159,7 @@ def test_newspaper_pdfs_need_no_cover_and_a_pdf_without_number_stops_the_import(
         ("name,number\nx.pdf,1\n", "the first line must name the columns, one of them `file`"),
         ("file,number\n,1\n", ":2: the row names no file"),
         ("file,number\nmissing.pdf,3\n", "names 'missing.pdf', which is not a PDF in"),
+        ("file,number\nict-journal-14-2026-06.pdf,xiv\n", "the number 'xiv' of "),
     ],
 )
 def test_a_bad_csv_is_named(back_issues, csv, message):

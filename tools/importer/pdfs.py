@@ -106,12 +106,15 @@ def read(folder, kind, schema, content, metadata=None, lang=None):
     k = schema.kinds[kind]
     for name in names:
         full = os.path.realpath(os.path.join(folder, name))
-        _line, row = rows.get(name, (None, {}))
+        line, row = rows.get(name, (None, {}))
         number, date, words = from_name(name)
         number = row.get("number") or number
         date = row.get("date") or date
         label = f"{name}"
-        if not number or not number.isdigit():
+        if number and not number.isdigit():
+            source.problems.append((label, f"the number {number!r} of {metadata}:{line} is not a whole number"))
+            continue
+        if not number:
             source.problems.append(
                 (label, f"no {schema.name_of(k.number)} number: put it in the file's name or the CSV")
             )
