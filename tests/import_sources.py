@@ -93,7 +93,7 @@ It runs along the river.
 
 <p>&nbsp;</p>
 <p style="color:red" onclick="steal()">Read the <a href="javascript:alert(1)">plan</a> and
-<a href="https://mtc.example.la/2024/06/village-phones/#comments">the phones story</a>.</p>
+<a href="https://www.mtc.example.la/2024/06/village-phones/#comments">the phones story</a>.</p>
 <script>alert("x")</script><iframe src="https://video.example.org/embed/42"></iframe>
 Text that shows &lt;script&gt; as words. [gallery ids="50,51"] [su_note]Kept words[/su_note]"""
 

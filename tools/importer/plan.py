@@ -6,6 +6,7 @@ has is the original, the others its translations (same slug, ``Translation: true
 ``content/<kind>/<slug>.<lang>.md``, as `invoke new` and `invoke translate` write them.
 """
 
+import datetime
 import re
 import unicodedata
 from collections import Counter
@@ -247,8 +248,6 @@ def _slug(unit, kind):
 
 
 def _day(date):
-    import datetime
-
     try:
         return datetime.date.fromisoformat(date[:10])
     except ValueError:
@@ -271,7 +270,7 @@ def _address_key(url, hosts):
         parts = urlsplit(url.strip())
     except ValueError:
         return None
-    if parts.hostname and parts.hostname not in hosts:
+    if parts.hostname and parts.hostname.removeprefix("www.") not in {h.removeprefix("www.") for h in hosts}:
         return None
     query = parse_qs(parts.query)
     post_id = query.get("p") or query.get("page_id") or query.get("attachment_id")  # one sequence of ids
