@@ -314,6 +314,60 @@ def ocr_measure(c, keep=None, pages=2, workers=None, search=False):
     run(folder, load_pairs(), int(pages), workers, search_in=CONFIG["content"] if search else None)
 
 
+@task(
+    name="import",
+    iterable=["kind"],
+    help={
+        "wordpress": "a WordPress export (WXR, Tools → Export → All content) to import",
+        "feed": "an RSS or Atom feed to import: a file or an http(s) address",
+        "pdfs": "a folder of back issues as PDFs to import, one item each (with --kind magazine or newspaper)",
+        "uploads": "the old site's wp-content/uploads folder, as copied: pictures and files the posts show",
+        "csv": "with --pdfs: a CSV of each PDF's number, date, titles (columns file, number, date, title, ...)",
+        "kind": "CATEGORY=KIND: posts of a category become items of a kind (repeatable; *=KIND: all the others; "
+        "default news); with --pdfs: magazine or newspaper",
+        "lang": "the language of posts that do not say theirs (default: told from their text)",
+        "update": "replace items content/ has already with what the import makes of them",
+        "dry_run": "print what would be written, and write nothing",
+        "drop_missing": "leave out pictures and files the uploads folder lacks (each named) instead of stopping",
+        "content": "the content folder (default: content/)",
+    },
+)
+def import_archive(
+    c,
+    wordpress=None,
+    feed=None,
+    pdfs=None,
+    uploads=None,
+    csv=None,
+    kind=None,
+    lang=None,
+    update=False,
+    dry_run=False,
+    drop_missing=False,
+    content=None,
+):
+    """Bring an existing archive in: a WordPress export, a feed or a folder of PDFs, as checked Markdown in
+    content/. Writes every file or none: each is checked with the archive's own checks first. A second run of the
+    same import changes nothing."""
+    from tools.importer import main
+
+    sys.exit(
+        main(
+            wordpress=wordpress,
+            feed=feed,
+            pdfs=pdfs,
+            uploads=uploads,
+            csv=csv,
+            kinds=kind,
+            lang=lang,
+            update=update,
+            dry_run=dry_run,
+            drop_missing=drop_missing,
+            content=content or CONFIG["content"],
+        )
+    )
+
+
 @task
 def check(c):
     """Build the content into a temporary folder and check it without publishing: content rules, broken links and

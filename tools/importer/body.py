@@ -1,0 +1,270 @@
+"""An imported post's HTML as clean Markdown.
+
+Three steps, each on its own: WordPress's shortcodes (``[caption]``, ``[gallery]``…, which are text, not HTML)
+become HTML or go; the HTML is parsed (BeautifulSoup) and cleaned as a tree (block-editor comments, scripts,
+frames, styles, event handlers, empty paragraphs, links that run code); markdownify writes it as Markdown, with
+every link and picture passed through ``rewrite`` (uploads to files copied into content/, posts to {filename}
+links). Content is untrusted: nothing that runs survives, and text that looks like HTML stays text.
+"""
+
+import re
+import unicodedata
+from html import escape
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString
+from markdownify import ATX, MarkdownConverter
+
+from archive.metadata import CONTROL
+
+# Gone with all they hold: what runs, what draws from elsewhere, what a form asks for.
+REMOVED = (
+    *("script", "style", "noscript", "template", "object", "embed", "applet", "form", "input", "button"),
+    *("select", "textarea", "svg", "math", "canvas", "head", "meta", "link", "base", "frameset", "frame"),
+)
+BLOCKS = (
+    *("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "table", "blockquote", "pre"),
+    *("figure", "hr", "address", "section", "article", "aside", "header", "footer", "nav", "details", "iframe"),
+)
+# Gone when they hold nothing to read or see.
+EMPTIED = (
+    *("p", "div", "span", "figure", "figcaption", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6"),
+    *("strong", "em", "b", "i", "a"),
+)
+# Where a fenced code block stays one (markdownify writes these as blocks at the top of the document).
+TOP_LEVEL = ("[document]", "div", "section", "article", "main", "aside", "header", "footer", "nav", "figure")
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+# A shortcode: [name attributes] … [/name], or [name attributes /], as WordPress's get_shortcode_regex() reads it
+# (names of letters, digits, "_" and "-"; [[name]] is an escaped one, written as [name]).
+_SHORTCODE = re.compile(
+    r"\[(?P<open>\[?)(?P<name>[A-Za-z][\w-]*)(?P<attrs>(?:\s[^\]]*?)?)\s*(?P<self>/)?\]"
+    r"(?:(?P<inner>.*?)\[/(?P=name)\])?(?P<close>\]?)",
+    re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# Names WordPress and common plugins register; any other [word] is text unless it has attributes or a closing tag.
+KNOWN_SHORTCODES = {
+    *("toc", "divider", "clear", "spacer", "separator", "row", "column", "button", "tabs", "tab", "accordion"),
+    *("caption", "wp_caption", "gallery", "embed", "video", "audio", "playlist", "audio", "wpvideo"),
+    *("vc_row", "vc_column", "vc_column_text", "et_pb_section", "et_pb_row", "et_pb_column", "et_pb_text"),
+    *("contact-form-7", "fusion_builder_container", "su_note", "su_button", "pdf-embedder", "pdfjs-viewer"),
+}
+_BLOCK_START = re.compile(r"^\s*<(?:" + "|".join(BLOCKS) + r")\b", re.IGNORECASE)
+
+
+def attributes(text):
+    return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTRIBUTE.finditer(text)}
+
+
+def expand_shortcodes(text, gallery=lambda ids: []):
+    """``text`` with its shortcodes as HTML: a caption as a figure with its caption, a gallery as its pictures
+    (``gallery(ids)``: the addresses of the attachments of those ids, or with none, of the post's own), an embed or
+    a media file as a link; any other one unwrapped, its content kept."""
+
+    def replace(match):
+        name, inner = match.group("name"), match.group("inner") or ""
+        attrs = attributes(match.group("attrs") or "")
+        if match.group("open") and match.group("close"):
+            return match.group(0)[1:-1]  # [[name]]: written as is
+        if not attrs and match.group("inner") is None and not _bare_shortcode(name, match, text):
+            return match.group(0)  # "[sic]" in a sentence: text
+        inner = expand_shortcodes(inner, gallery)
+        lower = name.lower()
+        if lower in ("caption", "wp_caption"):
+            return _caption(inner, attrs.get("caption", ""))
+        if lower == "gallery":
+            urls = gallery([i.strip() for i in attrs.get("ids", "").split(",") if i.strip()])
+            return "".join(f'<p><img src="{escape(u)}" alt=""></p>' for u in urls if u)
+        if lower in ("embed", "video", "audio", "wpvideo", "playlist"):
+            url = attrs.get("src") or attrs.get("url") or next((v for k, v in attrs.items() if k in MEDIA), "")
+            url = url or inner.strip()
+            return (
+                f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
+                if url.startswith(("http://", "https://", "/"))
+                else ""
+            )
+        return inner
+
+    return _SHORTCODE.sub(replace, text)
+
+
+def _bare_shortcode(name, match, text):
+    """Whether ``[name]``, with neither attributes nor a closing tag, is a shortcode rather than words in brackets:
+    a name WordPress or a common plugin registers, a plugin's name (``[vc_row]``, ``[contact-form-7]``), or one
+    alone on its line."""
+    if name.lower() in KNOWN_SHORTCODES or "_" in name or "-" in name:
+        return True
+    before = text[: match.start()].rstrip(" \t")
+    after = text[match.end() :].lstrip(" \t")
+    return (not before or before.endswith(("\n", ">"))) and (not after or after.startswith(("\n", "<")))
+
+
+MEDIA = ("mp4", "m4v", "webm", "ogv", "mp3", "ogg", "wav", "m4a", "flv", "wmv")
+
+
+def _caption(inner, caption):
+    """[caption]<img …> The caption[/caption]: the picture (or the link around it) then its text."""
+    soup = BeautifulSoup(inner, "html.parser")
+    picture = soup.find("a") if soup.find("a") and soup.find("a").find("img") else soup.find("img")
+    if picture is not None:
+        picture.extract()
+    text = caption or soup.get_text(" ", strip=True)
+    return f"<figure>{picture or ''}<figcaption>{text}</figcaption></figure>"
+
+
+def autop(text):
+    """The classic editor's text as WordPress shows it (wpautop, simplified): a blank line ends a paragraph, a line
+    break inside one is a <br>; what starts with a block element is left as it is."""
+    parts = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = []
+    for part in parts:
+        if not part.strip():
+            continue
+        if _BLOCK_START.match(part):
+            out.append(part)
+        else:
+            pieces = re.split(r"(<[^>]*>)", part.strip())  # a line break inside a tag is no <br>
+            text = "".join(p if p.startswith("<") else p.replace("\n", "<br>\n") for p in pieces)
+            out.append(f"<p>{text}</p>")
+    return "\n".join(out)
+
+
+def is_block_editor(html):
+    return "<!-- wp:" in html
+
+
+class _Converter(MarkdownConverter):
+    """markdownify with the archive's choices: text that looks like markup stays text (``<`` written ``&lt;``)."""
+
+    def escape(self, text, parent_tags):
+        """Also what would make text into markup: ``<`` (HTML), an entity, ``{`` (attribute lists), and the
+        ``](``, ``][``, ``]:`` of a link written out as text (``[x](javascript:…)`` stays words)."""
+        text = super().escape(text, parent_tags)
+        if "_noformat" in parent_tags:  # code: Markdown shows it as written
+            return text
+        text = text.replace("&", "&amp;") if re.search(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);", text) else text
+        text = re.sub(r"\](?=[(\[:])", r"\\]", text)
+        return text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
+
+    def convert_figure(self, el, text, parent_tags):
+        """A figure is a block of its own (a gallery's pictures one under another), as a paragraph is."""
+        return f"\n\n{text.strip()}\n\n" if "_inline" not in parent_tags else text
+
+    def convert_img(self, el, text, parent_tags):
+        alt = " ".join((el.attrs.get("alt") or "").split()).replace("[", "(").replace("]", ")")
+        el.attrs["alt"] = alt
+        return super().convert_img(el, text, parent_tags)
+
+
+CONVERTER = _Converter(
+    heading_style=ATX,
+    bullets="-",
+    keep_inline_images_in=["a", "td", "th", "p", "span", "em", "strong", "b", "i", "figure"],
+    autolinks=False,
+)
+
+
+def to_markdown(html, rewrite, gallery=lambda ids: []):
+    """(Markdown of ``html``, [note]): ``rewrite(url, picture)`` gives the address to write for a link or a picture
+    (``picture``: True for an <img>), or None to drop it (a link keeps its text, a picture its alt text); notes say
+    what was changed that an operator may want to know."""
+    notes = []
+    html = expand_shortcodes(html, gallery)
+    if not is_block_editor(html):
+        html = autop(html)
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for frame in soup.find_all("iframe"):
+        src = frame.get("src") or ""
+        if _scheme(src) in ("http", "https"):
+            link = soup.new_tag("a", href=src)
+            link.string = src
+            paragraph = soup.new_tag("p")
+            paragraph.append(link)
+            frame.replace_with(paragraph)
+            notes.append(f"an embedded frame became a link to {src}")
+        else:
+            frame.decompose()
+    for tag in soup.find_all(REMOVED):
+        notes.append(f"removed a <{tag.name}>")
+        tag.decompose()
+    for tag in soup.find_all(True):
+        tag.attrs = {k: v for k, v in tag.attrs.items() if k in ("href", "src", "alt", "title")}
+    for block in soup.find_all(("p", "div", "figure")):  # an embed (oEmbed): an address alone on its line
+        text = block.get_text().strip()
+        if not block.find(True) and re.fullmatch(r"https?://\S+", text):
+            link = soup.new_tag("a", href=text)
+            link.string = text
+            block.clear()
+            block.append(link)
+    for pre in soup.find_all("pre"):  # Python-Markdown reads a fenced block only at the top: elsewhere, text
+        if any(parent.name not in TOP_LEVEL for parent in pre.parents) or re.search(r"```|~~~", pre.get_text()):
+            paragraph = soup.new_tag("p")
+            for n, line in enumerate(pre.get_text().split("\n")):
+                if n:
+                    paragraph.append(soup.new_tag("br"))
+                paragraph.append(NavigableString(line))
+            pre.replace_with(paragraph)
+    for code in soup.find_all("code"):  # a code span that an element, a line break or a backtick could end: text
+        if not code.find_parent("pre") and (code.find(True) or re.search("[<&`\n]", code.get_text())):
+            code.unwrap()
+    for image in soup.find_all("img"):
+        _rewrite_picture(image, rewrite)
+    for link in soup.find_all("a"):
+        href = (link.get("href") or "").strip()
+        target = rewrite(href, False) if href and _scheme(href) in (*SAFE_SCHEMES, "") else None
+        if target:
+            link["href"] = target
+        else:
+            link.unwrap()
+    for text in soup.find_all(string=True):
+        if "\xa0" in text:
+            text.replace_with(NavigableString(text.replace("\xa0", " ")))
+    _remove_empty(soup)
+    markdown = CONVERTER.convert_soup(soup)
+    return tidy(markdown), notes
+
+
+def _rewrite_picture(image, rewrite):
+    src = (image.get("src") or "").strip()
+    target = rewrite(src, True) if src and _scheme(src) in ("http", "https", "") else None
+    if target:
+        image["src"] = target
+        return
+    alt = (image.get("alt") or "").strip()
+    image.replace_with(NavigableString(alt) if alt else "")
+
+
+def _scheme(url):
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return "invalid"
+
+
+def _remove_empty(soup):
+    """Paragraphs and other blocks with nothing to read or see in them (WordPress's <p>&nbsp;</p>)."""
+    for tag in reversed(soup.find_all(EMPTIED)):
+        if not tag.get_text(strip=True) and not tag.find(("img", "br", "hr", "table")):
+            tag.decompose()
+
+
+def tidy(markdown):
+    """NFC (never NFKC: it would spell ໜ as ຫນ), no control character (a feed cannot carry one), no space at line
+    ends but a Markdown line break, at most one blank line in a row, one newline at the end."""
+    markdown = CONTROL.sub("", unicodedata.normalize("NFC", markdown))
+    lines = []
+    for line in markdown.split("\n"):
+        stripped = line.rstrip()
+        lines.append(stripped + "  " if line.endswith("  ") and stripped else stripped)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    text = re.sub(r"  (?=\n\n|$)", "", text)  # a line break before a blank line or the end means nothing
+    return text + "\n" if text else ""
+
+
+def plain_text(html):
+    """HTML (a title, an excerpt) as one line of text."""
+    text = BeautifulSoup(expand_shortcodes(html or ""), "html.parser").get_text(" ")
+    return " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())

@@ -1,0 +1,99 @@
+"""The old site's uploads: which file an address under ``wp-content/uploads/`` names, and where in content/ it goes.
+
+An address names a file of the uploads folder the operator copied (``--uploads``), whatever the host (the site may
+have moved, or served its pictures from a CDN). WordPress writes smaller copies named ``photo-300x200.jpg`` beside
+``photo.jpg``; a link to one leads to the original when the folder has it. Pictures go to ``content/images/``,
+other files to ``content/files/``, under their own names; a name another file already has there gets ``-2``,
+``-3``… (the same file, byte for byte, is the same name: a second import finds what the first copied).
+"""
+
+import filecmp
+import os
+import posixpath
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit
+
+from archive.schema import IMAGE_SUFFIXES
+from archive.validate import ACTIVE
+
+MARKER = "wp-content/uploads/"
+_SIZED = re.compile(r"^(?P<stem>.+)-[0-9]+x[0-9]+(?P<ext>\.[A-Za-z0-9]+)$")
+# What a Markdown link or a comma-separated field cannot hold in a file name.
+_UNSAFE_NAME = re.compile(r"[\s()\[\]<>,#?%\"'`\\]+")
+
+
+def upload_path(url):
+    """The path under the uploads folder that ``url`` names, or None when it is not an upload."""
+    try:
+        path = unquote(urlsplit(url.strip()).path)
+    except ValueError:
+        return None
+    index = path.find(MARKER)
+    if index < 0 or (index > 0 and path[index - 1] != "/"):
+        return None
+    relative = posixpath.normpath(path[index + len(MARKER) :])
+    if relative in (".", "") or relative.startswith("../") or relative == "..":
+        return None
+    return relative
+
+
+def safe_name(name):
+    """The name a copied file gets: its own, in NFC (as the Markdown naming it), without what a link cannot hold."""
+    stem, ext = os.path.splitext(unicodedata.normalize("NFC", name))
+    stem = _UNSAFE_NAME.sub("-", stem).strip("-.") or "file"
+    return stem + ext.lower()
+
+
+class Uploads:
+    """Resolves upload addresses to files of ``folder`` (None: no folder given) and places them under ``content``."""
+
+    def __init__(self, folder, content):
+        self.folder = folder
+        self.content = content
+        self.placed = {}  # real source path -> content-relative path
+        self.taken = {}  # content-relative path -> real source path (of this import)
+
+    def find(self, relative):
+        """(file, None) or (None, why not): the original of a resized copy when the folder has it."""
+        if self.folder is None:
+            return None, "no uploads folder was given (--uploads)"
+        candidates = [relative]
+        sized = _SIZED.match(relative)
+        if sized:
+            candidates.insert(0, sized.group("stem") + sized.group("ext"))
+        for candidate in candidates:
+            full = os.path.join(self.folder, *candidate.split("/"))
+            if os.path.isfile(full):
+                return os.path.realpath(full), None
+        return None, f"{relative!r} is not in the uploads folder {self.folder}"
+
+    def place(self, source, folder=None):
+        """The content-relative path ``source`` (a real path) is copied to."""
+        if source in self.placed:
+            return self.placed[source]
+        name = safe_name(os.path.basename(source))
+        if folder is None:
+            folder = "images" if name.lower().endswith(IMAGE_SUFFIXES) else "files"
+        stem, ext = os.path.splitext(name)
+        n = 1
+        while True:
+            path = f"{folder}/{stem}{'' if n == 1 else f'-{n}'}{ext}"
+            existing = os.path.join(self.content, *path.split("/"))
+            if path not in self.taken and (not os.path.exists(existing) or _same(existing, source)):
+                break
+            n += 1
+        self.placed[source], self.taken[path] = path, source
+        return path
+
+
+def _same(a, b):
+    try:
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:
+        return False
+
+
+def active(name):
+    """Whether a browser would run a file of this name as a page of the site (it is not copied: validate.ACTIVE)."""
+    return os.path.splitext(name)[1].lower() in ACTIVE
