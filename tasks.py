@@ -428,11 +428,12 @@ def rsync(c, destination=None):
 
 @task
 def lint(c):
-    """The house style, checked: ruff for the Python, Biome for the JavaScript, CSS and JSON (`invoke format`
-    rewrites what these would reject for layout alone); the CI workflow audited by zizmor and validated against
-    GitHub's workflow schema."""
+    """The house style, checked: ruff for the Python and mypy for its types, Biome for the JavaScript, CSS and JSON
+    (`invoke format` rewrites what these would reject for layout alone); the CI workflow audited by zizmor and
+    validated against GitHub's workflow schema."""
     c.run(f"{PYTHON} -m ruff check .", pty=False)
     c.run(f"{PYTHON} -m ruff format --check .", pty=False)
+    c.run(f"{PYTHON} -m mypy", pty=False)  # what it checks and how strictly: pyproject.toml, [tool.mypy]
     c.run("npx --no-install biome check .", pty=False)
     bin_dir = os.path.dirname(PYTHON)
     workflows = os.path.join(HERE, ".github", "workflows")
