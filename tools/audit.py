@@ -53,7 +53,7 @@ def pages(query, missing=True):
     return found
 
 
-def install_tools():
+def install_tools() -> None:
     """The pinned audit tools in .bench/audit/node_modules, installed when missing or of another version."""
     for name, version in TOOLS.items():
         package = os.path.join(FOLDER, "node_modules", name, "package.json")

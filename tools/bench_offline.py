@@ -24,7 +24,7 @@ class Counting(http.server.SimpleHTTPRequestHandler):
 
     sent = None
 
-    def log_message(self, *args):
+    def log_message(self, *args) -> None:
         pass
 
     def send_head(self):
@@ -67,7 +67,7 @@ def first_visit(site, settings):
     return list(sent)
 
 
-def report(sent, say):
+def report(sent, say) -> None:
     raw = sum(size for _path, size, _gz in sent)
     packed = sum(gz for _path, _size, gz in sent)
     worker = sum(gz for path, _size, gz in sent if path.startswith("/sw.js"))

@@ -24,7 +24,7 @@ def resident_mb():
     return float("nan")
 
 
-def edited(path, n):
+def edited(path, n) -> None:
     """The article at ``path`` with its last line changed, as an editor's save would."""
     with open(path, encoding="utf-8") as f:
         text = f.read().rstrip("\n").rsplit("\n", 1)[0]

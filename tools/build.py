@@ -19,12 +19,12 @@ def build(content, output, settings_file=SETTINGS, record=None, warnings=None, *
 
     from archive import every_article
 
-    def remember(generator):
+    def remember(generator) -> None:
         for article in every_article(generator):
             source = os.path.relpath(article.source_path, generator.path).replace(os.sep, "/")
             record[article.save_as.replace(os.sep, "/")] = source
 
-    def warned(generators):
+    def warned(generators) -> None:
         warnings.extend(generators[0].context["archive_runtime"].warnings)  # every article and static file read
 
     settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output, **overrides})

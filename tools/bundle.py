@@ -44,7 +44,7 @@ def make_bundle(site, zip_path):
     return zip_path
 
 
-def _add(bundle, name, data):
+def _add(bundle, name, data) -> None:
     info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))  # fixed: reproducible bundles
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16

@@ -42,18 +42,18 @@ class Finding:
     line: int
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
 
 class _PageParser(HTMLParser):
     """Collects links, ids and tag-structure problems of one page, with line numbers."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack, self.problems, self.links, self.ids = [], [], [], {}
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, attrs) -> None:
         line = self.getpos()[0]
         attributes = dict(attrs)
         for name in ("href", "src"):
@@ -68,12 +68,12 @@ class _PageParser(HTMLParser):
         if tag not in VOID:
             self.stack.append((tag, line))
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag, attrs) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in VOID:
             self.stack.pop()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag) -> None:
         line = self.getpos()[0]
         if tag in VOID:
             return
@@ -87,7 +87,7 @@ class _PageParser(HTMLParser):
             if open_tag not in OPTIONAL_END:
                 self.problems.append((line, f"<{open_tag}> from line {opened} is not closed before </{tag}>"))
 
-    def close(self):
+    def close(self) -> None:
         super().close()
         for tag, line in self.stack:
             if tag not in OPTIONAL_END:
@@ -183,7 +183,7 @@ def build_what_can_be_built(content, output, record, rounds=5, warnings=None):
 
     warnings = [] if warnings is None else warnings
 
-    def build(folder, output, record):
+    def build(folder, output, record) -> None:
         warnings.clear()  # of an attempt that failed
         build_once(folder, output, record=record, warnings=warnings)
 

@@ -114,7 +114,7 @@ def field(page, label, pane=0):
     return page.locator(f'[id="{target}"]')
 
 
-def fill(page, label, pane, text):
+def fill(page, label, pane, text) -> None:
     field(page, label, pane).fill(text)
 
 

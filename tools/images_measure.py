@@ -48,20 +48,20 @@ def photograph(size, seed):
     return Image.blend(tint, grain, 0.12)
 
 
-def write_pdf(path, pages, seed):
+def write_pdf(path, pages, seed) -> None:
     first = photograph((620, 877), seed).convert("RGB")
     rest = [photograph((620, 877), seed + n).convert("RGB") for n in range(1, min(pages, 8))]
     rest = [rest[n % len(rest)] for n in range(pages - 1)] if rest else []
     first.save(path, "PDF", save_all=True, append_images=rest, resolution=72)
 
 
-def item(folder, slug, lines, body):
+def item(folder, slug, lines, body) -> None:
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, f"{slug}.en.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n\n" + body + "\n")
 
 
-def make_content(content, covers, editions, articles):
+def make_content(content, covers, editions, articles) -> None:
     pairs = load_pairs()
     generate(content, pairs, articles)
     images, files = os.path.join(content, "images"), os.path.join(content, "files")
@@ -125,7 +125,7 @@ def timed(work, name, content, settings_file, cache):
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def main():
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--covers", type=int, default=20)
     parser.add_argument("--editions", type=int, default=8)

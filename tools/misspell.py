@@ -64,13 +64,13 @@ def make(queries, seed=SEED, per_kind=PER_KIND):
     english = [q for q in queries if q["kind"] == "en-word"]
     out = []
 
-    def add(kind, query, typed):
+    def add(kind, query, typed) -> bool:
         if typed == query["q"]:
             return False
         out.append({"kind": kind, "q": typed, "meant": query["q"], "lang": query["lang"], "rel": query["rel"]})
         return True
 
-    def fill(kind, pool, typing):
+    def fill(kind, pool, typing) -> None:
         pool = list(pool)
         rnd.shuffle(pool)
         made = 0
@@ -84,7 +84,7 @@ def make(queries, seed=SEED, per_kind=PER_KIND):
     return out
 
 
-def main():
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("queries", help="dev-queries.json")
     parser.add_argument("out")

@@ -256,7 +256,7 @@ def load_record(content):
     return record
 
 
-def save_record(content, record):
+def save_record(content, record) -> None:
     path = os.path.join(content, RECORD)
     with open(path + ".partial", "w", encoding="utf-8") as file:
         json.dump(dict(sorted(record.items())), file, ensure_ascii=False, indent=1)
@@ -384,7 +384,7 @@ def run(content, force=False, replace_edited=False, workers=None, say=print, rec
     return failed
 
 
-def write_text(content, relative, planned, texts, record):
+def write_text(content, relative, planned, texts, record) -> None:
     pages, count = planned
     if pages[0].number:  # a PDF: every page, those with a text layer left empty
         by_number = {page.number: texts[page] for page in pages}

@@ -27,7 +27,7 @@ SENTENCES = 26  # a page's worth in two columns at 10.5 pt
 TILT = 2.0  # degrees, of the set that is tilted more
 
 
-def page_html(sentences, font):
+def page_html(sentences, font) -> str:
     body = "".join(f"<p>{sentence}</p>" for sentence in sentences)
     return (
         "<!doctype html><html lang=lo><head><meta charset=utf-8><style>"
@@ -157,7 +157,7 @@ def measure_one(job):
     return path, step_index, *scores(printed, read), seconds
 
 
-def run(folder, pairs, pages_per_font=2, workers=None, say=print, search_in=None):
+def run(folder, pairs, pages_per_font=2, workers=None, say=print, search_in=None) -> None:
     """Measures every step on the scans made in ``folder``; with ``search_in`` (a content folder), also how well
     the search finds what `invoke ocr` read (searched)."""
     scans = make_scans(folder, pairs, pages_per_font)
@@ -206,7 +206,7 @@ console.log(JSON.stringify(found));
 """
 
 
-def searched(folder, scans, project_content, workers=None, say=print):
+def searched(folder, scans, project_content, workers=None, say=print) -> None:
     """Recall@10 of words printed only on page scans: an edition per font (its 150-dpi pages, level), added to a
     copy of ``project_content``, read by `invoke ocr` (tools/ocr.run), built, and searched by the page's own
     search code (js/src/search.js, under node) for SEARCHED Lao words of five letters or more that are printed on

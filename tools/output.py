@@ -72,7 +72,7 @@ def replacing_folder(target):
         remove_leftovers(target)  # the old site among them
 
 
-def _point(target, folder):
+def _point(target, folder) -> None:
     """Make ``target`` a link to ``folder`` (a sibling) in one rename; a real folder there is exchanged for it."""
     parent, _name, prefix = _parts(target)
     link = tempfile.mktemp(prefix=prefix + "link-", dir=parent)  # a name for os.symlink, used at once
@@ -115,7 +115,7 @@ def replacing_file(target):
         os.replace(path, target)
 
 
-def remove(target):
+def remove(target) -> None:
     """Remove ``target`` (a link and the folder it points at, or a folder) and what runs left beside it."""
     if not os.path.lexists(target):
         return

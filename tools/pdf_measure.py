@@ -137,7 +137,7 @@ def _fontsource_css(weights):
     return "\n".join(rules)
 
 
-def _data_url(match):
+def _data_url(match) -> str:
     data = base64.b64encode((FONTSOURCE / "files" / match.group(1)).read_bytes()).decode("ascii")
     return f"url(data:font/woff2;base64,{data})"
 
@@ -150,7 +150,7 @@ def missing_font(font):
     return None if fonts.strip() else f"no system {font} (apt-get install {FONTS[font]})"
 
 
-def page_html(pages, css, layout="", family="Noto Sans Lao"):
+def page_html(pages, css, layout="", family="Noto Sans Lao") -> str:
     sections = "\n".join(
         "<section>"
         + f"<h1>{html.escape(heading)}</h1>"
@@ -399,7 +399,7 @@ def printed(folder, documents, notes):
     return pdfs
 
 
-def table(folder, documents=tuple(DOCUMENTS)):
+def table(folder, documents=tuple(DOCUMENTS)) -> None:
     notes = []
     pdfs = printed(folder, documents, notes)
     print("CER: letters and marks wrong, spaces aside; words: Lao words found inside one run of the text read;")
@@ -448,11 +448,11 @@ def chromium_small(pages, path, font):
 FIXTURE_PRODUCERS = {"chromium": chromium_small, "libreoffice": libreoffice}
 
 
-def fixture_name(font, producer):
+def fixture_name(font, producer) -> str:
     return f"{slug(font)}-{producer}.pdf"
 
 
-def fixtures(folder):
+def fixtures(folder) -> None:
     """lao-news.pdf: FIXTURE_PAGES printed by Chromium in the site's web font; for each system font and producer, a
     page of FIXTURE_PAGES and a page whose paragraphs wrap (FONT_FIXTURE_PAGES); scan.pdf: a picture of
     lao-news.pdf's first page and no text; locked.pdf: a blank page that only opens with a password (made with
@@ -494,7 +494,7 @@ def fixtures(folder):
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
 
 
-def main(argv=None):
+def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
     parser.add_argument("--fixtures", action="store_true", help=f"write the test fixtures to {FIXTURES}")

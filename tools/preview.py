@@ -58,7 +58,7 @@ class LastBuild:
     """How the preview's last build went, shared by the rebuild function and the web app: ``failure`` is None when
     it succeeded."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.failure = None
 
 
@@ -70,7 +70,7 @@ def rebuilder(settings, out=print, last=None):
     pelican = Pelican(settings)
     last = last or LastBuild()
 
-    def rebuild():
+    def rebuild() -> bool:
         try:
             pelican.run()
         except Exception as error:  # an editor's mistake must not stop the preview: show it, wait for a fix
@@ -143,7 +143,7 @@ def content_type(path):
 HTML = content_type("page.html")
 
 
-def is_page(path):
+def is_page(path) -> bool:
     """Whether a URL path asks for a page (HTML, or a folder's index.html) rather than a stylesheet, image, …"""
     return os.path.splitext(path.rsplit("/", 1)[-1])[1].lower() in ("", ".html", ".htm")
 
@@ -178,7 +178,7 @@ class PreviewApp:
     (admin/), which says it itself after asking build-status.json, so that the editor can fix the file (when no
     build ever made it, its address shows the error page too)."""
 
-    def __init__(self, root, last):
+    def __init__(self, root, last) -> None:
         self.root = root
         self.last = last
 

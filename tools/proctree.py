@@ -56,19 +56,19 @@ class PeakMemory:
     """``with PeakMemory(pid) as peak:`` … ``peak.rss_kb``, ``peak.pss_kb``, ``peak.processes``: the largest sums
     seen over the tree of ``pid`` while the block ran (and the most processes at once)."""
 
-    def __init__(self, pid):
+    def __init__(self, pid) -> None:
         self.pid = pid
         self.rss_kb = self.pss_kb = self.processes = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
 
-    def sample(self):
+    def sample(self) -> None:
         pids = tree(self.pid)
         self.rss_kb = max(self.rss_kb, sum(field_kb(f"/proc/{pid}/status", "VmRSS:") for pid in pids))
         self.pss_kb = max(self.pss_kb, sum(field_kb(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids))
         self.processes = max(self.processes, len(pids))
 
-    def _sample_until_stopped(self):
+    def _sample_until_stopped(self) -> None:
         while not self._stop.is_set():
             self.sample()
             self._stop.wait(INTERVAL)
@@ -77,6 +77,6 @@ class PeakMemory:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()

@@ -20,7 +20,7 @@ NEWSPAPER = [
 ]
 
 
-def newspaper_page(masthead, line, story, css):
+def newspaper_page(masthead, line, story, css) -> str:
     heading, paragraphs = story
     columns = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs * 2)
     return (
@@ -36,7 +36,7 @@ def newspaper_page(masthead, line, story, css):
     )
 
 
-def cover(css):
+def cover(css) -> str:
     return (
         f'<!doctype html><html lang="lo"><head><meta charset="utf-8"><style>{css}'
         "body { margin: 0; width: 600px; height: 800px; font-family: 'Noto Sans Lao'; color: #fff;"
@@ -49,7 +49,7 @@ def cover(css):
     )
 
 
-def small_png(path):
+def small_png(path) -> None:
     """A screenshot as a palette PNG: a scan's few colours, a fraction of the bytes."""
     from PIL import Image
 
@@ -57,7 +57,7 @@ def small_png(path):
         image.convert("RGB").quantize(colors=64).save(path, optimize=True)
 
 
-def main():
+def main() -> None:
     from playwright.sync_api import sync_playwright
 
     css = _fontsource_css((400, 700))

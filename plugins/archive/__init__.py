@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 class ContentError(Exception):
     """The content folder has problems; the message lists every one, a line each, with file and line."""
 
-    def __init__(self, problems):
+    def __init__(self, problems) -> None:
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(
@@ -50,7 +50,7 @@ class ContentError(Exception):
 class Runtime:
     """What one build of the archive shares: settings, strings and, once collected, each language's site."""
 
-    def __init__(self, pelican_settings):
+    def __init__(self, pelican_settings) -> None:
         self.settings = ArchiveSettings.from_pelican(pelican_settings)
         self.schema = Schema(self.settings.languages)
         names = self.schema.strings()
@@ -155,7 +155,7 @@ def every_article(generator):
     return [article for group in ARTICLE_GROUPS for article in getattr(generator, group, [])]
 
 
-def collect_sites(generator):
+def collect_sites(generator) -> None:
     runtime = runtime_of(generator)
     runtime.all_articles = every_article(generator)
     prepare(runtime.all_articles, runtime.schema, generator.path)
@@ -173,7 +173,7 @@ def check_everything_read(generator):
         )
 
 
-def add_template_helpers(generator):
+def add_template_helpers(generator) -> None:
     runtime = runtime_of(generator)
 
     def page_lang(ctx):
@@ -271,7 +271,7 @@ def add_template_helpers(generator):
     generator.env.filters.update(day=day, month=month, day_range=day_range, filesize=filesize)
 
 
-def clean_html(content):
+def clean_html(content) -> None:
     """Summary (the one field that is HTML, rendered from Markdown) and the body, sanitised as soon as Pelican has
     read them, before any page, feed, search index or picture uses them; what the body lost is a warning, logged
     and kept for `invoke check`. The body's links are still in their {static} form, which Pelican replaces later."""
@@ -292,14 +292,14 @@ def clean_html(content):
             runtime.warnings.append(warning)
 
 
-def keep_file_facts(generators):
+def keep_file_facts(generators) -> None:
     """Once every generator has its context (the checks and the pictures have asked what they need)."""
     runtime = generators[0].context.get("archive_runtime")
     if runtime is not None:
         runtime.files.save()
 
 
-def forget_rendered_content(pelican):
+def forget_rendered_content(pelican) -> None:
     """Pelican memoizes Content.get_content and get_summary in caches that live as long as the process, keyed by
     the articles: a preview (`make serve`) that builds again and again would keep every build's articles. A build
     that has finished needs none of them."""
@@ -307,7 +307,7 @@ def forget_rendered_content(pelican):
         Content.__dict__[name].cache.clear()
 
 
-def forget_stale_content_cache(pelican):
+def forget_stale_content_cache(pelican) -> None:
     """Before anything is read: Pelican's content cache, if it was read with another Markdown (contentcache.py)."""
     contentcache.forget_if_stale(pelican.settings)
 
@@ -316,7 +316,7 @@ def get_generators(pelican):
     return ListingGenerator
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(forget_stale_content_cache)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_init.connect(check_content)

@@ -17,7 +17,7 @@ class Details:
     """What the templates need beyond Pelican's fields: the schema's fields typed (dates are dates, numbers are
     numbers, lists are lists; the empty value when not written), read as attributes (``details.venue``)."""
 
-    def __init__(self, kind, alternates, values, facts, number, url=""):
+    def __init__(self, kind, alternates, values, facts, number, url="") -> None:
         self.kind = kind
         self.url = url  # the article's site-relative URL, computed once (Pelican's url property reformats it)
         self.alternates = alternates  # lang -> site-relative URL of this article in that language (itself too)
@@ -93,7 +93,7 @@ def newest_first(articles):
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def prepare(articles, schema, content=None):
+def prepare(articles, schema, content=None) -> None:
     """Attach Details and the template of its kind to every article (drafts and hidden ones too); ``content``:
     the folder the file fields name files in (for their sizes)."""
     for article in articles:
@@ -122,14 +122,14 @@ COMMON = 0.05  # a word or tag in more than this share of a language's articles 
 CLUES = 8  # an article's rarest words that are looked up: bounded work per article, whatever the archive's size
 
 
-def link_neighbours(by_kind):
+def link_neighbours(by_kind) -> None:
     """Each item's newer and older item of the same kind (``by_kind``: {kind: newest first})."""
     for items in by_kind.values():
         for newer, older in zip(items, items[1:], strict=False):
             newer.details.older, older.details.newer = older, newer
 
 
-def link_related(articles, words_of, count=RELATED):
+def link_related(articles, words_of, count=RELATED) -> None:
     """Each article's ``count`` most related others of ``articles`` (one language, newest first): by shared tags,
     then by shared words of title and summary (``words_of``), ties to the newer; decided at build time, through
     an inverted index (no pair of articles compared twice, however large the archive)."""
@@ -198,7 +198,7 @@ def collect(articles, schema, words_of=simple_words):
     return sites
 
 
-def link_contents_elsewhere(sites):
+def link_contents_elsewhere(sites) -> None:
     """An issue's table of contents lists, after its own language's articles, those of the issue that exist only
     in another language: every reader sees the whole issue."""
     for lang, site in sites.items():
@@ -215,7 +215,7 @@ def link_contents_elsewhere(sites):
                     here.details.contents_elsewhere.append(article)
 
 
-def _link_issues(articles, schema):
+def _link_issues(articles, schema) -> None:
     """An article whose field refers to a numbered item (Journal_Issue: 14) is in that item's table of contents."""
     for field in (f for f in schema.fields.values() if f.refers_to):
         numbered = {a.details.number: a for a in articles if a.details.kind == field.refers_to}

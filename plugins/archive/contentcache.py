@@ -25,7 +25,7 @@ def stamp(settings):
     return hashlib.sha256(repr((versions, read_with)).encode("utf-8")).hexdigest()
 
 
-def forget_if_stale(settings):
+def forget_if_stale(settings) -> None:
     """Removes Pelican's content cache from CACHE_PATH when it was not made with this build's ``stamp``."""
     if not settings.get("CACHE_CONTENT"):
         return

@@ -38,7 +38,7 @@ def format_range(start, end, lang):
     return f"{format_day(start, lang)} – {format_day(end, lang)}"
 
 
-def format_size(size, lang):
+def format_size(size, lang) -> str:
     """A file's size for a download button: ``2.4 MB``, ``380 KB``, with the language's decimal sign."""
     if size >= 1_000_000:
         return f"{format_decimal(round(size / 1_000_000, 1), locale=lang)} MB"

@@ -27,7 +27,7 @@ class Unreadable(ValueError):
 
 
 class FileFacts:
-    def __init__(self, path=None, files=None):
+    def __init__(self, path=None, files=None) -> None:
         self.path = path  # None: kept in memory only
         self.files = files or {}  # absolute path -> {"size", "mtime_ns", "facts": {kind: {"value"} or {"error"}}}
         self.seen = set()  # the files asked about in this build

@@ -58,10 +58,10 @@ PARENTS = {"year": ("archive", "archive.title"), "tag": ("tags", "tags.title")}
 
 
 class ListingGenerator(Generator):
-    def generate_context(self):
+    def generate_context(self) -> None:
         pass  # the sites are collected when the articles are (article_generator_pretaxonomy)
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         runtime = self.context["archive_runtime"]
         pages = []  # (URL, alternates, lastmod) of every page, for the sitemap
         for site in runtime.sites.values():
@@ -72,14 +72,14 @@ class ListingGenerator(Generator):
             self._write("sitemap.xml", sitemap_xml(self.settings["SITEURL"], pages))
             self._write("robots.txt", robots_txt(self.settings["SITEURL"], runtime.hidden_folders))
 
-    def _write_citations(self, runtime):
+    def _write_citations(self, runtime) -> None:
         """Every item's RIS and BibTeX beside its page (drafts' and hidden items' too: their pages link them)."""
         source = runtime.cite_source()
         for article in runtime.all_articles:
             for path, text in cite.files(article, source).items():
                 self._write(path, text)
 
-    def _write(self, name, text):
+    def _write(self, name, text) -> None:
         """A file of the site that is no page (sitemap, robots.txt, a manifest), at ``name`` under the output."""
         target = os.path.join(self.output_path, name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -88,7 +88,7 @@ class ListingGenerator(Generator):
 
 
 class _LanguagePages:
-    def __init__(self, generator, writer, runtime, site):
+    def __init__(self, generator, writer, runtime, site) -> None:
         self.generator, self.writer, self.runtime, self.site = generator, writer, runtime, site
         self.lang = site.lang
         self.others = [lang for lang in runtime.sites if lang != self.lang]
@@ -173,7 +173,7 @@ class _LanguagePages:
             )
         return self.written
 
-    def manifest(self):
+    def manifest(self) -> None:
         """The web app manifest of this language's pages: its name, its start page, the icon, the colours."""
         root = self.runtime.settings.root(self.lang)
         path = paths(root)["manifest"]
@@ -218,7 +218,7 @@ class _LanguagePages:
             context.update(page_section=section, page_section_current="page" if own else "true")
         return context
 
-    def page(self, name, template, title, values, listed=True):
+    def page(self, name, template, title, values, listed=True) -> None:
         """A page of this language; ``listed``: in the sitemap (a 404 page is not)."""
         alternates = {lang: link(self.runtime, lang, name) for lang in self.runtime.sites}
         path = paths(self.runtime.settings.root(self.lang))[name]
@@ -232,7 +232,7 @@ class _LanguagePages:
             **values,
         )
 
-    def listing(self, target, title, articles, alternates=None, kind=None, grouping=None, kind_counts=None):
+    def listing(self, target, title, articles, alternates=None, kind=None, grouping=None, kind_counts=None) -> None:
         """A list of ``articles``, paginated; ``grouping``: "month" (a year's page), "year-month" (a kind listed
         as editions), or none; ``kind_counts``: {kind: how many}, said under the title."""
         name, values = target

@@ -48,7 +48,7 @@ def read_pages(path):
     return text.split(PAGE_END)
 
 
-def write_pages(path, pages):
+def write_pages(path, pages) -> None:
     """Writes the text of ``pages`` (one for a scan) at ``path`` as read_pages reads it, atomically."""
     text = "".join(page.rstrip("\n") + "\n" + PAGE_END for page in pages) if len(pages) > 1 else pages[0]
     if len(pages) == 1 and text and not text.endswith("\n"):

@@ -64,7 +64,7 @@ def render(policy):
     return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources, _why in policy)
 
 
-def origin(url):
+def origin(url) -> str:
     """scheme://host[:port] of ``url``."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"

@@ -97,7 +97,7 @@ class Dropped:
     attribute: str = None
     value: str = None
 
-    def __str__(self):
+    def __str__(self) -> str:
         if self.attribute is None:
             why = "HTML drops it where it stands" if self.tag in BODY_TAGS else "not an element a body may have"
             return f"dropped <{self.tag}> ({why})"
@@ -114,11 +114,11 @@ class Dropped:
 class _Elements(HTMLParser):
     """Every element of a piece of HTML with its attributes, as (Dropped(tag), [Dropped(tag, name, value)])."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.elements = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, attrs) -> None:
         self.elements.append((Dropped(tag), [Dropped(tag, name, value or "") for name, value in attrs]))
 
 

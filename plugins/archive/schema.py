@@ -221,7 +221,7 @@ class Field:
     def key(self):
         return self.name.lower()
 
-    def used_by(self, kind):
+    def used_by(self, kind) -> bool:
         return self.kinds is None or kind in self.kinds
 
     def required_by(self, kind):
@@ -584,7 +584,7 @@ def pages_named(meta):
 class Schema:
     """``KINDS`` and ``FIELDS`` with the site's languages; what the rest of the project asks about content."""
 
-    def __init__(self, languages=("lo", "en"), kinds=None, fields=None):
+    def __init__(self, languages=("lo", "en"), kinds=None, fields=None) -> None:
         self.languages = tuple(languages)
         self.kinds = {kind.name: kind for kind in kinds or KINDS}
         bound = {id(LANGUAGE): LANGUAGE.with_choices(self.languages), id(KIND): KIND.with_choices(self.kinds)}
@@ -682,7 +682,7 @@ class Schema:
                     problems.append((f.key, f"{f.name} is before {self.name_of(f.not_before)}"))
         return problems
 
-    def _unknown(self, key, kind):
+    def _unknown(self, key, kind) -> str:
         names = [f.name for f in (self.fields_of(kind) if kind in self.kinds else self.fields.values())]
         close = difflib.get_close_matches(key, [n.lower() for n in names], n=1, cutoff=0.75)
         hint = f"did you mean {self.name_of(close[0])}?" if close else "known fields: " + ", ".join(names)

@@ -23,7 +23,7 @@ def sitemap_xml(site_url, pages):
     return "".join(lines)
 
 
-def robots_txt(site_url, hidden=()):
+def robots_txt(site_url, hidden=()) -> str:
     """``hidden``: folders of the site ("admin/") that are no pages to find, below the site's own path."""
     base = urlsplit(site_url).path.rstrip("/")
     disallow = "".join(f"Disallow: {base}/{folder.strip('/')}/\n" for folder in sorted(hidden))

@@ -23,7 +23,7 @@ def plural_form(lang, n):
 
 
 class Strings:
-    def __init__(self, table):
+    def __init__(self, table) -> None:
         self._table = table
         languages = list(table)
         for lang in languages[1:]:

@@ -24,7 +24,7 @@ class Problem:
     line: int
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
 

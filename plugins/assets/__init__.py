@@ -48,7 +48,7 @@ class AssetSettings:
         return read_group(cls, settings, PREFIX, project=os.path.dirname(os.path.abspath(settings["THEME"])))
 
 
-def fingerprinted(name, data):
+def fingerprinted(name, data) -> str:
     """``css/site.css`` -> ``css/site.<first 12 hex digits of its SHA-256>.css``."""
     stem, ext = os.path.splitext(name)
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{ext}"
@@ -83,7 +83,7 @@ class AssetsGenerator(Generator):
             for name, data in self.files.items()
         }
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         static = os.path.join(self.output_path, self.settings["THEME_STATIC_DIR"])
         for name, data in self.files.items():
             target = os.path.join(static, self.context["archive_assets"][name])
@@ -102,7 +102,7 @@ class AssetsGenerator(Generator):
 WORKER = "sw.js"  # at the site's root, so that it serves every page of both languages
 
 
-def add_asset_helper(generator):
+def add_asset_helper(generator) -> None:
     context = generator.context
 
     def asset(name):
@@ -112,7 +112,7 @@ def add_asset_helper(generator):
     generator.env.globals["offline_worker"] = WORKER if AssetSettings.from_pelican(generator.settings).offline else ""
 
 
-def write_worker(pelican):
+def write_worker(pelican) -> None:
     """Once the whole site is written: its service worker, when ASSETS_OFFLINE is on."""
     if AssetSettings.from_pelican(pelican.settings).offline:
         make_worker(pelican.settings, pelican.output_path)
@@ -142,7 +142,7 @@ def get_generators(pelican):
     return AssetsGenerator
 
 
-def register():
+def register() -> None:
     signals.generator_init.connect(add_asset_helper)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_worker)

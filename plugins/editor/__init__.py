@@ -56,12 +56,12 @@ def decap_files(project):
 
 
 class EditorGenerator(Generator):
-    def generate_context(self):
+    def generate_context(self) -> None:
         self.editor = EditorSettings.from_pelican(self.settings)
         if self.editor.backend:
             runtime_of(self).hidden_folders.add(FOLDER)
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         if not self.editor.backend:
             log.info("editor: EDITOR_BACKEND is None: this site has no admin/ (the web editor)")
             return
@@ -94,5 +94,5 @@ def get_generators(pelican):
     return EditorGenerator
 
 
-def register():
+def register() -> None:
     signals.get_generators.connect(get_generators)

@@ -50,7 +50,7 @@ def pictured_files(article, schema):
 class ImagesGenerator(Generator):
     """Plans every picture in the context phase (templates need their sizes), writes the thumbnails after."""
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         self.image_settings = ImageSettings.from_pelican(self.settings)
         runtime = self.context["archive_runtime"]
         pictures = {}
@@ -70,7 +70,7 @@ class ImagesGenerator(Generator):
             return self.settings["SITEURL"].rstrip("/") + "/"
         return "../" * url.count("/")
 
-    def generate_output(self, writer):
+    def generate_output(self, writer) -> None:
         made = {}
         for picture in self.context[CONTEXT].values():
             if picture:
@@ -86,7 +86,7 @@ class ImagesGenerator(Generator):
         )
 
 
-def add_picture_helper(generator):
+def add_picture_helper(generator) -> None:
     context = generator.context
 
     def picture_of(path):
@@ -152,7 +152,7 @@ def get_generators(pelican):
     return ImagesGenerator
 
 
-def register():
+def register() -> None:
     signals.generator_init.connect(add_picture_helper)
     signals.get_generators.connect(get_generators)
     signals.article_generator_init.connect(read_svgs)

@@ -95,10 +95,10 @@ def _href(tag, value):
 
 
 class _Cleaner:
-    def __init__(self):
+    def __init__(self) -> None:
         self.dropped = []  # names of what went, as the file wrote them, in order, each once
 
-    def drop(self, name):
+    def drop(self, name) -> None:
         if name not in self.dropped:
             self.dropped.append(name)
 
@@ -129,7 +129,7 @@ class _Cleaner:
             return None  # fill="url(https://…)": a reference outside the file
         return name, value
 
-    def children(self, node, copy):
+    def children(self, node, copy) -> None:
         """Append to ``copy`` the kept children of ``node``; the text after a dropped one stays where it was."""
         for child in node:
             tag = child.tag.removeprefix(f"{{{SVG}}}") if isinstance(child.tag, str) else None
@@ -146,7 +146,7 @@ class _Cleaner:
             _add_text(copy, child.tail)
 
 
-def _add_text(parent, text):
+def _add_text(parent, text) -> None:
     if not text:
         return
     if len(parent):
@@ -173,7 +173,7 @@ def inert(data):
     return (text + "\n").encode("utf-8"), cleaner.dropped
 
 
-def check(path):
+def check(path) -> bool:
     """For the archive's check of a field naming an SVG: raises Unreadable when the file at ``path`` is none."""
     with open(path, "rb") as f:
         inert(f.read())

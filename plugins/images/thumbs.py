@@ -134,7 +134,7 @@ def plan(path, site_path, known=learn_now):
     return None
 
 
-def _add_webp(picture, path, key, full_width, as_is=None):
+def _add_webp(picture, path, key, full_width, as_is=None) -> None:
     """WebP candidates of ``picture`` up to ``full_width``; the full-width one is ``as_is`` (the original's site
     path) when given."""
     for width in [w for w in WIDTHS if w < full_width] + ([full_width] if full_width <= WIDTHS[-1] else []):
@@ -243,7 +243,7 @@ def write(made, output, cache, workers=None):
     return encoded
 
 
-def _place(cached, target):
+def _place(cached, target) -> None:
     """The cached thumbnail at ``target``: a hard link where the file system allows one (no bytes read or written,
     as Pelican's STATIC_CREATE_LINKS does for static files), else a copy."""
     if os.path.lexists(target):

@@ -31,13 +31,13 @@ class _Outbox:
     """What the child says: held back while the parent is sending, then sent. Steps of progress are kept as the
     latest of each label only."""
 
-    def __init__(self, connection):
+    def __init__(self, connection) -> None:
         self.connection = connection
         self.held = []
         self.steps = {}
         self.holding = True
 
-    def say(self, message):
+    def say(self, message) -> None:
         if self.holding:
             if message[0] == "message" and message[1] and message[1][0] == "step":
                 self.steps[message[1][1]] = message
@@ -46,7 +46,7 @@ class _Outbox:
         else:
             self.connection.send(message)
 
-    def release(self):
+    def release(self) -> None:
         self.holding = False
         held, self.held, self.steps = [*self.steps.values(), *self.held], [], {}
         for message in held:
@@ -56,11 +56,11 @@ class _Outbox:
 class _ToParent(logging.Handler):
     """Sends the child's log records to the parent, as plain data."""
 
-    def __init__(self, outbox):
+    def __init__(self, outbox) -> None:
         super().__init__()
         self.outbox = outbox
 
-    def emit(self, record):
+    def emit(self, record) -> None:
         self.outbox.say(("log", {"name": record.name, "levelno": record.levelno, "msg": record.getMessage()}))
 
 
@@ -68,14 +68,14 @@ class Inbox:
     """What the parent sends, message by message, until it waits; ``close()`` when the task needs no more, so that
     what the task says goes out at once (the parent no longer sends, so the pipe cannot fill both ways)."""
 
-    def __init__(self, messages, outbox=None):
+    def __init__(self, messages, outbox=None) -> None:
         self.messages = messages
         self.outbox = outbox
 
     def __iter__(self):
         return iter(self.messages)
 
-    def close(self):
+    def close(self) -> None:
         if self.outbox is not None:
             self.outbox.release()
 
@@ -88,7 +88,7 @@ class Job:
     result, and an exception in it is raised again by ``wait``. A job whose parent gives up on it (a build that
     fails before waiting) is stopped when the Job is collected."""
 
-    def __init__(self, task, background=True):
+    def __init__(self, task, background=True) -> None:
         self.task = task
         self.process = None
         self.connection = None
@@ -104,7 +104,7 @@ class Job:
             child_end.close()
             self.stop = weakref.finalize(self, _stop, self.process, self.connection)
 
-    def send(self, message):
+    def send(self, message) -> None:
         if self.process is None:
             self.sent.append(message)
         elif not self.broken:
@@ -113,7 +113,7 @@ class Job:
             except (BrokenPipeError, ConnectionResetError):
                 self.broken = True  # the child has stopped; wait() says why
 
-    def _child(self, connection):
+    def _child(self, connection) -> None:
         self.connection.close()  # the parent's end, inherited: without this, the child never sees the parent go
         # Daemonic to the parent, which stops it when it exits; to itself not, so that the task may start a pool of
         # processes (readahead.py), which multiprocessing refuses a daemonic process. The pool ends with the task.
@@ -169,7 +169,7 @@ class Job:
             self.stop()
 
 
-def _stop(process, connection):
+def _stop(process, connection) -> None:
     """Closes the parent's end and lets the child finish, or stops it if it does not (it was given up on)."""
     connection.close()
     process.join(timeout=5)

@@ -41,7 +41,7 @@ def fingerprint(source):
 
 
 class DocumentCache:
-    def __init__(self, path=None, documents=None, pieces=None, every=True):
+    def __init__(self, path=None, documents=None, pieces=None, every=True) -> None:
         self.path = path  # None: nothing is written
         self.every = every  # keep every document, not only those that hold printed pages' text (a PDF's, a scan's)
         self.documents = documents or {}  # fingerprint -> Document
@@ -63,7 +63,7 @@ class DocumentCache:
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
         return cls(path, every=every)
 
-    def has(self, source, key=None):
+    def has(self, source, key=None) -> bool:
         """Whether the document of ``source`` is in the cache (``key``: its fingerprint, when known)."""
         return (key or fingerprint(source)) in self.documents
 
@@ -79,7 +79,7 @@ class DocumentCache:
         self.used[key] = found
         return found
 
-    def save(self, pieces):
+    def save(self, pieces) -> None:
         """Keeps what this build used and the words of its chunks (``pieces``), if the cache is to be written."""
         kept = self.used if self.every else {key: doc for key, doc in self.used.items() if doc.pdf_pages}
         if not self.path or kept.keys() == self.documents.keys():

@@ -106,7 +106,7 @@ PART_UNITS = 2048  # the most text (UTF-16 code units) a part holds, but for a r
 class _Memo(dict):
     """A dict that makes what it lacks with ``make``: ``map(memo.__getitem__, keys)`` then runs at C speed."""
 
-    def __init__(self, make, items=()):
+    def __init__(self, make, items=()) -> None:
         super().__init__(items)
         self.make = make
 
@@ -116,7 +116,7 @@ class _Memo(dict):
 
 
 class Analyzer:
-    def __init__(self, pieces=None, read_pdf=page_texts, read_machine=machinetext.read_pages):
+    def __init__(self, pieces=None, read_pdf=page_texts, read_machine=machinetext.read_pages) -> None:
         self.terms = _Memo(lambda word: stem(trim(word)))  # word -> term (lao-trimmer, lao-stemmer)
         self.pieces = _Memo(chunk_pieces, pieces or {})  # chunk -> [(start, word)]
         self.chunk_terms = _Memo(self._terms_of)  # chunk -> (term, ...)
@@ -156,7 +156,7 @@ class Analyzer:
         machine = tuple(n for n, page in enumerate(pages, 1) if page and not (n <= len(typed) and typed[n - 1]))
         return tuple(pages), machine, scan_urls
 
-    def pdf_read(self, pdf, texts):
+    def pdf_read(self, pdf, texts) -> None:
         """Takes the text of each page of ``pdf`` as read elsewhere (readahead.py), as if read here."""
         self.pdf_pages[pdf] = _normal_pages(texts)
 

@@ -42,7 +42,7 @@ def made_of(plan, fingerprint):
 class KeptData:
     """The search data kept in ``folder`` (CACHE_PATH/lao_search-data), if made with ``stamp``."""
 
-    def __init__(self, folder, stamp):
+    def __init__(self, folder, stamp) -> None:
         self.folder = folder
         self.stamp = stamp
         self.made_of = None  # as made_of() says, when something is kept
@@ -59,7 +59,7 @@ class KeptData:
             logger.warning("Search: %s not read (%s); the search data are made anew", folder, error)
         self.articles = {bytes.fromhex(each) for each in self.made_of["read"]} if self.made_of else set()
 
-    def may_hold(self, fingerprint):
+    def may_hold(self, fingerprint) -> bool:
         """Whether an article of this fingerprint is among those the build that made the kept data read."""
         return fingerprint in self.articles
 
@@ -76,7 +76,7 @@ class KeptData:
                 raise FileNotFoundError(f"files of {os.path.join(self.folder, str(n))} are missing")
         return self.summary
 
-    def keep(self, output_path, data_folder, made_of, summary):
+    def keep(self, output_path, data_folder, made_of, summary) -> None:
         """Keeps links to the search data just written (``made_of`` them), in place of what was kept."""
         os.makedirs(self.folder, exist_ok=True)
         manifest = os.path.join(self.folder, MANIFEST)

@@ -165,7 +165,7 @@ class _Chars:
     """PDFium's list of characters of a page, each read once: its text (a character per index) and the address of
     the text object each character is drawn by (None for one PDFium made up); boxes, origins and sizes on asking."""
 
-    def __init__(self, textpage):
+    def __init__(self, textpage) -> None:
         self.handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
         count = textpage.count_chars()
         # map() rather than a loop: a call a character, nothing else, on pages of thousands of characters
@@ -211,7 +211,7 @@ class _Objects:
     """A page's text objects in the order it draws them: the handle of each, and where each is in that order by
     its address."""
 
-    def __init__(self, handles):
+    def __init__(self, handles) -> None:
         self.handles = handles
         self.rank = {handle.value: k for k, handle in enumerate(handles)}
         values = [ctypes.c_float() for _ in range(4)]
@@ -256,7 +256,7 @@ def _drawing_ranks(page):
     return _Objects(text), pdfium_c.FPDF_PAGEOBJ_FORM in kinds
 
 
-def _drawn_out_of_order(chars, kept, rank):
+def _drawn_out_of_order(chars, kept, rank) -> bool:
     """Whether PDFium put a character of the file before one drawn earlier *on the same line*: LibreOffice draws
     each mark of Phetsarath OT as a text object of its own, placed after its consonant but starting to the right
     of where the consonant does, and PDFium, ordering by position, puts the mark after the next letter
@@ -408,7 +408,7 @@ def _is_space(chars, objects, cluster, after):
 class _Line:
     """A line of a page: its characters (character, PDFium's index or None) and where it is."""
 
-    def __init__(self, chars, items):
+    def __init__(self, chars, items) -> None:
         self.chars = items
         self.text = "".join([char for char, _i in items])
         self._all = chars

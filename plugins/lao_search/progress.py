@@ -18,7 +18,7 @@ UNKNOWN_EVERY = 1000  # items between two lines, when how many there will be is 
 class Progress:
     """Shows reported steps; a context manager."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.bar = None
         self.tasks = {}
         self.logged = {}
@@ -26,11 +26,11 @@ class Progress:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
 
-    def step(self, label, done, total):
+    def step(self, label, done, total) -> None:
         """``done`` of ``total`` items (None: of a number not known yet) are done."""
         if (total if total is not None else done) < LONG or quiet():
             return
@@ -59,12 +59,12 @@ class Progress:
             say(f"{label}: {done} of {total}")
 
 
-def quiet():
+def quiet() -> bool:
     """Whether Pelican was asked to show only critical errors (-q); it shows warnings by default."""
     return not logging.getLogger("pelican").isEnabledFor(logging.WARNING)
 
 
-def say(line):
+def say(line) -> None:
     """A line of the build's report, as Pelican prints its own ("Done: Processed ...")."""
     if not quiet():
         console.print(line, highlight=False)

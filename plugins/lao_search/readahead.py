@@ -15,13 +15,13 @@ from .background import can_fork
 
 
 class PdfReadahead:
-    def __init__(self, read, workers=None):
+    def __init__(self, read, workers=None) -> None:
         self.read = read  # path -> the text of each page (pdftext.page_texts)
         self.workers = workers or os.cpu_count() or 1
         self.pool = None
         self.reading = {}  # Pdf -> its future, or None where there is no pool
 
-    def want(self, pdf):
+    def want(self, pdf) -> None:
         if pdf in self.reading:
             return
         if self.pool is None and can_fork():
@@ -41,6 +41,6 @@ class PdfReadahead:
             del self.reading[pdf]
             yield pdf, future.result() if future is not None else self.read(pdf.path)
 
-    def close(self):
+    def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
