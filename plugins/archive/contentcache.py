@@ -9,6 +9,8 @@ folder. A stamp of those is kept beside the cache, and a cache made with another
 import hashlib
 import importlib.metadata
 import os
+from collections.abc import Mapping
+from typing import Any
 
 STAMP = "content-cache.stamp"
 # Pelican's names for its caches in CACHE_PATH (pelican/generators.py: the class, and the class + "-Readers")
@@ -18,14 +20,14 @@ CACHES = tuple(
 READ_WITH = ("MARKDOWN", "READERS", "PATH", "FORMATTED_FIELDS", "TYPOGRIFY", "SUMMARY_MAX_LENGTH", "DEFAULT_LANG")
 
 
-def stamp(settings):
+def stamp(settings: Mapping[str, Any]) -> str:
     """What the content cache of a build with Pelican's ``settings`` was read with."""
     versions = [importlib.metadata.version(name) for name in ("pelican", "markdown")]
     read_with = [(name, settings.get(name)) for name in READ_WITH]
     return hashlib.sha256(repr((versions, read_with)).encode("utf-8")).hexdigest()
 
 
-def forget_if_stale(settings) -> None:
+def forget_if_stale(settings: Mapping[str, Any]) -> None:
     """Removes Pelican's content cache from CACHE_PATH when it was not made with this build's ``stamp``."""
     if not settings.get("CACHE_CONTENT"):
         return

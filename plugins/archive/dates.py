@@ -9,25 +9,25 @@ from babel.numbers import format_decimal
 FORMATS = {"day": "d MMMM y", "month": "LLLL y"}
 
 
-def format_day(value, lang):
+def format_day(value: datetime.date, lang: str) -> str:
     return _formatted(_day(value), FORMATS["day"], lang)
 
 
-def format_month(value, lang):
+def format_month(value: datetime.date, lang: str) -> str:
     return _formatted(_day(value), FORMATS["month"], lang)
 
 
-def _day(value):
+def _day(value: datetime.date) -> datetime.date:
     """The calendar day of ``value`` as it is written (a date, or a datetime in its own zone)."""
     return datetime.date(value.year, value.month, value.day)
 
 
 @cache  # Babel takes ~0.1 ms a date; pages and the search ask for the same ones
-def _formatted(day, pattern, lang):
+def _formatted(day: datetime.date, pattern: str, lang: str) -> str:
     return format_date(day, pattern, locale=lang)
 
 
-def format_range(start, end, lang):
+def format_range(start: datetime.datetime, end: datetime.datetime | None, lang: str) -> str:
     """An event's dates: ``17–18 ພຶດສະພາ 2023``, ``30 May – 2 June 2023``, or one day."""
     if end is None or end.date() == start.date():
         return format_day(start, lang)
@@ -38,7 +38,7 @@ def format_range(start, end, lang):
     return f"{format_day(start, lang)} – {format_day(end, lang)}"
 
 
-def format_size(size, lang) -> str:
+def format_size(size: int, lang: str) -> str:
     """A file's size for a download button: ``2.4 MB``, ``380 KB``, with the language's decimal sign."""
     if size >= 1_000_000:
         return f"{format_decimal(round(size / 1_000_000, 1), locale=lang)} MB"

@@ -13,9 +13,13 @@ cannot be read, is damaged or is another program's or version's costs a build th
 warning, nothing else.
 """
 
+from __future__ import annotations
+
 import json
 import logging
 import os
+from collections.abc import Callable, Mapping
+from typing import Any
 
 logger = logging.getLogger(__name__)
 NAME = "file-facts.json"
@@ -27,14 +31,14 @@ class Unreadable(ValueError):
 
 
 class FileFacts:
-    def __init__(self, path=None, files=None) -> None:
+    def __init__(self, path: str | None = None, files: dict[str, dict[str, Any]] | None = None) -> None:
         self.path = path  # None: kept in memory only
         self.files = files or {}  # absolute path -> {"size", "mtime_ns", "facts": {kind: {"value"} or {"error"}}}
-        self.seen = set()  # the files asked about in this build
+        self.seen: set[str] = set()  # the files asked about in this build
         self.changed = False
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path: str) -> FileFacts:
         """The facts kept at ``path``; none when there are none, or they cannot be used (with a warning)."""
         try:
             with open(path, encoding="utf-8") as f:
@@ -50,7 +54,7 @@ class FileFacts:
             return cls(path)
         return cls(path, files)
 
-    def learn(self, path, kind, learn):
+    def learn(self, path: str, kind: str, learn: Callable[[str], Any]) -> Any:
         """What ``learn(path)`` says of the file at ``path`` as it is now, kept as ``kind``: taken from what was
         kept when the file has not changed since, else learnt now. ``learn`` raising ValueError (why the file cannot
         be read) is an answer too: Unreadable is raised with the same words, now and in later builds."""
@@ -71,7 +75,7 @@ class FileFacts:
             raise Unreadable(facts[kind]["error"])
         return facts[kind]["value"]
 
-    def save(self):
+    def save(self) -> None:
         """Writes the facts when something was learnt: those of the files asked about in this build, and those of
         other files (another content folder's) that are still as they were."""
         if self.path is None or not self.changed:
@@ -91,7 +95,7 @@ class FileFacts:
         self.changed = False
 
 
-def _well_formed(entry):
+def _well_formed(entry: object) -> bool:
     return (
         isinstance(entry, dict)
         and isinstance(entry.get("size"), int)
@@ -103,7 +107,7 @@ def _well_formed(entry):
     )
 
 
-def _unchanged(path, entry):
+def _unchanged(path: str, entry: Mapping[str, Any]) -> bool:
     try:
         found = os.stat(path)
     except OSError:

@@ -20,10 +20,10 @@ PAGE_DIRECTIVES = ("tag", "category", "author", "index")  # pages Pelican makes,
 class Target:
     path: str  # the file, relative to the root (of the content or of the site); "" for the same page
     fragment: str
-    problem: str = None  # why the link cannot work, as the end of a sentence starting with the link
+    problem: str | None = None  # why the link cannot work, as the end of a sentence starting with the link
 
 
-def resolve(base, url):
+def resolve(base: str, url: str) -> Target | None:
     """Where ``url``, written in the file ``base`` (a root-relative path with "/"), leads: a Target, or None when
     it leads out of the site."""
     address, _, fragment = url.partition("#")
@@ -49,7 +49,7 @@ def resolve(base, url):
     return _within(posixpath.join(posixpath.dirname(base), address), fragment)
 
 
-def _within(path, fragment):
+def _within(path: str, fragment: str) -> Target:
     path = posixpath.normpath(path)
     if path == ".." or path.startswith("../"):
         return Target(path, fragment, "leads out of the site")

@@ -13,22 +13,23 @@ text is older than the scan. Pure functions, nothing of Pelican.
 """
 
 import os
+from collections.abc import Sequence
 
 SUFFIX = ".txt"
 PAGE_END = "\f"  # ends each page of a PDF's text
 RASTER = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")  # scans OCR can read (an SVG is drawn, not scanned)
 
 
-def text_path(path):
+def text_path(path: str) -> str:
     """Where the text read from the scan or PDF at ``path`` is kept."""
     return path + SUFFIX
 
 
-def is_scan(path):
+def is_scan(path: str) -> bool:
     return path.lower().endswith(RASTER)
 
 
-def read_pages(path):
+def read_pages(path: str) -> list[str] | None:
     """The text of each page kept at ``path`` (text_path of a scan: one page; of a PDF: one per form feed), or None
     when there is none yet. Raises ValueError saying why when it is no UTF-8 text."""
     try:
@@ -48,7 +49,7 @@ def read_pages(path):
     return text.split(PAGE_END)
 
 
-def write_pages(path, pages) -> None:
+def write_pages(path: str, pages: Sequence[str]) -> None:
     """Writes the text of ``pages`` (one for a scan) at ``path`` as read_pages reads it, atomically."""
     text = "".join(page.rstrip("\n") + "\n" + PAGE_END for page in pages) if len(pages) > 1 else pages[0]
     if len(pages) == 1 and text and not text.endswith("\n"):
@@ -59,7 +60,7 @@ def write_pages(path, pages) -> None:
     os.replace(partial, path)
 
 
-def is_older(path):
+def is_older(path: str) -> bool:
     """Whether the text kept for the file at ``path`` exists and is older than the file (the scan was replaced)."""
     try:
         return os.path.getmtime(text_path(path)) < os.path.getmtime(path)

@@ -9,6 +9,7 @@ list): those are reported as problems instead.
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
@@ -23,31 +24,38 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 class Source:
     """A Markdown file as written: lower-cased metadata keys with their text, the body, and where each began."""
 
-    meta: dict  # key -> text (the first value when a key is written twice)
-    lines: dict  # key -> line number of its first ``Key:`` line
+    meta: dict[str, str]  # key -> text (the first value when a key is written twice)
+    lines: dict[str, int]  # key -> line number of its first ``Key:`` line
     body: str
     body_line: int  # line number of the body's first line
-    problems: list = field(default_factory=list)  # (line, sentence) of what the reading found ambiguous
+    problems: list[tuple[int, str]] = field(
+        default_factory=list
+    )  # (line, sentence) of what the reading found ambiguous
 
-    def line_of(self, key):
+    def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 
 
-def normalized_lines(text):
+def normalized_lines(text: str) -> list[str]:
     """The lines Python-Markdown's preprocessors see (Pelican opens files with utf-8-sig: no BOM)."""
     text = text.removeprefix("\ufeff").replace(STX, "").replace(ETX, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(TAB_LENGTH)
     return re.sub(r"(?<=\n) +\n", "\n", text).split("\n")
 
 
-def read_source(text, multiline=("summary",)):
+def read_source(text: str, multiline: Collection[str] = ("summary",)) -> Source:
     """Split ``text`` into metadata and body as Pelican's Markdown reader does.
 
     ``multiline``: keys whose value may go on over indented lines (Pelican renders Summary as Markdown).
     """
     lines = normalized_lines(text)
-    meta, where, names, continued, problems = {}, {}, {}, {}, []
-    n, key = 0, None
+    meta: dict[str, str] = {}
+    where: dict[str, int] = {}
+    names: dict[str, str] = {}
+    continued: dict[str, int] = {}
+    problems: list[tuple[int, str]] = []
+    key: str | None = None
+    n = 0
     if lines and BEGIN_RE.match(lines[0]):
         n = 1
     while n < len(lines):

@@ -9,9 +9,13 @@ other local file: Chromium gives file:// pages a "file" self), so one policy ser
 """
 
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 NONE, SELF = "'none'", "'self'"
+# (directive, its sources, why), in order
+Policy = tuple[tuple[str, tuple[str, ...], str], ...]
 
 # (directive, sources, why). default-src 'none': whatever a directive below does not name is refused.
 PAGES = (
@@ -55,7 +59,7 @@ GITHUB_AVATARS = "https://avatars.githubusercontent.com"
 _SOURCE = re.compile(r"[\w'.:/*+-]+")  # keywords, schemes, hosts: nothing to escape in an attribute
 
 
-def render(policy):
+def render(policy: Policy) -> str:
     """The value of the meta element: ``directive source …`` joined by "; "."""
     for directive, sources, _why in policy:
         bad = [source for source in sources if not _SOURCE.fullmatch(source)]
@@ -64,15 +68,15 @@ def render(policy):
     return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources, _why in policy)
 
 
-def origin(url) -> str:
+def origin(url: str) -> str:
     """scheme://host[:port] of ``url``."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def editor_policy(backend):
+def editor_policy(backend: Mapping[str, Any]) -> Policy:
     """PAGES with EDITOR's directives, and the hosts Decap's ``backend`` (its config's ``backend``) talks to."""
-    hosts = {}
+    hosts: dict[str, tuple[str, ...]] = {}
     if backend.get("name") == "proxy":  # decap-server beside the preview (`make edit`)
         hosts = {"connect-src": (origin(backend["proxy_url"]),)}
     elif backend.get("name") == "github":

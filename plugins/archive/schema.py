@@ -11,12 +11,16 @@ Modelled on Pelican's METADATA_PROCESSORS (one parser per field) and MkDocs' typ
 turns the text an editor wrote into a value (a date, a number, a list) or a sentence saying what is wrong.
 """
 
+from __future__ import annotations
+
 import datetime
 import difflib
 import re
 import unicodedata
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 # --- types: from the text an editor writes to a value --------------------------------------------------------------
 
@@ -32,7 +36,7 @@ _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _URL = r"^https?://\S+$"
 
 
-def parse_date(value):
+def parse_date(value: str) -> datetime.datetime:
     """An ISO date or date and time (``2023-05-18``, ``2023-05-18 09:30``); ValueError otherwise."""
     if not re.match(_ISO_DATE, value):
         raise ValueError(f"{value!r} is not a date written as YYYY-MM-DD (optionally followed by HH:MM)")
@@ -42,7 +46,7 @@ def parse_date(value):
         raise ValueError(f"{value!r} is not a real date") from None
 
 
-def split_list(value):
+def split_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
@@ -56,70 +60,70 @@ class Type:
 
     name: str
     describe: str  # for the README: what to write
-    json: dict  # the JSON Schema of the text
+    json: dict[str, Any]  # the JSON Schema of the text
     empty: object = None  # the value of a field that is not written
-    choices: tuple = ()
+    choices: tuple[str, ...] = ()
     fold_case: bool = False  # choices read whatever their case (as Pelican reads Status)
-    suffixes: tuple = ()  # a file's: what it may end with (".png", ...); none: any file
-    max_bytes: int = None  # a file's: the largest it may be
+    suffixes: tuple[str, ...] = ()  # a file's: what it may end with (".png", ...); none: any file
+    max_bytes: int | None = None  # a file's: the largest it may be
 
-    def parse(self, name, text):
+    def parse(self, name: str, text: str) -> Any:
         return getattr(self, f"_{self.name}")(name, text)
 
-    def _text(self, name, text):
+    def _text(self, name: str, text: str) -> str:
         return text
 
-    def _date(self, name, text):
+    def _date(self, name: str, text: str) -> datetime.datetime:
         try:
             return parse_date(text)
         except ValueError as error:
             raise Invalid(f"unparsable {name}: {error}") from None
 
-    def _month(self, name, text):
+    def _month(self, name: str, text: str) -> datetime.date:
         if not re.match(_MONTH, text):
             raise Invalid(f"{name} {text!r} must be written as YYYY-MM")
         return datetime.date(int(text[:4]), int(text[5:]), 1)
 
-    def _number(self, name, text):
+    def _number(self, name: str, text: str) -> int:
         if not re.match(_NUMBER, text):
             raise Invalid(f"{name} must be a whole number, not {text!r}")
         return int(text)
 
-    def _url(self, name, text):
+    def _url(self, name: str, text: str) -> str:
         if not re.match(_URL, text):
             raise Invalid(f"{name} {text!r} must start with https:// or http://")
         return text
 
-    def _slug(self, name, text):
+    def _slug(self, name: str, text: str) -> str:
         if not re.match(_SLUG, text):
             raise Invalid(f"{name} {text!r} must be lower-case ASCII letters, digits and single hyphens")
         return text
 
-    def _bool(self, name, text):
+    def _bool(self, name: str, text: str) -> bool:
         if text.lower() not in ("true", "false"):
             raise Invalid(f"{name} must be true or false, not {text!r}")
         return text.lower() == "true"
 
-    def _choice(self, name, text):
+    def _choice(self, name: str, text: str) -> str:
         value = text.lower() if self.fold_case else text
         if value not in self.choices:
             raise Invalid(f"unknown {name} {text!r}: write one of {', '.join(self.choices)}")
         return value
 
-    def _list(self, name, text):
+    def _list(self, name: str, text: str) -> list[str]:
         items = split_list(text)
         if not items:
             raise Invalid(f"{name} {text!r} names nothing: write the items separated by commas")
         return items
 
-    def _tags(self, name, text):
+    def _tags(self, name: str, text: str) -> list[str]:
         tags = self._list(name, text)
         for tag in tags:
             if not any(unicodedata.category(char)[0] in "LN" for char in tag):
                 raise Invalid(f"{name}: {tag!r} has no letter or digit: write the tag in words")
         return tags
 
-    def _file(self, name, text):
+    def _file(self, name: str, text: str) -> str:
         """A path inside content/ (whether the file is there is checked over the whole folder: validate.py)."""
         if not re.match(_FILE, text):
             raise Invalid(f"{name} {text!r} must be a path inside content/, such as images/covers/x.svg")
@@ -127,11 +131,12 @@ class Type:
             raise Invalid(f"{name} {text!r} must be a {' or '.join(s.lstrip('.') for s in self.suffixes)} file")
         return text
 
-    def _files(self, name, text):
+    def _files(self, name: str, text: str) -> list[str]:
         return [self._file(name, path) for path in self._list(name, text)]
 
-    def with_choices(self, choices):
+    def with_choices(self, choices: Collection[str]) -> Type:
         describe = "one of " + ", ".join(f"`{value}`" for value in choices)
+        json: dict[str, Any]
         if self.fold_case:
             json = {"type": "string", "pattern": "^(?:" + "|".join(map(_any_case, choices)) + ")$"}
         else:
@@ -139,7 +144,7 @@ class Type:
         return replace(self, describe=describe, json=json, choices=tuple(choices))
 
 
-def _any_case(word):
+def _any_case(word: str) -> str:
     """A regular expression matching ``word`` in any case (JSON Schema's regexes have no flags)."""
     return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
 
@@ -165,11 +170,11 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 IMAGE_BYTES = 20_000_000  # a page scan at print resolution fits; a larger file is a mistake (a raw camera file...)
 
 
-def suffix_pattern(suffixes):
+def suffix_pattern(suffixes: Iterable[str]) -> str:
     return "(?:" + "|".join(_any_case(s) for s in suffixes) + ")$"
 
 
-def _files_of(kind, suffixes, max_bytes=None):
+def _files_of(kind: str, suffixes: tuple[str, ...], max_bytes: int | None = None) -> Type:
     """FILE (or FILES, ``kind="files"``) restricted to ``suffixes``."""
     base = FILE if kind == "file" else FILES
     names = ", ".join(f"`{s}`" for s in suffixes)
@@ -187,7 +192,7 @@ IMAGES = _files_of("files", IMAGE_SUFFIXES, IMAGE_BYTES)
 PDF = _files_of("file", (".pdf",))
 
 
-def choice(*values, fold_case=False):
+def choice(*values: str, fold_case: bool = False) -> Type:
     return Type("choice", "", {}, "", fold_case=fold_case).with_choices(values)
 
 
@@ -202,52 +207,52 @@ KIND = choice()  # one of KINDS, bound by Schema
 class Field:
     name: str  # as an editor writes it; read case-insensitively
     type: Type
-    label: dict  # {lang: label} on pages and in editors' tools
-    help: dict  # {lang: one sentence} for editors
+    label: dict[str, str]  # {lang: label} on pages and in editors' tools
+    help: dict[str, str]  # {lang: one sentence} for editors
     example: str
-    kinds: tuple = None  # the kinds that have it; None: every kind
-    required: object = False  # True, or a tuple of the kinds that require it
+    kinds: tuple[str, ...] | None = None  # the kinds that have it; None: every kind
+    required: bool | tuple[str, ...] = False  # True, or a tuple of the kinds that require it
     fact: bool = False  # shown in the facts list of its kinds' pages
     pelican: bool = False  # Pelican reads it itself (article.date, .tags...): no typed detail
     multiline: bool = False  # may go on over several indented lines (Pelican joins them)
-    not_before: str = None  # key of a date field this one may not precede
-    needs: str = None  # key of a field without which this one would not be shown
-    refers_to: str = None  # kind whose numbering field this number names (the kind must have one)
-    suggest: str = None  # what `invoke new` fills in when it is not given: "date", "month" (of the date)
+    not_before: str | None = None  # key of a date field this one may not precede
+    needs: str | None = None  # key of a field without which this one would not be shown
+    refers_to: str | None = None  # kind whose numbering field this number names (the kind must have one)
+    suggest: str | None = None  # what `invoke new` fills in when it is not given: "date", "month" (of the date)
     printed: bool = False  # its files are the item's printed pages, in order (scans that `invoke ocr` reads)
-    ld: tuple = ()  # the schema.org properties it is written as (linkeddata.py): paths from the item's node
+    ld: tuple[str, ...] = ()  # the schema.org properties it is written as (linkeddata.py): paths from the item's node
 
     @property
-    def key(self):
+    def key(self) -> str:
         return self.name.lower()
 
-    def used_by(self, kind) -> bool:
+    def used_by(self, kind: str) -> bool:
         return self.kinds is None or kind in self.kinds
 
-    def required_by(self, kind):
+    def required_by(self, kind: str) -> bool:
         return self.used_by(kind) and (self.required is True or kind in (self.required or ()))
 
 
 @dataclass(frozen=True)
 class Kind:
     name: str  # what Category says, and the folder of its pages
-    label: dict  # {lang: plural} for menus and list titles
-    label_one: dict  # {lang: singular} beside an item
+    label: dict[str, str]  # {lang: plural} for menus and list titles
+    label_one: dict[str, str]  # {lang: singular} beside an item
     template: str = "article"
-    number: str = None  # key of the field that numbers the kind's items (unique per language)
-    number_label: dict = None  # {lang: "Issue {n}"}
-    one_of: tuple = ()  # keys of fields of which at least one is required
+    number: str | None = None  # key of the field that numbers the kind's items (unique per language)
+    number_label: dict[str, str] | None = None  # {lang: "Issue {n}"}
+    one_of: tuple[str, ...] = ()  # keys of fields of which at least one is required
     listing: str = "cards"  # "cards"; "covers", a wall of cover images; "editions", by year and month, front pages
     # For search engines and reference managers (linkeddata.py, cite.py): the schema.org nodes of one item, by their
     # path from the item's own node ("": the item; "about": what it is about), each (type, {property: constant}),
     # to which the fields' ``ld`` paths lead; the Periodical it is an issue of (an ARCHIVE_ setting's name:
     # "journal", "newspaper"); and what a citation calls it: (CSL type, RIS type, BibTeX entry type).
-    ld: dict = None
-    periodical: str = None
-    cite: tuple = ("article-newspaper", "NEWS", "misc")
+    ld: dict[str, tuple[str, dict[str, str]]] | None = None
+    periodical: str | None = None
+    cite: tuple[str, str, str] = ("article-newspaper", "NEWS", "misc")
 
 
-def _text(lo, en):
+def _text(lo: str, en: str) -> dict[str, str]:
     return {"lo": lo, "en": en}
 
 
@@ -573,7 +578,7 @@ FIELDS = (
 PRINTED = tuple(f.key for f in FIELDS if f.printed)
 
 
-def pages_named(meta):
+def pages_named(meta: Mapping[str, str]) -> list[str]:
     """Content-relative paths of an item's printed pages (its page scans) in order, from its metadata ({key: text})."""
     return [path for key in PRINTED for path in split_list(meta.get(key) or "")]
 
@@ -584,23 +589,28 @@ def pages_named(meta):
 class Schema:
     """``KINDS`` and ``FIELDS`` with the site's languages; what the rest of the project asks about content."""
 
-    def __init__(self, languages=("lo", "en"), kinds=None, fields=None) -> None:
+    def __init__(
+        self,
+        languages: Iterable[str] = ("lo", "en"),
+        kinds: Iterable[Kind] | None = None,
+        fields: Iterable[Field] | None = None,
+    ) -> None:
         self.languages = tuple(languages)
         self.kinds = {kind.name: kind for kind in kinds or KINDS}
         bound = {id(LANGUAGE): LANGUAGE.with_choices(self.languages), id(KIND): KIND.with_choices(self.kinds)}
         self.fields = {f.key: replace(f, type=bound.get(id(f.type), f.type)) for f in fields or FIELDS}
         self._check_declarations()
 
-    def _check_declarations(self):
+    def _check_declarations(self) -> None:
         """A mistake in KINDS or FIELDS stops the build with a sentence naming it."""
 
-        def untranslated(texts):
+        def untranslated(texts: Iterable[Mapping[str, str] | None]) -> list[str]:
             return sorted({lang for text in texts if text for lang in self.languages if lang not in text})
 
         for f in self.fields.values():
-            for kind in (f.kinds or ()) + (f.required if isinstance(f.required, tuple) else ()):
-                if kind not in self.kinds:
-                    raise ValueError(f"schema: field {f.name} names kind {kind!r}, which is not declared")
+            for name in (f.kinds or ()) + (f.required if isinstance(f.required, tuple) else ()):
+                if name not in self.kinds:
+                    raise ValueError(f"schema: field {f.name} names kind {name!r}, which is not declared")
             if f.refers_to and not self.kinds[f.refers_to].number:
                 raise ValueError(f"schema: field {f.name} refers to kind {f.refers_to!r}, which has no number")
             if untranslated((f.label, f.help)):
@@ -612,38 +622,38 @@ class Schema:
             if kind.number and kind.number not in self.fields:
                 raise ValueError(f"schema: kind {kind.name} is numbered by {kind.number!r}, which is not a field")
 
-    def name_of(self, key):
+    def name_of(self, key: str) -> str:
         """The field as an editor writes it (``registration_url`` -> ``Registration_URL``)."""
         return self.fields[key].name if key in self.fields else key
 
-    def fields_of(self, kind):
+    def fields_of(self, kind: str) -> list[Field]:
         """The fields an item of ``kind`` may have, in declaration order."""
         return [f for f in self.fields.values() if f.used_by(kind)]
 
-    def own_fields(self, kind):
+    def own_fields(self, kind: str) -> list[Field]:
         """The fields ``kind`` has beyond those every item has."""
         return [f for f in self.fields.values() if f.kinds is not None and kind in f.kinds]
 
-    def common_fields(self):
+    def common_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.kinds is None]
 
-    def required(self, kind):
+    def required(self, kind: str) -> list[Field]:
         return [f for f in self.fields.values() if f.required_by(kind)]
 
     @cached_property
-    def multiline(self):
+    def multiline(self) -> tuple[str, ...]:
         """Keys whose value may go on over indented lines."""
         return tuple(f.key for f in self.fields.values() if f.multiline)
 
     @cached_property
-    def file_fields(self):
+    def file_fields(self) -> list[Field]:
         return [f for f in self.fields.values() if f.type.name in ("file", "files")]
 
     # checking one file
 
-    def check(self, meta):
+    def check(self, meta: Mapping[str, str]) -> list[tuple[str | None, str]]:
         """Problems of one file's metadata ({key: text}), as [(key or None, sentence)]; empty when all is well."""
-        problems = []
+        problems: list[tuple[str | None, str]] = []
         kind = meta.get("category", "")
         known_kind = kind in self.kinds
         missing = [f.name for f in self.fields.values() if f.required is True and f.kinds is None]
@@ -658,7 +668,7 @@ class Schema:
             if f is None:
                 problems.append((key, self._unknown(key, kind)))
             elif known_kind and not f.used_by(kind) and text:
-                users = ", ".join(f.kinds)
+                users = ", ".join(f.kinds or ())
                 problems.append((key, f"{f.name} is a field of {users}, not of {kind}: remove it or change Category"))
             elif text:
                 try:
@@ -682,36 +692,38 @@ class Schema:
                     problems.append((f.key, f"{f.name} is before {self.name_of(f.not_before)}"))
         return problems
 
-    def _unknown(self, key, kind) -> str:
+    def _unknown(self, key: str, kind: str) -> str:
         names = [f.name for f in (self.fields_of(kind) if kind in self.kinds else self.fields.values())]
         close = difflib.get_close_matches(key, [n.lower() for n in names], n=1, cutoff=0.75)
         hint = f"did you mean {self.name_of(close[0])}?" if close else "known fields: " + ", ".join(names)
         return f"unknown field {key!r}: {hint}"
 
-    def files_named(self, meta):
+    def files_named(self, meta: Mapping[str, str]) -> list[tuple[str, str]]:
         """(field name, content-relative path) of every file this metadata points at (cover, PDF, page images)."""
         return [(f.name, path) for f in self.file_fields for path in split_list(meta.get(f.key, ""))]
 
-    def number_of(self, meta):
+    def number_of(self, meta: Mapping[str, str]) -> tuple[str, str] | None:
         """(kind, number text without leading zeros) of an item of a numbered kind, else None."""
-        kind = self.kinds.get(meta.get("category"))
-        text = meta.get(kind.number, "") if kind and kind.number else ""
+        kind = self.kinds.get(meta.get("category", ""))
+        if kind is None or not kind.number:
+            return None
+        text = meta.get(kind.number, "")
         return (kind.name, text.lstrip("0") or "0") if text.isdigit() else None
 
     # values for templates
 
-    def values(self, kind, meta):
+    def values(self, kind: str, meta: Mapping[str, str]) -> dict[str, Any]:
         """{key: typed value} of every field Pelican does not read itself (the empty value when not written)."""
-        values = {}
+        values: dict[str, Any] = {}
         for f in self.fields.values():
             if not f.pelican:
                 text = meta.get(f.key) if f.used_by(kind) else None
                 values[f.key] = f.type.parse(f.name, text) if text else f.type.empty
         return values
 
-    def strings(self):
+    def strings(self) -> dict[str, dict[str, str]]:
         """{lang: {key: text}}: the kinds' and fields' names, merged into the interface strings."""
-        table = {}
+        table: dict[str, dict[str, str]] = {}
         for lang in self.languages:
             row = table.setdefault(lang, {})
             for kind in self.kinds.values():
@@ -725,13 +737,13 @@ class Schema:
 
     # for editors' tools
 
-    def suggestion(self, f, date):
-        return {"date": f"{date:%Y-%m-%d}", "month": f"{date:%Y-%m}"}.get(f.suggest)
+    def suggestion(self, f: Field, date: datetime.date) -> str | None:
+        return {"date": f"{date:%Y-%m-%d}", "month": f"{date:%Y-%m}"}.get(f.suggest or "")
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         """The schema of a file's metadata as JSON Schema (2020-12), field names as editors write them."""
 
-        def prop(f):
+        def prop(f: Field) -> dict[str, Any]:
             return {
                 "type": "string",
                 "anyOf": [{"const": ""}, f.type.json],  # an empty value is a field not written
@@ -744,7 +756,7 @@ class Schema:
                 "x-kinds": list(f.kinds) if f.kinds else list(self.kinds),
             }
 
-        def written(names):
+        def written(names: list[str]) -> dict[str, Any]:
             """Each of ``names`` is there, and not empty."""
             return {"required": names, "properties": {name: {"minLength": 1} for name in names}}
 
@@ -780,20 +792,20 @@ class Schema:
             },
         }
 
-    def markdown_tables(self):
+    def markdown_tables(self) -> str:
         """The README's field tables: the fields every item has, then each kind's own."""
 
-        def required(f, kind=None):
+        def required(f: Field, kind: str | None = None) -> str:
             if f.required_by(kind) if kind else f.required is True:
                 return "yes"
-            if f.required and f.required is not True:
+            if isinstance(f.required, tuple) and f.required:
                 return "for " + ", ".join(f"`{k}`" for k in f.required)
             if kind and f.key in self.kinds[kind].one_of:
                 others = [self.name_of(key) for key in self.kinds[kind].one_of if key != f.key]
                 return "yes, or " + " or ".join(f"`{name}`" for name in others)
             return "no"
 
-        def table(fields, kind=None):
+        def table(fields: Iterable[Field], kind: str | None = None) -> list[str]:
             rows = ["| field | required | value | meaning |", "| --- | --- | --- | --- |"]
             rows += [f"| `{f.name}` | {required(f, kind)} | {f.type.describe} | {f.help['en']} |" for f in fields]
             return rows

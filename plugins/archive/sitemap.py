@@ -1,5 +1,6 @@
 """sitemap.xml with hreflang alternates, and robots.txt pointing at it: what search engines read."""
 
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
@@ -9,7 +10,7 @@ HEAD = (
 )
 
 
-def sitemap_xml(site_url, pages):
+def sitemap_xml(site_url: str, pages: Iterable[tuple[str, Mapping[str, str], str | None]]) -> str:
     """``pages``: (site-relative URL, {lang: site-relative URL of each version}, lastmod ISO date or None)."""
     lines = [HEAD]
     for url, alternates, lastmod in sorted(pages, key=lambda page: page[0]):
@@ -23,12 +24,12 @@ def sitemap_xml(site_url, pages):
     return "".join(lines)
 
 
-def robots_txt(site_url, hidden=()) -> str:
+def robots_txt(site_url: str, hidden: Iterable[str] = ()) -> str:
     """``hidden``: folders of the site ("admin/") that are no pages to find, below the site's own path."""
     base = urlsplit(site_url).path.rstrip("/")
     disallow = "".join(f"Disallow: {base}/{folder.strip('/')}/\n" for folder in sorted(hidden))
     return f"User-agent: *\n{disallow}Allow: /\n\nSitemap: {site_url}/sitemap.xml\n"
 
 
-def _escape(site_url, url):
+def _escape(site_url: str, url: str) -> str:
     return quoteattr(f"{site_url}/{url}")[1:-1]

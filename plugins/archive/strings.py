@@ -6,24 +6,33 @@ them (Babel here, ``Intl.PluralRules`` in the browser: Lao has one form, "other"
 ``{"one": "{n} article", "other": "{n} articles"}``.
 """
 
+from __future__ import annotations
+
 import json
+from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 from babel import Locale
 
 
 @cache
-def plural_forms(lang):
+def plural_forms(lang: str) -> frozenset[str]:
     """The plural categories of ``lang`` (CLDR), "other" included."""
     return frozenset(Locale.parse(lang).plural_form.tags) | {"other"}
 
 
-def plural_form(lang, n):
+def plural_form(lang: str, n: float) -> str:
     return Locale.parse(lang).plural_form(n)
+
+    # {lang: {key: text, or {plural form: text}}}
+
+
+Table = dict[str, dict[str, str | dict[str, str]]]
 
 
 class Strings:
-    def __init__(self, table) -> None:
+    def __init__(self, table: Table) -> None:
         self._table = table
         languages = list(table)
         for lang in languages[1:]:
@@ -39,7 +48,7 @@ class Strings:
                     )
 
     @classmethod
-    def load(cls, path, merged=None):
+    def load(cls, path: str, merged: Mapping[str, Mapping[str, str]] | None = None) -> Strings:
         """The table in ``path`` with ``merged`` ({lang: {key: text}}) added; a key in both is an error."""
         with open(path, encoding="utf-8") as f:
             table = json.load(f)
@@ -50,7 +59,7 @@ class Strings:
             table.setdefault(lang, {}).update(extra)
         return cls(table)
 
-    def get(self, lang, key, **values):
+    def get(self, lang: str, key: str, **values: Any) -> str:
         """The interface text ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``; a text with
         plural forms takes the form of ``values["n"]``."""
         try:
@@ -63,7 +72,7 @@ class Strings:
             text = text[plural_form(lang, values["n"])]
         return text.format(**values) if values else text
 
-    def with_prefix(self, lang, prefix):
+    def with_prefix(self, lang: str, prefix: str) -> dict[str, str | dict[str, str]]:
         """The strings of ``lang`` whose key starts with ``prefix``, without it (for the browser's data island;
         plural forms as they are, for Intl.PluralRules to choose from)."""
         return {k[len(prefix) :]: v for k, v in self._table[lang].items() if k.startswith(prefix)}

@@ -3,13 +3,24 @@
 Pure: ``check_sources`` takes the parsed files, the schema and a function telling whether a content file exists.
 """
 
+from __future__ import annotations
+
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import links, machinetext
-from .metadata import read_source
+from .metadata import Source, read_source
+
+if TYPE_CHECKING:
+    from .schema import Schema
+
+# (suffixes, what is done, open): a file with one of the suffixes cannot be <what is done> when open(path) raises
+# ValueError
+Opener = tuple[tuple[str, ...], str, Callable[[str], object]]
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
 
@@ -28,7 +39,14 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def check_sources(sources, schema, exists, size=None, openers=(), read_text=None):
+def check_sources(
+    sources: Mapping[str, Source],
+    schema: Schema,
+    exists: Callable[[str], bool],
+    size: Callable[[str], int] | None = None,
+    openers: Iterable[Opener] = (),
+    read_text: Callable[[str], object] | None = None,
+) -> list[Problem]:
     """All problems of ``sources`` ({path: metadata.Source}) under ``schema`` as a sorted list of Problem.
 
     ``exists(path)`` tells whether a content-relative path names a file; ``size(path)``, when given, is a file's
@@ -36,7 +54,7 @@ def check_sources(sources, schema, exists, size=None, openers=(), read_text=None
     file with one of those suffixes cannot be "opened as a PDF", "read as an image"...; ``read_text(path)``, when
     given, reads the text kept beside a file (machinetext.py), raising ValueError saying why it cannot.
     """
-    problems = []
+    problems: list[Problem] = []
     for path, source in sources.items():
         problems += [Problem(path, line, message) for line, message in source.problems]
         problems += [
@@ -75,14 +93,14 @@ def check_sources(sources, schema, exists, size=None, openers=(), read_text=None
     return sorted(set(problems))
 
 
-def link_targets(body):
+def link_targets(body: str) -> Iterator[tuple[int, str]]:
     """(offset, target) of every link and image in a Markdown body, inline, by reference or in raw HTML."""
     for pattern in (_INLINE_LINK, _REFERENCE_LINK, _HTML_LINK):
         for match in pattern.finditer(body):
             yield match.start(1), match.group(1)
 
 
-def _missing_links(path, source, exists):
+def _missing_links(path: str, source: Source, exists: Callable[[str], bool]) -> Iterator[Problem]:
     for offset, url in link_targets(source.body):
         target = links.resolve(path, url)
         if target is None or not target.path:
@@ -94,15 +112,15 @@ def _missing_links(path, source, exists):
             yield Problem(path, line, f"links to {url!r}, but there is no such file under content/")
 
 
-def _slug_problems(sources):
-    groups = defaultdict(list)  # slug -> [(path, meta)]
+def _slug_problems(sources: Mapping[str, Source]) -> Iterator[Problem]:
+    groups: defaultdict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)  # slug -> [(path, meta)]
     lines = {path: source.line_of("slug") for path, source in sources.items()}
     line_of = {path: source.line_of for path, source in sources.items()}
     for path, source in sources.items():
         if source.meta.get("slug"):
             groups[source.meta["slug"]].append((path, source.meta))
     for slug, members in groups.items():
-        by_lang = defaultdict(list)
+        by_lang: defaultdict[str | None, list[str]] = defaultdict(list)
         for path, meta in members:
             by_lang[meta.get("lang")].append(path)
         for lang, paths in by_lang.items():
@@ -132,9 +150,9 @@ def _slug_problems(sources):
                     )
 
 
-def _number_problems(sources, schema):
+def _number_problems(sources: Mapping[str, Source], schema: Schema) -> Iterator[Problem]:
     """Each numbered kind's numbers are unique per language; a field that refers to a number names one that exists."""
-    numbered = defaultdict(list)  # (kind, number, lang) -> paths
+    numbered: defaultdict[tuple[str, str, str | None], list[str]] = defaultdict(list)  # (kind, number, lang) -> paths
     for path, source in sources.items():
         number = schema.number_of(source.meta)
         if number:
@@ -162,23 +180,23 @@ def _number_problems(sources, schema):
                 )
 
 
-def inside(path, folder):
+def inside(path: str, folder: str) -> bool:
     """Whether ``path`` is ``folder`` or lies below it (both real paths)."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def file_in(root):
+def file_in(root: str) -> Callable[[str], bool]:
     """``exists(path)`` for check_sources: a regular file inside ``root`` once every link is followed."""
     real_root = os.path.realpath(root)
 
-    def exists(path):
+    def exists(path: str) -> bool:
         full = os.path.realpath(os.path.join(root, path))
         return inside(full, real_root) and os.path.isfile(full)
 
     return exists
 
 
-def link_problems(root):
+def link_problems(root: str) -> Iterator[Problem]:
     """Every symbolic link under ``root`` that leads out of it, to nothing, or into a loop: the build would copy
     what it points at (a file outside content/ would be published) or walk it without end."""
     real_root = os.path.realpath(root)
@@ -207,7 +225,7 @@ def link_problems(root):
 ACTIVE = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", ".js", ".mjs", ".svgz")
 
 
-def active_file_problems(root, folders):
+def active_file_problems(root: str, folders: Iterable[str]) -> Iterator[Problem]:
     """Every file under the ``folders`` of ``root`` (its static folders) with an extension of ACTIVE."""
     for folder in folders:
         for base, _dirs, names in os.walk(os.path.join(root, folder)):
@@ -223,7 +241,7 @@ def active_file_problems(root, folders):
                     )
 
 
-def extension_problems(paths, extensions):
+def extension_problems(paths: Iterable[str], extensions: tuple[str, ...]) -> Iterator[Problem]:
     """Pelican reads ``a.md`` but not ``a.MD``: a file it would skip is named, with the name to give it."""
     for path in paths:
         if not path.endswith(extensions):
@@ -235,7 +253,7 @@ def extension_problems(paths, extensions):
             )
 
 
-def content_files(root, extensions):
+def content_files(root: str, extensions: tuple[str, ...]) -> list[str]:
     """Every file under ``root`` with one of ``extensions``, as sorted content-relative paths (hidden ones too)."""
     found = []
     for folder, _dirs, names in os.walk(root):
@@ -245,9 +263,12 @@ def content_files(root, extensions):
     return sorted(found)
 
 
-def read_sources(root, extensions=MARKDOWN_EXTENSIONS, multiline=("summary",)):
+def read_sources(
+    root: str, extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS, multiline: Collection[str] = ("summary",)
+) -> tuple[dict[str, Source], list[Problem]]:
     """({path: metadata.Source} of every Markdown file under ``root``, [Problem] of the files that cannot be read)."""
-    sources, unreadable = {}, []
+    sources: dict[str, Source] = {}
+    unreadable: list[Problem] = []
     for path in content_files(root, extensions):
         full = os.path.join(root, path)
         if os.path.islink(full) and not os.path.exists(full):
