@@ -4,8 +4,13 @@ Pelican glue only; the logic is in schema.py (what content may say), metadata.py
 links.py, collect.py, listings.py, strings.py and dates.py.
 """
 
+from __future__ import annotations
+
+import datetime
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -13,7 +18,7 @@ from pelican import signals
 from pelican.contents import Content
 
 from . import cite, contentcache, dates, linkeddata, machinetext, policy
-from .collect import collect, prepare, simple_words, tag_slug
+from .collect import Article, LanguageSite, WordsOf, collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
 from .listings import ListingGenerator, item_trail, link
@@ -33,13 +38,21 @@ from .validate import (
     read_sources,
 )
 
+if TYPE_CHECKING:
+    from jinja2.runtime import Context
+    from pelican import Pelican
+    from pelican.generators import Generator
+    from pelican.settings import Settings
+
+    from .listings import Trail
+
 log = logging.getLogger(__name__)
 
 
 class ContentError(Exception):
     """The content folder has problems; the message lists every one, a line each, with file and line."""
 
-    def __init__(self, problems) -> None:
+    def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(
@@ -50,31 +63,35 @@ class ContentError(Exception):
 class Runtime:
     """What one build of the archive shares: settings, strings and, once collected, each language's site."""
 
-    def __init__(self, pelican_settings) -> None:
+    def __init__(self, pelican_settings: Settings) -> None:
         self.settings = ArchiveSettings.from_pelican(pelican_settings)
         self.schema = Schema(self.settings.languages)
         names = self.schema.strings()
         for lang, row in self.settings.names().items():  # the operator's names (publisher, journal, newspaper)
             names.setdefault(lang, {}).update(row)
         self.strings = Strings.load(self.settings.strings_path(pelican_settings["THEME"]), names)
-        self.sites = {}
-        self.words = simple_words  # what relates articles; the lao_search plugin gives ICU's word breaker
+        self.sites: dict[str, LanguageSite] = {}
+        self.words: WordsOf = simple_words  # what relates articles; the lao_search plugin gives ICU's word breaker
         # {suffixes: (what is done, open)} of the files the other plugins read and so check: lao_search opens PDFs,
         # images reads pictures (validate.check_sources); set on every generator's start, so a dict, not a list
-        self.openers = {}
+        self.openers: dict[tuple[str, ...], tuple[str, Callable[[str], object]]] = {}
         # what opening and reading the content's files taught (filefacts.py): the checks and the images plugin
         # ask it, and it answers from the last build for a file that has not changed
         self.files = FileFacts.load(os.path.join(pelican_settings.get("CACHE_PATH") or "cache", FILE_FACTS))
-        self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
-        self.hidden_folders = set()  # folders other plugins write that search engines must not read (robots.txt)
-        self.warnings = []  # Problem: what the build changed in the content without failing (sanitised bodies)
+        self.all_articles: list[Article] = []  # every article of the build, drafts and hidden ones too, once read
+        self.hidden_folders: set[str] = (
+            set()
+        )  # folders other plugins write that search engines must not read (robots.txt)
+        self.warnings: list[
+            Problem
+        ] = []  # Problem: what the build changed in the content without failing (sanitised bodies)
         self.theme = pelican_settings["THEME"]
         self.timezone = pelican_settings.get("TIMEZONE") or "UTC"
         self.static_dir = pelican_settings.get("THEME_STATIC_DIR", "theme")
         # the site's address in what is cited (RIS, BibTeX, the citation line): a published build's, else none
         self.cited_url = "" if pelican_settings.get("RELATIVE_URLS") else pelican_settings.get("SITEURL", "")
 
-    def facts(self, lang, site_url):
+    def facts(self, lang: str, site_url: str) -> linkeddata.Facts:
         """What the structured data of ``lang``'s pages are made with (linkeddata.py)."""
         return linkeddata.Facts(
             site_url=site_url,
@@ -88,11 +105,11 @@ class Runtime:
             timezone=self.timezone,
         )
 
-    def cite_source(self):
+    def cite_source(self) -> cite.Source:
         return cite.Source(self.schema, self.settings, self.cited_url, self.settings.citation_style_path(self.theme))
 
 
-def runtime_of(generator):
+def runtime_of(generator: Generator) -> Runtime:
     # Generators of one build share one context dict; a new build starts a new one, so edits are seen.
     context = generator.context
     if "archive_runtime" not in context:
@@ -100,7 +117,7 @@ def runtime_of(generator):
     return context["archive_runtime"]
 
 
-def check_content(generator):
+def check_content(generator: Generator) -> None:
     """Before Pelican reads anything: every Markdown file under content/, checked; any problem stops the build."""
     runtime = runtime_of(generator)
     root = generator.path
@@ -127,13 +144,13 @@ def check_content(generator):
         raise ContentError(sorted(set(problems)))
 
 
-def _opener(files, root, what, open_file):
+def _opener(files: FileFacts, root: str, what: str, open_file: Callable[[str], object]) -> Callable[[str], object]:
     """``open_file`` for a path under ``root``, kept as ``what``: a file unchanged since the last build is not opened
     again, its answer (or why it cannot be read) is the one kept."""
     return lambda target: files.learn(os.path.join(root, target), what, open_file)
 
 
-def _outside_articles(generator, sources):
+def _outside_articles(generator: Generator, sources: Iterable[str]) -> Iterator[Problem]:
     """Markdown files Pelican would not read as articles (excluded or static folders) are errors, not skipped."""
     settings = generator.settings
     excluded = [*settings["ARTICLE_EXCLUDES"], *settings["STATIC_PATHS"], *settings.get("PAGE_PATHS", [])]
@@ -151,18 +168,18 @@ def _outside_articles(generator, sources):
 ARTICLE_GROUPS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
 
 
-def every_article(generator):
+def every_article(generator: Generator) -> list[Article]:
     return [article for group in ARTICLE_GROUPS for article in getattr(generator, group, [])]
 
 
-def collect_sites(generator) -> None:
+def collect_sites(generator: Generator) -> None:
     runtime = runtime_of(generator)
     runtime.all_articles = every_article(generator)
     prepare(runtime.all_articles, runtime.schema, generator.path)
     runtime.sites = collect([*generator.articles, *generator.translations], runtime.schema, runtime.words)
 
 
-def check_everything_read(generator):
+def check_everything_read(generator: Generator) -> None:
     """Pelican logs and skips a file it cannot process; here that stops the build instead."""
     runtime = runtime_of(generator)
     read = {os.path.relpath(a.source_path, generator.path).replace(os.sep, "/") for a in every_article(generator)}
@@ -173,49 +190,49 @@ def check_everything_read(generator):
         )
 
 
-def add_template_helpers(generator) -> None:
+def add_template_helpers(generator: Generator) -> None:
     runtime = runtime_of(generator)
 
-    def page_lang(ctx):
+    def page_lang(ctx: Context) -> str:
         return ctx.get("page_lang") or ctx["article"].lang
 
     @pass_context
-    def t(ctx, key, **values):
+    def t(ctx: Context, key: str, **values: Any) -> str:
         return runtime.strings.get(page_lang(ctx), key, **values)
 
-    def t_in(lang, key, **values):
+    def t_in(lang: str, key: str, **values: Any) -> str:
         """A text in another language than the page's (the language switcher names each language in itself)."""
         return runtime.strings.get(lang, key, **values)
 
     @pass_context
-    def page_link(ctx, name, lang=None, **values):
+    def page_link(ctx: Context, name: str, lang: str | None = None, **values: Any) -> str:
         return link(runtime, lang or page_lang(ctx), name, **values)
 
     @pass_context
-    def feed(ctx):
+    def feed(ctx: Context) -> str | None:
         """The URL of the page language's feed; None when it has no articles, and so no feed."""
         lang = page_lang(ctx)
         site = runtime.sites.get(lang)
         return link(runtime, lang, "feed") if site and site.articles else None
 
     @pass_context
-    def filesize(ctx, value):
+    def filesize(ctx: Context, value: int) -> str:
         return dates.format_size(value, page_lang(ctx))
 
     @pass_context
-    def day(ctx, value):
+    def day(ctx: Context, value: datetime.date) -> str:
         return dates.format_day(value, page_lang(ctx))
 
     @pass_context
-    def month(ctx, value):
+    def month(ctx: Context, value: datetime.date) -> str:
         return dates.format_month(value, page_lang(ctx))
 
     @pass_context
-    def day_range(ctx, start, end):
+    def day_range(ctx: Context, start: datetime.datetime, end: datetime.datetime | None) -> str:
         return dates.format_range(start, end, page_lang(ctx))
 
     @pass_context
-    def breadcrumb(ctx):
+    def breadcrumb(ctx: Context) -> Trail:
         """[(name, site-relative URL, None for the page itself)] of the page's breadcrumb: one trail, shown and
         given to search engines alike."""
         if ctx.get("page_trail") is not None:
@@ -224,7 +241,7 @@ def add_template_helpers(generator) -> None:
         return item_trail(runtime, article) if article is not None else []
 
     @pass_context
-    def linked_data(ctx):
+    def linked_data(ctx: Context) -> Markup:
         """The page's schema.org data blocks (linkeddata.py), for a build with absolute URLs."""
         facts = runtime.facts(page_lang(ctx), ctx["SITEURL"])
         article = ctx.get("article")
@@ -242,7 +259,7 @@ def add_template_helpers(generator) -> None:
         return linkeddata.script_elements(nodes)
 
     @pass_context
-    def highwire(ctx):
+    def highwire(ctx: Context) -> list[tuple[str, str]]:
         """Highwire ``citation_*`` tags [(name, content)] of a journal issue or an article in one; else none."""
         article = ctx.get("article")
         if article is None or not cite.is_journal(article, runtime.schema):
@@ -251,7 +268,7 @@ def add_template_helpers(generator) -> None:
         return cite.highwire(cite.record(article, source))
 
     @pass_context
-    def citation(ctx):
+    def citation(ctx: Context) -> cite.Cited:
         return cite.cited(ctx["article"], runtime.cite_source())
 
     generator.env.globals.update(
@@ -271,7 +288,7 @@ def add_template_helpers(generator) -> None:
     generator.env.filters.update(day=day, month=month, day_range=day_range, filesize=filesize)
 
 
-def clean_html(content) -> None:
+def clean_html(content: Content) -> None:
     """Summary (the one field that is HTML, rendered from Markdown) and the body, sanitised as soon as Pelican has
     read them, before any page, feed, search index or picture uses them; what the body lost is a warning, logged
     and kept for `invoke check`. The body's links are still in their {static} form, which Pelican replaces later."""
@@ -292,14 +309,14 @@ def clean_html(content) -> None:
             runtime.warnings.append(warning)
 
 
-def keep_file_facts(generators) -> None:
+def keep_file_facts(generators: Sequence[Generator]) -> None:
     """Once every generator has its context (the checks and the pictures have asked what they need)."""
     runtime = generators[0].context.get("archive_runtime")
     if runtime is not None:
         runtime.files.save()
 
 
-def forget_rendered_content(pelican) -> None:
+def forget_rendered_content(pelican: Pelican) -> None:
     """Pelican memoizes Content.get_content and get_summary in caches that live as long as the process, keyed by
     the articles: a preview (`make serve`) that builds again and again would keep every build's articles. A build
     that has finished needs none of them."""
@@ -307,12 +324,12 @@ def forget_rendered_content(pelican) -> None:
         Content.__dict__[name].cache.clear()
 
 
-def forget_stale_content_cache(pelican) -> None:
+def forget_stale_content_cache(pelican: Pelican) -> None:
     """Before anything is read: Pelican's content cache, if it was read with another Markdown (contentcache.py)."""
     contentcache.forget_if_stale(pelican.settings)
 
 
-def get_generators(pelican):
+def get_generators(pelican: Pelican) -> type[ListingGenerator]:
     return ListingGenerator
 
 

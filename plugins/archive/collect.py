@@ -7,35 +7,52 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import machinetext
-from .schema import pages_named
+from .schema import Schema, pages_named
+
+# Pelican's content objects (pelican.contents.Article; Pelican ships no types)
+Article = Any
+WordsOf = Callable[[str], Iterable[str]]
 
 
 class Details:
     """What the templates need beyond Pelican's fields: the schema's fields typed (dates are dates, numbers are
     numbers, lists are lists; the empty value when not written), read as attributes (``details.venue``)."""
 
-    def __init__(self, kind, alternates, values, facts, number, url="") -> None:
+    def __init__(
+        self,
+        kind: str,
+        alternates: dict[str, str],
+        values: dict[str, Any],
+        facts: list[tuple[str, str, Any]],
+        number: int | None,
+        url: str = "",
+    ) -> None:
         self.kind = kind
         self.url = url  # the article's site-relative URL, computed once (Pelican's url property reformats it)
         self.alternates = alternates  # lang -> site-relative URL of this article in that language (itself too)
         self.values = values
         self.facts = facts  # [(key, type name, value)] of the kind's fact fields that are written, in order
         self.number = number  # the issue or edition number of a numbered kind
-        self.contents = []  # a magazine issue's articles
-        self.contents_elsewhere = []  # its articles that are only in another language
-        self.in_issue = None  # the magazine issue an article appears in
-        self.newer = None  # the next item of its kind and language, by date
-        self.older = None  # the previous one
-        self.related = []  # up to RELATED items of its language: shared tags first, then shared words
-        self.sizes = {}  # file field key -> bytes of the file it names (a download says its size)
-        self.page_texts = []  # the text read by machine of each printed page ("" for none yet), in order
-        self.files = []  # every file it names (cover, PDF, page scans), content-relative: kept for offline together
+        self.contents: list[Article] = []  # a magazine issue's articles
+        self.contents_elsewhere: list[Article] = []  # its articles that are only in another language
+        self.in_issue: Article | None = None  # the magazine issue an article appears in
+        self.newer: Article | None = None  # the next item of its kind and language, by date
+        self.older: Article | None = None  # the previous one
+        self.related: list[Article] = []  # up to RELATED items of its language: shared tags first, then shared words
+        self.sizes: dict[str, int] = {}  # file field key -> bytes of the file it names (a download says its size)
+        # the text read by machine of each printed page ("" for none yet), in order
+        self.page_texts: list[str] = []
+        self.files: list[
+            str
+        ] = []  # every file it names (cover, PDF, page scans), content-relative: kept for offline together
         self.files_bytes = 0  # their size
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         values = self.__dict__.get("values", {})
         if name in values:
             return values[name]
@@ -47,14 +64,14 @@ class LanguageSite:
     """One language's articles, newest first, and the ways the site lists them."""
 
     lang: str
-    articles: list
-    by_kind: dict
-    by_year: dict
-    by_tag: dict  # tag slug -> (tag name, articles)
-    registrations: list  # reports that take registrations, latest deadline first
+    articles: list[Article]
+    by_kind: dict[str, list[Article]]
+    by_year: dict[int, list[Article]]
+    by_tag: dict[str, tuple[str, list[Article]]]  # tag slug -> (tag name, articles)
+    registrations: list[Article]  # reports that take registrations, latest deadline first
 
 
-def details_of(article, schema):
+def details_of(article: Article, schema: Schema) -> Details:
     kind = article.category.slug
     values = schema.values(kind, article.metadata)
     facts = [(f.key, f.type.name, values[f.key]) for f in schema.fields_of(kind) if f.fact and values[f.key]]
@@ -73,7 +90,7 @@ def details_of(article, schema):
 SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", "%": "percent", "*": "star", "=": "equals"}
 
 
-def tag_slug(name):
+def tag_slug(name: str) -> str:
     """A file name for a tag that no other tag shares: letters (Lao with its vowel signs) and digits kept, lower
     case; spaces, hyphens, dots and the like become one hyphen; other symbols are spelled (``C++`` -> ``c-plus-plus``,
     ``C#`` -> ``c-sharp``) or written as their code point (``u1f680``). Tags that differ only in case or spacing
@@ -89,11 +106,11 @@ def tag_slug(name):
     return re.sub(r"-+", "-", "".join(parts)).strip("-")
 
 
-def newest_first(articles):
+def newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def prepare(articles, schema, content=None) -> None:
+def prepare(articles: Iterable[Article], schema: Schema, content: str | None = None) -> None:
     """Attach Details and the template of its kind to every article (drafts and hidden ones too); ``content``:
     the folder the file fields name files in (for their sizes)."""
     for article in articles:
@@ -110,7 +127,7 @@ def prepare(articles, schema, content=None) -> None:
             article.details.files_bytes = sum(os.path.getsize(os.path.join(content, target)) for target in files)
 
 
-def page_text(content, page):
+def page_text(content: str, page: str) -> str:
     """The text read by machine of the page scan ``page`` (content-relative), "" when there is none yet (the checks
     have read it: it is text)."""
     pages = machinetext.read_pages(machinetext.text_path(os.path.join(content, page)))
@@ -122,19 +139,19 @@ COMMON = 0.05  # a word or tag in more than this share of a language's articles 
 CLUES = 8  # an article's rarest words that are looked up: bounded work per article, whatever the archive's size
 
 
-def link_neighbours(by_kind) -> None:
+def link_neighbours(by_kind: Mapping[str, Sequence[Article]]) -> None:
     """Each item's newer and older item of the same kind (``by_kind``: {kind: newest first})."""
     for items in by_kind.values():
         for newer, older in zip(items, items[1:], strict=False):
             newer.details.older, older.details.newer = older, newer
 
 
-def link_related(articles, words_of, count=RELATED) -> None:
+def link_related(articles: Sequence[Article], words_of: WordsOf, count: int = RELATED) -> None:
     """Each article's ``count`` most related others of ``articles`` (one language, newest first): by shared tags,
     then by shared words of title and summary (``words_of``), ties to the newer; decided at build time, through
     an inverted index (no pair of articles compared twice, however large the archive)."""
-    features = {}  # article -> {feature: weight}
-    postings = defaultdict(list)  # feature -> articles
+    features: dict[Article, dict[tuple[str, str], int]] = {}  # article -> {feature: weight}
+    postings: defaultdict[tuple[str, str], list[Article]] = defaultdict(list)  # feature -> articles
     for article in articles:
         mine = {("tag", tag_slug(t.name)): 10 for t in getattr(article, "tags", []) or []}
         text = f"{article.title} {article.metadata.get('summary', '')}"
@@ -149,7 +166,7 @@ def link_related(articles, words_of, count=RELATED) -> None:
         tags = [f for f, n in shared.items() if f[0] == "tag" and n <= max(limit, len(articles) * COMMON)]
         # the rarest first, then in the words' order: a set's order changes from one process to the next
         words = sorted((f for f, n in shared.items() if f[0] == "word" and n <= limit), key=lambda f: (shared[f], f))
-        scores = defaultdict(int)
+        scores: defaultdict[Article, int] = defaultdict(int)
         for feature in tags + words[:CLUES]:
             for other in postings[feature]:
                 if other is not article:
@@ -158,25 +175,25 @@ def link_related(articles, words_of, count=RELATED) -> None:
         article.details.related = ranked[:count]
 
 
-def simple_words(text):
+def simple_words(text: str) -> list[str]:
     """Words split at spaces and punctuation: what relates articles when no better word breaker is given (the
     lao_search plugin gives ICU's, which also breaks Lao, written without spaces)."""
     return re.findall(r"\w+", text.lower())
 
 
-def collect(articles, schema, words_of=simple_words):
+def collect(articles: Sequence[Article], schema: Schema, words_of: WordsOf = simple_words) -> dict[str, LanguageSite]:
     """Group ``articles`` (the published ones of every language, prepared) as the site lists them."""
-    sites = {}
+    sites: dict[str, LanguageSite] = {}
     for lang in schema.languages:
         mine = newest_first(a for a in articles if a.lang == lang)
         _link_issues(mine, schema)
-        by_tag = defaultdict(lambda: [None, []])
+        by_tag: defaultdict[str, list[Any]] = defaultdict(lambda: [None, []])  # slug -> [tag name, articles]
         for article in mine:
             for slug, tag in {tag_slug(t.name): t for t in reversed(getattr(article, "tags", []))}.items():
                 entry = by_tag[slug]  # an article listed once under a tag, however often it names it
                 entry[0] = entry[0] or tag.name
                 entry[1].append(article)
-        by_year = defaultdict(list)
+        by_year: defaultdict[int, list[Article]] = defaultdict(list)
         for article in mine:
             by_year[article.date.year].append(article)
         by_kind = {kind: [a for a in mine if a.details.kind == kind] for kind in schema.kinds}
@@ -198,7 +215,7 @@ def collect(articles, schema, words_of=simple_words):
     return sites
 
 
-def link_contents_elsewhere(sites) -> None:
+def link_contents_elsewhere(sites: Mapping[str, LanguageSite]) -> None:
     """An issue's table of contents lists, after its own language's articles, those of the issue that exist only
     in another language: every reader sees the whole issue."""
     for lang, site in sites.items():
@@ -215,7 +232,7 @@ def link_contents_elsewhere(sites) -> None:
                     here.details.contents_elsewhere.append(article)
 
 
-def _link_issues(articles, schema) -> None:
+def _link_issues(articles: Sequence[Article], schema: Schema) -> None:
     """An article whose field refers to a numbered item (Journal_Issue: 14) is in that item's table of contents."""
     for field in (f for f in schema.fields.values() if f.refers_to):
         numbered = {a.details.number: a for a in articles if a.details.kind == field.refers_to}

@@ -5,17 +5,32 @@ writes the pages. Pelican's own listing pages are switched off in pelicanconf.py
 this one path and look alike.
 """
 
+from __future__ import annotations
+
 import json
 import os
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from pelican.generators import Generator
 
 from . import cite
+from .collect import Article, LanguageSite
+from .schema import Kind
 from .sitemap import robots_txt, sitemap_xml
 
+if TYPE_CHECKING:
+    from pelican.writers import Writer
 
-def paths(root):
+    from . import Runtime
+
+# [(name, site-relative URL, or None for the page itself)]: a breadcrumb
+Trail = list[tuple[str, str | None]]
+# (site-relative URL, {lang: URL of each version}, lastmod ISO date or None)
+SitemapPage = tuple[str, dict[str, str], str | None]
+
+
+def paths(root: str) -> dict[str, str]:
     """Site-relative paths of one language's listing pages (``root`` is "" or "en/")."""
     return {
         "home": f"{root}index.html",
@@ -34,15 +49,15 @@ def paths(root):
     }
 
 
-def link(runtime, lang, name, **values):
+def link(runtime: Runtime, lang: str, name: str, **values: object) -> str:
     """The URL (site-relative, percent-encoded) of listing page ``name`` in ``lang``."""
     return quote(paths(runtime.settings.root(lang))[name].format(**values))
 
 
-def item_trail(runtime, article):
+def item_trail(runtime: Runtime, article: Article) -> Trail:
     """The breadcrumb of an item's page: the home page, its kind's list, the journal issue it appears in."""
     strings, lang, details = runtime.strings, article.lang, article.details
-    trail = [
+    trail: Trail = [
         (strings.get(lang, "nav.home"), link(runtime, lang, "home")),
         (strings.get(lang, f"kind.{details.kind}"), link(runtime, lang, "kind", kind=details.kind)),
     ]
@@ -61,9 +76,9 @@ class ListingGenerator(Generator):
     def generate_context(self) -> None:
         pass  # the sites are collected when the articles are (article_generator_pretaxonomy)
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         runtime = self.context["archive_runtime"]
-        pages = []  # (URL, alternates, lastmod) of every page, for the sitemap
+        pages: list[SitemapPage] = []  # (URL, alternates, lastmod) of every page, for the sitemap
         for site in runtime.sites.values():
             pages += _LanguagePages(self, writer, runtime, site).write_all()
             pages += [(a.url, a.details.alternates, a.date.strftime("%Y-%m-%d")) for a in site.articles]
@@ -72,14 +87,14 @@ class ListingGenerator(Generator):
             self._write("sitemap.xml", sitemap_xml(self.settings["SITEURL"], pages))
             self._write("robots.txt", robots_txt(self.settings["SITEURL"], runtime.hidden_folders))
 
-    def _write_citations(self, runtime) -> None:
+    def _write_citations(self, runtime: Runtime) -> None:
         """Every item's RIS and BibTeX beside its page (drafts' and hidden items' too: their pages link them)."""
         source = runtime.cite_source()
         for article in runtime.all_articles:
             for path, text in cite.files(article, source).items():
                 self._write(path, text)
 
-    def _write(self, name, text) -> None:
+    def _write(self, name: str, text: str) -> None:
         """A file of the site that is no page (sitemap, robots.txt, a manifest), at ``name`` under the output."""
         target = os.path.join(self.output_path, name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -88,13 +103,13 @@ class ListingGenerator(Generator):
 
 
 class _LanguagePages:
-    def __init__(self, generator, writer, runtime, site) -> None:
+    def __init__(self, generator: ListingGenerator, writer: Writer, runtime: Runtime, site: LanguageSite) -> None:
         self.generator, self.writer, self.runtime, self.site = generator, writer, runtime, site
         self.lang = site.lang
         self.others = [lang for lang in runtime.sites if lang != self.lang]
-        self.written = []  # (URL, alternates, lastmod)
+        self.written: list[SitemapPage] = []  # (URL, alternates, lastmod)
 
-    def write_all(self):
+    def write_all(self) -> list[SitemapPage]:
         site, strings = self.site, self.runtime.strings
         self.page(
             "home",
@@ -164,12 +179,12 @@ class _LanguagePages:
         feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}
         if site.articles:
             self.writer.write_feed(site.articles[:50], feed_context, link(self.runtime, self.lang, "feed"))
-        for kind in (k for k in self.runtime.schema.kinds if site.by_kind[k]):
+        for name in (k for k in self.runtime.schema.kinds if site.by_kind[k]):
             self.writer.write_feed(
-                site.by_kind[kind][:50],
+                site.by_kind[name][:50],
                 feed_context,
-                link(self.runtime, self.lang, "kind_feed", kind=kind),
-                feed_title=strings.get(self.lang, f"kind.{kind}"),
+                link(self.runtime, self.lang, "kind_feed", kind=name),
+                feed_title=strings.get(self.lang, f"kind.{name}"),
             )
         return self.written
 
@@ -201,7 +216,9 @@ class _LanguagePages:
 
     SECTIONS = {"registration": "registration", "archive": "archive", "year": "archive", "tags": "tags", "tag": "tags"}
 
-    def _context(self, title, alternates, name=None, kind=None):
+    def _context(
+        self, title: str, alternates: dict[str, str], name: str | None = None, kind: Kind | None = None
+    ) -> dict[str, Any]:
         """What every page of this language is rendered with; ``page_section``: the menu item to mark, "page" when
         this is that item's own page, "true" when it is inside it (a year of the archive)."""
         context = {
@@ -212,13 +229,13 @@ class _LanguagePages:
             "page_name": name,
             "page_trail": None,
         }
-        section = kind.name if kind else self.SECTIONS.get(name)
+        section = kind.name if kind else self.SECTIONS.get(name or "")
         if section:
             own = name in ("kind", "registration", "archive", "tags")
             context.update(page_section=section, page_section_current="page" if own else "true")
         return context
 
-    def page(self, name, template, title, values, listed=True) -> None:
+    def page(self, name: str, template: str, title: str, values: dict[str, Any], listed: bool = True) -> None:
         """A page of this language; ``listed``: in the sitemap (a 404 page is not)."""
         alternates = {lang: link(self.runtime, lang, name) for lang in self.runtime.sites}
         path = paths(self.runtime.settings.root(self.lang))[name]
@@ -232,7 +249,16 @@ class _LanguagePages:
             **values,
         )
 
-    def listing(self, target, title, articles, alternates=None, kind=None, grouping=None, kind_counts=None) -> None:
+    def listing(
+        self,
+        target: tuple[str, dict[str, Any]],
+        title: str,
+        articles: list[Article],
+        alternates: dict[str, str] | None = None,
+        kind: Kind | None = None,
+        grouping: str | None = None,
+        kind_counts: dict[str, int] | None = None,
+    ) -> None:
         """A list of ``articles``, paginated; ``grouping``: "month" (a year's page), "year-month" (a kind listed
         as editions), or none; ``kind_counts``: {kind: how many}, said under the title."""
         name, values = target
@@ -257,10 +283,10 @@ class _LanguagePages:
             page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind.name) if kind and articles else None,
         )
 
-    def trail(self, name, title):
+    def trail(self, name: str, title: str) -> Trail:
         """The breadcrumb of a list: the home page, the page it is under (a year: the archive), then itself."""
         strings = self.runtime.strings
-        trail = [(strings.get(self.lang, "nav.home"), link(self.runtime, self.lang, "home"))]
+        trail: Trail = [(strings.get(self.lang, "nav.home"), link(self.runtime, self.lang, "home"))]
         if name in PARENTS:
             parent, parent_title = PARENTS[name]
             trail.append((strings.get(self.lang, parent_title), link(self.runtime, self.lang, parent)))

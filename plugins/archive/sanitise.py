@@ -4,9 +4,12 @@ escaped by the templates (Jinja's autoescape) and by the feed writer. An article
 hold (``clean_body``); what it loses is told, each with the line it was written on (``dropped``, ``locate``).
 """
 
+from __future__ import annotations
+
 import html as entities
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -16,7 +19,7 @@ SUMMARY_TAGS = {"p", "a", "em", "strong", "b", "i", "code", "br", "abbr", "sub",
 SUMMARY_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "span": {"lang"}}
 
 
-def clean_summary(html):
+def clean_summary(html: str) -> str:
     """``html`` with only the elements, attributes and URL schemes a summary may have (nh3, i.e. ammonia)."""
     return nh3.clean(html, tags=SUMMARY_TAGS, attributes=SUMMARY_ATTRIBUTES, link_rel=None)
 
@@ -59,7 +62,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 REMOVED_WHOLE = frozenset({"script", "style", "template", "iframe", "noscript", "textarea", "select", "svg", "math"})
 
 
-def clean_body(html):
+def clean_body(html: str) -> tuple[str, list[Dropped]]:
     """``html`` (an article's body, its links still in Pelican's {static} form) with only BODY_TAGS, BODY_ATTRIBUTES
     and links of URL_SCHEMES (nh3), and what that dropped: [Dropped], in the order of the body.
 
@@ -78,7 +81,7 @@ def clean_body(html):
 MAX_PASSES = 8  # a pass that changes something is rare; one that changes something after the second, not seen
 
 
-def _clean(html):
+def _clean(html: str) -> str:
     return nh3.clean(
         html,
         tags=BODY_TAGS,
@@ -94,14 +97,15 @@ class Dropped:
     """An element, or an attribute (and its value) of one, that sanitising removed."""
 
     tag: str
-    attribute: str = None
-    value: str = None
+    attribute: str | None = None
+    value: str | None = None
 
     def __str__(self) -> str:
         if self.attribute is None:
             why = "HTML drops it where it stands" if self.tag in BODY_TAGS else "not an element a body may have"
             return f"dropped <{self.tag}> ({why})"
-        shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        value = self.value or ""
+        shown = value if len(value) <= 60 else value[:57] + "..."
         allowed = BODY_ATTRIBUTES.get(self.tag, set()) | BODY_ATTRIBUTES["*"]
         why = (
             "a link must be http(s), mailto, tel or relative"
@@ -116,13 +120,13 @@ class _Elements(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.elements = []
+        self.elements: list[tuple[Dropped, list[Dropped]]] = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((Dropped(tag), [Dropped(tag, name, value or "") for name, value in attrs]))
 
 
-def _elements(html):
+def _elements(html: str) -> list[tuple[Dropped, list[Dropped]]]:
     parser = _Elements()
     parser.feed(html)
     parser.close()
@@ -137,7 +141,7 @@ _ATTRIBUTES = re.compile(_ATTRIBUTE)
 _TAG_OPEN = re.compile(r"<[a-zA-Z!?]")
 
 
-def _tags(html):
+def _tags(html: str) -> Counter[tuple[str, tuple[tuple[str, str], ...]]] | None:
     """Each start tag of ``html`` with its attributes, as a Counter of (tag, ((name, value), ...)), or None where
     a comment, declaration or a "<" that starts no tag of this syntax makes regular expressions no safe reading."""
     tags = _START_TAG.findall(html)
@@ -157,7 +161,7 @@ def _tags(html):
     )
 
 
-def dropped(before, after):
+def dropped(before: str, after: str) -> list[Dropped]:
     """What is in the HTML ``before`` and not in ``after``, in the order of ``before``: elements, and attributes
     (with their values) of the elements kept. Read from the two, so that it is what nh3 did, not a second guess at
     its rules. Most bodies lose nothing: when both hold the same start tags, read quickly (``_tags``), nothing was
@@ -168,12 +172,12 @@ def dropped(before, after):
     return dropped_as_parsed(before, after)
 
 
-def dropped_as_parsed(before, after):
+def dropped_as_parsed(before: str, after: str) -> list[Dropped]:
     """``dropped``, every body read by HTML's parser."""
-    kept = Counter()
+    kept: Counter[Dropped] = Counter()
     for element, attributes in _elements(after):
         kept.update([element, *attributes])
-    gone = []
+    gone: list[Dropped] = []
     for element, attributes in _elements(before):
         if kept[element] <= 0:
             gone.append(element)
@@ -187,7 +191,7 @@ def dropped_as_parsed(before, after):
     return gone
 
 
-def _patterns(part):
+def _patterns(part: Dropped) -> list[str]:
     """Where in a Markdown body a dropped part was written, most precise first."""
     if part.attribute is None:
         return [rf"<{re.escape(part.tag)}(?![\w-])"]
@@ -199,12 +203,12 @@ def _patterns(part):
 URL_ATTRIBUTES = {"href", "src", "cite", "srcset"}
 
 
-def locate(body, first_line, parts):
+def locate(body: str, first_line: int, parts: Iterable[Dropped]) -> list[tuple[int, Dropped]]:
     """(line, part) of each of ``parts`` in ``body``, the Markdown it was rendered from, whose first line is
     ``first_line`` of its file: the line of the first place not yet taken that matches how it is written, else
     the body's first line. A part written twice is found twice, in turn."""
-    taken = {}  # pattern -> where its next search starts
-    found = []
+    taken: dict[str, int] = {}  # pattern -> where its next search starts
+    found: list[tuple[int, Dropped]] = []
     for part in parts:
         line = first_line
         for pattern in _patterns(part):

@@ -3,14 +3,23 @@
 ``read_group`` serves every plugin of the project the same way (ASSETS_, LAO_SEARCH_).
 """
 
+from __future__ import annotations
+
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .validate import MARKDOWN_EXTENSIONS
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def read_group(cls, settings, prefix, **defaults):
+T = TypeVar("T", bound="DataclassInstance")
+
+
+def read_group(cls: type[T], settings: Mapping[str, Any], prefix: str, **defaults: Any) -> T:
     """An instance of the frozen dataclass ``cls`` from the ``prefix``-ed Pelican settings; unknown keys are an
     error naming the plugin's known ones, so that a typo is not silently ignored."""
     known = {prefix + f.name.upper() for f in fields(cls)}
@@ -26,27 +35,27 @@ PUBLISHER_EN = "Ministry of Technology and Communications"
 NEWSPAPER_EN = "Technology and Communications newspaper"
 
 
-def _both(lo, en):
+def _both(lo: str, en: str) -> dict[str, str]:
     return {"lo": lo, "en": en}
 
 
 @dataclass(frozen=True)
 class ArchiveSettings:
-    languages: tuple = ("lo", "en")  # the first is the site's default, at the root; the others under /<lang>/
+    languages: tuple[str, ...] = ("lo", "en")  # the first is the site's default, at the root; the others under /<lang>/
     home_latest: int = 5  # articles per kind on a home page (listing pages have Pelican's DEFAULT_PAGINATION)
     strings: str = "strings.json"  # the UI strings table, inside the theme folder
-    content_extensions: tuple = MARKDOWN_EXTENSIONS  # files that must be built or rejected
+    content_extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS  # files that must be built or rejected
     # What only the operator knows, for search engines and reference managers (structured data, Highwire tags,
     # RIS and BibTeX): names in every language of the site, {lang: name}.
-    publisher: dict = field(default_factory=lambda: _both("ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", PUBLISHER_EN))
+    publisher: dict[str, str] = field(default_factory=lambda: _both("ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", PUBLISHER_EN))
     publisher_logo: str = ""  # a file of the site (site-relative, e.g. images/logo.png); "": the site's icon
-    journal: dict = field(default_factory=lambda: _both("ວາລະສານ ໄອຊີທີ", "ICT Journal"))
+    journal: dict[str, str] = field(default_factory=lambda: _both("ວາລະສານ ໄອຊີທີ", "ICT Journal"))
     issn: str = ""  # the journal's ISSN (1234-5678), when it has one
     citation_style: str = "citation/short.csl"  # the CSL style of the line under "Cite this item", in the theme
-    newspaper: dict = field(default_factory=lambda: _both("ໜັງສືພິມ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", NEWSPAPER_EN))
+    newspaper: dict[str, str] = field(default_factory=lambda: _both("ໜັງສືພິມ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", NEWSPAPER_EN))
 
     @classmethod
-    def from_pelican(cls, settings):
+    def from_pelican(cls, settings: Mapping[str, Any]) -> ArchiveSettings:
         archive = read_group(cls, settings, PREFIX)
         if archive.languages[0] != settings.get("DEFAULT_LANG", archive.languages[0]):
             raise ValueError(
@@ -61,24 +70,24 @@ class ArchiveSettings:
             raise ValueError(f"ARCHIVE_ISSN {archive.issn!r} is not an ISSN: write it as 1234-5678")
         return archive
 
-    def names(self):
+    def names(self) -> dict[str, dict[str, str]]:
         """{lang: {key: text}}: the operator's names, merged into the interface strings (as the schema's are)."""
         return {
             lang: {f"site.{name}": getattr(self, name)[lang] for name in ("publisher", "journal", "newspaper")}
             for lang in self.languages
         }
 
-    def periodical(self, name, lang):
+    def periodical(self, name: str, lang: str) -> tuple[str, str]:
         """(its name in ``lang``, its ISSN or "") of the periodical ``name`` ("journal", "newspaper": Kind.periodical);
         only the journal has an ISSN."""
         return getattr(self, name)[lang], self.issn if name == "journal" else ""
 
-    def citation_style_path(self, theme):
+    def citation_style_path(self, theme: str) -> str:
         return os.path.join(theme, self.citation_style)
 
-    def strings_path(self, theme):
+    def strings_path(self, theme: str) -> str:
         return os.path.join(theme, self.strings)
 
-    def root(self, lang):
+    def root(self, lang: str) -> str:
         """Where a language's pages live, relative to the site root: "" for the default, "en/" for English."""
         return "" if lang == self.languages[0] else f"{lang}/"

@@ -154,21 +154,23 @@ def _number_problems(sources: Mapping[str, Source], schema: Schema) -> Iterator[
     """Each numbered kind's numbers are unique per language; a field that refers to a number names one that exists."""
     numbered: defaultdict[tuple[str, str, str | None], list[str]] = defaultdict(list)  # (kind, number, lang) -> paths
     for path, source in sources.items():
-        number = schema.number_of(source.meta)
-        if number:
-            numbered[(*number, source.meta.get("lang"))].append(path)
+        found = schema.number_of(source.meta)
+        if found:
+            numbered[(*found, source.meta.get("lang"))].append(path)
     for (kind, number, lang), paths in numbered.items():
         if len(paths) > 1:
-            field = schema.kinds[kind].number
+            key = schema.kinds[kind].number or ""  # numbered: a kind that has a number
             for path in paths:
                 yield Problem(
                     path,
-                    sources[path].line_of(field),
-                    f"{schema.name_of(field)} {number} in language {lang!r} is also in "
+                    sources[path].line_of(key),
+                    f"{schema.name_of(key)} {number} in language {lang!r} is also in "
                     + ", ".join(p for p in paths if p != path),
                 )
-    for field in (f for f in schema.fields.values() if f.refers_to):
-        number_name = schema.name_of(schema.kinds[field.refers_to].number)
+    for field in schema.fields.values():
+        if not field.refers_to:
+            continue
+        number_name = schema.name_of(schema.kinds[field.refers_to].number or "")
         for path, source in sources.items():
             wanted, lang = source.meta.get(field.key, ""), source.meta.get("lang")
             if wanted.isdigit() and (field.refers_to, wanted.lstrip("0") or "0", lang) not in numbered:
