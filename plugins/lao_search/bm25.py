@@ -8,6 +8,7 @@ is the sum of its terms' weights there (lunr's dot product of the query and fiel
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 from operator import add, mul, truediv
 
@@ -22,13 +23,15 @@ B = 0.75
 SCALE = 1000  # lunr keeps three decimals of each field's score: weights are whole thousandths, rounded once
 
 
-def idf(documents_with_term, count):
+def idf(documents_with_term: int, count: int) -> float:
     """lunr's inverse document frequency; a term in two fields of one article counts twice, as in lunr."""
     x = (count - documents_with_term + 0.5) / (documents_with_term + 0.5)
     return math.log(1 + abs(x))
 
 
-def weights(articles):
+def weights(
+    articles: Sequence[Sequence[tuple[Mapping[str, int], int]]],
+) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """({term: [ref]}, {term: [weight]}) over ``articles``: for each, one ({term: count}, length) pair per field
     of FIELDS.
 
@@ -40,17 +43,17 @@ def weights(articles):
     if not count:
         return {}, {}
     totals = [0] * len(FIELDS)
-    field_df = Counter()
+    field_df: Counter[str] = Counter()
     for fields in articles:
         for f, (counts, length) in enumerate(fields):
             totals[f] += length
             field_df.update(counts.keys())
     average = [total / count for total in totals]
     idfs = {term: idf(df, count) for term, df in field_df.items()}
-    refs = defaultdict(list)
-    weights_of = defaultdict(list)
+    refs: defaultdict[str, list[int]] = defaultdict(list)
+    weights_of: defaultdict[str, list[int]] = defaultdict(list)
     for ref, fields in enumerate(articles):
-        summed = None
+        summed: dict[str, int] | None = None
         for f in BODY_FIRST:
             counts, length = fields[f]
             if not counts:
@@ -70,7 +73,9 @@ def weights(articles):
 BODY_FIRST = sorted(range(len(FIELDS)), key=lambda f: FIELDS[f][0] != "body")  # the long field first
 
 
-def _field_scores(counts, relative_length, boost, idfs):
+def _field_scores(
+    counts: Mapping[str, int], relative_length: float, boost: float, idfs: Mapping[str, float]
+) -> dict[str, int]:
     """{term: thousandths} of one field of one article."""
     norm = K1 * (1 - B + B * relative_length)
     tfs = counts.values()

@@ -57,11 +57,11 @@ _SPACES = re.compile(r"[\t\r\f\v\u00a0][ \t\r\f\v\u00a0]*| [ \t\r\f\v\u00a0]+") 
 _ODD_SPACES = ("  ", "\t", "\r", "\f", "\v", "\u00a0")
 
 
-def _tag(match):
+def _tag(match: re.Match[str]) -> str:
     return "\n" if match.group(1).lower() in BLOCKS else ""
 
 
-def html_text(markup):
+def html_text(markup: str | None) -> str:
     """The text of ``markup``: a line per block, spaces collapsed, entities decoded, no empty lines."""
     if not markup:
         return ""

@@ -13,6 +13,8 @@ contain it, by which the likelier of two equally close ones is chosen.
 Pure functions; index.py cuts the neighbourhood into files as it cuts the dictionary.
 """
 
+from collections.abc import Mapping
+
 from .segment import may_begin
 
 TONES = "\u0ec8\u0ec9\u0eca\u0ecb"
@@ -31,12 +33,12 @@ LATIN_TWO_FROM = 7  # ... and two
 PREFIX = 7
 
 
-def skeleton(text):
+def skeleton(text: str) -> str:
     """``text`` without its Lao tone marks: a reader who leaves them out, or types another, still reaches it."""
     return text.translate(_NO_TONES)
 
 
-def deletions(text, times):
+def deletions(text: str, times: int) -> set[str]:
     """``text`` and every string made of it by leaving out up to ``times`` characters (a set)."""
     out = {text}
     edge = {text}
@@ -46,20 +48,20 @@ def deletions(text, times):
     return out
 
 
-def lao_variants(key):
+def lao_variants(key: str) -> set[str]:
     """The strings a Lao ``key`` is found by: the beginning of its skeleton (PREFIX) and, when the skeleton is
     long enough, that beginning with one character left out."""
     bare = skeleton(key)
     return deletions(bare[:PREFIX], 1 if len(bare) >= LAO_SLIP_FROM else 0)
 
 
-def latin_variants(word):
+def latin_variants(word: str) -> set[str]:
     """The strings a Latin ``word`` is found by: its beginning (PREFIX), with one character left out from
     LATIN_ONE_FROM letters, with two from LATIN_TWO_FROM."""
     return deletions(word[:PREFIX], 2 if len(word) >= LATIN_TWO_FROM else 1 if len(word) >= LATIN_ONE_FROM else 0)
 
 
-def neighbourhood(lao, latin):
+def neighbourhood(lao: Mapping[str, int], latin: Mapping[str, int]) -> dict[str, list[str | int]]:
     """{variant: [spelling, articles, spelling, articles, ...]}, each list by articles (most first), then
     spelling: ``lao`` and ``latin`` are {spelling: how many articles contain it}; spellings shorter than
     LAO_SHORTEST or LATIN_SHORTEST are left out, and Lao ones that begin where no word may (the end of a unit
@@ -72,7 +74,7 @@ def neighbourhood(lao, latin):
     ]
     # In that order once, so that every list comes out in it
     spellings.sort(key=lambda each: (-each[1], each[0].encode("utf-16-be")))
-    out = {}
+    out: dict[str, list[str | int]] = {}
     for spelling, count, variants in spellings:
         for variant in variants(spelling):
             out.setdefault(variant, []).extend((spelling, count))

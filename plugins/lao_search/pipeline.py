@@ -9,6 +9,7 @@ import unicodedata
 
 from lunr.pipeline import Pipeline
 from lunr.stemmer import porter_stemmer
+from lunr.token import Token
 
 from .text import has_lao
 
@@ -16,13 +17,13 @@ TRIMMER = "lao-trimmer"
 STEMMER = "lao-stemmer"
 
 
-def _is_kept(char):
+def _is_kept(char: str) -> bool:
     # letters, marks (Lao vowels and tones), numbers; all of the Lao block, whatever Unicode version names its
     # newest characters (Python's and the browser's differ)
     return "\u0e80" <= char <= "\u0eff" or unicodedata.category(char)[0] in "LMN"
 
 
-def trim(word):
+def trim(word: str) -> str:
     """``word`` without leading or trailing characters that are not letters, marks or numbers."""
     start, end = 0, len(word)
     while start < end and not _is_kept(word[start]):
@@ -32,16 +33,16 @@ def trim(word):
     return word[start:end]
 
 
-def stem(word):
+def stem(word: str) -> str:
     """English words are Porter-stemmed (lunr.py's stemmer); Lao words are kept whole."""
     return word if has_lao(word) else porter_stemmer.stem(word)
 
 
-def lao_trimmer(token, i=None, tokens=None):
+def lao_trimmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
     return token.update(lambda s, metadata=None: trim(s))
 
 
-def lao_stemmer(token, i=None, tokens=None):
+def lao_stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
     return token.update(lambda s, metadata=None: stem(s))
 
 

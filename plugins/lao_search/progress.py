@@ -5,6 +5,8 @@ The work reports ``step(label, done, total)`` from wherever it runs (background.
 process, which passes on the latest step of each label); a ``Progress`` in the build's own process shows it.
 """
 
+from __future__ import annotations
+
 import logging
 
 from pelican.log import console
@@ -19,18 +21,18 @@ class Progress:
     """Shows reported steps; a context manager."""
 
     def __init__(self) -> None:
-        self.bar = None
-        self.tasks = {}
-        self.logged = {}
+        self.bar: rich_progress.Progress | None = None
+        self.tasks: dict[str, rich_progress.TaskID] = {}
+        self.logged: dict[str, int] = {}
 
-    def __enter__(self):
+    def __enter__(self) -> Progress:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
 
-    def step(self, label, done, total) -> None:
+    def step(self, label: str, done: int, total: int | None) -> None:
         """``done`` of ``total`` items (None: of a number not known yet) are done."""
         if (total if total is not None else done) < LONG or quiet():
             return
@@ -64,7 +66,7 @@ def quiet() -> bool:
     return not logging.getLogger("pelican").isEnabledFor(logging.WARNING)
 
 
-def say(line) -> None:
+def say(line: str) -> None:
     """A line of the build's report, as Pelican prints its own ("Done: Processed ...")."""
     if not quiet():
         console.print(line, highlight=False)

@@ -7,34 +7,43 @@ forked worker needs no import of its caller); ``ready()`` gives those read so fa
 is no fork, nothing runs ahead: ``wait()`` reads them here, one by one.
 """
 
+from __future__ import annotations
+
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from .background import can_fork
 
+if TYPE_CHECKING:
+    from .documents import Pdf
+
 
 class PdfReadahead:
-    def __init__(self, read, workers=None) -> None:
+    def __init__(self, read: Callable[[str], list[str]], workers: int | None = None) -> None:
         self.read = read  # path -> the text of each page (pdftext.page_texts)
         self.workers = workers or os.cpu_count() or 1
-        self.pool = None
-        self.reading = {}  # Pdf -> its future, or None where there is no pool
+        self.pool: ProcessPoolExecutor | None = None
+        self.reading: dict[Pdf, Future[list[str]] | None] = {}  # Pdf -> its future, or None where there is no pool
 
-    def want(self, pdf) -> None:
+    def want(self, pdf: Pdf) -> None:
         if pdf in self.reading:
             return
         if self.pool is None and can_fork():
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
         self.reading[pdf] = self.pool.submit(self.read, pdf.path) if self.pool else None
 
-    def ready(self):
+    def ready(self) -> Iterator[tuple[Pdf, list[str]]]:
         """(pdf, texts) of each PDF read since it was last asked; a PDF that could not be read raises here."""
         done = [pdf for pdf, future in self.reading.items() if future is not None and future.done()]
         for pdf in done:
-            yield pdf, self.reading.pop(pdf).result()
+            future = self.reading.pop(pdf)
+            assert future is not None  # done ones only
+            yield pdf, future.result()
 
-    def wait(self):
+    def wait(self) -> Iterator[tuple[Pdf, list[str]]]:
         """(pdf, texts) of every PDF still wanted, as each is read."""
         while self.reading:
             pdf, future = next(iter(self.reading.items()))

@@ -8,6 +8,7 @@ longer text (except at its two ends), which is what lets the index look up parts
 
 import re
 import unicodedata
+from collections.abc import Callable
 from itertools import compress, pairwise, repeat
 from operator import and_
 
@@ -20,10 +21,10 @@ _NO_START = frozenset("\u0eb0\u0eb2\u0eb3\u0ebd\u0ec6") | LAO_MARKS
 _NO_END = frozenset("\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
 
 
-class _Begins(dict):
+class _Begins(dict[str, bool]):
     """Whether a word may begin with a character, looked up at C speed once known."""
 
-    def __missing__(self, char):
+    def __missing__(self, char: str) -> bool:
         lao = "\u0e80" <= char <= "\u0eff"
         value = self[char] = not (char in _NO_START or (not lao and unicodedata.category(char)[0] == "M"))
         return value
@@ -33,12 +34,12 @@ _BEGINS = _Begins()
 _ENDS = {char: False for char in _NO_END}  # whether a word may end with a character (default: yes)
 
 
-def may_begin(char):
+def may_begin(char: str) -> bool:
     """Whether a word may begin with ``char`` (where the letter before it may end one)."""
     return _BEGINS[char]
 
 
-def breaks(text):
+def breaks(text: str) -> list[int]:
     """Every place of ``text`` where a word may begin (and the one before end), both ends included."""
     if len(text) < 2:
         return list(range(len(text) + 1))
@@ -46,18 +47,18 @@ def breaks(text):
     return [0, *compress(range(1, len(text)), allowed), len(text)]
 
 
-def units(text):
+def units(text: str) -> list[str]:
     """``text`` cut at every place where a word may begin: consonants with their vowels and marks."""
     at = breaks(text)
     return [text[a:b] for a, b in pairwise(at)]
 
 
-def lao_units(text):
+def lao_units(text: str) -> list[list[str]]:
     """The units of each run of Lao letters in ``text``, run by run."""
     return [units(run) for run in LAO_RUN.findall(text)]
 
 
-def segment(text, is_word, longest):
+def segment(text: str, is_word: Callable[[str], bool], longest: int) -> list[str]:
     """``text`` broken into words for which ``is_word`` holds (none longer than ``longest``): the most characters
     covered by words, then the fewest pieces; characters no word covers stay together as one piece. Words begin
     and end only at ``breaks``. Deterministic: among equal choices the longer last word wins."""
@@ -77,7 +78,7 @@ def segment(text, is_word, longest):
                     choice = (covered, pieces, j, True)
             j -= 1
         best.append(choice)
-    out = []
+    out: list[str] = []
     loose = ""  # characters no word covers, gathered backwards
     k = len(at) - 1
     while k > 0:

@@ -21,6 +21,7 @@ Pure functions: chunks of folded text (text.chunks) in, {key: articles as the bi
 distinct chunk is matched once (Aho-Corasick, pyahocorasick), however many articles repeat it.
 """
 
+from collections.abc import Callable, Iterable, Mapping
 from operator import add
 
 import ahocorasick
@@ -33,10 +34,10 @@ UNITS_IN_KEYS = 3  # units in a row kept as one key, at most (js/src/search.js's
 LEADING_VOWELS = "\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4"  # ເ ແ ໂ ໃ ໄ: written before their consonant, they end no word
 
 
-def chunk_keys(pieces):
+def chunk_keys(pieces: Iterable[tuple[int, str]]) -> dict[str, int]:
     """{key: kind bits} of one chunk, from its word pieces [(start, piece)] in order; Lao keys only."""
-    keys = {}
-    previous = None
+    keys: dict[str, int] = {}
+    previous: tuple[int, str] | None = None
     for start, piece in pieces:
         if not has_lao(piece):
             previous = None
@@ -49,12 +50,12 @@ def chunk_keys(pieces):
     return keys
 
 
-def unit_keys(chunk):
+def unit_keys(chunk: str) -> dict[str, int]:
     """{key: UNIT} of one chunk: its units and every two and three units in a row, each also without the vowels
     written before its consonant, from each of them on (what a query that begins after them begins with); each
     unit's letters after its first, from each of them on, with the (up to) three units after it (what a query
     that begins inside a unit begins with); and its characters and every two in a row; run of Lao letters by run."""
-    keys = {}
+    keys: dict[str, int] = {}
     for units in lao_units(chunk):
         for i, unit in enumerate(units):
             for n in range(min(i + 1, UNITS_IN_KEYS)):
@@ -72,7 +73,12 @@ def unit_keys(chunk):
     return keys
 
 
-def containing(chunks, articles_of, terms=(), parts_of=None):
+def containing(
+    chunks: Mapping[str, Iterable[tuple[int, str]]],
+    articles_of: Callable[[str], int],
+    terms: Iterable[str] = (),
+    parts_of: Callable[[str], int] | None = None,
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """({key: kind bits}, {key: articles}, {key: parts}) for every key of ``chunks`` ({chunk: its word pieces},
     text.chunks of folded text), and every Lao term of ``terms`` (a word, though the pipeline changed it): the
     articles (bits of an integer) of every chunk that holds the key anywhere. ``articles_of(chunk)`` gives a
@@ -90,7 +96,7 @@ def containing(chunks, articles_of, terms=(), parts_of=None):
         automaton.add_word(key, key)
     automaton.make_automaton()
     found = dict.fromkeys(kinds, 0)
-    found_parts = {}
+    found_parts: dict[str, int] = {}
     for chunk in chunks:
         bits = articles_of(chunk)
         parts = parts_of(chunk) if parts_of else 0
