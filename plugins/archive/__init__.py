@@ -79,12 +79,10 @@ class Runtime:
         # ask it, and it answers from the last build for a file that has not changed
         self.files = FileFacts.load(os.path.join(pelican_settings.get("CACHE_PATH") or "cache", FILE_FACTS))
         self.all_articles: list[Article] = []  # every article of the build, drafts and hidden ones too, once read
-        self.hidden_folders: set[str] = (
-            set()
-        )  # folders other plugins write that search engines must not read (robots.txt)
-        self.warnings: list[
-            Problem
-        ] = []  # Problem: what the build changed in the content without failing (sanitised bodies)
+        # folders other plugins write that search engines must not read (robots.txt)
+        self.hidden_folders: set[str] = set()
+        # Problem: what the build changed in the content without failing (sanitised bodies)
+        self.warnings: list[Problem] = []
         self.theme = pelican_settings["THEME"]
         self.timezone = pelican_settings.get("TIMEZONE") or "UTC"
         self.static_dir = pelican_settings.get("THEME_STATIC_DIR", "theme")

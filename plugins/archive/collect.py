@@ -47,9 +47,8 @@ class Details:
         self.sizes: dict[str, int] = {}  # file field key -> bytes of the file it names (a download says its size)
         # the text read by machine of each printed page ("" for none yet), in order
         self.page_texts: list[str] = []
-        self.files: list[
-            str
-        ] = []  # every file it names (cover, PDF, page scans), content-relative: kept for offline together
+        # every file it names (cover, PDF, page scans), content-relative: kept for offline together
+        self.files: list[str] = []
         self.files_bytes = 0  # their size
 
     def __getattr__(self, name: str) -> Any:

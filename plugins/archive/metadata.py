@@ -28,9 +28,8 @@ class Source:
     lines: dict[str, int]  # key -> line number of its first ``Key:`` line
     body: str
     body_line: int  # line number of the body's first line
-    problems: list[tuple[int, str]] = field(
-        default_factory=list
-    )  # (line, sentence) of what the reading found ambiguous
+    # (line, sentence) of what the reading found ambiguous
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)

@@ -31,9 +31,8 @@ BUNDLES = {
     "css/site.css": "style.css",
     "css/admin.css": "admin-style.css",
 }  # site name: esbuild's
-ICONS = (
-    "favicon.svg",
-)  # theme/static/icons/ -> the theme folder of the site, under stable names (manifests name them)
+# theme/static/icons/ -> the theme folder of the site, under stable names (manifests name them)
+ICONS = ("favicon.svg",)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ pages of every PDF it read, which two languages' items may share.
 import os
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Self, TypeVar
 
 from archive import machinetext
 
@@ -24,6 +26,9 @@ from .near import LATIN_SHORTEST
 from .pdftext import page_texts
 from .pipeline import stem, trim
 from .text import LAO_LETTER, WHITESPACE, chunk_pieces, chunks, fold, normalise
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -37,16 +42,20 @@ class Document:
     date_text: str  # the date as the page's language writes it
     text: str  # the normal spelling of title, summary, body, the PDF's pages and tags, a line each at least
     tags: int  # how many tags: the last lines of text, one each (snippets are of the body; tags are shown as tags)
-    fields: tuple  # per bm25.FIELDS: ({term: count}, number of terms)
-    chunks: frozenset  # the distinct chunks of folded text that hold Lao letters
+    fields: tuple[tuple[dict[str, int], int], ...]  # per bm25.FIELDS: ({term: count}, number of terms)
+    chunks: frozenset[str]  # the distinct chunks of folded text that hold Lao letters
     pdf_url: str = ""  # the PDF's, relative to the search page (as url is), when its text is in text
-    pdf_pages: tuple = ()  # where each printed page (the PDF's or the scans') begins in text, in UTF-16 code units
-    parts: tuple = ()  # a long document's text cut in parts: (text, its printed page or 0) each; () for a short one
-    part_keys: tuple = ()  # for each of parts: (its chunks that hold Lao letters, its terms), both frozensets
+    # where each printed page (the PDF's or the scans') begins in text, in UTF-16 code units
+    pdf_pages: tuple[int, ...] = ()
+    # a long document's text cut in parts: (text, its printed page or 0) each; () for a short one
+    parts: tuple[tuple[str, int], ...] = ()
+    # for each of parts: (its chunks that hold Lao letters, its terms), both frozensets
+    part_keys: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     pdf_script: str = ""  # "lo" when the printed pages' letters are mostly Lao, "other" when not, "" without
-    spellings: frozenset = frozenset()  # its Latin words as written (folded, before the stemmer), for near.py
-    scan_urls: tuple = ()  # each page scan's, when the printed pages are the scans' text (relative, as url is)
-    machine_read: tuple = ()  # the numbers (from 1) of the printed pages whose text was read by machine (OCR)
+    spellings: frozenset[str] = frozenset()  # its Latin words as written (folded, before the stemmer), for near.py
+    # each page scan's, when the printed pages are the scans' text (relative, as url is)
+    scan_urls: tuple[str, ...] = ()
+    machine_read: tuple[int, ...] = ()  # the numbers (from 1) of the printed pages whose text was read by machine (OCR)
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,7 @@ class Pdf:
     mtime_ns: int
 
     @classmethod
-    def at(cls, path):
+    def at(cls, path: str) -> Self:
         found = os.stat(path)
         return cls(path, found.st_size, found.st_mtime_ns)
 
@@ -70,7 +79,7 @@ class MachineText(Pdf):
     apart as a Pdf is; size -1 while there is none, so that the article is analysed again once there is."""
 
     @classmethod
-    def at(cls, path):
+    def at(cls, path: str) -> Self:
         try:
             return super().at(path)
         except FileNotFoundError:
@@ -89,12 +98,13 @@ class Source:
     date_text: str
     summary_html: str = ""
     body_html: str = ""
-    tags: tuple = ()
+    tags: tuple[str, ...] = ()
     pdf: Pdf | None = None
     pdf_url: str = ""
     lang: str = ""
     pdf_text: MachineText | None = None  # the text read by machine of the PDF's pages without a text layer
-    scans: tuple = ()  # (url, MachineText) of each of Pages, in order: the printed pages when the PDF has no text
+    # (url, MachineText) of each of Pages, in order: the printed pages when the PDF has no text
+    scans: tuple[tuple[str, MachineText], ...] = ()
 
 
 # A Latin word a reader may misspell: letters only (no digits, no Lao), as long as near.py keeps.
@@ -103,50 +113,57 @@ LATIN_WORD = re.compile(f"[^\\W\\d_\u0e80-\u0eff]{{{LATIN_SHORTEST},}}")
 PART_UNITS = 2048  # the most text (UTF-16 code units) a part holds, but for a run without whitespace that is longer
 
 
-class _Memo(dict):
+class _Memo(dict[K, V]):
     """A dict that makes what it lacks with ``make``: ``map(memo.__getitem__, keys)`` then runs at C speed."""
 
-    def __init__(self, make, items=()) -> None:
+    def __init__(self, make: Callable[[K], V], items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
         super().__init__(items)
         self.make = make
 
-    def __missing__(self, key):
+    def __missing__(self, key: K) -> V:
         value = self[key] = self.make(key)
         return value
 
 
 class Analyzer:
-    def __init__(self, pieces=None, read_pdf=page_texts, read_machine=machinetext.read_pages) -> None:
-        self.terms = _Memo(lambda word: stem(trim(word)))  # word -> term (lao-trimmer, lao-stemmer)
-        self.pieces = _Memo(chunk_pieces, pieces or {})  # chunk -> [(start, word)]
-        self.chunk_terms = _Memo(self._terms_of)  # chunk -> (term, ...)
-        self.chunk_spellings = _Memo(self._spellings_of)  # chunk -> (Latin word as written, ...)
+    def __init__(
+        self,
+        pieces: Mapping[str, list[tuple[int, str]]] | None = None,
+        read_pdf: Callable[[str], Sequence[str]] = page_texts,
+        read_machine: Callable[[str], Sequence[str] | None] = machinetext.read_pages,
+    ) -> None:
+        self.terms: _Memo[str, str] = _Memo(lambda word: stem(trim(word)))  # word -> term (lao-trimmer, lao-stemmer)
+        self.pieces: _Memo[str, list[tuple[int, str]]] = _Memo(chunk_pieces, pieces or {})  # chunk -> [(start, word)]
+        self.chunk_terms: _Memo[str, tuple[str, ...]] = _Memo(self._terms_of)  # chunk -> (term, ...)
+        # chunk -> (Latin word as written, ...)
+        self.chunk_spellings: _Memo[str, tuple[str, ...]] = _Memo(self._spellings_of)
         self.read_pdf = read_pdf  # path -> the text of each page
-        self.pdf_pages = _Memo(self._pages_of)  # Pdf -> (normal text of each page, ...)
+        self.pdf_pages: _Memo[Pdf, tuple[str, ...]] = _Memo(self._pages_of)  # Pdf -> (normal text of each page, ...)
         self.read_machine = read_machine  # path -> the text of each page, or None
-        self.machine_pages = _Memo(self._machine_pages_of)  # MachineText -> (normal text of each page, ...)
+        # MachineText -> (normal text of each page, ...)
+        self.machine_pages: _Memo[MachineText, tuple[str, ...]] = _Memo(self._machine_pages_of)
 
-    def _terms_of(self, chunk):
+    def _terms_of(self, chunk: str) -> tuple[str, ...]:
         return tuple(map(self.terms.__getitem__, (word for _start, word in self.pieces[chunk])))
 
-    def _spellings_of(self, chunk):
+    def _spellings_of(self, chunk: str) -> tuple[str, ...]:
         return tuple(word for _start, word in self.pieces[chunk] if LATIN_WORD.fullmatch(word))
 
-    def _pages_of(self, pdf):
+    def _pages_of(self, pdf: Pdf) -> tuple[str, ...]:
         return _normal_pages(self.read_pdf(pdf.path))
 
-    def _machine_pages_of(self, text):
+    def _machine_pages_of(self, text: MachineText) -> tuple[str, ...]:
         return tuple(normalise(page).strip() for page in self.read_machine(text.path) or ())
 
-    def printed(self, source):
+    def printed(self, source: Source) -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]:
         """(the normal text of each printed page, the numbers of those read by machine, the scans' URLs or ()):
         the PDF's pages, each without a text layer of its own read from its text read by machine; the page scans'
         text when the PDF has none (or there is no PDF)."""
-        typed = self.pdf_pages[source.pdf] if source.pdf else ()
-        read = self.machine_pages[source.pdf_text] if source.pdf and source.pdf_text else ()
+        typed: tuple[str, ...] = self.pdf_pages[source.pdf] if source.pdf else ()
+        read: tuple[str, ...] = self.machine_pages[source.pdf_text] if source.pdf and source.pdf_text else ()
         pages = [page or (read[i] if i < len(read) else "") for i, page in enumerate(typed)]
         pages += read[len(typed) :]
-        scan_urls = ()
+        scan_urls: tuple[str, ...] = ()
         if not any(pages) and source.scans:
             pages = [" ".join(self.machine_pages[text]) for _url, text in source.scans]
             scan_urls = tuple(url for url, _text in source.scans)
@@ -156,11 +173,11 @@ class Analyzer:
         machine = tuple(n for n, page in enumerate(pages, 1) if page and not (n <= len(typed) and typed[n - 1]))
         return tuple(pages), machine, scan_urls
 
-    def pdf_read(self, pdf, texts) -> None:
+    def pdf_read(self, pdf: Pdf, texts: Sequence[str]) -> None:
         """Takes the text of each page of ``pdf`` as read elsewhere (readahead.py), as if read here."""
         self.pdf_pages[pdf] = _normal_pages(texts)
 
-    def document(self, source):
+    def document(self, source: Source) -> Document:
         fields = {
             "title": source.title,
             "summary": html_text(source.summary_html),
@@ -172,9 +189,9 @@ class Analyzer:
         # typed and read by machine: two fields, the second weighed less (bm25.FIELDS)
         normal["pdf"] = "\n".join(page for n, page in enumerate(pages, 1) if n not in machine)
         normal["scan"] = "\n".join(pages[n - 1] for n in machine)
-        counted = []
-        lao_chunks = set()
-        spellings = set()
+        counted: list[tuple[dict[str, int], int]] = []
+        lao_chunks: set[str] = set()
+        spellings: set[str] = set()
         for name, _boost in FIELDS:
             found = chunks(fold(normal[name]))
             spellings.update(chain.from_iterable(map(self.chunk_spellings.__getitem__, found)))
@@ -206,20 +223,20 @@ class Analyzer:
             machine_read=machine,
         )
 
-    def _keys_of(self, text):
+    def _keys_of(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """(the chunks that hold Lao letters, the terms) of a part's ``text``."""
         found = chunks(fold(text))
         terms = frozenset(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
         return frozenset(filter(LAO_LETTER.search, found)), terms
 
 
-def _normal_pages(texts):
+def _normal_pages(texts: Iterable[str]) -> tuple[str, ...]:
     """The normal spelling of each page's text; none at all when no page has text (a scan)."""
     pages = tuple(normalise(text).strip() for text in texts)
     return pages if any(pages) else ()
 
 
-def script_of(pages):
+def script_of(pages: Iterable[str]) -> str:
     """The script of ``pages``, which decides the language a PDF's text is indexed in: "lo" when most of their
     letters are Lao, else "other"."""
     lao = sum(len(LAO_LETTER.findall(page)) for page in pages)
@@ -227,7 +244,7 @@ def script_of(pages):
     return "lo" if lao * 2 > letters else "other"
 
 
-def _parts(lines, pages, tags):
+def _parts(lines: list[str], pages: Sequence[str], tags: list[str]) -> tuple[tuple[str, int], ...]:
     """The text of ``lines``, ``pages`` and ``tags`` (joined by line breaks, as Document.text) in parts of at most
     PART_UNITS, each (text, page): the article's own text, then each page of its PDF (numbered from 1), then the
     tags. A part ends after a whitespace character, so a string without whitespace (a query's part) lies inside
@@ -235,7 +252,7 @@ def _parts(lines, pages, tags):
     sections = [("\n".join(lines), 0)] if lines else []
     sections += [(page, number) for number, page in enumerate(pages, 1)]
     sections += [("\n".join(tags), 0)] if tags else []
-    parts = []
+    parts: list[tuple[str, int]] = []
     for i, (section, page) in enumerate(sections):
         text = section + "\n" if i < len(sections) - 1 else section  # the line break before the next section
         parts += [(piece, page) for piece in cut(text, PART_UNITS)]
@@ -245,11 +262,11 @@ def _parts(lines, pages, tags):
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")  # what a query is split at too (text.chunks)
 
 
-def cut(text, units):
+def cut(text: str, units: int) -> list[str]:
     """``text`` in pieces of at most ``units`` UTF-16 code units each, each but the last ending after whitespace:
     joined, they are ``text``. A run without whitespace longer than ``units`` is a piece of its own. "" gives [""],
     so that an empty page keeps its part."""
-    pieces = []
+    pieces: list[str] = []
     start = 0
     size = 0  # of text[start:end]
     end = 0  # where the piece could end: after the last whitespace seen
@@ -269,10 +286,10 @@ def cut(text, units):
     return pieces
 
 
-def _starts(lines, pages):
+def _starts(lines: list[str], pages: Sequence[str]) -> tuple[int, ...]:
     """Where each of ``pages`` begins in the text of ``lines`` and ``pages``, a line each (empty pages too), in
     UTF-16 code units: the browser's string offsets."""
-    starts = []
+    starts: list[int] = []
     at = sum(map(_utf16_length, lines)) + len(lines)  # each line and its line break
     for page in pages:
         starts.append(at)
@@ -280,5 +297,5 @@ def _starts(lines, pages):
     return tuple(starts)
 
 
-def _utf16_length(text):
+def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
