@@ -211,3 +211,40 @@ def test_a_missing_file_cannot_be_opened(tmp_path):
 def test_the_fixtures_stay_small():
     # the news fixture, a scan, a locked file (27 KB) and six font and producer fixtures, ~30 KB each (a font subset)
     assert sum(path.stat().st_size for path in PDFS.glob("*.pdf")) < 250_000
+
+
+class _FakeChars:
+    """What _in_drawing_order reads of a page's characters: each drawn by its own text object, one per em."""
+
+    def __init__(self, text):
+        self.text = text
+        self.objects = list(range(len(text)))
+
+    def generated(self, index):
+        return False
+
+    def size(self, index):
+        return 10.0
+
+    def box(self, index):
+        return 10.0 * index, 0.0, 10.0 * index + 10, 10.0
+
+    def baseline(self, index):
+        return 0.0
+
+
+class _FakeObjects:
+    def __init__(self, count):
+        self.rank = {k: k for k in range(count)}
+
+    def bounds(self, start, stop):
+        return [(10.0 * k, 0.0, 10.0 * k + 10, 10.0) for k in range(start, stop)]
+
+
+def test_a_page_drawn_out_of_order_may_start_with_whitespace():
+    """A space drawn before any letter of the page has no line to compare with (it once raised a TypeError)."""
+    from lao_search.pdftext import _in_drawing_order
+
+    chars = _FakeChars(" ກາ")
+    found = _in_drawing_order(chars, range(3), _FakeObjects(3))
+    assert "".join(char for char, _i in found) == " ກາ"

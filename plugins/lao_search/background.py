@@ -13,17 +13,27 @@ sending, the child keeps what it has to say: the parent reads only once it waits
 for each other for ever.
 """
 
+from __future__ import annotations
+
 import logging
 import multiprocessing
 import sys
 import traceback
 import warnings
 import weakref
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
 
 END = ("end",)  # the parent's last message
+# what the child sends: (kind, value), kind one of "message", "log", "done", "error"
+Message = tuple[str, Any]
+# task(inbox, report): what runs in the background
+Task = Callable[["Inbox", Callable[..., object]], Any]
 
 
-def can_fork():
+def can_fork() -> bool:
     return sys.platform.startswith("linux")
 
 
@@ -31,13 +41,13 @@ class _Outbox:
     """What the child says: held back while the parent is sending, then sent. Steps of progress are kept as the
     latest of each label only."""
 
-    def __init__(self, connection) -> None:
+    def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self.held = []
-        self.steps = {}
+        self.held: list[Message] = []
+        self.steps: dict[str, Message] = {}
         self.holding = True
 
-    def say(self, message) -> None:
+    def say(self, message: Message) -> None:
         if self.holding:
             if message[0] == "message" and message[1] and message[1][0] == "step":
                 self.steps[message[1][1]] = message
@@ -56,11 +66,11 @@ class _Outbox:
 class _ToParent(logging.Handler):
     """Sends the child's log records to the parent, as plain data."""
 
-    def __init__(self, outbox) -> None:
+    def __init__(self, outbox: _Outbox) -> None:
         super().__init__()
         self.outbox = outbox
 
-    def emit(self, record) -> None:
+    def emit(self, record: logging.LogRecord) -> None:
         self.outbox.say(("log", {"name": record.name, "levelno": record.levelno, "msg": record.getMessage()}))
 
 
@@ -68,11 +78,11 @@ class Inbox:
     """What the parent sends, message by message, until it waits; ``close()`` when the task needs no more, so that
     what the task says goes out at once (the parent no longer sends, so the pipe cannot fill both ways)."""
 
-    def __init__(self, messages, outbox=None) -> None:
+    def __init__(self, messages: Iterable[Any], outbox: _Outbox | None = None) -> None:
         self.messages = messages
         self.outbox = outbox
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.messages)
 
     def close(self) -> None:
@@ -88,32 +98,34 @@ class Job:
     result, and an exception in it is raised again by ``wait``. A job whose parent gives up on it (a build that
     fails before waiting) is stopped when the Job is collected."""
 
-    def __init__(self, task, background=True) -> None:
+    def __init__(self, task: Task, background: bool = True) -> None:
         self.task = task
-        self.process = None
-        self.connection = None
-        self.sent = []  # what the task gets when it runs in this process
+        self.process: BaseProcess | None = None
+        self.connection: Connection | None = None
+        self.sent: list[Any] = []  # what the task gets when it runs in this process
         self.broken = False
         if background and can_fork():
             context = multiprocessing.get_context("fork")
-            self.connection, child_end = context.Pipe(duplex=True)
+            connection, child_end = context.Pipe(duplex=True)
+            self.connection = connection
             self.process = context.Process(target=self._child, args=(child_end,), daemon=True)
             with warnings.catch_warnings():  # Python 3.12 warns of fork beside threads: see the module's doc
                 warnings.simplefilter("ignore", DeprecationWarning)
                 self.process.start()
             child_end.close()
-            self.stop = weakref.finalize(self, _stop, self.process, self.connection)
+            self.stop = weakref.finalize(self, _stop, self.process, connection)
 
-    def send(self, message) -> None:
+    def send(self, message: Any) -> None:
         if self.process is None:
             self.sent.append(message)
-        elif not self.broken:
+        elif not self.broken and self.connection is not None:
             try:
                 self.connection.send(message)
             except (BrokenPipeError, ConnectionResetError):
                 self.broken = True  # the child has stopped; wait() says why
 
-    def _child(self, connection) -> None:
+    def _child(self, connection: Connection) -> None:
+        assert self.connection is not None  # a child is only forked beside a pipe
         self.connection.close()  # the parent's end, inherited: without this, the child never sees the parent go
         # Daemonic to the parent, which stops it when it exits; to itself not, so that the task may start a pool of
         # processes (readahead.py), which multiprocessing refuses a daemonic process. The pool ends with the task.
@@ -125,7 +137,7 @@ class Job:
                 logger.handlers = []  # records reach the root's handler, which passes them on
                 logger.propagate = True
 
-        def received():
+        def received() -> Iterator[Any]:
             while True:
                 message = connection.recv()
                 if message == END:
@@ -144,8 +156,8 @@ class Job:
         finally:
             connection.close()
 
-    def wait(self, on_message):
-        if self.process is None:
+    def wait(self, on_message: Callable[[tuple[Any, ...]], object]) -> Any:
+        if self.process is None or self.connection is None:
             return self.task(Inbox(self.sent), lambda *message: on_message(message))
         self.send(END)
         try:
@@ -169,7 +181,7 @@ class Job:
             self.stop()
 
 
-def _stop(process, connection) -> None:
+def _stop(process: BaseProcess, connection: Connection) -> None:
     """Closes the parent's end and lets the child finish, or stops it if it does not (it was given up on)."""
     connection.close()
     process.join(timeout=5)

@@ -11,13 +11,20 @@ A PDF's size and time of change are part of what the search takes from an articl
 replaced or edited is read again.
 """
 
+from __future__ import annotations
+
 import hashlib
 import logging
 import os
 import pickle
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import icu
 from pypdfium2.version import PDFIUM_INFO
+
+if TYPE_CHECKING:
+    from .documents import Document, Source
 
 logger = logging.getLogger(__name__)
 NAME = "lao_search.pickle"
@@ -26,7 +33,7 @@ NAME = "lao_search.pickle"
 MADE_BY = ("text.py", "segment.py", "extract.py", "pdftext.py", "documents.py", "pipeline.py", "bm25.py", "cache.py")
 
 
-def version(modules=MADE_BY):
+def version(modules: Iterable[str] = MADE_BY) -> tuple[str, str, str, str]:
     """What made something of this plugin's: the code of ``modules`` (its file names), ICU's and PDFium's versions."""
     code = hashlib.sha256()
     folder = os.path.dirname(os.path.abspath(__file__))
@@ -36,20 +43,26 @@ def version(modules=MADE_BY):
     return code.hexdigest(), icu.ICU_VERSION, icu.VERSION, str(PDFIUM_INFO)
 
 
-def fingerprint(source):
+def fingerprint(source: object) -> bytes:
     return hashlib.sha256(repr(source).encode("utf-8")).digest()
 
 
 class DocumentCache:
-    def __init__(self, path=None, documents=None, pieces=None, every=True) -> None:
+    def __init__(
+        self,
+        path: str | None = None,
+        documents: dict[bytes, Document] | None = None,
+        pieces: dict[str, list[tuple[int, str]]] | None = None,
+        every: bool = True,
+    ) -> None:
         self.path = path  # None: nothing is written
         self.every = every  # keep every document, not only those that hold printed pages' text (a PDF's, a scan's)
         self.documents = documents or {}  # fingerprint -> Document
         self.pieces = pieces or {}  # chunk -> its words, as documents.Analyzer keeps them
-        self.used = {}
+        self.used: dict[bytes, Document] = {}
 
     @classmethod
-    def from_settings(cls, settings, every=False):
+    def from_settings(cls, settings: Mapping[str, Any], every: bool = False) -> DocumentCache:
         """The cache of a build with Pelican's ``settings`` (in its CACHE_PATH), read and written; ``every``: it
         keeps every document."""
         path = os.path.join(settings.get("CACHE_PATH") or "cache", NAME)
@@ -63,11 +76,11 @@ class DocumentCache:
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
         return cls(path, every=every)
 
-    def has(self, source, key=None) -> bool:
+    def has(self, source: Source, key: bytes | None = None) -> bool:
         """Whether the document of ``source`` is in the cache (``key``: its fingerprint, when known)."""
         return (key or fingerprint(source)) in self.documents
 
-    def document(self, source, make, key=None):
+    def document(self, source: Source, make: Callable[[Source], Document], key: bytes | None = None) -> Document:
         """The cached document of ``source``, or ``make(source)``, remembered (``key``: its fingerprint, when
         known)."""
         if not self.path and not self.documents:
@@ -79,7 +92,7 @@ class DocumentCache:
         self.used[key] = found
         return found
 
-    def save(self, pieces) -> None:
+    def save(self, pieces: Mapping[str, list[tuple[int, str]]]) -> None:
         """Keeps what this build used and the words of its chunks (``pieces``), if the cache is to be written."""
         kept = self.used if self.every else {key: doc for key, doc in self.used.items() if doc.pdf_pages}
         if not self.path or kept.keys() == self.documents.keys():

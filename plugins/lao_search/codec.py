@@ -8,6 +8,7 @@ a bitmap instead, after a "!", when that is shorter. The work runs in ``map`` st
 
 import base64
 import math
+from collections.abc import Iterable, Sequence
 from operator import sub
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -16,14 +17,14 @@ BITMAP = "!"
 _DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
-def length_level(terms):
+def length_level(terms: int) -> int:
     """0-63 for a number of terms: 8 steps per doubling of (1 + terms / 32); js/src/rank.js reads it back."""
     return min(63, int(8 * math.log2(1 + terms / 32)))
 
 
-def number(value):
+def number(value: int) -> str:
     """One number (0 or more) as characters."""
-    out = []
+    out: list[str] = []
     while value >= MORE:
         out.append(ALPHABET[MORE | (value & (MORE - 1))])
         value >>= 5
@@ -31,8 +32,8 @@ def number(value):
     return "".join(out)
 
 
-class _Encoded(dict):
-    def __missing__(self, value):
+class _Encoded(dict[int, str]):
+    def __missing__(self, value: int) -> str:
         text = self[value] = number(value)
         return text
 
@@ -40,12 +41,12 @@ class _Encoded(dict):
 _ENCODED = _Encoded()
 
 
-def numbers(values):
+def numbers(values: Iterable[int]) -> str:
     """Numbers (0 or more) one after the other."""
     return "".join(map(_ENCODED.__getitem__, values))
 
 
-def gaps(refs):
+def gaps(refs: Iterable[int]) -> list[int]:
     """Rising numbers as the gaps between them (the first from -1): 3, 4, 9 -> 3, 0, 4."""
     if not refs:
         return []
@@ -53,7 +54,7 @@ def gaps(refs):
     return [refs[0], *map(sub, refs[1:], map((1).__add__, refs))]
 
 
-def int_set(bits):
+def int_set(bits: int) -> str:
     """A set held as the bits of a Python integer (bit n: article n): its gaps, or a bitmap when that is shorter."""
     if not bits:
         return ""
@@ -65,12 +66,12 @@ def int_set(bits):
     return _bitmap(bits.to_bytes(size, "little"))
 
 
-def gaps_of_int(bits):
+def gaps_of_int(bits: int) -> list[int]:
     """The gaps between the set bits of ``bits`` (the first from -1): the runs of zeros between its ones."""
     return list(map(len, bin(bits)[:1:-1].split("1")[:-1]))
 
 
-def int_of_refs(refs):
+def int_of_refs(refs: Sequence[int]) -> int:
     """The integer whose bits are ``refs`` (rising)."""
     if not refs:
         return 0
@@ -80,15 +81,15 @@ def int_of_refs(refs):
     return int(flags[::-1].translate(_DIGITS), 2)
 
 
-def _bitmap_length(size):
+def _bitmap_length(size: int) -> int:
     return 1 + (size * 4 + 2) // 3
 
 
-def _bitmap(data):
+def _bitmap(data: bytes) -> str:
     return BITMAP + base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
 
 
-def postings(refs, weights):
+def postings(refs: Sequence[int], weights: Iterable[int]) -> str:
     """Articles with a weight each (refs rising): how many, their gaps, then the weights."""
     if not refs:
         return ""

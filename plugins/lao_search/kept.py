@@ -15,6 +15,8 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from .cache import version
 from .index import FORMAT
@@ -22,15 +24,18 @@ from .index import FORMAT
 logger = logging.getLogger(__name__)
 NAME = "lao_search-data"  # the folder in CACHE_PATH
 MANIFEST = "manifest.json"
+# {"read": [fingerprint, ...], "plan": [[lang, root, [fingerprint, ...]], ...]}, fingerprints in hex
+MadeOf = dict[str, Any]
+K = TypeVar("K")
 
 
-def stamp(layout):
+def stamp(layout: object) -> str:
     """What else the files are made of: every module of this plugin, ICU's and PDFium's versions, the layout."""
     modules = sorted(name for name in os.listdir(os.path.dirname(os.path.abspath(__file__))) if name.endswith(".py"))
     return hashlib.sha256(repr((modules, version(modules), FORMAT, layout)).encode("utf-8")).hexdigest()
 
 
-def made_of(plan, fingerprint):
+def made_of(plan: Iterable[tuple[str, str, Iterable[K]]], fingerprint: Mapping[K, bytes]) -> MadeOf:
     """What a plan's search data are made of: {"read": [fingerprint of every article read (drafts too), sorted],
     "plan": [[lang, root, [fingerprint of each of its articles, sorted]]]}."""
     return {
@@ -42,12 +47,12 @@ def made_of(plan, fingerprint):
 class KeptData:
     """The search data kept in ``folder`` (CACHE_PATH/lao_search-data), if made with ``stamp``."""
 
-    def __init__(self, folder, stamp) -> None:
+    def __init__(self, folder: str, stamp: str) -> None:
         self.folder = folder
         self.stamp = stamp
-        self.made_of = None  # as made_of() says, when something is kept
-        self.summary = []
-        self.files = []  # how many files each language's data has
+        self.made_of: MadeOf | None = None  # as made_of() says, when something is kept
+        self.summary: list[Any] = []
+        self.files: list[int] = []  # how many files each language's data has
         try:
             with open(os.path.join(folder, MANIFEST), encoding="utf-8") as f:
                 manifest = json.load(f)
@@ -59,16 +64,18 @@ class KeptData:
             logger.warning("Search: %s not read (%s); the search data are made anew", folder, error)
         self.articles = {bytes.fromhex(each) for each in self.made_of["read"]} if self.made_of else set()
 
-    def may_hold(self, fingerprint) -> bool:
+    def may_hold(self, fingerprint: bytes) -> bool:
         """Whether an article of this fingerprint is among those the build that made the kept data read."""
         return fingerprint in self.articles
 
-    def fits(self, made_of):
+    def fits(self, made_of: MadeOf) -> bool:
         return self.made_of is not None and self.made_of == made_of
 
-    def publish(self, output_path, data_folder):
+    def publish(self, output_path: str, data_folder: str) -> list[Any]:
         """Links the kept files into each language's ``data_folder`` under ``output_path``; returns what the build
         that made them said of them. Raises OSError when a kept file is missing (the caller makes them anew)."""
+        if self.made_of is None:
+            raise FileNotFoundError(f"no search data kept in {self.folder}")
         for n, (_lang, root, _made) in enumerate(self.made_of["plan"]):
             target = os.path.join(output_path, root, data_folder)
             shutil.rmtree(target, ignore_errors=True)
@@ -76,7 +83,7 @@ class KeptData:
                 raise FileNotFoundError(f"files of {os.path.join(self.folder, str(n))} are missing")
         return self.summary
 
-    def keep(self, output_path, data_folder, made_of, summary) -> None:
+    def keep(self, output_path: str, data_folder: str, made_of: MadeOf, summary: list[Any]) -> None:
         """Keeps links to the search data just written (``made_of`` them), in place of what was kept."""
         os.makedirs(self.folder, exist_ok=True)
         manifest = os.path.join(self.folder, MANIFEST)
@@ -94,7 +101,7 @@ class KeptData:
         self.made_of, self.summary, self.files = made_of, summary, files
 
 
-def _link_tree(source, target):
+def _link_tree(source: str, target: str) -> int:
     """``target`` made a tree of hard links to the files of ``source`` (copies where links cannot be made); returns
     how many."""
     count = 0

@@ -25,12 +25,17 @@ word boundary to the search, and Chromium and LibreOffice wrap Lao between words
 ``\\n``. PDFium is not thread-safe: call these from one thread of a process.
 """
 
+from __future__ import annotations
+
 import ctypes
+import os
 import re
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import closing
 from functools import cached_property
 from itertools import compress, repeat
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -80,43 +85,49 @@ _REASONS = {
 }
 
 
+# (left, bottom, right, top)
+Box = tuple[float, float, float, float]
+# (character, PDFium's index of it, or None for whitespace placed here) of a page, in order
+Found = list[tuple[str, int | None]]
+
+
 class PdfUnreadable(Exception):
     """A PDF that cannot be opened or read; ``str()`` says why, without the file's name."""
 
 
-def repair(text):
+def repair(text: str) -> str:
     """``text`` without the spaces and line breaks that an extractor put inside a Lao syllable: before a vowel or
     mark that follows its consonant, or between a leading vowel and its consonant. A space before a leading vowel
     (``ຢູ່ ໃນ``) may be a real word boundary and is kept."""
     return _INSIDE_SYLLABLE.sub("", text)
 
 
-def page_texts(path, *, repaired=True):
+def page_texts(path: str | os.PathLike[str], *, repaired: bool = True) -> list[str]:
     """The text of each page of the PDF at ``path``, a string per page ("" for a page without text); through
     ``repair`` unless ``repaired`` is false (tools/pdf_measure.py measures both)."""
     return [repair(text) if repaired else text for text in _texts(path)]
 
 
-def has_text_layer(path):
+def has_text_layer(path: str | os.PathLike[str]) -> bool:
     """Whether any page of the PDF has text to index (a scanned PDF without OCR has none); reads up to the first
     page that has."""
     with closing(_texts(path)) as texts:
         return any(text.strip() for text in texts)
 
 
-def _open(path):
-    path = Path(path)
-    if not path.is_file():
-        raise PdfUnreadable("no such file" if not path.exists() else "not a file")
+def _open(path: str | os.PathLike[str]) -> Any:
+    found = Path(path)
+    if not found.is_file():
+        raise PdfUnreadable("no such file" if not found.exists() else "not a file")
     try:
-        return pdfium.PdfDocument(path)
+        return pdfium.PdfDocument(found)
     except pdfium.PdfiumError as error:
         raise PdfUnreadable(_REASONS.get(error.err_code, str(error))) from error
     except OSError as error:
         raise PdfUnreadable(error.strerror or "the file cannot be read") from error
 
 
-def _texts(path):
+def _texts(path: str | os.PathLike[str]) -> Generator[str, None, None]:
     document = _open(path)
     try:
         for index in range(len(document)):
@@ -134,7 +145,7 @@ def _texts(path):
         document.close()
 
 
-def _unchecked(function, restype=ctypes.c_int):
+def _unchecked(function: Any, restype: type = ctypes.c_int) -> Any:
     """PDFium's ``function`` without pypdfium2's checking and converting of each argument: a page printed by
     Chromium has some 4,000 characters and 2,000 text objects, and a checked call costs two to three times as
     much. Its arguments must be ctypes values or ints that fit a C int (a handle goes as ``ctypes.c_void_p``)."""
@@ -165,7 +176,7 @@ class _Chars:
     """PDFium's list of characters of a page, each read once: its text (a character per index) and the address of
     the text object each character is drawn by (None for one PDFium made up); boxes, origins and sizes on asking."""
 
-    def __init__(self, textpage) -> None:
+    def __init__(self, textpage: Any) -> None:
         self.handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
         count = textpage.count_chars()
         # map() rather than a loop: a call a character, nothing else, on pages of thousands of characters
@@ -174,24 +185,25 @@ class _Chars:
         self._doubles = [ctypes.c_double() for _ in range(4)]
         self._pointers = [ctypes.byref(value) for value in self._doubles]
 
-    def generated(self, index):
+    def generated(self, index: int) -> bool:
         return _char_generated(self.handle, index) == 1
 
-    def size(self, index):
+    def size(self, index: int) -> float:
         return _char_size(self.handle, index)
 
-    def box(self, index):
+    def box(self, index: int) -> Box:
         """(left, bottom, right, top)"""
         left, right, bottom, top = self._doubles
         if not _char_box(self.handle, index, *self._pointers):
             return 0.0, 0.0, 0.0, 0.0
         return left.value, bottom.value, right.value, top.value
 
-    def extent(self, indices):
+    def extent(self, indices: Iterable[int]) -> tuple[float, float]:
         """(leftmost, rightmost) edge of the boxes of the characters at ``indices``, (0.0, 0.0) for none"""
         left, right, _bottom, _top = self._doubles
         pointers = self._pointers
-        lefts, rights = [], []
+        lefts: list[float] = []
+        rights: list[float] = []
         for i in indices:
             if _char_box(self.handle, i, *pointers):
                 lefts.append(left.value)
@@ -201,7 +213,7 @@ class _Chars:
                 rights.append(0.0)
         return min(lefts, default=0.0), max(rights, default=0.0)
 
-    def baseline(self, index):
+    def baseline(self, index: int) -> float:
         if not _char_origin(self.handle, index, *self._pointers[:2]):
             return 0.0
         return self._doubles[1].value
@@ -211,23 +223,24 @@ class _Objects:
     """A page's text objects in the order it draws them: the handle of each, and where each is in that order by
     its address."""
 
-    def __init__(self, handles) -> None:
+    def __init__(self, handles: list[ctypes.c_void_p]) -> None:
         self.handles = handles
         self.rank = {handle.value: k for k, handle in enumerate(handles)}
         values = [ctypes.c_float() for _ in range(4)]
         self._floats = values, [ctypes.byref(value) for value in values]
 
-    def bounds(self, start, stop):
+    def bounds(self, start: int, stop: int) -> list[Box]:
         """(left, bottom, right, top) of the objects from ``start`` to before ``stop``"""
         values, pointers = self._floats
-        out = []
+        out: list[Box] = []
         for handle in self.handles[start:stop]:
             ok = _object_bounds(handle, *pointers)
-            out.append(tuple(value.value for value in values) if ok else (0.0, 0.0, 0.0, 0.0))
+            left, bottom, right, top = (value.value for value in values)
+            out.append((left, bottom, right, top) if ok else (0.0, 0.0, 0.0, 0.0))
         return out
 
 
-def _page_text(page, textpage):
+def _page_text(page: Any, textpage: Any) -> str:
     """PDFium's text of one page, its own list of characters (not ``get_text_range``, whose indices may drift from
     it), each /ActualText once, with made-up spaces inside Lao words dropped."""
     chars = _Chars(textpage)
@@ -245,7 +258,7 @@ def _page_text(page, textpage):
     return _CONTROLS.sub("", _wraps_joined(chars, found))
 
 
-def _drawing_ranks(page):
+def _drawing_ranks(page: Any) -> tuple[_Objects, bool]:
     """The page's text objects in the order it draws them, and whether it draws a form (whose objects are not
     among them)."""
     handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
@@ -256,7 +269,7 @@ def _drawing_ranks(page):
     return _Objects(text), pdfium_c.FPDF_PAGEOBJ_FORM in kinds
 
 
-def _drawn_out_of_order(chars, kept, rank) -> bool:
+def _drawn_out_of_order(chars: _Chars, kept: Iterable[int], rank: Mapping[int | None, int]) -> bool:
     """Whether PDFium put a character of the file before one drawn earlier *on the same line*: LibreOffice draws
     each mark of Phetsarath OT as a text object of its own, placed after its consonant but starting to the right
     of where the consonant does, and PDFium, ordering by position, puts the mark after the next letter
@@ -273,7 +286,7 @@ def _drawn_out_of_order(chars, kept, rank) -> bool:
     return False
 
 
-def _in_drawing_order(chars, kept, objects):
+def _in_drawing_order(chars: _Chars, kept: Iterable[int], objects: _Objects) -> Found:
     """(character, PDFium's index or None for whitespace placed here) of the page's characters in the order the
     file draws them (each text object's characters in PDFium's order), without the whitespace PDFium made up; a
     line break where the baseline moves (or a letter goes back left of the one before it) and a space where two
@@ -281,14 +294,15 @@ def _in_drawing_order(chars, kept, objects):
     Unicode to one of its two glyphs only) still takes up its room."""
     drawn = [i for i in kept if not chars.generated(i)]
     last = -1
-    keys = []
+    keys: list[int] = []
     for i in drawn:
         where = objects.rank.get(chars.objects[i])
         last = where if where is not None else last
         keys.append(last)
     drawn = [i for _key, i in sorted(zip(keys, drawn, strict=True), key=lambda pair: pair[0])]
-    out = []
-    baseline = right = None
+    out: Found = []
+    baseline: float | None = None
+    right: float | None = None
     previous = -1
     for key, i in zip(sorted(keys), drawn, strict=True):
         char = chars.text[i]
@@ -299,7 +313,7 @@ def _in_drawing_order(chars, kept, objects):
         previous = key
         mark = _MARKS.match(char) is not None
         blank = char in _WHITESPACE
-        if out and not blank:
+        if baseline is not None and right is not None and not blank:  # a letter before it (not whitespace alone)
             y = chars.baseline(i)
             if not mark and (abs(y - baseline) > SAME_LINE_EM * size or left < right - SAME_LINE_EM * size):
                 out.append(("\n", None))
@@ -314,15 +328,15 @@ def _in_drawing_order(chars, kept, objects):
     return out
 
 
-def _not_repeated(chars):
+def _not_repeated(chars: _Chars) -> list[int]:
     """PDFium's indices of the page's characters but those it gives again for /ActualText. Chromium marks a Lao
     cluster whose glyphs it moved (a tone mark over a vowel, the two halves of ``ຳ``) as one span with the
     cluster's text; PDFium gives that text for each glyph of the span that has a Unicode of its own (a system
     font's glyphs do, a web font subset's may not), so ``ຄົນ`` comes out ``ຄົນຄົ``. The first text object of the
     span keeps it."""
-    first = {}  # span -> its first text object
-    keeps = {None: True}  # text object -> whether its characters are kept
-    actual = {}  # mark -> whether it has /ActualText
+    first: dict[int, int] = {}  # span -> its first text object
+    keeps: dict[int | None, bool] = {None: True}  # text object -> whether its characters are kept
+    actual: dict[int, bool] = {}  # mark -> whether it has /ActualText
     for where in dict.fromkeys(chars.objects):  # each object once, in the order its characters come
         if where is not None:
             span = _span(where, actual)
@@ -330,7 +344,7 @@ def _not_repeated(chars):
     return list(compress(range(len(chars.objects)), map(keeps.__getitem__, chars.objects)))
 
 
-def _span(where, actual):
+def _span(where: int, actual: dict[int, bool]) -> int | None:
     """The marked-content span with /ActualText that the text object at ``where`` is drawn in (its address: the
     objects of one span share it), or None. ``actual`` remembers whether each mark seen has /ActualText."""
     obj = ctypes.c_void_p(where)
@@ -348,10 +362,10 @@ _BLANKS = re.compile("[ \t\r\n]+")
 _LINE = re.compile("[^\r\n]+")
 
 
-def _made_up_spaces(chars, objects, kept, text):
+def _made_up_spaces(chars: _Chars, objects: _Objects, kept: Sequence[int], text: str) -> set[int]:
     """Positions in ``text`` (PDFium's characters ``kept``) of whitespace that PDFium made up between two Lao
     letters of one line where the file has none."""
-    drop = set()
+    drop: set[int] = set()
     for blanks in _BLANKS.finditer(text):
         i, end = blanks.span()
         run = range(i, end)
@@ -371,7 +385,7 @@ def _made_up_spaces(chars, objects, kept, text):
     return drop
 
 
-def _text_objects(page):
+def _text_objects(page: Any) -> _Objects:
     """The page's text objects in the order it draws them, those inside its forms too (as pypdfium2's
     ``get_objects`` walks them)."""
     return _Objects(
@@ -382,7 +396,7 @@ def _text_objects(page):
     )
 
 
-def _is_space(chars, objects, cluster, after):
+def _is_space(chars: _Chars, objects: _Objects, cluster: Sequence[int], after: int) -> bool:
     """Whether the file has a space between the ``cluster`` of characters (their indices) and the character at
     ``after``: they are on two lines, or a blank glyph is drawn between them, or they are as far apart
     as a space is wide.
@@ -408,7 +422,7 @@ def _is_space(chars, objects, cluster, after):
 class _Line:
     """A line of a page: its characters (character, PDFium's index or None) and where it is."""
 
-    def __init__(self, chars, items) -> None:
+    def __init__(self, chars: _Chars, items: Found) -> None:
         self.chars = items
         self.text = "".join([char for char, _i in items])
         self._all = chars
@@ -422,24 +436,24 @@ class _Line:
 
     # the boxes of a line are read only where it may wrap (most lines of a page, not all)
     @cached_property
-    def _extent(self):
+    def _extent(self) -> tuple[float, float]:
         return self._all.extent(self._drawn)
 
     @property
-    def left(self):
+    def left(self) -> float:
         return self._extent[0]
 
     @property
-    def right(self):
+    def right(self) -> float:
         return self._extent[1]
 
 
-def _lines(chars, found):
+def _lines(chars: _Chars, found: Found) -> list[_Line]:
     text = "".join([char for char, _i in found])
     lines = [found[run.start() : run.end()] for run in _LINE.finditer(text)]
     # a line that starts with a vowel or mark that follows its consonant is the rest of the line before
     # (PDFium puts a tone mark drawn higher on a line of its own, ``ຄົ\n້``)
-    merged = []
+    merged: list[Found] = []
     for line in lines:
         if merged and _FOLLOWS.match(line[0][0]):
             merged[-1] += line
@@ -448,7 +462,7 @@ def _lines(chars, found):
     return [_Line(chars, line) for line in merged]
 
 
-def _wraps_joined(chars, found):
+def _wraps_joined(chars: _Chars, found: Found) -> str:
     """The text of ``found`` (character, index in ``chars`` or None), a line break where the page's text goes on to a
     new line but for a Lao line that wraps on to the next: one line of the same font size below it, at the smallest
     step between two lines of that size on the page (a paragraph's lines; a paragraph's gap is more), the line ending
@@ -460,12 +474,13 @@ def _wraps_joined(chars, found):
     lines = _lines(chars, found)
     if not lines:
         return ""
-    step = {}  # font size -> the smallest step between two lines of that size
+    step: dict[float, float] = {}  # font size -> the smallest step between two lines of that size
     for before, after in zip(lines, lines[1:], strict=False):
         down = before.baseline - after.baseline
         if before.size and _same_size(before, after) and down > SAME_LINE_EM * before.size:
             step[before.size] = min(step.get(before.size, down), down)
-    edges = {}  # (font size, left) -> the right edge of the lines of that size starting there
+    # (font size, left) -> the right edge of the lines of that size starting there
+    edges: dict[tuple[float, float], float] = {}
     out = [lines[0].text]
     for before, after in zip(lines, lines[1:], strict=False):
         out.append(_between(lines, step, edges, before, after))
@@ -473,11 +488,17 @@ def _wraps_joined(chars, found):
     return "".join(out)
 
 
-def _same_size(before, after):
+def _same_size(before: _Line, after: _Line) -> bool:
     return abs(before.size - after.size) <= 0.01 * before.size
 
 
-def _between(lines, step, edges, before, after):
+def _between(
+    lines: list[_Line],
+    step: Mapping[float, float],
+    edges: dict[tuple[float, float], float],
+    before: _Line,
+    after: _Line,
+) -> str:
     """What goes between two lines of a page: a line break, or nothing or a space where ``before`` wraps."""
     end, start = before.text.rstrip(), after.text.lstrip()
     if not (end and start and _LAO.match(end[-1]) and _LAO.match(start[0]) and _same_size(before, after)):

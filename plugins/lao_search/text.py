@@ -21,7 +21,9 @@ Each Lao letter folds to one letter, so offsets in Lao text are the same in both
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 import icu
 
@@ -54,7 +56,7 @@ _PYTHON_ONLY_SPACE = re.compile("[\x1c-\x1f\x85]")  # whitespace to str.split, n
 _PIECES = re.compile(f"[{LAO}]+|[^\\W\\d_{LAO}]+|\\d+")
 
 
-def normalise(text):
+def normalise(text: str) -> str:
     """The one spelling of ``text`` that snippets show and folding starts from (case is kept)."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     for letter, pattern, replacement in _SPELLINGS:
@@ -63,26 +65,26 @@ def normalise(text):
     return text
 
 
-def fold(normal):
+def fold(normal: str) -> str:
     """What is matched of normalised text: Lao letters typed two ways as one, Latin without accents, lower case."""
     text = normal.replace(HO + LO, HO + SEMIVOWEL_LO).replace(RO, LO)
     return _ACCENTED_RUNS.sub(_without_accents, text).lower()
 
 
-def _without_accents(match):
+def _without_accents(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", match.group())))
 
 
-def folded(text):
+def folded(text: str) -> str:
     """``fold(normalise(text))``: the form both the index and a query are compared in."""
     return fold(normalise(text))
 
 
-def has_lao(text):
+def has_lao(text: str) -> bool:
     return bool(LAO_LETTER.search(text))
 
 
-def chunks(text):
+def chunks(text: str) -> list[str]:
     """The runs of ``text`` between whitespace (chunks): a query has none, so it matches inside one of them."""
     if _PYTHON_ONLY_SPACE.search(text):
         return _CHUNKS.findall(text)
@@ -90,12 +92,12 @@ def chunks(text):
 
 
 @cache
-def _word_iterator():
+def _word_iterator() -> Any:  # icu.BreakIterator (PyICU ships no types)
     # One iterator per process: creating it loads ICU's Lao dictionary. Not shared across threads.
     return icu.BreakIterator.createWordInstance(icu.Locale("lo"))
 
 
-def icu_words(text):
+def icu_words(text: str) -> Iterator[tuple[str, bool]]:
     """ICU's word boundaries over ``text``, as (word, is_word) pairs; spaces and punctuation are not words."""
     it = _word_iterator()
     it.setText(text)
@@ -105,10 +107,10 @@ def icu_words(text):
         start = end
 
 
-def chunk_pieces(chunk):
+def chunk_pieces(chunk: str) -> list[tuple[int, str]]:
     """Words of one folded run without whitespace, with where each starts: ICU words for Lao, letter and digit
     runs elsewhere."""
-    out = []
+    out: list[tuple[int, str]] = []
     at = 0
     for word, is_word in icu_words(chunk):
         if is_word:
@@ -120,6 +122,6 @@ def chunk_pieces(chunk):
     return out
 
 
-def words(text):
+def words(text: str) -> list[str]:
     """Words of ``text`` once folded (ICU breaks Lao; whitespace is always a boundary, so run by run)."""
     return [word for chunk in chunks(folded(text)) for _start, word in chunk_pieces(chunk)]
