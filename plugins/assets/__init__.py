@@ -8,18 +8,26 @@ Templates name assets through ``asset("css/site.css")``, which gives the fingerp
 (``css/site.3f2a…c1.css``) when ASSETS_FINGERPRINT is on (publishconf.py), so browsers may cache them forever.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from pelican import signals
 from pelican.generators import Generator
 
 from archive.settings import read_group  # one way to read settings for every plugin of the project
+
+if TYPE_CHECKING:
+    from pelican import Pelican
+    from pelican.writers import Writer
 
 PREFIX = "ASSETS_"
 FONT_PACKAGE = "@fontsource/noto-sans-lao"
@@ -43,24 +51,24 @@ class AssetSettings:
     offline: bool = False  # write sw.js and have pages register it (the published site; never the preview)
 
     @classmethod
-    def from_pelican(cls, settings):
+    def from_pelican(cls, settings: Mapping[str, Any]) -> AssetSettings:
         return read_group(cls, settings, PREFIX, project=os.path.dirname(os.path.abspath(settings["THEME"])))
 
 
-def fingerprinted(name, data) -> str:
+def fingerprinted(name: str, data: bytes) -> str:
     """``css/site.css`` -> ``css/site.<first 12 hex digits of its SHA-256>.css``."""
     stem, ext = os.path.splitext(name)
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{ext}"
 
 
-def bundle(project, minify):
+def bundle(project: str, minify: bool) -> dict[str, bytes]:
     """{site name: bytes} of the bundles, built by js/build.mjs (esbuild)."""
     with tempfile.TemporaryDirectory() as staging:
         command = ["node", os.path.join(project, "js", "build.mjs"), staging] + (["--minify"] if minify else [])
         result = subprocess.run(command, cwd=project, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"assets: bundling failed ({' '.join(command)}):\n{result.stderr}")
-        out = {}
+        out: dict[str, bytes] = {}
         for name, built in BUNDLES.items():
             with open(os.path.join(staging, built), "rb") as f:
                 out[name] = f.read()
@@ -70,7 +78,7 @@ def bundle(project, minify):
 class AssetsGenerator(Generator):
     """Bundles in the context phase, so that every template knows the assets' names; writes them afterwards."""
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         self.asset_settings = AssetSettings.from_pelican(self.settings)
         node_modules = os.path.join(self.asset_settings.project, "node_modules")
         self.font_package = os.path.join(node_modules, *FONT_PACKAGE.split("/"))
@@ -82,7 +90,7 @@ class AssetsGenerator(Generator):
             for name, data in self.files.items()
         }
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         static = os.path.join(self.output_path, self.settings["THEME_STATIC_DIR"])
         for name, data in self.files.items():
             target = os.path.join(static, self.context["archive_assets"][name])
@@ -101,23 +109,23 @@ class AssetsGenerator(Generator):
 WORKER = "sw.js"  # at the site's root, so that it serves every page of both languages
 
 
-def add_asset_helper(generator) -> None:
+def add_asset_helper(generator: Generator) -> None:
     context = generator.context
 
-    def asset(name):
+    def asset(name: str) -> str:
         return context["archive_assets"][name]
 
     generator.env.globals["asset"] = asset
     generator.env.globals["offline_worker"] = WORKER if AssetSettings.from_pelican(generator.settings).offline else ""
 
 
-def write_worker(pelican) -> None:
+def write_worker(pelican: Pelican) -> None:
     """Once the whole site is written: its service worker, when ASSETS_OFFLINE is on."""
     if AssetSettings.from_pelican(pelican.settings).offline:
         make_worker(pelican.settings, pelican.output_path)
 
 
-def make_worker(pelican_settings, output):
+def make_worker(pelican_settings: Mapping[str, Any], output: str) -> None:
     """Writes ``output``/sw.js, the service worker of the site built there with ``pelican_settings``
     (js/offline.mjs: each language's folder and offline page, the theme's static folder)."""
     from archive.listings import paths
@@ -137,7 +145,7 @@ def make_worker(pelican_settings, output):
         raise RuntimeError(f"assets: the service worker could not be made ({' '.join(command[:3])}):\n{result.stderr}")
 
 
-def get_generators(pelican):
+def get_generators(pelican: Pelican) -> type[AssetsGenerator]:
     return AssetsGenerator
 
 

@@ -9,12 +9,16 @@ EDITOR_BACKEND is Decap's backend: by default the local proxy (`make edit` start
 preview); publishconf.py names the GitHub repository. None: no admin/ is written.
 """
 
+from __future__ import annotations
+
 import glob
 import json
 import logging
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from pelican import signals
@@ -26,6 +30,10 @@ from archive.settings import read_group
 
 from .config import CONTENT, decap_config, page_data
 
+if TYPE_CHECKING:
+    from pelican import Pelican
+    from pelican.writers import Writer
+
 log = logging.getLogger(__name__)
 
 PREFIX = "EDITOR_"
@@ -35,16 +43,16 @@ PACKAGE = os.path.join("node_modules", "decap-cms", "dist")
 
 @dataclass(frozen=True)
 class EditorSettings:
-    backend: dict = None  # Decap's backend; None: no editor in this build
+    backend: dict[str, Any] | None = None  # Decap's backend; None: no editor in this build
     site_url: str = ""  # where "view live" leads (the preview's address); publishing: SITEURL
     root: str = CONTENT  # where content/ is in the backend's repository; "": decap-server serving content/ itself
 
     @classmethod
-    def from_pelican(cls, settings):
+    def from_pelican(cls, settings: Mapping[str, Any]) -> EditorSettings:
         return read_group(cls, settings, PREFIX)
 
 
-def decap_files(project):
+def decap_files(project: str) -> list[tuple[str, str]]:
     """Decap's script, the chunks it loads on demand, its WebAssembly and licence: (path, name in admin/)."""
     dist = os.path.join(project, PACKAGE)
     if not os.path.isfile(os.path.join(dist, "decap-cms.js")):
@@ -61,7 +69,7 @@ class EditorGenerator(Generator):
         if self.editor.backend:
             runtime_of(self).hidden_folders.add(FOLDER)
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         if not self.editor.backend:
             log.info("editor: EDITOR_BACKEND is None: this site has no admin/ (the web editor)")
             return
@@ -90,7 +98,7 @@ class EditorGenerator(Generator):
         )
 
 
-def get_generators(pelican):
+def get_generators(pelican: Pelican) -> type[EditorGenerator]:
     return EditorGenerator
 
 

@@ -10,7 +10,13 @@ Four fields tie an item's files together rather than describe it, and get a widg
 is written in) and ``Translation`` (``true`` in a pane other than the original's).
 """
 
-from archive.schema import IMAGE_SUFFIXES, suffix_pattern
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from archive.schema import IMAGE_SUFFIXES, Field, Kind, Schema, suffix_pattern
+
+# what Decap reads (a JSON object)
+Config = dict[str, Any]
 
 FORMAT = "archive-markdown"  # registered by js/src/admin/admin.js
 TEXT_FORMAT = "archive-text"  # registered there too: a plain text file, the whole of it one field
@@ -27,19 +33,19 @@ TRANSLATED_TYPES = ("text", "list", "tags")
 _NAMES = {"lo": "ລາວ", "en": "English"}
 
 
-def _both(texts, languages):
+def _both(texts: Mapping[str, str], languages: Iterable[str]) -> str:
     """``{"lo": "ຫົວຂໍ້", "en": "Title"}`` -> ``"ຫົວຂໍ້ · Title"``: the editor reads Lao, English helps (the
     schema has every language's; the body's label, the editor's own, has Lao and English)."""
     return " · ".join(dict.fromkeys(texts[lang] for lang in languages if lang in texts))
 
 
-def _in(root, *parts):
+def _in(root: str, *parts: str) -> str:
     """A path in the backend's repository: ``root`` is where the content folder is in it ("": it is the content
     folder, as decap-server serves it for `make edit`)."""
     return "/".join(part for part in (root, *parts) if part)
 
 
-def widget_of(field, schema, root=CONTENT):
+def widget_of(field: Field, schema: Schema, root: str = CONTENT) -> Config:
     """Decap's widget options for one field of the schema (without name, label, hint, required, i18n)."""
     kind = field.type.name
     if field.type.choices == schema.languages:
@@ -76,8 +82,8 @@ def widget_of(field, schema, root=CONTENT):
     return {"widget": "string"}
 
 
-def field_config(field, schema, kind, root=CONTENT):
-    config = {
+def field_config(field: Field, schema: Schema, kind: str, root: str = CONTENT) -> Config:
+    config: Config = {
         "name": field.name,
         "label": _both(field.label, schema.languages),
         "hint": " / ".join(dict.fromkeys(field.help[lang] for lang in schema.languages)),
@@ -102,7 +108,7 @@ def field_config(field, schema, kind, root=CONTENT):
     return config
 
 
-def collection(kind, schema, root=CONTENT):
+def collection(kind: Kind, schema: Schema, root: str = CONTENT) -> Config:
     languages = schema.languages
     fields = [field_config(f, schema, kind.name, root) for f in schema.fields_of(kind.name)]
     fields.append(
@@ -136,7 +142,7 @@ def collection(kind, schema, root=CONTENT):
     }
 
 
-def machine_texts(schema, root=CONTENT):
+def machine_texts(schema: Schema, root: str = CONTENT) -> Config:
     """The texts read by machine beside the page scans (archive/machinetext.py: ``images/…/345-1.jpg.txt``, written
     by `invoke ocr`), each a text an editor corrects; none is made or deleted here."""
     languages = schema.languages
@@ -164,10 +170,10 @@ def machine_texts(schema, root=CONTENT):
     }
 
 
-def decap_config(schema, backend, site_url="", root=CONTENT):
+def decap_config(schema: Schema, backend: Config, site_url: str = "", root: str = CONTENT) -> Config:
     """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site);
     ``root``, where the content folder is in the repository it writes (see _in)."""
-    config = {
+    config: Config = {
         "backend": backend,
         "locale": "en",  # Decap's own buttons (it has no Lao); every field says what it is in Lao first
         "media_folder": _in(root, IMAGES),
@@ -188,13 +194,13 @@ def decap_config(schema, backend, site_url="", root=CONTENT):
     return config
 
 
-def page_data(schema, items):
+def page_data(schema: Schema, items: Iterable[tuple[str, str, str]]) -> Config:
     """What the editor's page tells its script (js/src/admin/): each field's type (lists are arrays there), the
     fields written in each language, and per kind the fields a file must have and the slugs of the items the
     editor does not list (``items``: (kind, slug, lang) of every file built; those with no file in the original
     language)."""
     original = schema.languages[0]
-    slugs = {}
+    slugs: dict[str, dict[str, set[str]]] = {}
     for kind, slug, lang in items:
         slugs.setdefault(kind, {}).setdefault(slug, set()).add(lang)
     translated = [f.name for f in schema.fields.values() if f.type.name in TRANSLATED_TYPES] + ["body"]

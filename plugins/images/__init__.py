@@ -12,16 +12,28 @@ Every SVG under content/ (a cover, a newspaper page, a body's image, any file of
 made inert (svg.py) in place of Pelican's copy of it; one that is no SVG stops the build, naming it.
 """
 
+from __future__ import annotations
+
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from pelican import signals
 from pelican.generators import Generator
 
 from archive import ContentError
+from archive.collect import Article
+from archive.schema import Schema
 from archive.settings import read_group
 from archive.validate import Problem
+
+if TYPE_CHECKING:
+    from pelican import Pelican
+    from pelican.writers import Writer
+
+    from archive import Runtime
 
 from . import svg, thumbs
 
@@ -37,11 +49,11 @@ class ImageSettings:
     cache: str  # where thumbnails are kept between builds
 
     @classmethod
-    def from_pelican(cls, settings):
+    def from_pelican(cls, settings: Mapping[str, Any]) -> ImageSettings:
         return read_group(cls, settings, PREFIX, cache=os.path.join(settings["CACHE_PATH"], "thumbs"))
 
 
-def pictured_files(article, schema):
+def pictured_files(article: Article, schema: Schema) -> list[str]:
     """The content-relative paths of the files an item's fields name (cover, page images, PDF...): the ones that
     are pictures (or a PDF, shown by its first page) get thumbnails."""
     return [path for _name, path in schema.files_named(article.metadata)]
@@ -53,7 +65,7 @@ class ImagesGenerator(Generator):
     def generate_context(self) -> None:
         self.image_settings = ImageSettings.from_pelican(self.settings)
         runtime = self.context["archive_runtime"]
-        pictures = {}
+        pictures: dict[str, thumbs.Picture | None] = {}
         for article in runtime.all_articles:
             for path in pictured_files(article, runtime.schema) + thumbs.body_images(article._content or ""):
                 if path not in pictures and os.path.isfile(os.path.join(self.path, path)):
@@ -64,14 +76,14 @@ class ImagesGenerator(Generator):
                 prefix = self.root_from(article.url)
                 article._content = thumbs.with_pictures(article._content, pictures, prefix)
 
-    def root_from(self, url):
+    def root_from(self, url: str) -> str:
         """The way from a page at ``url`` to the site's root: SITEURL when publishing, else ../ per folder."""
         if not self.settings["RELATIVE_URLS"]:
             return self.settings["SITEURL"].rstrip("/") + "/"
         return "../" * url.count("/")
 
-    def generate_output(self, writer) -> None:
-        made = {}
+    def generate_output(self, writer: Writer) -> None:
+        made: dict[str, thumbs.Thumbnail] = {}
         for picture in self.context[CONTEXT].values():
             if picture:
                 made.update(picture.made)
@@ -86,10 +98,10 @@ class ImagesGenerator(Generator):
         )
 
 
-def add_picture_helper(generator) -> None:
+def add_picture_helper(generator: Generator) -> None:
     context = generator.context
 
-    def picture_of(path):
+    def picture_of(path: str) -> thumbs.Picture | None:
         return context.get(CONTEXT, {}).get(path)
 
     generator.env.globals["picture_of"] = picture_of
@@ -99,7 +111,7 @@ def add_picture_helper(generator) -> None:
         runtime.openers[(".svg",)] = (svg.READ, svg.check)  # and an SVG be one
 
 
-def _made_inert(full, path, runtime):
+def _made_inert(full: str, path: str, runtime: Runtime) -> bytes | Problem:
     """The bytes of the SVG at ``full`` (content-relative ``path``) made inert, or a Problem naming it; what it
     lost is a warning, as for bodies."""
     with open(full, "rb") as f:
@@ -115,7 +127,7 @@ def _made_inert(full, path, runtime):
     return inert
 
 
-def read_svgs(generator):
+def read_svgs(generator: Generator) -> None:
     """Before Pelican reads the articles (after the archive's checks): every SVG of the static folders made inert,
     or the build stopped with every one that is no SVG, before the search's indexing has started."""
     runtime = generator.context["archive_runtime"]
@@ -129,26 +141,28 @@ def read_svgs(generator):
     generator.context[SVG_CONTEXT] = made
 
 
-def inert_svgs(generator):
+def inert_svgs(generator: Generator) -> None:
     """Once Pelican's static generator has listed the files it will copy: its SVGs are taken from that list, to
     be written made inert in their place (ImagesGenerator.generate_output runs before it copies). An SVG outside
     the static folders (linked with {attach}) is made inert here."""
     runtime = generator.context["archive_runtime"]
     made = generator.context.get(SVG_CONTEXT, {})
-    inert, others = {}, []
+    inert: dict[str, bytes] = {}
+    others: list[Any] = []
     for static in generator.context["staticfiles"]:
         path = os.path.relpath(static.source_path, generator.path).replace(os.sep, "/")
         if not path.lower().endswith(".svg"):
             others.append(static)
             continue
-        inert[static.save_as] = made[path] if path in made else _made_inert(static.source_path, path, runtime)
-        if isinstance(inert[static.save_as], Problem):
-            raise ContentError([inert[static.save_as]])
+        answer = made[path] if path in made else _made_inert(static.source_path, path, runtime)
+        if isinstance(answer, Problem):
+            raise ContentError([answer])
+        inert[static.save_as] = answer
     generator.context["staticfiles"] = others
     generator.context[SVG_WRITTEN] = inert
 
 
-def get_generators(pelican):
+def get_generators(pelican: Pelican) -> type[ImagesGenerator]:
     return ImagesGenerator
 
 

@@ -72,20 +72,20 @@ _URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
 _IMPORT = re.compile(r"@import\b[^;]*;?", re.IGNORECASE)
 
 
-def _name(qualified):
+def _name(qualified: str) -> str:
     """``{namespace}local`` as the file wrote it, near enough: svg:local, xlink:href, inkscape:label, local."""
     namespace, _, local = qualified[1:].rpartition("}") if qualified.startswith("{") else ("", "", qualified)
     prefix = {"": "", SVG: "", XLINK: "xlink:", XML: "xml:"}.get(namespace, f"{namespace.rsplit('/', 1)[-1]}:")
     return prefix + local
 
 
-def _local_only(css):
+def _local_only(css: str) -> str:
     """CSS (a style attribute or element) with no @import, and no url() but of this file: others become none."""
     css = _IMPORT.sub("", css)
     return _URL.sub(lambda m: m.group(0) if _LOCAL.fullmatch(m.group(2)) else "none", css)
 
 
-def _href(tag, value):
+def _href(tag: str, value: str) -> str | None:
     value = value.strip()
     if _LOCAL.fullmatch(value):
         return value
@@ -96,13 +96,13 @@ def _href(tag, value):
 
 class _Cleaner:
     def __init__(self) -> None:
-        self.dropped = []  # names of what went, as the file wrote them, in order, each once
+        self.dropped: list[str] = []  # names of what went, as the file wrote them, in order, each once
 
-    def drop(self, name) -> None:
+    def drop(self, name: str) -> None:
         if name not in self.dropped:
             self.dropped.append(name)
 
-    def element(self, node):
+    def element(self, node: ET.Element) -> ET.Element:
         """A copy of ``node`` (an SVG element of ELEMENTS) with only what may stay."""
         tag = node.tag.removeprefix(f"{{{SVG}}}")
         copy = ET.Element(tag)  # the namespace once, on the root (ElementTree would name it ns0: everywhere)
@@ -117,7 +117,7 @@ class _Cleaner:
             self.children(node, copy)
         return copy
 
-    def attribute(self, tag, name, value):
+    def attribute(self, tag: str, name: str, value: str) -> tuple[str, str] | None:
         if name in HREFS:
             href = _href(tag, value)
             return None if href is None else ("href", href)
@@ -129,7 +129,7 @@ class _Cleaner:
             return None  # fill="url(https://…)": a reference outside the file
         return name, value
 
-    def children(self, node, copy) -> None:
+    def children(self, node: ET.Element, copy: ET.Element) -> None:
         """Append to ``copy`` the kept children of ``node``; the text after a dropped one stays where it was."""
         for child in node:
             tag = child.tag.removeprefix(f"{{{SVG}}}") if isinstance(child.tag, str) else None
@@ -146,7 +146,7 @@ class _Cleaner:
             _add_text(copy, child.tail)
 
 
-def _add_text(parent, text) -> None:
+def _add_text(parent: ET.Element, text: str | None) -> None:
     if not text:
         return
     if len(parent):
@@ -155,7 +155,7 @@ def _add_text(parent, text) -> None:
         parent.text = (parent.text or "") + text
 
 
-def inert(data):
+def inert(data: bytes) -> tuple[bytes, list[str]]:
     """(the SVG document ``data`` (bytes) written again with only what may stay, as UTF-8 bytes; the names of what
     went, in order). Raises Unreadable, saying why, when ``data`` is no SVG document."""
     try:
@@ -173,7 +173,7 @@ def inert(data):
     return (text + "\n").encode("utf-8"), cleaner.dropped
 
 
-def check(path) -> bool:
+def check(path: str) -> bool:
     """For the archive's check of a field naming an SVG: raises Unreadable when the file at ``path`` is none."""
     with open(path, "rb") as f:
         inert(f.read())

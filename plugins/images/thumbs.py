@@ -12,6 +12,8 @@ with nothing changed opens no picture. What is missing from the cache is made in
 (PDFium is not thread-safe), each source decoded once for all of its widths.
 """
 
+from __future__ import annotations
+
 import hashlib
 import io
 import math
@@ -19,8 +21,11 @@ import multiprocessing
 import os
 import re
 import shutil
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
+from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
@@ -52,6 +57,12 @@ DIGEST = f"digest ({ENCODING})"
 FIRST_PAGE = "first page's size"
 
 
+# (file, width, format): a thumbnail to encode
+Thumbnail = tuple[str, int, str]
+# known(path, kind, learn): what learn(path) says of a file, kept as kind (archive's FileFacts.learn)
+Known = Callable[[str, str, Callable[[str], Any]], Any]
+
+
 class Unreadable(ValueError):
     """A picture that cannot be read; the message says why, without the file's name."""
 
@@ -63,11 +74,12 @@ class Picture:
     src: str
     width: int
     height: int
-    webp: list = field(default_factory=list)  # [(width, site-relative path)]
-    made: dict = field(default_factory=dict)  # site-relative path -> (source file, width, format), to write
+    webp: list[tuple[int, str]] = field(default_factory=list)  # [(width, site-relative path)]
+    # site-relative path -> (source file, width, format), to write
+    made: dict[str, Thumbnail] = field(default_factory=dict)
 
 
-def digest(path):
+def digest(path: str) -> str:
     """Names a source's thumbnails: its bytes and how they are encoded (a new quality is a new name, not a stale
     file from the cache)."""
     sha = hashlib.sha256(f"{ENCODING}\n".encode())
@@ -77,7 +89,7 @@ def digest(path):
     return sha.hexdigest()[:16]
 
 
-def svg_size(path):
+def svg_size(path: str) -> tuple[int, int] | None:
     """(width, height) an SVG declares (width/height attributes, else its viewBox), or None."""
     with open(path, encoding="utf-8", errors="replace") as f:
         head = f.read(4096)
@@ -92,7 +104,7 @@ def svg_size(path):
     return (round(float(box[2])), round(float(box[3]))) if len(box) == 4 else None
 
 
-def raster_size(path):
+def raster_size(path: str) -> tuple[int, int]:
     try:
         with Image.open(path) as image:
             image.verify()  # a truncated or corrupt file fails here, not later while the site is written
@@ -106,12 +118,12 @@ def raster_size(path):
         raise Unreadable("it is damaged or cut short") from None
 
 
-def learn_now(path, kind, learn):
+def learn_now(path: str, kind: str, learn: Callable[[str], Any]) -> Any:
     """``known`` that keeps nothing: every answer learnt anew."""
     return learn(path)
 
 
-def plan(path, site_path, known=learn_now):
+def plan(path: str, site_path: str, known: Known = learn_now) -> Picture | None:
     """The Picture of the file at ``path`` (shown in the site at ``site_path``), or None for another kind of file;
     what it needs of the file from ``known``."""
     lower = path.lower()
@@ -134,7 +146,7 @@ def plan(path, site_path, known=learn_now):
     return None
 
 
-def _add_webp(picture, path, key, full_width, as_is=None) -> None:
+def _add_webp(picture: Picture, path: str, key: str, full_width: int, as_is: str | None = None) -> None:
     """WebP candidates of ``picture`` up to ``full_width``; the full-width one is ``as_is`` (the original's site
     path) when given."""
     for width in [w for w in WIDTHS if w < full_width] + ([full_width] if full_width <= WIDTHS[-1] else []):
@@ -146,7 +158,7 @@ def _add_webp(picture, path, key, full_width, as_is=None) -> None:
         picture.made[name] = (path, width, "WEBP")
 
 
-def _pdf_page_size(path):
+def _pdf_page_size(path: str) -> tuple[float, float]:
     import pypdfium2 as pdfium
 
     try:
@@ -159,7 +171,7 @@ def _pdf_page_size(path):
         document.close()
 
 
-def _source_image(path):
+def _source_image(path: str) -> Image.Image:
     if path.lower().endswith(".pdf"):
         import pypdfium2 as pdfium
 
@@ -174,7 +186,7 @@ def _source_image(path):
     return image
 
 
-def encode(image, image_format):
+def encode(image: Image.Image, image_format: str) -> bytes:
     """The bytes of ``image`` (a Pillow image) as ``image_format`` ("WEBP" or "JPEG")."""
     if image_format == "JPEG" and image.mode != "RGB":
         image = image.convert("RGB")
@@ -188,7 +200,7 @@ def encode(image, image_format):
     return out.getvalue()
 
 
-def make(source, wanted):
+def make(source: str, wanted: Sequence[Thumbnail]) -> int:
     """Encodes the thumbnails ``wanted`` ([(file, width, format)]) of the picture at ``source``, each written whole
     or not at all (a temporary file moved into place); returns how many.
 
@@ -208,11 +220,11 @@ def make(source, wanted):
     return len(wanted)
 
 
-def _processes():
+def _processes() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
-def write(made, output, cache, workers=None):
+def write(made: Mapping[str, Thumbnail], output: str, cache: str, workers: int | None = None) -> int:
     """Write every thumbnail of ``made`` ({site path: (source, width, format)}) under ``output``, from ``cache``
     when it holds it (names carry the source's digest); returns how many were encoded now.
 
@@ -222,7 +234,7 @@ def write(made, output, cache, workers=None):
     ``if __name__ == "__main__"`` does not survive. A forked one only decodes, encodes and writes its files: it
     never touches the console or the log, which a thread of the build may hold at the fork."""
     os.makedirs(cache, exist_ok=True)
-    missing = {}  # source -> [(cached file, width, format)]
+    missing: dict[str, list[Thumbnail]] = {}  # source -> [(cached file, width, format)]
     for site_path, (source, width, image_format) in sorted(made.items()):
         cached = os.path.join(cache, os.path.basename(site_path))
         if not os.path.isfile(cached):
@@ -233,7 +245,7 @@ def write(made, output, cache, workers=None):
             encoded = sum(pool.map(make, missing.keys(), missing.values()))
     else:
         encoded = sum(make(source, wanted) for source, wanted in missing.items())
-    made_folders = set()
+    made_folders: set[str] = set()
     for site_path in sorted(made):
         target = os.path.join(output, site_path)
         if os.path.dirname(target) not in made_folders:
@@ -243,7 +255,7 @@ def write(made, output, cache, workers=None):
     return encoded
 
 
-def _place(cached, target) -> None:
+def _place(cached: str, target: str) -> None:
     """The cached thumbnail at ``target``: a hard link where the file system allows one (no bytes read or written,
     as Pelican's STATIC_CREATE_LINKS does for static files), else a copy."""
     if os.path.lexists(target):
@@ -258,17 +270,17 @@ BODY_SIZES = "(min-width: 42rem) 42rem, 100vw"  # an article's column
 _BODY_IMAGE = re.compile(r'<img\b(?P<before>[^>]*?)\ssrc="\{static\}/?(?P<path>[^"]+)"(?P<after>[^>]*)>')
 
 
-def body_images(html):
+def body_images(html: str) -> list[str]:
     """The content-relative paths of the pictures a body shows through {static} links."""
     return [m.group("path") for m in _BODY_IMAGE.finditer(html)]
 
 
-def with_pictures(html, pictures, prefix):
+def with_pictures(html: str, pictures: Mapping[str, Picture | None], prefix: str) -> str:
     """``html`` (a body, its links still in Pelican's {static} form) with each of its images that ``pictures``
     ({path: Picture}) has as a <picture>: WebP candidates (``prefix``: the way from the page to the site's root),
     the original as the fallback, its width and height, lazy loading."""
 
-    def replace(match):
+    def replace(match: re.Match[str]) -> str:
         picture = pictures.get(match.group("path"))
         if picture is None:
             return match.group(0)
