@@ -1,13 +1,30 @@
 """Build a content folder with the project's Pelican settings, in this process."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SETTINGS = os.path.join(ROOT, "pelicanconf.py")
+if TYPE_CHECKING:
+    from pelican.generators import Generator
+
+    from archive.schema import Schema
+    from archive.validate import Problem
+
 PUBLISH_SETTINGS = os.path.join(ROOT, "publishconf.py")
 
 
-def build(content, output, settings_file=SETTINGS, record=None, warnings=None, **overrides):
+def build(
+    content: str,
+    output: str,
+    settings_file: str = SETTINGS,
+    record: dict[str, str] | None = None,
+    warnings: list[Problem] | None = None,
+    **overrides: Any,
+) -> str:
     """Build ``content`` into ``output`` as `invoke build` does (``overrides``: Pelican settings); returns output.
 
     ``record``: a dict filled with {built page: content file} (site- and content-relative, "/"), as Pelican
@@ -19,12 +36,14 @@ def build(content, output, settings_file=SETTINGS, record=None, warnings=None, *
 
     from archive import every_article
 
-    def remember(generator) -> None:
+    def remember(generator: Generator) -> None:
+        assert record is not None  # connected only when there is one
         for article in every_article(generator):
             source = os.path.relpath(article.source_path, generator.path).replace(os.sep, "/")
             record[article.save_as.replace(os.sep, "/")] = source
 
-    def warned(generators) -> None:
+    def warned(generators: Sequence[Generator]) -> None:
+        assert warnings is not None  # connected only when there is a list
         warnings.extend(generators[0].context["archive_runtime"].warnings)  # every article and static file read
 
     settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output, **overrides})
@@ -40,7 +59,7 @@ def build(content, output, settings_file=SETTINGS, record=None, warnings=None, *
     return output
 
 
-def site_schema(settings_file=SETTINGS):
+def site_schema(settings_file: str = SETTINGS) -> Schema:
     """The content schema with the site's languages (ARCHIVE_LANGUAGES in the settings)."""
     from pelican.settings import read_settings
 

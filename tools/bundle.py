@@ -28,10 +28,10 @@ Font: Noto Sans Lao, SIL Open Font License 1.1 (theme/fonts/LICENSE-noto-sans-la
 """
 
 
-def make_bundle(site, zip_path):
+def make_bundle(site: str, zip_path: str) -> str:
     """Zip the built ``site`` under one folder, with a README.txt; the same site gives the same bytes."""
     os.makedirs(os.path.dirname(os.path.abspath(zip_path)), exist_ok=True)
-    files = []
+    files: list[tuple[str, str]] = []
     for folder, _dirs, names in os.walk(site):
         for name in names:
             full = os.path.join(folder, name)
@@ -44,14 +44,14 @@ def make_bundle(site, zip_path):
     return zip_path
 
 
-def _add(bundle, name, data) -> None:
+def _add(bundle: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))  # fixed: reproducible bundles
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     bundle.writestr(info, data)
 
 
-def bundle_content(content, zip_path):
+def bundle_content(content: str, zip_path: str) -> str:
     """Build ``content`` for reading offline and zip it to ``zip_path``, which is replaced only when both
     succeeded (a failed or killed run leaves the previous bundle whole)."""
     with replacing_file(zip_path) as part:

@@ -16,15 +16,16 @@ import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 
 
-def _parts(target):
+def _parts(target: str) -> tuple[str, str, str]:
     parent, name = os.path.split(os.path.abspath(target))
     return parent, name, f".{name}-"
 
 
 @contextlib.contextmanager
-def locked(target):
+def locked(target: str) -> Iterator[None]:
     """Held while a run prepares and swaps ``target``: one run at a time."""
     parent, name, _prefix = _parts(target)
     os.makedirs(parent, exist_ok=True)
@@ -36,11 +37,11 @@ def locked(target):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def remove_leftovers(target):
+def remove_leftovers(target: str) -> list[str]:
     """Remove what earlier runs left beside ``target`` (not what it points at now); returns their names."""
     parent, _name, prefix = _parts(target)
     current = os.path.basename(os.readlink(target)) if os.path.islink(target) else None  # a sibling's name
-    removed = []
+    removed: list[str] = []
     for entry in sorted(os.listdir(parent)):
         path = os.path.join(parent, entry)
         if not entry.startswith(prefix) or entry == current:
@@ -54,7 +55,7 @@ def remove_leftovers(target):
 
 
 @contextlib.contextmanager
-def replacing_folder(target):
+def replacing_folder(target: str) -> Iterator[str]:
     """A new, empty folder beside ``target``; when the block ends without an error it becomes ``target`` in one
     step, and the old site is removed. On an error (or Ctrl-C) the new folder is removed and ``target`` is untouched.
     """
@@ -72,7 +73,7 @@ def replacing_folder(target):
         remove_leftovers(target)  # the old site among them
 
 
-def _point(target, folder) -> None:
+def _point(target: str, folder: str) -> None:
     """Make ``target`` a link to ``folder`` (a sibling) in one rename; a real folder there is exchanged for it."""
     parent, _name, prefix = _parts(target)
     link = tempfile.mktemp(prefix=prefix + "link-", dir=parent)  # a name for os.symlink, used at once
@@ -87,7 +88,7 @@ def _point(target, folder) -> None:
     os.replace(link, target)
 
 
-def _exchange(a, b):
+def _exchange(a: str, b: str) -> bool:
     try:
         import ctypes
 
@@ -99,7 +100,7 @@ def _exchange(a, b):
 
 
 @contextlib.contextmanager
-def replacing_file(target):
+def replacing_file(target: str) -> Iterator[str]:
     """A path beside ``target`` to write; when the block ends without an error it is renamed over ``target``."""
     parent, _name, prefix = _parts(target)
     with locked(target):
@@ -115,7 +116,7 @@ def replacing_file(target):
         os.replace(path, target)
 
 
-def remove(target) -> None:
+def remove(target: str) -> None:
     """Remove ``target`` (a link and the folder it points at, or a folder) and what runs left beside it."""
     if not os.path.lexists(target):
         return

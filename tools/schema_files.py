@@ -6,6 +6,8 @@
 import json
 import os
 
+from archive.schema import Schema
+
 from .build import ROOT, site_schema
 
 README = os.path.join(ROOT, "README.md")
@@ -14,11 +16,11 @@ BEGIN = "<!-- fields: written by `invoke schema` from plugins/archive/schema.py;
 END = "<!-- end of fields -->"
 
 
-def json_text(schema):
+def json_text(schema: Schema) -> str:
     return json.dumps(schema.json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def readme_text(readme, schema):
+def readme_text(readme: str, schema: Schema) -> str:
     """``readme`` with the text between BEGIN and END replaced by the schema's field tables."""
     start, end = readme.find(BEGIN), readme.find(END)
     if start < 0 or end < start:
@@ -26,7 +28,7 @@ def readme_text(readme, schema):
     return readme[: start + len(BEGIN)] + "\n\n" + schema.markdown_tables() + "\n" + readme[end:]
 
 
-def current():
+def current() -> dict[str, tuple[str, str]]:
     """{path: (text now, text the schema gives)} of each derived file."""
     schema = site_schema()
     with open(README, encoding="utf-8") as f:
@@ -39,9 +41,9 @@ def current():
     return {README: (readme, readme_text(readme, schema)), JSON_SCHEMA: (exported, json_text(schema))}
 
 
-def write():
+def write() -> list[str]:
     """Rewrite the derived files that are out of date; returns their paths."""
-    written = []
+    written: list[str] = []
     for path, (now, wanted) in current().items():
         if now != wanted:
             with open(path, "w", encoding="utf-8") as f:
