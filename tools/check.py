@@ -5,11 +5,14 @@ articles that have no translation yet. Pure functions over a folder; `invoke che
 import datetime
 import os
 import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from archive import links, machinetext
-from archive.schema import pages_named, parse_date
+from archive.metadata import Source
+from archive.schema import Schema, pages_named, parse_date
+from archive.validate import Problem
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Elements whose end tag HTML lets an author leave out; the checker does not ask for them.
@@ -51,29 +54,31 @@ class _PageParser(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack, self.problems, self.links, self.ids = [], [], [], {}
+        self.stack: list[tuple[str, int]] = []
+        self.problems: list[tuple[int, str]] = []
+        self.links: list[tuple[int, str]] = []  # (line, URL)
+        self.ids: dict[str, int] = {}  # id -> the line it is first on
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         attributes = dict(attrs)
         for name in ("href", "src"):
             if attributes.get(name) is not None and not (tag == "link" and attributes.get("rel") == "canonical"):
-                self.links.append((line, attributes[name]))
-        if attributes.get("id"):
-            if attributes["id"] in self.ids:
-                self.problems.append(
-                    (line, f"id {attributes['id']!r} is used twice (first on line {self.ids[attributes['id']]})")
-                )
-            self.ids.setdefault(attributes["id"], line)
+                self.links.append((line, attributes[name] or ""))
+        element_id = attributes.get("id")
+        if element_id:
+            if element_id in self.ids:
+                self.problems.append((line, f"id {element_id!r} is used twice (first on line {self.ids[element_id]})"))
+            self.ids.setdefault(element_id, line)
         if tag not in VOID:
             self.stack.append((tag, line))
 
-    def handle_startendtag(self, tag, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in VOID:
             self.stack.pop()
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         line = self.getpos()[0]
         if tag in VOID:
             return
@@ -94,7 +99,7 @@ class _PageParser(HTMLParser):
                 self.problems.append((line, f"<{tag}> is never closed"))
 
 
-def check_page(site, path, html):
+def check_page(site: str, path: str, html: str) -> list[Finding]:
     """Findings of one built page: its structure, and every local link or image that leads nowhere."""
     parser = _PageParser()
     parser.feed(html)
@@ -107,7 +112,7 @@ def check_page(site, path, html):
     return findings
 
 
-def _broken(site, path, url, ids):
+def _broken(site: str, path: str, url: str, ids: Mapping[str, int]) -> str | None:
     target = links.resolve(path, url)
     if target is None:
         return None
@@ -128,10 +133,10 @@ def _broken(site, path, url, ids):
     return None
 
 
-def check_site(site):
+def check_site(site: str) -> list[Finding]:
     """Findings of every HTML page of a built site, sorted."""
     site = os.path.abspath(site)
-    findings = []
+    findings: list[Finding] = []
     for folder, _dirs, names in os.walk(site):
         for name in names:
             if name.endswith(".html"):
@@ -141,12 +146,12 @@ def check_site(site):
     return sorted(findings)
 
 
-def missing_translations(sources, languages):
+def missing_translations(sources: Mapping[str, Source], languages: Iterable[str]) -> dict[str, list[str]]:
     """{lang: [content paths of items with no version in lang]} — a list to work through, not an error."""
-    by_slug = {}
+    by_slug: dict[str | None, dict[str | None, str]] = {}
     for path, source in sources.items():
         by_slug.setdefault(source.meta.get("slug"), {})[source.meta.get("lang")] = path
-    missing = {lang: [] for lang in languages}
+    missing: dict[str, list[str]] = {lang: [] for lang in languages}
     for versions in by_slug.values():
         for lang in languages:
             if lang not in versions:
@@ -154,10 +159,10 @@ def missing_translations(sources, languages):
     return {lang: sorted(paths) for lang, paths in missing.items()}
 
 
-def future_dates(sources, today):
+def future_dates(sources: Mapping[str, Source], today: datetime.date) -> list[tuple[str, int, str]]:
     """(path, line, date) of items dated after ``today``: listed first until then. The build itself does not read
     the clock (two builds of one content give the same site), so only `invoke check` says so."""
-    found = []
+    found: list[tuple[str, int, str]] = []
     for path, source in sources.items():
         text = source.meta.get("date", "")
         try:
@@ -169,7 +174,13 @@ def future_dates(sources, today):
     return sorted(found)
 
 
-def build_what_can_be_built(content, output, record, rounds=5, warnings=None):
+def build_what_can_be_built(
+    content: str,
+    output: str,
+    record: dict[str, str],
+    rounds: int = 5,
+    warnings: list[Problem] | None = None,
+) -> tuple[Sequence[Problem], bool]:
     """Build ``content``; when some files have problems, build the others (from a copy without them) so that
     their pages can be checked in the same run. Returns the content's problems (empty when it all built) and
     whether any site was built; ``warnings`` (a list) is given the warnings of the build that succeeded. Problems
@@ -181,11 +192,11 @@ def build_what_can_be_built(content, output, record, rounds=5, warnings=None):
 
     from .build import build as build_once
 
-    warnings = [] if warnings is None else warnings
+    kept: list[Problem] = [] if warnings is None else warnings
 
-    def build(folder, output, record) -> None:
-        warnings.clear()  # of an attempt that failed
-        build_once(folder, output, record=record, warnings=warnings)
+    def build(folder: str, output: str, record: dict[str, str]) -> None:
+        kept.clear()  # of an attempt that failed
+        build_once(folder, output, record=record, warnings=kept)
 
     try:
         build(content, output, record=record)
@@ -212,20 +223,20 @@ def build_what_can_be_built(content, output, record, rounds=5, warnings=None):
     return problems, False
 
 
-def _leaving_out(root, paths):
-    def ignore(folder, names):
+def _leaving_out(root: str, paths: Collection[str]) -> Callable[[str, list[str]], list[str]]:
+    def ignore(folder: str, names: list[str]) -> list[str]:
         relative = os.path.relpath(folder, root).replace(os.sep, "/")
         return [n for n in names if (n if relative == "." else f"{relative}/{n}") in paths]
 
     return ignore
 
 
-def unsearchable_pdfs(content, sources, schema):
+def unsearchable_pdfs(content: str, sources: Mapping[str, Source], schema: Schema) -> list[tuple[str, int, str]]:
     """(path, line, PDF) of the PDFs named by ``sources`` that hold no text (scans without OCR) and have no text
     read by machine beside them: their words cannot be found by the search. A note, not an error."""
     from lao_search import pdftext
 
-    found = []
+    found: list[tuple[str, int, str]] = []
     for path, source in sources.items():
         for name, target in schema.files_named(source.meta):
             full = os.path.join(content, target)
@@ -241,10 +252,10 @@ def unsearchable_pdfs(content, sources, schema):
     return sorted(found)
 
 
-def scans_without_text(content, sources, schema):
+def scans_without_text(content: str, sources: Mapping[str, Source], schema: Schema) -> list[tuple[str, int, str, str]]:
     """(path, line, file, why) of the page scans named by ``sources`` that have no text yet, and of the scans and
     PDFs whose text read by machine is older than they are (replaced since): `invoke ocr` reads them. A note."""
-    found = []
+    found: list[tuple[str, int, str, str]] = []
     for path, source in sources.items():
         scans = set(pages_named(source.meta))
         for name, target in schema.files_named(source.meta):
@@ -258,7 +269,7 @@ def scans_without_text(content, sources, schema):
     return sorted(found)
 
 
-def run(content, output, out=print, today=None):
+def run(content: str, output: str, out: Callable[[str], object] = print, today: datetime.date | None = None) -> int:
     """Build ``content`` into ``output`` and report every problem, of the content and of the built pages (of the
     files without content problems, when some have them), in one run; returns the number of errors."""
     from archive.validate import read_sources
@@ -266,8 +277,8 @@ def run(content, output, out=print, today=None):
     from .build import site_schema
 
     out(f"Building {content} into {output} …")
-    built_from = {}  # built page -> content file, as the build recorded them
-    warnings = []
+    built_from: dict[str, str] = {}  # built page -> content file, as the build recorded them
+    warnings: list[Problem] = []
     problems, built = build_what_can_be_built(content, output, built_from, warnings=warnings)
     for problem in problems:
         out(f"content/{problem}")
@@ -275,7 +286,7 @@ def run(content, output, out=print, today=None):
         out(f"{len(problems)} error(s) in the content.")
     for warning in sorted(set(warnings)):
         out(f"content/{warning}")  # "warning: …": published without it, not an error
-    findings = []
+    findings: list[Finding] = []
     if built:
         out("Checking the built pages" + (" of the other files …" if problems else " …"))
         findings = check_site(output)
