@@ -3,6 +3,8 @@ of the editor in docs/: started on 127.0.0.1 only, writing into the content fold
 themselves: `.venv/bin/python -m tools.editor` writes docs/screenshots/editor/.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
 import shutil
@@ -10,9 +12,14 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .build import ROOT
 from .preview import LOCALHOST
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
 
 PORT = 8081  # decap-server's own default, as pelicanconf.py's EDITOR_BACKEND names it
 SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
@@ -20,12 +27,14 @@ SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots", "editor")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's, as the tests use
 
 
-def proxy_backend(port, host=LOCALHOST):
+def proxy_backend(port: int, host: str = LOCALHOST) -> dict[str, str]:
     """Decap's backend setting (EDITOR_BACKEND) for decap-server on ``port``."""
     return {"name": "proxy", "proxy_url": f"http://{host}:{port}/api/v1", "branch": "main"}
 
 
-def start_backend(content, port, host=LOCALHOST, origin=None):
+def start_backend(
+    content: str | os.PathLike[str], port: int, host: str = LOCALHOST, origin: str | None = None
+) -> subprocess.Popen[bytes]:
     """decap-server writing into the content folder ``content`` and nowhere else (EDITOR_ROOT = ""), listening on
     host:port once this returns; ``origin`` (``http://127.0.0.1:8000``): the one web page it answers (by
     default, any page on this computer)."""
@@ -52,7 +61,7 @@ def start_backend(content, port, host=LOCALHOST, origin=None):
 
 
 @contextlib.contextmanager
-def backend(content, port, host=LOCALHOST):
+def backend(content: str | os.PathLike[str], port: int, host: str = LOCALHOST) -> Iterator[dict[str, str]]:
     """decap-server on ``content`` while the block runs; gives EDITOR_BACKEND."""
     server = start_backend(content, port, host)
     try:
@@ -62,13 +71,13 @@ def backend(content, port, host=LOCALHOST):
         server.wait(10)
 
 
-def free_port():
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((LOCALHOST, 0))
         return probe.getsockname()[1]
 
 
-def screenshots(out=SCREENSHOTS, chromium=CHROMIUM):
+def screenshots(out: str = SCREENSHOTS, chromium: str = CHROMIUM) -> str:
     """The editor writing a Lao news item beside its English translation, and the preview pane, at 1440 px."""
     from playwright.sync_api import sync_playwright
 
@@ -108,13 +117,13 @@ def screenshots(out=SCREENSHOTS, chromium=CHROMIUM):
     return out
 
 
-def field(page, label, pane=0):
+def field(page: Page, label: str, pane: int = 0) -> Locator:
     """The input of the field labelled ``label`` in the ``pane``-th language pane (0: Lao, 1: English)."""
     target = page.locator("label", has_text=label).nth(pane).get_attribute("for")
     return page.locator(f'[id="{target}"]')
 
 
-def fill(page, label, pane, text) -> None:
+def fill(page: Page, label: str, pane: int, text: str) -> None:
     field(page, label, pane).fill(text)
 
 

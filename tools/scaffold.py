@@ -4,11 +4,13 @@ A new file starts as a draft (``Status: draft``): it builds (into drafts/, liste
 check, and the editor publishes it by deleting that line.
 """
 
+import datetime
 import os
 import re
 import unicodedata
+from collections.abc import Container, Mapping
 
-from archive.schema import Invalid, Schema
+from archive.schema import Field, Invalid, Schema
 from archive.validate import read_sources
 
 BODY = {"lo": "ຂຽນເນື້ອໃນທີ່ນີ້.", "en": "Write the text here."}
@@ -16,38 +18,46 @@ TRANSLATE = {"lo": "ແປເນື້ອໃນທີ່ນີ້.", "en": "Tran
 SET_BY_NEW = ("title", "date", "lang", "slug", "category", "status", "translation", "modified")
 
 
-def slug_for(title, date, kind):
+def slug_for(title: str, date: datetime.date, kind: str) -> str:
     """A readable slug from the Latin words of a title; ``<kind>-<date>`` when the title has none (Lao only)."""
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", plain)
     return "-".join(words[:8]) if words else f"{kind}-{date:%Y-%m-%d}"
 
 
-def read_all(content, schema):
+def read_all(content: str, schema: Schema) -> dict[str, dict[str, str]]:
     sources, unreadable = read_sources(content, multiline=schema.multiline)
     if unreadable:
         raise ValueError("; ".join(map(str, unreadable)))
     return {path: source.meta for path, source in sources.items()}
 
 
-def free_slug(slug, taken):
+def free_slug(slug: str, taken: Container[str | None]) -> str:
     candidate, n = slug, 2
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
 
 
-def next_number(existing, kind, field):
+def next_number(existing: Mapping[str, Mapping[str, str]], kind: str, field: str) -> int:
     numbers = [int(m[field]) for m in existing.values() if m.get("category") == kind and m.get(field, "").isdigit()]
     return max(numbers, default=0) + 1
 
 
-def options(schema):
+def options(schema: Schema) -> list[Field]:
     """The fields `invoke new` takes as options (``--venue``): every field it does not fill in itself."""
     return [f for f in schema.fields.values() if f.key not in SET_BY_NEW]
 
 
-def new_item(content, kind, lang, title, date, schema=None, **given):
+def new_item(
+    content: str,
+    kind: str,
+    lang: str,
+    title: str,
+    date: datetime.date,
+    schema: Schema | None = None,
+    **given: str | None,
+) -> tuple[str, str]:
     """(content-relative path, Markdown) of a new draft; ``given``: other fields by key (venue=…, cover=…)."""
     schema = schema or Schema()
     if kind not in schema.kinds:
@@ -73,16 +83,22 @@ def new_item(content, kind, lang, title, date, schema=None, **given):
     return f"{kind}/{slug}.{lang}.md", _render(meta, BODY[lang])
 
 
-def _kind_fields(schema, kind, date, existing, given):
+def _kind_fields(
+    schema: Schema,
+    kind: str,
+    date: datetime.date,
+    existing: Mapping[str, Mapping[str, str]],
+    given: Mapping[str, str],
+) -> dict[str, str]:
     """The fields of ``kind`` beyond the ones every item has, then the optional common ones given, in schema order."""
     wrong = [key for key in given if key not in schema.fields or not schema.fields[key].used_by(kind)]
     if wrong:
         raise ValueError(", ".join(f"--{_option(key)}" for key in wrong) + f" is not a field of a {kind} item")
     number = schema.kinds[kind].number
-    written = {}
+    written: dict[str, str] = {}
     for f in schema.own_fields(kind) + [f for f in options(schema) if f.kinds is None]:
         value = given.get(f.key)
-        if value is None and f.key == number:
+        if value is None and number is not None and f.key == number:
             value = str(next_number(existing, kind, number))
         if value is None and f.suggest:
             value = schema.suggestion(f, date)
@@ -100,11 +116,11 @@ def _kind_fields(schema, kind, date, existing, given):
     return written
 
 
-def _option(key):
+def _option(key: str) -> str:
     return key.replace("_", "-")
 
 
-def translation(content, slug, lang=None, schema=None):
+def translation(content: str, slug: str, lang: str | None = None, schema: Schema | None = None) -> tuple[str, str]:
     """(path, Markdown) of the other language's draft of the item ``slug``: same slug, kind and facts."""
     schema = schema or Schema()
     existing = read_all(content, schema)
@@ -134,5 +150,5 @@ def translation(content, slug, lang=None, schema=None):
     return f"{folder}/{slug}.{lang}.md" if folder else f"{slug}.{lang}.md", _render(fields, TRANSLATE[lang])
 
 
-def _render(meta, body):
+def _render(meta: Mapping[str, str], body: str) -> str:
     return "".join(f"{key}: {value}\n" for key, value in meta.items()) + "\n" + body + "\n"
