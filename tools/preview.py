@@ -2,6 +2,8 @@
 reads again only the files that changed; a web app that serves the built site and, while the last build failed,
 shows why in place of every page; and the checks and addresses `make serve` prints before it starts."""
 
+from __future__ import annotations
+
 import errno
 import html
 import json
@@ -9,11 +11,16 @@ import mimetypes
 import os
 import socket
 import urllib.parse
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from editor import FOLDER as EDITOR_FOLDER
 
 from .build import ROOT, SETTINGS
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse
 
 LOCALHOST = "127.0.0.1"
 EVERY_NETWORK = ("0.0.0.0", "::", "")  # hosts that listen on every network of the computer
@@ -24,7 +31,7 @@ EVERY_NETWORK = ("0.0.0.0", "::", "")  # hosts that listen on every network of t
 PREVIEW_CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "LAO_SEARCH_KEEP_ALL": True}
 
 
-def preview_settings(settings_file=SETTINGS, cache=None, **overrides):
+def preview_settings(settings_file: str = SETTINGS, cache: str | None = None, **overrides: Any) -> dict[str, Any]:
     """Pelican's settings for the preview: the project's, with its caches (PREVIEW_CACHE) in ``cache``."""
     from pelican.settings import read_settings
 
@@ -38,11 +45,11 @@ class Failure:
     """Why a build failed, as ``(where, what)`` pairs shown ``where: what``; ``content``: they are the content's
     problems (``path:line``, message), not an exception of the build (its type or file and line, its message)."""
 
-    problems: tuple
+    problems: tuple[tuple[str, str], ...]
     content: bool
 
 
-def failure_of(error):
+def failure_of(error: BaseException) -> Failure:
     """The Failure that an exception raised by a build stands for."""
     from archive import ContentError
 
@@ -59,25 +66,27 @@ class LastBuild:
     it succeeded."""
 
     def __init__(self) -> None:
-        self.failure = None
+        self.failure: Failure | None = None
 
 
-def rebuilder(settings, out=print, last=None):
+def rebuilder(
+    settings: dict[str, Any], out: Callable[[str], object] = print, last: LastBuild | None = None
+) -> Callable[[], bool]:
     """A function that builds the site again and returns whether it succeeded; a build error is reported with
     ``out`` and recorded in ``last`` (a LastBuild), and does not raise."""
     from pelican import Pelican
 
     pelican = Pelican(settings)
-    last = last or LastBuild()
+    shared = last or LastBuild()
 
     def rebuild() -> bool:
         try:
             pelican.run()
         except Exception as error:  # an editor's mistake must not stop the preview: show it, wait for a fix
             out(f"\nBuild failed: {error}\n")
-            last.failure = failure_of(error)
+            shared.failure = failure_of(error)
             return False
-        last.failure = None
+        shared.failure = None
         return True
 
     return rebuild
@@ -114,11 +123,11 @@ PAGE = """<!DOCTYPE html>
 """
 
 
-def _both(key, **values):
+def _both(key: str, **values: object) -> tuple[str, ...]:
     return tuple(html.escape(text.format(**values)) for text in WORDS[key])
 
 
-def error_page(failure):
+def error_page(failure: Failure) -> bytes:
     """The page shown in place of every page while a build has failed (UTF-8 bytes): the problems, Lao first."""
     n = len(failure.problems)
     lead = ("content.one" if n == 1 else "content.other") if failure.content else "error"
@@ -133,7 +142,7 @@ TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".woff": "font/wof
 PYTHON_TYPES = mimetypes.MimeTypes()  # Python's own table, not the system's: every machine answers alike
 
 
-def content_type(path):
+def content_type(path: str) -> str:
     """The Content-Type of a built file, by its extension; the build writes text in UTF-8."""
     extension = os.path.splitext(path)[1].lower()
     kind = TYPES.get(extension) or PYTHON_TYPES.guess_type("file" + extension)[0] or "application/octet-stream"
@@ -143,12 +152,12 @@ def content_type(path):
 HTML = content_type("page.html")
 
 
-def is_page(path) -> bool:
+def is_page(path: str) -> bool:
     """Whether a URL path asks for a page (HTML, or a folder's index.html) rather than a stylesheet, image, …"""
     return os.path.splitext(path.rsplit("/", 1)[-1])[1].lower() in ("", ".html", ".htm")
 
 
-def request_path(environ):
+def request_path(environ: Mapping[str, Any]) -> str:
     """The URL path a WSGI request asks for, as text (PEP 3333 hands it over as bytes in a latin-1 string)."""
     return environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
 
@@ -157,14 +166,14 @@ EDITOR = f"{EDITOR_FOLDER}/"  # the web editor's folder: usable while a build fa
 BUILD_STATUS = EDITOR + "build-status.json"
 
 
-def build_status(failure):
+def build_status(failure: Failure | None) -> bytes:
     """What the editor's page asks the preview after each save (UTF-8 JSON): whether the last build succeeded and,
     if not, its problems as ``[where, what]`` pairs."""
     problems = [list(problem) for problem in failure.problems] if failure else []
     return json.dumps({"ok": failure is None, "problems": problems}, ensure_ascii=False).encode("utf-8")
 
 
-def not_found_folders(path):
+def not_found_folders(path: str) -> list[str]:
     """Where to look for the 404.html that answers a missing URL ``path``, in order: the folder of its first part
     (en/ for /en/…, the language's), then the site's root ("")."""
     first = [part for part in path.split("/") if part][:1]
@@ -178,11 +187,11 @@ class PreviewApp:
     (admin/), which says it itself after asking build-status.json, so that the editor can fix the file (when no
     build ever made it, its address shows the error page too)."""
 
-    def __init__(self, root, last) -> None:
+    def __init__(self, root: str, last: LastBuild) -> None:
         self.root = root
         self.last = last
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: Mapping[str, Any], start_response: StartResponse) -> list[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in ("GET", "HEAD"):
             start_response("405 Method Not Allowed", [("Allow", "GET, HEAD"), ("Content-Length", "0")])
@@ -191,7 +200,7 @@ class PreviewApp:
         start_response(status, [*headers, ("Content-Length", str(len(body))), ("Cache-Control", "no-cache")])
         return [b"" if method == "HEAD" else body]
 
-    def respond(self, path):
+    def respond(self, path: str) -> tuple[str, list[tuple[str, str]], bytes]:
         """(status, headers, body) for a URL path."""
         if path.lstrip("/") == BUILD_STATUS:
             return "200 OK", [("Content-Type", content_type(BUILD_STATUS))], build_status(self.last.failure)
@@ -210,7 +219,7 @@ class PreviewApp:
             return "404 Not Found", [("Content-Type", HTML)], found
         return "404 Not Found", [("Content-Type", content_type("not-found.txt"))], f"Not found: {path}\n".encode()
 
-    def not_found_page(self, path):
+    def not_found_page(self, path: str) -> bytes | None:
         """The 404.html of the language the address is in (en/404.html for /en/…, else the root's), with a <base>
         naming its own folder: its links are relative to where it was written, not to the missing address."""
         for folder in not_found_folders(path):
@@ -220,7 +229,7 @@ class PreviewApp:
                 return _read(page).replace(b"<head>", b"<head>\n" + base, 1)
         return None
 
-    def file_of(self, path):
+    def file_of(self, path: str) -> str | None:
         """The file or folder under root that a URL path names, or None for one outside it."""
         if "\0" in path:
             return None
@@ -229,12 +238,12 @@ class PreviewApp:
         return full if full == root or full.startswith(root + os.sep) else None
 
 
-def _read(path):
+def _read(path: str) -> bytes:
     with open(path, "rb") as f:
         return f.read()
 
 
-def listen_error(host, port):
+def listen_error(host: str, port: int) -> OSError | None:
     """The OSError that listening on host:port would raise now, or None: tried as Tornado listens, on each address
     the host gives, with SO_REUSEADDR (a port another program listens on is refused all the same)."""
     try:
@@ -251,12 +260,12 @@ def listen_error(host, port):
     return None
 
 
-def free_port(host, port, tries=100):
+def free_port(host: str, port: int, tries: int = 100) -> int:
     """The first port after ``port`` that host:port could listen on (``port + 1`` if none of ``tries`` is free)."""
     return next((p for p in range(port + 1, min(port + tries, 65535) + 1) if listen_error(host, p) is None), port + 1)
 
 
-def cannot_listen(host, port, command="make serve"):
+def cannot_listen(host: str, port: int, command: str = "make serve") -> str | None:
     """One line saying why the preview cannot listen on host:port and what to type instead, or None if it can."""
     error = listen_error(host, port)
     if error is None:
@@ -271,7 +280,7 @@ def cannot_listen(host, port, command="make serve"):
     return f"cannot listen on {host}:{port}: {error.strerror or error}"
 
 
-def lan_address():
+def lan_address() -> str | None:
     """This computer's address on the network of its default route (the Wi-Fi a phone shares), or None. Connecting
     a UDP socket sends nothing; it only makes the system choose the address it would send from."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
@@ -283,7 +292,7 @@ def lan_address():
     return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
-def preview_lines(host, port, lan):
+def preview_lines(host: str, port: int, lan: str | None) -> list[str]:
     """What `make serve` prints once the site is built: the address(es) to open and on what. ``lan``: this
     computer's address on the network (lan_address()), shown when the preview listens on every network."""
     lines = ["Previewing the archive (Ctrl-C to stop):"]
@@ -299,7 +308,7 @@ def preview_lines(host, port, lan):
 _FILE_PATH = r".*\.(?!html?$)[^/.]+"
 
 
-def live_server(app):
+def live_server(app: PreviewApp) -> Any:  # livereload's Server (livereload ships no types)
     """livereload's Server for the WSGI ``app``, putting its reload script into pages only. livereload puts it
     before the first "</head>" of any response, scripts included: decap-cms.js, the web editor's, holds one in a
     string, and would break. Files are served by a plain WSGI container; pages and folders by livereload's."""
@@ -309,11 +318,11 @@ def live_server(app):
     from tornado.wsgi import WSGIContainer
 
     class PagesOnly(Server):
-        def application(self, port, host, **options):
+        def application(self, port: int, host: str, **options: Any) -> Any:
             self.page_port = port
             return super().application(port, host, **options)
 
-        def get_web_handlers(self, script):
+        def get_web_handlers(self, script: bytes) -> list[tuple[str, type, dict[str, Any]]]:
             # livereload's script is inline, which the pages' Content-Security-Policy refuses (script-src 'self'):
             # its client as a file of this server instead, which finds the port in its own address
             script = f'<script src="/livereload.js?port={self.page_port}"></script>'.encode()
