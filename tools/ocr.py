@@ -12,6 +12,8 @@ Lao model reads best (tools/ocr_measure.py measured each step: see the README); 
 Tesseract puts inside Lao words are taken out (tidy).
 """
 
+from __future__ import annotations
+
 import functools
 import hashlib
 import json
@@ -20,8 +22,10 @@ import os
 import re
 import statistics
 import time
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from archive import machinetext
 from archive.schema import pages_named
@@ -36,6 +40,10 @@ STRIPS = 8  # vertical strips a page's lines are measured in
 INKED = 255 * 0.03  # a row of a strip with more ink than this is in a line
 SMALLEST_RUN = 4  # pixels: a shorter run of inked rows is a rule or a speck, not a line
 INSTALL = "sudo apt-get install -y tesseract-ocr tesseract-ocr-lao tesseract-ocr-eng"
+
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 
 class OcrError(Exception):
@@ -54,6 +62,10 @@ class Page:
     number: int = 0
 
 
+# (the pages of a text file to read, how many pages the text has)
+Planned = tuple[list[Page], int]
+
+
 # --- reading a page (in a worker process) -------------------------------------------------------------------------
 
 LAO = "\u0e80-\u0eff"
@@ -64,7 +76,7 @@ _TRAILING = re.compile(r"[ \t]+$", re.M)
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def tidy(text):
+def tidy(text: str) -> str:
     """Tesseract's ``text`` as the archive keeps it: without the spaces it puts inside a Lao syllable (the PDF
     text's repair), Lao lines of one paragraph joined, no trailing spaces, at most one blank line in a row."""
     from lao_search.pdftext import repair
@@ -75,26 +87,26 @@ def tidy(text):
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
-def inked(grey):
+def inked(grey: Image.Image) -> Image.Image:
     """``grey`` with its ink white (255) and the rest black."""
     return grey.point(lambda v: 255 if v < 128 else 0)
 
 
-def row_ink(ink):
+def row_ink(ink: Image.Image) -> bytes:
     """The mean ink of each row of ``ink`` (inked), top to bottom, 0-255."""
     from PIL import Image
 
     return ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
 
 
-def text_height(grey):
+def text_height(grey: Image.Image) -> float | None:
     """The height (pixels) of the body of a line of text on ``grey`` (level): the median height of the runs of
     rows with ink, in eight vertical strips (so that columns side by side need not line up); None without text."""
     ink = inked(grey)
-    heights = []
+    heights: list[int] = []
     for k in range(STRIPS):
         rows = row_ink(ink.crop((k * ink.width // STRIPS, 0, (k + 1) * ink.width // STRIPS, ink.height)))
-        start = None
+        start: int | None = None
         for y, mean in enumerate([*rows, 0]):
             if mean > INKED and start is None:
                 start = y
@@ -105,7 +117,7 @@ def text_height(grey):
     return statistics.median(heights) if heights else None
 
 
-def scale_of(grey):
+def scale_of(grey: Image.Image) -> float:
     """How much to scale ``grey`` (level) for Tesseract: to bring its lines' bodies to about TEXT_HEIGHT pixels
     (measured: tools/ocr_measure.py), within MOST_SCALE either way; 1 when they are near it already."""
     height = text_height(grey)
@@ -115,7 +127,7 @@ def scale_of(grey):
     return 1.0 if abs(scale - 1) < NEAR else scale
 
 
-def scaled(grey, scale):
+def scaled(grey: Image.Image, scale: float) -> Image.Image:
     if scale == 1:
         return grey
     from PIL import Image
@@ -129,7 +141,7 @@ SKEWS = [step / 5 for step in range(-15, 16)]  # the tilts tried, in degrees: ±
 SKEW_WIDTH = 800  # the width of the copy the tilt is measured on
 
 
-def skew_of(grey):
+def skew_of(grey: Image.Image) -> float:
     """The tilt (degrees) that lines of text on ``grey`` have: the rotation that makes the ink's rows most uneven
     (lines dark, the space between them light), measured on a small copy."""
     from PIL import Image
@@ -137,7 +149,7 @@ def skew_of(grey):
     small = grey.resize((SKEW_WIDTH, max(1, round(grey.height * SKEW_WIDTH / grey.width))), Image.Resampling.BOX)
     ink = inked(small)
 
-    def unevenness(angle):
+    def unevenness(angle: float) -> float:
         rows = row_ink(ink.rotate(angle, resample=Image.Resampling.NEAREST))
         mean = sum(rows) / len(rows)
         return sum((row - mean) ** 2 for row in rows)
@@ -145,7 +157,7 @@ def skew_of(grey):
     return max(SKEWS, key=lambda angle: (unevenness(angle), -abs(angle)))
 
 
-def deskewed(grey):
+def deskewed(grey: Image.Image) -> Image.Image:
     """``grey`` turned so that its lines of text are level (when they are off by 0.3° or more)."""
     from PIL import Image
 
@@ -155,13 +167,14 @@ def deskewed(grey):
     return grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
 
 
-def binarised(grey):
+def binarised(grey: Image.Image) -> Image.Image:
     """``grey`` in black and white at Otsu's threshold (measured, and left out: Tesseract's own does better)."""
     histogram = grey.histogram()[:256]
     total = sum(histogram)
     everything = sum(i * count for i, count in enumerate(histogram))
     below = weight = 0
-    best, threshold = -1, 128
+    best: float = -1
+    threshold = 128
     for i, count in enumerate(histogram):
         weight += count
         below += i * count
@@ -173,21 +186,21 @@ def binarised(grey):
     return grey.point(lambda v: 255 if v > threshold else 0)
 
 
-def prepared(image):
+def prepared(image: Image.Image) -> Image.Image:
     """``image`` as Tesseract reads it best (measured: tools/ocr_measure.py): grey, level, its text scaled to about
     TEXT_HEIGHT."""
     level = deskewed(image.convert("L"))
     return scaled(level, scale_of(level))
 
 
-def recognise(image):
+def recognise(image: Image.Image) -> str:
     """The text Tesseract reads on ``image`` (prepared), tidied."""
     import pytesseract
 
     return tidy(pytesseract.image_to_string(image, lang="+".join(LANGUAGES), config="--psm 3"))
 
 
-def page_image(content, page):
+def page_image(content: str, page: Page) -> Image.Image:
     """The image of ``page``: the scan, or the PDF's page rendered at DPI."""
     from PIL import Image
 
@@ -206,7 +219,9 @@ def page_image(content, page):
     return prepared(rendered)
 
 
-def read_page(content, page, recognise=recognise):
+def read_page(
+    content: str, page: Page, recognise: Callable[[Image.Image], str] = recognise
+) -> tuple[Page, str | None, str | None]:
     """(page, its text, None) or (page, None, why it could not be read); ``recognise``: image -> text."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core per process: the pages run side by side
     try:
@@ -219,7 +234,7 @@ def read_page(content, page, recognise=recognise):
         return page, None, f"Tesseract failed: {str(error).strip() or type(error).__name__}"
 
 
-def check_tesseract():
+def check_tesseract() -> None:
     """Raises OcrUnavailable when Tesseract or a model it needs is missing."""
     import pytesseract
 
@@ -235,12 +250,12 @@ def check_tesseract():
 # --- what to read -------------------------------------------------------------------------------------------------
 
 
-def digest(path):
+def digest(path: str) -> str:
     with open(path, "rb") as file:
         return hashlib.sha256(file.read()).hexdigest()
 
 
-def load_record(content):
+def load_record(content: str) -> dict[str, str]:
     path = os.path.join(content, RECORD)
     try:
         with open(path, encoding="utf-8") as file:
@@ -256,7 +271,7 @@ def load_record(content):
     return record
 
 
-def save_record(content, record) -> None:
+def save_record(content: str, record: Mapping[str, str]) -> None:
     path = os.path.join(content, RECORD)
     with open(path + ".partial", "w", encoding="utf-8") as file:
         json.dump(dict(sorted(record.items())), file, ensure_ascii=False, indent=1)
@@ -264,7 +279,7 @@ def save_record(content, record) -> None:
     os.replace(path + ".partial", path)
 
 
-def printed_files(content):
+def printed_files(content: str) -> tuple[list[str], dict[str, str]]:
     """(the scans and PDFs every item names, sorted; {scan: the PDF of its item})."""
     from archive.validate import read_sources
 
@@ -272,7 +287,8 @@ def printed_files(content):
 
     schema = site_schema()
     sources, _unreadable = read_sources(content, multiline=schema.multiline)
-    named, pdf_of = set(), {}
+    named: set[str] = set()
+    pdf_of: dict[str, str] = {}
     for source in sources.values():
         pdfs = [target for _name, target in schema.files_named(source.meta) if target.lower().endswith(".pdf")]
         scans = [target for target in pages_named(source.meta) if machinetext.is_scan(target)]
@@ -283,7 +299,7 @@ def printed_files(content):
     return sorted(named), pdf_of
 
 
-def pages_without_text(path):
+def pages_without_text(path: str) -> tuple[list[int], int] | None:
     """(the numbers, from 1, of the pages of the PDF at ``path`` that have no text layer, how many it has); None
     when it is no file or cannot be read (the build names it)."""
     from lao_search import pdftext
@@ -297,12 +313,13 @@ def pages_without_text(path):
     return [n for n, text in enumerate(texts, 1) if not text.strip()], len(texts)
 
 
-def plan(content, force=False, replace_edited=False):
+def plan(content: str, force: bool = False, replace_edited: bool = False) -> tuple[dict[str, Planned], list[str]]:
     """({text file: (its pages, how many pages the text has)}, [what was left and why]) of ``content``."""
     targets, pdf_of = printed_files(content)
     record = load_record(content)
     textless = functools.cache(lambda pdf: pages_without_text(os.path.join(content, pdf)))
-    todo, notes = {}, []
+    todo: dict[str, Planned] = {}
+    notes: list[str] = []
     for target in targets:
         full = os.path.join(content, target)
         if not os.path.isfile(full):
@@ -336,7 +353,14 @@ def plan(content, force=False, replace_edited=False):
 # --- the run ------------------------------------------------------------------------------------------------------
 
 
-def run(content, force=False, replace_edited=False, workers=None, say=print, recognise=recognise):
+def run(
+    content: str,
+    force: bool = False,
+    replace_edited: bool = False,
+    workers: int | None = None,
+    say: Callable[[str], object] = print,
+    recognise: Callable[[Image.Image], str] = recognise,
+) -> int:
     """Reads what plan() finds in ``content``; returns the number of pages that could not be read. ``recognise``
     (image -> text, a module-level function: the pages are read in other processes) is Tesseract's."""
     content = os.path.abspath(content)
@@ -351,11 +375,11 @@ def run(content, force=False, replace_edited=False, workers=None, say=print, rec
     workers = workers or os.cpu_count() or 1
     say(f"OCR: {len(pages)} page(s) of {len(todo)} file(s), {workers} at a time (Tesseract {'+'.join(LANGUAGES)}) …")
     record = load_record(content)
-    texts = {}  # page -> text
+    texts: dict[Page, str] = {}  # page -> text
     failed = 0
     started = time.perf_counter()
     text_of = {page: relative for relative, (page_list, _count) in todo.items() for page in page_list}
-    left = {relative: len(page_list) for relative, (page_list, _count) in todo.items()}
+    left: dict[str, int | None] = {relative: len(page_list) for relative, (page_list, _count) in todo.items()}
     # Processes started afresh (forkserver), not forked: a fork of a process with threads (a caller's server, a
     # browser's driver) may hang on a lock one of them held.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
@@ -368,11 +392,12 @@ def run(content, force=False, replace_edited=False, workers=None, say=print, rec
                 where = f"{page.source}, page {page.number}" if page.number else page.source
                 say(f"content/{where}: {problem}")
                 left[relative] = None  # not written: a text with a page missing would look complete
-            else:
+            elif text is not None:
                 texts[page] = text
-            if left[relative] is not None:
-                left[relative] -= 1
-                if not left[relative]:
+            remaining = left[relative]
+            if remaining is not None:
+                left[relative] = remaining - 1
+                if remaining == 1:
                     write_text(content, relative, todo[relative], texts, record)
             elapsed = time.perf_counter() - started
             each = elapsed * workers / done
@@ -384,7 +409,9 @@ def run(content, force=False, replace_edited=False, workers=None, say=print, rec
     return failed
 
 
-def write_text(content, relative, planned, texts, record) -> None:
+def write_text(
+    content: str, relative: str, planned: Planned, texts: Mapping[Page, str], record: dict[str, str]
+) -> None:
     pages, count = planned
     if pages[0].number:  # a PDF: every page, those with a text layer left empty
         by_number = {page.number: texts[page] for page in pages}
