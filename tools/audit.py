@@ -14,15 +14,24 @@ Both tools are measurement tools, not dependencies of the site: they are install
 .bench/audit/ on first use (npm), never into node_modules/. Figures to read, not a test.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from .bench_page import SiteFiles, say, served
 from .build import PUBLISH_SETTINGS, ROOT, build
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+ColorScheme = Literal["light", "dark"]
 
 TOOLS = {"lighthouse": "12.2.3", "axe-core": "4.14.1"}
 FOLDER = os.path.join(ROOT, ".bench", "audit")
@@ -32,12 +41,12 @@ SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
 
 
-def pages(query, missing=True):
+def pages(query: Mapping[str, str], missing: bool = True) -> list[tuple[str, str]]:
     """(label, path) of what is audited: home, an article, the journal's and the newspaper's lists, an issue, an
     edition, a search that finds and one that does not, the 404
     page (at an address the site lacks, answered with status 404; ``missing=False``: at its own address, for
     Lighthouse, which audits no page that comes with an error status)."""
-    found = []
+    found: list[tuple[str, str]] = []
     for lang, root in (("lo", ""), ("en", "en/")):
         found += [
             (f"{lang} home", f"{root}index.html"),
@@ -72,14 +81,15 @@ def install_tools() -> None:
         )
 
 
-def free_port():
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def lighthouse(url, chromium):
-    """{category: score 0–100} of Lighthouse's mobile run on ``url``."""
+def lighthouse(url: str, chromium: str) -> tuple[dict[str, int], list[str]]:
+    """({category: score 0–100}, the ids of the pass-or-fail audits that failed) of Lighthouse's mobile run on
+    ``url``."""
     cli = os.path.join(FOLDER, "node_modules", "lighthouse", "cli", "index.js")
     command = [
         "node",
@@ -104,7 +114,7 @@ def lighthouse(url, chromium):
     return scores, failing
 
 
-def axe_violations(browser, url, scheme):
+def axe_violations(browser: Browser, url: str, scheme: ColorScheme) -> list[tuple[str, str, int]]:
     """[(rule id, impact, how many nodes)] of axe-core's violations on ``url`` in the ``scheme`` colour scheme."""
     with open(os.path.join(FOLDER, "node_modules", "axe-core", "axe.min.js"), encoding="utf-8") as f:
         axe = f.read()
@@ -121,10 +131,10 @@ def axe_violations(browser, url, scheme):
         context.close()
 
 
-def screenshots(browser, base):
+def screenshots(browser: Browser, base: str) -> list[str]:
     """docs/screenshots/: dark mode, print view, the 404 page and the search that finds nothing."""
     os.makedirs(SCREENSHOTS, exist_ok=True)
-    shots = [
+    shots: list[tuple[str, str, dict[str, Any], Literal["print"] | None]] = [
         ("dark-mode.png", "index.html", {"color_scheme": "dark"}, None),
         ("dark-mode-article.png", "news/online-public-services-portal-2026.html", {"color_scheme": "dark"}, None),
         ("print.png", "news/online-public-services-portal-2026.html", {}, "print"),
@@ -163,7 +173,7 @@ PAGE_KINDS = [
 WIDTHS = (390, 1280)
 
 
-def gallery(browser, base, query):
+def gallery(browser: Browser, base: str, query: Mapping[str, str]) -> int:
     """docs/screenshots/pages/: every kind of page in both languages at a phone's and a desktop's width (the first
     screen of each, as JPEG), and an index of them (README.md there)."""
     os.makedirs(GALLERY, exist_ok=True)
@@ -175,7 +185,7 @@ def gallery(browser, base, query):
     ]
     for label, path in PAGE_KINDS:
         for lang, root in (("lo", ""), ("en", "en/")):
-            cells = []
+            cells: list[str] = []
             for width in WIDTHS:
                 name = f"{lang}-{label.replace(' ', '-')}-{width}.jpg"
                 context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
@@ -192,7 +202,7 @@ def gallery(browser, base, query):
     return len(PAGE_KINDS) * 2 * len(WIDTHS)
 
 
-def run(chromium, query=None, shots=True):
+def run(chromium: str, query: Mapping[str, str] | None = None, shots: bool = True) -> bool:
     """Build, serve, audit and print; returns whether every target was met."""
     from playwright.sync_api import sync_playwright
 

@@ -6,15 +6,17 @@ then the resident set (VmRSS, /proc/PID/status) and the proportional set (Pss, /
 divided among the processes sharing them, so a fork's pages are not counted twice) of the build's tree.
 """
 
+from __future__ import annotations
+
 import os
 import threading
 
 INTERVAL = 0.2  # seconds: short next to any build, long next to a sample (a few ms)
 
 
-def parents():
+def parents() -> dict[int, int]:
     """{pid: parent pid} of every process now running."""
-    found = {}
+    found: dict[int, int] = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
@@ -27,12 +29,13 @@ def parents():
     return found
 
 
-def tree(root):
+def tree(root: int) -> list[int]:
     """``root`` and all its descendants now running."""
-    children = {}
+    children: dict[int, list[int]] = {}
     for pid, parent in parents().items():
         children.setdefault(parent, []).append(pid)
-    found, todo = [], [root]
+    found: list[int] = []
+    todo = [root]
     while todo:
         pid = todo.pop()
         found.append(pid)
@@ -40,7 +43,7 @@ def tree(root):
     return found
 
 
-def field_kb(path, name):
+def field_kb(path: str, name: str) -> int:
     """The ``name:`` line of a /proc file, in kB; 0 when the process is gone or a zombie."""
     try:
         with open(path, encoding="ascii", errors="replace") as f:
@@ -56,7 +59,7 @@ class PeakMemory:
     """``with PeakMemory(pid) as peak:`` … ``peak.rss_kb``, ``peak.pss_kb``, ``peak.processes``: the largest sums
     seen over the tree of ``pid`` while the block ran (and the most processes at once)."""
 
-    def __init__(self, pid) -> None:
+    def __init__(self, pid: int) -> None:
         self.pid = pid
         self.rss_kb = self.pss_kb = self.processes = 0
         self._stop = threading.Event()
@@ -73,10 +76,10 @@ class PeakMemory:
             self.sample()
             self._stop.wait(INTERVAL)
 
-    def __enter__(self):
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
