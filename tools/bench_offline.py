@@ -10,6 +10,8 @@ import io
 import os
 import threading
 import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, BinaryIO
 
 from assets import make_worker
 
@@ -17,17 +19,18 @@ from .bench_page import CHROMIUM_ARGS, gzipped_size
 from .build import ROOT
 
 WATCHED_SECONDS = 20
+Sent = tuple[str, int, int]  # (path, raw bytes, gzipped bytes) of a file the server sent
 
 
 class Counting(http.server.SimpleHTTPRequestHandler):
     """Serves the site and adds each file it sends to ``sent`` (path, raw bytes, gzipped bytes)."""
 
-    sent = None
+    sent: list[Sent]
 
-    def log_message(self, *args) -> None:
+    def log_message(self, *args: object) -> None:
         pass
 
-    def send_head(self):
+    def send_head(self) -> BinaryIO | None:
         body = super().send_head()
         if body is not None:
             data = body.read()
@@ -37,13 +40,13 @@ class Counting(http.server.SimpleHTTPRequestHandler):
         return body
 
 
-def first_visit(site, settings):
+def first_visit(site: str, settings: Mapping[str, Any]) -> list[Sent]:
     """[(path, raw, gzipped)] of everything the home page's first visit fetched in WATCHED_SECONDS, the worker's
     own fetches (its script and the shell it keeps) included."""
     from playwright.sync_api import sync_playwright
 
     make_worker(settings, site)  # as a published build does (plugins/assets)
-    sent = []
+    sent: list[Sent] = []
     handler = functools.partial(type("Handler", (Counting,), {"sent": sent}), directory=site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -67,7 +70,7 @@ def first_visit(site, settings):
     return list(sent)
 
 
-def report(sent, say) -> None:
+def report(sent: Sequence[Sent], say: Callable[[str], object]) -> None:
     raw = sum(size for _path, size, _gz in sent)
     packed = sum(gz for _path, _size, gz in sent)
     worker = sum(gz for path, _size, gz in sent if path.startswith("/sw.js"))

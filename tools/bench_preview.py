@@ -12,11 +12,12 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 
 BOUND_MB = 10  # the preview may grow by at most this much from its 10th rebuild to its last
 
 
-def resident_mb():
+def resident_mb() -> float:
     with open("/proc/self/status") as f:
         for line in f:
             if line.startswith("VmRSS:"):
@@ -24,7 +25,7 @@ def resident_mb():
     return float("nan")
 
 
-def edited(path, n) -> None:
+def edited(path: str, n: int) -> None:
     """The article at ``path`` with its last line changed, as an editor's save would."""
     with open(path, encoding="utf-8") as f:
         text = f.read().rstrip("\n").rsplit("\n", 1)[0]
@@ -32,7 +33,7 @@ def edited(path, n) -> None:
         f.write(f"{text}\nSaved {n} times.\n")
 
 
-def rebuild_loop(content, work, rebuilds):
+def rebuild_loop(content: str, work: str, rebuilds: int) -> list[float]:
     from .preview import preview_settings, rebuilder
 
     settings = preview_settings(cache=os.path.join(work, "cache"), PATH=content, OUTPUT_PATH=os.path.join(work, "out"))
@@ -43,7 +44,7 @@ def rebuild_loop(content, work, rebuilds):
         for name in sorted(names)
         if name.endswith(".md")
     )
-    sizes = []
+    sizes: list[float] = []
     for n in range(rebuilds):
         edited(article, n)
         with contextlib.redirect_stdout(io.StringIO()):
@@ -54,7 +55,7 @@ def rebuild_loop(content, work, rebuilds):
     return sizes
 
 
-def measure(content, work, rebuilds):
+def measure(content: str, work: str, rebuilds: int) -> list[float]:
     """[MB after each rebuild] of a preview session over a copy of ``content`` (in ``work``)."""
     import shutil
 
@@ -66,7 +67,7 @@ def measure(content, work, rebuilds):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def report(sizes, say=print):
+def report(sizes: Sequence[float], say: Callable[[str], object] = print) -> bool:
     """Lines for the benchmark: memory after the first, the 10th and the last rebuild, the growth, PASS/MISS."""
     settled = sizes[min(9, len(sizes) - 1)]
     growth = sizes[-1] - settled

@@ -11,6 +11,7 @@ import glob
 import os
 import random
 import re
+from collections.abc import Mapping, Sequence
 
 SENTENCES = (12, 40)
 # Syllables of invented Lao names, with a Latin spelling for the English articles.
@@ -51,13 +52,13 @@ ZERO_WIDTH_SPACE = "\u200b"
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
-def invented(rnd):
+def invented(rnd: random.Random) -> tuple[str, str]:
     """(Lao, English) of an invented name of two to four syllables."""
     parts = [rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 4))]
     return "".join(lao for lao, _ in parts), "".join(latin for _, latin in parts).capitalize()
 
 
-def retyped(text, rnd):
+def retyped(text: str, rnd: random.Random) -> str:
     """``text`` with some of its letters typed another way, as editors' keyboards and sources do."""
     for written, typed in VARIANTS:
         if rnd.random() < 0.3:
@@ -67,12 +68,13 @@ def retyped(text, rnd):
     return text
 
 
-def article(rnd, run):
+def article(rnd: random.Random, run: Sequence[Mapping[str, str]]) -> tuple[str, str]:
     """(Lao, English) bodies of an article made of the pairs of ``run``, with invented names and codes."""
     people = [invented(rnd) for _ in range(3)]
     place = invented(rnd)
     code = f"LA-{rnd.randrange(10000):04d}"
-    lao, english = [], []
+    lao: list[str] = []
+    english: list[str] = []
     for i, pair in enumerate(run):
         lo, en = pair["lo"], pair["en"]
         if rnd.random() < 0.3:
@@ -89,11 +91,17 @@ def article(rnd, run):
     return retyped("\n\n".join(lao), rnd), "\n\n".join(english)
 
 
-def generate(content, pairs, articles, seed=2026, sentences=SENTENCES):
+def generate(
+    content: str,
+    pairs: Sequence[Mapping[str, str]],
+    articles: int,
+    seed: int = 2026,
+    sentences: tuple[int, int] = SENTENCES,
+) -> list[str]:
     """Write ``articles`` Markdown files into ``content`` (half Lao, half English) from ``pairs``
     ([{"lo": text, "en": text}]); returns the paths written."""
     rnd = random.Random(seed)
-    written = []
+    written: list[str] = []
     for n in range(articles // 2):
         start = rnd.randrange(len(pairs))
         run = [pairs[(start + i) % len(pairs)] for i in range(rnd.randint(*sentences))]
@@ -112,11 +120,11 @@ def generate(content, pairs, articles, seed=2026, sentences=SENTENCES):
     return written
 
 
-def pairs_from_content(folder):
+def pairs_from_content(folder: str) -> list[dict[str, str]]:
     """Paragraphs of the project's own content as pairs: each Lao item's paragraphs beside its translation's (or,
     for an item with none, another's), for tests that must not need ../shared."""
 
-    def paragraphs(path):
+    def paragraphs(path: str) -> list[str]:
         with open(path, encoding="utf-8") as f:
             body = f.read().split("\n\n", 1)[1]
         body = MARKDOWN_LINK.sub(r"\1", body)  # links to other items and files would lead nowhere

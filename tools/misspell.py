@@ -18,9 +18,12 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Callable, Iterable
+from typing import Any
 
 TONES = "\u0ec8\u0ec9\u0eca\u0ecb"
 SEED = 2112
+Query = dict[str, Any]  # a query of ../shared's dev-queries.json: kind, q, lang, rel
 PER_KIND = 100
 # Neighbours on a QWERTY keyboard, each letter's row and the keys beside it.
 _ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
@@ -36,11 +39,11 @@ NEIGHBOURS = {
 }
 
 
-def toneless(word):
+def toneless(word: str) -> str:
     return re.sub(f"[{TONES}]", "", word)
 
 
-def slip(word, rnd, keyboard=False):
+def slip(word: str, rnd: random.Random, keyboard: bool = False) -> str:
     """``word`` with one slip, chosen by ``rnd``: a letter dropped, two in a row swapped, one doubled, or (with
     ``keyboard``) one replaced by a neighbouring key."""
     kinds = ["drop", "swap", "double"] + (["key"] if keyboard else [])
@@ -57,24 +60,24 @@ def slip(word, rnd, keyboard=False):
     return word[:i] + rnd.choice(near) + word[i + 1 :] if near else word
 
 
-def make(queries, seed=SEED, per_kind=PER_KIND):
+def make(queries: Iterable[Query], seed: int = SEED, per_kind: int = PER_KIND) -> list[Query]:
     """The misspelt queries: [{kind, q, meant, lang, rel}], ``per_kind`` of each kind at most."""
     rnd = random.Random(seed)
     lao = [q for q in queries if q["kind"] == "lo-word"]
     english = [q for q in queries if q["kind"] == "en-word"]
-    out = []
+    out: list[Query] = []
 
-    def add(kind, query, typed) -> bool:
+    def add(kind: str, query: Query, typed: str) -> bool:
         if typed == query["q"]:
             return False
         out.append({"kind": kind, "q": typed, "meant": query["q"], "lang": query["lang"], "rel": query["rel"]})
         return True
 
-    def fill(kind, pool, typing) -> None:
-        pool = list(pool)
-        rnd.shuffle(pool)
+    def fill(kind: str, pool: Iterable[Query], typing: Callable[[str], str]) -> None:
+        shuffled = list(pool)
+        rnd.shuffle(shuffled)
         made = 0
-        for query in pool:
+        for query in shuffled:
             if made < per_kind and add(kind, query, typing(query["q"])):
                 made += 1
 
@@ -95,7 +98,7 @@ def main() -> None:
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(made, f, ensure_ascii=False, indent=0)
         f.write("\n")
-    kinds = {}
+    kinds: dict[str, int] = {}
     for query in made:
         kinds[query["kind"]] = kinds.get(query["kind"], 0) + 1
     print(f"wrote {len(made)} misspelt queries to {args.out}: {kinds}")
