@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -29,12 +30,12 @@ SCAN = (1240, 1754)
 PAGES_PER_EDITION = 8
 
 
-def photograph(size, seed):
+def photograph(size: tuple[int, int], seed: int) -> Image.Image:
     """A picture an encoder treats as a photograph: gradients, a few soft shapes, grain."""
     rnd = random.Random(seed)
     width, height = size
     base = Image.linear_gradient("L").resize(size).rotate(rnd.randrange(360), expand=False)
-    channels = []
+    channels: list[Image.Image] = []
     for _ in "rgb":
         strength = 0.3 + 0.6 * rnd.random()
         channels.append(base.point(lambda v, strength=strength: int(40 + v * strength)))
@@ -42,26 +43,26 @@ def photograph(size, seed):
     draw = ImageDraw.Draw(tint)
     for _ in range(12):
         x, y, r = rnd.randrange(width), rnd.randrange(height), rnd.randrange(60, 400)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rnd.randrange(256) for _ in "rgb"))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)))
     tint = tint.filter(ImageFilter.GaussianBlur(24))
     grain = Image.effect_noise(size, 18).convert("RGB")
     return Image.blend(tint, grain, 0.12)
 
 
-def write_pdf(path, pages, seed) -> None:
+def write_pdf(path: str, pages: int, seed: int) -> None:
     first = photograph((620, 877), seed).convert("RGB")
     rest = [photograph((620, 877), seed + n).convert("RGB") for n in range(1, min(pages, 8))]
     rest = [rest[n % len(rest)] for n in range(pages - 1)] if rest else []
     first.save(path, "PDF", save_all=True, append_images=rest, resolution=72)
 
 
-def item(folder, slug, lines, body) -> None:
+def item(folder: str, slug: str, lines: Sequence[str], body: str) -> None:
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, f"{slug}.en.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n\n" + body + "\n")
 
 
-def make_content(content, covers, editions, articles) -> None:
+def make_content(content: str, covers: int, editions: int, articles: int) -> None:
     pairs = load_pairs()
     generate(content, pairs, articles)
     images, files = os.path.join(content, "images"), os.path.join(content, "files")
@@ -112,7 +113,7 @@ def make_content(content, covers, editions, articles) -> None:
         )
 
 
-def timed(work, name, content, settings_file, cache):
+def timed(work: str, name: str, content: str, settings_file: str, cache: str) -> tuple[float, float]:
     output = os.path.join(work, f"output-{name}")
     shutil.rmtree(output, ignore_errors=True)
     command = [pelican_command(), content, "-s", settings_file, "-o", output, "--cache-path", cache, "-q"]

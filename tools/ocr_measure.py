@@ -12,22 +12,31 @@ For each step of tools/ocr.py's reading, cumulatively, it prints:
 Figures to read, not a test.
 """
 
+from __future__ import annotations
+
 import io
 import os
 import re
 import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from . import ocr
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 FONTS = ("Phetsarath OT", "Noto Sans Lao", "Noto Serif Lao")
 DPIS = (150, 300)
 PAGE_INCHES = (8.27, 11.69)  # A4
 SENTENCES = 26  # a page's worth in two columns at 10.5 pt
+# (path, printed text, font, dpi, tilted) of a scan made
+Scan = tuple[str, str, str, int, bool]
 TILT = 2.0  # degrees, of the set that is tilted more
 
 
-def page_html(sentences, font) -> str:
+def page_html(sentences: Iterable[str], font: str) -> str:
     body = "".join(f"<p>{sentence}</p>" for sentence in sentences)
     return (
         "<!doctype html><html lang=lo><head><meta charset=utf-8><style>"
@@ -38,7 +47,7 @@ def page_html(sentences, font) -> str:
     )
 
 
-def make_scans(folder, pairs, pages_per_font=2, seed=7):
+def make_scans(folder: str, pairs: Sequence[Mapping[str, str]], pages_per_font: int = 2, seed: int = 7) -> list[Scan]:
     """[(path, printed text, font, dpi, tilted)] of the scans made in ``folder`` (made once)."""
     import random
 
@@ -49,7 +58,7 @@ def make_scans(folder, pairs, pages_per_font=2, seed=7):
 
     rnd = random.Random(seed)
     lao = [pair["lo"] for pair in pairs]
-    made = []
+    made: list[Scan] = []
     os.makedirs(folder, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -74,7 +83,8 @@ def make_scans(folder, pairs, pages_per_font=2, seed=7):
                             name = f"{font.replace(' ', '-')}-{k}-{dpi}{'-tilted' if tilted else ''}.jpg"
                             path = os.path.join(folder, name)
                             if not os.path.exists(path):
-                                with Image.open(io.BytesIO(photographed(shot, name))) as image:
+                                with Image.open(io.BytesIO(photographed(shot, name))) as shot_image:
+                                    image: Image.Image = shot_image
                                     if tilted:
                                         image = image.rotate(
                                             TILT, resample=Image.Resampling.BICUBIC, fillcolor=(225,) * 3
@@ -90,7 +100,7 @@ def make_scans(folder, pairs, pages_per_font=2, seed=7):
 GREY = {"grey": True}
 LEVEL = {**GREY, "deskew": True}
 SCALED = {**LEVEL, "scale": True}
-STEPS = (
+STEPS: tuple[tuple[str, dict[str, bool]], ...] = (
     ("raw Tesseract (lao+eng, the scan as it is)", {}),
     ("grey", GREY),
     ("deskewed", LEVEL),
@@ -101,7 +111,7 @@ STEPS = (
 )
 
 
-def read_with(path, step):
+def read_with(path: str, step: Mapping[str, bool]) -> tuple[str, float]:
     from PIL import Image
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -109,7 +119,7 @@ def read_with(path, step):
 
     with Image.open(path) as image:
         image.load()
-        work = image.convert("L") if step.get("grey") else image
+        work: Image.Image = image.convert("L") if step.get("grey") else image
         if step.get("deskew"):
             work = ocr.deskewed(work)
         if step.get("dpi"):  # from the resolution the scan declares
@@ -124,7 +134,7 @@ def read_with(path, step):
     return (ocr.tidy(text) if step.get("tidy") else text), seconds
 
 
-def words_of(text):
+def words_of(text: str) -> list[str]:
     from lao_search.text import chunk_pieces, fold, normalise
 
     lao = re.compile("[\u0e80-\u0eff]")
@@ -136,7 +146,7 @@ def words_of(text):
     ]
 
 
-def scores(printed, read):
+def scores(printed: str, read: str) -> tuple[float, float]:
     """(CER, word recall) of ``read`` against ``printed``."""
     from rapidfuzz.distance import Levenshtein
 
@@ -151,13 +161,20 @@ def scores(printed, read):
     return cer, recall
 
 
-def measure_one(job):
+def measure_one(job: tuple[str, str, int]) -> tuple[str, int, float, float, float]:
     path, printed, step_index = job
     read, seconds = read_with(path, STEPS[step_index][1])
     return path, step_index, *scores(printed, read), seconds
 
 
-def run(folder, pairs, pages_per_font=2, workers=None, say=print, search_in=None) -> None:
+def run(
+    folder: str,
+    pairs: Sequence[Mapping[str, str]],
+    pages_per_font: int = 2,
+    workers: int | None = None,
+    say: Callable[[str], object] = print,
+    search_in: str | None = None,
+) -> None:
     """Measures every step on the scans made in ``folder``; with ``search_in`` (a content folder), also how well
     the search finds what `invoke ocr` read (searched)."""
     scans = make_scans(folder, pairs, pages_per_font)
@@ -166,16 +183,18 @@ def run(folder, pairs, pages_per_font=2, workers=None, say=print, search_in=None
         return
     jobs = [(path, printed, s) for path, printed, *_ in scans for s in range(len(STEPS))]
     say(f"OCR measured on {len(scans)} scans made in {folder}, {len(STEPS)} steps each …")
-    results = {}
+    results: dict[tuple[str, int], tuple[float, float, float]] = {}
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
         for path, s, cer, recall, seconds in pool.map(measure_one, jobs):
             results[(path, s)] = (cer, recall, seconds)
-    sets = {}  # name -> the scans of that font and resolution, level (and, the last, every tilted one)
+    sets: dict[
+        str, list[str]
+    ] = {}  # name -> the scans of that font and resolution, level (and, the last, every tilted one)
     for path, _printed, font, dpi, tilted in scans:
         sets.setdefault("tilted 2° more" if tilted else f"{font}, {dpi} dpi", []).append(path)
     names = sorted(sets, key=lambda name: name.startswith("tilted"))
 
-    def mean(paths, s, k):
+    def mean(paths: Sequence[str], s: int, k: int) -> float:
         return sum(results[(path, s)][k] for path in paths) / len(paths)
 
     say("")
@@ -206,7 +225,13 @@ console.log(JSON.stringify(found));
 """
 
 
-def searched(folder, scans, project_content, workers=None, say=print) -> None:
+def searched(
+    folder: str,
+    scans: Sequence[Scan],
+    project_content: str,
+    workers: int | None = None,
+    say: Callable[[str], object] = print,
+) -> None:
     """Recall@10 of words printed only on page scans: an edition per font (its 150-dpi pages, level), added to a
     copy of ``project_content``, read by `invoke ocr` (tools/ocr.run), built, and searched by the page's own
     search code (js/src/search.js, under node) for SEARCHED Lao words of five letters or more that are printed on
@@ -224,7 +249,7 @@ def searched(folder, scans, project_content, workers=None, say=print) -> None:
     shutil.rmtree(site, ignore_errors=True)
     content = os.path.join(site, "content")
     shutil.copytree(project_content, content, ignore=shutil.ignore_patterns("*.txt", ocr.RECORD))
-    editions = {}
+    editions: dict[str, tuple[str, str]] = {}
     for n, font in enumerate(FONTS, 1):
         pages = [(path, printed) for path, printed, f, dpi, tilted in scans if f == font and dpi == 150 and not tilted]
         names = []
@@ -258,7 +283,7 @@ def searched(folder, scans, project_content, workers=None, say=print) -> None:
             )
         )
     )
-    queries = {}
+    queries: dict[str, list[str]] = {}
     for url, (_font, printed) in editions.items():
         only = sorted({w for w in words_of(printed) if len(w) >= 5 and w not in archive and w not in elsewhere[url]})
         random.Random(url).shuffle(only)

@@ -20,7 +20,7 @@ NEWSPAPER = [
 ]
 
 
-def newspaper_page(masthead, line, story, css) -> str:
+def newspaper_page(masthead: str, line: str, story: tuple[str, list[str]], css: str) -> str:
     heading, paragraphs = story
     columns = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs * 2)
     return (
@@ -36,7 +36,7 @@ def newspaper_page(masthead, line, story, css) -> str:
     )
 
 
-def cover(css) -> str:
+def cover(css: str) -> str:
     return (
         f'<!doctype html><html lang="lo"><head><meta charset="utf-8"><style>{css}'
         "body { margin: 0; width: 600px; height: 800px; font-family: 'Noto Sans Lao'; color: #fff;"
@@ -49,7 +49,7 @@ def cover(css) -> str:
     )
 
 
-def small_png(path) -> None:
+def small_png(path: str | os.PathLike[str]) -> None:
     """A screenshot as a palette PNG: a scan's few colours, a fraction of the bytes."""
     from PIL import Image
 
