@@ -34,7 +34,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from lao_search import pdftext
 from lao_search.text import chunks, folded, has_lao, words
@@ -43,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FONTSOURCE = ROOT / "node_modules" / "@fontsource" / "noto-sans-lao"
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as tests/conftest.py
+# (heading, paragraphs) of a printed page
+PrintedPage = tuple[str, list[str]]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 # (heading, paragraphs) of each page: ICT news written for this test. Every mark and vowel that follows its
@@ -87,9 +91,9 @@ SENTENCES = [sentence for _heading, paragraphs in PAGES for sentence in paragrap
 HEADINGS = [heading for heading, _paragraphs in PAGES] + ["ໂທລະຄົມ ແລະ ອິນເຕີເນັດ"]
 
 
-def long_document(count=36):
+def long_document(count: int = 36) -> list[PrintedPage]:
     """``count`` pages, each a heading and three paragraphs of several sentences that wrap over many lines."""
-    pages = []
+    pages: list[PrintedPage] = []
     for n in range(count):
         paragraphs = [
             " ".join(SENTENCES[(n * 5 + k * 3 + s) % len(SENTENCES)] for s in range(2 + (n + k) % 2)) for k in range(3)
@@ -118,7 +122,7 @@ FONTS = {
 WEB_FONT = "Noto Sans Lao (web)"
 
 
-def known_text(page):
+def known_text(page: PrintedPage) -> str:
     heading, paragraphs = page
     return "\n".join([heading, *paragraphs])
 
@@ -126,10 +130,10 @@ def known_text(page):
 # Producers: each writes the pages to a PDF at `path` in a font, or returns why it cannot on this machine.
 
 
-def _fontsource_css(weights):
+def _fontsource_css(weights: Iterable[int]) -> str:
     """The site's @font-face rules for Noto Sans Lao (fontsource's, with their unicode ranges), the fonts inlined:
     a page set from a string has no base URL to load them from."""
-    rules = []
+    rules: list[str] = []
     for weight in weights:
         css = (FONTSOURCE / f"{weight}.css").read_text(encoding="utf-8")
         css = re.sub(r", url\([^)]*\.woff\) format\('woff'\)", "", css)
@@ -137,12 +141,12 @@ def _fontsource_css(weights):
     return "\n".join(rules)
 
 
-def _data_url(match) -> str:
+def _data_url(match: re.Match[str]) -> str:
     data = base64.b64encode((FONTSOURCE / "files" / match.group(1)).read_bytes()).decode("ascii")
     return f"url(data:font/woff2;base64,{data})"
 
 
-def missing_font(font):
+def missing_font(font: str) -> str | None:
     """Why ``font`` cannot be printed on this machine, or None."""
     if font == WEB_FONT:
         return None if FONTSOURCE.is_dir() else f"no {FONTSOURCE.relative_to(ROOT)} (npm install)"
@@ -150,7 +154,7 @@ def missing_font(font):
     return None if fonts.strip() else f"no system {font} (apt-get install {FONTS[font]})"
 
 
-def page_html(pages, css, layout="", family="Noto Sans Lao") -> str:
+def page_html(pages: Iterable[PrintedPage], css: str, layout: str = "", family: str = "Noto Sans Lao") -> str:
     sections = "\n".join(
         "<section>"
         + f"<h1>{html.escape(heading)}</h1>"
@@ -166,7 +170,7 @@ def page_html(pages, css, layout="", family="Noto Sans Lao") -> str:
     )
 
 
-def _chromium(pages, path, font, layout=""):
+def _chromium(pages: Iterable[PrintedPage], path: Path, font: str, layout: str = "") -> str | None:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -186,17 +190,17 @@ def _chromium(pages, path, font, layout=""):
     return None
 
 
-def chromium(pages, path, font):
+def chromium(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
     """Chromium (through Playwright), A5."""
     return _chromium(pages, path, font)
 
 
-def chromium_columns(pages, path, font):
+def chromium_columns(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
     """Chromium, set as a newspaper is: two justified columns of smaller type."""
     return _chromium(pages, path, font, "section { font-size: 10pt; columns: 2; text-align: justify }")
 
 
-def libreoffice(pages, path, font):
+def libreoffice(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
     """LibreOffice Writer from HTML (`soffice --convert-to pdf`)."""
     soffice = shutil.which("soffice")
     if not soffice:
@@ -237,7 +241,7 @@ PRODUCERS = {
 # Extractors: each reads the text of each page of a PDF, or raises ImportError / FileNotFoundError when missing.
 
 
-def read_pypdfium2(path):
+def read_pypdfium2(path: Path) -> list[str]:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(path)
@@ -247,11 +251,11 @@ def read_pypdfium2(path):
         document.close()
 
 
-def read_pdftext(path):
+def read_pdftext(path: Path) -> list[str]:
     return pdftext.page_texts(path)
 
 
-def read_pdfplumber(path):
+def read_pdfplumber(path: Path) -> list[str]:
     import pdfplumber
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a warning for each of Chromium's Type 3 fonts
@@ -260,13 +264,13 @@ def read_pdfplumber(path):
         return [page.extract_text() or "" for page in document.pages]
 
 
-def read_pypdf(path):
+def read_pypdf(path: Path) -> list[str]:
     import pypdf
 
     return [page.extract_text() for page in pypdf.PdfReader(path).pages]
 
 
-def read_pdftotext(path):
+def read_pdftotext(path: Path) -> list[str]:
     if not shutil.which("pdftotext"):
         raise FileNotFoundError("pdftotext (apt-get install poppler-utils)")
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True)
@@ -285,7 +289,7 @@ EXTRACTORS = {
 # Measures
 
 
-def distance(a, b):
+def distance(a: str, b: str) -> int:
     """Levenshtein distance between two strings."""
     while a and b and a[0] == b[0]:  # the same start and end cost nothing (and most pages are read exactly)
         a, b = a[1:], b[1:]
@@ -301,19 +305,20 @@ def distance(a, b):
     return row[-1]
 
 
-def _letters(text):
+def _letters(text: str) -> str:
     return "".join(chunks(folded(text)))
 
 
-def cer(known, got):
-    known = _letters(known)
-    return distance(known, _letters(got)) / len(known)
+def cer(known: str, got: str) -> float:
+    letters = _letters(known)
+    return distance(letters, _letters(got)) / len(letters)
 
 
-def breaks(text):
+def breaks(text: str) -> set[int]:
     """Where ``text`` has whitespace between two Lao letters: after how many of its letters."""
     runs = chunks(folded(text))
-    where, letters = set(), 0
+    where: set[int] = set()
+    letters = 0
     for run, following in zip(runs, runs[1:], strict=False):
         letters += len(run)
         if has_lao(run[-1]) and has_lao(following[0]):
@@ -321,28 +326,31 @@ def breaks(text):
     return where
 
 
-def breaks_wrong(known, got):
+def breaks_wrong(known: str, got: str) -> tuple[int, int] | None:
     """(made up, lost): whitespace between Lao letters that ``got`` has and ``known`` has not (a space inside a
     word, a wrapped line not joined), and the other way round; None when the letters differ."""
     if _letters(known) != _letters(got):
         return None
-    known, got = breaks(known), breaks(got)
-    return len(got - known), len(known - got)
+    known_breaks, got_breaks = breaks(known), breaks(got)
+    return len(got_breaks - known_breaks), len(known_breaks - got_breaks)
 
 
-def lao_words(text):
+def lao_words(text: str) -> list[str]:
     return sorted({word for word in words(text) if has_lao(word)})
 
 
-def words_found(known, got):
+def words_found(known: str, got: str) -> tuple[int, int]:
     """(found, all) of the distinct Lao words of ``known``, each looked for inside one run of ``got``."""
     runs = chunks(folded(got))
     wanted = lao_words(known)
     return sum(any(word in run for run in runs) for word in wanted), len(wanted)
 
 
-def measure(path, pages, read, runs=2):
-    seconds = []
+def measure(
+    path: Path, pages: Sequence[PrintedPage], read: Callable[[Path], list[str]], runs: int = 2
+) -> dict[str, Any] | None:
+    seconds: list[float] = []
+    got: list[str] = []
     for _ in range(runs):  # the best of a few: the first run of a library also imports it
         start = time.perf_counter()
         got = read(path)
@@ -352,16 +360,17 @@ def measure(path, pages, read, runs=2):
     known = [known_text(page) for page in pages]
     found = [words_found(k, g) for k, g in zip(known, got, strict=True)]
     wrong = [breaks_wrong(k, g) for k, g in zip(known, got, strict=True)]
+    both = [w for w in wrong if w is not None]  # every page's, when none of them reads other letters
     return {
         "cer": sum(cer(k, g) * len(_letters(k)) for k, g in zip(known, got, strict=True))
         / sum(len(_letters(k)) for k in known),
         "found": (sum(f for f, _ in found), sum(n for _, n in found)),
-        "breaks": None if None in wrong else tuple(sum(w[k] for w in wrong) for k in (0, 1)),
+        "breaks": tuple(sum(w[k] for w in both) for k in (0, 1)) if len(both) == len(wrong) else None,
         "ms": 1000 * min(seconds) / len(pages),
     }
 
 
-def page_count(path):
+def page_count(path: Path) -> int:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(path)
@@ -371,14 +380,14 @@ def page_count(path):
         document.close()
 
 
-def slug(font):
+def slug(font: str) -> str:
     return re.sub(r"[^a-z]+", "-", font.lower()).strip("-")
 
 
-def printed(folder, documents, notes):
+def printed(folder: str | Path, documents: Iterable[str], notes: list[str]) -> dict[tuple[str, str, str], Path]:
     """{(font, producer, document): path} of the PDFs printed into ``folder``; why the others are not, in
     ``notes``."""
-    pdfs = {}
+    pdfs: dict[tuple[str, str, str], Path] = {}
     for font in [*FONTS, WEB_FONT]:
         why = missing_font(font)
         if why:
@@ -399,13 +408,13 @@ def printed(folder, documents, notes):
     return pdfs
 
 
-def table(folder, documents=tuple(DOCUMENTS)) -> None:
-    notes = []
+def table(folder: str | Path, documents: Iterable[str] = tuple(DOCUMENTS)) -> None:
+    notes: list[str] = []
     pdfs = printed(folder, documents, notes)
     print("CER: letters and marks wrong, spaces aside; words: Lao words found inside one run of the text read;")
     print("breaks: whitespace between Lao letters made up (a space in a word, a wrapped line) / lost; ms a page")
     print(f"{'font':<20} {'producer':<17} {'doc':<5} {'library':<15} {'CER':>6} {'words':>9} {'breaks':>9} {'ms':>5}")
-    missing = set()
+    missing: set[str] = set()
     for (font, producer, document), path in pdfs.items():
         for extractor, read in EXTRACTORS.items():
             if extractor in missing:
@@ -439,7 +448,7 @@ def table(folder, documents=tuple(DOCUMENTS)) -> None:
 # The committed fixtures of tests/test_pdftext.py
 
 
-def chromium_small(pages, path, font):
+def chromium_small(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
     """Chromium, headings in regular weight: a font without a bold (Phetsarath OT) is made bold in a Type 3 font,
     100 KB for a page."""
     return _chromium(pages, path, font, "h1 { font-weight: normal }")
@@ -448,11 +457,11 @@ def chromium_small(pages, path, font):
 FIXTURE_PRODUCERS = {"chromium": chromium_small, "libreoffice": libreoffice}
 
 
-def fixture_name(font, producer) -> str:
+def fixture_name(font: str, producer: str) -> str:
     return f"{slug(font)}-{producer}.pdf"
 
 
-def fixtures(folder) -> None:
+def fixtures(folder: Path) -> None:
     """lao-news.pdf: FIXTURE_PAGES printed by Chromium in the site's web font; for each system font and producer, a
     page of FIXTURE_PAGES and a page whose paragraphs wrap (FONT_FIXTURE_PAGES); scan.pdf: a picture of
     lao-news.pdf's first page and no text; locked.pdf: a blank page that only opens with a password (made with
@@ -494,7 +503,7 @@ def fixtures(folder) -> None:
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
 
 
-def main(argv=None) -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
     parser.add_argument("--fixtures", action="store_true", help=f"write the test fixtures to {FIXTURES}")
