@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 
-from tools.build import ROOT, build  # noqa: F401 (tests import build from here)
+from tools.build import ROOT, build
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "fixtures", "site", "content")

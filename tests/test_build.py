@@ -34,7 +34,7 @@ def test_build_matches_expected_output(site):
 
 def test_build_is_deterministic(site, tmp_path):
     again = build(FIXTURE, str(tmp_path / "again"))
-    for path in compared_files(site) + ["theme/js/search.js", "theme/js/site.js"]:
+    for path in [*compared_files(site), "theme/js/search.js", "theme/js/site.js"]:
         with open(os.path.join(site, path), "rb") as a, open(os.path.join(again, path), "rb") as b:
             assert a.read() == b.read(), path
 

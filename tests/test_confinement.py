@@ -92,7 +92,7 @@ def test_a_cover_that_is_a_link_out_of_content_is_not_a_file_under_content(conte
 
 def test_the_bundle_of_content_with_a_link_out_is_not_written(content, tmp_path):
     os.symlink("../../secret.txt", content / "files" / "secret.txt")
-    with pytest.raises(ContentError, match="files/secret.txt:1: is a symbolic link"):
+    with pytest.raises(ContentError, match=r"files/secret\.txt:1: is a symbolic link"):
         bundle_content(str(content), str(tmp_path / "dist" / "a.zip"))
     assert not (tmp_path / "dist" / "a.zip").exists()
 

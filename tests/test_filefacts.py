@@ -55,10 +55,10 @@ def test_why_a_file_cannot_be_read_is_kept_and_said_again_in_the_same_words(tmp_
     (tmp_path / "a.pdf").write_bytes(b"not a pdf")
     learn = Learner(ValueError("not a PDF, or damaged"))
     facts = FileFacts.load(str(tmp_path / NAME))
-    with pytest.raises(Unreadable, match="^not a PDF, or damaged$"):
+    with pytest.raises(Unreadable, match=r"^not a PDF, or damaged$"):
         facts.learn(str(tmp_path / "a.pdf"), "opened as a PDF", learn)
     facts.save()
-    with pytest.raises(Unreadable, match="^not a PDF, or damaged$"):
+    with pytest.raises(Unreadable, match=r"^not a PDF, or damaged$"):
         FileFacts.load(str(tmp_path / NAME)).learn(str(tmp_path / "a.pdf"), "opened as a PDF", learn)
     assert learn.asked == 1
 

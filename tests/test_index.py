@@ -117,7 +117,7 @@ def test_shards_hold_every_key_in_order_and_the_entry_names_where_each_begins():
 def test_a_lao_key_that_is_no_term_carries_its_words():
     _, files = built()
     found = records(files)
-    record, is_term, words = found["ລັດຖະບານ"]
+    _record, is_term, words = found["ລັດຖະບານ"]
     assert is_term and words is None
     pairs = [key for key, (_, term, words) in found.items() if words and len(words) == 2 and not term]
     assert pairs

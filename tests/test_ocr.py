@@ -138,7 +138,7 @@ def test_a_text_an_editor_changed_is_never_replaced_unless_asked(tmp_path):
 def test_a_record_that_cannot_be_read_stops_the_run_saying_what_to_do(tmp_path):
     content = content_with(tmp_path)
     (content / ocr.RECORD).write_text("{not json", encoding="utf-8")
-    with pytest.raises(ocr.OcrError, match="cannot be read .*: restore it from git, or delete it"):
+    with pytest.raises(ocr.OcrError, match=r"cannot be read .*: restore it from git, or delete it"):
         ocr.run(str(content), say=lambda line: None, recognise=read_by_size)
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -91,7 +92,7 @@ with replacing_{what}(sys.argv[1]) as new:
 def test_a_killed_run_leaves_the_old_one_and_the_next_run_cleans_up(tmp_path, what, write):
     target = tmp_path / "output"
     with (replacing_folder if what == "folder" else replacing_file)(target) as new:
-        write_site(new, 1, pages=1) if what == "folder" else open(new, "w").write("the old zip")
+        write_site(new, 1, pages=1) if what == "folder" else Path(new).write_text("the old zip")
     code = KILLED.format(what=what, write=write)
     result = subprocess.run([sys.executable, "-c", code, str(target)], cwd=ROOT, capture_output=True)
     assert result.returncode == -signal.SIGKILL
@@ -100,7 +101,7 @@ def test_a_killed_run_leaves_the_old_one_and_the_next_run_cleans_up(tmp_path, wh
     old = (target / "page-0.html") if what == "folder" else target
     assert old.read_text().startswith("generation 1" if what == "folder" else "the old zip")
     with (replacing_folder if what == "folder" else replacing_file)(target) as new:
-        write_site(new, 2, pages=1) if what == "folder" else open(new, "w").write("the new zip")
+        write_site(new, 2, pages=1) if what == "folder" else Path(new).write_text("the new zip")
     assert [n for n in os.listdir(tmp_path) if n.startswith(".output-")] == (
         [os.readlink(target)] if what == "folder" else []
     )

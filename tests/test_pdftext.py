@@ -202,9 +202,9 @@ def test_a_pdf_that_cannot_be_opened_says_why(tmp_path, content, reason):
 
 
 def test_a_missing_file_cannot_be_opened(tmp_path):
-    with pytest.raises(PdfUnreadable, match="^no such file$"):
+    with pytest.raises(PdfUnreadable, match=r"^no such file$"):
         page_texts(tmp_path / "missing.pdf")
-    with pytest.raises(PdfUnreadable, match="^not a file$"):
+    with pytest.raises(PdfUnreadable, match=r"^not a file$"):
         page_texts(tmp_path)
 
 

@@ -51,7 +51,7 @@ def page(site, path):
 def test_published_pages_use_absolute_urls(published):
     soup = page(published, "en/news/fibre-backbone.html")
     links = [a["href"] for a in soup.select("a[href]") if not a["href"].startswith("#")]
-    assert links and all(href.startswith(SITE_URL + "/") or href.startswith("https://") for href in links)
+    assert links and all(href.startswith((SITE_URL + "/", "https://")) for href in links)
     assert soup.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}/en/news/fibre-backbone.html"
     assert soup.select_one('meta[property="og:locale"]')["content"] == "en_GB"
     assert soup.select_one('meta[property="og:type"]')["content"] == "article"

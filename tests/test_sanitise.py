@@ -177,7 +177,7 @@ def test_whatever_a_body_holds_nothing_that_runs_is_left_and_a_second_pass_chang
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.lists(st.sampled_from(PIECES + ["<p>", "<img ", "<a ", "{static}/images/a.png", '"']), max_size=30).map("".join)
+    st.lists(st.sampled_from([*PIECES, "<p>", "<img ", "<a ", "{static}/images/a.png", '"']), max_size=30).map("".join)
 )
 def test_the_quick_reading_of_what_was_dropped_finds_what_the_html_parser_finds(html):
     cleaned, _ = clean_body(html)

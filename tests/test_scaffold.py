@@ -101,7 +101,7 @@ def test_new_checks_the_values_it_is_given(tmp_path):
 def test_translate_refuses_what_exists(tmp_path):
     write(str(tmp_path), "news/a.lo.md", "Slug: a\nLang: lo\nCategory: news\n\n")
     write(str(tmp_path), "news/a.en.md", "Slug: a\nLang: en\nCategory: news\nTranslation: true\n\n")
-    with pytest.raises(ValueError, match="news/a.en.md already is the en version of a"):
+    with pytest.raises(ValueError, match=r"news/a\.en\.md already is the en version of a"):
         translation(str(tmp_path), "a")
     with pytest.raises(ValueError, match="no content file has Slug: b"):
         translation(str(tmp_path), "b")

@@ -128,7 +128,7 @@ def _broken(site: str, path: str, url: str, ids: Mapping[str, int]) -> str | Non
     if os.path.isdir(full):
         return f"link {url!r} names a folder: from disk a browser shows no index.html for it"
     if not os.path.isfile(full):
-        kind = "image" if re.search(r"\.(png|jpe?g|gif|svg|webp|avif)$", target.path, re.I) else "link"
+        kind = "image" if re.search(r"\.(png|jpe?g|gif|svg|webp|avif)$", target.path, re.IGNORECASE) else "link"
         return f"{kind} {url!r} leads to a file that does not exist"
     return None
 

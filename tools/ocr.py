@@ -72,7 +72,7 @@ LAO = "\u0e80-\u0eff"
 # A line break (and the spaces around it) between two Lao letters: Lao wraps between words without a space, so
 # the break is no word boundary, and a word cut by it would be two pieces to the search.
 _WRAPPED = re.compile(f"(?<=[{LAO}])[ \\t]*\\n[ \\t]*(?=[{LAO}])")
-_TRAILING = re.compile(r"[ \t]+$", re.M)
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 

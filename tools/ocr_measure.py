@@ -20,6 +20,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import ocr
@@ -276,7 +277,7 @@ def searched(
     archive = fold(
         normalise(
             " ".join(
-                open(os.path.join(root, name), encoding="utf-8").read()
+                Path(root, name).read_text(encoding="utf-8")
                 for root, _dirs, files in os.walk(project_content)
                 for name in files
                 if name.endswith(".md")

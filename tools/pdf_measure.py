@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -222,8 +223,17 @@ def libreoffice(pages: Iterable[PrintedPage], path: Path, font: str) -> str | No
         )
         profile = Path(tmp, "profile").as_uri()  # its own profile: no lock on, or change to, the user's
         subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf"]
-            + ["--outdir", tmp, str(source)],
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
             check=True,
             capture_output=True,
         )
@@ -319,7 +329,7 @@ def breaks(text: str) -> set[int]:
     runs = chunks(folded(text))
     where: set[int] = set()
     letters = 0
-    for run, following in zip(runs, runs[1:], strict=False):
+    for run, following in pairwise(runs):
         letters += len(run)
         if has_lao(run[-1]) and has_lao(following[0]):
             where.add(letters)

@@ -82,7 +82,7 @@ def rebuilder(
     def rebuild() -> bool:
         try:
             pelican.run()
-        except Exception as error:  # an editor's mistake must not stop the preview: show it, wait for a fix
+        except Exception as error:  # noqa: BLE001 - an editor's mistake must not stop the preview: show it
             out(f"\nBuild failed: {error}\n")
             shared.failure = failure_of(error)
             return False

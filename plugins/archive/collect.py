@@ -9,6 +9,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from . import machinetext
@@ -79,7 +80,7 @@ def details_of(article: Article, schema: Schema) -> Details:
     return Details(
         kind=kind,
         url=url,
-        alternates={lang: u for lang, u in [(article.lang, url), *((t.lang, t.url) for t in article.translations)]},
+        alternates=dict([(article.lang, url), *((t.lang, t.url) for t in article.translations)]),
         values=values,
         facts=facts,
         number=values[number_field] if number_field else None,
@@ -141,7 +142,7 @@ CLUES = 8  # an article's rarest words that are looked up: bounded work per arti
 def link_neighbours(by_kind: Mapping[str, Sequence[Article]]) -> None:
     """Each item's newer and older item of the same kind (``by_kind``: {kind: newest first})."""
     for items in by_kind.values():
-        for newer, older in zip(items, items[1:], strict=False):
+        for newer, older in pairwise(items):
             newer.details.older, older.details.newer = older, newer
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
 from pelican.generators import Generator
@@ -214,7 +214,13 @@ class _LanguagePages:
         }
         self.generator._write(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
 
-    SECTIONS = {"registration": "registration", "archive": "archive", "year": "archive", "tags": "tags", "tag": "tags"}
+    SECTIONS: ClassVar[dict[str, str]] = {
+        "registration": "registration",
+        "archive": "archive",
+        "year": "archive",
+        "tags": "tags",
+        "tag": "tags",
+    }
 
     def _context(
         self, title: str, alternates: dict[str, str], name: str | None = None, kind: Kind | None = None

@@ -44,8 +44,7 @@ def read_pages(path: str) -> list[str] | None:
     if "\0" in text:
         raise ValueError("holds a NUL character: not a text file")
     text = text.replace("\r\n", "\n")
-    if text.endswith(PAGE_END):
-        text = text[: -len(PAGE_END)]
+    text = text.removesuffix(PAGE_END)
     return text.split(PAGE_END)
 
 

@@ -149,7 +149,7 @@ class Job:
             result = self.task(Inbox(received(), outbox), lambda *message: outbox.say(("message", message)))
             outbox.release()
             connection.send(("done", result))
-        except BaseException as error:  # the parent fails the build with it
+        except BaseException as error:  # noqa: BLE001 - the parent fails the build with it
             if not outbox.holding:  # else the parent may be sending still: say only this, and briefly
                 outbox.release()
             connection.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc()[-4000:]}"))

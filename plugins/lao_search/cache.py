@@ -72,7 +72,7 @@ class DocumentCache:
                     made_by, documents, pieces = pickle.load(f)
                 if made_by == version():
                     return cls(path, documents, pieces, every)
-            except Exception as error:  # a damaged or foreign cache costs a full build, nothing else
+            except Exception as error:  # noqa: BLE001 - a damaged or foreign cache costs a full build, no more
                 logger.warning("Search: cache %s not read (%s); indexing every article", path, error)
         return cls(path, every=every)
 

@@ -50,8 +50,8 @@ BLOCKS = frozenset(
 SKIPPED = ("script", "style", "template", "noscript", "svg")  # elements whose content is not text
 
 _SKIPPED_NAMES = "|".join(SKIPPED)
-_SKIPPED = re.compile(rf"<({_SKIPPED_NAMES})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>", re.S | re.I)
-_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>", re.S)
+_SKIPPED = re.compile(rf"<({_SKIPPED_NAMES})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>", re.DOTALL)
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _SPACES = re.compile(r"[\t\r\f\v\u00a0][ \t\r\f\v\u00a0]*| [ \t\r\f\v\u00a0]+")  # not a lone space
 _ODD_SPACES = ("  ", "\t", "\r", "\f", "\v", "\u00a0")

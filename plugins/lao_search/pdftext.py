@@ -33,7 +33,7 @@ import re
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import closing
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from pathlib import Path
 from typing import Any
 
@@ -370,7 +370,7 @@ def _made_up_spaces(chars: _Chars, objects: _Objects, kept: Sequence[int], text:
         i, end = blanks.span()
         run = range(i, end)
         if (
-            0 < i
+            i > 0
             and end < len(text)
             and _LAO.match(text[i - 1])
             and _LAO.match(text[end])
@@ -475,14 +475,14 @@ def _wraps_joined(chars: _Chars, found: Found) -> str:
     if not lines:
         return ""
     step: dict[float, float] = {}  # font size -> the smallest step between two lines of that size
-    for before, after in zip(lines, lines[1:], strict=False):
+    for before, after in pairwise(lines):
         down = before.baseline - after.baseline
         if before.size and _same_size(before, after) and down > SAME_LINE_EM * before.size:
             step[before.size] = min(step.get(before.size, down), down)
     # (font size, left) -> the right edge of the lines of that size starting there
     edges: dict[tuple[float, float], float] = {}
     out = [lines[0].text]
-    for before, after in zip(lines, lines[1:], strict=False):
+    for before, after in pairwise(lines):
         out.append(_between(lines, step, edges, before, after))
         out.append(after.text)
     return "".join(out)

@@ -31,7 +31,7 @@ class _Begins(dict[str, bool]):
 
 
 _BEGINS = _Begins()
-_ENDS = {char: False for char in _NO_END}  # whether a word may end with a character (default: yes)
+_ENDS = dict.fromkeys(_NO_END, False)  # whether a word may end with a character (default: yes)
 
 
 def may_begin(char: str) -> bool:
