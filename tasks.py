@@ -429,8 +429,8 @@ def rsync(c, destination=None):
 @task
 def lint(c):
     """The house style, checked: ruff for the Python and mypy for its types, Biome for the JavaScript, CSS and JSON
-    (`invoke format` rewrites what these would reject for layout alone); the CI workflow audited by zizmor and
-    validated against GitHub's workflow schema."""
+    (`invoke format` rewrites what these would reject for layout alone); the CI workflow and its shared set-up
+    audited by zizmor and validated against GitHub's schemas."""
     c.run(f"{PYTHON} -m ruff check .", pty=False)
     c.run(f"{PYTHON} -m ruff format --check .", pty=False)
     c.run(f"{PYTHON} -m mypy", pty=False)  # what it checks and how strictly: pyproject.toml, [tool.mypy]
@@ -438,8 +438,13 @@ def lint(c):
     bin_dir = os.path.dirname(PYTHON)
     workflows = os.path.join(HERE, ".github", "workflows")
     files = " ".join(shlex.quote(os.path.join(workflows, n)) for n in sorted(os.listdir(workflows)))
-    c.run(f"{bin_dir}/zizmor --offline --persona=auditor --quiet {files}", pty=False)
+    actions_folder = os.path.join(HERE, ".github", "actions")  # the jobs' shared set-up (composite actions)
+    actions = " ".join(
+        shlex.quote(os.path.join(actions_folder, n, "action.yml")) for n in sorted(os.listdir(actions_folder))
+    )
+    c.run(f"{bin_dir}/zizmor --offline --persona=auditor --quiet {files} {actions}", pty=False)
     c.run(f"{bin_dir}/check-jsonschema --builtin-schema vendor.github-workflows {files}", pty=False)
+    c.run(f"{bin_dir}/check-jsonschema --builtin-schema vendor.github-actions {actions}", pty=False)
 
 
 @task(name="format")
