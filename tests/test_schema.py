@@ -191,3 +191,29 @@ def test_labels_are_the_interface_strings_of_every_language():
 def test_a_mistake_in_the_schema_is_named(fields, kinds, message):
     with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
         Schema(("lo", "en"), kinds, fields)
+
+
+def test_a_kind_declared_without_linked_data_is_described_as_an_article():
+    """README, "To add a kind": a Kind without ``ld`` is published too; its items' schema.org node is an Article
+    (it once had none, and a publishing build stopped on the first of its items)."""
+    import datetime
+    from types import SimpleNamespace
+
+    from archive.linkeddata import Facts, item_nodes
+    from archive.schema import Kind
+    from archive.settings import ArchiveSettings
+
+    talks = Kind("talks", {"lo": "ການບັນຍາຍ", "en": "Talks"}, {"lo": "ການບັນຍາຍ", "en": "Talk"})
+    schema = Schema(kinds=(*KINDS, talks))
+    details = SimpleNamespace(
+        kind="talks", url="talks/a.html", values=schema.values("talks", {}), in_issue=None, contents=[],
+        contents_elsewhere=[],
+    )  # fmt: skip
+    article = SimpleNamespace(
+        details=details, lang="en", title="A talk", date=datetime.datetime(2026, 1, 2), metadata={}, summary="",
+        translations=[],
+    )  # fmt: skip
+    site = ("https://example.org", "en", schema, ArchiveSettings(), "Site", "en/index.html", "en/search.html", "i.svg")
+    facts = Facts(*site)
+    nodes = item_nodes(article, facts)
+    assert nodes[0]["@type"] == "Article" and nodes[0]["url"] == "https://example.org/talks/a.html"

@@ -18,7 +18,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -246,8 +246,9 @@ class Kind:
     # For search engines and reference managers (linkeddata.py, cite.py): the schema.org nodes of one item, by their
     # path from the item's own node ("": the item; "about": what it is about), each (type, {property: constant}),
     # to which the fields' ``ld`` paths lead; the Periodical it is an issue of (an ARCHIVE_ setting's name:
-    # "journal", "newspaper"); and what a citation calls it: (CSL type, RIS type, BibTeX entry type).
-    ld: dict[str, tuple[str, dict[str, str]]] | None = None
+    # "journal", "newspaper"); and what a citation calls it: (CSL type, RIS type, BibTeX entry type). A kind that
+    # declares no nodes is an Article.
+    ld: dict[str, tuple[str, dict[str, str]]] = field(default_factory=lambda: {"": ("Article", {})})
     periodical: str | None = None
     cite: tuple[str, str, str] = ("article-newspaper", "NEWS", "misc")
 
