@@ -153,7 +153,9 @@ def scores(printed: str, read: str) -> tuple[float, float]:
 
     from lao_search.text import fold, normalise
 
-    squash = lambda text: re.sub(r"\s+", "", fold(normalise(text)))  # noqa: E731
+    def squash(text: str) -> str:
+        return re.sub(r"\s+", "", fold(normalise(text)))
+
     truth = squash(printed)
     cer = Levenshtein.distance(truth, squash(read)) / len(truth)
     runs = fold(normalise(read)).split()
