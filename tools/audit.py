@@ -25,6 +25,8 @@ import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from archive.settings import ArchiveSettings
+
 from .bench_page import SiteFiles, say, served
 from .build import PUBLISH_SETTINGS, ROOT, build
 
@@ -38,6 +40,8 @@ FOLDER = os.path.join(ROOT, ".bench", "audit")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
+# (language, the folder of its pages) of each of the site's languages, as the archive lays them out
+ROOTS = [(lang, ArchiveSettings().root(lang)) for lang in ArchiveSettings().languages]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
 
 
@@ -47,7 +51,7 @@ def pages(query: Mapping[str, str], missing: bool = True) -> list[tuple[str, str
     page (at an address the site lacks, answered with status 404; ``missing=False``: at its own address, for
     Lighthouse, which audits no page that comes with an error status)."""
     found: list[tuple[str, str]] = []
-    for lang, root in (("lo", ""), ("en", "en/")):
+    for lang, root in ROOTS:
         found += [
             (f"{lang} home", f"{root}index.html"),
             (f"{lang} article", f"{root}news/online-public-services-portal-2026.html"),
@@ -184,7 +188,7 @@ def gallery(browser: Browser, base: str, query: Mapping[str, str]) -> int:
         "| --- | --- | --- | --- |",
     ]
     for label, path in PAGE_KINDS:
-        for lang, root in (("lo", ""), ("en", "en/")):
+        for lang, root in ROOTS:
             cells: list[str] = []
             for width in WIDTHS:
                 name = f"{lang}-{label.replace(' ', '-')}-{width}.jpg"

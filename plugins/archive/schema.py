@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from .settings import LANGUAGES
+
 # --- types: from the text an editor writes to a value --------------------------------------------------------------
 
 # ASCII digits only ([0-9], not \d, which is any script's digits in Python): what JSON Schema's regexes mean too.
@@ -592,7 +594,7 @@ class Schema:
 
     def __init__(
         self,
-        languages: Iterable[str] = ("lo", "en"),
+        languages: Iterable[str] = LANGUAGES,
         kinds: Iterable[Kind] | None = None,
         fields: Iterable[Field] | None = None,
     ) -> None:

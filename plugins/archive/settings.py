@@ -31,6 +31,9 @@ def read_group(cls: type[T], settings: Mapping[str, Any], prefix: str, **default
 
 
 PREFIX = "ARCHIVE_"
+# The site's languages when ARCHIVE_LANGUAGES does not say: the first is the default, at the root; the others under
+# /<lang>/. The content schema's default too (schema.Schema).
+LANGUAGES = ("lo", "en")
 PUBLISHER_EN = "Ministry of Technology and Communications"
 NEWSPAPER_EN = "Technology and Communications newspaper"
 
@@ -41,7 +44,7 @@ def _both(lo: str, en: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ArchiveSettings:
-    languages: tuple[str, ...] = ("lo", "en")  # the first is the site's default, at the root; the others under /<lang>/
+    languages: tuple[str, ...] = LANGUAGES
     home_latest: int = 5  # articles per kind on a home page (listing pages have Pelican's DEFAULT_PAGINATION)
     strings: str = "strings.json"  # the UI strings table, inside the theme folder
     content_extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS  # files that must be built or rejected
