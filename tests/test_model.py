@@ -9,7 +9,7 @@ import pytest
 
 from archive.collect import link_neighbours, link_related, simple_words, tag_slug
 from archive.dates import format_day, format_month, format_range, format_size
-from archive.links import resolve
+from archive.links import relative_root, resolve
 from archive.settings import ArchiveSettings
 from tests.fixture_site import ROOT
 
@@ -167,3 +167,10 @@ def test_neighbours_are_the_newer_and_older_item_of_the_kind():
 def test_file_sizes_as_each_language_writes_them():
     assert format_size(2_400_000, "en") == "2.4 MB" and format_size(2_400_000, "lo") == "2,4 MB"
     assert format_size(380_000, "en") == "380 KB" and format_size(12, "en") == "1 KB"
+
+
+@pytest.mark.parametrize(
+    ("path", "way"), [("index.html", ""), ("en/", "../"), ("en/news/a.html", "../../"), ("news/a.html", "../")]
+)
+def test_relative_root_climbs_one_folder_per_slash(path, way):
+    assert relative_root(path) == way

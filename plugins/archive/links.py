@@ -54,3 +54,9 @@ def _within(path: str, fragment: str) -> Target:
     if path == ".." or path.startswith("../"):
         return Target(path, fragment, "leads out of the site")
     return Target(path, fragment)
+
+
+def relative_root(path: str) -> str:
+    """The way from the page or folder at ``path`` (site-relative, "/"-separated: "en/news/a.html", "en/") back to
+    the site's root: "../" per folder it is in, "" at the root."""
+    return "../" * path.count("/")

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from . import cite
 from .collect import Article, LanguageSite
+from .links import relative_root
 from .schema import Kind
 from .sitemap import robots_txt, sitemap_xml
 
@@ -192,7 +193,7 @@ class _LanguagePages:
         """The web app manifest of this language's pages: its name, its start page, the icon, the colours."""
         root = self.runtime.settings.root(self.lang)
         path = paths(root)["manifest"]
-        up = "../" * root.count("/")
+        up = relative_root(root)
         strings = self.runtime.strings
         manifest = {
             "name": strings.get(self.lang, "site.name"),

@@ -25,6 +25,7 @@ from pelican.generators import Generator
 
 from archive import ContentError
 from archive.collect import Article
+from archive.links import relative_root
 from archive.schema import Schema
 from archive.settings import read_group
 from archive.validate import Problem
@@ -80,7 +81,7 @@ class ImagesGenerator(Generator):
         """The way from a page at ``url`` to the site's root: SITEURL when publishing, else ../ per folder."""
         if not self.settings["RELATIVE_URLS"]:
             return self.settings["SITEURL"].rstrip("/") + "/"
-        return "../" * url.count("/")
+        return relative_root(url)
 
     def generate_output(self, writer: Writer) -> None:
         made: dict[str, thumbs.Thumbnail] = {}
