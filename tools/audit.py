@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Mapping
@@ -29,6 +28,7 @@ from archive.settings import ArchiveSettings
 
 from .bench_page import SiteFiles, say, served
 from .build import PUBLISH_SETTINGS, ROOT, build
+from .preview import free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -83,12 +83,6 @@ def install_tools() -> None:
             check=True,
             capture_output=True,
         )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def lighthouse(url: str, chromium: str) -> tuple[dict[str, int], list[str]]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .build import ROOT
-from .preview import LOCALHOST
+from .preview import LOCALHOST, free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -69,12 +69,6 @@ def backend(content: str | os.PathLike[str], port: int, host: str = LOCALHOST) -
     finally:
         server.terminate()
         server.wait(10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOCALHOST, 0))
-        return probe.getsockname()[1]
 
 
 def screenshots(out: str = SCREENSHOTS, chromium: str = CHROMIUM) -> str:

@@ -260,8 +260,13 @@ def listen_error(host: str, port: int) -> OSError | None:
     return None
 
 
-def free_port(host: str, port: int, tries: int = 100) -> int:
-    """The first port after ``port`` that host:port could listen on (``port + 1`` if none of ``tries`` is free)."""
+def free_port(host: str = LOCALHOST, port: int | None = None, tries: int = 100) -> int:
+    """A port ``host`` could listen on now: the first after ``port`` (``port + 1`` if none of ``tries`` is free),
+    or, without ``port``, one the system chooses (for a server of a test or a measurement)."""
+    if port is None:
+        with socket.socket() as probe:
+            probe.bind((host, 0))
+            return int(probe.getsockname()[1])
     return next((p for p in range(port + 1, min(port + tries, 65535) + 1) if listen_error(host, p) is None), port + 1)
 
 
