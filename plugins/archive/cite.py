@@ -6,8 +6,11 @@ The record is in the item's language: its title, byline and the names of the jou
 the operator set them (ARCHIVE_ settings). What a citation calls each kind is data in schema.py (``Kind.cite``).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import bibtexparser
@@ -18,38 +21,44 @@ from citeproc.source.json import CiteProcJSON
 from markupsafe import Markup
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
-IN_ISSUE = ("article-journal", "JOUR", "article")  # an item listed in a journal issue's contents
+if TYPE_CHECKING:
+    from .collect import Article
+    from .schema import Schema
+    from .settings import ArchiveSettings
+
+IN_ISSUE = ("article-journal", "JOUR", "article")
+Csl = dict[str, Any]  # a CSL-JSON record  # an item listed in a journal issue's contents
 
 
 @dataclass(frozen=True)
 class Source:
     """What an item's citation is made with beyond the item."""
 
-    schema: object  # schema.Schema
-    settings: object  # settings.ArchiveSettings
+    schema: Schema
+    settings: ArchiveSettings
     site_url: str  # absolute, without a trailing slash; "" for a build that opens from disk (no URLs cited)
     style: str  # the path of the CSL style of the formatted line
 
-    def url(self, path):
+    def url(self, path: str) -> str | None:
         return f"{self.site_url}/{path}" if self.site_url else None
 
 
-def beside(path, suffix):
+def beside(path: str, suffix: str) -> str:
     """The path of the citation file ``suffix`` ("ris", "bib") beside the page at ``path`` (an .html path)."""
     return path.rsplit(".", 1)[0] + "." + suffix
 
 
-def types_of(article, schema):
+def types_of(article: Article, schema: Schema) -> tuple[str, str, str]:
     """(CSL type, RIS type, BibTeX type) of an item."""
     return IN_ISSUE if article.details.in_issue is not None else schema.kinds[article.details.kind].cite
 
 
-def record(article, source):
+def record(article: Article, source: Source) -> Csl:
     """The item as CSL-JSON (the citation-style language's data): what every form below is made from."""
     details, settings = article.details, source.settings
     kind = source.schema.kinds[details.kind]
     lang = article.lang
-    csl = {
+    csl: Csl = {
         "id": f"{article.slug}-{lang}",
         "type": types_of(article, source.schema)[0],
         "title": article.title,
@@ -61,7 +70,9 @@ def record(article, source):
         csl["author"] = [{"literal": article.author.name}]
     issue = details.in_issue if details.in_issue is not None else (article if kind.periodical else None)
     if issue is not None:
-        name, issn = settings.periodical(source.schema.kinds[issue.details.kind].periodical, lang)
+        periodical = source.schema.kinds[issue.details.kind].periodical
+        assert periodical is not None  # an issue's kind is a periodical's (schema.Kind.periodical)
+        name, issn = settings.periodical(periodical, lang)
         csl["container-title"] = name
         csl["issue"] = str(issue.details.number)
         if issn:
@@ -78,22 +89,22 @@ def record(article, source):
     return csl
 
 
-def _year(csl):
+def _year(csl: Csl) -> str:
     return str(csl["issued"]["date-parts"][0][0])
 
 
-def _day(csl, separator):
+def _day(csl: Csl, separator: str) -> str:
     return separator.join(f"{part:02d}" for part in csl["issued"]["date-parts"][0])
 
 
 class _RisWriter(rispy.RisWriter):
-    def set_header(self, count):
+    def set_header(self, count: int) -> str:
         return ""  # no "1." line before the record: TY comes first, as reference managers expect
 
 
-def ris(csl, ris_type):
+def ris(csl: Csl, ris_type: str) -> str:
     """The record as RIS (a reference manager's import), UTF-8 text."""
-    entry = {
+    entry: dict[str, Any] = {
         "type_of_reference": ris_type,
         "title": csl["title"],
         "year": _year(csl),
@@ -119,12 +130,12 @@ def ris(csl, ris_type):
 
 
 @cache
-def _latex():
+def _latex() -> UnicodeToLatexEncoder:
     # Lao has no LaTeX spelling and needs none (UTF-8, as biber reads it): kept as it is, without a warning.
     return UnicodeToLatexEncoder(unknown_char_policy="keep", unknown_char_warning=False)
 
 
-def bibtex(csl, entry_type):
+def bibtex(csl: Csl, entry_type: str) -> str:
     """The record as BibTeX: values LaTeX-escaped (``&``, ``{``, ``%``...), Lao as it is (UTF-8); the URL as written."""
     text = _latex().unicode_to_latex
     fields = [("title", text(csl["title"]))]
@@ -149,13 +160,13 @@ def bibtex(csl, entry_type):
 
 
 @cache
-def _style(path):
+def _style(path: str) -> CitationStylesStyle:
     # No CSL locale for Lao exists: the style uses no term of any language (no "Available at"), so en-US serves
     # only for punctuation and both languages read alike.
     return CitationStylesStyle(path, validate=False, locale="en-US")
 
 
-def formatted(csl, style):
+def formatted(csl: Csl, style: str) -> str:
     """One line, as a bibliography would list the item (the project's style: author (year). Title. Journal,
     issue. Publisher. URL)."""
     csl = {key: value for key, value in csl.items() if key != "pdf"}
@@ -164,7 +175,7 @@ def formatted(csl, style):
     return str(bibliography.bibliography()[0])
 
 
-def highwire(csl):
+def highwire(csl: Csl) -> list[tuple[str, str]]:
     """Highwire Press ``citation_*`` tags [(name, content)] of a journal issue or an article in one."""
     tags = [("citation_title", csl["title"])]
     tags += [("citation_author", a["literal"]) for a in csl.get("author", [])]
@@ -185,7 +196,7 @@ def highwire(csl):
     return tags
 
 
-def is_journal(article, schema):
+def is_journal(article: Article, schema: Schema) -> bool:
     """A journal issue, or an item in one's contents: what Highwire tags describe."""
     details = article.details
     numbered = details.in_issue if details.in_issue is not None else article
@@ -201,7 +212,7 @@ class Cited:
     bib: str
 
 
-def files(article, source):
+def files(article: Article, source: Source) -> dict[str, str]:
     """{site-relative path: text} of the item's citation files, written beside its page."""
     csl = record(article, source)
     _csl_type, ris_type, bibtex_type = types_of(article, source.schema)
@@ -211,7 +222,7 @@ def files(article, source):
     }
 
 
-def cited(article, source):
+def cited(article: Article, source: Source) -> Cited:
     return Cited(
         text=Markup.escape(formatted(record(article, source), source.style)),
         ris=beside(article.url, "ris"),

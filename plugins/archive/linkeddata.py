@@ -9,9 +9,13 @@ publisher, its translations, the issue it appears in, an issue's contents, the P
 Knows nothing of Pelican but the attributes of its articles; ``Facts`` is what a page's data is built from.
 """
 
+from __future__ import annotations
+
 import datetime
 import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -22,7 +26,13 @@ from .schema import LD_NODES
 CONTEXT = "https://schema.org"
 END_OF_DAY = ("endDate", "validThrough")  # a day without a time, as the end of something: the whole day counts
 # Listing pages (listings.paths names) and their type; the home page is the WebSite.
-PAGE_TYPES = {"search": "SearchResultsPage", "notfound": "WebPage", "offline": "WebPage"}
+if TYPE_CHECKING:
+    from .collect import Article
+    from .schema import Field, Kind, Schema
+    from .settings import ArchiveSettings
+
+Node = dict[str, Any]  # a JSON-LD node
+PAGE_TYPES: dict[str | None, str] = {"search": "SearchResultsPage", "notfound": "WebPage", "offline": "WebPage"}
 COLLECTION = "CollectionPage"
 
 
@@ -32,23 +42,23 @@ class Facts:
 
     site_url: str  # absolute, without a trailing slash
     lang: str
-    schema: object  # schema.Schema
-    settings: object  # settings.ArchiveSettings
+    schema: Schema
+    settings: ArchiveSettings
     site_name: str
     home: str  # site-relative URL of this language's home page
     search: str  # ... of its search page
     logo: str  # site-relative URL of the publisher's logo
     timezone: str = "UTC"
 
-    def url(self, path):
+    def url(self, path: str) -> str:
         """The absolute URL of a site-relative path (already percent-encoded: Pelican's URLs, listings.link)."""
         return f"{self.site_url}/{path}"
 
-    def file_url(self, path):
+    def file_url(self, path: str) -> str:
         """The absolute URL of a content file (a path as an editor wrote it)."""
         return self.url(quote(path))
 
-    def publisher(self):
+    def publisher(self) -> Node:
         return {
             "@type": "Organization",
             "@id": f"{self.site_url}/#publisher",
@@ -57,14 +67,14 @@ class Facts:
             "logo": {"@type": "ImageObject", "url": self.url(self.logo)},
         }
 
-    def periodical(self, kind):
+    def periodical(self, kind: Kind) -> Node | None:
         """The Periodical an item of ``kind`` is an issue of (None: it is no issue)."""
         if not kind.periodical:
             return None
         name, issn = self.settings.periodical(kind.periodical, self.lang)
         return {"@type": "Periodical", "name": name, "issn": issn} if issn else {"@type": "Periodical", "name": name}
 
-    def moment(self, value, text, end=False):
+    def moment(self, value: datetime.datetime, text: str, end: bool = False) -> str:
         """A date field's value in ISO 8601 with the site's offset; a day written without a time starts at 00:00
         and, as an end (``end``), lasts until 23:59:59."""
         if isinstance(value, datetime.datetime) and value.tzinfo is not None:
@@ -78,7 +88,7 @@ class Facts:
 # --- one item --------------------------------------------------------------------------------------------------------
 
 
-def pelican_value(article, key):
+def pelican_value(article: Article, key: str) -> Any:
     """The value of a field Pelican reads itself, as the page shows it; None when the editor did not write it."""
     if key == "title":
         return article.title
@@ -95,7 +105,7 @@ def pelican_value(article, key):
     return None
 
 
-def field_values(article, schema):
+def field_values(article: Article, schema: Schema) -> Iterator[tuple[Field, Any, str]]:
     """(field, value, text as written) of every field of the item's kind that is written and has ``ld`` paths."""
     details = article.details
     for f in schema.fields_of(details.kind):
@@ -109,11 +119,11 @@ def field_values(article, schema):
 class _Tree:
     """The nodes of one item by path ("" the item's own), made as the first property is put into them."""
 
-    def __init__(self, declared, root):
+    def __init__(self, declared: Mapping[str, tuple[str, dict[str, str]]], root: Node) -> None:
         self.declared = declared  # path -> (type, constants)
-        self.nodes = {"": root}
+        self.nodes: dict[str, Node] = {"": root}
 
-    def node(self, path):
+    def node(self, path: str) -> Node:
         if path not in self.nodes:
             parent, _, name = path.rpartition(".")
             kind, constants = self.declared[path]
@@ -121,7 +131,7 @@ class _Tree:
             self.node(parent)[name] = self.nodes[path]
         return self.nodes[path]
 
-    def put(self, path, value):
+    def put(self, path: str, value: Any) -> None:
         """``value`` at ``path``; a path into a node the kind does not have is not written (a news item has no
         ``about`` event). A value at a declared node's path becomes that node, named by it (a MediaObject's file
         is its ``contentUrl``, a web address a ``url``, other text a ``name``); a list, one node each."""
@@ -140,12 +150,12 @@ class _Tree:
             self.node(parent)[name] = nodes
 
 
-def _is_url(value):
+def _is_url(value: object) -> bool:
     first = value[0] if isinstance(value, list) and value else value
     return isinstance(first, str) and first.startswith(("https://", "http://"))
 
 
-def _typed(facts, f, value, text, path):
+def _typed(facts: Facts, f: Field, value: Any, text: str, path: str) -> Any:
     """A field's value as JSON-LD writes it."""
     if isinstance(value, datetime.datetime):
         return facts.moment(value, text, end=path.rsplit(".", 1)[-1] in END_OF_DAY)
@@ -158,7 +168,9 @@ def _typed(facts, f, value, text, path):
     return value
 
 
-def item_nodes(article, facts, trail=(), front_page=None):
+def item_nodes(
+    article: Article, facts: Facts, trail: Sequence[tuple[str, str | None]] = (), front_page: str | None = None
+) -> list[Node]:
     """The top-level nodes of an item's page: the item (its ``url`` the canonical URL), what it is about (a
     report's Event) and the page's BreadcrumbList. ``trail``: [(name, site-relative URL)] of the visible
     breadcrumb; ``front_page``: site-relative URL of a picture of the item's first page, when it has no image."""
@@ -166,7 +178,7 @@ def item_nodes(article, facts, trail=(), front_page=None):
     kind = schema.kinds[details.kind]
     url = facts.url(details.url)
     root_type, constants = kind.ld[""]
-    root = {"@type": root_type, **constants, "@id": url, "url": url, "inLanguage": article.lang}
+    root: Node = {"@type": root_type, **constants, "@id": url, "url": url, "inLanguage": article.lang}
     tree = _Tree({**LD_NODES, **kind.ld}, root)
     for f, value, text in field_values(article, schema):
         for path in f.ld:
@@ -194,20 +206,20 @@ def item_nodes(article, facts, trail=(), front_page=None):
     return top
 
 
-def _event_defaults(event):
+def _event_defaults(event: Node) -> None:
     """A one-day event written as a day: it ends when that day does."""
     start = event.get("startDate", "")
     if start and "endDate" not in event and start[10:19] == "T00:00:00":
         event["endDate"] = start[:10] + "T23:59:59" + start[19:]
 
 
-def _ref(article, facts):
+def _ref(article: Article, facts: Facts) -> Node:
     url = facts.url(article.details.url)
     kind = facts.schema.kinds[article.details.kind]
     return {"@type": kind.ld[""][0], "@id": url, "url": url, "inLanguage": article.lang, "name": article.title}
 
 
-def _link_translations(article, root, facts):
+def _link_translations(article: Article, root: Node, facts: Facts) -> None:
     """The item's other languages: it translates its original, and an original has translations."""
     others = [t for t in getattr(article, "translations", []) if t.lang != article.lang]
     if not others:
@@ -217,7 +229,7 @@ def _link_translations(article, root, facts):
     root[key] = refs if len(refs) > 1 else refs[0]
 
 
-def _link_issue(article, root, facts):
+def _link_issue(article: Article, root: Node, facts: Facts) -> None:
     """An article in an issue is part of it (and so of its Periodical); an issue has its contents as parts."""
     details = article.details
     issue = details.in_issue
@@ -236,9 +248,9 @@ def _link_issue(article, root, facts):
 # --- other pages -----------------------------------------------------------------------------------------------------
 
 
-def breadcrumb(trail, facts):
+def breadcrumb(trail: Sequence[tuple[str, str | None]], facts: Facts) -> Node:
     """The BreadcrumbList of a visible breadcrumb: [(name, site-relative URL or None for the page itself)]."""
-    items = []
+    items: list[Node] = []
     for position, (name, url) in enumerate(trail, start=1):
         item = {"@type": "ListItem", "position": position, "name": name}
         if url is not None:
@@ -247,7 +259,7 @@ def breadcrumb(trail, facts):
     return {"@type": "BreadcrumbList", "itemListElement": items}
 
 
-def website_nodes(facts):
+def website_nodes(facts: Facts) -> list[Node]:
     """The home page: the WebSite, with the search engines' search box into search.html, and its publisher."""
     home = facts.url(facts.home)
     publisher = facts.publisher()
@@ -269,7 +281,9 @@ def website_nodes(facts):
     ]
 
 
-def page_nodes(name, title, path, facts, trail=()):
+def page_nodes(
+    name: str | None, title: str | None, path: str, facts: Facts, trail: Sequence[tuple[str, str | None]] = ()
+) -> list[Node]:
     """Any other page of the site: a list (CollectionPage), the search page, a 404 page."""
     home = facts.url(facts.home)
     node = {
@@ -290,12 +304,12 @@ def page_nodes(name, title, path, facts, trail=()):
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def to_json(node):
+def to_json(node: Node) -> str:
     text = json.dumps({"@context": CONTEXT, **node}, ensure_ascii=False, separators=(",", ":"))
     return "".join(_UNSAFE.get(char, char) for char in text)
 
 
-def script_elements(nodes):
+def script_elements(nodes: Iterable[Node]) -> Markup:
     """One ``<script type="application/ld+json">`` data block per node: data, not run (the page's CSP allows no
     inline script, and none is needed)."""
     return Markup("\n".join(f'<script type="application/ld+json">{to_json(node)}</script>' for node in nodes))
