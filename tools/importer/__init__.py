@@ -6,28 +6,43 @@ files); verify.py runs the archive's own checks over content/ as it would be; wr
 nothing. ``run`` ties them together and prints what it did.
 """
 
+from __future__ import annotations
+
 import os
 from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from .model import SourceError
-from .plan import Options, make_plan
+from .model import Source, SourceError
+from .plan import Options, Plan, make_plan
 from .verify import problems as check
-from .writing import decide, write
+from .writing import Decision, decide, write
+
+if TYPE_CHECKING:
+    from archive.schema import Schema
 
 __all__ = ["Options", "SourceError", "run"]
 
 
-def content_slugs(content, schema):
+def content_slugs(content: str, schema: Schema) -> dict[tuple[str | None, str | None], str]:
     from archive.validate import read_sources
 
     sources, _unreadable = read_sources(content, multiline=schema.multiline) if os.path.isdir(content) else ({}, [])
-    slugs = {}
+    slugs: dict[tuple[str | None, str | None], str] = {}
     for path, source in sorted(sources.items()):
         slugs.setdefault((source.meta.get("slug"), source.meta.get("lang")), path)
     return slugs
 
 
-def run(read, content, options, update=False, dry_run=False, out=print, settings_file=None):
+def run(
+    read: Callable[[], Source],
+    content: str,
+    options: Options,
+    update: bool = False,
+    dry_run: bool = False,
+    out: Callable[[str], object] = print,
+    settings_file: str | None = None,
+) -> int:
     """Import what ``read()`` returns (a model.Source) into ``content``; returns the exit status (0: done, or
     nothing to do; 1: problems, nothing written)."""
     from pelican.settings import read_settings
@@ -67,7 +82,7 @@ def run(read, content, options, update=False, dry_run=False, out=print, settings
     return 0
 
 
-def _summary(out, source, plan, decision, dry_run):
+def _summary(out: Callable[[str], object], source: Source, plan: Plan, decision: Decision, dry_run: bool) -> None:
     verb = "would be" if dry_run else "were"
     items = decision.written_items
     copies = sum(1 for file, _state in decision.writes.values() if not file.markdown)
@@ -94,20 +109,20 @@ def _summary(out, source, plan, decision, dry_run):
 
 
 def main(
-    wordpress=None,
-    feed=None,
-    pdfs=None,
-    uploads=None,
-    csv=None,
-    kinds=(),
-    lang=None,
-    update=False,
-    dry_run=False,
-    drop_missing=False,
-    content="content",
-    out=print,
-    settings_file=None,
-):
+    wordpress: str | None = None,
+    feed: str | None = None,
+    pdfs: str | None = None,
+    uploads: str | None = None,
+    csv: str | None = None,
+    kinds: Iterable[str] | None = (),
+    lang: str | None = None,
+    update: bool = False,
+    dry_run: bool = False,
+    drop_missing: bool = False,
+    content: str = "content",
+    out: Callable[[str], object] = print,
+    settings_file: str | None = None,
+) -> int:
     """`invoke import`'s options to an exit status; a mistake in them is one line naming it."""
     from tools.build import SETTINGS, site_schema
 
@@ -120,7 +135,7 @@ def main(
         out("import: give one of --wordpress EXPORT.xml, --feed FILE_OR_URL, --pdfs FOLDER")
         return 2
     schema = site_schema(settings_file or SETTINGS)
-    rules = []
+    rules: list[tuple[str, str]] = []
     for rule in kinds or ():
         category, _, kind = rule.rpartition("=")
         if pdfs and not category:
@@ -144,6 +159,7 @@ def main(
     elif feed:
         read = lambda: feeds.read(feed)  # noqa: E731
     else:
+        assert pdfs is not None  # one of the three was given
         pdf_kind = rules[0][1] if rules else None
         read = lambda: folders.read(pdfs, pdf_kind, schema, content, csv, lang)  # noqa: E731
     return run(read, content, options, update=update, dry_run=dry_run, out=out, settings_file=settings_file)

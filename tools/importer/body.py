@@ -9,13 +9,17 @@ links). Content is untrusted: nothing that runs survives, and text that looks li
 
 import re
 import unicodedata
+from collections.abc import Callable
 from html import escape
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdownify import ATX, MarkdownConverter
 
 from archive.metadata import CONTROL
+
+# gallery(ids): the addresses of the attachments of those ids (with none: of the post's own)
+Gallery = Callable[[list[str]], list[str]]
 
 # Gone with all they hold: what runs, what draws from elsewhere, what a form asks for.
 REMOVED = (
@@ -53,16 +57,16 @@ KNOWN_SHORTCODES = {
 _BLOCK_START = re.compile(r"^\s*<(?:" + "|".join(BLOCKS) + r")\b", re.IGNORECASE)
 
 
-def attributes(text):
+def attributes(text: str) -> dict[str, str]:
     return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTRIBUTE.finditer(text)}
 
 
-def expand_shortcodes(text, gallery=lambda ids: []):
+def expand_shortcodes(text: str, gallery: Gallery = lambda ids: []) -> str:
     """``text`` with its shortcodes as HTML: a caption as a figure with its caption, a gallery as its pictures
     (``gallery(ids)``: the addresses of the attachments of those ids, or with none, of the post's own), an embed or
     a media file as a link; any other one unwrapped, its content kept."""
 
-    def replace(match):
+    def replace(match: re.Match[str]) -> str:
         name, inner = match.group("name"), match.group("inner") or ""
         attrs = attributes(match.group("attrs") or "")
         if match.group("open") and match.group("close"):
@@ -89,7 +93,7 @@ def expand_shortcodes(text, gallery=lambda ids: []):
     return _SHORTCODE.sub(replace, text)
 
 
-def _bare_shortcode(name, match, text):
+def _bare_shortcode(name: str, match: re.Match[str], text: str) -> bool:
     """Whether ``[name]``, with neither attributes nor a closing tag, is a shortcode rather than words in brackets:
     a name WordPress or a common plugin registers, a plugin's name (``[vc_row]``, ``[contact-form-7]``), or one
     alone on its line."""
@@ -103,21 +107,21 @@ def _bare_shortcode(name, match, text):
 MEDIA = ("mp4", "m4v", "webm", "ogv", "mp3", "ogg", "wav", "m4a", "flv", "wmv")
 
 
-def _caption(inner, caption):
+def _caption(inner: str, caption: str) -> str:
     """[caption]<img …> The caption[/caption]: the picture (or the link around it) then its text."""
     soup = BeautifulSoup(inner, "html.parser")
-    picture = soup.find("a") if soup.find("a") and soup.find("a").find("img") else soup.find("img")
+    picture = soup.find("a") if soup.find("a") and soup.find("a").find("img") else soup.find("img")  # type: ignore[union-attr]
     if picture is not None:
         picture.extract()
     text = caption or soup.get_text(" ", strip=True)
     return f"<figure>{picture or ''}<figcaption>{text}</figcaption></figure>"
 
 
-def autop(text):
+def autop(text: str) -> str:
     """The classic editor's text as WordPress shows it (wpautop, simplified): a blank line ends a paragraph, a line
     break inside one is a <br>; what starts with a block element is left as it is."""
     parts = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    out = []
+    out: list[str] = []
     for part in parts:
         if not part.strip():
             continue
@@ -130,31 +134,33 @@ def autop(text):
     return "\n".join(out)
 
 
-def is_block_editor(html):
+def is_block_editor(html: str) -> bool:
     return "<!-- wp:" in html
 
 
+# The few `type: ignore`s of this module: bs4 types every attribute's value as maybe a list (class is one; src,
+# href and alt are not), and markdownify's stub leaves out the methods its converters override.
 class _Converter(MarkdownConverter):
     """markdownify with the archive's choices: text that looks like markup stays text (``<`` written ``&lt;``)."""
 
-    def escape(self, text, parent_tags):
+    def escape(self, text: str, parent_tags: set[str]) -> str:
         """Also what would make text into markup: ``<`` (HTML), an entity, ``{`` (attribute lists), and the
         ``](``, ``][``, ``]:`` of a link written out as text (``[x](javascript:…)`` stays words)."""
-        text = super().escape(text, parent_tags)
+        text = super().escape(text, parent_tags)  # type: ignore[misc]
         if "_noformat" in parent_tags:  # code: Markdown shows it as written
             return text
         text = text.replace("&", "&amp;") if re.search(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);", text) else text
         text = re.sub(r"\](?=[(\[:])", r"\\]", text)
         return text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
 
-    def convert_figure(self, el, text, parent_tags):
+    def convert_figure(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A figure is a block of its own (a gallery's pictures one under another), as a paragraph is."""
         return f"\n\n{text.strip()}\n\n" if "_inline" not in parent_tags else text
 
-    def convert_img(self, el, text, parent_tags):
-        alt = " ".join((el.attrs.get("alt") or "").split()).replace("[", "(").replace("]", ")")
+    def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        alt = " ".join((el.attrs.get("alt") or "").split()).replace("[", "(").replace("]", ")")  # type: ignore[union-attr]
         el.attrs["alt"] = alt
-        return super().convert_img(el, text, parent_tags)
+        return super().convert_img(el, text, parent_tags)  # type: ignore[misc]
 
 
 CONVERTER = _Converter(
@@ -165,11 +171,13 @@ CONVERTER = _Converter(
 )
 
 
-def to_markdown(html, rewrite, gallery=lambda ids: []):
+def to_markdown(
+    html: str, rewrite: Callable[[str, bool], str | None], gallery: Gallery = lambda ids: []
+) -> tuple[str, list[str]]:
     """(Markdown of ``html``, [note]): ``rewrite(url, picture)`` gives the address to write for a link or a picture
     (``picture``: True for an <img>), or None to drop it (a link keeps its text, a picture its alt text); notes say
     what was changed that an operator may want to know."""
-    notes = []
+    notes: list[str] = []
     html = expand_shortcodes(html, gallery)
     if not is_block_editor(html):
         html = autop(html)
@@ -177,7 +185,8 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for frame in soup.find_all("iframe"):
-        src = frame.get("src") or ""
+        # bs4 types every attribute as maybe a list (class is one); src is not
+        src: str = frame.get("src") or ""  # type: ignore[assignment]
         if _scheme(src) in ("http", "https"):
             link = soup.new_tag("a", href=src)
             link.string = src
@@ -213,7 +222,7 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
     for image in soup.find_all("img"):
         _rewrite_picture(image, rewrite)
     for link in soup.find_all("a"):
-        href = (link.get("href") or "").strip()
+        href = (link.get("href") or "").strip()  # type: ignore[union-attr]
         target = rewrite(href, False) if href and _scheme(href) in (*SAFE_SCHEMES, "") else None
         if target:
             link["href"] = target
@@ -227,35 +236,35 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
     return tidy(markdown), notes
 
 
-def _rewrite_picture(image, rewrite):
-    src = (image.get("src") or "").strip()
+def _rewrite_picture(image: Tag, rewrite: Callable[[str, bool], str | None]) -> None:
+    src = (image.get("src") or "").strip()  # type: ignore[union-attr]
     target = rewrite(src, True) if src and _scheme(src) in ("http", "https", "") else None
     if target:
         image["src"] = target
         return
-    alt = (image.get("alt") or "").strip()
+    alt = (image.get("alt") or "").strip()  # type: ignore[union-attr]
     image.replace_with(NavigableString(alt) if alt else "")
 
 
-def _scheme(url):
+def _scheme(url: str) -> str:
     try:
         return urlsplit(url.strip()).scheme.lower()
     except ValueError:
         return "invalid"
 
 
-def _remove_empty(soup):
+def _remove_empty(soup: BeautifulSoup) -> None:
     """Paragraphs and other blocks with nothing to read or see in them (WordPress's <p>&nbsp;</p>)."""
     for tag in reversed(soup.find_all(EMPTIED)):
         if not tag.get_text(strip=True) and not tag.find(("img", "br", "hr", "table")):
             tag.decompose()
 
 
-def tidy(markdown):
+def tidy(markdown: str) -> str:
     """NFC (never NFKC: it would spell ໜ as ຫນ), no control character (a feed cannot carry one), no space at line
     ends but a Markdown line break, at most one blank line in a row, one newline at the end."""
     markdown = CONTROL.sub("", unicodedata.normalize("NFC", markdown))
-    lines = []
+    lines: list[str] = []
     for line in markdown.split("\n"):
         stripped = line.rstrip()
         lines.append(stripped + "  " if line.endswith("  ") and stripped else stripped)
@@ -264,7 +273,7 @@ def tidy(markdown):
     return text + "\n" if text else ""
 
 
-def plain_text(html):
+def plain_text(html: str | None) -> str:
     """HTML (a title, an excerpt) as one line of text."""
     text = BeautifulSoup(expand_shortcodes(html or ""), "html.parser").get_text(" ")
     return " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())

@@ -3,6 +3,7 @@ Atom's ``<content>``), else its summary. A feed says nothing of translations: ea
 
 import os
 import time
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import feedparser
@@ -10,7 +11,7 @@ import feedparser
 from .model import Post, Source, SourceError
 
 
-def read(location):
+def read(location: str) -> Source:
     """The Source of the feed at ``location`` (a file or an http(s) address); SourceError when it is none."""
     if not location.startswith(("http://", "https://")) and not os.path.isfile(location):
         raise SourceError(f"{location}: no such file")
@@ -29,7 +30,7 @@ def read(location):
     return source
 
 
-def _post(n, entry, language):
+def _post(n: int, entry: Any, language: str | None) -> Post:
     contents = entry.get("content") or []
     full = next((c for c in contents if "html" in c.get("type", "")), contents[0] if contents else None)
     summary = entry.get("summary", "")
@@ -54,7 +55,7 @@ def _post(n, entry, language):
     )
 
 
-def _enclosed_picture(entry):
+def _enclosed_picture(entry: Any) -> str | None:
     """An enclosure or media:thumbnail that is a picture: the entry's cover."""
     for enclosure in entry.get("enclosures", []):
         if enclosure.get("type", "").startswith("image/") and enclosure.get("href"):

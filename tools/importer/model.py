@@ -17,19 +17,21 @@ class Post:
     title: str
     date: str  # YYYY-MM-DD or YYYY-MM-DD HH:MM
     name: str = ""  # the old slug, percent-decoded
-    lang: str = None  # None: told from its text
+    lang: str | None = None  # None: told from its text
     author: str = ""
     excerpt: str = ""  # HTML
     body: str = ""  # HTML
-    tags: list = field(default_factory=list)
-    categories: list = field(default_factory=list)  # names and slugs of its categories, as written
-    group: str = None  # posts of one translation group share it (Polylang's post_translations, WPML's trid)
-    source_lang: str = None  # WPML: the language it was translated from
-    addresses: set = field(default_factory=set)  # the URLs that lead to it on the old site
-    cover: str = None  # URL of its featured image
-    attached: list = field(default_factory=list)  # URLs of the attachments uploaded to it (a [gallery] without ids)
-    fields: dict = field(default_factory=dict)  # other archive fields by key (venue=…), from custom fields
-    files: dict = field(default_factory=dict)  # {field key: (source file, content-relative path)} (PDF imports)
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)  # names and slugs of its categories, as written
+    group: str | None = None  # posts of one translation group share it (Polylang's post_translations, WPML's trid)
+    source_lang: str | None = None  # WPML: the language it was translated from
+    addresses: set[str] = field(default_factory=set)  # the URLs that lead to it on the old site
+    cover: str | None = None  # URL of its featured image
+    # URLs of the attachments uploaded to it (a [gallery] without ids)
+    attached: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # other archive fields by key (venue=…), from custom fields
+    # {key: (source file or bytes, path)} (PDF imports)
+    files: dict[str, tuple[str | bytes, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -38,13 +40,15 @@ class Source:
     the addresses of its attachments by id (for featured images and galleries)."""
 
     path: str
-    posts: list = field(default_factory=list)
-    skipped: Counter = field(default_factory=Counter)
-    attachments: dict = field(default_factory=dict)  # id -> URL
-    attachment_pages: dict = field(default_factory=dict)  # an attachment's page address -> its file's URL
-    hosts: set = field(default_factory=set)  # the old site's host names: links to them may lead to posts
-    problems: list = field(default_factory=list)  # (where, sentence): what stops the import (a PDF that won't open)
-    notes: list = field(default_factory=list)  # (where, sentence): what the reader changed, for the operator
+    posts: list[Post] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    attachments: dict[str, str] = field(default_factory=dict)  # id -> URL
+    attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's page address -> its file's URL
+    hosts: set[str] = field(default_factory=set)  # the old site's host names: links to them may lead to posts
+    # (where, sentence): what stops the import (a PDF that won't open)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    # (where, sentence): what the reader changed, for the operator
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
-    def skip(self, reason):
+    def skip(self, reason: str) -> None:
         self.skipped[reason] += 1

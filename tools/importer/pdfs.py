@@ -8,14 +8,21 @@ page, drawn by PDFium into ``images/<kind>/``; an edition's front page is drawn 
 Its text is searched as any PDF's is (the build reads the text layer; `invoke ocr` reads scanned pages).
 """
 
+from __future__ import annotations
+
 import csv
 import io
 import os
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from .model import Post, Source, SourceError
 from .plan import ascii_slug
 from .uploads import Uploads
+
+if TYPE_CHECKING:
+    from archive.schema import Schema
 
 _DATE = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?:(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01]))?"
@@ -26,7 +33,7 @@ COLUMNS = ("file", "number", "date", "title", "title_en", "summary", "summary_en
 COVER_WIDTH = 1200  # pixels: the widest thumbnail the build makes is 1280
 
 
-def from_name(name):
+def from_name(name: str) -> tuple[str | None, str | None, str]:
     """(number or None, date "YYYY-MM-DD" or "YYYY-MM" or None, the name's words without the date)."""
     stem = os.path.splitext(name)[0]
     found = _DATE.search(stem)
@@ -38,7 +45,7 @@ def from_name(name):
     return (str(int(number.group())) if number else None), date, rest
 
 
-def read_csv(path):
+def read_csv(path: str) -> dict[str, tuple[int, dict[str, str]]]:
     """{file name: row} of the metadata CSV; SourceError naming the file when it cannot be used."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
@@ -56,16 +63,16 @@ def read_csv(path):
         raise SourceError(
             f"{path}: the first line must name the columns, one of them `file` (known: {', '.join(COLUMNS)})"
         )
-    found = {}
-    for n, row in enumerate(rows, 2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
+    found: dict[str, tuple[int, dict[str, str]]] = {}
+    for n, written in enumerate(rows, 2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in written.items() if k is not None}
         if not row.get("file"):
             raise SourceError(f"{path}:{n}: the row names no file")
         found[os.path.basename(row["file"])] = (n, row)
     return found
 
 
-def first_page(path):
+def first_page(path: str) -> bytes:
     """The PDF's first page as JPEG bytes, COVER_WIDTH wide; ValueError saying why it cannot be drawn."""
     import pypdfium2
 
@@ -88,13 +95,15 @@ def first_page(path):
         document.close()
 
 
-def read(folder, kind, schema, content, metadata=None, lang=None):
+def read(
+    folder: str, kind: str | None, schema: Schema, content: str, metadata: str | None = None, lang: str | None = None
+) -> Source:
     """The Source of the PDFs in ``folder`` as items of ``kind``; ``metadata``: the CSV's path."""
     if kind not in ("magazine", "newspaper"):
         raise SourceError("--pdfs imports magazine or newspaper items: give --kind magazine or --kind newspaper")
     if not os.path.isdir(folder):
         raise SourceError(f"{folder}: no such folder")
-    rows = read_csv(metadata) if metadata else {}
+    rows: Mapping[str, tuple[int | None, dict[str, str]]] = read_csv(metadata) if metadata else {}
     names = sorted(n for n in os.listdir(folder) if n.lower().endswith(".pdf"))
     source = Source(folder)
     for name, (line, _row) in sorted(rows.items()):
@@ -104,6 +113,7 @@ def read(folder, kind, schema, content, metadata=None, lang=None):
     other = next((code for code in schema.languages if code != lang), None)
     places = Uploads(None, content)
     k = schema.kinds[kind]
+    assert k.number is not None and k.number_label is not None  # magazine and newspaper are numbered kinds
     for name in names:
         full = os.path.realpath(os.path.join(folder, name))
         line, row = rows.get(name, (None, {}))
@@ -127,7 +137,7 @@ def read(folder, kind, schema, content, metadata=None, lang=None):
         slug = ascii_slug(words) if re.search("[A-Za-z]", words) else f"{kind}-{number}"
         pdf = places.place(full, f"files/{kind}")
         fields = {k.number: number}
-        files = {"pdf": (full, pdf)}
+        files: dict[str, tuple[str | bytes, str]] = {"pdf": (full, pdf)}
         if kind == "magazine":
             fields["month"] = day[:7]
             try:

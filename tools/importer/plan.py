@@ -6,18 +6,29 @@ has is the original, the others its translations (same slug, ``Translation: true
 ``content/<kind>/<slug>.<lang>.md``, as `invoke new` and `invoke translate` write them.
 """
 
+from __future__ import annotations
+
 import datetime
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from archive.metadata import CONTROL
 from tools.scaffold import slug_for
 
 from . import body as bodies
+from .model import Post, Source
 from .uploads import Uploads, active, upload_path
+
+if TYPE_CHECKING:
+    from archive.schema import Schema
+
+# rewrite(url, picture): what a link or picture of a body becomes in the archive (None: dropped)
+Rewrite = Callable[[str, bool], str | None]
 
 # Language codes old sites use for the archive's languages (Polylang's slugs, WPML's codes, locales).
 ALIASES = {"la": "lo", "lao": "lo", "lo_la": "lo", "eng": "en"}
@@ -29,9 +40,10 @@ LATIN = re.compile("[A-Za-z]")
 
 @dataclass
 class Options:
-    kinds: list = field(default_factory=list)  # [(category, kind)] in the operator's order; "*": everything else
-    uploads: str = None
-    lang: str = None  # the language of posts that say none (default: told from their text)
+    # [(category, kind)] in the operator's order; "*": everything else
+    kinds: list[tuple[str, str]] = field(default_factory=list)
+    uploads: str | None = None
+    lang: str | None = None  # the language of posts that say none (default: told from their text)
     drop_missing: bool = False  # a missing upload is dropped with a warning instead of stopping the import
 
 
@@ -41,30 +53,32 @@ class File:
 
     path: str  # content-relative
     item: str  # the source item it comes from: "post 12 “Title”"
-    data: bytes = None
-    source: str = None
+    data: bytes | None = None
+    source: str | None = None
     markdown: bool = False
-    slug: str = None
-    lang: str = None
-    fields: dict = None  # a Markdown file's metadata, by key
+    slug: str | None = None
+    lang: str | None = None
+    fields: dict[str, str | None] | None = None  # a Markdown file's metadata, by key
 
 
 @dataclass
 class Plan:
-    files: list = field(default_factory=list)
-    units: list = field(default_factory=list)  # ([Markdown File of each language, original first], {copied path})
-    problems: list = field(default_factory=list)  # (item, sentence)
-    notes: list = field(default_factory=list)  # (item, sentence): what changed that the operator may check
-    skipped: Counter = field(default_factory=Counter)
+    files: list[File] = field(default_factory=list)
+    # ([Markdown File of each language, original first], {copied path})
+    units: list[tuple[list[File], set[str]]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (item, sentence)
+    # (item, sentence): what changed that the operator may check
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
 
 
-def language(code, languages):
+def language(code: str | None, languages: Collection[str]) -> str | None:
     code = (code or "").strip().lower().replace("-", "_")
     code = ALIASES.get(code, code.split("_")[0])
     return code if code in languages else None
 
 
-def told_language(post, languages):
+def told_language(post: Post, languages: Sequence[str]) -> str:
     """The language of a post that says none: Lao when its letters are mostly Lao, else the site's other one."""
     text = post.title + " " + bodies.plain_text(post.body)
     lao, latin = len(LAO.findall(text)), len(LATIN.findall(text))
@@ -72,39 +86,46 @@ def told_language(post, languages):
     return lo if lao and lao >= latin / 4 else next((lang for lang in languages if lang != lo), lo)
 
 
-def ascii_slug(text):
+def ascii_slug(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
-def one_line(text):
+def one_line(text: str | None) -> str:
     return " ".join(CONTROL.sub(" ", unicodedata.normalize("NFC", text or "")).split())
 
 
-def markdown_line(text):
+def markdown_line(text: str) -> str:
     """Text for a field Pelican renders as Markdown (Summary): what would be markup written as text."""
     text = one_line(text)
     text = re.sub(r"([\\`*_\[\]{}])", r"\\\1", text)
     return text.replace("<", "&lt;")
 
 
-def item_label(post):
+def item_label(post: Post) -> str:
     return f"{post.id} “{one_line(post.title) or '(no title)'}”"
 
 
-def make_plan(source, schema, content, content_slugs, options):
+def make_plan(
+    source: Source,
+    schema: Schema,
+    content: str,
+    content_slugs: Mapping[tuple[str | None, str | None], str],
+    options: Options,
+) -> Plan:
     """The Plan for ``source`` (model.Source) into the folder ``content``; ``content_slugs``: {(slug, lang): path}
     of the Markdown files already there."""
     plan = Plan(skipped=Counter(source.skipped), problems=list(source.problems), notes=list(source.notes))
-    posts = []
+    posts: list[Post] = []
     for post in sorted(source.posts, key=lambda p: (p.date, _number(p.id), p.id)):
         lang = language(post.lang, schema.languages) if post.lang else None
         if post.lang and lang is None:
             plan.skipped[f"posts in a language the archive does not have ({post.lang})"] += 1
             continue
         posts.append(replace(post, lang=lang or options.lang or told_language(post, schema.languages)))
-    units, taken = [], set()
-    in_content = {}  # slug -> languages content/ has it in
+    units: list[tuple[list[Post], str, str]] = []
+    taken: set[str] = set()
+    in_content: dict[str | None, set[str | None]] = {}  # slug -> languages content/ has it in
     for slug, lang in content_slugs:
         in_content.setdefault(slug, set()).add(lang)
     for group in _units(posts, schema.languages):
@@ -120,34 +141,44 @@ def make_plan(source, schema, content, content_slugs, options):
         links.add_attachment(address, url)
     uploads = Uploads(options.uploads, content)
     for group, kind, slug in units:
-        files, copied = [], {}
+        files: list[File] = []
+        copied: dict[str, File] = {}
         for post in group:
-            copies = {}
+            copies: dict[str, str] = {}
             rewrite = _rewriter(item_label(post), plan, uploads, options, links, copies)
             original = files[0] if files else None
             files.append(_item_file(post, kind, slug, original, schema, rewrite, plan, source.attachments))
-            for path, file in copies.items():
-                copied.setdefault(path, File(path, item_label(post), source=file))
-            for file, path in post.files.values():  # a PDF import's PDF and cover
-                made = isinstance(file, bytes)
+            for path, upload in copies.items():
+                copied.setdefault(path, File(path, item_label(post), source=upload))
+            for given, path in post.files.values():  # a PDF import's PDF and cover
+                made = given if isinstance(given, bytes) else None
                 copied.setdefault(
-                    path, File(path, item_label(post), data=file if made else None, source=None if made else file)
+                    path, File(path, item_label(post), data=made, source=None if made is not None else str(given))
                 )
         plan.files += [*copied.values(), *files]
         plan.units.append((files, set(copied)))
-    once = {}
+    once: dict[str, File] = {}
     for file in plan.files:
         once.setdefault(file.path, file)  # an upload two items show is copied once
     plan.files = list(once.values())
     return plan
 
 
-def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
+def _item_file(
+    post: Post,
+    kind: str,
+    slug: str,
+    original: File | None,
+    schema: Schema,
+    rewrite: Rewrite,
+    plan: Plan,
+    attachments: Mapping[str, str],
+) -> File:
     """The Markdown File of one version of an item; ``original``: the File of the item's first version, whose
     cover and fields a translation takes when it has none of its own."""
     label = item_label(post)
 
-    def gallery(ids):
+    def gallery(ids: list[str] | None) -> list[str]:
         return [attachments[i] for i in ids if i in attachments] if ids else post.attached
 
     markdown, notes = bodies.to_markdown(post.body, rewrite, gallery)
@@ -156,7 +187,7 @@ def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
     if not title:  # WordPress publishes posts without a title; the archive needs one
         title = _first_words(markdown)
         plan.notes.append((label, f"it has no title: its first words are its title, {title!r}"))
-    meta = {
+    meta: dict[str, str | None] = {
         "title": title,
         "date": post.date,
         "lang": post.lang,
@@ -170,14 +201,14 @@ def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
     cover = rewrite(post.cover, True) if post.cover and schema.fields["cover"].used_by(kind) else None
     if cover:
         meta["cover"] = cover.removeprefix("{static}/")
-    fields = {**(original.fields if original else {}), **post.fields}
+    fields = {**(original.fields or {} if original else {}), **post.fields}
     for key, value in fields.items():
         f = schema.fields.get(key)
         if f and key not in OWN and f.used_by(kind):
             meta[key] = one_line(value)
     for key, (_file, path) in post.files.items():
         meta[key] = path
-    if original and not meta.get("cover") and original.fields.get("cover"):
+    if original and original.fields and not meta.get("cover") and original.fields.get("cover"):
         meta["cover"] = original.fields["cover"]
     text = _render(meta, schema, markdown)
     return File(
@@ -185,7 +216,9 @@ def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
     )
 
 
-def _free(slug, taken, in_content, langs):
+def _free(
+    slug: str, taken: Container[str], in_content: Mapping[str | None, set[str | None]], langs: set[str | None]
+) -> str:
     """``slug``, or with ``-2``, ``-3``… when another imported item has it, or content/ has it in a language only
     (Pelican would pair that file and this item as translations of each other). When content/ has it in one of
     the item's languages, it is this item, imported before (or another, which is then reported)."""
@@ -195,7 +228,7 @@ def _free(slug, taken, in_content, langs):
     return candidate
 
 
-def _first_words(markdown, most=60):
+def _first_words(markdown: str, most: int = 60) -> str:
     """The start of a body's text, cut at a space, as a title (Markdown's marks and links left out)."""
     text = one_line(re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
     text = re.sub(r"[\\*_#>`]", "", text).strip()
@@ -204,14 +237,15 @@ def _first_words(markdown, most=60):
     return text
 
 
-def _number(post_id):
+def _number(post_id: str) -> int:
     digits = re.findall(r"[0-9]+", post_id)
     return int(digits[-1]) if digits else 0
 
 
-def _units(posts, languages):
+def _units(posts: Iterable[Post], languages: Sequence[str]) -> list[list[Post]]:
     """Posts grouped as items: a translation group's first post in each language, the rest alone."""
-    groups, units = {}, []
+    groups: dict[str, dict[str | None, Post]] = {}
+    units: list[dict[str | None, Post]] = []
     for post in posts:
         if post.group:
             group = groups.setdefault(post.group, {})
@@ -221,11 +255,11 @@ def _units(posts, languages):
                     units.append(group)
                 continue
         units.append({post.lang: post})
-    order = {lang: n for n, lang in enumerate(languages)}
-    return [[unit[lang] for lang in sorted(unit, key=order.get)] for unit in units]
+    order: dict[str | None, int] = {lang: n for n, lang in enumerate(languages)}
+    return [[unit[lang] for lang in sorted(unit, key=order.__getitem__)] for unit in units]
 
 
-def _kind(unit, rules):
+def _kind(unit: Iterable[Post], rules: Iterable[tuple[str, str]]) -> str:
     """The first rule (in the operator's order) that names a category of one of the unit's posts; else "*"."""
     names = {c.strip().lower() for post in unit for c in post.categories}
     for category, kind in rules:
@@ -234,7 +268,7 @@ def _kind(unit, rules):
     return next((kind for category, kind in rules if category == "*"), "news")
 
 
-def _slug(unit, kind):
+def _slug(unit: Sequence[Post], kind: str) -> str:
     """The old slug when it is ASCII (a Lao one decoded is not a slug here), else the first version's; else the
     Latin words of a title, as `invoke new` makes them; else ``<kind>-<date>``."""
     for post in unit:
@@ -247,15 +281,15 @@ def _slug(unit, kind):
     return slug_for("", _day(unit[0].date), kind)
 
 
-def _day(date):
+def _day(date: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(date[:10])
     except ValueError:
         return datetime.date(1970, 1, 1)
 
 
-def _tags(tags):
-    seen = []
+def _tags(tags: Iterable[str]) -> list[str]:
+    seen: list[str] = []
     for tag in tags:
         tag = one_line(bodies.plain_text(tag).replace(",", " "))
         if tag and any(unicodedata.category(c)[0] in "LN" for c in tag) and tag not in seen:
@@ -263,7 +297,7 @@ def _tags(tags):
     return seen
 
 
-def _address_key(url, hosts):
+def _address_key(url: str, hosts: Iterable[str]) -> str | None:
     """What identifies a post's address: ``?p=ID``, or its path (decoded, without the last "/"); None when it
     leads to another site."""
     try:
@@ -283,34 +317,36 @@ def _address_key(url, hosts):
 class Links:
     """Where the old site's addresses lead in the archive: to an imported post's file, or to an attachment's file."""
 
-    def __init__(self, hosts):
+    def __init__(self, hosts: Iterable[str]) -> None:
         self.hosts = hosts
-        self.posts = {}  # address key -> content-relative path of the post's file
-        self.attachments = {}  # address key -> the URL of the attachment's file
+        self.posts: dict[str | None, str] = {}  # address key -> content-relative path of the post's file
+        self.attachments: dict[str | None, str] = {}  # address key -> the URL of the attachment's file
 
-    def add(self, addresses, path):
+    def add(self, addresses: Iterable[str], path: str) -> None:
         for address in addresses:
             key = _address_key(address, self.hosts)
             if key:
                 self.posts.setdefault(key, path)
 
-    def add_attachment(self, address, url):
+    def add_attachment(self, address: str, url: str) -> None:
         key = _address_key(address, self.hosts)
         if key and key not in self.posts:
             self.attachments.setdefault(key, url)
 
-    def post(self, url):
+    def post(self, url: str) -> str | None:
         return self.posts.get(_address_key(url, self.hosts))
 
-    def attachment(self, url):
+    def attachment(self, url: str) -> str | None:
         return self.attachments.get(_address_key(url, self.hosts))
 
 
-def _rewriter(label, plan, uploads, options, links, copies):
+def _rewriter(
+    label: str, plan: Plan, uploads: Uploads, options: Options, links: Links, copies: dict[str, str]
+) -> Rewrite:
     """``rewrite(url, picture)`` for body.to_markdown: an upload becomes the file it is copied to ({static}), an
     imported post its file ({filename}), a picture from elsewhere nothing; what is copied is added to ``copies``."""
 
-    def rewrite(url, picture):
+    def rewrite(url: str, picture: bool) -> str | None:
         relative = upload_path(url)
         if relative is not None:
             if active(relative):
@@ -326,10 +362,10 @@ def _rewriter(label, plan, uploads, options, links, copies):
             path = uploads.place(file)
             copies[path] = file
             return "{static}/" + path
-        if links.attachment(url):
-            return rewrite(links.attachment(url), picture)
-        if links.post(url):  # not its #fragment: the old theme's anchors (#comments) are not in the archive
-            return "{filename}/" + links.post(url)
+        if attachment := links.attachment(url):
+            return rewrite(attachment, picture)
+        if post := links.post(url):  # not its #fragment: the old theme's anchors (#comments) are not in the archive
+            return "{filename}/" + post
         if picture:
             if url.startswith(("http://", "https://", "//")):
                 plan.notes.append(
@@ -341,6 +377,6 @@ def _rewriter(label, plan, uploads, options, links, copies):
     return rewrite
 
 
-def _render(meta, schema, markdown):
+def _render(meta: Mapping[str, str | None], schema: Schema, markdown: str) -> str:
     lines = [f"{schema.name_of(key)}: {meta[key]}" for key in schema.fields if meta.get(key)]
     return "\n".join(lines) + "\n\n" + markdown

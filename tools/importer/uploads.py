@@ -23,7 +23,7 @@ _SIZED = re.compile(r"^(?P<stem>.+)-[0-9]+x[0-9]+(?P<ext>\.[A-Za-z0-9]+)$")
 _UNSAFE_NAME = re.compile(r"[\s()\[\]<>,#?%\"'`\\]+")
 
 
-def upload_path(url):
+def upload_path(url: str) -> str | None:
     """The path under the uploads folder that ``url`` names, or None when it is not an upload."""
     try:
         path = unquote(urlsplit(url.strip()).path)
@@ -38,7 +38,7 @@ def upload_path(url):
     return relative
 
 
-def safe_name(name):
+def safe_name(name: str) -> str:
     """The name a copied file gets: its own, in NFC (as the Markdown naming it), without what a link cannot hold."""
     stem, ext = os.path.splitext(unicodedata.normalize("NFC", name))
     stem = _UNSAFE_NAME.sub("-", stem).strip("-.") or "file"
@@ -48,13 +48,13 @@ def safe_name(name):
 class Uploads:
     """Resolves upload addresses to files of ``folder`` (None: no folder given) and places them under ``content``."""
 
-    def __init__(self, folder, content):
+    def __init__(self, folder: str | None, content: str) -> None:
         self.folder = folder
         self.content = content
-        self.placed = {}  # real source path -> content-relative path
-        self.taken = {}  # content-relative path -> real source path (of this import)
+        self.placed: dict[str, str] = {}  # real source path -> content-relative path
+        self.taken: dict[str, str] = {}  # content-relative path -> real source path (of this import)
 
-    def find(self, relative):
+    def find(self, relative: str) -> tuple[str, None] | tuple[None, str]:
         """(file, None) or (None, why not): the original of a resized copy when the folder has it."""
         if self.folder is None:
             return None, "no uploads folder was given (--uploads)"
@@ -68,7 +68,7 @@ class Uploads:
                 return os.path.realpath(full), None
         return None, f"{relative!r} is not in the uploads folder {self.folder}"
 
-    def place(self, source, folder=None):
+    def place(self, source: str, folder: str | None = None) -> str:
         """The content-relative path ``source`` (a real path) is copied to."""
         if source in self.placed:
             return self.placed[source]
@@ -87,13 +87,13 @@ class Uploads:
         return path
 
 
-def _same(a, b):
+def _same(a: str, b: str) -> bool:
     try:
         return filecmp.cmp(a, b, shallow=False)
     except OSError:
         return False
 
 
-def active(name):
+def active(name: str) -> bool:
     """Whether a browser would run a file of this name as a page of the site (it is not copied: validate.ACTIVE)."""
     return os.path.splitext(name)[1].lower() in ACTIVE

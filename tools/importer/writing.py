@@ -7,26 +7,33 @@ temporary name and renamed; if writing fails part-way, the files written so far 
 old bytes.
 """
 
+from __future__ import annotations
+
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .plan import File, Plan
 
 NEW, UNCHANGED, REPLACE = "new", "unchanged", "replaces"
 
 
 @dataclass
 class Decision:
-    writes: dict = field(default_factory=dict)  # content-relative path -> (File, NEW | REPLACE)
+    writes: dict[str, tuple[File, str]] = field(default_factory=dict)  # content-relative path -> (File, NEW | REPLACE)
     unchanged: int = 0  # items whose every file is in content/ as it would be written
-    written_items: list = field(default_factory=list)  # [[Markdown File]] of the items written
-    in_the_way: list = field(default_factory=list)  # (item label, why it is not written)
+    written_items: list[list[File]] = field(default_factory=list)  # [[Markdown File]] of the items written
+    in_the_way: list[tuple[str, str]] = field(default_factory=list)  # (item label, why it is not written)
 
 
-def _full(content, path):
+def _full(content: str, path: str) -> str:
     return os.path.join(content, *path.split("/"))
 
 
-def _bytes(full):
+def _bytes(full: str) -> bytes | None:
     try:
         with open(full, "rb") as f:
             return f.read()
@@ -34,7 +41,7 @@ def _bytes(full):
         return None
 
 
-def _same(content, file):
+def _same(content: str, file: File) -> bool:
     """Whether content/ holds ``file`` as the import would write it."""
     full = _full(content, file.path)
     if not os.path.isfile(full):
@@ -44,12 +51,14 @@ def _same(content, file):
     return file.markdown is False or _bytes(full) == file.data  # a picture made from a PDF, made once
 
 
-def decide(plan, content, content_slugs, update):
+def decide(
+    plan: Plan, content: str, content_slugs: Mapping[tuple[str | None, str | None], str], update: bool
+) -> Decision:
     """The Decision for ``plan`` against ``content`` ({(slug, lang): path} of its Markdown files)."""
     decision = Decision()
     copies = {f.path: f for f in plan.files if not f.markdown}
     for files, copied in plan.units:
-        states = []
+        states: list[str] = []
         for file in files:
             there = content_slugs.get((file.slug, file.lang))
             if there is None and os.path.exists(_full(content, file.path)):
@@ -80,9 +89,9 @@ def decide(plan, content, content_slugs, update):
     return decision
 
 
-def write(content, writes):
+def write(content: str, writes: Mapping[str, tuple[File, str]]) -> None:
     """Writes every file of ``writes`` ({path: (File, state)}), copies first; all or none."""
-    done = []  # (full path, old bytes or None)
+    done: list[tuple[str, bytes | None]] = []  # (full path, old bytes or None)
     order = sorted(writes.items(), key=lambda item: (item[1][0].markdown, item[0]))
     try:
         for path, (file, _state) in order:
@@ -93,6 +102,7 @@ def write(content, writes):
             if file.source:
                 shutil.copyfile(file.source, temporary)
             else:
+                assert file.data is not None  # a planned file has a source or its bytes
                 with open(temporary, "wb") as f:
                     f.write(file.data)
             os.replace(temporary, full)

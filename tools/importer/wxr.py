@@ -7,10 +7,14 @@ WPML's "Export and Import" writes them as custom fields (``_wpml_import_language
 ``_wpml_import_translation_group``, ``_wpml_import_source_language_code``).
 """
 
+from __future__ import annotations
+
 import email.utils
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import unquote, urlsplit
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as ElementTree
 from defusedxml import DefusedXmlException
@@ -40,7 +44,10 @@ STATUSES = {
 }
 
 
-def _kind(tag):
+Children = dict[tuple[str, str], list[Element]]  # {(kind, name): [child element]}
+
+
+def _kind(tag: str) -> tuple[str, str]:
     """('wp'|'content'|'excerpt'|'dc'|'', local name) of an element's tag."""
     if not tag.startswith("{"):
         return "", tag
@@ -54,20 +61,20 @@ def _kind(tag):
     return "other", local
 
 
-def _children(element):
+def _children(element: Element) -> Children:
     """{(kind, name): [child element]}."""
-    found = {}
+    found: Children = {}
     for child in element:
         found.setdefault(_kind(child.tag), []).append(child)
     return found
 
 
-def _text(children, kind, name):
+def _text(children: Children, kind: str, name: str) -> str:
     elements = children.get((kind, name))
     return (elements[0].text or "").strip() if elements else ""
 
 
-def read(path):
+def read(path: str) -> Source:
     """The Source of the WXR file at ``path``; SourceError when it is not one."""
     try:
         with open(path, "rb") as f:
@@ -94,15 +101,15 @@ def read(path):
         host = urlsplit(_text(parts, kind, name)).hostname
         if host:
             source.hosts.add(host)
-    authors = {}
+    authors: dict[str, str] = {}
     for author in parts.get(("wp", "author"), []):
         a = _children(author)
         authors[_text(a, "wp", "author_login")] = _text(a, "wp", "author_display_name") or _text(
             a, "wp", "author_login"
         )
     items = channel.findall("item")
-    children = {}  # post id -> URLs of its attachments
-    blocks = {}  # id -> content of a reusable block (wp_block), which a post names by its id
+    children: dict[str, list[str]] = {}  # post id -> URLs of its attachments
+    blocks: dict[str, str] = {}  # id -> content of a reusable block (wp_block), which a post names by its id
     for item in items:
         fields = _children(item)
         if _text(fields, "wp", "post_type") == "wp_block":
@@ -130,7 +137,7 @@ def read(path):
 _REUSABLE = re.compile(r"<!--\s*wp:block\s*\{[^}]*\"ref\"\s*:\s*([0-9]+)[^}]*\}\s*/?-->")
 
 
-def _parse(path, data):
+def _parse(path: str, data: bytes) -> tuple[Element, int]:
     """(root element, how many control characters were removed): an export holding characters XML 1.0 cannot
     carry (a vertical tab pasted from a word processor, which WordPress exports as it is) is read without them."""
     try:
@@ -147,7 +154,7 @@ def _parse(path, data):
         raise SourceError(f"{path}: not a readable WordPress export (XML: {first})") from None
 
 
-def _reason(post_type, status, password):
+def _reason(post_type: str, status: str, password: str) -> str | None:
     if post_type != "post":
         return TYPES.get(post_type, f"post type {post_type}")
     if status != "publish":
@@ -157,15 +164,20 @@ def _reason(post_type, status, password):
     return None
 
 
-def _post(item, authors, attachments, children):
+def _post(
+    item: Element, authors: Mapping[str, str], attachments: Mapping[str, str], children: Mapping[str, list[str]]
+) -> Post:
     fields = _children(item)
-    meta = {}
+    meta: dict[str, Any] = {}
     for element in fields.get(("wp", "postmeta"), []):
-        m = _children(element)
+        m: dict[tuple[str, str], list[Any]] = _children(element)
         meta.setdefault(_text(m, "wp", "meta_key"), (m.get(("wp", "meta_value")) or [None])[0])
     meta = {key: (value.text or "").strip() if value is not None else "" for key, value in meta.items()}
     post_id = _text(fields, "wp", "post_id")
-    categories, tags, lang, group = [], [], None, None
+    categories: list[str] = []
+    tags: list[str] = []
+    lang: str | None = None
+    group: str | None = None
     for category in fields.get(("", "category"), []):
         domain, nicename = category.get("domain", ""), unquote(category.get("nicename", ""))
         name = (category.text or "").strip()
@@ -202,7 +214,7 @@ def _post(item, authors, attachments, children):
     )
 
 
-def _date(fields):
+def _date(fields: Children) -> str:
     """wp:post_date as YYYY-MM-DD HH:MM; the GMT one or pubDate when WordPress left it empty (0000-00-00)."""
     for name in ("post_date", "post_date_gmt"):
         value = _text(fields, "wp", name)
