@@ -11,13 +11,17 @@ and the search data are made and written while Pelican writes the pages. The sea
 waits for them, and fails the build if the indexing failed.
 """
 
+from __future__ import annotations
+
 import json
 import logging
 import os
 import shutil
 import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from pelican import signals
@@ -40,6 +44,19 @@ from .progress import Progress, say
 from .readahead import PdfReadahead
 from .text import words
 
+if TYPE_CHECKING:
+    from pelican import Pelican
+    from pelican.contents import Content
+    from pelican.writers import Writer
+
+    from archive.collect import LanguageSite
+
+    from .background import Inbox
+    from .documents import Document
+
+# [(lang, root, [key of each of its articles])]: what the indexing makes, language by language
+Plan = list[tuple[str, str, list[str]]]
+
 logger = logging.getLogger(__name__)
 PREFIX = "LAO_SEARCH_"
 DATA_FOLDER = "search-data"  # beside each language's search.html
@@ -60,16 +77,16 @@ class SearchSettings:
     keep_all: bool = False  # keep every analysed article, not only those holding a PDF's text (the preview's)
 
     @classmethod
-    def from_pelican(cls, settings):
+    def from_pelican(cls, settings: Mapping[str, Any]) -> SearchSettings:
         return read_group(cls, settings, PREFIX)
 
-    def layout(self):
+    def layout(self) -> Layout:
         return Layout(
             shard_bytes=self.shard_bytes, inline_bytes=self.inline_bytes, common=self.common, near_bytes=self.near_bytes
         )
 
 
-def source_of(article, root, content):
+def source_of(article: Article, root: str, content: str) -> Source:
     """What the search takes from a Pelican article as read: its text (summary and body as the reader's HTML; the
     links in it are not resolved yet, and need not be), its PDF and page scans (paths under ``content``, copied to
     the same paths in the site) with the text read from them by machine, and what a result shows. URLs are
@@ -97,19 +114,21 @@ def source_of(article, root, content):
     )
 
 
-def pdf_once(sources, documents):
+def pdf_once(sources: Mapping[str, Source], documents: Mapping[str, Document]) -> set[str]:
     """The keys of ``documents`` whose printed pages' text (a PDF's, or page scans') another article indexes
     instead: a PDF named by items in several languages (an issue and its translation) is indexed once, with the
     item in the language it is written in (a Lao PDF with the Lao item, one in Latin letters with another's), else
     with the first of them."""
-    by_pdf = {}
+    by_pdf: dict[str | tuple[str, ...], list[str]] = {}
     for key in sorted(documents, key=lambda key: (sources[key].lang, key)):
         document = documents[key]
         if document.pdf_script:
             source = sources[key]
-            printed = source.pdf.path if source.pdf else tuple(text.path for _url, text in source.scans)
+            printed: str | tuple[str, ...] = (
+                source.pdf.path if source.pdf else tuple(text.path for _url, text in source.scans)
+            )
             by_pdf.setdefault(printed, []).append(key)
-    elsewhere = set()
+    elsewhere: set[str] = set()
     for keys in by_pdf.values():
         fits = [key for key in keys if (sources[key].lang == "lo") == (documents[key].pdf_script == "lo")]
         keeper = (fits or keys)[0]
@@ -117,10 +136,10 @@ def pdf_once(sources, documents):
     return elsewhere
 
 
-def write_files(folder, files):
+def write_files(folder: str, files: Mapping[str, str]) -> int:
     """Replaces ``folder`` with ``files`` ({relative name: text}); returns the bytes written."""
     shutil.rmtree(folder, ignore_errors=True)
-    made = set()
+    made: set[str] = set()
     written = 0
     for name, text in files.items():
         path = os.path.join(folder, name)
@@ -139,12 +158,13 @@ class Staging:
     """Each article's files (what a result shows: index.article_files), written as soon as the article is
     analysed, and moved to their numbered places once every article is read."""
 
-    def __init__(self, folder):
+    def __init__(self, folder: str) -> None:
         self.folder = folder  # made with the first file: Pelican may empty the output folder before it reads
-        self.files = {}  # key -> ([path of each script], [digest of each script])
+        # key -> ([path of each script], [digest of each script])
+        self.files: dict[str, tuple[list[str], list[str]]] = {}
         self.made = 0
 
-    def add(self, key, document):
+    def add(self, key: str, document: Document) -> int:
         if not self.made:
             shutil.rmtree(self.folder, ignore_errors=True)
             os.makedirs(self.folder)
@@ -159,10 +179,10 @@ class Staging:
         self.files[key] = (paths, [digest(script) for script in scripts])
         return sum(len(script.encode("utf-8")) for script in scripts)
 
-    def digests(self, keys):
+    def digests(self, keys: Iterable[str]) -> list[str]:
         return [each for key in keys for each in self.files[key][1]]
 
-    def place(self, keys, folder):
+    def place(self, keys: Iterable[str], folder: str) -> int:
         """Moves the files of ``keys`` to ``folder``/<n>.js (and <n>-<k>.js), n their place in ``keys``; returns
         their bytes."""
         os.makedirs(folder)
@@ -174,7 +194,7 @@ class Staging:
                 os.replace(path, os.path.join(folder, name))
         return moved
 
-    def remove(self):
+    def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -182,7 +202,7 @@ class Analysis:
     """One build's analysis of its articles, made on the first article that needs one: the document cache read,
     each article's files staged, PDFs read ahead on every core."""
 
-    def __init__(self, pelican_settings, output_path, settings):
+    def __init__(self, pelican_settings: Mapping[str, Any], output_path: str, settings: SearchSettings) -> None:
         if settings.cache:
             self.cache = DocumentCache.from_settings(pelican_settings, every=settings.keep_all)
         else:
@@ -190,10 +210,11 @@ class Analysis:
         self.analyzer = Analyzer(self.cache.pieces)
         self.staging = Staging(os.path.join(output_path, STAGING))
         self.readahead = PdfReadahead(pdftext.page_texts)
-        self.documents = {}
-        self.waiting = {}  # key -> (source, fingerprint) of an article whose PDF is being read
+        self.documents: dict[str, Document] = {}
+        # key -> (source, fingerprint) of an article whose PDF is being read
+        self.waiting: dict[str, tuple[Source, bytes]] = {}
 
-    def start(self, key, source, digest):
+    def start(self, key: str, source: Source, digest: bytes) -> None:
         """Analyses ``source`` (``digest``: its fingerprint), once its PDF is read if it has one to read."""
         if source.pdf and source.pdf not in self.analyzer.pdf_pages and not self.cache.has(source, digest):
             self.readahead.want(source.pdf)  # read on another core while the others are analysed
@@ -201,26 +222,26 @@ class Analysis:
         else:
             self.analyse(key, source, digest)
 
-    def analyse(self, key, source, digest=None):
+    def analyse(self, key: str, source: Source, digest: bytes | None = None) -> None:
         self.documents[key] = self.cache.document(source, self.analyzer.document, digest)
         self.staging.add(key, self.documents[key])
 
-    def take(self, read):
+    def take(self, read: Iterable[tuple[Pdf, list[str]]]) -> None:
         for pdf, texts in read:
             self.analyzer.pdf_read(pdf, texts)
         read_now = [key for key, (source, _digest) in self.waiting.items() if source.pdf in self.analyzer.pdf_pages]
         for key in read_now:
             self.analyse(key, *self.waiting.pop(key))
 
-    def finish(self, sources):
+    def finish(self, sources: Mapping[str, Source]) -> None:
         """Every article analysed, a PDF's text with one article only (pdf_once)."""
         self.take(self.readahead.wait())
         for key in pdf_once(sources, self.documents):  # its own text only: the PDF's pages are already memoised
             self.analyse(key, replace(sources[key], pdf=None, pdf_url="", pdf_text=None, scans=()))
 
-    def write(self, plan, output_path, layout, report):
+    def write(self, plan: Plan, output_path: str, layout: Layout, report: Callable[..., object]) -> list[str]:
         """Each language's search data; returns what to say of them."""
-        summary = []
+        summary: list[str] = []
         total = sum(len(keys) for _lang, _root, keys in plan)
         indexed = 0
         for lang, root, keys in plan:
@@ -240,15 +261,15 @@ class Analysis:
             report("step", "Search: articles indexed", indexed, total)
         return summary
 
-    def close(self):
+    def close(self) -> None:
         self.readahead.close()
         self.staging.remove()
 
-    def save(self):
+    def save(self) -> None:
         self.cache.save(self.analyzer.pieces)
 
 
-def write_manifest(folder):
+def write_manifest(folder: str) -> int:
     """Writes MANIFEST into ``folder``: {"bytes": their size, "files": [every file of it, sorted]}; returns its size.
     A reader keeping a language's whole search for offline reading fetches them all (js/src/offline/page.js)."""
     names = sorted(
@@ -264,7 +285,9 @@ def write_manifest(folder):
     return len(data)
 
 
-def index(pelican_settings, output_path, layout, inbox, report):
+def index(
+    pelican_settings: Mapping[str, Any], output_path: str, layout: Layout, inbox: Inbox, report: Callable[..., object]
+) -> list[str]:
     """The indexing: analyses the articles of each ("sources", [(key, Source)...]) of ``inbox`` as they come,
     then, given ("plan", [(lang, root, [key...])]), at once writes each language's search data; returns what to
     say of them.
@@ -277,18 +300,18 @@ def index(pelican_settings, output_path, layout, inbox, report):
     if settings.cache:
         folder = os.path.join(pelican_settings.get("CACHE_PATH") or "cache", KEPT)
         kept = KeptData(folder, stamp(layout))
-    sources = {}
-    fingerprints = {}
-    held = [] if kept and kept.made_of else None  # keys not analysed yet, while all may be as kept
-    analysis = None
-    plan = None
+    sources: dict[str, Source] = {}
+    fingerprints: dict[str, bytes] = {}
+    held: list[str] | None = [] if kept and kept.made_of else None  # keys not analysed yet, while all may be as kept
+    analysis: Analysis | None = None
+    plan: Plan | None = None
     try:
         for message in inbox:
             if message[0] == "sources":
                 for key, source in message[1]:
                     sources[key] = source
                     fingerprints[key] = fingerprint(source)
-                    if held is not None and kept.may_hold(fingerprints[key]):
+                    if held is not None and kept is not None and kept.may_hold(fingerprints[key]):
                         held.append(key)
                         continue
                     if analysis is None:
@@ -307,7 +330,7 @@ def index(pelican_settings, output_path, layout, inbox, report):
         if plan is None:
             raise RuntimeError("the build stopped before every article was read")
         made = made_of(plan, fingerprints)
-        if held is not None and kept.fits(made):
+        if held is not None and kept is not None and kept.fits(made):
             try:
                 return kept.publish(output_path, DATA_FOLDER)
             except OSError as error:
@@ -329,29 +352,29 @@ def index(pelican_settings, output_path, layout, inbox, report):
 class Indexer:
     """One build's indexing: given each article as Pelican reads it, then each language's list of articles."""
 
-    def __init__(self, pelican_settings, output_path, root_of):
+    def __init__(self, pelican_settings: Mapping[str, Any], output_path: str, root_of: Callable[[str], str]) -> None:
         settings = SearchSettings.from_pelican(pelican_settings)
         self.root_of = root_of
         self.content = pelican_settings["PATH"]
-        self.given = set()
-        self.batch = []  # sent a few dozen at a time: a message costs more than its bytes
+        self.given: set[str] = set()
+        self.batch: list[tuple[str, Source]] = []  # sent a few dozen at a time: a message costs more than its bytes
         self.job = Job(partial(index, pelican_settings, output_path, settings.layout()), background=settings.background)
 
-    def give(self, article):
+    def give(self, article: Article) -> None:
         self.batch.append((article.source_path, source_of(article, self.root_of(article.lang), self.content)))
         self.given.add(article.source_path)
         if len(self.batch) >= BATCH:
             self.send_batch()
 
-    def send_batch(self):
+    def send_batch(self) -> None:
         if self.batch:
             self.job.send(("sources", self.batch))
             self.batch = []
 
-    def plan(self, sites):
+    def plan(self, sites: Mapping[str, LanguageSite]) -> None:
         """Each language's articles, in the order of its site; those Pelican took from its cache (read before
         this build, so not given as read) are given now."""
-        plan = []
+        plan: Plan = []
         for lang, site in sites.items():
             for article in site.articles:
                 if article.source_path not in self.given:
@@ -360,7 +383,7 @@ class Indexer:
         self.send_batch()
         self.job.send(("plan", plan))
 
-    def result(self):
+    def result(self) -> list[str]:
         started = time.perf_counter()
         with Progress() as progress:
             summary = self.job.wait(lambda message: progress.step(*message[1:]))
@@ -368,7 +391,7 @@ class Indexer:
         return summary
 
 
-def lend_readers(generator):
+def lend_readers(generator: Generator) -> None:
     """What the archive's checks borrow from the search: ICU's words (to relate articles) and the PDF reader (a
     PDF the search will read must open)."""
     runtime = generator.context.get("archive_runtime")
@@ -377,7 +400,7 @@ def lend_readers(generator):
         runtime.openers[(".pdf",)] = ("opened as a PDF", open_pdf)
 
 
-def open_pdf(path):
+def open_pdf(path: str) -> bool:
     """Whether the PDF at ``path`` has a text layer (the archive keeps the answer with the file's other facts);
     raises ValueError (why) when it cannot be opened and read."""
     try:
@@ -386,20 +409,20 @@ def open_pdf(path):
         raise ValueError(str(error)) from None
 
 
-def start_indexer(generator):
+def start_indexer(generator: Generator) -> None:
     """Before Pelican reads the articles: the indexer they will be given to."""
     runtime = generator.context["archive_runtime"]
     generator.context[INDEXER] = Indexer(generator.settings, generator.output_path, runtime.settings.root)
 
 
-def give_article(content):
+def give_article(content: Content) -> None:
     """Each article, as Pelican has read it."""
     context = getattr(content, "_context", None) or {}
     if isinstance(content, Article) and INDEXER in context:
         context[INDEXER].give(content)
 
 
-def plan_indexing(generators):
+def plan_indexing(generators: Sequence[Generator]) -> None:
     """Once every generator has its context: each language's articles."""
     context = generators[0].context
     context[INDEXER].plan(context["archive_runtime"].sites)
@@ -408,24 +431,24 @@ def plan_indexing(generators):
 class SearchIndexGenerator(Generator):
     """Its output phase waits for the indexing and says what it wrote."""
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         pass
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         for line in self.context[INDEXER].result():
             say(line)
 
 
-def get_generators(pelican):
+def get_generators(pelican: Pelican) -> type[SearchIndexGenerator]:
     return SearchIndexGenerator
 
 
-def add_template_globals(generator):
+def add_template_globals(generator: Generator) -> None:
     generator.env.globals["search_data"] = f"{DATA_FOLDER}/"  # where search.html finds its language's data
     generator.env.globals["search_manifest"] = MANIFEST
 
 
-def register():
+def register() -> None:
     signals.generator_init.connect(add_template_globals)
     signals.generator_init.connect(lend_readers)
     signals.article_generator_init.connect(start_indexer)

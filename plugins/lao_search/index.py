@@ -32,11 +32,15 @@ place once all are (``articles_folder`` names their folder); ``search_files`` ma
 Nothing here grows with one article's length but its own parts: a long text costs more files, not bigger ones.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import codec
 from .bm25 import weights
@@ -46,8 +50,12 @@ from .segment import segment
 from .substrings import containing
 from .text import has_lao
 
+if TYPE_CHECKING:
+    from .documents import Document
+
 FORMAT = 4
 RECEIVER = "LaoArchive.receive"  # the bundle's one global; see js/src/search-page.js
+T = TypeVar("T")
 LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 
 
@@ -59,17 +67,19 @@ class Layout:
     near_bytes: int = 16384  # a shard of close spellings holds about this many (they compress twice as well)
 
 
-def order_key(document):
+def order_key(document: Document) -> tuple[str, str]:
     """Articles are numbered oldest first, then by URL."""
     return document.date, document.url
 
 
-def order(documents):
+def order(documents: Iterable[Document]) -> list[Document]:
     """Documents in article-number order (``order_key``)."""
     return sorted(documents, key=order_key)
 
 
-def search_files(lang, documents, pieces, layout=Layout()):
+def search_files(
+    lang: str, documents: Sequence[Document], pieces: Mapping[str, list[tuple[int, str]]], layout: Layout = Layout()
+) -> dict[str, str]:
     """{file name: script} of one language, every file; ``documents`` in order (see ``order``), ``pieces`` the
     words of each of their chunks (documents.Analyzer.pieces)."""
     scripts = [article_files(d) for d in documents]
@@ -81,7 +91,7 @@ def search_files(lang, documents, pieces, layout=Layout()):
     return files
 
 
-def article_files(document):
+def article_files(document: Document) -> list[str]:
     """The scripts of what a result shows of ``document``, its first then each further part of a long one: they do
     not depend on the other articles, so the build may write them as soon as the article is read, and move them to
     their numbered places later (``part_names``)."""
@@ -89,20 +99,26 @@ def article_files(document):
     return [head, *(as_script({"part": {"text": text, "page": page}}) for text, page in document.parts[1:])]
 
 
-def part_names(ref, count):
+def part_names(ref: int, count: int) -> list[str]:
     """The file names of article ``ref``'s ``count`` scripts (article_files), in its articles' folder."""
     return [f"{ref}.js", *(f"{ref}-{k}.js" for k in range(1, count))]
 
 
-def articles_folder(digests):
+def articles_folder(digests: Iterable[str]) -> str:
     """The name of the folder of the articles' files, from the digests of those files in article order."""
     return "f-" + digest("".join(digests))
 
 
-def dictionary_files(lang, documents, pieces, layout, folder):
+def dictionary_files(
+    lang: str,
+    documents: Sequence[Document],
+    pieces: Mapping[str, list[tuple[int, str]]],
+    layout: Layout,
+    folder: str,
+) -> dict[str, str]:
     """{file name: script} of the entry, the shards and the records; ``folder`` holds the articles' files."""
     refs_of, weights_of = weights([d.fields for d in documents])
-    articles_of_chunk = {}
+    articles_of_chunk: dict[str, int] = {}
     for ref, document in enumerate(documents):
         bit = 1 << ref
         for chunk in document.chunks:
@@ -116,17 +132,17 @@ def dictionary_files(lang, documents, pieces, layout, folder):
         parts_of=lambda chunk: parts_of_chunk.get(chunk, 0),
     )
     longest = max(map(len, lao_terms), default=1)
-    files = {}
+    files: dict[str, str] = {}
     near = _near_files(
         {key: contained[key].bit_count() for key in kinds},
         Counter(word for document in documents for word in document.spellings),
         layout,
         files,
     )
-    records = {}
-    words = {}
+    records: dict[str, str] = {}
+    words: dict[str, list[str]] = {}
     for key in refs_of.keys() | kinds.keys():
-        refs = refs_of.get(key, ())
+        refs: Sequence[int] = refs_of.get(key, ())
         extra = contained.get(key, 0)
         if refs and extra and extra.bit_count() != len(refs):  # else the term's articles are all there are
             extra &= ~codec.int_of_refs(refs)
@@ -162,12 +178,12 @@ def dictionary_files(lang, documents, pieces, layout, folder):
     return files
 
 
-def _near_files(lao, latin, layout, files):
+def _near_files(lao: Mapping[str, int], latin: Mapping[str, int], layout: Layout, files: dict[str, str]) -> str | None:
     """Adds the files of the close spellings of ``lao`` and ``latin`` ({spelling: articles}, near.py) to
     ``files``, cut into shards of about ``layout.near_bytes`` in one folder named by their content, each shard
     named by its number, with their entry (``index.js``: where each shard begins); returns the folder's name, or
     None when there is no spelling."""
-    found = neighbourhood(lao, latin)
+    found: dict[str, list[Any]] = neighbourhood(lao, latin)  # [spelling, articles, spelling, ...]
     if not found:
         return None
     bytes_of = {s: len(s.encode("utf-8")) + len(str(n)) + 4 for s, n in lao.items()}
@@ -185,13 +201,13 @@ def _near_files(lao, latin, layout, files):
     return folder
 
 
-def _long_parts(documents):
+def _long_parts(documents: Iterable[Document]) -> tuple[str, dict[str, int], dict[str, int]]:
     """(how many parts each document's text has, 0 for one not long, as codec numbers; {chunk: parts}, {term:
     parts}): which parts of long documents hold each Lao chunk and each term, as the bits of an integer, a part's bit
     its number across the long documents in ref order (the first part of the first long document is 0)."""
-    counts = []
-    of_chunk = {}
-    of_term = {}
+    counts: list[int] = []
+    of_chunk: dict[str, int] = {}
+    of_term: dict[str, int] = {}
     first = 0
     for document in documents:
         counts.append(len(document.parts))
@@ -207,7 +223,9 @@ def _long_parts(documents):
     return codec.numbers(counts), of_chunk, of_term
 
 
-def _common(terms, records, layout, files):
+def _common(
+    terms: Iterable[str], records: Mapping[str, str], layout: Layout, files: dict[str, str]
+) -> dict[str, Any] | None:
     """{"folder", "keys"} of the ``layout.common`` terms with the longest records (of those too long for their
     shard), in order, their records added to ``files`` in one folder named by their content, each named by its
     number; None when there is none."""
@@ -221,11 +239,18 @@ def _common(terms, records, layout, files):
     return {"folder": folder, "keys": keys}
 
 
-def _shards(keys, records, words, common, layout, files):
+def _shards(
+    keys: Iterable[str],
+    records: Mapping[str, str],
+    words: Mapping[str, list[str]],
+    common: Mapping[str, Any] | None,
+    layout: Layout,
+    files: dict[str, str],
+) -> tuple[str, list[str]]:
     """Cut the sorted keys into shards of about ``layout.shard_bytes`` (UTF-8) in one folder named by their
     content, each shard named by its number; returns (the folder, [where each shard begins]) and adds the shards
     and the records too big for them to ``files``."""
-    placed = []  # (key, its record or the file holding it)
+    placed: list[tuple[str, str]] = []  # (key, its record or the file holding it)
     common_file = {key: f"/{common['folder']}/{i}.js" for i, key in enumerate(common["keys"])} if common else {}
     for key in keys:
         record = records[key]
@@ -236,7 +261,7 @@ def _shards(keys, records, words, common, layout, files):
             record = "/" + name
         placed.append((key, record))
 
-    def cost(item):
+    def cost(item: tuple[str, str]) -> int:
         key, record = item
         return len(key.encode("utf-8")) + len(record) + sum(len(w.encode("utf-8")) + 3 for w in words.get(key, ()))
 
@@ -258,10 +283,10 @@ def _shards(keys, records, words, common, layout, files):
     return folder, ([""] if groups else []) + starts
 
 
-def _cut(items, cost, limit):
+def _cut(items: Iterable[T], cost: Callable[[T], int], limit: int) -> list[list[T]]:
     """``items`` in order, cut into runs of about ``limit`` bytes, ``cost(item)`` each and 8 more (quotes and
     commas)."""
-    groups = []
+    groups: list[list[T]] = []
     size = limit
     for item in items:
         spent = cost(item)
@@ -273,7 +298,7 @@ def _cut(items, cost, limit):
     return groups
 
 
-def _separator(before, first):
+def _separator(before: str, first: str) -> str:
     """The shortest beginning of ``first`` that sorts after ``before``: where a shard begins, as the entry says it
     (any key from there on, up to the next shard's, is in this one)."""
     for end in range(1, len(first) + 1):
@@ -282,8 +307,8 @@ def _separator(before, first):
     return first
 
 
-def _shown(document):
-    shown = {
+def _shown(document: Document) -> dict[str, Any]:
+    shown: dict[str, Any] = {
         "url": document.url,
         "title": document.title,
         "kind": document.kind,
@@ -295,7 +320,7 @@ def _shown(document):
         shown["tags"] = document.tags  # the last lines of text
     # The printed pages whose text is in text: the PDF's (linked to as url#page=N) or the scans' (each its own url),
     # and those read by machine, whose snippets say so.
-    printed = {"url": document.pdf_url} if document.pdf_url else {"scans": list(document.scan_urls)}
+    printed: dict[str, Any] = {"url": document.pdf_url} if document.pdf_url else {"scans": list(document.scan_urls)}
     if document.machine_read:
         printed["read"] = list(document.machine_read)
     if document.parts:  # a long one: its first part, and its tags for the result (they are its last part)
@@ -310,10 +335,10 @@ def _shown(document):
     return shown
 
 
-def _kind_table(documents):
+def _kind_table(documents: Iterable[Document]) -> dict[str, list[Any]]:
     """{"names": [kind...], "runs": [[index in names, how many articles in a row]...]} in article order."""
     names = sorted({d.kind for d in documents})
-    runs = []
+    runs: list[list[int]] = []
     for document in documents:
         kind = names.index(document.kind)
         if runs and runs[-1][0] == kind:
@@ -323,16 +348,16 @@ def _kind_table(documents):
     return {"names": names, "runs": runs}
 
 
-def _lengths(documents):
+def _lengths(documents: Iterable[Document]) -> str:
     """A character per article (its value 0-63, not a number of codec.numbers): how many terms it has, roughly (a
     step per eighth of a doubling), by which the page ranks the articles that hold a Lao query only inside longer
     words (js/src/rank.js)."""
     return "".join(codec.ALPHABET[codec.length_level(sum(length for _counts, length in d.fields))] for d in documents)
 
 
-def _years(documents):
+def _years(documents: Iterable[Document]) -> list[list[Any]]:
     """[[year, first article of that year]] in article order (articles are numbered by date)."""
-    out = []
+    out: list[list[Any]] = []
     for ref, document in enumerate(documents):
         year = document.date[:4]
         if not out or out[-1][0] != year:
@@ -340,22 +365,22 @@ def _years(documents):
     return out
 
 
-def _utf16(key):
+def _utf16(key: str) -> bytes:
     return key.encode("utf-16-be")  # the browser compares strings by UTF-16 code units
 
 
-def digest(text):
+def digest(text: str) -> str:
     """12 hexadecimal digits of the SHA-256 of ``text``: enough to name the files of one archive apart."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def _named(folder, payload):
+def _named(folder: str, payload: object) -> tuple[str, str]:
     """(name, script) of a file named by its content, so that a server may let browsers keep it for ever."""
     script = as_script(payload)
     return f"{folder}/{digest(script)}.js", script
 
 
-def as_script(payload):
+def as_script(payload: object) -> str:
     """A classic script that hands ``payload`` to the search page: pages opened from disk cannot fetch JSON."""
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # "</" would end a script element if this were ever inlined; U+2028/9 are line ends to old JS parsers.
