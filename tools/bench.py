@@ -21,6 +21,8 @@ Adelani et al. 2023). A generated archive is test data under that licence: it is
 the one --keep names), never into content/.
 """
 
+from __future__ import annotations
+
 import glob
 import json
 import os
@@ -32,31 +34,34 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 from archive.settings import ArchiveSettings
 from lao_search import DATA_FOLDER
 
 from . import bench_offline, bench_preview
-from .bench_page import GZIP_LEVEL, KINDS, browser_figures, gzipped_size, kb, print_browser, say
+from .bench_page import GZIP_LEVEL, KINDS, Measure, browser_figures, gzipped_size, kb, print_browser, say
 from .build import ROOT, SETTINGS
 from .generate import generate
 from .proctree import PeakMemory
 
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "flores200-sib-lo-en.jsonl")
 SEED = 2026
+T = TypeVar("T")
 MARKER = ".archive-bench"  # marks a --keep folder as this benchmark's, so that it may be emptied again
 # Pelican's defaults and its default theme; the content's pictures and PDFs copied as the project copies them
 PLAIN_SETTINGS = 'PLUGINS = []\nRELATIVE_URLS = True\nSITEURL = ""\nSTATIC_PATHS = ["images", "files"]\n'
 WITHOUT_SEARCH = 'PLUGINS=["archive", "assets"]'  # pelican -e (JSON): pelicanconf.py minus lao_search
 
 
-def load_pairs(path=CORPUS):
+def load_pairs(path: str = CORPUS) -> list[dict[str, str]]:
     """The corpus's sentence pairs as [{"lo": text, "en": text}], in pair order."""
     if not os.path.exists(path):
         raise SystemExit(f"bench: {path} is not here; the benchmark needs ../shared/corpus beside the clone.")
-    pairs = {}
+    pairs: dict[str, dict[str, str]] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
@@ -64,7 +69,7 @@ def load_pairs(path=CORPUS):
     return [pairs[k] for k in sorted(pairs) if {"lo", "en"} <= pairs[k].keys()]
 
 
-def workspace(keep):
+def workspace(keep: str | None) -> str:
     """The folder to work in: a new temporary one, or ``keep`` emptied, if it is empty or an earlier bench's (so
     that a mistyped --keep cannot wipe anything else, content/ least of all)."""
     if not keep:
@@ -88,20 +93,20 @@ class Build:
     cpu: float  # user + sys seconds of Pelican and every process it waited for
     peak_kb: int  # maxrss: the largest single process of the build (the forked indexer shares its parent's pages)
     output: str
-    walls: list = None  # every run's wall time, when there were several
+    walls: list[float] | None = None  # every run's wall time, when there were several
     tree_kb: int = 0  # the largest sum of resident memory over the build's process tree (proctree.py)
     tree_pss_kb: int = 0  # the same in proportional set size: shared pages counted once
     files: int = 0  # files in the output folder once built
     bytes: int = 0  # and their bytes
-    written: int = 0  # bytes the build and its children wrote to disk (ru_oublock, 512-byte blocks)
+    written: float = 0  # bytes the build and its children wrote to disk (ru_oublock, 512-byte blocks)
 
 
-def pelican_command():
+def pelican_command() -> str:
     """The pelican of the Python running this (the venv's): the issue asks for Pelican run directly."""
     return os.path.join(os.path.dirname(sys.executable), "pelican")
 
 
-def folder_size(folder):
+def folder_size(folder: str) -> tuple[int, int]:
     """(files, bytes) under ``folder``."""
     files = size = 0
     for directory, _dirs, names in os.walk(folder):
@@ -111,7 +116,7 @@ def folder_size(folder):
     return files, size
 
 
-def timed_build(work, name, content, settings_file, *extra, cache=None):
+def timed_build(work: str, name: str, content: str, settings_file: str, *extra: str, cache: str | None = None) -> Build:
     """Build ``content`` with ``pelican`` in a subprocess into an empty folder, timed, with ``cache`` as its
     cache folder (default: a new empty one of its own).
 
@@ -149,22 +154,22 @@ def timed_build(work, name, content, settings_file, *extra, cache=None):
     )
 
 
-def run_builds(work, content, baselines, runs):
+def run_builds(work: str, content: str, baselines: bool, runs: int) -> dict[str, Build]:
     """{name: Build, the run of median wall time}: plain Pelican and the project without search (if
     ``baselines``), and with search, each built ``runs`` times, in turn (a machine shared with others is not
     equally fast all the while: turns spread that over the three)."""
-    settings = {"with-search": (SETTINGS,)}
+    settings: dict[str, tuple[str, ...]] = {"with-search": (SETTINGS,)}
     if baselines:
         plain_settings = os.path.join(work, "plain-pelicanconf.py")
         with open(plain_settings, "w") as f:
             f.write(PLAIN_SETTINGS)
         settings = {"plain": (plain_settings,), "without-search": (SETTINGS, "-e", WITHOUT_SEARCH), **settings}
-    done = {name: [] for name in settings}
+    done: dict[str, list[Build]] = {name: [] for name in settings}
     for run in range(runs):
         for name, args in settings.items():
             say(f"Building: {name} ({run + 1} of {runs}) …")
             done[name].append(timed_build(work, name, content, *args))
-    builds = {}
+    builds: dict[str, Build] = {}
     for name, made in done.items():
         by_wall = sorted(made, key=lambda b: b.wall)
         median = by_wall[len(by_wall) // 2]
@@ -197,17 +202,17 @@ PARTS = [
 ]
 
 
-def part_kind(relative):
+def part_kind(relative: str) -> str:
     """Which kind of search-data file ``relative`` (to search-data/, with /) is."""
     return next((label for label, start in PARTS if relative.startswith(start)), "other")
 
 
-def data_sizes(site):
+def data_sizes(site: str) -> dict[str, dict[str, list[int]]]:
     """{lang: {kind of file: [files, raw bytes, gzip bytes]}} of each language's search-data/."""
-    sizes = {}
+    sizes: dict[str, dict[str, list[int]]] = {}
     for lang in ("lo", "en"):  # the generated archives' languages
         folder = os.path.join(site, ArchiveSettings().root(lang), DATA_FOLDER)
-        kinds = {}
+        kinds: dict[str, list[int]] = {}
         for directory, _dirs, files in os.walk(folder):
             for name in files:
                 path = os.path.join(directory, name)
@@ -225,12 +230,12 @@ def data_sizes(site):
 # --- queries --------------------------------------------------------------------------------------------------
 
 
-def spread(ranked, count):
+def spread(ranked: Sequence[T], count: int) -> list[T]:
     """``count`` items of ``ranked`` (most frequent first) at geometrically spaced ranks, from the first to the
     last: as many frequent as rare ones, where even spacing would pick almost only words seen once."""
     if len(ranked) <= count:
         return list(ranked)
-    picked = []
+    picked: list[T] = []
     for i in range(count):
         at = round(len(ranked) ** (i / (count - 1))) - 1
         while ranked[at] in picked:  # two ranks rounded to one
@@ -239,20 +244,22 @@ def spread(ranked, count):
     return picked
 
 
-def by_frequency(counter):
+def by_frequency(counter: Counter[T]) -> list[T]:
     return [key for key, _n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def sentence_counts(pairs):
+def sentence_counts(pairs: Iterable[Mapping[str, str]]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """How many sentences hold each Lao word, Lao two-word run (adjacent, no space between) and English word.
 
     Every sentence is used by many generated articles, so sentence counts rank words as article counts would."""
     from lao_search.text import chunk_pieces, chunks, folded, has_lao, words
 
-    lao, phrases, english = Counter(), Counter(), Counter()
+    lao: Counter[str] = Counter()
+    phrases: Counter[str] = Counter()
+    english: Counter[str] = Counter()
     for pair in pairs:
-        lao_words = set()
-        runs = set()
+        lao_words: set[str] = set()
+        runs: set[str] = set()
         for chunk in chunks(folded(pair["lo"])):
             pieces = chunk_pieces(chunk)
             lao_words.update(word for _start, word in pieces if has_lao(word))
@@ -267,19 +274,19 @@ def sentence_counts(pairs):
     return lao, phrases, english
 
 
-def invented_names(content):
+def invented_names(content: str) -> Counter[str]:
     """How many generated Lao articles name each person (``ທ່ານ NAME ກ່າວ``, as tools/generate.py writes it)."""
     from lao_search.text import LAO, folded
 
     said = re.compile(f"ທ່ານ\\s*([{LAO}]+?)\\s*ກ່າວ")
-    names = Counter()
+    names: Counter[str] = Counter()
     for path in sorted(glob.glob(os.path.join(content, "**", "*.lo.md"), recursive=True)):
         with open(path, encoding="utf-8") as f:
             names.update(set(said.findall(folded(f.read()))))
     return names
 
 
-def choose_queries(pairs, content, count):
+def choose_queries(pairs: Sequence[Mapping[str, str]], content: str, count: int) -> dict[str, list[str]]:
     """{kind: [query]}, the same for the same content: the Lao words in the most sentences; two-word runs and
     English words of every frequency; invented names found in the fewest articles (the longest first)."""
     import random
@@ -316,7 +323,7 @@ LABELS = {
 }
 
 
-def print_builds(builds):
+def print_builds(builds: Mapping[str, Build]) -> None:
     runs = len(next(iter(builds.values())).walls or [0])
     say(
         f"\nBuilds (median of {runs} run{'s' if runs > 1 else ''}; CPU = user+sys of Pelican and its children, the "
@@ -347,7 +354,7 @@ def print_builds(builds):
         )
 
 
-def print_sizes(sizes):
+def print_sizes(sizes: Mapping[str, Mapping[str, list[int]]]) -> None:
     say(f"\nSearch data (gzip level {GZIP_LEVEL})")
     say(f"  {'':4s}{'':24s} {'files':>7s} {'raw KB':>10s} {'gzip KB':>10s}")
     for lang, kinds in sizes.items():
@@ -356,13 +363,15 @@ def print_sizes(sizes):
             say(f"  {'' if i else lang:4s}{label:24s} {count:7,d} {kb(raw):>10s} {kb(packed):>10s}")
 
 
-def verdict(ok):
+def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def worst(measures, name, pick):
+def worst(
+    measures: Sequence[Measure], name: str, pick: Callable[[list[float]], float]
+) -> tuple[float, str] | tuple[None, str]:
     """(figure, kind) of the kind whose ``pick`` of ``name`` (max or median over its queries) is the largest."""
-    per_kind = []
+    per_kind: list[tuple[float, str]] = []
     for kind, _lang, _page in KINDS:
         values = [getattr(m, name) for m in measures if m.kind == kind and getattr(m, name) is not None]
         if values:
@@ -370,7 +379,7 @@ def worst(measures, name, pick):
     return max(per_kind) if per_kind else (None, "no query finished")
 
 
-def print_targets(builds, results):
+def print_targets(builds: Mapping[str, Build], results: Mapping[str, list[Measure]]) -> None:
     """One line per target of the issue, the figure it is judged on, PASS or MISS."""
     say("\nTargets of the issue (figures, not a test)")
     if "plain" not in builds and not results:
@@ -415,7 +424,7 @@ def print_targets(builds, results):
         say(f"  {unfinished} page loads never showed their results (see Page problems): the figures leave them out")
 
 
-def print_phone_target(results, articles):
+def print_phone_target(results: Mapping[str, list[Measure]], articles: int) -> None:
     """The phone's line: the median time to the first result of the slowest kind, ≤ 1.5 s (a target set at
     ``articles`` news articles; at another size, a figure to compare)."""
     measures = results.get("phone")
@@ -434,7 +443,16 @@ def print_phone_target(results, articles):
 # --- the whole run --------------------------------------------------------------------------------------------
 
 
-def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=3, rebuilds=100, phone_queries=3):
+def run(
+    articles: int = 1000,
+    queries: int = 8,
+    keep: str | None = None,
+    browser: bool = True,
+    baselines: bool = True,
+    runs: int = 3,
+    rebuilds: int = 100,
+    phone_queries: int = 3,
+) -> None:
     """Generate, build, measure and print; removes the generated archive unless ``keep`` names a folder."""
     pairs = load_pairs()
     work = workspace(keep)
@@ -447,7 +465,7 @@ def run(articles=1000, queries=8, keep=None, browser=True, baselines=True, runs=
         say(f"\nArchive of {articles:,} generated articles; builds in {work}")
         print_builds(builds)
         print_sizes(data_sizes(site))
-        results = {}
+        results: dict[str, list[Measure]] = {}
         if browser:
             asked = choose_queries(pairs, content, queries)
             results = browser_figures(site, asked, ("file", "http"), phone_queries)

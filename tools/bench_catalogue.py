@@ -23,6 +23,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping, Sequence
+from types import ModuleType
+from typing import Any
 
 from . import catalogue
 from .bench import (
@@ -42,7 +45,7 @@ from .bench import (
     verdict,
     worst,
 )
-from .bench_page import browser_figures, kb, print_browser, say
+from .bench_page import Measure, browser_figures, kb, print_browser, say
 from .build import SETTINGS
 
 SEARCH_EVAL = os.path.join(os.path.dirname(catalogue.__file__), "..", "..", "shared", "tools", "search_eval.py")
@@ -52,18 +55,19 @@ RECALL_WORDS = 40  # PDF-only words whose recall@10 is measured
 WARM_LIMIT, COLD_LIMIT, FIRST_GZIP_LIMIT, RECALL_LIMIT, MEMORY_LIMIT_MB = 1.5, 6.0, 150 * 1024, 0.95, 1536
 
 
-def search_eval():
+def search_eval() -> ModuleType:
     """../shared/tools/search_eval.py as a module: its norm() and summarize() are the reference's."""
     path = os.path.realpath(SEARCH_EVAL)
     if not os.path.exists(path):
         raise SystemExit(f"bench: {path} is not here; the benchmark needs ../shared/tools beside the clone.")
     spec = importlib.util.spec_from_file_location("search_eval", path)
+    assert spec is not None and spec.loader is not None  # a .py file's
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def workspace(keep):
+def workspace(keep: str | None) -> str:
     """The folder to work in: a new temporary one, or ``keep`` emptied of all but its catalogue (when it is empty
     or an earlier bench's, so that a mistyped --keep cannot wipe anything else)."""
     if not keep:
@@ -82,19 +86,19 @@ def workspace(keep):
 # --- builds ---------------------------------------------------------------------------------------------------
 
 
-def run_builds(work, content, runs):
+def run_builds(work: str, content: str, runs: int) -> dict[str, Build]:
     """{"plain", "cold", "warm": Build, the run of median wall time}, built in turns ``runs`` times."""
     plain_settings = os.path.join(work, "plain-pelicanconf.py")
     with open(plain_settings, "w") as f:
         f.write(PLAIN_SETTINGS)
-    done = {"plain": [], "cold": [], "warm": []}
+    done: dict[str, list[Build]] = {"plain": [], "cold": [], "warm": []}
     for run in range(runs):
         cache = os.path.join(work, "cache")  # the project's cache/ folder, of this build alone
         shutil.rmtree(cache, ignore_errors=True)
         for name, settings in (("plain", plain_settings), ("cold", SETTINGS), ("warm", SETTINGS)):
             say(f"Building: {name} ({run + 1} of {runs}) …")
             done[name].append(timed_build(work, name, content, settings, cache=cache if name != "plain" else None))
-    builds = {}
+    builds: dict[str, Build] = {}
     for name, made in done.items():
         median = sorted(made, key=lambda b: b.wall)[len(made) // 2]
         builds[name] = Build(
@@ -106,9 +110,9 @@ def run_builds(work, content, runs):
 # --- queries --------------------------------------------------------------------------------------------------
 
 
-def lao_texts(content, evaluator):
+def lao_texts(content: str, evaluator: ModuleType) -> dict[str, str]:
     """{slug: normalised text} of every Lao Markdown file of ``content``."""
-    texts = {}
+    texts: dict[str, str] = {}
     for directory, _dirs, names in os.walk(content):
         for name in names:
             if name.endswith(".lo.md"):
@@ -117,7 +121,9 @@ def lao_texts(content, evaluator):
     return texts
 
 
-def pdf_only_words(pairs, manifest, content, evaluator):
+def pdf_only_words(
+    pairs: Sequence[Mapping[str, str]], manifest: Mapping[str, Any], content: str, evaluator: ModuleType
+) -> dict[str, list[str]]:
     """{word: [slugs of the Lao articles relevant to it]} for every word of the PDF-only sentences (as the
     search's own word breaker finds them, two syllables or more) that no Markdown file holds: the relevant
     articles are those whose PDF holds it. Found with one pass of an Aho-Corasick automaton over each text."""
@@ -139,11 +145,11 @@ def pdf_only_words(pairs, manifest, content, evaluator):
             automaton.add_word(word, word)
     automaton.make_automaton()
 
-    def held(text):
+    def held(text: str) -> set[str]:
         return {word for _end, word in automaton.iter(text)}
 
-    outside = set().union(*map(held, lao_texts(content, evaluator).values()))
-    found = {}
+    outside: set[str] = set().union(*map(held, lao_texts(content, evaluator).values()))
+    found: dict[str, list[str]] = {}
     for slug, pdf in sorted(manifest["pdfs"].items()):
         text = evaluator.norm("\n".join(catalogue.sentence(pairs_of, ref) for ref in pdf["sentences"]))
         for word in held(text) - outside:
@@ -151,7 +157,9 @@ def pdf_only_words(pairs, manifest, content, evaluator):
     return found
 
 
-def choose_queries(pairs, pdf_words, count):
+def choose_queries(
+    pairs: Sequence[Mapping[str, str]], pdf_words: Mapping[str, list[str]], count: int
+) -> dict[str, list[str]]:
     """{kind: [query]}: Lao words in the most sentences, two-word runs and English words of every frequency (of
     the articles' pairs, as bench.choose_queries), and PDF-only words from the most to the fewest PDFs."""
     body, _only = catalogue.split_pairs(pairs)
@@ -168,7 +176,9 @@ def choose_queries(pairs, pdf_words, count):
 # --- recall ---------------------------------------------------------------------------------------------------
 
 
-def pdf_recall(work, site, pdf_words, evaluator):
+def pdf_recall(
+    work: str, site: str, pdf_words: Mapping[str, list[str]], evaluator: ModuleType
+) -> tuple[float | None, float | None, list[str]]:
     """(recall@10, precision@10, words) of RECALL_WORDS PDF-only words, by search_eval.py run (file://)."""
     words = sorted(random.Random(SEED).sample(sorted(pdf_words), min(RECALL_WORDS, len(pdf_words))))
     queries = os.path.join(work, "pdf-queries.json")
@@ -194,10 +204,10 @@ def pdf_recall(work, site, pdf_words, evaluator):
 # --- printing -------------------------------------------------------------------------------------------------
 
 
-def print_catalogue(manifest, content):
+def print_catalogue(manifest: Mapping[str, Any], content: str) -> None:
     size = manifest["key"]["size"]
-    fonts = {}
-    pages = {"issue": [], "edition": []}
+    fonts: dict[str, int] = {}
+    pages: dict[str, list[int]] = {"issue": [], "edition": []}
     for pdf in manifest["pdfs"].values():
         fonts[pdf["font"]] = fonts.get(pdf["font"], 0) + 1
         pages[pdf["kind"]].append(pdf["pages"])
@@ -212,7 +222,7 @@ def print_catalogue(manifest, content):
     )
 
 
-def print_targets(builds, results, recall):
+def print_targets(builds: Mapping[str, Build], results: Mapping[str, list[Measure]], recall: float | None) -> None:
     say("\nTargets of issue 19 at the back catalogue (figures, not a test)")
     plain, cold, warm = builds["plain"], builds["cold"], builds["warm"]
     for name, build, limit in (("warm", warm, WARM_LIMIT), ("cold", cold, COLD_LIMIT)):
@@ -248,7 +258,15 @@ def print_targets(builds, results, recall):
 # --- the whole run --------------------------------------------------------------------------------------------
 
 
-def run(scale=1.0, queries=8, keep=None, browser=True, runs=1, workers=None, phone_queries=3):
+def run(
+    scale: float = 1.0,
+    queries: int = 8,
+    keep: str | None = None,
+    browser: bool = True,
+    runs: int = 1,
+    workers: int | None = None,
+    phone_queries: int = 3,
+) -> None:
     """Generate (or reuse), build, measure and print; removes the work folder unless ``keep`` names one."""
     pairs = load_pairs()
     work = workspace(keep)
@@ -265,7 +283,8 @@ def run(scale=1.0, queries=8, keep=None, browser=True, runs=1, workers=None, pho
         )
         site = builds["warm"].output
         print_sizes(data_sizes(site))
-        results, recall = {}, None
+        results: dict[str, list[Measure]] = {}
+        recall: float | None = None
         if browser:
             evaluator = search_eval()
             pdf_words = pdf_only_words(pairs, manifest, content, evaluator)

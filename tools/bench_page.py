@@ -7,19 +7,28 @@ network, a CPU four times slower, a 390×844 mobile viewport, over http://, noth
 first result.
 """
 
+from __future__ import annotations
+
 import gzip
 import mimetypes
 import multiprocessing
 import os
 import statistics
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
 from .preview import not_found_folders
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from playwright.sync_api import Browser, ConsoleMessage, Page
 
 GZIP_LEVEL = 6  # what web servers commonly use (nginx's gzip_comp_level is 1, Apache's default 6)
 FONTS = (".woff", ".woff2")  # cached by any reader after the first page; not the search's cost
@@ -42,7 +51,7 @@ KINDS = [
 ]
 # A phone on a mobile network, as Chromium's DevTools emulate one: the context's options, then what the page's
 # DevTools session is sent before it navigates (Network.emulateNetworkConditions takes bytes per second).
-PHONE_CONTEXT = {
+PHONE_CONTEXT: dict[str, Any] = {
     "viewport": {"width": 390, "height": 844},
     "is_mobile": True,
     "has_touch": True,
@@ -52,19 +61,19 @@ PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_0
 PHONE_CPU_SLOWDOWN = 4
 
 
-def say(text):
+def say(text: str) -> None:
     print(text, flush=True)
 
 
-def kb(n):
+def kb(n: float | None) -> str:
     return "-" if n is None else f"{n / 1024:,.0f}"
 
 
-def mb(n):
+def mb(n: float | None) -> str:
     return "-" if n is None else f"{n / 1024 / 1024:,.1f}"
 
 
-def gzipped_size(data):
+def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
 
 
@@ -75,18 +84,18 @@ class SiteFiles:
     """The built site's files, read and gzipped once (in memory): what the server sends and what a file://
     page is counted as having loaded."""
 
-    def __init__(self, root):
+    def __init__(self, root: str) -> None:
         self.root = os.path.realpath(root)
-        self.cache = {}
+        self.cache: dict[str, tuple[bytes, bytes]] = {}
 
-    def path_of(self, relative):
+    def path_of(self, relative: str) -> str | None:
         """The file of ``relative`` (a path in the site; a folder means its index.html), or None outside it."""
         path = os.path.realpath(os.path.join(self.root, relative.lstrip("/")))
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
         return path if path.startswith(self.root + os.sep) and os.path.isfile(path) else None
 
-    def not_found_page(self, asked):
+    def not_found_page(self, asked: str) -> str | None:
         """The 404.html of the first folder of ``asked`` (en/404.html for /en/…), else the root's, else None."""
         for folder in not_found_folders(asked):
             found = self.path_of(f"{folder}/404.html" if folder else "404.html")
@@ -94,7 +103,7 @@ class SiteFiles:
                 return found
         return None
 
-    def get(self, path):
+    def get(self, path: str) -> tuple[bytes, bytes]:
         """(raw bytes, gzip bytes) of the file ``path``."""
         if path not in self.cache:
             with open(path, "rb") as f:
@@ -102,7 +111,7 @@ class SiteFiles:
             self.cache[path] = (data, gzip.compress(data, GZIP_LEVEL, mtime=0))
         return self.cache[path]
 
-    def sizes_of_url(self, url):
+    def sizes_of_url(self, url: str) -> tuple[int, int]:
         """(raw, gzip) sizes of the site's file a file:// URL names."""
         found = self.path_of(os.path.relpath(unquote(urlsplit(url).path), self.root))
         if found is None:
@@ -111,7 +120,7 @@ class SiteFiles:
         return len(raw), len(packed)
 
 
-def content_type(path):
+def content_type(path: str) -> str:
     """Text in UTF-8, as the site is written: a script without a charset would be read in the page's."""
     guessed = mimetypes.guess_type(path)[0] or "application/octet-stream"
     if path.endswith(".js"):
@@ -119,7 +128,7 @@ def content_type(path):
     return guessed + ("; charset=utf-8" if guessed.startswith("text/") else "")
 
 
-def handler_for(files):
+def handler_for(files: SiteFiles) -> type[BaseHTTPRequestHandler]:
     """A request handler class serving ``files`` (http.server takes a class, so the files come in by closure)."""
 
     class Handler(BaseHTTPRequestHandler):
@@ -128,15 +137,16 @@ def handler_for(files):
         protocol_version = "HTTP/1.1"  # keep-alive, as browsers and servers speak
         disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms wait for a delayed ACK
 
-        def do_GET(self):
+        def do_GET(self) -> None:
             self.respond(body=True)
 
-        def do_HEAD(self):
+        def do_HEAD(self) -> None:
             self.respond(body=False)
 
-        def respond(self, body):
+        def respond(self, body: bool) -> None:
             asked = unquote(urlsplit(self.path).path)
-            path, status = files.path_of(asked), HTTPStatus.OK
+            path: str | None = files.path_of(asked)
+            status = HTTPStatus.OK
             if path is None:  # the site's own 404 page, of the language the address is in, as a server is set up
                 path, status = files.not_found_page(asked), HTTPStatus.NOT_FOUND
             if path is None:
@@ -155,7 +165,7 @@ def handler_for(files):
             if body:
                 self.wfile.write(data)
 
-        def log_message(self, *args):
+        def log_message(self, *args: object) -> None:
             """Quiet: a request log would bury the figures."""
 
     return Handler
@@ -164,11 +174,11 @@ def handler_for(files):
 class QuietServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request, client_address):
+    def handle_error(self, request: object, client_address: object) -> None:
         """A browser closing a kept-alive connection is no error worth a traceback."""
 
 
-def serve_forever(files, connection, port=0):
+def serve_forever(files: SiteFiles, connection: Connection, port: int = 0) -> None:
     """The server's process: tells its port, then serves until killed."""
     server = QuietServer(("127.0.0.1", port), handler_for(files))
     connection.send(server.server_address[1])
@@ -176,7 +186,7 @@ def serve_forever(files, connection, port=0):
 
 
 @contextmanager
-def served(files, port=0):
+def served(files: SiteFiles, port: int = 0) -> Iterator[str]:
     """The site on http://127.0.0.1:<port, or a free one>/, for the length of the block, from a process of its
     own: in this one, Playwright's event handling would hold the GIL the server needs and slow every response."""
     context = multiprocessing.get_context("fork")  # the child inherits ``files`` and what it has gzipped
@@ -207,7 +217,7 @@ class Measure:
     heap: int | None = None  # bytes of JS heap in use once the results are shown, after a garbage collection
     next_raw: int | None = None  # bytes loaded for the next page of results (None: no "more" button)
     next_gzip: int | None = None
-    problems: list = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
 
 RESOURCES_JS = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
@@ -220,7 +230,7 @@ MARK_JS = """(name) => { const mark = performance.getEntriesByName(name)[0];
   return mark ? mark.startTime : null; }"""  # the marks js/src/search-page.js makes
 
 
-def loaded(page, mode, finished, files):
+def loaded(page: Page, mode: str, finished: Iterable[str], files: SiteFiles) -> dict[str, tuple[int, int]]:
     """{url: (raw, gzip)} of everything the page has loaded so far, fonts excluded.
 
     Over http: the Resource Timing API (decodedBodySize, encodedBodySize). From file:// Chromium keeps no
@@ -232,15 +242,15 @@ def loaded(page, mode, finished, files):
     return {url: sizes for url, sizes in entries.items() if not urlsplit(url).path.endswith(FONTS)}
 
 
-def total_sizes(resources):
+def total_sizes(resources: Mapping[str, tuple[int, int]]) -> tuple[int, int]:
     return sum(raw for raw, _ in resources.values()), sum(packed for _, packed in resources.values())
 
 
-def watch(page, problems):
+def watch(page: Page, problems: list[str]) -> None:
     """Collects into ``problems`` what went wrong on ``page``: script errors, console errors (with the URL they
     name, a 404 among them), failed requests."""
 
-    def console(message):
+    def console(message: ConsoleMessage) -> None:
         if message.type == "error":
             where = message.location.get("url") or ""
             problems.append(f"console: {message.text}" + (f" [{where}]" if where else ""))
@@ -250,7 +260,9 @@ def watch(page, problems):
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
 
 
-def measure(browser, url, mode, files, kind, query, phone=False):
+def measure(
+    browser: Browser, url: str, mode: str, files: SiteFiles, kind: str, query: str, phone: bool = False
+) -> Measure:
     """One query in a fresh context (nothing cached): the figures of its first page, then of its next page; on
     the phone's profile (``phone``), those of its first page only."""
     from playwright.sync_api import Error as PlaywrightError
@@ -258,7 +270,7 @@ def measure(browser, url, mode, files, kind, query, phone=False):
     figures = Measure(kind, query)
     context = browser.new_context(**(PHONE_CONTEXT if phone else {}))
     page = context.new_page()
-    finished = []
+    finished: list[str] = []
     page.on("requestfinished", lambda request: finished.append(request.url))
     watch(page, figures.problems)
     page.add_init_script("performance.setResourceTimingBufferSize(100000)")  # the default keeps 250 entries
@@ -295,17 +307,19 @@ def measure(browser, url, mode, files, kind, query, phone=False):
     return figures
 
 
-def browser_figures(site, queries, modes, phone_queries=0):
+def browser_figures(
+    site: str, queries: Mapping[str, list[str]], modes: Iterable[str], phone_queries: int = 0
+) -> dict[str, list[Measure]]:
     """{mode: [Measure]} for every query of ``queries`` ({kind: [query]}), from file:// and/or over http://, and
     under "phone" the first ``phone_queries`` of each kind over http:// on the phone's profile."""
     from playwright.sync_api import sync_playwright
 
     files = SiteFiles(site)
     pages = {kind: page for kind, _lang, page in KINDS}
-    runs = [(mode, mode, queries) for mode in modes]
+    runs: list[tuple[str, str, Mapping[str, list[str]]]] = [(mode, mode, queries) for mode in modes]
     if phone_queries:
         runs.append(("phone", "http", {kind: asked[:phone_queries] for kind, asked in queries.items()}))
-    results = {}
+    results: dict[str, list[Measure]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
         try:
@@ -329,7 +343,7 @@ def browser_figures(site, queries, modes, phone_queries=0):
 
 
 @contextmanager
-def file_base(root):
+def file_base(root: str) -> Iterator[str]:
     """The file:// base of the site, shaped like served() so that both modes run alike."""
     yield "file://" + quote(root) + "/"
 
@@ -337,14 +351,14 @@ def file_base(root):
 # --- printing -------------------------------------------------------------------------------------------------
 
 
-def median_max(values, show):
-    values = [v for v in values if v is not None]
-    if not values:
+def median_max(values: Iterable[float | None], show: Callable[[float], str]) -> str:
+    found = [v for v in values if v is not None]
+    if not found:
         return f"{'-':>8s} {'-':>7s}"
-    return f"{show(statistics.median(values)):>8s} {show(max(values)):>7s}"
+    return f"{show(statistics.median(found)):>8s} {show(max(found)):>7s}"
 
 
-def print_browser(results, count):
+def print_browser(results: Mapping[str, list[Measure]], count: int) -> None:
     say(f"\nSearch page in headless Chromium, up to {count} queries per kind, each in a fresh context (no cache).")
     say(
         "  first = everything loaded until #search-results is aria-busy=false (the page, its CSS and scripts, the "
@@ -370,7 +384,7 @@ def print_browser(results, count):
             if not any(m.kind == kind for m in measures):
                 continue
             rows = [m for m in measures if m.kind == kind and m.first_ms is not None]
-            files = statistics.median(m.first_files for m in rows) if rows else 0
+            files = statistics.median(m.first_files for m in rows) if rows else 0  # type: ignore[type-var]  # set with first_ms
             say(
                 f"  {kind:10s} {len(rows):3d}  "
                 + "  ".join(

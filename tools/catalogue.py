@@ -18,6 +18,8 @@ holds the catalogue of the same version, seed and scale is used as it is:
     .venv/bin/python -m tools.catalogue DIR [--scale 0.1]
 """
 
+from __future__ import annotations
+
 import argparse
 import html
 import io
@@ -26,15 +28,26 @@ import os
 import random
 import re
 import time
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from .generate import article
 from .pdf_measure import missing_font
 
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import Clip
+    from playwright.sync_api import Browser
+
 VERSION = 2  # of what this module writes: a catalogue of another version is made again
 MANIFEST = "catalogue.json"
+Pair = Mapping[str, str]  # {"lo": text, "en": text}
+PairsOf = tuple[list[Pair], list[Pair]]  # (pairs for articles, pairs for PDFs only)
+Ref = tuple[str, int]  # a sentence: ("b", i) into the article pairs, ("p", i) into the PDF-only pairs
+Item = dict[str, Any]  # one planned item: see plan()
+Job = tuple[str, Item]  # ("issue" or "edition", the item)
 SENTENCES_PER_PDF_ONLY = 5  # one pair in this many goes into PDFs only
 FONTS = ["Phetsarath OT", "Phetsarath OT", "Phetsarath OT", "Noto Sans Lao", "Noto Serif Lao"]  # by PDF, in turn
 COVER_SIZE = (1200, 1700)
@@ -51,13 +64,13 @@ class Size:
     reports: int = 200
     issues: int = 24
     editions: int = 60
-    issue_pages: tuple = (48, 96)
+    issue_pages: tuple[int, int] = (48, 96)
     edition_pages: int = 8
     issue_page_sentences: int = MAGAZINE_PAGE_SENTENCES
     edition_page_sentences: int = EDITION_PAGE_SENTENCES
 
     @classmethod
-    def scaled(cls, scale):
+    def scaled(cls, scale: float) -> Size:
         """The catalogue's counts times ``scale`` (at least one of each kind); a PDF keeps its real length."""
         full = cls()
         return cls(*(max(1, round(getattr(full, name) * scale)) for name in ("news", "reports", "issues", "editions")))
@@ -66,27 +79,29 @@ class Size:
 # --- the plan: every item's text, decided in one process, deterministically --------------------------------------
 
 
-def split_pairs(pairs):
+def split_pairs(pairs: Sequence[Pair]) -> PairsOf:
     """(pairs for articles, pairs for PDFs only): every SENTENCES_PER_PDF_ONLY-th pair goes to the PDFs."""
     body = [p for i, p in enumerate(pairs) if i % SENTENCES_PER_PDF_ONLY != 3]
     only = [p for i, p in enumerate(pairs) if i % SENTENCES_PER_PDF_ONLY == 3]
     return body, only
 
 
-def item_random(seed, kind, n):
+def item_random(seed: int, kind: str, n: int | str) -> random.Random:
     return random.Random(f"{seed}-{kind}-{n}")
 
 
-def run_of(rnd, pool, low, high):
+def run_of(rnd: random.Random, pool: Sized, low: int, high: int) -> list[int]:
     start = rnd.randrange(len(pool))
     return [(start + i) % len(pool) for i in range(rnd.randint(low, high))]
 
 
-def pdf_pages(rnd, body, count, per_page, only_sentences):
+def pdf_pages(
+    rnd: random.Random, body: Sized, count: int, per_page: int, only_sentences: Iterable[Ref]
+) -> list[list[Ref]]:
     """``count`` pages of [sentence refs], stories of 4-10 consecutive article pairs with ``only_sentences`` (refs
     of PDF-only pairs) put in at random places. A ref is ("b", i) into the article pairs, ("p", i) into the
     PDF-only pairs."""
-    refs = []
+    refs: list[Ref] = []
     while len(refs) < count * per_page:
         refs.extend(("b", i) for i in run_of(rnd, body, 4, 10))
     refs = refs[: count * per_page]
@@ -96,17 +111,17 @@ def pdf_pages(rnd, body, count, per_page, only_sentences):
     return [refs[a:b] for a, b in pairwise(edges)]
 
 
-def plan(pairs, size, seed):
+def plan(pairs: Sequence[Pair], size: Size, seed: int) -> dict[str, list[Item]]:
     """Everything the catalogue holds, as plain data: {"news": [...], "reports": [...], "issues": [...],
     "editions": [...]}; a PDF's pages are lists of sentence refs (see pdf_pages)."""
     body, only = split_pairs(pairs)
     pdfs = [("issue", n) for n in range(1, size.issues + 1)] + [("edition", n) for n in range(size.editions)]
-    placed = {pdf: [] for pdf in pdfs}
+    placed: dict[tuple[str, int], list[Ref]] = {pdf: [] for pdf in pdfs}
     rnd = random.Random(f"{seed}-pdf-only")
     for i in range(len(only)):
         for pdf in rnd.sample(pdfs, min(len(pdfs), rnd.randint(1, 3))):
             placed[pdf].append(("p", i))
-    issues = []
+    issues: list[Item] = []
     for n in range(1, size.issues + 1):
         rnd = item_random(seed, "issue", n)
         year, quarter = 2019 + (n - 1) // 4 % 8, (n - 1) % 4
@@ -122,7 +137,7 @@ def plan(pairs, size, seed):
                 ),
             }
         )
-    editions = []
+    editions: list[Item] = []
     for n in range(size.editions):
         rnd = item_random(seed, "edition", n)
         number = 201 + n
@@ -136,7 +151,7 @@ def plan(pairs, size, seed):
                 "pages": pdf_pages(rnd, body, size.edition_pages, size.edition_page_sentences, placed[("edition", n)]),
             }
         )
-    news = []
+    news: list[Item] = []
     for n in range(size.news):
         rnd = item_random(seed, "news", n)
         news.append(
@@ -147,7 +162,7 @@ def plan(pairs, size, seed):
                 "issue": rnd.randint(1, size.issues) if rnd.random() < 0.2 else None,
             }
         )
-    reports = []
+    reports: list[Item] = []
     for n in range(size.reports):
         rnd = item_random(seed, "report", n)
         reports.append(
@@ -162,7 +177,7 @@ def plan(pairs, size, seed):
     return {"news": news, "reports": reports, "issues": issues, "editions": editions}
 
 
-def sentence(pairs_of, ref, lang="lo"):
+def sentence(pairs_of: PairsOf, ref: Sequence[Any], lang: str = "lo") -> str:
     """The text of a sentence ref, in ``lang``; ``pairs_of`` = (article pairs, PDF-only pairs)."""
     body, only = pairs_of
     return (body if ref[0] == "b" else only)[ref[1]][lang]
@@ -182,17 +197,17 @@ ORGANISERS = [
 ]
 
 
-def title_of(text):
+def title_of(text: str) -> str:
     return re.sub(r"\s+", " ", text)[:80].strip()
 
 
-def write_text(path, text):
+def write_text(path: str, text: str) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
 
-def write_item(content, folder, slug, meta, bodies):
+def write_item(content: str, folder: str, slug: str, meta: Mapping[str, list[str]], bodies: Mapping[str, str]) -> None:
     """The Lao file and its English translation; ``meta`` is {lang: [Key: value lines]} after the common ones."""
     for lang in ("lo", "en"):
         lines = [*meta[lang][:2], f"Lang: {lang}", f"Slug: {slug}", *meta[lang][2:]]
@@ -201,14 +216,14 @@ def write_item(content, folder, slug, meta, bodies):
         write_text(os.path.join(content, folder, f"{slug}.{lang}.md"), "\n".join(lines) + "\n\n" + bodies[lang] + "\n")
 
 
-def write_markdown(content, pairs_of, planned, seed):
+def write_markdown(content: str, pairs_of: PairsOf, planned: Mapping[str, list[Item]], seed: int) -> None:
     body = pairs_of[0]
     for item in planned["news"]:
         run = [body[i] for i in item["run"]]
         lao, english = article(item_random(seed, "news-text", item["slug"]), run)
         meta = {
             lang: [f"Title: {title_of(run[0][lang])}", f"Date: {item['date']}", "Category: news"]
-            for lang in "lo en".split()
+            for lang in ["lo", "en"]
         }
         if item["issue"]:
             for lines in meta.values():
@@ -275,8 +290,8 @@ def write_markdown(content, pairs_of, planned, seed):
 # --- media: in worker processes, each with its own Chromium ------------------------------------------------------
 
 
-def magazine_html(item, pairs_of):
-    sections = []
+def magazine_html(item: Item, pairs_of: PairsOf) -> str:
+    sections: list[str] = []
     for k, refs in enumerate(item["pages"], 1):
         texts = [sentence(pairs_of, ref) for ref in refs]
         paragraphs = "".join(f"<p>{html.escape(' '.join(texts[j : j + 3]))}</p>" for j in range(0, len(texts), 3))
@@ -293,9 +308,9 @@ def magazine_html(item, pairs_of):
     )
 
 
-def edition_html(item, pairs_of):
+def edition_html(item: Item, pairs_of: PairsOf) -> str:
     width, height = SCAN_SIZE
-    sections = []
+    sections: list[str] = []
     for k, refs in enumerate(item["pages"], 1):
         texts = [sentence(pairs_of, ref) for ref in refs]
         head = (
@@ -327,7 +342,7 @@ def edition_html(item, pairs_of):
     )
 
 
-def cover_html(item, pairs_of):
+def cover_html(item: Item, pairs_of: PairsOf) -> str:
     width, height = COVER_SIZE
     hue = item["n"] * 47 % 360
     lines = "".join(
@@ -345,7 +360,7 @@ def cover_html(item, pairs_of):
     )
 
 
-def photographed(png, seed, paper=True):
+def photographed(png: bytes, seed: str, paper: bool = True) -> bytes:
     """A screenshot as a photograph of it: greyed (paper-tinted), a little tilted and blurred, noisy, unevenly lit,
     as JPEG bytes."""
     from PIL import Image, ImageChops, ImageFilter
@@ -369,14 +384,14 @@ def photographed(png, seed, paper=True):
     return out.getvalue()
 
 
-def write_whole(path, data):
+def write_whole(path: str, data: bytes) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path + ".part", "wb") as f:
         f.write(data)
     os.replace(path + ".part", path)
 
 
-def print_pdf(browser, document, path, **options):
+def print_pdf(browser: Browser, document: str, path: str, **options: Any) -> None:
     if os.path.exists(path):
         return
     page = browser.new_page()
@@ -389,12 +404,12 @@ def print_pdf(browser, document, path, **options):
         page.close()
 
 
-def make_issue(browser, content, item, pairs_of):
+def make_issue(browser: Browser, content: str, item: Item, pairs_of: PairsOf) -> None:
     slug = item["slug"]
     print_pdf(browser, magazine_html(item, pairs_of), os.path.join(content, "files", "magazine", f"{slug}.pdf"))
     cover = os.path.join(content, "images", "magazine", f"{slug}.jpg")
     if not os.path.exists(cover):
-        page = browser.new_page(viewport=dict(zip(("width", "height"), COVER_SIZE, strict=True)))
+        page = browser.new_page(viewport=dict(zip(("width", "height"), COVER_SIZE, strict=True)))  # type: ignore[arg-type]
         try:
             page.set_content(cover_html(item, pairs_of))
             page.evaluate("document.fonts.ready")
@@ -408,7 +423,7 @@ OVERFLOWING_JS = """() => [...document.querySelectorAll("section")].flatMap((sec
     ? [k + 1] : [])"""
 
 
-def make_edition(browser, content, item, pairs_of):
+def make_edition(browser: Browser, content: str, item: Item, pairs_of: PairsOf) -> None:
     slug = item["slug"]
     document = edition_html(item, pairs_of)
     print_pdf(browser, document, os.path.join(content, "files", "newspaper", f"{slug}.pdf"))
@@ -424,13 +439,13 @@ def make_edition(browser, content, item, pairs_of):
         if overflowing:
             raise RuntimeError(f"{slug}: the text of page(s) {overflowing} does not fit the page")
         for k, scan in enumerate(scans):
-            clip = {"x": 0, "y": k * height, "width": width, "height": height}
+            clip: Clip = {"x": 0, "y": k * height, "width": width, "height": height}
             write_whole(scan, photographed(page.screenshot(clip=clip, full_page=True), f"{slug}-{k}"))
     finally:
         page.close()
 
 
-def make_media(content, jobs, pairs_of):
+def make_media(content: str, jobs: Iterable[Job], pairs_of: PairsOf) -> None:
     """One worker: its own Chromium, its share of ``jobs`` [(kind, item)]; says what it made as it goes."""
     from playwright.sync_api import sync_playwright
 
@@ -449,9 +464,9 @@ def make_media(content, jobs, pairs_of):
             browser.close()
 
 
-def shares(jobs, workers):
+def shares(jobs: Iterable[Job], workers: int) -> list[list[Job]]:
     """``jobs`` dealt to ``workers`` lists, the longest first to the least loaded (cost: pages to print)."""
-    loads = [[0, []] for _ in range(workers)]
+    loads: list[list[Any]] = [[0, []] for _ in range(workers)]  # [pages, jobs] of each worker
     for job in sorted(jobs, key=lambda job: -len(job[1]["pages"]) * (3 if job[0] == "edition" else 1)):
         least = min(loads, key=lambda load: load[0])
         least[0] += len(job[1]["pages"]) * (3 if job[0] == "edition" else 1)  # a scan costs about 3 pages
@@ -462,12 +477,12 @@ def shares(jobs, workers):
 # --- the whole catalogue ------------------------------------------------------------------------------------------
 
 
-def key_of(size, seed):
+def key_of(size: Size, seed: int) -> dict[str, Any]:
     """What a catalogue is made from, as its manifest holds it (through JSON: tuples become lists)."""
     return json.loads(json.dumps({"version": VERSION, "seed": seed, "size": asdict(size)}))
 
 
-def read_manifest(folder):
+def read_manifest(folder: str) -> dict[str, Any] | None:
     try:
         with open(os.path.join(folder, MANIFEST), encoding="utf-8") as f:
             return json.load(f)
@@ -475,7 +490,7 @@ def read_manifest(folder):
         return None
 
 
-def pdf_page_count(path):
+def pdf_page_count(path: str) -> int:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(path)
@@ -485,7 +500,14 @@ def pdf_page_count(path):
         document.close()
 
 
-def generate(folder, pairs, size=Size(), seed=2026, workers=None, say=print):
+def generate(
+    folder: str,
+    pairs: Sequence[Pair],
+    size: Size = Size(),
+    seed: int = 2026,
+    workers: int | None = None,
+    say: Callable[[str], object] = print,
+) -> dict[str, Any]:
     """The catalogue in ``folder`` (its content/ and catalogue.json), made or, when ``folder`` already holds the
     same one, reused; returns the manifest: the key, every PDF's sentence refs and page count, and the split."""
     key = key_of(size, seed)
@@ -510,7 +532,7 @@ def generate(folder, pairs, size=Size(), seed=2026, workers=None, say=print):
     with ProcessPoolExecutor(workers) as pool:
         for done in [pool.submit(make_media, content, share, pairs_of) for share in shares(jobs, workers)]:
             done.result()
-    pdfs = {}
+    pdfs: dict[str, dict[str, Any]] = {}
     for kind, item in jobs:
         path = os.path.join("files", "magazine" if kind == "issue" else "newspaper", f"{item['slug']}.pdf")
         pdfs[item["slug"]] = {
@@ -527,7 +549,7 @@ def generate(folder, pairs, size=Size(), seed=2026, workers=None, say=print):
     return manifest
 
 
-def main():
+def main() -> None:
     from .bench import load_pairs
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
