@@ -481,7 +481,10 @@ export function createSearch(store) {
   // ({text, count}, near.js tonedFrom), or null.
   async function tonedLookup({ parts, lao }) {
     if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
-    return tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
+    const toned = tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
+    // Most often the word meant is a common one: its record is asked for now, in case it is searched for instead.
+    if (toned) await store.preload([toned.text]);
+    return toned;
   }
 
   // The search for the spelling `asked` (a promise of tonedLookup's) gives in place of `query`, when the articles
