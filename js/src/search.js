@@ -86,7 +86,7 @@ export function createSearch(store) {
   async function piecesOf(part, records) {
     const record = records.get(part) || (await store.lookup([part])).get(part);
     if (record?.words) return record.words.map((text, i) => ({ text, word: !record.loose[i] }));
-    const found = (await store.known(candidateWords(part, entry.longest).filter(hasLao))).terms;
+    const found = await store.words(candidateWords(part, entry.longest).filter(hasLao));
     const isWord = (w) => found.has(w);
     return segment(part, isWord, entry.longest).map((text) => ({ text, word: isWord(text) }));
   }

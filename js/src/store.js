@@ -185,6 +185,28 @@ export function createStore(load, lang) {
       return new Map(keys.map((key, i) => [key, records[i]]));
     },
 
+    /**
+     * Which of `candidates` (Lao strings) are words of the archive (a set), from the shards of its words alone
+     * (entry.words), the commonest from the entry itself.
+     */
+    async words(candidates) {
+      await open();
+      const found = new Set(candidates.filter((c) => common.has(c)));
+      const rest = candidates.filter((c) => !common.has(c));
+      if (!entry.words || !rest.length) return found;
+      const { folder, starts } = entry.words;
+      const shards = await Promise.all(
+        rest.map((c) => {
+          const i = lastAtOrBefore(starts, c);
+          return i < 0 ? null : part(`${folder}/${i}.js`);
+        }),
+      );
+      rest.forEach((c, k) => {
+        if (shards[k] && indexOf(shards[k].words, c) >= 0) found.add(c);
+      });
+      return found;
+    },
+
     /** Asks at once for the records of those of `keys` that are among the archive's commonest words. */
     async preload(keys) {
       await open();

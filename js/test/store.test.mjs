@@ -158,3 +158,26 @@ test("the commonest words' records are found without their shards, and preload a
     entry.common.keys.map((_, i) => `${entry.common.folder}/${i}.js`),
   );
 });
+
+test("which strings are words of the archive is told by the shards of its words alone", async () => {
+  const asked = [];
+  const store = createStore(async (name) => {
+    asked.push(name);
+    return payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"));
+  }, "lo");
+  const words = entry.words.starts.flatMap(
+    (_, i) => payloadOf(fs.readFileSync(path.join(DATA, entry.words.folder, `${i}.js`), "utf8")).words,
+  );
+  const some = [words[0], words.at(-1), ...entry.common.keys.filter((k) => /[\u0e80-\u0eff]/.test(k)).slice(0, 2)];
+  const found = await store.words([...some, "ຊ້າງບິນ", "ກ", words[0].slice(0, -1)]);
+  const known = await createStore(
+    async (name) => payloadOf(fs.readFileSync(path.join(DATA, name), "utf8")),
+    "lo",
+  ).known([...some, "ຊ້າງບິນ", "ກ", words[0].slice(0, -1)]);
+  assert.deepEqual(found, known.terms); // what the dictionary's shards say too
+  assert.ok(some.every((word) => found.has(word)));
+  assert.ok(
+    asked.every((name) => name === "index.js" || name.startsWith(`${entry.words.folder}/`)),
+    asked.join(),
+  );
+});
