@@ -420,8 +420,8 @@ export function createSearch(store) {
   async function wordsOnly(suggestions, typed) {
     const changed = (q) => parseQuery(q).lao.filter((part) => !typed.includes(part));
     const parts = unique(suggestions.flatMap(changed));
-    const whole = new Set();
-    for (const part of parts) if ((await piecesOf(part, new Map())).every((piece) => piece.word)) whole.add(part);
+    const split = await Promise.all(parts.map((part) => piecesOf(part, new Map()))); // at once, not one by one
+    const whole = new Set(parts.filter((_, k) => split[k].every((piece) => piece.word)));
     return suggestions.filter((q) => changed(q).every((part) => whole.has(part)));
   }
 
