@@ -209,15 +209,8 @@ export function createSearch(store) {
   // every unit and every two and three in a row as keys, also from after each of those vowels, and each unit's end
   // with the three units after it.
   async function fromKeys(needle) {
-    const at = breaks(needle);
-    const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
-    const end = mayBegin(needle[0]) ? 0 : 1; // a first piece that is the end of a unit, kept with the units after it
-    const runs = []; // keys in any text that held the needle: its end of a unit and the units after it, and
-    // UNITS_IN_KEYS whole units in a row (not the last: it may be the beginning of a longer one)
-    if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
-    for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
+    const { pieces, end, runs, long } = runsOf(needle);
     if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
-    const long = pieces.length > end + UNITS_IN_KEYS;
     // A longer needle's articles are those its runs (keys all) tell, checked in their text (candidatesFor), when
     // they are few: the keys it ends with would only narrow them, at a shard and a record file each (dozens; on a
     // phone, a round trip for every six). Else those keys narrow them first.
@@ -236,6 +229,19 @@ export function createSearch(store) {
     // A needle of a few units that begins a key: the keys that begin with it are every place it is. A longer one is
     // in their articles at most.
     return long ? { within: refs, inside: runs } : { refs, parts };
+  }
+
+  // Of a Lao `needle`: its pieces (breaks), whether the first is the end of a unit (`end`, 1 or 0), the keys any text
+  // that held it would have (`runs`: its end of a unit and the units after it, and UNITS_IN_KEYS whole units in a
+  // row, not the last: it may be the beginning of a longer one), and whether it is longer than one run (`long`).
+  function runsOf(needle) {
+    const at = breaks(needle);
+    const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
+    const end = mayBegin(needle[0]) ? 0 : 1; // a first piece that is the end of a unit, kept with the units after it
+    const runs = [];
+    if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
+    for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
+    return { pieces, end, runs, long: pieces.length > end + UNITS_IN_KEYS };
   }
 
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
@@ -330,6 +336,9 @@ export function createSearch(store) {
     // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
     // those that may be its words are asked for at once, beside the shards (a round trip less on a phone).
     store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]);
+    // A long Lao part is seldom a key: the shards of the keys it would be looked for by (fromKeys) are asked for
+    // beside its own, not after it. A failure is met again when they are used.
+    for (const part of lao) if (runsOf(part).long) store.known(runsOf(part).runs).catch(() => {});
     const records = await store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
     if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
