@@ -333,13 +333,15 @@ export function createSearch(store) {
     if (!lao.length && !words.length) return { ...query, answer: outcome("none", [], []) };
     await setup();
     const wordTerms = unique(words.flatMap((w) => pipeline.runString(w)));
-    // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
-    // those that may be its words are asked for at once, beside the shards (a round trip less on a phone).
-    store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]);
+    const looking = store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
     // A long Lao part is seldom a key: the shards of the keys it would be looked for by (fromKeys) are asked for
     // beside its own, not after it. A failure is met again when they are used.
     for (const part of lao) if (runsOf(part).long) store.known(runsOf(part).runs).catch(() => {});
-    const records = await store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
+    // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
+    // those that may be its words are asked for at once (a round trip less on a phone), after the shards the
+    // search needs first (a browser sends them in that order).
+    store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]);
+    const records = await looking;
     if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
