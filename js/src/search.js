@@ -209,7 +209,7 @@ export function createSearch(store) {
   // every unit and every two and three in a row as keys, also from after each of those vowels, and each unit's end
   // with the three units after it.
   async function fromKeys(needle) {
-    const { pieces, end, runs, long } = runsOf(needle);
+    const { pieces, runs, long } = runsOf(needle);
     if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
     // A longer needle's articles are those its runs (keys all) tell, checked in their text (candidatesFor), when
     // they are few: the keys it ends with would only narrow them, at a shard and a record file each (dozens; on a
@@ -438,7 +438,7 @@ export function createSearch(store) {
 
   // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
   // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
-  async function corrected(query) {
+  async function corrected(query, early) {
     const rebuild = (replacements) => rebuilt(query.parts, replacements);
     const wrong = await misspelt(query);
     const tried = new Set();
@@ -456,11 +456,13 @@ export function createSearch(store) {
         const other = await prepare(attempt);
         const found = other.answer || (await exactly(other));
         if (found?.mode === "exact") {
+          const outcome = { ...found, mode: "corrected", typed: query.parts, query: attempt };
+          early?.({ ...outcome, suggestions: [] }); // the results may be shown while the other spellings are weighed
           const suggestions = await wordsOnly(
             others(offered, attempt, (w) => pipeline.runString(w)),
             query.lao,
           );
-          return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
+          return { ...outcome, suggestions };
         }
       }
     }
@@ -470,9 +472,10 @@ export function createSearch(store) {
   /**
    * The outcome of a search for `raw`: the articles that hold it as typed; else, unless `asTyped`, those of the
    * closest spelling that finds any ("corrected", with `query` the one searched for and `suggestions` other
-   * close ones); else those that hold all its words apart ("all-words"); else none.
+   * close ones); else those that hold all its words apart ("all-words"); else none. `early(outcome)`, when given,
+   * has a corrected outcome as soon as its results are known, without its suggestions (weighed after).
    */
-  async function search(raw, { asTyped = false } = {}) {
+  async function search(raw, { asTyped = false, early = null } = {}) {
     // The close spellings' entry, asked for beside the query's first files: a query found nowhere as typed needs it
     // first (a round trip sooner on a phone); one found as typed loads it and none of their shards.
     if (!asTyped && raw.trim()) store.preloadNear().catch(() => {});
@@ -481,11 +484,11 @@ export function createSearch(store) {
     const query = await prepare(raw);
     if (query.answer) {
       if (asTyped || query.answer.mode === "empty") return query.answer;
-      return (await corrected(query)) || query.answer;
+      return (await corrected(query, early)) || query.answer;
     }
     const exact = await exactly(query);
     if (exact) return (await fewFound(exact, query, toned)) || exact;
-    return (!asTyped && (await corrected(query))) || (await allWords(query));
+    return (!asTyped && (await corrected(query, early))) || (await allWords(query));
   }
 
   // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain
