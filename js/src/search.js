@@ -202,12 +202,12 @@ export function createSearch(store) {
   // What the keys alone tell of a Lao `needle` that is no key, without reading a text: {nowhere: true} when no
   // article can hold it, {refs, parts} (every article that holds it, and the parts of long ones) when the keys that
   // begin with it are all the places it can be; of a longer one, {inside: keys} (keys any text that held it has)
-  // and {within: refs} (articles that hold it at most) when those keys leave many; else null. In a text that held it, each of its units but the first
-  // and the last would be a unit of the text, the last the beginning of one, and the first, when a word may begin
-  // with its letter, the end of one that begins with vowels written before their consonant, or none; when no word
-  // may begin with it (ັດຕັ້ງ, a reader's ຈັດຕັ້ງ without its first letter), the end of a unit. substrings.py keeps
-  // every unit and every two and three in a row as keys, also from after each of those vowels, and each unit's end
-  // with the three units after it.
+  // and {within: refs} (articles that hold it at most) when those keys leave many; else null. In a text that held
+  // it, each of its units but the first and the last would be a unit of the text, the last the beginning of one,
+  // and the first, when a word may begin with its letter, the end of one that begins with vowels written before
+  // their consonant, or none; when no word may begin with it (ັດຕັ້ງ, a reader's ຈັດຕັ້ງ without its first letter),
+  // the end of a unit. substrings.py keeps every unit and every two and three in a row as keys, also from after
+  // each of those vowels, and each unit's end with the three units after it.
   async function fromKeys(needle) {
     const { pieces, runs, long } = runsOf(needle);
     if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
@@ -336,7 +336,7 @@ export function createSearch(store) {
     const looking = store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
     // A long Lao part is seldom a key: the shards of the keys it would be looked for by (fromKeys) are asked for
     // beside its own, not after it. A failure is met again when they are used.
-    for (const part of lao) if (runsOf(part).long) store.known(runsOf(part).runs).catch(() => {});
+    for (const { long, runs } of lao.map(runsOf)) if (long) store.known(runs).catch(() => {});
     // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
     // those that may be its words are asked for at once (a round trip less on a phone), after the shards the
     // search needs first (a browser sends them in that order).
