@@ -50,7 +50,19 @@ KNOWN_SHORTCODES = {
     *("vc_row", "vc_column", "vc_column_text", "et_pb_section", "et_pb_row", "et_pb_column", "et_pb_text"),
     *("contact-form-7", "fusion_builder_container", "su_note", "su_button", "pdf-embedder", "pdfjs-viewer"),
 }
-_BLOCK_START = re.compile(r"^\s*<(?:" + "|".join(BLOCKS) + r")\b", re.IGNORECASE)
+# The elements wpautop() keeps out of paragraphs (its $allblocks), with the frame this import reads as a block.
+WP_BLOCKS = (
+    *("table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td", "th", "div", "dl", "dd", "dt"),
+    *("ul", "ol", "li", "pre", "form", "map", "area", "blockquote", "address", "math", "style", "p", "h[1-6]", "hr"),
+    *("fieldset", "legend", "section", "article", "aside", "hgroup", "header", "footer", "nav", "figure"),
+    *("figcaption", "details", "menu", "summary", "iframe"),
+)
+_BLOCK_OPEN = re.compile(r"(<(?:" + "|".join(WP_BLOCKS) + r")[\s/>])", re.IGNORECASE)
+_BLOCK_CLOSE = re.compile(r"(</(?:" + "|".join(WP_BLOCKS) + r")>)", re.IGNORECASE)
+_BLOCK_START = re.compile(r"^\s*</?(?:" + "|".join(WP_BLOCKS) + r")[\s/>]", re.IGNORECASE)
+_PRE = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE | re.DOTALL)
+# Where a line ends without ending a line of text: elements of their own, in plain text (titles, excerpts).
+SEPARATE = (*BLOCKS, "br", "td", "th", "tr", "dt", "dd", "figcaption", "caption", "summary")
 
 
 def attributes(text):
@@ -114,20 +126,27 @@ def _caption(inner, caption):
 
 
 def autop(text):
-    """The classic editor's text as WordPress shows it (wpautop, simplified): a blank line ends a paragraph, a line
-    break inside one is a <br>; what starts with a block element is left as it is."""
-    parts = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """The classic editor's text as WordPress shows it (its wpautop): a block element (a list, a heading, a
+    figure) stands apart from the text around it; a blank line ends a paragraph; a line break inside one is a
+    <br>; a <pre> is kept as written."""
+    kept = []
+
+    def keep(match):
+        kept.append(match.group(0))
+        return f"<pre data-kept={len(kept) - 1}></pre>"
+
+    text = _PRE.sub(keep, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _BLOCK_CLOSE.sub("\\1\n\n", _BLOCK_OPEN.sub("\n\n\\1", text))
     out = []
-    for part in parts:
-        if not part.strip():
+    for part in re.split(r"\n\s*\n", text):
+        part = part.strip()
+        if not part:
             continue
-        if _BLOCK_START.match(part):
-            out.append(part)
-        else:
-            pieces = re.split(r"(<[^>]*>)", part.strip())  # a line break inside a tag is no <br>
-            text = "".join(p if p.startswith("<") else p.replace("\n", "<br>\n") for p in pieces)
-            out.append(f"<p>{text}</p>")
-    return "\n".join(out)
+        pieces = re.split(r"(<[^>]*>)", part)  # a line break inside a tag is no <br>
+        part = "".join(p if p.startswith("<") else re.sub(r"[ \t]*\n", "<br>\n", p) for p in pieces)
+        out.append(part if _BLOCK_START.match(part) else f"<p>{part}</p>")
+    html = "\n".join(out)
+    return re.sub(r"<pre data-kept=([0-9]+)></pre>", lambda m: kept[int(m.group(1))], html)
 
 
 def is_block_editor(html):
@@ -265,6 +284,13 @@ def tidy(markdown):
 
 
 def plain_text(html):
-    """HTML (a title, an excerpt) as one line of text."""
-    text = BeautifulSoup(expand_shortcodes(html or ""), "html.parser").get_text(" ")
+    """HTML (a title, an excerpt) as one line of text: words an inline element holds stay as written
+    (``<b>Oudomxay</b>.``, a Lao word half in bold), an element of its own is apart from what is around it."""
+    soup = BeautifulSoup(expand_shortcodes(html or ""), "html.parser")
+    for tag in soup.find_all(REMOVED):
+        tag.decompose()
+    for tag in soup.find_all(SEPARATE):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
+    text = soup.get_text("")
     return " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())

@@ -19,6 +19,8 @@ from archive.validate import ACTIVE
 
 MARKER = "wp-content/uploads/"
 _SIZED = re.compile(r"^(?P<stem>.+)-[0-9]+x[0-9]+(?P<ext>\.[A-Za-z0-9]+)$")
+# WordPress 5.3+ keeps a large upload as ``photo.jpg`` and shows ``photo-scaled.jpg`` (or ``-rotated``).
+_SCALED = re.compile(r"^(?P<stem>.+)-(?:scaled|rotated)(?P<ext>\.[A-Za-z0-9]+)$")
 # What a Markdown link or a comma-separated field cannot hold in a file name.
 _UNSAFE_NAME = re.compile(r"[\s()\[\]<>,#?%\"'`\\]+")
 
@@ -62,6 +64,10 @@ class Uploads:
         sized = _SIZED.match(relative)
         if sized:
             candidates.insert(0, sized.group("stem") + sized.group("ext"))
+        for candidate in list(candidates):  # the big upload, or the copy WordPress shows of it
+            scaled = _SCALED.match(candidate)
+            stem, ext = (scaled.group("stem"), scaled.group("ext")) if scaled else os.path.splitext(candidate)
+            candidates += [stem + ext, f"{stem}-scaled{ext}", f"{stem}-rotated{ext}"]
         for candidate in candidates:
             full = os.path.join(self.folder, *candidate.split("/"))
             if os.path.isfile(full):

@@ -100,6 +100,7 @@ def read(path):
         authors[_text(a, "wp", "author_login")] = _text(a, "wp", "author_display_name") or _text(
             a, "wp", "author_login"
         )
+    translations = _polylang_groups(parts.get(("wp", "term"), []))
     items = channel.findall("item")
     children = {}  # post id -> URLs of its attachments
     blocks = {}  # id -> content of a reusable block (wp_block), which a post names by its id
@@ -121,7 +122,7 @@ def read(path):
         if reason:
             source.skip(reason)
         else:
-            post = _post(item, authors, source.attachments, children)
+            post = _post(item, authors, source.attachments, children, translations)
             post.body = _REUSABLE.sub(lambda m: blocks.get(m.group(1), ""), post.body)
             source.posts.append(post)
     return source
@@ -147,6 +148,23 @@ def _parse(path, data):
         raise SourceError(f"{path}: not a readable WordPress export (XML: {first})") from None
 
 
+_SERIALIZED_ID = re.compile(r's:[0-9]+:"([^"]*)";i:([0-9]+);')
+
+
+def _polylang_groups(terms):
+    """{post id: (translation group, language)} from Polylang's ``post_translations`` terms of the export's head,
+    whose description is the group as PHP writes an array (``a:2:{s:2:"lo";i:12;s:2:"en";i:14;}``): what a post's
+    own terms say, for a post whose terms do not say it."""
+    found = {}
+    for term in terms:
+        t = _children(term)
+        if _text(t, "wp", "term_taxonomy") == "post_translations":
+            slug = unquote(_text(t, "wp", "term_slug"))
+            for lang, post_id in _SERIALIZED_ID.findall(_text(t, "wp", "term_description")):
+                found.setdefault(post_id, (f"polylang {slug}", lang))
+    return found
+
+
 def _reason(post_type, status, password):
     if post_type != "post":
         return TYPES.get(post_type, f"post type {post_type}")
@@ -157,7 +175,7 @@ def _reason(post_type, status, password):
     return None
 
 
-def _post(item, authors, attachments, children):
+def _post(item, authors, attachments, children, translations):
     fields = _children(item)
     meta = {}
     for element in fields.get(("wp", "postmeta"), []):
@@ -177,6 +195,8 @@ def _post(item, authors, attachments, children):
             lang = nicename
         elif domain == "post_translations":
             group = f"polylang {nicename}"
+    polylang_group, polylang_lang = translations.get(_text(fields, "wp", "post_id"), (None, None))
+    group, lang = group or polylang_group, lang or polylang_lang
     wpml_lang = next((meta[k] for k in WPML_LANGUAGE if meta.get(k)), None)
     wpml_group = next((meta[k] for k in WPML_GROUP if meta.get(k)), None)
     link, guid = _text(fields, "", "link"), _text(fields, "", "guid")
