@@ -57,17 +57,15 @@ class Uploads:
         self.taken = {}  # content-relative path -> real source path (of this import)
 
     def find(self, relative):
-        """(file, None) or (None, why not): the original of a resized copy when the folder has it."""
+        """(file, None) or (None, why not): the original of a resized copy when the folder has it (or the copy
+        WordPress 5.3+ made of a big original, ``photo-scaled.jpg``, and the other way round)."""
         if self.folder is None:
             return None, "no uploads folder was given (--uploads)"
-        candidates = [relative]
         sized = _SIZED.match(relative)
-        if sized:
-            candidates.insert(0, sized.group("stem") + sized.group("ext"))
-        for candidate in list(candidates):  # the big upload, or the copy WordPress shows of it
-            scaled = _SCALED.match(candidate)
-            stem, ext = (scaled.group("stem"), scaled.group("ext")) if scaled else os.path.splitext(candidate)
-            candidates += [stem + ext, f"{stem}-scaled{ext}", f"{stem}-rotated{ext}"]
+        original = sized.group("stem") + sized.group("ext") if sized else relative
+        scaled = _SCALED.match(original)  # the big upload, or the copy WordPress shows of it
+        stem, ext = (scaled.group("stem"), scaled.group("ext")) if scaled else os.path.splitext(original)
+        candidates = [original, stem + ext, f"{stem}-scaled{ext}", f"{stem}-rotated{ext}", relative]
         for candidate in candidates:
             full = os.path.join(self.folder, *candidate.split("/"))
             if os.path.isfile(full):
