@@ -316,6 +316,7 @@ def realistic_site(tmp_path):
     for name, (colour, size) in REALISTIC_UPLOADS.items():
         picture(str(uploads / name), colour, size)
     make_pdf(str(uploads / "2023/06/annual-report-2023.pdf"), ["Annual report 2023"])
+    (uploads / "2023/06/school-tour.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")  # a video, to be linked
     with open(REALISTIC, encoding="utf-8") as f:
         (tmp_path / "export.xml").write_text(f.read(), encoding="utf-8")
     (tmp_path / "content").mkdir()

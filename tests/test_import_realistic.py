@@ -33,6 +33,7 @@ COPIED = {
     "images/expo-hall.png",
     "images/ຂົວ-ແມ່ນ້ຳ.jpg",
     "files/annual-report-2023.pdf",
+    "files/school-tour.mp4",
 }
 # What WordPress writes that no Markdown of the archive holds.
 WORDPRESS_LEFT = (
@@ -68,7 +69,7 @@ def test_every_published_post_is_one_item_and_nothing_else_is(site):
     assert {p for p in tree(site / "content") if not p.endswith(".md")} == COPIED
     assert lines[0].startswith(
         f"Imported from {site / 'export.xml'}: 6 item(s) were written as 8 Markdown file(s) (en 4, lo 4; 2 item(s) "
-        "with a translation), 6 file(s) were copied into content/"
+        "with a translation), 7 file(s) were copied into content/"
     )
     assert lines[1] == (
         "  skipped: 20 entries that are not published posts: attachments 7, drafts 2, menu items 1, pages 1, "
@@ -169,6 +170,7 @@ def test_no_wordpress_markup_is_left_and_the_text_is_all_there(site):
     lone = files["news/news-2023-06-20.lo.md"]
     assert "![ຂົວ ຂ້າມ ແມ່ນ້ຳ ໄປ ໂຮງຮຽນ]({static}/images/ຂົວ-ແມ່ນ້ຳ.jpg)" in lone  # a Lao file name
     assert "[ບົດລາຍງານ ປະຈຳປີ 2023]({static}/files/annual-report-2023.pdf)" in lone
+    assert "[school-tour.mp4]({static}/files/school-tour.mp4)\n\nນັກຮຽນ ພາທ່ຽວຊົມ ໂຮງຮຽນ" in lone  # a video block
 
 
 def test_a_second_import_changes_nothing(site):

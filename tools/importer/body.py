@@ -195,15 +195,16 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for frame in soup.find_all("iframe"):
-        src = frame.get("src") or ""
-        if _scheme(src) in ("http", "https"):
+    for frame in soup.find_all(("iframe", "video", "audio")):  # a frame, the block editor's video and audio
+        source = frame if frame.get("src") else frame.find("source", src=True)
+        src = (source.get("src") or "").strip() if source else ""
+        if src and _scheme(src) in ("http", "https", *(() if frame.name == "iframe" else ("",))):
             link = soup.new_tag("a", href=src)
-            link.string = src
+            link.string = src.rsplit("/", 1)[-1] if frame.name != "iframe" and src else src
             paragraph = soup.new_tag("p")
             paragraph.append(link)
             frame.replace_with(paragraph)
-            notes.append(f"an embedded frame became a link to {src}")
+            notes.append(f"an embedded {'frame' if frame.name == 'iframe' else frame.name} became a link to {src}")
         else:
             frame.decompose()
     for tag in soup.find_all(REMOVED):
