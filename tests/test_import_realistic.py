@@ -257,3 +257,15 @@ def test_plain_text_of_a_title_or_excerpt(html, text):
 )
 def test_autop_reads_the_classic_editor_as_wordpress_does(text, html):
     assert body.autop(text) == html
+
+
+def test_a_picture_whose_original_is_missing_is_its_largest_resized_copy(site):
+    """An uploads folder cleaned of originals (a plugin that deletes them, a partial copy) still has WordPress's
+    resized copies: the largest one stands for the picture, wherever the post names it."""
+    os.remove(site / "uploads/2023/05/fibre-site.jpg")
+    files = imported(site)
+    en = files["news/ministry-opens-a-new-fibre-route-to-the-north.en.md"]
+    assert "[![Workers laying the fibre cable]({static}/images/fibre-site-1024x683.jpg)]" in en
+    assert "({static}/images/fibre-site-1024x683.jpg)" in en  # the link to the original, too
+    assert meta(en)["Cover"] == "images/fibre-site-1024x683.jpg"  # the featured image: the attachment's URL
+    assert "images/fibre-site-300x200.jpg" not in tree(site / "content")

@@ -70,7 +70,27 @@ class Uploads:
             full = os.path.join(self.folder, *candidate.split("/"))
             if os.path.isfile(full):
                 return os.path.realpath(full), None
+        largest = self._largest_copy(stem, ext)
+        if largest:
+            return largest, None
         return None, f"{relative!r} is not in the uploads folder {self.folder}"
+
+    def _largest_copy(self, stem, ext):
+        """The largest of the resized copies WordPress made of ``stem + ext`` (``stem-1024x683.jpg``…), for a
+        picture whose original the uploads folder lacks; None when it has none."""
+        folder, name = posixpath.split(stem)
+        full = os.path.join(self.folder, *folder.split("/")) if folder else self.folder
+        try:
+            names = os.listdir(full)
+        except OSError:
+            return None
+        sizes = []
+        for other in names:
+            sized = _SIZED.match(other)
+            if sized and sized.group("stem") == name and sized.group("ext").lower() == ext.lower():
+                width, height = re.findall(r"[0-9]+", other[len(name) :])[-2:]
+                sizes.append((int(width) * int(height), other))
+        return os.path.realpath(os.path.join(full, max(sizes)[1])) if sizes else None
 
     def place(self, source, folder=None):
         """The content-relative path ``source`` (a real path) is copied to."""
