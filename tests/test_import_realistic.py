@@ -269,3 +269,27 @@ def test_a_picture_whose_original_is_missing_is_its_largest_resized_copy(site):
     assert "({static}/images/fibre-site-1024x683.jpg)" in en  # the link to the original, too
     assert meta(en)["Cover"] == "images/fibre-site-1024x683.jpg"  # the featured image: the attachment's URL
     assert "images/fibre-site-300x200.jpg" not in tree(site / "content")
+
+
+@pytest.mark.parametrize(
+    ("address", "found"),
+    [
+        ("2023/05/photo-300x200.jpg", "2023/05/photo.jpg"),  # a resized copy: its original
+        ("2023/05/big-1024x683.jpg", "2023/05/big-scaled.jpg"),  # WordPress 5.3+: the copy it shows of a big one
+        ("2023/05/big.jpg", "2023/05/big-scaled.jpg"),
+        ("2023/05/lost.jpg", "2023/05/lost-1024x683.jpg"),  # no original: its largest resized copy
+        ("2023/05/lost-768x512.jpg", "2023/05/lost-1024x683.jpg"),
+        ("2023/05/lost-300x200.jpg", "2023/05/lost-300x200.jpg"),  # the copy named, when it is there
+        ("sites/3/2023/05/photo.jpg", "2023/05/photo.jpg"),  # a network's site, its own uploads folder given
+        ("2023/05/none.jpg", None),
+    ],
+)
+def test_which_file_of_the_uploads_folder_an_address_names(tmp_path, address, found):
+    from tools.importer.uploads import Uploads
+
+    for name in ("photo.jpg", "photo-300x200.jpg", "big-scaled.jpg", "lost-300x200.jpg", "lost-1024x683.jpg"):
+        (tmp_path / "2023/05").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "2023/05" / name).write_bytes(name.encode())
+    file, why = Uploads(str(tmp_path), str(tmp_path / "content")).find(address)
+    assert (os.path.relpath(file, tmp_path) if file else None) == found
+    assert (why is None) == (found is not None)

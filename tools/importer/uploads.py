@@ -19,6 +19,8 @@ from archive.validate import ACTIVE
 
 MARKER = "wp-content/uploads/"
 _SIZED = re.compile(r"^(?P<stem>.+)-[0-9]+x[0-9]+(?P<ext>\.[A-Za-z0-9]+)$")
+# A site of a WordPress network (multisite) keeps its uploads in uploads/sites/<id>/.
+_NETWORK_SITE = re.compile(r"^sites/[0-9]+/")
 # WordPress 5.3+ keeps a large upload as ``photo.jpg`` and shows ``photo-scaled.jpg`` (or ``-rotated``).
 _SCALED = re.compile(r"^(?P<stem>.+)-(?:scaled|rotated)(?P<ext>\.[A-Za-z0-9]+)$")
 # What a Markdown link or a comma-separated field cannot hold in a file name.
@@ -66,11 +68,14 @@ class Uploads:
         scaled = _SCALED.match(original)  # the big upload, or the copy WordPress shows of it
         stem, ext = (scaled.group("stem"), scaled.group("ext")) if scaled else os.path.splitext(original)
         candidates = [original, stem + ext, f"{stem}-scaled{ext}", f"{stem}-rotated{ext}", relative]
+        site = _NETWORK_SITE.match(relative)  # a network's site: its uploads folder, or the whole network's
+        if site:
+            candidates += [candidate[site.end() :] for candidate in candidates]
         for candidate in candidates:
             full = os.path.join(self.folder, *candidate.split("/"))
             if os.path.isfile(full):
                 return os.path.realpath(full), None
-        largest = self._largest_copy(stem, ext)
+        largest = self._largest_copy(stem, ext) or (site and self._largest_copy(stem[site.end() :], ext))
         if largest:
             return largest, None
         return None, f"{relative!r} is not in the uploads folder {self.folder}"
