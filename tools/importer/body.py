@@ -207,6 +207,8 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
             notes.append(f"an embedded {'frame' if frame.name == 'iframe' else frame.name} became a link to {src}")
         else:
             frame.decompose()
+    for mark in soup.find_all("sup", attrs={"data-fn": True}):  # the block editor's footnote mark: its number
+        mark.replace_with(NavigableString(f"[{mark.get_text().strip()}]"))
     for tag in soup.find_all(REMOVED):
         notes.append(f"removed a <{tag.name}>")
         tag.decompose()
@@ -234,7 +236,9 @@ def to_markdown(html, rewrite, gallery=lambda ids: []):
         _rewrite_picture(image, rewrite)
     for link in soup.find_all("a"):
         href = (link.get("href") or "").strip()
-        target = rewrite(href, False) if href and _scheme(href) in (*SAFE_SCHEMES, "") else None
+        # "#…": a place in the page, whose id the import does not keep (a footnote mark, a table of contents)
+        safe = href and not href.startswith("#") and _scheme(href) in (*SAFE_SCHEMES, "")
+        target = rewrite(href, False) if safe else None
         if target:
             link["href"] = target
         else:

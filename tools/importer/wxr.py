@@ -8,6 +8,7 @@ WPML's "Export and Import" writes them as custom fields (``_wpml_import_language
 """
 
 import email.utils
+import json
 import re
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import ParseError
@@ -210,7 +211,7 @@ def _post(item, authors, attachments, children, translations):
         lang=lang or wpml_lang,
         author=authors.get(_text(fields, "dc", "creator"), _text(fields, "dc", "creator")),
         excerpt=_text(fields, "excerpt", "encoded"),
-        body=_text(fields, "content", "encoded"),
+        body=_with_footnotes(_text(fields, "content", "encoded"), meta.get("footnotes")),
         tags=tags,
         categories=categories,
         group=group or (wpml_group and f"wpml {wpml_group}"),
@@ -220,6 +221,26 @@ def _post(item, authors, attachments, children, translations):
         attached=children.get(post_id, []),
         fields={k.lower(): v for k, v in meta.items() if not k.startswith("_") and v},
     )
+
+
+_FOOTNOTES = re.compile(r"<!--\s*wp:footnotes\b.*?-->(?:.*?<!--\s*/wp:footnotes\s*-->)?", re.DOTALL)
+
+
+def _with_footnotes(body, footnotes):
+    """``body`` with its footnotes, which the block editor (WordPress 6.3+) keeps apart, in the custom field
+    ``footnotes`` (JSON: [{"id", "content"}]), and shows where the body has its footnotes block: there (or at the
+    end), as a numbered list."""
+    try:
+        notes = json.loads(footnotes or "[]")
+    except ValueError:
+        return body
+    contents = [n.get("content") or "" for n in notes if isinstance(n, dict)] if isinstance(notes, list) else []
+    if not contents:
+        return body
+    listed = "<ol>" + "".join(f"<li>{content}</li>" for content in contents) + "</ol>"
+    if _FOOTNOTES.search(body):
+        return _FOOTNOTES.sub(lambda _match: listed, body, count=1)
+    return body + listed
 
 
 def _date(fields):
