@@ -131,7 +131,8 @@ def test_no_wordpress_markup_is_left_and_the_text_is_all_there(site):
     block = files["news/ministry-opens-a-new-fibre-route-to-the-north.lo.md"]
     for part in (
         "ຢ່າງເປັນທາງການ ໃນ\u200bວັນ\u200bທີ 15 ພຶດສະພາ.",
-        "![]({static}/images/fibre-site.jpg)\n\nຊ່າງເຕັກນິກ ກຳລັງ ຕໍ່ສາຍ ຢູ່ ເມືອງ ໄຊ",  # the picture, its caption
+        # the picture, with its attachment's alt text (the block has none), then its caption
+        "![ຊ່າງ ວາງສາຍ ໃຍແກ້ວ]({static}/images/fibre-site.jpg)\n\nຊ່າງເຕັກນິກ ກຳລັງ ຕໍ່ສາຍ ຢູ່ ເມືອງ ໄຊ",
         "## ຄວາມໄວ ແລະ ຄວາມໝັ້ນຄົງ",
         "- ແຂວງ ຫຼວງພະບາງ\n- ແຂວງ ອຸດົມໄຊ\n- ແຂວງ ຫຼວງນ້ຳທາ",
         "> ພວກເຮົາ ຕ້ອງການ",

@@ -41,6 +41,7 @@ class Source:
     posts: list = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     attachments: dict = field(default_factory=dict)  # id -> URL
+    alts: dict = field(default_factory=dict)  # id -> an attachment's alt text (_wp_attachment_image_alt)
     attachment_pages: dict = field(default_factory=dict)  # an attachment's page address -> its file's URL
     hosts: set = field(default_factory=set)  # the old site's host names: links to them may lead to posts
     problems: list = field(default_factory=list)  # (where, sentence): what stops the import (a PDF that won't open)

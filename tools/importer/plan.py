@@ -125,7 +125,7 @@ def make_plan(source, schema, content, content_slugs, options):
             copies = {}
             rewrite = _rewriter(item_label(post), plan, uploads, options, links, copies)
             original = files[0] if files else None
-            files.append(_item_file(post, kind, slug, original, schema, rewrite, plan, source.attachments))
+            files.append(_item_file(post, kind, slug, original, schema, rewrite, plan, source))
             for path, file in copies.items():
                 copied.setdefault(path, File(path, item_label(post), source=file))
             for file, path in post.files.values():  # a PDF import's PDF and cover
@@ -142,15 +142,16 @@ def make_plan(source, schema, content, content_slugs, options):
     return plan
 
 
-def _item_file(post, kind, slug, original, schema, rewrite, plan, attachments):
+def _item_file(post, kind, slug, original, schema, rewrite, plan, source):
     """The Markdown File of one version of an item; ``original``: the File of the item's first version, whose
     cover and fields a translation takes when it has none of its own."""
     label = item_label(post)
+    attachments = source.attachments
 
     def gallery(ids):
         return [attachments[i] for i in ids if i in attachments] if ids else post.attached
 
-    markdown, notes = bodies.to_markdown(post.body, rewrite, gallery)
+    markdown, notes = bodies.to_markdown(post.body, rewrite, gallery, source.alts)
     plan.notes += [(label, note) for note in notes]
     title = one_line(bodies.plain_text(post.title))
     if not title:  # WordPress publishes posts without a title; the archive needs one

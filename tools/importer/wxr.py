@@ -113,6 +113,7 @@ def read(path):
             url = _text(fields, "wp", "attachment_url") or _text(fields, "", "guid")
             post_id = _text(fields, "wp", "post_id")
             source.attachments[post_id] = url
+            source.alts[post_id] = _meta(fields).get("_wp_attachment_image_alt", "")
             for address in (_text(fields, "", "link"), f"?attachment_id={post_id}"):
                 source.attachment_pages[address] = url
             children.setdefault(_text(fields, "wp", "post_parent"), []).append(url)
@@ -176,13 +177,18 @@ def _reason(post_type, status, password):
     return None
 
 
-def _post(item, authors, attachments, children, translations):
-    fields = _children(item)
+def _meta(fields):
+    """{key: value} of an item's custom fields (the first value of a key)."""
     meta = {}
     for element in fields.get(("wp", "postmeta"), []):
         m = _children(element)
         meta.setdefault(_text(m, "wp", "meta_key"), (m.get(("wp", "meta_value")) or [None])[0])
-    meta = {key: (value.text or "").strip() if value is not None else "" for key, value in meta.items()}
+    return {key: (value.text or "").strip() if value is not None else "" for key, value in meta.items()}
+
+
+def _post(item, authors, attachments, children, translations):
+    fields = _children(item)
+    meta = _meta(fields)
     post_id = _text(fields, "wp", "post_id")
     categories, tags, lang, group = [], [], None, None
     for category in fields.get(("", "category"), []):
