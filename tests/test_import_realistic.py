@@ -167,9 +167,10 @@ def test_no_wordpress_markup_is_left_and_the_text_is_all_there(site):
     ):
         assert part in classic, part
     assert "### Highlights\n\n1. A programming contest" in files["news/ict-expo-2023.en.md"]
-    assert "Phone: 021 000 000  \nEmail: [expo@ict.example.la](mailto:expo@ict.example.la)" in files[
-        "news/ict-expo-2023.en.md"
-    ]
+    assert (
+        "Phone: 021 000 000  \nEmail: [expo@ict.example.la](mailto:expo@ict.example.la)"
+        in files["news/ict-expo-2023.en.md"]
+    )
     phishing = files["news/cybersecurity-meeting-warns-of-phishing-invoices.en.md"]
     assert "a fake invoice  \ncarries a link" in phishing
     assert "[northern fibre route]({filename}/news/ministry-opens-a-new-fibre-route-to-the-north.lo.md)" in phishing
@@ -233,9 +234,10 @@ def test_a_big_upload_is_found_as_wordpress_renamed_it(site):
     uploads may hold either."""
     os.rename(site / "uploads/2023/05/students.jpg", site / "uploads/2023/05/students-scaled.jpg")
     files = imported(site)
-    assert "[![ນັກຮຽນ]({static}/images/students-scaled.jpg)]" in files[
-        "news/ministry-opens-a-new-fibre-route-to-the-north.lo.md"
-    ]
+    assert (
+        "[![ນັກຮຽນ]({static}/images/students-scaled.jpg)]"
+        in files["news/ministry-opens-a-new-fibre-route-to-the-north.lo.md"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -201,7 +201,7 @@ def to_markdown(html, rewrite, gallery=lambda ids: [], alts=None):
         src = (source.get("src") or "").strip() if source else ""
         if src and _scheme(src) in ("http", "https", *(() if frame.name == "iframe" else ("",))):
             link = soup.new_tag("a", href=src)
-            link.string = src.rsplit("/", 1)[-1] if frame.name != "iframe" and src else src
+            link.string = src if frame.name == "iframe" else urlsplit(src).path.rsplit("/", 1)[-1] or src
             paragraph = soup.new_tag("p")
             paragraph.append(link)
             frame.replace_with(paragraph)

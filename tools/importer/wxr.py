@@ -202,7 +202,7 @@ def _post(item, authors, attachments, children, translations):
             lang = nicename
         elif domain == "post_translations":
             group = f"polylang {nicename}"
-    polylang_group, polylang_lang = translations.get(_text(fields, "wp", "post_id"), (None, None))
+    polylang_group, polylang_lang = translations.get(post_id, (None, None))
     group, lang = group or polylang_group, lang or polylang_lang
     wpml_lang = next((meta[k] for k in WPML_LANGUAGE if meta.get(k)), None)
     wpml_group = next((meta[k] for k in WPML_GROUP if meta.get(k)), None)
