@@ -300,3 +300,10 @@ def test_which_file_of_the_uploads_folder_an_address_names(tmp_path, address, fo
     file, why = Uploads(str(tmp_path), str(tmp_path / "content")).find(address)
     assert (os.path.relpath(file, tmp_path) if file else None) == found
     assert (why is None) == (found is not None)
+
+
+@pytest.mark.parametrize("before", [b"\xef\xbb\xbf", b"\n\n", b"\xef\xbb\xbf\r\n  "])
+def test_a_blank_line_or_a_byte_order_mark_before_the_xml_declaration_is_read_past(site, before):
+    """A theme or plugin that prints a blank line on every request puts it before the export's <?xml …?> too."""
+    (site / "export.xml").write_bytes(before + (site / "export.xml").read_bytes())
+    assert set(imported(site)) == ITEMS

@@ -135,7 +135,10 @@ _REUSABLE = re.compile(r"<!--\s*wp:block\s*\{[^}]*\"ref\"\s*:\s*([0-9]+)[^}]*\}\
 
 def _parse(path, data):
     """(root element, how many control characters were removed): an export holding characters XML 1.0 cannot
-    carry (a vertical tab pasted from a word processor, which WordPress exports as it is) is read without them."""
+    carry (a vertical tab pasted from a word processor, which WordPress exports as it is) is read without them; so
+    is the blank line a theme or plugin often prints before the XML declaration (XML allows nothing there)."""
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    data = start if start.startswith(b"<") else data
     try:
         return ElementTree.fromstring(data), 0
     except DefusedXmlException as error:
