@@ -171,6 +171,11 @@ def test_no_wordpress_markup_is_left_and_the_text_is_all_there(site):
     )
     phishing = files["news/cybersecurity-meeting-warns-of-phishing-invoices.en.md"]
     assert "a fake invoice  \ncarries a link" in phishing
+    # an upload's address written out in the text, or as a link's text: a link to the file, named by its name
+    assert (
+        "The slides are at [annual-report-2023.pdf]({static}/files/annual-report-2023.pdf), with the "
+        "[students.jpg]({static}/images/students.jpg) photo." in phishing
+    )
     assert "[northern fibre route]({filename}/news/ministry-opens-a-new-fibre-route-to-the-north.lo.md)" in phishing
     assert "![Students at a training]({static}/images/students.jpg)" in phishing  # Jetpack's CDN address
     lone = files["news/news-2023-06-20.lo.md"]

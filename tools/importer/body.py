@@ -61,6 +61,8 @@ _BLOCK_OPEN = re.compile(r"(<(?:" + "|".join(WP_BLOCKS) + r")[\s/>])", re.IGNORE
 _BLOCK_CLOSE = re.compile(r"(</(?:" + "|".join(WP_BLOCKS) + r")>)", re.IGNORECASE)
 _BLOCK_START = re.compile(r"^\s*</?(?:" + "|".join(WP_BLOCKS) + r")[\s/>]", re.IGNORECASE)
 _PRE = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE | re.DOTALL)
+# An address of the old site's uploads written out in the text (WordPress makes no link of it).
+_UPLOAD_IN_TEXT = re.compile(r"((?:https?:)?//[^\s<>\"']+/wp-content/uploads/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])")
 # Where a line ends without ending a line of text: elements of their own, in plain text (titles, excerpts).
 SEPARATE = (*BLOCKS, "br", "td", "th", "tr", "dt", "dd", "figcaption", "caption", "summary")
 
@@ -226,6 +228,17 @@ def to_markdown(html, rewrite, gallery=lambda ids: [], alts=None):
             link.string = text
             block.clear()
             block.append(link)
+    for text in soup.find_all(string=_UPLOAD_IN_TEXT):  # an upload's address written out: a link to the file
+        if not text.find_parent(("a", "code", "pre")):
+            pieces = _UPLOAD_IN_TEXT.split(str(text))
+            for n, piece in enumerate(pieces):
+                if n % 2:
+                    link = soup.new_tag("a", href=piece)
+                    link.string = piece.rsplit("/", 1)[-1]
+                    text.insert_before(link)
+                elif piece:
+                    text.insert_before(NavigableString(piece))
+            text.extract()
     for pre in soup.find_all("pre"):  # Python-Markdown reads a fenced block only at the top: elsewhere, text
         if any(parent.name not in TOP_LEVEL for parent in pre.parents) or re.search(r"```|~~~", pre.get_text()):
             paragraph = soup.new_tag("p")
@@ -246,6 +259,8 @@ def to_markdown(html, rewrite, gallery=lambda ids: [], alts=None):
         target = rewrite(href, False) if safe else None
         if target:
             link["href"] = target
+            if _UPLOAD_IN_TEXT.fullmatch(link.get_text().strip()) and not link.find("img"):
+                link.string = target.rsplit("/", 1)[-1]  # the old address as its text: the file's name instead
         else:
             link.unwrap()
     for text in soup.find_all(string=True):
