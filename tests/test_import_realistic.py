@@ -181,6 +181,8 @@ def test_no_wordpress_markup_is_left_and_the_text_is_all_there(site):
     lone = files["news/news-2023-06-20.lo.md"]
     assert "![ຂົວ ຂ້າມ ແມ່ນ້ຳ ໄປ ໂຮງຮຽນ]({static}/images/ຂົວ-ແມ່ນ້ຳ.jpg)" in lone  # a Lao file name
     assert "[ບົດລາຍງານ ປະຈຳປີ 2023]({static}/files/annual-report-2023.pdf)" in lone
+    # [gallery ids=…]: its pictures, with their attachments' alt text where they have one
+    assert "![]({static}/images/training-room.jpg)\n\n![ນັກຮຽນ ໃນ ຫ້ອງ ຄອມພິວເຕີ]({static}/images/students.jpg)" in lone
     assert "[school-tour.mp4]({static}/files/school-tour.mp4)\n\nນັກຮຽນ ພາທ່ຽວຊົມ ໂຮງຮຽນ" in lone  # a video block
 
 

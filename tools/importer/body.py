@@ -186,11 +186,12 @@ CONVERTER = _Converter(
 )
 
 
-def to_markdown(html, rewrite, gallery=lambda ids: [], alts=None):
+def to_markdown(html, rewrite, gallery=lambda ids: [], alt_of=lambda attachment, src: ""):
     """(Markdown of ``html``, [note]): ``rewrite(url, picture)`` gives the address to write for a link or a picture
     (``picture``: True for an <img>), or None to drop it (a link keeps its text, a picture its alt text); notes say
-    what was changed that an operator may want to know. ``alts``: {attachment id: its alt text}, for a picture
-    WordPress shows without one (its class ``wp-image-ID`` names the attachment)."""
+    what was changed that an operator may want to know. ``alt_of(attachment id or None, address)``: the alt text
+    of the attachment a picture WordPress shows without one is (its class ``wp-image-ID`` names it, else its
+    address)."""
     notes = []
     html = expand_shortcodes(html, gallery)
     if not is_block_editor(html):
@@ -212,8 +213,8 @@ def to_markdown(html, rewrite, gallery=lambda ids: [], alts=None):
             frame.decompose()
     for image in soup.find_all("img"):
         attachment = re.search(r"\bwp-image-([0-9]+)\b", " ".join(image.get_attribute_list("class", [])))
-        if attachment and not (image.get("alt") or "").strip() and (alts or {}).get(attachment.group(1)):
-            image["alt"] = alts[attachment.group(1)]
+        if not (image.get("alt") or "").strip():
+            image["alt"] = alt_of(attachment and attachment.group(1), image.get("src") or "") or ""
     for mark in soup.find_all("sup", attrs={"data-fn": True}):  # the block editor's footnote mark: its number
         mark.replace_with(NavigableString(f"[{mark.get_text().strip()}]"))
     for tag in soup.find_all(REMOVED):

@@ -17,7 +17,7 @@ from archive.metadata import CONTROL
 from tools.scaffold import slug_for
 
 from . import body as bodies
-from .uploads import Uploads, active, upload_path
+from .uploads import Uploads, active, original, upload_path
 
 # Language codes old sites use for the archive's languages (Polylang's slugs, WPML's codes, locales).
 ALIASES = {"la": "lo", "lao": "lo", "lo_la": "lo", "eng": "en"}
@@ -151,7 +151,7 @@ def _item_file(post, kind, slug, original, schema, rewrite, plan, source):
     def gallery(ids):
         return [attachments[i] for i in ids if i in attachments] if ids else post.attached
 
-    markdown, notes = bodies.to_markdown(post.body, rewrite, gallery, source.alts)
+    markdown, notes = bodies.to_markdown(post.body, rewrite, gallery, _alt_of(source))
     plan.notes += [(label, note) for note in notes]
     title = one_line(bodies.plain_text(post.title))
     if not title:  # WordPress publishes posts without a title; the archive needs one
@@ -184,6 +184,22 @@ def _item_file(post, kind, slug, original, schema, rewrite, plan, source):
     return File(
         f"{kind}/{slug}.{post.lang}.md", label, text.encode(), markdown=True, slug=slug, lang=post.lang, fields=meta
     )
+
+
+def _alt_of(source):
+    """``alt_of(attachment id or None, address)`` for body.to_markdown: an attachment's alt text, by its id, or by
+    the upload its address names (a gallery's picture, the classic editor's, a resized copy)."""
+    by_upload = {}
+    for attachment, url in sorted(source.attachments.items()):
+        path = upload_path(url)
+        if path and source.alts.get(attachment):
+            by_upload.setdefault(original(path), source.alts[attachment])
+
+    def alt_of(attachment, src):
+        path = upload_path(src)
+        return source.alts.get(attachment) or (path and by_upload.get(original(path))) or ""
+
+    return alt_of
 
 
 def _free(slug, taken, in_content, langs):

@@ -42,6 +42,13 @@ def upload_path(url):
     return relative
 
 
+def original(relative):
+    """The path of the upload a resized copy (``2023/05/photo-300x200.jpg``) was made of; a path that is none, as
+    it is."""
+    sized = _SIZED.match(relative or "")
+    return sized.group("stem") + sized.group("ext") if sized else relative
+
+
 def safe_name(name):
     """The name a copied file gets: its own, in NFC (as the Markdown naming it), without what a link cannot hold."""
     stem, ext = os.path.splitext(unicodedata.normalize("NFC", name))
