@@ -178,6 +178,11 @@ def test_no_wordpress_markup_is_left_and_the_text_is_all_there(site):
     )
     assert "[northern fibre route]({filename}/news/ministry-opens-a-new-fibre-route-to-the-north.lo.md)" in phishing
     assert "![Students at a training]({static}/images/students.jpg)" in phishing  # Jetpack's CDN address
+    # links by another permalink structure or by an old slug (_wp_old_slug), which WordPress redirects
+    assert (
+        "ເບິ່ງ [ເສັ້ນທາງ ພາກເໜືອ]({filename}/news/ministry-opens-a-new-fibre-route-to-the-north.en.md) ແລະ "
+        "[ກອງປະຊຸມ]({filename}/news/cybersecurity-meeting-warns-of-phishing-invoices.en.md)."
+    ) in files["news/news-2023-10-02.lo.md"]
     lone = files["news/news-2023-06-20.lo.md"]
     assert "![ຂົວ ຂ້າມ ແມ່ນ້ຳ ໄປ ໂຮງຮຽນ]({static}/images/ຂົວ-ແມ່ນ້ຳ.jpg)" in lone  # a Lao file name
     assert "[ບົດລາຍງານ ປະຈຳປີ 2023]({static}/files/annual-report-2023.pdf)" in lone

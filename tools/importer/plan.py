@@ -115,7 +115,8 @@ def make_plan(source, schema, content, content_slugs, options):
     links = Links(source.hosts)
     for group, kind, slug in units:
         for post in group:
-            links.add(post.addresses, content_slugs.get((slug, post.lang)) or f"{kind}/{slug}.{post.lang}.md")
+            path = content_slugs.get((slug, post.lang)) or f"{kind}/{slug}.{post.lang}.md"
+            links.add(post.addresses, path, post.names)
     for address, url in source.attachment_pages.items():
         links.add_attachment(address, url)
     uploads = Uploads(options.uploads, content)
@@ -304,12 +305,15 @@ class Links:
         self.hosts = hosts
         self.posts = {}  # address key -> content-relative path of the post's file
         self.attachments = {}  # address key -> the URL of the attachment's file
+        self.names = {}  # a post's slug on the old site, now or before -> content-relative path of its file
 
-    def add(self, addresses, path):
+    def add(self, addresses, path, names=()):
         for address in addresses:
             key = _address_key(address, self.hosts)
             if key:
                 self.posts.setdefault(key, path)
+        for name in names:
+            self.names.setdefault(name.lower(), path)
 
     def add_attachment(self, address, url):
         key = _address_key(address, self.hosts)
@@ -317,7 +321,12 @@ class Links:
             self.attachments.setdefault(key, url)
 
     def post(self, url):
-        return self.posts.get(_address_key(url, self.hosts))
+        """The file of the post ``url`` leads to: by its address; else, for an address of the old site that is no
+        post's (another permalink structure, an old slug: WordPress redirects both), by the slug it ends with."""
+        key = _address_key(url, self.hosts)
+        if key is None or key in self.posts or key.startswith("?"):
+            return self.posts.get(key)
+        return self.names.get(key.rsplit("/", 1)[-1])
 
     def attachment(self, url):
         return self.attachments.get(_address_key(url, self.hosts))

@@ -226,6 +226,7 @@ def _post(item, authors, attachments, children, translations):
         group=group or (wpml_group and f"wpml {wpml_group}"),
         source_lang=next((meta[k] for k in WPML_SOURCE if meta.get(k)), None),
         addresses=addresses | {f"?p={post_id}"},
+        names=[unquote(n) for n in (_text(fields, "wp", "post_name"), meta.get("_wp_old_slug")) if n],
         cover=attachments.get(thumbnail) if thumbnail else None,
         attached=children.get(post_id, []),
         fields={k.lower(): v for k, v in meta.items() if not k.startswith("_") and v},
