@@ -319,3 +319,27 @@ def test_a_blank_line_or_a_byte_order_mark_before_the_xml_declaration_is_read_pa
     """A theme or plugin that prints a blank line on every request puts it before the export's <?xml …?> too."""
     (site / "export.xml").write_bytes(before + (site / "export.xml").read_bytes())
     assert set(imported(site)) == ITEMS
+
+
+def test_an_item_of_content_with_the_same_slug_and_another_date_is_another_item(site):
+    """The archive has an ICT Expo of its own (2022): the old site's (2023) is imported beside it, not reported as
+    an edited copy of it; and a second import finds it where the first put it."""
+    news = site / "content" / "news"
+    news.mkdir()
+    for lang, title in (("lo", "ງານວາງສະແດງ 2022"), ("en", "ICT Expo 2022")):
+        translation = "Translation: true\n" if lang == "en" else ""
+        (news / f"ict-expo-2023.{lang}.md").write_text(
+            f"Title: {title}\nDate: 2022-11-10\nLang: {lang}\nSlug: ict-expo-2023\nCategory: news\n{translation}\n"
+            "ບົດ.\n",
+            encoding="utf-8",
+        )
+    files = imported(site)
+    assert {p for p in files if "ict-expo" in p} == {
+        "news/ict-expo-2023.lo.md",
+        "news/ict-expo-2023.en.md",
+        "news/ict-expo-2023-2.lo.md",
+        "news/ict-expo-2023-2.en.md",
+    }
+    assert meta(files["news/ict-expo-2023-2.en.md"])["Date"] == "2023-11-10 10:00"
+    status, lines = run(site)
+    assert (status, lines[1]) == (0, "  unchanged: 6 item(s), in content/ as this import writes them")

@@ -92,9 +92,9 @@ def item_label(post):
     return f"{post.id} “{one_line(post.title) or '(no title)'}”"
 
 
-def make_plan(source, schema, content, content_slugs, options):
+def make_plan(source, schema, content, content_slugs, options, content_dates=None):
     """The Plan for ``source`` (model.Source) into the folder ``content``; ``content_slugs``: {(slug, lang): path}
-    of the Markdown files already there."""
+    of the Markdown files already there, ``content_dates`` {(slug, lang): their Date}."""
     plan = Plan(skipped=Counter(source.skipped), problems=list(source.problems), notes=list(source.notes))
     posts = []
     for post in sorted(source.posts, key=lambda p: (p.date, _number(p.id), p.id)):
@@ -104,12 +104,12 @@ def make_plan(source, schema, content, content_slugs, options):
             continue
         posts.append(replace(post, lang=lang or options.lang or told_language(post, schema.languages)))
     units, taken = [], set()
-    in_content = {}  # slug -> languages content/ has it in
+    in_content = {}  # slug -> {language content/ has it in: its Date there}
     for slug, lang in content_slugs:
-        in_content.setdefault(slug, set()).add(lang)
+        in_content.setdefault(slug, {})[lang] = (content_dates or {}).get((slug, lang), "")
     for group in _units(posts, schema.languages):
         kind = _kind(group, options.kinds)
-        slug = _free(_slug(group, kind), taken, in_content, {post.lang for post in group})
+        slug = _free(_slug(group, kind), taken, in_content, {post.lang: post.date for post in group})
         taken.add(slug)
         units.append((group, kind, slug))
     links = Links(source.hosts)
@@ -203,14 +203,29 @@ def _alt_of(source):
     return alt_of
 
 
-def _free(slug, taken, in_content, langs):
+def _free(slug, taken, in_content, dates):
     """``slug``, or with ``-2``, ``-3``… when another imported item has it, or content/ has it in a language only
-    (Pelican would pair that file and this item as translations of each other). When content/ has it in one of
-    the item's languages, it is this item, imported before (or another, which is then reported)."""
+    (Pelican would pair that file and this item as translations of each other), or content/ has another item of
+    that slug: one of another date. When content/ has it in the item's languages with the item's dates, it is this
+    item, imported before (reported if an editor has changed its text since). ``dates``: {lang: the item's date}."""
     candidate, n = slug, 2
-    while candidate in taken or (candidate in in_content and not in_content[candidate] & langs):
+    while candidate in taken or not _this_item(in_content.get(candidate), dates):
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
+
+
+def _this_item(there, dates):
+    """Whether the files of a slug in content/ (``there``: {lang: Date}, None: none) can be this item's."""
+    if there is None:
+        return True
+    shared = there.keys() & dates.keys()
+    return bool(shared) and all(_minute(there[lang]) in ("", _minute(dates[lang])) for lang in shared)
+
+
+def _minute(date):
+    """A Date as YYYY-MM-DD HH:MM (a day alone at midnight), to compare the Date written with a post's."""
+    text = " ".join(str(date or "").replace("T", " ").split())
+    return text[:16] if len(text) > 10 else (text + " 00:00" if text else "")
 
 
 def _first_words(markdown, most=60):
