@@ -18,13 +18,16 @@ __all__ = ["Options", "SourceError", "run"]
 
 
 def content_slugs(content, schema):
+    """({(slug, lang): path}, {(slug, lang): date}) of the Markdown files in ``content``."""
     from archive.validate import read_sources
 
     sources, _unreadable = read_sources(content, multiline=schema.multiline) if os.path.isdir(content) else ({}, [])
-    slugs = {}
+    slugs, dates = {}, {}
     for path, source in sorted(sources.items()):
-        slugs.setdefault((source.meta.get("slug"), source.meta.get("lang")), path)
-    return slugs
+        key = (source.meta.get("slug"), source.meta.get("lang"))
+        slugs.setdefault(key, path)
+        dates.setdefault(key, source.meta.get("date") or "")
+    return slugs, dates
 
 
 def run(read, content, options, update=False, dry_run=False, out=print, settings_file=None):
@@ -42,8 +45,8 @@ def run(read, content, options, update=False, dry_run=False, out=print, settings
         return 1
     schema = site_schema(settings_file)
     markdown_settings = read_settings(settings_file)["MARKDOWN"]
-    slugs = content_slugs(content, schema)
-    plan = make_plan(source, schema, content, slugs, options)
+    slugs, dates = content_slugs(content, schema)
+    plan = make_plan(source, schema, content, slugs, options, dates)
     decision = decide(plan, content, slugs, update)
     labels = {file.path: file.item for file, _state in decision.writes.values()}
     found = list(plan.problems)

@@ -26,6 +26,7 @@ class Post:
     group: str = None  # posts of one translation group share it (Polylang's post_translations, WPML's trid)
     source_lang: str = None  # WPML: the language it was translated from
     addresses: set = field(default_factory=set)  # the URLs that lead to it on the old site
+    names: list = field(default_factory=list)  # its slugs there, now and before (WordPress redirects from those)
     cover: str = None  # URL of its featured image
     attached: list = field(default_factory=list)  # URLs of the attachments uploaded to it (a [gallery] without ids)
     fields: dict = field(default_factory=dict)  # other archive fields by key (venue=…), from custom fields
@@ -41,6 +42,7 @@ class Source:
     posts: list = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     attachments: dict = field(default_factory=dict)  # id -> URL
+    alts: dict = field(default_factory=dict)  # id -> an attachment's alt text (_wp_attachment_image_alt)
     attachment_pages: dict = field(default_factory=dict)  # an attachment's page address -> its file's URL
     hosts: set = field(default_factory=set)  # the old site's host names: links to them may lead to posts
     problems: list = field(default_factory=list)  # (where, sentence): what stops the import (a PDF that won't open)
