@@ -6,6 +6,7 @@ links.py, collect.py, listings.py, strings.py and dates.py.
 
 import logging
 import os
+from urllib.parse import quote
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -224,6 +225,13 @@ def add_template_helpers(generator):
         return item_trail(runtime, article) if article is not None else []
 
     @pass_context
+    def page_path(ctx):
+        """The site-relative URL of the page being rendered, percent-encoded as every link to it is (a tag's page
+        has the tag's Lao name in its file name): its canonical URL, og:url and the ``url`` of its data."""
+        article = ctx.get("article")
+        return article.details.url if article is not None else quote(ctx["output_file"].replace(os.sep, "/"))
+
+    @pass_context
     def linked_data(ctx):
         """The page's schema.org data blocks (linkeddata.py), for a build with absolute URLs."""
         facts = runtime.facts(page_lang(ctx), ctx["SITEURL"])
@@ -237,7 +245,7 @@ def add_template_helpers(generator):
             nodes = linkeddata.website_nodes(facts)
         else:
             nodes = linkeddata.page_nodes(
-                ctx.get("page_name"), ctx.get("page_title"), ctx["output_file"], facts, breadcrumb(ctx)
+                ctx.get("page_name"), ctx.get("page_title"), page_path(ctx), facts, breadcrumb(ctx)
             )
         return linkeddata.script_elements(nodes)
 
@@ -256,6 +264,7 @@ def add_template_helpers(generator):
 
     generator.env.globals.update(
         breadcrumb=breadcrumb,
+        page_path=page_path,
         linked_data=linked_data,
         highwire=highwire,
         citation=citation,

@@ -37,7 +37,7 @@ class Facts:
     site_name: str
     home: str  # site-relative URL of this language's home page
     search: str  # ... of its search page
-    logo: str  # site-relative URL of the publisher's logo
+    logo: str  # the publisher's logo, a file of the site (site-relative path, as the operator wrote it)
     timezone: str = "UTC"
 
     def url(self, path):
@@ -54,7 +54,7 @@ class Facts:
             "@id": f"{self.site_url}/#publisher",
             "name": self.settings.publisher[self.lang],
             "url": self.url(self.home),
-            "logo": {"@type": "ImageObject", "url": self.url(self.logo)},
+            "logo": {"@type": "ImageObject", "url": self.file_url(self.logo)},
         }
 
     def periodical(self, kind):
@@ -187,7 +187,9 @@ def item_nodes(article, facts, trail=(), front_page=None):
         if node["@type"] == "Event":
             _event_defaults(node)
         node["subjectOf"] = {"@id": url}
-        root[path] = {"@type": node["@type"], "@id": node["@id"], "name": node.get("name", root.get("name"))}
+        # Only the reference: a typed copy would be a second, incomplete Event to a reader that does not join
+        # nodes by @id (Google's test reports an Event without startDate or location as an error).
+        root[path] = {"@id": node["@id"]}
         top.append(node)
     if trail:
         top.append(breadcrumb(trail, facts))
