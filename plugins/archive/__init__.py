@@ -6,6 +6,7 @@ links.py, collect.py, listings.py, strings.py and dates.py.
 
 import logging
 import os
+from functools import cached_property
 from urllib.parse import quote
 
 from jinja2 import pass_context
@@ -35,6 +36,7 @@ from .validate import (
 )
 
 log = logging.getLogger(__name__)
+CITATIONS = "citations.json"  # in the cache folder: the citation forms of the last build (cite.Citations)
 
 
 class ContentError(Exception):
@@ -65,7 +67,8 @@ class Runtime:
         self.openers = {}
         # what opening and reading the content's files taught (filefacts.py): the checks and the images plugin
         # ask it, and it answers from the last build for a file that has not changed
-        self.files = FileFacts.load(os.path.join(pelican_settings.get("CACHE_PATH") or "cache", FILE_FACTS))
+        self.cache_path = pelican_settings.get("CACHE_PATH") or "cache"
+        self.files = FileFacts.load(os.path.join(self.cache_path, FILE_FACTS))
         self.all_articles = []  # every article of the build, drafts and hidden ones too, once read
         self.hidden_folders = set()  # folders other plugins write that search engines must not read (robots.txt)
         self.warnings = []  # Problem: what the build changed in the content without failing (sanitised bodies)
@@ -89,8 +92,11 @@ class Runtime:
             timezone=self.timezone,
         )
 
-    def cite_source(self):
-        return cite.Source(self.schema, self.settings, self.cited_url, self.settings.citation_style_path(self.theme))
+    @cached_property
+    def citations(self):
+        """Every item's citation forms (cite.py), made once a build and kept between builds in the cache folder."""
+        source = cite.Source(self.schema, self.settings, self.cited_url, self.settings.citation_style_path(self.theme))
+        return cite.Citations(source, os.path.join(self.cache_path, CITATIONS))
 
 
 def runtime_of(generator):
@@ -255,12 +261,11 @@ def add_template_helpers(generator):
         article = ctx.get("article")
         if article is None or not cite.is_journal(article, runtime.schema):
             return []
-        source = cite.Source(runtime.schema, runtime.settings, ctx["SITEURL"], "")
-        return cite.highwire(cite.record(article, source))
+        return cite.highwire(runtime.citations.of(article).record)  # a published build's: its URLs are SITEURL's
 
     @pass_context
     def citation(ctx):
-        return cite.cited(ctx["article"], runtime.cite_source())
+        return runtime.citations.of(ctx["article"]).cited(ctx["article"])
 
     generator.env.globals.update(
         breadcrumb=breadcrumb,

@@ -11,6 +11,7 @@ Knows nothing of Pelican but the attributes of its articles; ``Facts`` is what a
 
 import datetime
 import json
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -290,11 +291,13 @@ def page_nodes(name, title, path, facts, trail=()):
 # Inside <script> the HTML parser ends the element at the first "</script" whatever JSON says: these characters
 # are written as JSON escapes, which mean the same to a JSON parser and nothing to the HTML parser.
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# a search for the few characters (a character-by-character walk, or str.translate, costs ten times as much on Lao)
+_UNSAFE_FOUND = re.compile("[" + "".join(_UNSAFE) + "]")
 
 
 def to_json(node):
     text = json.dumps({"@context": CONTEXT, **node}, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_UNSAFE.get(char, char) for char in text)
+    return _UNSAFE_FOUND.sub(lambda found: _UNSAFE[found.group()], text)
 
 
 def script_elements(nodes):
