@@ -353,3 +353,7 @@ def test_citations_are_kept_between_builds_and_made_again_when_what_made_them_ch
     (cache / "citations.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
     again = local_build(FIXTURE, str(tmp_path / "four"), CACHE_PATH=str(cache))
     assert page(again, "news/fibre-backbone.html").select_one(".cite-text").get_text().startswith("ສລດ (2024).")
+    # a file cut short (a build stopped while writing it elsewhere) is no kept forms, not a failed build
+    (cache / "citations.json").write_text('{"made_with": "', encoding="utf-8")
+    local_build(FIXTURE, str(tmp_path / "five"), CACHE_PATH=str(cache))
+    assert json.loads((cache / "citations.json").read_text(encoding="utf-8"))["forms"]

@@ -134,16 +134,19 @@ def _latex():
 
 @cache
 def _latex_spelt():
-    """The characters the encoder writes otherwise (``&``, ``é``...): its rules are one table of them."""
+    """The characters the encoder writes otherwise (``&``, ``é``...), when its rules are tables of them (None: they
+    are not, and every value goes through it)."""
     rules = get_builtin_conversion_rules(LATEX_RULES)
-    assert all(rule.rule_type == RULE_DICT for rule in rules), "pylatexenc's rules are no longer only tables"
+    if any(rule.rule_type != RULE_DICT for rule in rules):
+        return None
     return frozenset(chr(code) for rule in rules for code in rule.rule)
 
 
 def _tex(text):
     # A value with none of those characters (most Lao titles and names) comes out as it went in: not walked through
     # the encoder character by character (a fifth of a millisecond an item).
-    return text if _latex_spelt().isdisjoint(text) else _latex().unicode_to_latex(text)
+    spelt = _latex_spelt()
+    return text if spelt is not None and spelt.isdisjoint(text) else _latex().unicode_to_latex(text)
 
 
 def bibtex(csl, entry_type):
@@ -263,11 +266,13 @@ class Citations:
         self.made = {}  # the article's source path -> Forms, this build
         self.used = {}  # key -> [text, ris, bib] of this build's records: what save() keeps
         self.kept = {}
-        if path and os.path.exists(path):
+        try:
             with open(path, encoding="utf-8") as f:
                 kept = json.load(f)
-            if kept.get("made_with") == self.made_with:
-                self.kept = kept["forms"]
+        except (TypeError, OSError, ValueError):  # no path, no file yet, or one cut short: nothing is kept
+            kept = {}
+        if isinstance(kept, dict) and kept.get("made_with") == self.made_with:
+            self.kept = kept["forms"]
 
     def of(self, article):
         forms = self.made.get(article.source_path)
@@ -289,7 +294,13 @@ class Citations:
         """Keeps this build's forms (only: an item removed is forgotten) for the next, when they changed."""
         if not self.path or self.used == self.kept:
             return
-        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-        with open(self.path + ".tmp", "w", encoding="utf-8") as f:
-            json.dump({"made_with": self.made_with, "forms": self.used}, f, ensure_ascii=False)
-        os.replace(self.path + ".tmp", self.path)
+        folder, name = os.path.split(os.path.abspath(self.path))
+        os.makedirs(folder, exist_ok=True)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # one per process: builds may share a cache
+        try:
+            with open(temporary, "w", encoding="utf-8") as f:
+                json.dump({"made_with": self.made_with, "forms": self.used}, f, ensure_ascii=False)
+            os.replace(temporary, self.path)
+        finally:
+            if os.path.exists(temporary):
+                os.remove(temporary)
