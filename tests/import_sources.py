@@ -288,3 +288,36 @@ def back_issues(tmp_path):
     make_pdf(str(folder / "ict-journal-15-2026-09.pdf"), ["ICT Journal 15", "Postcode registry"])
     (tmp_path / "content").mkdir(exist_ok=True)
     return tmp_path
+
+
+# --- a WordPress export as WordPress 6.4 and Polylang 3.5 write it (Tools → Export → All content) ----------------
+
+REALISTIC = os.path.join(os.path.dirname(__file__), "fixtures", "import", "wordpress-polylang.xml")
+# The files of its uploads folder: what the posts show, WordPress's resized copies beside the originals.
+REALISTIC_UPLOADS = {
+    "2023/05/fibre-site.jpg": ("navy", (1600, 1067)),
+    "2023/05/fibre-site-1024x683.jpg": ("navy", (1024, 683)),
+    "2023/05/fibre-site-300x200.jpg": ("navy", (300, 200)),
+    "2023/05/training-room.jpg": ("olive", (1200, 800)),
+    "2023/05/training-room-1024x683.jpg": ("olive", (1024, 683)),
+    "2023/05/students.jpg": ("teal", (1200, 800)),
+    "2023/05/students-1024x683.jpg": ("teal", (1024, 683)),
+    "2023/05/students-150x150.jpg": ("teal", (150, 150)),
+    "2023/11/expo-hall.png": ("maroon", (900, 600)),
+    "2023/11/expo-hall-300x200.png": ("maroon", (300, 200)),
+    "2023/06/ຂົວ-ແມ່ນ້ຳ.jpg": ("purple", (800, 600)),
+    "2023/01/cropped-site-icon-32x32.png": ("white", (32, 32)),
+}
+
+
+def realistic_site(tmp_path):
+    """The realistic export, its uploads folder as an operator copied it from the server, an empty content/."""
+    uploads = tmp_path / "uploads"
+    for name, (colour, size) in REALISTIC_UPLOADS.items():
+        picture(str(uploads / name), colour, size)
+    make_pdf(str(uploads / "2023/06/annual-report-2023.pdf"), ["Annual report 2023"])
+    (uploads / "2023/06/school-tour.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")  # a video, to be linked
+    with open(REALISTIC, encoding="utf-8") as f:
+        (tmp_path / "export.xml").write_text(f.read(), encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    return tmp_path

@@ -120,7 +120,8 @@ def test_bodies_are_clean_markdown_with_no_wordpress_markup_and_nothing_that_run
     assert "The ministry presented a national fibre **backbone** plan this year.  \nIt runs along the river." in en
     assert "[![A bridge]({static}/images/bridge.jpg)]({static}/images/bridge.jpg)" in en
     assert "The cable crosses the river" in en  # the caption's text kept
-    assert "Read the plan and\n[the phones story]({filename}/news/village-phones.en.md)." in en
+    # a line break inside the classic editor's own <p> is one, as wpautop() shows it
+    assert "Read the plan and  \n[the phones story]({filename}/news/village-phones.en.md)." in en
     assert "[https://video.example.org/embed/42](https://video.example.org/embed/42)" in en  # a frame: its link
     assert "Text that shows &lt;script> as words." in en  # text, not markup
     assert "({static}/images/bridge-2.jpg)" in en  # the gallery's second picture, another file of the same name

@@ -9,6 +9,7 @@ from lao_search.bm25 import weights
 from lao_search.documents import Analyzer, Pdf, Source
 from lao_search.index import Layout, as_script, digest, order, search_files
 from lao_search.segment import segment
+from lao_search.text import has_lao
 
 SOURCES = [
     Source(
@@ -157,6 +158,26 @@ def test_the_entry_names_the_commonest_words_whose_records_sit_in_files_of_their
         assert shard["records"][shard["keys"].index(key)] == "/" + name  # the shard names the same file
     assert common["folder"] == "c-" + digest("".join(map(digest, scripts)))
     assert not any(name.startswith("c-") for name in built(replace(SMALL, common=0))[1])
+
+
+def test_the_lao_words_alone_are_in_shards_of_their_own_for_splitting_queries():
+    _, files = built(replace(SMALL, shard_bytes=40))
+    entry = files["index.js"]
+    folder, starts = entry["words"]["folder"], entry["words"]["starts"]
+    shards = [files[f"{folder}/{i}.js"]["words"] for i in range(len(starts))]
+    assert len(shards) > 1
+    words = [word for shard in shards for word in shard]
+    lao_terms = sorted((key for key, (_r, term, _w) in records(files).items() if term and has_lao(key)), key=utf16)
+    assert words == lao_terms  # every Lao word, no other key, in order
+    assert starts[0] == ""
+    for (before, shard), begins in zip(pairwise(shards), starts[1:], strict=True):
+        assert shard[0].startswith(begins) and utf16(begins) > utf16(before[-1])
+    scripts = [as_script({"words": shard}) for shard in shards]
+    assert folder == "w-" + digest("".join(map(digest, scripts)))
+
+
+def utf16(key):
+    return key.encode("utf-16-be")
 
 
 def test_long_articles_are_told_by_how_many_parts_each_has():

@@ -197,6 +197,7 @@ PARTS = [
     ("dictionary shards d-*/", "d-"),
     ("big records l/", "l/"),
     ("commonest words' records c-*/", "c-"),
+    ("Lao words w-*/", "w-"),
     ("articles f-*/", "f-"),
     ("close spellings n-*/", "n-"),
 ]

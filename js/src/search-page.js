@@ -74,9 +74,18 @@ async function start() {
   view.loading();
   try {
     performance.mark("archive-search:query-start");
-    const outcome = await createSearch(store).search(query, { asTyped });
+    let shownEarly = null; // a corrected search's results, shown before its other close spellings are weighed
+    const early = (outcome) => {
+      shownEarly = view.show(outcome, query);
+    };
+    const outcome = await createSearch(store).search(query, { asTyped, early });
     performance.measure("archive-search:query", "archive-search:query-start");
-    await view.show(outcome, query);
+    if (shownEarly) {
+      await shownEarly;
+      view.suggest(outcome);
+    } else {
+      await view.show(outcome, query);
+    }
     performance.mark("archive-search:shown");
     if (outcome.mode !== "empty" && outcome.results.length === 0) await countElsewhere(config, loader, query, view);
   } catch (error) {

@@ -86,7 +86,7 @@ export function createSearch(store) {
   async function piecesOf(part, records) {
     const record = records.get(part) || (await store.lookup([part])).get(part);
     if (record?.words) return record.words.map((text, i) => ({ text, word: !record.loose[i] }));
-    const found = (await store.known(candidateWords(part, entry.longest).filter(hasLao))).terms;
+    const found = await store.words(candidateWords(part, entry.longest).filter(hasLao));
     const isWord = (w) => found.has(w);
     return segment(part, isWord, entry.longest).map((text) => ({ text, word: isWord(text) }));
   }
@@ -202,22 +202,15 @@ export function createSearch(store) {
   // What the keys alone tell of a Lao `needle` that is no key, without reading a text: {nowhere: true} when no
   // article can hold it, {refs, parts} (every article that holds it, and the parts of long ones) when the keys that
   // begin with it are all the places it can be; of a longer one, {inside: keys} (keys any text that held it has)
-  // and {within: refs} (articles that hold it at most) when those keys leave many; else null. In a text that held it, each of its units but the first
-  // and the last would be a unit of the text, the last the beginning of one, and the first, when a word may begin
-  // with its letter, the end of one that begins with vowels written before their consonant, or none; when no word
-  // may begin with it (ັດຕັ້ງ, a reader's ຈັດຕັ້ງ without its first letter), the end of a unit. substrings.py keeps
-  // every unit and every two and three in a row as keys, also from after each of those vowels, and each unit's end
-  // with the three units after it.
+  // and {within: refs} (articles that hold it at most) when those keys leave many; else null. In a text that held
+  // it, each of its units but the first and the last would be a unit of the text, the last the beginning of one,
+  // and the first, when a word may begin with its letter, the end of one that begins with vowels written before
+  // their consonant, or none; when no word may begin with it (ັດຕັ້ງ, a reader's ຈັດຕັ້ງ without its first letter),
+  // the end of a unit. substrings.py keeps every unit and every two and three in a row as keys, also from after
+  // each of those vowels, and each unit's end with the three units after it.
   async function fromKeys(needle) {
-    const at = breaks(needle);
-    const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
-    const end = mayBegin(needle[0]) ? 0 : 1; // a first piece that is the end of a unit, kept with the units after it
-    const runs = []; // keys in any text that held the needle: its end of a unit and the units after it, and
-    // UNITS_IN_KEYS whole units in a row (not the last: it may be the beginning of a longer one)
-    if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
-    for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
+    const { pieces, runs, long } = runsOf(needle);
     if (runs.length && (await store.known(runs)).keys.size < unique(runs).length) return { nowhere: true };
-    const long = pieces.length > end + UNITS_IN_KEYS;
     // A longer needle's articles are those its runs (keys all) tell, checked in their text (candidatesFor), when
     // they are few: the keys it ends with would only narrow them, at a shard and a record file each (dozens; on a
     // phone, a round trip for every six). Else those keys narrow them first.
@@ -236,6 +229,19 @@ export function createSearch(store) {
     // A needle of a few units that begins a key: the keys that begin with it are every place it is. A longer one is
     // in their articles at most.
     return long ? { within: refs, inside: runs } : { refs, parts };
+  }
+
+  // Of a Lao `needle`: its pieces (breaks), whether the first is the end of a unit (`end`, 1 or 0), the keys any text
+  // that held it would have (`runs`: its end of a unit and the units after it, and UNITS_IN_KEYS whole units in a
+  // row, not the last: it may be the beginning of a longer one), and whether it is longer than one run (`long`).
+  function runsOf(needle) {
+    const at = breaks(needle);
+    const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
+    const end = mayBegin(needle[0]) ? 0 : 1; // a first piece that is the end of a unit, kept with the units after it
+    const runs = [];
+    if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
+    for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
+    return { pieces, end, runs, long: pieces.length > end + UNITS_IN_KEYS };
   }
 
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
@@ -327,10 +333,15 @@ export function createSearch(store) {
     if (!lao.length && !words.length) return { ...query, answer: outcome("none", [], []) };
     await setup();
     const wordTerms = unique(words.flatMap((w) => pipeline.runString(w)));
+    const looking = store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
+    // A long Lao part is seldom a key: the shards of the keys it would be looked for by (fromKeys) are asked for
+    // beside its own, not after it. A failure is met again when they are used.
+    for (const { long, runs } of lao.map(runsOf)) if (long) store.known(runs).catch(() => {});
     // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
-    // those that may be its words are asked for at once, beside the shards (a round trip less on a phone).
+    // those that may be its words are asked for at once (a round trip less on a phone), after the shards the
+    // search needs first (a browser sends them in that order).
     store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]);
-    const records = await store.lookup(unique([...lao, ...wordTerms]), { words: true }); // ranked by their words
+    const records = await looking;
     if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
@@ -420,14 +431,14 @@ export function createSearch(store) {
   async function wordsOnly(suggestions, typed) {
     const changed = (q) => parseQuery(q).lao.filter((part) => !typed.includes(part));
     const parts = unique(suggestions.flatMap(changed));
-    const whole = new Set();
-    for (const part of parts) if ((await piecesOf(part, new Map())).every((piece) => piece.word)) whole.add(part);
+    const split = await Promise.all(parts.map((part) => piecesOf(part, new Map()))); // at once, not one by one
+    const whole = new Set(parts.filter((_, k) => split[k].every((piece) => piece.word)));
     return suggestions.filter((q) => changed(q).every((part) => whole.has(part)));
   }
 
   // The query with close spellings of its misspelt pieces that finds articles, asked for in the stages near.js
   // stages() gives (each loads more than the one before), TRIED queries a stage at most; null when none does.
-  async function corrected(query) {
+  async function corrected(query, early) {
     const rebuild = (replacements) => rebuilt(query.parts, replacements);
     const wrong = await misspelt(query);
     const tried = new Set();
@@ -445,11 +456,13 @@ export function createSearch(store) {
         const other = await prepare(attempt);
         const found = other.answer || (await exactly(other));
         if (found?.mode === "exact") {
+          const outcome = { ...found, mode: "corrected", typed: query.parts, query: attempt };
+          early?.({ ...outcome, suggestions: [] }); // the results may be shown while the other spellings are weighed
           const suggestions = await wordsOnly(
             others(offered, attempt, (w) => pipeline.runString(w)),
             query.lao,
           );
-          return { ...found, mode: "corrected", typed: query.parts, query: attempt, suggestions };
+          return { ...outcome, suggestions };
         }
       }
     }
@@ -459,9 +472,10 @@ export function createSearch(store) {
   /**
    * The outcome of a search for `raw`: the articles that hold it as typed; else, unless `asTyped`, those of the
    * closest spelling that finds any ("corrected", with `query` the one searched for and `suggestions` other
-   * close ones); else those that hold all its words apart ("all-words"); else none.
+   * close ones); else those that hold all its words apart ("all-words"); else none. `early(outcome)`, when given,
+   * has a corrected outcome as soon as its results are known, without its suggestions (weighed after).
    */
-  async function search(raw, { asTyped = false } = {}) {
+  async function search(raw, { asTyped = false, early = null } = {}) {
     // The close spellings' entry, asked for beside the query's first files: a query found nowhere as typed needs it
     // first (a round trip sooner on a phone); one found as typed loads it and none of their shards.
     if (!asTyped && raw.trim()) store.preloadNear().catch(() => {});
@@ -470,18 +484,21 @@ export function createSearch(store) {
     const query = await prepare(raw);
     if (query.answer) {
       if (asTyped || query.answer.mode === "empty") return query.answer;
-      return (await corrected(query)) || query.answer;
+      return (await corrected(query, early)) || query.answer;
     }
     const exact = await exactly(query);
     if (exact) return (await fewFound(exact, query, toned)) || exact;
-    return (!asTyped && (await corrected(query))) || (await allWords(query));
+    return (!asTyped && (await corrected(query, early))) || (await allWords(query));
   }
 
   // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain
   // ({text, count}, near.js tonedFrom), or null.
   async function tonedLookup({ parts, lao }) {
     if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
-    return tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
+    const toned = tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
+    // Most often the word meant is a common one: its record is asked for now, in case it is searched for instead.
+    if (toned) await store.preload([toned.text]);
+    return toned;
   }
 
   // The search for the spelling `asked` (a promise of tonedLookup's) gives in place of `query`, when the articles

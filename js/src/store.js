@@ -99,26 +99,31 @@ export function createStore(load, lang) {
   }
 
   // The records of those of `keys` that are among the archive's commonest words, asked for now: they need not wait
-  // for their shards, which name the same files.
+  // for their shards, which name the same files (and which a common word's lookup does not need).
   function preload(keys) {
     for (const key of keys) if (common.has(key)) part(common.get(key)).catch(() => {}); // met again when used
   }
 
   async function entryOf(key, withWords = false) {
-    const name = shardOf(key);
-    if (!name) return null;
-    preload([key]);
-    const shard = await part(name);
-    const i = indexOf(shard.keys, key);
-    if (i < 0) return null;
-    const words = shard.words[String(i)];
-    // A key of the query made of words is ranked by them: their shards and records are asked for now, beside its
-    // own record, not one round trip after it (what a phone's latency makes the largest part of a query's time).
-    for (const word of (withWords && words) || []) {
-      if (word[0] !== LOOSE && word !== key) entryOf(word).catch(() => {}); // a failure is met again when used
+    let words;
+    let record;
+    if (common.has(key)) {
+      record = (await part(common.get(key))).record; // a common word is a term: its shard would add nothing
+    } else {
+      const name = shardOf(key);
+      if (!name) return null;
+      const shard = await part(name);
+      const i = indexOf(shard.keys, key);
+      if (i < 0) return null;
+      words = shard.words[String(i)];
+      // A key of the query made of words is ranked by them: their shards and records are asked for now, beside its
+      // own record, not one round trip after it (what a phone's latency makes the largest part of a query's time).
+      for (const word of (withWords && words) || []) {
+        if (word[0] !== LOOSE && word !== key) entryOf(word).catch(() => {}); // a failure is met again when used
+      }
+      record = shard.records[i];
+      if (record[0] === "/") record = (await part(record.slice(1))).record;
     }
-    let record = shard.records[i];
-    if (record[0] === "/") record = (await part(record.slice(1))).record;
     const decoded = decode(key, record, words);
     decoded.parts = partsOf(decoded.partIds);
     return decoded;
@@ -178,6 +183,28 @@ export function createStore(load, lang) {
       await open();
       const records = await Promise.all(keys.map((key) => entryOf(key, words)));
       return new Map(keys.map((key, i) => [key, records[i]]));
+    },
+
+    /**
+     * Which of `candidates` (Lao strings) are words of the archive (a set), from the shards of its words alone
+     * (entry.words), the commonest from the entry itself.
+     */
+    async words(candidates) {
+      await open();
+      const found = new Set(candidates.filter((c) => common.has(c)));
+      const rest = candidates.filter((c) => !common.has(c));
+      if (!entry.words || !rest.length) return found;
+      const { folder, starts } = entry.words;
+      const shards = await Promise.all(
+        rest.map((c) => {
+          const i = lastAtOrBefore(starts, c);
+          return i < 0 ? null : part(`${folder}/${i}.js`);
+        }),
+      );
+      rest.forEach((c, k) => {
+        if (shards[k] && indexOf(shards[k].words, c) >= 0) found.add(c);
+      });
+      return found;
     },
 
     /** Asks at once for the records of those of `keys` that are among the archive's commonest words. */

@@ -248,6 +248,11 @@ export function createView(doc, config, articles, firstShown = () => {}) {
       showCorrection();
       if (result.mode !== "empty") announce();
     },
+    /** The other close spellings of a corrected search shown already (`result`: the same search, complete). */
+    suggest(result) {
+      outcome = { ...outcome, suggestions: result.suggestions };
+      showCorrection();
+    },
     /** Nothing matched here, but `n` articles in the other language do: a link to that search, `href`. */
     offerOther(n, href, otherLang) {
       if (!empty || !n) return;

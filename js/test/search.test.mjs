@@ -346,6 +346,18 @@ test("a misspelt word close to several spellings: the likeliest searched for, th
   assert.ok(!outcome.suggestions.includes("plan"), "not the one searched for");
 });
 
+test("a corrected search gives its results early, before the other close spellings are weighed", async () => {
+  const { store } = fileStore(NEAR_DATA, "lo");
+  const early = [];
+  const outcome = await createSearch(store).search("plann", { early: (o) => early.push(o) });
+  assert.equal(early.length, 1);
+  assert.deepEqual(early[0], { ...outcome, suggestions: [] }); // all but the suggestions, which come after
+  assert.ok(outcome.suggestions.length > 0);
+  const exact = [];
+  await createSearch(fileStore(NEAR_DATA, "lo").store).search("ຂ່າວ", { early: (o) => exact.push(o) });
+  assert.deepEqual(exact, []); // a search found as typed has nothing to give early
+});
+
 test("a part that begins with a vowel sign and is found as typed stays found as typed: exact first", async () => {
   // ັກວິທະຍາສາດ: ນັກວິທະຍາສາດ with its first letter left out, which its article holds as typed too
   const { outcome, urls: found } = await searched("ັກວິທະຍາສາດ");

@@ -111,6 +111,10 @@ test("the words a query's key is ranked by are asked for beside its record, not 
   const read = (name) => payloadOf(fs.readFileSync(path.join(TOGETHER_DATA, name), "utf8"), name);
   const together = read("index.js");
   const shardOf = (word) => `${together.dictionary}/${together.shards.findLastIndex((first) => first <= word)}.js`;
+  const common = together.common?.keys || [];
+  // where a word's record is found: a common word's file of its own (no shard needed), else the word's shard
+  const fileOf = (word) =>
+    common.includes(word) ? `${together.common.folder}/${common.indexOf(word)}.js` : shardOf(word);
   const keys = together.shards.flatMap((_, i) => {
     const shard = read(`${together.dictionary}/${i}.js`);
     return shard.keys.map((key, i) => ({ key, words: (shard.words[String(i)] || []).filter((w) => w[0] !== "~") }));
@@ -121,34 +125,27 @@ test("the words a query's key is ranked by are asked for beside its record, not 
     const asked = [];
     const store = createStore(async (name) => asked.push(name) && read(name), "lo");
     await store.lookup([key], { words: true });
-    for (const word of words) assert.ok(asked.includes(shardOf(word)), `${key}: ${word}'s shard asked for`);
+    for (const word of words) assert.ok(asked.includes(fileOf(word)), `${key}: ${word}'s file asked for`);
     const plain = [];
     await createStore(async (name) => plain.push(name) && read(name), "lo").lookup([key]);
-    for (const word of words.filter((w) => shardOf(w) !== shardOf(key))) {
-      assert.ok(!plain.includes(shardOf(word)), `${key}: ${word}'s shard not asked for by a plain lookup`);
+    for (const word of words.filter((w) => fileOf(w) !== shardOf(key))) {
+      assert.ok(!plain.includes(fileOf(word)), `${key}: ${word}'s file not asked for by a plain lookup`);
     }
   }
 });
 
-test("the commonest words' records are asked for beside their shards, and preload asks for those alone", async () => {
+test("the commonest words' records are found without their shards, and preload asks for those alone", async () => {
   assert.ok(entry.common.keys.length > 0, "the test data have common words");
   const [word] = entry.common.keys;
   const asked = [];
-  let release;
-  const shardsHeld = new Promise((resolve) => {
-    release = resolve;
-  });
   const store = createStore(async (name) => {
     asked.push(name);
-    if (name.startsWith(entry.dictionary)) await shardsHeld; // the shard is slow to come
     return payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"));
   }, "lo");
-  const looking = store.lookup([word]);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  assert.ok(asked.includes(`${entry.common.folder}/0.js`), "asked for before its shard came");
-  release();
-  assert.ok((await looking).get(word).refs.length > 0);
-  assert.equal(asked.filter((name) => name.startsWith(entry.common.folder)).length, 1, "loaded once");
+  assert.ok((await store.lookup([word])).get(word).refs.length > 0);
+  assert.deepEqual(asked, ["index.js", `${entry.common.folder}/0.js`]); // the entry names its record's file
+  assert.deepEqual((await store.known([word])).terms, new Set([word]));
+  assert.equal(asked.length, 2, "known from the entry");
 
   const preloaded = [];
   const other = createStore(async (name) => {
@@ -159,5 +156,28 @@ test("the commonest words' records are asked for beside their shards, and preloa
   assert.deepEqual(
     preloaded.filter((name) => name !== "index.js"),
     entry.common.keys.map((_, i) => `${entry.common.folder}/${i}.js`),
+  );
+});
+
+test("which strings are words of the archive is told by the shards of its words alone", async () => {
+  const asked = [];
+  const store = createStore(async (name) => {
+    asked.push(name);
+    return payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"));
+  }, "lo");
+  const words = entry.words.starts.flatMap(
+    (_, i) => payloadOf(fs.readFileSync(path.join(DATA, entry.words.folder, `${i}.js`), "utf8")).words,
+  );
+  const some = [words[0], words.at(-1), ...entry.common.keys.filter((k) => /[\u0e80-\u0eff]/.test(k)).slice(0, 2)];
+  const found = await store.words([...some, "ຊ້າງບິນ", "ກ", words[0].slice(0, -1)]);
+  const known = await createStore(
+    async (name) => payloadOf(fs.readFileSync(path.join(DATA, name), "utf8")),
+    "lo",
+  ).known([...some, "ຊ້າງບິນ", "ກ", words[0].slice(0, -1)]);
+  assert.deepEqual(found, known.terms); // what the dictionary's shards say too
+  assert.ok(some.every((word) => found.has(word)));
+  assert.ok(
+    asked.every((name) => name === "index.js" || name.startsWith(`${entry.words.folder}/`)),
+    asked.join(),
   );
 });

@@ -450,3 +450,22 @@ test("results are shown in rank order as they arrive: the first as soon as it is
   assert.equal(list.getAttribute("aria-busy"), "false");
   assert.equal(firsts, 1);
 });
+
+test("a corrected search shown early gains its other close spellings when they are weighed", async () => {
+  const doc = searchPage();
+  const view = createView(doc, CONFIG, (results) => results.map(async (r) => ARTICLES[r.ref]));
+  const outcome = corrected();
+  await view.show({ ...outcome, suggestions: [] }, "ໜັງສືພມ");
+  const line = () => doc.getElementById("search-correction");
+  assert.equal(line().textContent.includes(STRINGS.did_you_mean), false);
+  assert.equal(items(doc).length, PAGE_SIZE);
+  view.suggest(outcome);
+  assert.deepEqual(
+    line()
+      .querySelectorAll("a")
+      .slice(1)
+      .map((a) => a.textContent),
+    outcome.suggestions,
+  );
+  assert.equal(doc.body.children.filter((node) => node.id === "search-correction").length, 1);
+});

@@ -10,7 +10,9 @@ import datetime
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from .listings import Trail
 
 log = logging.getLogger(__name__)
+CITATIONS = "citations.json"  # in the cache folder: the citation forms of the last build (cite.Citations)
 
 
 class ContentError(Exception):
@@ -77,7 +80,8 @@ class Runtime:
         self.openers: dict[tuple[str, ...], tuple[str, Callable[[str], object]]] = {}
         # what opening and reading the content's files taught (filefacts.py): the checks and the images plugin
         # ask it, and it answers from the last build for a file that has not changed
-        self.files = FileFacts.load(os.path.join(pelican_settings.get("CACHE_PATH") or "cache", FILE_FACTS))
+        self.cache_path: str = pelican_settings.get("CACHE_PATH") or "cache"
+        self.files = FileFacts.load(os.path.join(self.cache_path, FILE_FACTS))
         self.all_articles: list[Article] = []  # every article of the build, drafts and hidden ones too, once read
         # folders other plugins write that search engines must not read (robots.txt)
         self.hidden_folders: set[str] = set()
@@ -103,8 +107,11 @@ class Runtime:
             timezone=self.timezone,
         )
 
-    def cite_source(self) -> cite.Source:
-        return cite.Source(self.schema, self.settings, self.cited_url, self.settings.citation_style_path(self.theme))
+    @cached_property
+    def citations(self) -> cite.Citations:
+        """Every item's citation forms (cite.py), made once a build and kept between builds in the cache folder."""
+        source = cite.Source(self.schema, self.settings, self.cited_url, self.settings.citation_style_path(self.theme))
+        return cite.Citations(source, os.path.join(self.cache_path, CITATIONS))
 
 
 def runtime_of(generator: Generator) -> Runtime:
@@ -239,6 +246,13 @@ def add_template_helpers(generator: Generator) -> None:
         return item_trail(runtime, article) if article is not None else []
 
     @pass_context
+    def page_path(ctx: Context) -> str:
+        """The site-relative URL of the page being rendered, percent-encoded as every link to it is (a tag's page
+        has the tag's Lao name in its file name): its canonical URL, og:url and the ``url`` of its data."""
+        article = ctx.get("article")
+        return article.details.url if article is not None else quote(ctx["output_file"].replace(os.sep, "/"))
+
+    @pass_context
     def linked_data(ctx: Context) -> Markup:
         """The page's schema.org data blocks (linkeddata.py), for a build with absolute URLs."""
         facts = runtime.facts(page_lang(ctx), ctx["SITEURL"])
@@ -252,7 +266,7 @@ def add_template_helpers(generator: Generator) -> None:
             nodes = linkeddata.website_nodes(facts)
         else:
             nodes = linkeddata.page_nodes(
-                ctx.get("page_name"), ctx.get("page_title"), ctx["output_file"], facts, breadcrumb(ctx)
+                ctx.get("page_name"), ctx.get("page_title"), page_path(ctx), facts, breadcrumb(ctx)
             )
         return linkeddata.script_elements(nodes)
 
@@ -262,15 +276,15 @@ def add_template_helpers(generator: Generator) -> None:
         article = ctx.get("article")
         if article is None or not cite.is_journal(article, runtime.schema):
             return []
-        source = cite.Source(runtime.schema, runtime.settings, ctx["SITEURL"], "")
-        return cite.highwire(cite.record(article, source))
+        return cite.highwire(runtime.citations.of(article).record)  # a published build's: its URLs are SITEURL's
 
     @pass_context
     def citation(ctx: Context) -> cite.Cited:
-        return cite.cited(ctx["article"], runtime.cite_source())
+        return runtime.citations.of(ctx["article"]).cited(ctx["article"])
 
     generator.env.globals.update(
         breadcrumb=breadcrumb,
+        page_path=page_path,
         linked_data=linked_data,
         highwire=highwire,
         citation=citation,

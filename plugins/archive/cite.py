@@ -8,6 +8,11 @@ the operator set them (ARCHIVE_ settings). What a citation calls each kind is da
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.metadata
+import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -16,10 +21,11 @@ from urllib.parse import quote
 import bibtexparser
 import rispy
 from bibtexparser import model
+from bibtexparser.entrypoint import default_unparse_stack
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from markupsafe import Markup
-from pylatexenc.latexencode import UnicodeToLatexEncoder
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexEncoder, get_builtin_conversion_rules
 
 if TYPE_CHECKING:
     from .collect import Article
@@ -129,15 +135,35 @@ def ris(csl: Csl, ris_type: str) -> str:
     return rispy.dumps([entry], implementation=_RisWriter)
 
 
+LATEX_RULES = "defaults"
+
+
 @cache
 def _latex() -> UnicodeToLatexEncoder:
     # Lao has no LaTeX spelling and needs none (UTF-8, as biber reads it): kept as it is, without a warning.
-    return UnicodeToLatexEncoder(unknown_char_policy="keep", unknown_char_warning=False)
+    return UnicodeToLatexEncoder(conversion_rules=[LATEX_RULES], unknown_char_policy="keep", unknown_char_warning=False)
+
+
+@cache
+def _latex_spelt() -> frozenset[str] | None:
+    """The characters the encoder writes otherwise (``&``, ``é``...), when its rules are tables of them (None: they
+    are not, and every value goes through it)."""
+    rules = get_builtin_conversion_rules(LATEX_RULES)
+    if any(rule.rule_type != RULE_DICT for rule in rules):
+        return None
+    return frozenset(chr(code) for rule in rules for code in rule.rule)
+
+
+def _tex(text: str) -> str:
+    # A value with none of those characters (most Lao titles and names) comes out as it went in: not walked through
+    # the encoder character by character (a fifth of a millisecond an item).
+    spelt = _latex_spelt()
+    return text if spelt is not None and spelt.isdisjoint(text) else _latex().unicode_to_latex(text)
 
 
 def bibtex(csl: Csl, entry_type: str) -> str:
     """The record as BibTeX: values LaTeX-escaped (``&``, ``{``, ``%``...), Lao as it is (UTF-8); the URL as written."""
-    text = _latex().unicode_to_latex
+    text = _tex
     fields = [("title", text(csl["title"]))]
     if "author" in csl:
         # {…} around each: a unit's name ("Department of Post") is not a first and a last name
@@ -156,7 +182,8 @@ def bibtex(csl: Csl, entry_type: str) -> str:
         fields.append(("url", csl["URL"]))
     key = f"{csl['id'].replace('-', '_')}_{_year(csl)}"
     library = bibtexparser.Library([model.Entry(entry_type, key, [model.Field(k, v) for k, v in fields])])
-    return bibtexparser.write_string(library)
+    # the library is this call's own: enclosed in braces in place, not deep-copied first (bibtexparser's default)
+    return bibtexparser.write_string(library, unparse_stack=default_unparse_stack(allow_inplace_modification=True))
 
 
 @cache
@@ -212,19 +239,79 @@ class Cited:
     bib: str
 
 
-def files(article: Article, source: Source) -> dict[str, str]:
-    """{site-relative path: text} of the item's citation files, written beside its page."""
-    csl = record(article, source)
-    _csl_type, ris_type, bibtex_type = types_of(article, source.schema)
-    return {
-        beside(article.save_as, "ris"): ris(csl, ris_type),
-        beside(article.save_as, "bib"): bibtex(csl, bibtex_type),
-    }
+@dataclass(frozen=True)
+class Forms:
+    """One item's citation in every form: its record and what is made from it."""
+
+    record: Csl  # highwire() reads it
+    text: str  # the formatted line
+    ris: str
+    bib: str
+
+    def cited(self, article: Article) -> Cited:
+        return Cited(Markup.escape(self.text), beside(article.url, "ris"), beside(article.url, "bib"))
+
+    def files(self, article: Article) -> dict[str, str]:
+        """{site-relative path: text} of the item's citation files, written beside its page."""
+        return {beside(article.save_as, "ris"): self.ris, beside(article.save_as, "bib"): self.bib}
 
 
-def cited(article: Article, source: Source) -> Cited:
-    return Cited(
-        text=Markup.escape(formatted(record(article, source), source.style)),
-        ris=beside(article.url, "ris"),
-        bib=beside(article.url, "bib"),
-    )
+def _made_with(style: str) -> str:
+    """What the forms are made with besides the record: the libraries, this module and the style. Forms kept by a
+    build made with other ones are made again."""
+    libraries = [importlib.metadata.version(name) for name in ("citeproc-py", "rispy", "bibtexparser", "pylatexenc")]
+    digest = hashlib.sha256(repr(libraries).encode())
+    for path in (__file__, style):
+        with open(path, "rb") as f:
+            digest.update(f.read())
+    return digest.hexdigest()
+
+
+class Citations:
+    """Every item's citation forms, each made once a build (the page's line, Highwire tags and the two files all
+    come from one record), and kept between builds in ``path`` (a file in the cache folder) by what they were made
+    from: an item whose record has not changed is not formatted again. None: nothing is kept."""
+
+    def __init__(self, source: Source, path: str | None = None) -> None:
+        self.source, self.path = source, path
+        self.made_with = _made_with(source.style)
+        self.made: dict[str, Forms] = {}  # the article's source path -> Forms, this build
+        self.used: dict[str, list[str]] = {}  # key -> [text, ris, bib] of this build's records: what save() keeps
+        self.kept: dict[str, list[str]] = {}
+        kept: object = {}  # no path, no file yet, or one cut short: nothing is kept
+        if path is not None:
+            with contextlib.suppress(OSError, ValueError), open(path, encoding="utf-8") as f:
+                kept = json.load(f)
+        if isinstance(kept, dict) and kept.get("made_with") == self.made_with:
+            self.kept = kept["forms"]
+
+    def of(self, article: Article) -> Forms:
+        forms = self.made.get(article.source_path)
+        if forms is None:
+            forms = self.made[article.source_path] = self._make(article)
+        return forms
+
+    def _make(self, article: Article) -> Forms:
+        csl = record(article, self.source)
+        types = types_of(article, self.source.schema)
+        key = hashlib.sha256(json.dumps([csl, types], sort_keys=True).encode()).hexdigest()
+        made = self.kept.get(key)
+        if made is None:
+            made = [formatted(csl, self.source.style), ris(csl, types[1]), bibtex(csl, types[2])]
+        self.used[key] = made
+        return Forms(csl, *made)
+
+    def save(self) -> None:
+        """Keeps this build's forms (only: an item removed is forgotten) for the next, when they changed."""
+        if not self.path or self.used == self.kept:
+            return
+        folder, name = os.path.split(os.path.abspath(self.path))
+        os.makedirs(folder, exist_ok=True)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # one per process: builds may share a cache
+        try:
+            with open(temporary, "w", encoding="utf-8") as f:
+                json.dump({"made_with": self.made_with, "forms": self.used}, f, ensure_ascii=False)
+            os.replace(temporary, self.path)
+        finally:
+            if os.path.exists(temporary):
+                os.remove(temporary)

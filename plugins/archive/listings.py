@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from pelican.generators import Generator
 
-from . import cite
 from .collect import Article, LanguageSite
 from .links import relative_root
 from .schema import Kind
@@ -89,11 +88,12 @@ class ListingGenerator(Generator):
             self._write("robots.txt", robots_txt(self.settings["SITEURL"], runtime.hidden_folders))
 
     def _write_citations(self, runtime: Runtime) -> None:
-        """Every item's RIS and BibTeX beside its page (drafts' and hidden items' too: their pages link them)."""
-        source = runtime.cite_source()
+        """Every item's RIS and BibTeX beside its page (drafts' and hidden items' too: their pages link them); then
+        the forms are kept for the next build (the item pages, written before this generator runs, made theirs)."""
         for article in runtime.all_articles:
-            for path, text in cite.files(article, source).items():
+            for path, text in runtime.citations.of(article).files(article).items():
                 self._write(path, text)
+        runtime.citations.save()
 
     def _write(self, name: str, text: str) -> None:
         """A file of the site that is no page (sitemap, robots.txt, a manifest), at ``name`` under the output."""

@@ -408,7 +408,7 @@ FIELDS = (
         "ກະຊວງ ເປີດນຳໃຊ້ລະບົບບໍລິການລັດທາງອອນລາຍ.",
         pelican=True,
         multiline=True,
-        ld=("description",),
+        ld=("description", "about.description"),
     ),
     Field(
         "Author",
@@ -429,7 +429,7 @@ FIELDS = (
         ),
         "images/magazine/issue-14.svg",
         required=("magazine",),
-        ld=("image",),
+        ld=("image", "about.image"),
     ),
     Field(
         "Journal_Issue",

@@ -9,6 +9,9 @@ into the language's ``search-data/``:
   d-<hash>/<i>.js    shard i of the dictionary: keys in order, each with its record (or the file holding it); one
                      folder named by all their contents, so that the entry names each by its number
   l/<hash>.js        the record of a key too big to sit in its shard
+  w-<hash>/<i>.js    shard i of the archive's Lao words (terms) alone, in order: what splitting a query into words
+                     asks of many strings at once (the dictionary's shards, with every key and record, are ten
+                     times as many)
   c-<hash>/<i>.js    the record of the i-th of the archive's commonest words (Layout.common), named in the entry
                      as well as in its shard, so that the page can ask for it beside the shard, not after it
   f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from (and,
@@ -170,6 +173,7 @@ def dictionary_files(
             "shards": shards,
             "dictionary": dictionary,
             "common": common,
+            "words": _word_shards(lao_terms, layout, files),
             "fragments": folder,
             "long": long,
             "near": near,
@@ -221,6 +225,19 @@ def _long_parts(documents: Iterable[Document]) -> tuple[str, dict[str, int], dic
                 of_term[term] = of_term.get(term, 0) | bit
         first += len(document.parts)
     return codec.numbers(counts), of_chunk, of_term
+
+
+def _word_shards(lao_terms: Iterable[str], layout: Layout, files: dict[str, str]) -> dict[str, Any] | None:
+    """{"folder", "starts"} of the Lao words cut into shards of about ``layout.shard_bytes`` in one folder named by
+    their content, each shard named by its number; None when there is none."""
+    groups = _cut(sorted(lao_terms, key=_utf16), lambda word: len(word.encode("utf-8")), layout.shard_bytes)
+    if not groups:
+        return None
+    scripts = [as_script({"words": group}) for group in groups]
+    folder = "w-" + digest("".join(map(digest, scripts)))
+    files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
+    starts = [""] + [_separator(before[-1], group[0]) for before, group in pairwise(groups)]
+    return {"folder": folder, "starts": starts}
 
 
 def _common(

@@ -24,14 +24,20 @@ if TYPE_CHECKING:
 __all__ = ["Options", "SourceError", "run"]
 
 
-def content_slugs(content: str, schema: Schema) -> dict[tuple[str | None, str | None], str]:
+def content_slugs(
+    content: str, schema: Schema
+) -> tuple[dict[tuple[str | None, str | None], str], dict[tuple[str | None, str | None], str]]:
+    """({(slug, lang): path}, {(slug, lang): date}) of the Markdown files in ``content``."""
     from archive.validate import read_sources
 
     sources, _unreadable = read_sources(content, multiline=schema.multiline) if os.path.isdir(content) else ({}, [])
     slugs: dict[tuple[str | None, str | None], str] = {}
+    dates: dict[tuple[str | None, str | None], str] = {}
     for path, source in sorted(sources.items()):
-        slugs.setdefault((source.meta.get("slug"), source.meta.get("lang")), path)
-    return slugs
+        key = (source.meta.get("slug"), source.meta.get("lang"))
+        slugs.setdefault(key, path)
+        dates.setdefault(key, source.meta.get("date") or "")
+    return slugs, dates
 
 
 def run(
@@ -57,8 +63,8 @@ def run(
         return 1
     schema = site_schema(settings_file)
     markdown_settings = read_settings(settings_file)["MARKDOWN"]
-    slugs = content_slugs(content, schema)
-    plan = make_plan(source, schema, content, slugs, options)
+    slugs, dates = content_slugs(content, schema)
+    plan = make_plan(source, schema, content, slugs, options, dates)
     decision = decide(plan, content, slugs, update)
     labels = {file.path: file.item for file, _state in decision.writes.values()}
     found = list(plan.problems)

@@ -54,7 +54,21 @@ KNOWN_SHORTCODES = {
     *("vc_row", "vc_column", "vc_column_text", "et_pb_section", "et_pb_row", "et_pb_column", "et_pb_text"),
     *("contact-form-7", "fusion_builder_container", "su_note", "su_button", "pdf-embedder", "pdfjs-viewer"),
 }
-_BLOCK_START = re.compile(r"^\s*<(?:" + "|".join(BLOCKS) + r")\b", re.IGNORECASE)
+# The elements wpautop() keeps out of paragraphs (its $allblocks), with the frame this import reads as a block.
+WP_BLOCKS = (
+    *("table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td", "th", "div", "dl", "dd", "dt"),
+    *("ul", "ol", "li", "pre", "form", "map", "area", "blockquote", "address", "math", "style", "p", "h[1-6]", "hr"),
+    *("fieldset", "legend", "section", "article", "aside", "hgroup", "header", "footer", "nav", "figure"),
+    *("figcaption", "details", "menu", "summary", "iframe"),
+)
+_BLOCK_OPEN = re.compile(r"(<(?:" + "|".join(WP_BLOCKS) + r")[\s/>])", re.IGNORECASE)
+_BLOCK_CLOSE = re.compile(r"(</(?:" + "|".join(WP_BLOCKS) + r")>)", re.IGNORECASE)
+_BLOCK_START = re.compile(r"^\s*</?(?:" + "|".join(WP_BLOCKS) + r")[\s/>]", re.IGNORECASE)
+_PRE = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE | re.DOTALL)
+# An address of the old site's uploads written out in the text (WordPress makes no link of it).
+_UPLOAD_IN_TEXT = re.compile(r"((?:https?:)?//[^\s<>\"']+/wp-content/uploads/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])")
+# Where a line ends without ending a line of text: elements of their own, in plain text (titles, excerpts).
+SEPARATE = (*BLOCKS, "br", "td", "th", "tr", "dt", "dd", "figcaption", "caption", "summary")
 
 
 def attributes(text: str) -> dict[str, str]:
@@ -118,20 +132,27 @@ def _caption(inner: str, caption: str) -> str:
 
 
 def autop(text: str) -> str:
-    """The classic editor's text as WordPress shows it (wpautop, simplified): a blank line ends a paragraph, a line
-    break inside one is a <br>; what starts with a block element is left as it is."""
-    parts = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """The classic editor's text as WordPress shows it (its wpautop): a block element (a list, a heading, a
+    figure) stands apart from the text around it; a blank line ends a paragraph; a line break inside one is a
+    <br>; a <pre> is kept as written."""
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"<pre data-kept={len(kept) - 1}></pre>"
+
+    text = _PRE.sub(keep, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _BLOCK_CLOSE.sub("\\1\n\n", _BLOCK_OPEN.sub("\n\n\\1", text))
     out: list[str] = []
-    for part in parts:
-        if not part.strip():
+    for part in re.split(r"\n\s*\n", text):
+        part = part.strip()
+        if not part:
             continue
-        if _BLOCK_START.match(part):
-            out.append(part)
-        else:
-            pieces = re.split(r"(<[^>]*>)", part.strip())  # a line break inside a tag is no <br>
-            text = "".join(p if p.startswith("<") else p.replace("\n", "<br>\n") for p in pieces)
-            out.append(f"<p>{text}</p>")
-    return "\n".join(out)
+        pieces = re.split(r"(<[^>]*>)", part)  # a line break inside a tag is no <br>
+        part = "".join(p if p.startswith("<") else re.sub(r"[ \t]*\n", "<br>\n", p) for p in pieces)
+        out.append(part if _BLOCK_START.match(part) else f"<p>{part}</p>")
+    html = "\n".join(out)
+    return re.sub(r"<pre data-kept=([0-9]+)></pre>", lambda m: kept[int(m.group(1))], html)
 
 
 def is_block_editor(html: str) -> bool:
@@ -172,11 +193,16 @@ CONVERTER = _Converter(
 
 
 def to_markdown(
-    html: str, rewrite: Callable[[str, bool], str | None], gallery: Gallery = lambda ids: []
+    html: str,
+    rewrite: Callable[[str, bool], str | None],
+    gallery: Gallery = lambda ids: [],
+    alt_of: Callable[[str | None, str], str] = lambda attachment, src: "",
 ) -> tuple[str, list[str]]:
     """(Markdown of ``html``, [note]): ``rewrite(url, picture)`` gives the address to write for a link or a picture
     (``picture``: True for an <img>), or None to drop it (a link keeps its text, a picture its alt text); notes say
-    what was changed that an operator may want to know."""
+    what was changed that an operator may want to know. ``alt_of(attachment id or None, address)``: the alt text
+    of the attachment a picture WordPress shows without one is (its class ``wp-image-ID`` names it, else its
+    address)."""
     notes: list[str] = []
     html = expand_shortcodes(html, gallery)
     if not is_block_editor(html):
@@ -184,18 +210,24 @@ def to_markdown(
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for frame in soup.find_all("iframe"):
-        # bs4 types every attribute as maybe a list (class is one); src is not
-        src: str = frame.get("src") or ""  # type: ignore[assignment]
-        if _scheme(src) in ("http", "https"):
+    for frame in soup.find_all(("iframe", "video", "audio")):  # a frame, the block editor's video and audio
+        source = frame if frame.get("src") else frame.find("source", src=True)
+        src = (source.get("src") or "").strip() if source else ""  # type: ignore[union-attr]
+        if src and _scheme(src) in ("http", "https", *(() if frame.name == "iframe" else ("",))):
             link = soup.new_tag("a", href=src)
-            link.string = src
+            link.string = src if frame.name == "iframe" else urlsplit(src).path.rsplit("/", 1)[-1] or src
             paragraph = soup.new_tag("p")
             paragraph.append(link)
             frame.replace_with(paragraph)
-            notes.append(f"an embedded frame became a link to {src}")
+            notes.append(f"an embedded {'frame' if frame.name == 'iframe' else frame.name} became a link to {src}")
         else:
             frame.decompose()
+    for image in soup.find_all("img"):
+        attachment = re.search(r"\bwp-image-([0-9]+)\b", " ".join(image.get_attribute_list("class", [])))
+        if not (image.get("alt") or "").strip():
+            image["alt"] = alt_of(attachment and attachment.group(1), image.get("src") or "") or ""
+    for mark in soup.find_all("sup", attrs={"data-fn": True}):  # the block editor's footnote mark: its number
+        mark.replace_with(NavigableString(f"[{mark.get_text().strip()}]"))
     for tag in soup.find_all(REMOVED):
         notes.append(f"removed a <{tag.name}>")
         tag.decompose()
@@ -208,6 +240,17 @@ def to_markdown(
             link.string = text
             block.clear()
             block.append(link)
+    for text in soup.find_all(string=_UPLOAD_IN_TEXT):  # an upload's address written out: a link to the file
+        if not text.find_parent(("a", "code", "pre")):
+            pieces = _UPLOAD_IN_TEXT.split(str(text))
+            for n, piece in enumerate(pieces):
+                if n % 2:
+                    link = soup.new_tag("a", href=piece)
+                    link.string = piece.rsplit("/", 1)[-1]
+                    text.insert_before(link)
+                elif piece:
+                    text.insert_before(NavigableString(piece))
+            text.extract()
     for pre in soup.find_all("pre"):  # Python-Markdown reads a fenced block only at the top: elsewhere, text
         if any(parent.name not in TOP_LEVEL for parent in pre.parents) or re.search(r"```|~~~", pre.get_text()):
             paragraph = soup.new_tag("p")
@@ -223,9 +266,13 @@ def to_markdown(
         _rewrite_picture(image, rewrite)
     for link in soup.find_all("a"):
         href = (link.get("href") or "").strip()  # type: ignore[union-attr]
-        target = rewrite(href, False) if href and _scheme(href) in (*SAFE_SCHEMES, "") else None
+        # "#…": a place in the page, whose id the import does not keep (a footnote mark, a table of contents)
+        safe = href and not href.startswith("#") and _scheme(href) in (*SAFE_SCHEMES, "")
+        target = rewrite(href, False) if safe else None
         if target:
             link["href"] = target
+            if _UPLOAD_IN_TEXT.fullmatch(link.get_text().strip()) and not link.find("img"):
+                link.string = target.rsplit("/", 1)[-1]  # the old address as its text: the file's name instead
         else:
             link.unwrap()
     for text in soup.find_all(string=True):
@@ -274,6 +321,13 @@ def tidy(markdown: str) -> str:
 
 
 def plain_text(html: str | None) -> str:
-    """HTML (a title, an excerpt) as one line of text."""
-    text = BeautifulSoup(expand_shortcodes(html or ""), "html.parser").get_text(" ")
+    """HTML (a title, an excerpt) as one line of text: words an inline element holds stay as written
+    (``<b>Oudomxay</b>.``, a Lao word half in bold), an element of its own is apart from what is around it."""
+    soup = BeautifulSoup(expand_shortcodes(html or ""), "html.parser")
+    for tag in soup.find_all(REMOVED):
+        tag.decompose()
+    for tag in soup.find_all(SEPARATE):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
+    text = soup.get_text("")
     return " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())

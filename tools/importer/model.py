@@ -26,6 +26,7 @@ class Post:
     group: str | None = None  # posts of one translation group share it (Polylang's post_translations, WPML's trid)
     source_lang: str | None = None  # WPML: the language it was translated from
     addresses: set[str] = field(default_factory=set)  # the URLs that lead to it on the old site
+    names: list[str] = field(default_factory=list)  # its slugs there, now and before (WordPress redirects from those)
     cover: str | None = None  # URL of its featured image
     # URLs of the attachments uploaded to it (a [gallery] without ids)
     attached: list[str] = field(default_factory=list)
@@ -43,6 +44,7 @@ class Source:
     posts: list[Post] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     attachments: dict[str, str] = field(default_factory=dict)  # id -> URL
+    alts: dict[str, str] = field(default_factory=dict)  # id -> an attachment's alt text (_wp_attachment_image_alt)
     attachment_pages: dict[str, str] = field(default_factory=dict)  # an attachment's page address -> its file's URL
     hosts: set[str] = field(default_factory=set)  # the old site's host names: links to them may lead to posts
     # (where, sentence): what stops the import (a PDF that won't open)

@@ -22,7 +22,7 @@ from tools.scaffold import slug_for
 
 from . import body as bodies
 from .model import Post, Source
-from .uploads import Uploads, active, upload_path
+from .uploads import Uploads, active, original, upload_path
 
 if TYPE_CHECKING:
     from archive.schema import Schema
@@ -112,9 +112,10 @@ def make_plan(
     content: str,
     content_slugs: Mapping[tuple[str | None, str | None], str],
     options: Options,
+    content_dates: Mapping[tuple[str | None, str | None], str] | None = None,
 ) -> Plan:
     """The Plan for ``source`` (model.Source) into the folder ``content``; ``content_slugs``: {(slug, lang): path}
-    of the Markdown files already there."""
+    of the Markdown files already there, ``content_dates`` {(slug, lang): their Date}."""
     plan = Plan(skipped=Counter(source.skipped), problems=list(source.problems), notes=list(source.notes))
     posts: list[Post] = []
     for post in sorted(source.posts, key=lambda p: (p.date, _number(p.id), p.id)):
@@ -125,18 +126,19 @@ def make_plan(
         posts.append(replace(post, lang=lang or options.lang or told_language(post, schema.languages)))
     units: list[tuple[list[Post], str, str]] = []
     taken: set[str] = set()
-    in_content: dict[str | None, set[str | None]] = {}  # slug -> languages content/ has it in
+    in_content: dict[str | None, dict[str | None, str]] = {}  # slug -> {language content/ has it in: its Date there}
     for slug, lang in content_slugs:
-        in_content.setdefault(slug, set()).add(lang)
+        in_content.setdefault(slug, {})[lang] = (content_dates or {}).get((slug, lang), "")
     for group in _units(posts, schema.languages):
         kind = _kind(group, options.kinds)
-        slug = _free(_slug(group, kind), taken, in_content, {post.lang for post in group})
+        slug = _free(_slug(group, kind), taken, in_content, {post.lang: post.date for post in group})
         taken.add(slug)
         units.append((group, kind, slug))
     links = Links(source.hosts)
     for group, kind, slug in units:
         for post in group:
-            links.add(post.addresses, content_slugs.get((slug, post.lang)) or f"{kind}/{slug}.{post.lang}.md")
+            path = content_slugs.get((slug, post.lang)) or f"{kind}/{slug}.{post.lang}.md"
+            links.add(post.addresses, path, post.names)
     for address, url in source.attachment_pages.items():
         links.add_attachment(address, url)
     uploads = Uploads(options.uploads, content)
@@ -147,7 +149,7 @@ def make_plan(
             copies: dict[str, str] = {}
             rewrite = _rewriter(item_label(post), plan, uploads, options, links, copies)
             original = files[0] if files else None
-            files.append(_item_file(post, kind, slug, original, schema, rewrite, plan, source.attachments))
+            files.append(_item_file(post, kind, slug, original, schema, rewrite, plan, source))
             for path, upload in copies.items():
                 copied.setdefault(path, File(path, item_label(post), source=upload))
             for given, path in post.files.values():  # a PDF import's PDF and cover
@@ -172,16 +174,17 @@ def _item_file(
     schema: Schema,
     rewrite: Rewrite,
     plan: Plan,
-    attachments: Mapping[str, str],
+    source: Source,
 ) -> File:
     """The Markdown File of one version of an item; ``original``: the File of the item's first version, whose
     cover and fields a translation takes when it has none of its own."""
     label = item_label(post)
+    attachments = source.attachments
 
     def gallery(ids: list[str] | None) -> list[str]:
         return [attachments[i] for i in ids if i in attachments] if ids else post.attached
 
-    markdown, notes = bodies.to_markdown(post.body, rewrite, gallery)
+    markdown, notes = bodies.to_markdown(post.body, rewrite, gallery, _alt_of(source))
     plan.notes += [(label, note) for note in notes]
     title = one_line(bodies.plain_text(post.title))
     if not title:  # WordPress publishes posts without a title; the archive needs one
@@ -216,16 +219,51 @@ def _item_file(
     )
 
 
+def _alt_of(source: Source) -> Callable[[str | None, str], str]:
+    """``alt_of(attachment id or None, address)`` for body.to_markdown: an attachment's alt text, by its id, or by
+    the upload its address names (a gallery's picture, the classic editor's, a resized copy)."""
+    by_upload: dict[str | None, str] = {}
+    for attachment, url in sorted(source.attachments.items()):
+        path = upload_path(url)
+        if path and source.alts.get(attachment):
+            by_upload.setdefault(original(path), source.alts[attachment])
+
+    def alt_of(attachment: str | None, src: str) -> str:
+        path = upload_path(src)
+        by_id = source.alts.get(attachment) if attachment else None
+        return by_id or (path and by_upload.get(original(path))) or ""
+
+    return alt_of
+
+
 def _free(
-    slug: str, taken: Container[str], in_content: Mapping[str | None, set[str | None]], langs: set[str | None]
+    slug: str,
+    taken: Container[str],
+    in_content: Mapping[str | None, Mapping[str | None, str]],
+    dates: Mapping[str | None, str],
 ) -> str:
     """``slug``, or with ``-2``, ``-3``… when another imported item has it, or content/ has it in a language only
-    (Pelican would pair that file and this item as translations of each other). When content/ has it in one of
-    the item's languages, it is this item, imported before (or another, which is then reported)."""
+    (Pelican would pair that file and this item as translations of each other), or content/ has another item of
+    that slug: one of another date. When content/ has it in the item's languages with the item's dates, it is this
+    item, imported before (reported if an editor has changed its text since). ``dates``: {lang: the item's date}."""
     candidate, n = slug, 2
-    while candidate in taken or (candidate in in_content and not in_content[candidate] & langs):
+    while candidate in taken or not _this_item(in_content.get(candidate), dates):
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
+
+
+def _this_item(there: Mapping[str | None, str] | None, dates: Mapping[str | None, str]) -> bool:
+    """Whether the files of a slug in content/ (``there``: {lang: Date}, None: none) can be this item's."""
+    if there is None:
+        return True
+    shared = there.keys() & dates.keys()
+    return bool(shared) and all(_minute(there[lang]) in ("", _minute(dates[lang])) for lang in shared)
+
+
+def _minute(date: str | None) -> str:
+    """A Date as YYYY-MM-DD HH:MM (a day alone at midnight), to compare the Date written with a post's."""
+    text = " ".join(str(date or "").replace("T", " ").split())
+    return text[:16] if len(text) > 10 else (text + " 00:00" if text else "")
 
 
 def _first_words(markdown: str, most: int = 60) -> str:
@@ -321,12 +359,16 @@ class Links:
         self.hosts = hosts
         self.posts: dict[str | None, str] = {}  # address key -> content-relative path of the post's file
         self.attachments: dict[str | None, str] = {}  # address key -> the URL of the attachment's file
+        # a post's slug on the old site, now or before -> content-relative path of its file
+        self.names: dict[str, str] = {}
 
-    def add(self, addresses: Iterable[str], path: str) -> None:
+    def add(self, addresses: Iterable[str], path: str, names: Iterable[str] = ()) -> None:
         for address in addresses:
             key = _address_key(address, self.hosts)
             if key:
                 self.posts.setdefault(key, path)
+        for name in names:
+            self.names.setdefault(name.lower(), path)
 
     def add_attachment(self, address: str, url: str) -> None:
         key = _address_key(address, self.hosts)
@@ -334,7 +376,12 @@ class Links:
             self.attachments.setdefault(key, url)
 
     def post(self, url: str) -> str | None:
-        return self.posts.get(_address_key(url, self.hosts))
+        """The file of the post ``url`` leads to: by its address; else, for an address of the old site that is no
+        post's (another permalink structure, an old slug: WordPress redirects both), by the slug it ends with."""
+        key = _address_key(url, self.hosts)
+        if key is None or key in self.posts or key.startswith("?"):
+            return self.posts.get(key)
+        return self.names.get(key.rsplit("/", 1)[-1])
 
     def attachment(self, url: str) -> str | None:
         return self.attachments.get(_address_key(url, self.hosts))

@@ -19,6 +19,10 @@ from archive.validate import ACTIVE
 
 MARKER = "wp-content/uploads/"
 _SIZED = re.compile(r"^(?P<stem>.+)-[0-9]+x[0-9]+(?P<ext>\.[A-Za-z0-9]+)$")
+# A site of a WordPress network (multisite) keeps its uploads in uploads/sites/<id>/.
+_NETWORK_SITE = re.compile(r"^sites/[0-9]+/")
+# WordPress 5.3+ keeps a large upload as ``photo.jpg`` and shows ``photo-scaled.jpg`` (or ``-rotated``).
+_SCALED = re.compile(r"^(?P<stem>.+)-(?:scaled|rotated)(?P<ext>\.[A-Za-z0-9]+)$")
 # What a Markdown link or a comma-separated field cannot hold in a file name.
 _UNSAFE_NAME = re.compile(r"[\s()\[\]<>,#?%\"'`\\]+")
 
@@ -38,6 +42,13 @@ def upload_path(url: str) -> str | None:
     return relative
 
 
+def original(relative: str | None) -> str | None:
+    """The path of the upload a resized copy (``2023/05/photo-300x200.jpg``) was made of; a path that is none, as
+    it is."""
+    sized = _SIZED.match(relative or "")
+    return sized.group("stem") + sized.group("ext") if sized else relative
+
+
 def safe_name(name: str) -> str:
     """The name a copied file gets: its own, in NFC (as the Markdown naming it), without what a link cannot hold."""
     stem, ext = os.path.splitext(unicodedata.normalize("NFC", name))
@@ -55,18 +66,44 @@ class Uploads:
         self.taken: dict[str, str] = {}  # content-relative path -> real source path (of this import)
 
     def find(self, relative: str) -> tuple[str, None] | tuple[None, str]:
-        """(file, None) or (None, why not): the original of a resized copy when the folder has it."""
+        """(file, None) or (None, why not): the original of a resized copy when the folder has it (or the copy
+        WordPress 5.3+ made of a big original, ``photo-scaled.jpg``, and the other way round)."""
         if self.folder is None:
             return None, "no uploads folder was given (--uploads)"
-        candidates = [relative]
         sized = _SIZED.match(relative)
-        if sized:
-            candidates.insert(0, sized.group("stem") + sized.group("ext"))
+        original = sized.group("stem") + sized.group("ext") if sized else relative
+        scaled = _SCALED.match(original)  # the big upload, or the copy WordPress shows of it
+        stem, ext = (scaled.group("stem"), scaled.group("ext")) if scaled else os.path.splitext(original)
+        candidates = [original, stem + ext, f"{stem}-scaled{ext}", f"{stem}-rotated{ext}", relative]
+        site = _NETWORK_SITE.match(relative)  # a network's site: its uploads folder, or the whole network's
+        if site:
+            candidates += [candidate[site.end() :] for candidate in candidates]
         for candidate in candidates:
             full = os.path.join(self.folder, *candidate.split("/"))
             if os.path.isfile(full):
                 return os.path.realpath(full), None
+        largest = self._largest_copy(stem, ext) or (site and self._largest_copy(stem[site.end() :], ext))
+        if largest:
+            return largest, None
         return None, f"{relative!r} is not in the uploads folder {self.folder}"
+
+    def _largest_copy(self, stem: str, ext: str) -> str | None:
+        """The largest of the resized copies WordPress made of ``stem + ext`` (``stem-1024x683.jpg``…), for a
+        picture whose original the uploads folder lacks; None when it has none."""
+        assert self.folder is not None  # find() looks only when a folder was given
+        folder, name = posixpath.split(stem)
+        full = os.path.join(self.folder, *folder.split("/")) if folder else self.folder
+        try:
+            names = os.listdir(full)
+        except OSError:
+            return None
+        sizes: list[tuple[int, str]] = []
+        for other in names:
+            sized = _SIZED.match(other)
+            if sized and sized.group("stem") == name and sized.group("ext").lower() == ext.lower():
+                width, height = re.findall(r"[0-9]+", other[len(name) :])[-2:]
+                sizes.append((int(width) * int(height), other))
+        return os.path.realpath(os.path.join(full, max(sizes)[1])) if sizes else None
 
     def place(self, source: str, folder: str | None = None) -> str:
         """The content-relative path ``source`` (a real path) is copied to."""

@@ -10,8 +10,9 @@ WPML's "Export and Import" writes them as custom fields (``_wpml_import_language
 from __future__ import annotations
 
 import email.utils
+import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element, ParseError
@@ -107,6 +108,7 @@ def read(path: str) -> Source:
         authors[_text(a, "wp", "author_login")] = _text(a, "wp", "author_display_name") or _text(
             a, "wp", "author_login"
         )
+    translations = _polylang_groups(parts.get(("wp", "term"), []))
     items = channel.findall("item")
     children: dict[str, list[str]] = {}  # post id -> URLs of its attachments
     blocks: dict[str, str] = {}  # id -> content of a reusable block (wp_block), which a post names by its id
@@ -118,6 +120,7 @@ def read(path: str) -> Source:
             url = _text(fields, "wp", "attachment_url") or _text(fields, "", "guid")
             post_id = _text(fields, "wp", "post_id")
             source.attachments[post_id] = url
+            source.alts[post_id] = _meta(fields).get("_wp_attachment_image_alt", "")
             for address in (_text(fields, "", "link"), f"?attachment_id={post_id}"):
                 source.attachment_pages[address] = url
             children.setdefault(_text(fields, "wp", "post_parent"), []).append(url)
@@ -128,7 +131,7 @@ def read(path: str) -> Source:
         if reason:
             source.skip(reason)
         else:
-            post = _post(item, authors, source.attachments, children)
+            post = _post(item, authors, source.attachments, children, translations)
             post.body = _REUSABLE.sub(lambda m: blocks.get(m.group(1), ""), post.body)
             source.posts.append(post)
     return source
@@ -139,7 +142,10 @@ _REUSABLE = re.compile(r"<!--\s*wp:block\s*\{[^}]*\"ref\"\s*:\s*([0-9]+)[^}]*\}\
 
 def _parse(path: str, data: bytes) -> tuple[Element, int]:
     """(root element, how many control characters were removed): an export holding characters XML 1.0 cannot
-    carry (a vertical tab pasted from a word processor, which WordPress exports as it is) is read without them."""
+    carry (a vertical tab pasted from a word processor, which WordPress exports as it is) is read without them; so
+    is the blank line a theme or plugin often prints before the XML declaration (XML allows nothing there)."""
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    data = start if start.startswith(b"<") else data
     try:
         return ElementTree.fromstring(data), 0
     except DefusedXmlException as error:
@@ -154,6 +160,23 @@ def _parse(path: str, data: bytes) -> tuple[Element, int]:
         raise SourceError(f"{path}: not a readable WordPress export (XML: {first})") from None
 
 
+_SERIALIZED_ID = re.compile(r's:[0-9]+:"([^"]*)";i:([0-9]+);')
+
+
+def _polylang_groups(terms: Iterable[Element]) -> dict[str, tuple[str, str]]:
+    """{post id: (translation group, language)} from Polylang's ``post_translations`` terms of the export's head,
+    whose description is the group as PHP writes an array (``a:2:{s:2:"lo";i:12;s:2:"en";i:14;}``): what a post's
+    own terms say, for a post whose terms do not say it."""
+    found: dict[str, tuple[str, str]] = {}
+    for term in terms:
+        t = _children(term)
+        if _text(t, "wp", "term_taxonomy") == "post_translations":
+            slug = unquote(_text(t, "wp", "term_slug"))
+            for lang, post_id in _SERIALIZED_ID.findall(_text(t, "wp", "term_description")):
+                found.setdefault(post_id, (f"polylang {slug}", lang))
+    return found
+
+
 def _reason(post_type: str, status: str, password: str) -> str | None:
     if post_type != "post":
         return TYPES.get(post_type, f"post type {post_type}")
@@ -164,15 +187,24 @@ def _reason(post_type: str, status: str, password: str) -> str | None:
     return None
 
 
-def _post(
-    item: Element, authors: Mapping[str, str], attachments: Mapping[str, str], children: Mapping[str, list[str]]
-) -> Post:
-    fields = _children(item)
+def _meta(fields: Children) -> dict[str, str]:
+    """{key: value} of an item's custom fields (the first value of a key)."""
     meta: dict[str, Any] = {}
     for element in fields.get(("wp", "postmeta"), []):
         m: dict[tuple[str, str], list[Any]] = _children(element)
         meta.setdefault(_text(m, "wp", "meta_key"), (m.get(("wp", "meta_value")) or [None])[0])
-    meta = {key: (value.text or "").strip() if value is not None else "" for key, value in meta.items()}
+    return {key: (value.text or "").strip() if value is not None else "" for key, value in meta.items()}
+
+
+def _post(
+    item: Element,
+    authors: Mapping[str, str],
+    attachments: Mapping[str, str],
+    children: Mapping[str, list[str]],
+    translations: Mapping[str, tuple[str, str]],
+) -> Post:
+    fields = _children(item)
+    meta = _meta(fields)
     post_id = _text(fields, "wp", "post_id")
     categories: list[str] = []
     tags: list[str] = []
@@ -189,6 +221,8 @@ def _post(
             lang = nicename
         elif domain == "post_translations":
             group = f"polylang {nicename}"
+    polylang_group, polylang_lang = translations.get(post_id, (None, None))
+    group, lang = group or polylang_group, lang or polylang_lang
     wpml_lang = next((meta[k] for k in WPML_LANGUAGE if meta.get(k)), None)
     wpml_group = next((meta[k] for k in WPML_GROUP if meta.get(k)), None)
     link, guid = _text(fields, "", "link"), _text(fields, "", "guid")
@@ -202,16 +236,37 @@ def _post(
         lang=lang or wpml_lang,
         author=authors.get(_text(fields, "dc", "creator"), _text(fields, "dc", "creator")),
         excerpt=_text(fields, "excerpt", "encoded"),
-        body=_text(fields, "content", "encoded"),
+        body=_with_footnotes(_text(fields, "content", "encoded"), meta.get("footnotes")),
         tags=tags,
         categories=categories,
         group=group or (wpml_group and f"wpml {wpml_group}"),
         source_lang=next((meta[k] for k in WPML_SOURCE if meta.get(k)), None),
         addresses=addresses | {f"?p={post_id}"},
+        names=[unquote(n) for n in (_text(fields, "wp", "post_name"), meta.get("_wp_old_slug")) if n],
         cover=attachments.get(thumbnail) if thumbnail else None,
         attached=children.get(post_id, []),
         fields={k.lower(): v for k, v in meta.items() if not k.startswith("_") and v},
     )
+
+
+_FOOTNOTES = re.compile(r"<!--\s*wp:footnotes\b.*?-->(?:.*?<!--\s*/wp:footnotes\s*-->)?", re.DOTALL)
+
+
+def _with_footnotes(body: str, footnotes: str | None) -> str:
+    """``body`` with its footnotes, which the block editor (WordPress 6.3+) keeps apart, in the custom field
+    ``footnotes`` (JSON: [{"id", "content"}]), and shows where the body has its footnotes block: there (or at the
+    end), as a numbered list."""
+    try:
+        notes = json.loads(footnotes or "[]")
+    except ValueError:
+        return body
+    contents = [n.get("content") or "" for n in notes if isinstance(n, dict)] if isinstance(notes, list) else []
+    if not contents:
+        return body
+    listed = "<ol>" + "".join(f"<li>{content}</li>" for content in contents) + "</ol>"
+    if _FOOTNOTES.search(body):
+        return _FOOTNOTES.sub(lambda _match: listed, body, count=1)
+    return body + listed
 
 
 def _date(fields: Children) -> str:
