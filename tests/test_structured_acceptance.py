@@ -37,7 +37,21 @@ DATE_KEYS = {"datePublished", "dateModified", "startDate", "endDate", "validThro
 MONTHS = {
     m: i
     for i, m in enumerate(
-        ("January February March April May June July August September October November December").split(), start=1
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
     )
 }
 

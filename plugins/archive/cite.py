@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from .schema import Schema
     from .settings import ArchiveSettings
 
-IN_ISSUE = ("article-journal", "JOUR", "article")
-Csl = dict[str, Any]  # a CSL-JSON record  # an item listed in a journal issue's contents
+IN_ISSUE = ("article-journal", "JOUR", "article")  # an item listed in a journal issue's contents
+Csl = dict[str, Any]  # a CSL-JSON record
 
 
 @dataclass(frozen=True)

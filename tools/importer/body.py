@@ -223,9 +223,9 @@ def to_markdown(
         else:
             frame.decompose()
     for image in soup.find_all("img"):
-        attachment = re.search(r"\bwp-image-([0-9]+)\b", " ".join(image.get_attribute_list("class", [])))
-        if not (image.get("alt") or "").strip():
-            image["alt"] = alt_of(attachment and attachment.group(1), image.get("src") or "") or ""
+        attachment = re.search(r"\bwp-image-([0-9]+)\b", " ".join(image.get_attribute_list("class")))
+        if not (image.get("alt") or "").strip():  # type: ignore[union-attr]
+            image["alt"] = alt_of(attachment and attachment.group(1), image.get("src") or "") or ""  # type: ignore[arg-type]
     for mark in soup.find_all("sup", attrs={"data-fn": True}):  # the block editor's footnote mark: its number
         mark.replace_with(NavigableString(f"[{mark.get_text().strip()}]"))
     for tag in soup.find_all(REMOVED):
