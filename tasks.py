@@ -24,7 +24,7 @@ CONFIG = {
     "port": 8000,
 }
 PYTHON = sys.executable
-MISSPELT_QUERIES = os.path.join(HERE, "tools", "data", "misspelt-queries.json")  # tools/misspell.py made them
+MISSPELT_QUERIES = os.path.join(HERE, "measure", "data", "misspelt-queries.json")  # measure/misspell.py made them
 
 
 def pelican_run(args):
@@ -301,9 +301,9 @@ def ocr(c, force=False, replace_edited=False, workers=None, content=None):
 def ocr_measure(c, keep=None, pages=2, workers=None, search=False):
     """Measure how well `invoke ocr` reads Lao scans, step by step (CER, word recall), on scans it makes from
     ../shared/corpus in Phetsarath OT, Noto Sans Lao and Noto Serif Lao. Figures to read, not a test."""
-    from tools.bench import load_pairs
+    from measure.bench import load_pairs
+    from measure.ocr_measure import run
     from tools.ocr import OcrUnavailable, check_tesseract
-    from tools.ocr_measure import run
 
     try:
         check_tesseract()
@@ -515,7 +515,7 @@ def _shared(path):
         "rebuilds": "rebuild the project's content this many times as `make serve` does and report the preview's "
         "memory (default 100; 0 skips it)",
         "phone_queries": "queries per kind timed on the phone's profile (default 3; 0 skips it)",
-        "catalogue": "measure a generated back catalogue of every kind instead (tools/catalogue.py: 1,600 news "
+        "catalogue": "measure a generated back catalogue of every kind instead (measure/catalogue.py: 1,600 news "
         "items, 200 reports, 24 magazine issues with 48-96-page PDFs, 60 newspaper editions with scans): plain "
         "Pelican, the project cold and warm, memory, the search page, PDF-only words' recall@10",
         "scale": "with --catalogue: its size times this (default 1; 0.1 for a quick look; a PDF keeps its length)",
@@ -540,10 +540,10 @@ def bench(
     and with search) and print build times, CPU and memory, the search data's files and sizes, and what the search
     page loads and how fast it shows results in headless Chromium ($CHROMIUM), from file:// and over http:// and
     on a phone's profile; ends with the issue's targets, PASS or MISS. With --catalogue, the same of a back
-    catalogue of every kind (tools/bench_catalogue.py). Figures to read, not a test."""
+    catalogue of every kind (measure/bench_catalogue.py). Figures to read, not a test."""
     keep = keep and os.path.abspath(keep)
     if catalogue:
-        from tools.bench_catalogue import run as run_catalogue
+        from measure.bench_catalogue import run as run_catalogue
 
         run_catalogue(
             scale=float(scale),
@@ -555,7 +555,7 @@ def bench(
             phone_queries=int(phone_queries),
         )
         return
-    from tools.bench import run
+    from measure.bench import run
 
     run(
         articles=int(articles),
@@ -579,8 +579,8 @@ def search_quality(c, http=False, keep=False):
     """Recall and precision of the search page on the development corpus (../shared/corpus), as a browser sees it.
 
     Adds dev-articles.jsonl to a copy of content/ (in a new sub-folder, as the acceptance check does), builds
-    it, and runs dev-queries.json, then the same corpus's words misspelt (tools/data/misspelt-queries.json, made
-    by tools/misspell.py), against output/search.html in headless Chromium.
+    it, and runs dev-queries.json, then the same corpus's words misspelt (measure/data/misspelt-queries.json, made
+    by measure/misspell.py), against output/search.html in headless Chromium.
     """
     import tempfile
 
@@ -615,8 +615,8 @@ def search_quality(c, http=False, keep=False):
 def audit(c, screenshots=True):
     """Audit the published site as reviewers do: Lighthouse 12.2.3 (mobile) and axe-core (light and dark) on the
     home page, an article, a search with and without results and the 404 page, in both languages, served
-    gzip-compressed on 127.0.0.1 (tools/audit.py; the tools are installed into .bench/audit/). Figures, not a test."""
-    from tools.audit import run
+    gzip-compressed on 127.0.0.1 (measure/audit.py; the tools are installed into .bench/audit/). Figures, not a test."""
+    from measure.audit import run
 
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not run(chromium, shots=screenshots):

@@ -157,8 +157,8 @@ def test_no_results_says_so_in_the_page_language(page, root):
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     """A generated archive of 80 articles made from the project's own content."""
+    from measure.generate import generate, pairs_from_content
     from tests.fixture_site import ROOT
-    from tools.generate import generate, pairs_from_content
 
     work = tmp_path_factory.mktemp("archive")
     generate(str(work / "content"), pairs_from_content(os.path.join(ROOT, "content")), 80, seed=5)

@@ -1,4 +1,4 @@
-"""The back catalogue of `invoke bench --catalogue` (tools/catalogue.py), made tiny: every kind written as the
+"""The back catalogue of `invoke bench --catalogue` (measure/catalogue.py), made tiny: every kind written as the
 schema wants it, the PDFs with a text layer in the fonts asked, the pictures at their sizes, the whole built by the
 project's settings, and a second call reusing what the first made."""
 
@@ -8,10 +8,10 @@ import pypdfium2
 import pytest
 from PIL import Image
 
+from measure.catalogue import COVER_SIZE, SCAN_SIZE, Size, generate
+from measure.generate import pairs_from_content
 from tests.fixture_site import ROOT
 from tools.build import build
-from tools.catalogue import COVER_SIZE, SCAN_SIZE, Size, generate
-from tools.generate import pairs_from_content
 
 TINY = Size(
     news=3, reports=2, issues=1, editions=2, issue_pages=(2, 2), edition_pages=2, issue_page_sentences=3,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import lao_search.documents as documents
 from lao_search.documents import Analyzer, Pdf, Source
-from tools.pdf_measure import FIXTURE_PAGES, known_text
+from measure.pdf_measure import FIXTURE_PAGES, known_text
 
 NEWS_PDF = Path(__file__).parent / "fixtures" / "pdf" / "lao-news.pdf"
 

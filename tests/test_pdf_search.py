@@ -14,9 +14,9 @@ import pytest
 
 from lao_search import source_of
 from lao_search.documents import Pdf
+from measure.pdf_measure import FIXTURE_PAGES, known_text
 from tests.fixture_site import FIXTURE, ROOT, build
 from tests.test_search_build import documents_made, preview_cache, same_answers, search_files
-from tools.pdf_measure import FIXTURE_PAGES, known_text
 
 PDFS = Path(__file__).parent / "fixtures" / "pdf"
 # The fixture site's edition 211 (Lao) names files/edition-211.pdf, FIXTURE_PAGES printed; here it has a translation.

@@ -1,7 +1,7 @@
 """The text layer of a PDF, page by page: what the search indexes of a magazine issue or a newspaper edition.
 
-The fixtures in tests/fixtures/pdf/ are made by `.venv/bin/python -m tools.pdf_measure --fixtures`: lao-news.pdf
-is tools.pdf_measure.FIXTURE_PAGES printed by Chromium in the site's Noto Sans Lao, <font>-<producer>.pdf
+The fixtures in tests/fixtures/pdf/ are made by `.venv/bin/python -m measure.pdf_measure --fixtures`: lao-news.pdf
+is measure.pdf_measure.FIXTURE_PAGES printed by Chromium in the site's Noto Sans Lao, <font>-<producer>.pdf
 FONT_FIXTURE_PAGES in each system font from Chromium and LibreOffice (the fonts are embedded: the tests need none
 installed), scan.pdf a picture of lao-news.pdf's first page and no text, locked.pdf a blank page behind a password.
 """
@@ -15,7 +15,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from lao_search.pdftext import _LAO, PdfUnreadable, _Chars, has_text_layer, page_texts, repair
-from tools.pdf_measure import (
+from measure.pdf_measure import (
     FIXTURE_PAGES,
     FONT_FIXTURE_PAGES,
     _letters,
@@ -76,7 +76,7 @@ def test_page_texts_reads_each_page_as_printed():
 
 
 def test_page_texts_drops_the_spaces_pdfium_makes_up_inside_words():
-    # Read as PDFium reads it, the fixture has "ກຳ ລັງ" and "ປຶ້ ມ" (tools/pdf_measure.py); no repair needed here.
+    # Read as PDFium reads it, the fixture has "ກຳ ລັງ" and "ປຶ້ ມ" (measure/pdf_measure.py); no repair needed here.
     pages = page_texts(NEWS, repaired=False)
     assert "ກຳລັງ" in pages[0] and "ປຶ້ມເກົ່າ" in pages[0]
     assert pages == page_texts(NEWS)

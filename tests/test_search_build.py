@@ -13,8 +13,8 @@ import pytest
 import lao_search.documents as documents
 from lao_search.background import Job
 from lao_search.progress import LINES, Progress
+from measure.generate import generate, pairs_from_content
 from tests.fixture_site import FIXTURE, ROOT, build
-from tools.generate import generate, pairs_from_content
 from tools.preview import PREVIEW_CACHE
 
 EQUIVALENCE = os.path.join(ROOT, "js", "test", "equivalence.mjs")

@@ -75,8 +75,8 @@ def screenshots(out: str = SCREENSHOTS, chromium: str = CHROMIUM) -> str:
     """The editor writing a Lao news item beside its English translation, and the preview pane, at 1440 px."""
     from playwright.sync_api import sync_playwright
 
-    from .bench_page import SiteFiles, served
     from .build import build
+    from .serve import SiteFiles, served
 
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,7 +8,7 @@ skipped (--force reads it again); a text an editor changed is never replaced unl
 what OCR wrote to each text is recorded (its SHA-256, in content/.machine-text.json, committed with the texts).
 
 Before Tesseract, a page is made grey and level, and scaled so that its lines of text are of the height Tesseract's
-Lao model reads best (tools/ocr_measure.py measured each step: see the README); after it, the spaces and line breaks
+Lao model reads best (measure/ocr_measure.py measured each step: see the README); after it, the spaces and line breaks
 Tesseract puts inside Lao words are taken out (tidy).
 """
 
@@ -119,7 +119,7 @@ def text_height(grey: Image.Image) -> float | None:
 
 def scale_of(grey: Image.Image) -> float:
     """How much to scale ``grey`` (level) for Tesseract: to bring its lines' bodies to about TEXT_HEIGHT pixels
-    (measured: tools/ocr_measure.py), within MOST_SCALE either way; 1 when they are near it already."""
+    (measured: measure/ocr_measure.py), within MOST_SCALE either way; 1 when they are near it already."""
     height = text_height(grey)
     if not height:
         return 1.0
@@ -187,7 +187,7 @@ def binarised(grey: Image.Image) -> Image.Image:
 
 
 def prepared(image: Image.Image) -> Image.Image:
-    """``image`` as Tesseract reads it best (measured: tools/ocr_measure.py): grey, level, its text scaled to about
+    """``image`` as Tesseract reads it best (measured: measure/ocr_measure.py): grey, level, its text scaled to about
     TEXT_HEIGHT."""
     level = deskewed(image.convert("L"))
     return scaled(level, scale_of(level))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import html
 import json
-import mimetypes
 import os
 import socket
 import urllib.parse
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from editor import FOLDER as EDITOR_FOLDER
 
 from .build import ROOT, SETTINGS
+from .serve import content_type, not_found_folders
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse
@@ -138,17 +138,6 @@ def error_page(failure: Failure) -> bytes:
     return page.encode("utf-8")
 
 
-TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".woff": "font/woff", ".woff2": "font/woff2"}
-PYTHON_TYPES = mimetypes.MimeTypes()  # Python's own table, not the system's: every machine answers alike
-
-
-def content_type(path: str) -> str:
-    """The Content-Type of a built file, by its extension; the build writes text in UTF-8."""
-    extension = os.path.splitext(path)[1].lower()
-    kind = TYPES.get(extension) or PYTHON_TYPES.guess_type("file" + extension)[0] or "application/octet-stream"
-    return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("xml", "json")) else kind
-
-
 HTML = content_type("page.html")
 
 
@@ -171,13 +160,6 @@ def build_status(failure: Failure | None) -> bytes:
     if not, its problems as ``[where, what]`` pairs."""
     problems = [list(problem) for problem in failure.problems] if failure else []
     return json.dumps({"ok": failure is None, "problems": problems}, ensure_ascii=False).encode("utf-8")
-
-
-def not_found_folders(path: str) -> list[str]:
-    """Where to look for the 404.html that answers a missing URL ``path``, in order: the folder of its first part
-    (en/ for /en/…, the language's), then the site's root ("")."""
-    first = [part for part in path.split("/") if part][:1]
-    return [*first, ""]
 
 
 class PreviewApp:

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .validate import MARKDOWN_EXTENSIONS
-
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 T = TypeVar("T", bound="DataclassInstance")
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
 
 
 def read_group(cls: type[T], settings: Mapping[str, Any], prefix: str, **defaults: Any) -> T:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import links, machinetext
 from .metadata import Source, read_source
+from .settings import MARKDOWN_EXTENSIONS
 
 if TYPE_CHECKING:
     from .schema import Schema
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 # ValueError
 Opener = tuple[tuple[str, ...], str, Callable[[str], object]]
 
-MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")  # what Pelican reads as Markdown
 
 _INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)

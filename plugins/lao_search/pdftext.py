@@ -1,7 +1,7 @@
 """The text layer of a PDF (a magazine issue, a newspaper edition), page by page, as the search indexes it.
 
 Pure functions, no Pelican. The text comes from PDFium (pypdfium2: BSD-3-Clause or Apache-2.0, wheels on PyPI
-with the library inside, no other dependency). tools/pdf_measure.py compares it with pdfplumber (pdfminer.six),
+with the library inside, no other dependency). measure/pdf_measure.py compares it with pdfplumber (pdfminer.six),
 pypdf and poppler's pdftotext on Lao PDFs printed by Chromium and LibreOffice in Phetsarath OT, Noto Sans Lao
 and Noto Serif Lao: PDFium is the only one that reads
 the /ActualText that Chromium writes around each Lao cluster whose glyphs have no Unicode of their own (a tone
@@ -65,7 +65,7 @@ _FOLLOWS = re.compile(f"[{FOLLOWING}]")
 _WHITESPACE = frozenset(" \t\r\n")
 # A space PDFium made up between two Lao letters stays only where the file draws a blank glyph there (Chromium
 # draws one for every space, each glyph its own text object) or the glyphs on either side are at least this far
-# apart (in em). Measured with tools/pdf_measure.py on Noto Sans Lao: made-up spaces inside a word, 0.04-0.18 em;
+# apart (in em). Measured with measure/pdf_measure.py on Noto Sans Lao: made-up spaces inside a word, 0.04-0.18 em;
 # real spaces, 0.18-0.33 em, every one of them with its blank glyph in Chromium's PDFs.
 SPACE_EM = 0.2
 SAME_LINE_EM = 0.5  # baselines closer than this (in em) are one line
@@ -104,7 +104,7 @@ def repair(text: str) -> str:
 
 def page_texts(path: str | os.PathLike[str], *, repaired: bool = True) -> list[str]:
     """The text of each page of the PDF at ``path``, a string per page ("" for a page without text); through
-    ``repair`` unless ``repaired`` is false (tools/pdf_measure.py measures both)."""
+    ``repair`` unless ``repaired`` is false (measure/pdf_measure.py measures both)."""
     return [repair(text) if repaired else text for text in _texts(path)]
 
 

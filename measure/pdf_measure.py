@@ -13,10 +13,10 @@ pdftotext), and compares it with the text printed, after the search's own normal
   * breaks: where the letters are all right, whitespace between two Lao letters made up (a space inside a word,
     a wrapped line not joined) and lost.
 
-    .venv/bin/python -m tools.pdf_measure                   # the table (~2 minutes)
-    .venv/bin/python -m tools.pdf_measure --document news   # the short document only
-    .venv/bin/python -m tools.pdf_measure --keep DIR        # ... and keep the PDFs in DIR
-    .venv/bin/python -m tools.pdf_measure --fixtures        # write tests/fixtures/pdf/
+    .venv/bin/python -m measure.pdf_measure                   # the table (~2 minutes)
+    .venv/bin/python -m measure.pdf_measure --document news   # the short document only
+    .venv/bin/python -m measure.pdf_measure --keep DIR        # ... and keep the PDFs in DIR
+    .venv/bin/python -m measure.pdf_measure --fixtures        # write tests/fixtures/pdf/
 
 Only pypdfium2 is needed by pdftext; to compare the others, install them, e.g.
 `.venv/bin/pip install pdfplumber==0.11.10 pypdf==7.1.1`, and Debian's poppler-utils, libreoffice-writer,

@@ -1,7 +1,7 @@
 """Misspelt queries for the search-quality task: the development corpus's words as readers mistype them.
 
 Made once from ``../shared/corpus/dev-queries.json`` with a fixed seed and kept in the repository
-(``tools/data/misspelt-queries.json``), so that every run measures the same queries:
+(``measure/data/misspelt-queries.json``), so that every run measures the same queries:
 
   lo-toneless  a Lao word typed without its tone marks (ການສື່ສານ -> ການສືສານ), from 3 code points typed
   lo-slip      a Lao word with one slip: a letter dropped, two in a row swapped, or one doubled, from 4 typed
@@ -11,7 +11,7 @@ Each is judged by the articles relevant to the word the reader meant (the dev qu
 that asked for them measured: a slip that gives the word back unchanged is not kept, but one that happens to spell
 another string of the corpus is (a reader cannot know).
 
-  python -m tools.misspell ../shared/corpus/dev-queries.json tools/data/misspelt-queries.json
+  python -m measure.misspell ../shared/corpus/dev-queries.json measure/data/misspelt-queries.json
 """
 
 import argparse

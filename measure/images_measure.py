@@ -1,12 +1,12 @@
 """What pictures and PDFs cost a build: plain Pelican, the project cold (no cache/) and warm (nothing changed).
 
-python -m tools.images_measure [--covers 20] [--editions 8] [--articles 200] [--keep FOLDER]
+python -m measure.images_measure [--covers 20] [--editions 8] [--articles 200] [--keep FOLDER]
 
 The content is made here, in a temporary folder (or FOLDER): magazine issues each with a 1200x1700 JPEG cover and
 a PDF of 8 to 48 pages, newspaper editions each with 8 page scans of 1240x1754 JPEG and an 8-page PDF (the PDFs'
-pages are pictures, as a scanned edition's are), and news articles from tools/generate.py. The pictures look like
+pages are pictures, as a scanned edition's are), and news articles from measure/generate.py. The pictures look like
 photographs to an encoder (smooth light and shade with grain), not like noise or flat colour. Each build is
-Pelican run directly, as tools/bench.py runs it; the warm build reuses the cold one's cache folder.
+Pelican run directly, as measure/bench.py runs it; the warm build reuses the cold one's cache folder.
 """
 
 import argparse
@@ -21,8 +21,9 @@ from collections.abc import Sequence
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from tools.build import SETTINGS
+
 from .bench import PLAIN_SETTINGS, load_pairs, pelican_command
-from .build import SETTINGS
 from .generate import generate
 
 COVER = (1200, 1700)

@@ -10,27 +10,20 @@ first result.
 from __future__ import annotations
 
 import gzip
-import mimetypes
-import multiprocessing
 import os
 import statistics
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
-from .preview import not_found_folders
+from tools.serve import GZIP_LEVEL, SiteFiles, served
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-
     from playwright.sync_api import Browser, ConsoleMessage, Page
 
-GZIP_LEVEL = 6  # what web servers commonly use (nginx's gzip_comp_level is 1, Apache's default 6)
 FONTS = (".woff", ".woff2")  # cached by any reader after the first page; not the search's cost
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 FIRST_RESULT_TIMEOUT_MS = 60_000
@@ -44,7 +37,7 @@ KINDS = [
     ("lo-rare", "lo", "search.html"),
     ("lo-pdf", "lo", "search.html"),  # a word found only inside PDFs (the back catalogue's: bench_catalogue.py)
     ("en-word", "en", "en/search.html"),
-    # the same words misspelt (tools/misspell.py): found by their close spellings (js/src/near.js)
+    # the same words misspelt (measure/misspell.py): found by their close spellings (js/src/near.js)
     ("lo-toneless", "lo", "search.html"),
     ("lo-slip", "lo", "search.html"),
     ("en-slip", "en", "en/search.html"),
@@ -75,129 +68,6 @@ def mb(n: float | None) -> str:
 
 def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
-
-
-# --- the site, from disk and over http ------------------------------------------------------------------------
-
-
-class SiteFiles:
-    """The built site's files, read and gzipped once (in memory): what the server sends and what a file://
-    page is counted as having loaded."""
-
-    def __init__(self, root: str) -> None:
-        self.root = os.path.realpath(root)
-        self.cache: dict[str, tuple[bytes, bytes]] = {}
-
-    def path_of(self, relative: str) -> str | None:
-        """The file of ``relative`` (a path in the site; a folder means its index.html), or None outside it."""
-        path = os.path.realpath(os.path.join(self.root, relative.lstrip("/")))
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
-        return path if path.startswith(self.root + os.sep) and os.path.isfile(path) else None
-
-    def not_found_page(self, asked: str) -> str | None:
-        """The 404.html of the first folder of ``asked`` (en/404.html for /en/…), else the root's, else None."""
-        for folder in not_found_folders(asked):
-            found = self.path_of(f"{folder}/404.html" if folder else "404.html")
-            if found:
-                return found
-        return None
-
-    def get(self, path: str) -> tuple[bytes, bytes]:
-        """(raw bytes, gzip bytes) of the file ``path``."""
-        if path not in self.cache:
-            with open(path, "rb") as f:
-                data = f.read()
-            self.cache[path] = (data, gzip.compress(data, GZIP_LEVEL, mtime=0))
-        return self.cache[path]
-
-    def sizes_of_url(self, url: str) -> tuple[int, int]:
-        """(raw, gzip) sizes of the site's file a file:// URL names."""
-        found = self.path_of(os.path.relpath(unquote(urlsplit(url).path), self.root))
-        if found is None:
-            return 0, 0
-        raw, packed = self.get(found)
-        return len(raw), len(packed)
-
-
-def content_type(path: str) -> str:
-    """Text in UTF-8, as the site is written: a script without a charset would be read in the page's."""
-    guessed = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    if path.endswith(".js"):
-        guessed = "text/javascript"
-    return guessed + ("; charset=utf-8" if guessed.startswith("text/") else "")
-
-
-def handler_for(files: SiteFiles) -> type[BaseHTTPRequestHandler]:
-    """A request handler class serving ``files`` (http.server takes a class, so the files come in by closure)."""
-
-    class Handler(BaseHTTPRequestHandler):
-        """GET and HEAD of the site's files, gzipped when the browser accepts it, as a web server would."""
-
-        protocol_version = "HTTP/1.1"  # keep-alive, as browsers and servers speak
-        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms wait for a delayed ACK
-
-        def do_GET(self) -> None:
-            self.respond(body=True)
-
-        def do_HEAD(self) -> None:
-            self.respond(body=False)
-
-        def respond(self, body: bool) -> None:
-            asked = unquote(urlsplit(self.path).path)
-            path: str | None = files.path_of(asked)
-            status = HTTPStatus.OK
-            if path is None:  # the site's own 404 page, of the language the address is in, as a server is set up
-                path, status = files.not_found_page(asked), HTTPStatus.NOT_FOUND
-            if path is None:
-                self.send_error(HTTPStatus.NOT_FOUND)
-                return
-            raw, packed = files.get(path)
-            compress = "gzip" in self.headers.get("Accept-Encoding", "")
-            data = packed if compress else raw
-            self.send_response(status)
-            self.send_header("Content-Type", content_type(path))
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Vary", "Accept-Encoding")
-            if compress:
-                self.send_header("Content-Encoding", "gzip")
-            self.end_headers()
-            if body:
-                self.wfile.write(data)
-
-        def log_message(self, *args: object) -> None:
-            """Quiet: a request log would bury the figures."""
-
-    return Handler
-
-
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser closing a kept-alive connection is no error worth a traceback."""
-
-
-def serve_forever(files: SiteFiles, connection: Connection, port: int = 0) -> None:
-    """The server's process: tells its port, then serves until killed."""
-    server = QuietServer(("127.0.0.1", port), handler_for(files))
-    connection.send(server.server_address[1])
-    server.serve_forever()
-
-
-@contextmanager
-def served(files: SiteFiles, port: int = 0) -> Iterator[str]:
-    """The site on http://127.0.0.1:<port, or a free one>/, for the length of the block, from a process of its
-    own: in this one, Playwright's event handling would hold the GIL the server needs and slow every response."""
-    context = multiprocessing.get_context("fork")  # the child inherits ``files`` and what it has gzipped
-    ours, theirs = context.Pipe()
-    process = context.Process(target=serve_forever, args=(files, theirs, port), daemon=True)
-    process.start()
-    try:
-        yield f"http://127.0.0.1:{ours.recv()}/"
-    finally:
-        process.terminate()
-        process.join()
 
 
 # --- the search page in Chromium ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""`invoke bench --catalogue`: the project at the size of a real back catalogue (tools/catalogue.py).
+"""`invoke bench --catalogue`: the project at the size of a real back catalogue (measure/catalogue.py).
 
 On one generated catalogue (made once and kept in --keep DIR, reused while it is of the same version and size):
   * builds, each `pelican` run directly in a subprocess: plain Pelican (default theme, no plugins, the pictures and
@@ -27,6 +27,8 @@ from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
+from tools.build import SETTINGS
+
 from . import catalogue
 from .bench import (
     MARKER,
@@ -46,7 +48,6 @@ from .bench import (
     worst,
 )
 from .bench_page import Measure, browser_figures, kb, print_browser, say
-from .build import SETTINGS
 
 SEARCH_EVAL = os.path.join(os.path.dirname(catalogue.__file__), "..", "..", "shared", "tools", "search_eval.py")
 CATALOGUE = "catalogue"  # the sub-folder of the work folder that is kept between runs

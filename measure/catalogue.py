@@ -15,7 +15,7 @@ Generation is slow (some 600 Chromium renderings), so it runs on every core, eac
 (so any part can be made again alone), every file is written whole or not at all, and a folder that already
 holds the catalogue of the same version, seed and scale is used as it is:
 
-    .venv/bin/python -m tools.catalogue DIR [--scale 0.1]
+    .venv/bin/python -m measure.catalogue DIR [--scale 0.1]
 """
 
 from __future__ import annotations

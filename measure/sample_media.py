@@ -1,5 +1,5 @@
 """The sample content's pictures and PDFs, made by the project's own tooling (Chromium through Playwright, the
-site's Lao font): `python -m tools.sample_media` rewrites them under content/.
+site's Lao font): `python -m measure.sample_media` rewrites them under content/.
 
 - files/magazine/ict-journal-14.pdf: the issue as a three-page A5 PDF with a Lao text layer (the search reads it);
 - images/newspaper/345-1.png, 345-2.png: the edition's pages as raster scans (the thumbnails are made from them);

@@ -1,7 +1,7 @@
 """The preview's memory over many rebuilds, as `make serve` runs them: part of `invoke bench` (bench.py).
 
 In a process of its own: the preview's Pelican, its content cache, one article changed before each rebuild (as an
-editor saving it), the process's resident memory after each. Run as ``python -m tools.bench_preview CONTENT WORK N``
+editor saving it), the process's resident memory after each. Run as ``python -m measure.bench_preview CONTENT WORK N``
 it prints one JSON list of MB.
 """
 
@@ -34,7 +34,7 @@ def edited(path: str, n: int) -> None:
 
 
 def rebuild_loop(content: str, work: str, rebuilds: int) -> list[float]:
-    from .preview import preview_settings, rebuilder
+    from tools.preview import preview_settings, rebuilder
 
     settings = preview_settings(cache=os.path.join(work, "cache"), PATH=content, OUTPUT_PATH=os.path.join(work, "out"))
     rebuild = rebuilder(settings)
@@ -62,7 +62,7 @@ def measure(content: str, work: str, rebuilds: int) -> list[float]:
     copy = os.path.join(work, "preview-content")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(content, copy)
-    command = [sys.executable, "-m", "tools.bench_preview", copy, work, str(rebuilds)]
+    command = [sys.executable, "-m", "measure.bench_preview", copy, work, str(rebuilds)]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -1,7 +1,7 @@
 """The published site audited as reviewers audit it: `invoke audit`.
 
 The project's content is built with publishconf.py for http://127.0.0.1:<port>, served gzip-compressed (the
-benchmark's server, tools/bench_page.py, with each language's 404.html for missing addresses), and each page
+benchmark's server, measure/bench_page.py, with each language's 404.html for missing addresses), and each page
 below is audited, in both languages:
 
 - Lighthouse 12.2.3 (mobile preset, the npm package, run by node with the Chromium the tests use): performance,
@@ -25,10 +25,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from archive.settings import ArchiveSettings
+from tools.build import PUBLISH_SETTINGS, ROOT, build
+from tools.preview import free_port
+from tools.serve import SiteFiles, served
 
-from .bench_page import SiteFiles, say, served
-from .build import PUBLISH_SETTINGS, ROOT, build
-from .preview import free_port
+from .bench_page import say
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import ocr
+from tools import ocr
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -245,8 +245,7 @@ def searched(
     import subprocess
 
     from lao_search.text import fold, normalise
-
-    from .build import build
+    from tools.build import build
 
     site = os.path.join(folder, "site")
     shutil.rmtree(site, ignore_errors=True)

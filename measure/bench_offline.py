@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, BinaryIO
 
 from assets import make_worker
+from tools.build import ROOT
 
 from .bench_page import CHROMIUM_ARGS, gzipped_size
-from .build import ROOT
 
 WATCHED_SECONDS = 20
 Sent = tuple[str, int, int]  # (path, raw bytes, gzipped bytes) of a file the server sent
@@ -83,13 +83,14 @@ def report(sent: Sequence[Sent], say: Callable[[str], object]) -> None:
         say(f"    {gz / 1024:7,.1f} KB gz  {size / 1024:7,.1f} KB  {path}")
 
 
-if __name__ == "__main__":  # python -m tools.bench_offline SITE: a site built with the project's settings
+if __name__ == "__main__":  # python -m measure.bench_offline SITE: a site built with the project's settings
     import sys
 
     from pelican.settings import read_settings
 
+    from tools.build import SETTINGS
+
     from .bench_page import say
-    from .build import SETTINGS
 
     report(
         first_visit(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "output"), read_settings(SETTINGS)), say

@@ -5,7 +5,7 @@ It measures, on the same content:
     no plugins), the project without search (plugins archive and assets) and the project with search. Wall-clock
     seconds, CPU seconds (user + sys of Pelican and its children: the search indexing runs partly in a forked
     background process, so CPU may exceed wall time) and peak memory (the largest process of the build, and the
-    whole process tree's summed: tools/proctree.py);
+    whole process tree's summed: measure/proctree.py);
   * each language's search data: files and bytes, raw and gzipped, by kind of file;
   * the search page in headless Chromium, from file:// and over http:// (a local server gzipping as a web server
     would), for four kinds of query picked from the content, and three kinds of them misspelt (a Lao word without
@@ -15,7 +15,7 @@ It measures, on the same content:
 It ends with one line per target of the issue, measured figure and PASS/MISS: figures to read, not a test.
 `invoke bench --catalogue` measures a back catalogue of every kind instead (bench_catalogue.py).
 
-The articles are made by tools/generate.py from the Lao/English sentence pairs of
+The articles are made by measure/generate.py from the Lao/English sentence pairs of
 ../shared/corpus/flores200-sib-lo-en.jsonl (FLORES-200 with SIB-200 topics, CC BY-SA 4.0: NLLB Team et al. 2022;
 Adelani et al. 2023). A generated archive is test data under that licence: it is written to a temporary folder (or
 the one --keep names), never into content/.
@@ -41,10 +41,11 @@ from typing import TypeVar
 
 from archive.settings import ArchiveSettings
 from lao_search import DATA_FOLDER
+from tools.build import ROOT, SETTINGS
+from tools.serve import GZIP_LEVEL
 
 from . import bench_offline, bench_preview
-from .bench_page import GZIP_LEVEL, KINDS, Measure, browser_figures, gzipped_size, kb, print_browser, say
-from .build import ROOT, SETTINGS
+from .bench_page import KINDS, Measure, browser_figures, gzipped_size, kb, print_browser, say
 from .generate import generate
 from .proctree import PeakMemory
 
@@ -276,7 +277,7 @@ def sentence_counts(pairs: Iterable[Mapping[str, str]]) -> tuple[Counter[str], C
 
 
 def invented_names(content: str) -> Counter[str]:
-    """How many generated Lao articles name each person (``ທ່ານ NAME ກ່າວ``, as tools/generate.py writes it)."""
+    """How many generated Lao articles name each person (``ທ່ານ NAME ກ່າວ``, as measure/generate.py writes it)."""
     from lao_search.text import LAO, folded
 
     said = re.compile(f"ທ່ານ\\s*([{LAO}]+?)\\s*ກ່າວ")
