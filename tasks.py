@@ -617,7 +617,7 @@ def audit(c, screenshots=True):
     home page, an article, a search with and without results and the 404 page, in both languages, served
     gzip-compressed on 127.0.0.1 (measure/audit.py; the tools are installed into .bench/audit/). Figures, not a test."""
     from measure.audit import run
+    from tools.browser import CHROMIUM
 
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    if not run(chromium, shots=screenshots):
+    if not run(CHROMIUM, shots=screenshots):
         sys.exit(1)

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from archive.settings import ArchiveSettings
+from tools.browser import launch
 from tools.build import PUBLISH_SETTINGS, ROOT, build
 from tools.preview import free_port
 from tools.serve import SiteFiles, served
@@ -227,7 +228,7 @@ def run(chromium: str, query: Mapping[str, str] | None = None, shots: bool = Tru
                     + (f"  ({', '.join(failing)})" if failing else "")
                 )
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+                browser = launch(p, chromium)
                 say("\naxe-core 4.14.1: violations of any impact, light and dark colour schemes")
                 for label, path in pages(query):
                     for scheme in ("light", "dark"):

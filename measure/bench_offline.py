@@ -14,9 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, BinaryIO
 
 from assets import make_worker
+from tools.browser import launch
 from tools.build import ROOT
 
-from .bench_page import CHROMIUM_ARGS, gzipped_size
+from .bench_page import gzipped_size
 
 WATCHED_SECONDS = 20
 Sent = tuple[str, int, int]  # (path, raw bytes, gzipped bytes) of a file the server sent
@@ -53,8 +54,7 @@ def first_visit(site: str, settings: Mapping[str, Any]) -> list[Sent]:
     root = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as p:
-            chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            browser = launch(p)
             try:
                 page = browser.new_context().new_page()
                 page.goto(root)

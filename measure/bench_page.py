@@ -10,7 +10,6 @@ first result.
 from __future__ import annotations
 
 import gzip
-import os
 import statistics
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -19,13 +18,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from tools.browser import launch
 from tools.serve import GZIP_LEVEL, SiteFiles, served
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
 
 FONTS = (".woff", ".woff2")  # cached by any reader after the first page; not the search's cost
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 FIRST_RESULT_TIMEOUT_MS = 60_000
 # A new context keeps both cores busy for a while (a renderer starting, the last context's closing): navigating
 # at once measured the median query at 218 ms, spread 147-373 ms; after a pause, 134 ms, spread 104-165 ms.
@@ -191,7 +190,7 @@ def browser_figures(
         runs.append(("phone", "http", {kind: asked[:phone_queries] for kind, asked in queries.items()}))
     results: dict[str, list[Measure]] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             for name, mode, asked in runs:
                 say(

@@ -34,6 +34,8 @@ from dataclasses import asdict, dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from tools.browser import launch
+
 from .generate import article
 from .pdf_measure import missing_font
 
@@ -54,8 +56,6 @@ COVER_SIZE = (1200, 1700)
 SCAN_SIZE = (1240, 1754)
 MAGAZINE_PAGE_SENTENCES = 21  # fits an A4 page of two columns in each of the three fonts (measured)
 EDITION_PAGE_SENTENCES = 22  # beside a picture, in four columns of 1240×1754
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 @dataclass(frozen=True)
@@ -450,7 +450,7 @@ def make_media(content: str, jobs: Iterable[Job], pairs_of: PairsOf) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             for kind, item in jobs:
                 start = time.perf_counter()

@@ -55,14 +55,16 @@ def make_scans(folder: str, pairs: Sequence[Mapping[str, str]], pages_per_font: 
     from PIL import Image
     from playwright.sync_api import sync_playwright
 
-    from .catalogue import CHROMIUM, CHROMIUM_ARGS, photographed
+    from tools.browser import launch
+
+    from .catalogue import photographed
 
     rnd = random.Random(seed)
     lao = [pair["lo"] for pair in pairs]
     made: list[Scan] = []
     os.makedirs(folder, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             for font in FONTS:
                 for k in range(pages_per_font):

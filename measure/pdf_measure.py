@@ -27,7 +27,6 @@ import argparse
 import base64
 import html
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -41,14 +40,13 @@ from typing import Any
 
 from lao_search import pdftext
 from lao_search.text import chunks, folded, has_lao, words
+from tools.browser import CHROMIUM, launch
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTSOURCE = ROOT / "node_modules" / "@fontsource" / "noto-sans-lao"
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as tests/conftest.py
 # (heading, paragraphs) of a printed page
 PrintedPage = tuple[str, list[str]]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 # (heading, paragraphs) of each page: ICT news written for this test. Every mark and vowel that follows its
 # consonant, the leading vowels, ຳ, ໍ, ຼ, ຽ, ໆ, ໜ and ໝ, Latin letters and digits.
@@ -177,7 +175,7 @@ def _chromium(pages: Iterable[PrintedPage], path: Path, font: str, layout: str =
     if not Path(CHROMIUM).exists():
         return f"no {CHROMIUM}"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
             if font == WEB_FONT:
@@ -490,7 +488,7 @@ def fixtures(folder: Path) -> None:
             if why:
                 sys.exit(f"{font}, {producer}: {why}")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 360, "height": 120})
             page.set_content(page_html(FIXTURE_PAGES[:1], _fontsource_css((400, 700))))

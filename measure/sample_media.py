@@ -11,7 +11,9 @@ Sample content, not test data: the tests build their own (tests/fixtures/).
 import html
 import os
 
-from .pdf_measure import CHROMIUM, CHROMIUM_ARGS, PAGES, ROOT, _fontsource_css, page_html
+from tools.browser import launch
+
+from .pdf_measure import PAGES, ROOT, _fontsource_css, page_html
 
 CONTENT = ROOT / "content"
 NEWSPAPER = [
@@ -62,7 +64,7 @@ def main() -> None:
 
     css = _fontsource_css((400, 700))
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.set_content(page_html(PAGES, css))

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; CI may name another
+from tools.browser import CHROMIUM, launch
 
 
 @pytest.fixture(scope="session")
@@ -11,10 +11,7 @@ def browser():
 
     assert os.path.exists(CHROMIUM), "chromium is missing: `make test` installs it (apt-get install chromium)"
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
+        browser = launch(p)
         yield browser
         stop_stray_children()
         browser.close()

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .browser import CHROMIUM, launch
 from .build import ROOT
 from .preview import LOCALHOST, free_port
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 PORT = 8081  # decap-server's own default, as pelicanconf.py's EDITOR_BACKEND names it
 SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots", "editor")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's, as the tests use
 
 
 def proxy_backend(port: int, host: str = LOCALHOST) -> dict[str, str]:
@@ -84,7 +84,7 @@ def screenshots(out: str = SCREENSHOTS, chromium: str = CHROMIUM) -> str:
         with backend(os.path.join(tmp, "content"), free_port()) as decap:
             site = build(os.path.join(tmp, "content"), os.path.join(tmp, "output"), EDITOR_BACKEND=decap)
             with served(SiteFiles(site)) as root, sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+                browser = launch(p, chromium)
                 page = browser.new_page(viewport={"width": 1440, "height": 1000})
                 page.goto(root + "admin/")
                 page.get_by_role("button", name="Login").click()
