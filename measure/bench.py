@@ -40,7 +40,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from archive.settings import ArchiveSettings
-from lao_search import DATA_FOLDER
+from lao_search.indexing import DATA_FOLDER
 from tools.build import ROOT, SETTINGS
 from tools.serve import GZIP_LEVEL
 

@@ -12,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from lao_search import source_of
 from lao_search.documents import Pdf
+from lao_search.indexing import source_of
 from measure.pdf_measure import FIXTURE_PAGES, known_text
 from tests.fixture_site import FIXTURE, ROOT, build
 from tests.test_search_build import documents_made, preview_cache, same_answers, search_files

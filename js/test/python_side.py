@@ -11,9 +11,10 @@ import json
 import os
 import sys
 
-from lao_search import codec, write_files
+from lao_search import codec
 from lao_search.documents import Analyzer, Source
 from lao_search.index import Layout, order, search_files
+from lao_search.indexing import write_files
 from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, deletions, neighbourhood, skeleton
 from lao_search.pipeline import stem, trim
 from lao_search.segment import lao_units, segment, units

@@ -1,0 +1,376 @@
+"""The indexing of one build: what the search takes from each Pelican article (``source_of``), its analysis in
+the background beside Pelican (``Analysis``, background.py), and the search data of each language written, kept or
+linked again (``index``, ``Indexer``). Pelican hands articles over through the glue in __init__.py; the work on
+text is in the pure modules (documents.py, index.py, …).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from pelican.contents import Article
+
+from archive import machinetext
+from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
+from archive.schema import pages_named
+from archive.settings import read_group
+
+from . import pdftext
+from .background import Job
+from .cache import DocumentCache, fingerprint
+from .documents import Analyzer, MachineText, Pdf, Source
+from .index import Layout, article_files, articles_folder, dictionary_files, digest, order_key, part_names
+from .kept import NAME as KEPT
+from .kept import KeptData, made_of, stamp
+from .progress import Progress
+from .readahead import PdfReadahead
+
+if TYPE_CHECKING:
+    from archive.collect import LanguageSite
+
+    from .background import Inbox
+    from .documents import Document
+
+# [(lang, root, [key of each of its articles])]: what the indexing makes, language by language
+Plan = list[tuple[str, str, list[str]]]
+
+logger = logging.getLogger(__name__)
+PREFIX = "LAO_SEARCH_"
+DATA_FOLDER = "search-data"  # beside each language's search.html
+MANIFEST = "files.json"  # in it: every file of the folder and their size, which "keep the whole search" fetches
+BATCH = 50  # articles sent to the indexing at a time
+STAGING = ".search-data-staging"  # in the output folder while the build runs: articles' files not yet numbered
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    shard_bytes: int = Layout.shard_bytes  # see index.Layout
+    inline_bytes: int = Layout.inline_bytes
+    common: int = Layout.common
+    near_bytes: int = Layout.near_bytes
+    background: bool = True  # index beside Pelican, in another process, where there is fork
+    cache: bool = True  # keep the analysed articles (cache.py) and the search data (kept.py) in CACHE_PATH
+    keep_all: bool = False  # keep every analysed article, not only those holding a PDF's text (the preview's)
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> SearchSettings:
+        return read_group(cls, settings, PREFIX)
+
+    def layout(self) -> Layout:
+        return Layout(
+            shard_bytes=self.shard_bytes, inline_bytes=self.inline_bytes, common=self.common, near_bytes=self.near_bytes
+        )
+
+
+def source_of(article: Article, root: str, content: str) -> Source:
+    """What the search takes from a Pelican article as read: its text (summary and body as the reader's HTML; the
+    links in it are not resolved yet, and need not be), its PDF and page scans (paths under ``content``, copied to
+    the same paths in the site) with the text read from them by machine, and what a result shows. URLs are
+    relative to the language's search page, at ``root``."""
+    pdf = article.metadata.get("pdf")
+    up = "../" * root.count("/")
+    pages = pages_named(article.metadata)  # every page, a drawn one too: a page's number is its place
+    scans = tuple(
+        (up + quote(page), MachineText.at(machinetext.text_path(os.path.join(content, page)))) for page in pages
+    )
+    return Source(
+        url=article.url[len(root) :],
+        title=article.title,
+        kind=article.category.slug,
+        date=article.date.strftime("%Y-%m-%d"),
+        date_text=format_day(article.date, article.lang),
+        summary_html=article.metadata.get("summary", ""),
+        body_html=article._content or "",
+        tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()),
+        pdf=Pdf.at(os.path.join(content, pdf)) if pdf else None,
+        pdf_url=up + quote(pdf) if pdf else "",  # a "#" or "?" in its name is no URL syntax
+        lang=article.lang,
+        pdf_text=MachineText.at(machinetext.text_path(os.path.join(content, pdf))) if pdf else None,
+        scans=scans,
+    )
+
+
+def pdf_once(sources: Mapping[str, Source], documents: Mapping[str, Document]) -> set[str]:
+    """The keys of ``documents`` whose printed pages' text (a PDF's, or page scans') another article indexes
+    instead: a PDF named by items in several languages (an issue and its translation) is indexed once, with the
+    item in the language it is written in (a Lao PDF with the Lao item, one in Latin letters with another's), else
+    with the first of them."""
+    by_pdf: dict[str | tuple[str, ...], list[str]] = {}
+    for key in sorted(documents, key=lambda key: (sources[key].lang, key)):
+        document = documents[key]
+        if document.pdf_script:
+            source = sources[key]
+            printed: str | tuple[str, ...] = (
+                source.pdf.path if source.pdf else tuple(text.path for _url, text in source.scans)
+            )
+            by_pdf.setdefault(printed, []).append(key)
+    elsewhere: set[str] = set()
+    for keys in by_pdf.values():
+        fits = [key for key in keys if (sources[key].lang == "lo") == (documents[key].pdf_script == "lo")]
+        keeper = (fits or keys)[0]
+        elsewhere.update(key for key in keys if key != keeper)
+    return elsewhere
+
+
+def write_files(folder: str, files: Mapping[str, str]) -> int:
+    """Replaces ``folder`` with ``files`` ({relative name: text}); returns the bytes written."""
+    shutil.rmtree(folder, ignore_errors=True)
+    made: set[str] = set()
+    written = 0
+    for name, text in files.items():
+        path = os.path.join(folder, name)
+        parent = os.path.dirname(path)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        data = text.encode("utf-8")
+        with open(path, "wb") as f:
+            f.write(data)
+        written += len(data)
+    return written
+
+
+class Staging:
+    """Each article's files (what a result shows: index.article_files), written as soon as the article is
+    analysed, and moved to their numbered places once every article is read."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder  # made with the first file: Pelican may empty the output folder before it reads
+        # key -> ([path of each script], [digest of each script])
+        self.files: dict[str, tuple[list[str], list[str]]] = {}
+        self.made = 0
+
+    def add(self, key: str, document: Document) -> int:
+        if not self.made:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            os.makedirs(self.folder)
+        for path in self.files.pop(key, ([], []))[0]:
+            os.remove(path)
+        scripts = article_files(document)
+        paths = [os.path.join(self.folder, f"{self.made}-{k}.js") for k in range(len(scripts))]
+        self.made += 1
+        for path, script in zip(paths, scripts, strict=True):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(script)
+        self.files[key] = (paths, [digest(script) for script in scripts])
+        return sum(len(script.encode("utf-8")) for script in scripts)
+
+    def digests(self, keys: Iterable[str]) -> list[str]:
+        return [each for key in keys for each in self.files[key][1]]
+
+    def place(self, keys: Iterable[str], folder: str) -> int:
+        """Moves the files of ``keys`` to ``folder``/<n>.js (and <n>-<k>.js), n their place in ``keys``; returns
+        their bytes."""
+        os.makedirs(folder)
+        moved = 0
+        for ref, key in enumerate(keys):
+            paths = self.files.pop(key)[0]
+            for path, name in zip(paths, part_names(ref, len(paths)), strict=True):
+                moved += os.path.getsize(path)
+                os.replace(path, os.path.join(folder, name))
+        return moved
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Analysis:
+    """One build's analysis of its articles, made on the first article that needs one: the document cache read,
+    each article's files staged, PDFs read ahead on every core."""
+
+    def __init__(self, pelican_settings: Mapping[str, Any], output_path: str, settings: SearchSettings) -> None:
+        if settings.cache:
+            self.cache = DocumentCache.from_settings(pelican_settings, every=settings.keep_all)
+        else:
+            self.cache = DocumentCache()  # nothing read, nothing kept
+        self.analyzer = Analyzer(self.cache.pieces)
+        self.staging = Staging(os.path.join(output_path, STAGING))
+        self.readahead = PdfReadahead(pdftext.page_texts)
+        self.documents: dict[str, Document] = {}
+        # key -> (source, fingerprint) of an article whose PDF is being read
+        self.waiting: dict[str, tuple[Source, bytes]] = {}
+
+    def start(self, key: str, source: Source, digest: bytes) -> None:
+        """Analyses ``source`` (``digest``: its fingerprint), once its PDF is read if it has one to read."""
+        if source.pdf and source.pdf not in self.analyzer.pdf_pages and not self.cache.has(source, digest):
+            self.readahead.want(source.pdf)  # read on another core while the others are analysed
+            self.waiting[key] = (source, digest)
+        else:
+            self.analyse(key, source, digest)
+
+    def analyse(self, key: str, source: Source, digest: bytes | None = None) -> None:
+        self.documents[key] = self.cache.document(source, self.analyzer.document, digest)
+        self.staging.add(key, self.documents[key])
+
+    def take(self, read: Iterable[tuple[Pdf, list[str]]]) -> None:
+        for pdf, texts in read:
+            self.analyzer.pdf_read(pdf, texts)
+        read_now = [key for key, (source, _digest) in self.waiting.items() if source.pdf in self.analyzer.pdf_pages]
+        for key in read_now:
+            self.analyse(key, *self.waiting.pop(key))
+
+    def finish(self, sources: Mapping[str, Source]) -> None:
+        """Every article analysed, a PDF's text with one article only (pdf_once)."""
+        self.take(self.readahead.wait())
+        for key in pdf_once(sources, self.documents):  # its own text only: the PDF's pages are already memoised
+            self.analyse(key, replace(sources[key], pdf=None, pdf_url="", pdf_text=None, scans=()))
+
+    def write(self, plan: Plan, output_path: str, layout: Layout, report: Callable[..., object]) -> list[str]:
+        """Each language's search data; returns what to say of them."""
+        summary: list[str] = []
+        total = sum(len(keys) for _lang, _root, keys in plan)
+        indexed = 0
+        for lang, root, keys in plan:
+            keys = sorted(keys, key=lambda key: order_key(self.documents[key]))
+            shown = self.staging.digests(keys)  # of each file a result shows
+            folder = articles_folder(shown)
+            documents = [self.documents[k] for k in keys]
+            files = dictionary_files(lang, documents, self.analyzer.pieces, layout, folder)
+            target = os.path.join(output_path, root, DATA_FOLDER)
+            written = write_files(target, files) + self.staging.place(keys, os.path.join(target, folder))
+            written += write_manifest(target)
+            summary.append(
+                f"Search ({lang}): {len(keys)} articles, {len(files) + len(shown)} files, "
+                f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/"
+            )
+            indexed += len(keys)
+            report("step", "Search: articles indexed", indexed, total)
+        return summary
+
+    def close(self) -> None:
+        self.readahead.close()
+        self.staging.remove()
+
+    def save(self) -> None:
+        self.cache.save(self.analyzer.pieces)
+
+
+def write_manifest(folder: str) -> int:
+    """Writes MANIFEST into ``folder``: {"bytes": their size, "files": [every file of it, sorted]}; returns its size.
+    A reader keeping a language's whole search for offline reading fetches them all (js/src/offline/page.js)."""
+    names = sorted(
+        os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
+        for parent, _folders, files in os.walk(folder)
+        for name in files
+        if name != MANIFEST
+    )
+    size = sum(os.path.getsize(os.path.join(folder, name)) for name in names)
+    data = json.dumps({"bytes": size, "files": names}, separators=(",", ":")).encode("utf-8")
+    with open(os.path.join(folder, MANIFEST), "wb") as file:
+        file.write(data)
+    return len(data)
+
+
+def index(
+    pelican_settings: Mapping[str, Any], output_path: str, layout: Layout, inbox: Inbox, report: Callable[..., object]
+) -> list[str]:
+    """The indexing: analyses the articles of each ("sources", [(key, Source)...]) of ``inbox`` as they come,
+    then, given ("plan", [(lang, root, [key...])]), at once writes each language's search data; returns what to
+    say of them.
+
+    While every article so far is one the last build's search data were made of (kept.py), none is analysed: if
+    the plan then asks for the same data, they are linked from the cache; at the first article that differs, those
+    held back are analysed and the build goes on as any other."""
+    settings = SearchSettings.from_pelican(pelican_settings)
+    kept = None
+    if settings.cache:
+        folder = os.path.join(pelican_settings.get("CACHE_PATH") or "cache", KEPT)
+        kept = KeptData(folder, stamp(layout))
+    sources: dict[str, Source] = {}
+    fingerprints: dict[str, bytes] = {}
+    held: list[str] | None = [] if kept and kept.made_of else None  # keys not analysed yet, while all may be as kept
+    analysis: Analysis | None = None
+    plan: Plan | None = None
+    try:
+        for message in inbox:
+            if message[0] == "sources":
+                for key, source in message[1]:
+                    sources[key] = source
+                    fingerprints[key] = fingerprint(source)
+                    if held is not None and kept is not None and kept.may_hold(fingerprints[key]):
+                        held.append(key)
+                        continue
+                    if analysis is None:
+                        analysis = Analysis(pelican_settings, output_path, settings)
+                    for each in held or ():
+                        analysis.start(each, sources[each], fingerprints[each])
+                    held = None
+                    analysis.start(key, source, fingerprints[key])
+                if analysis:
+                    analysis.take(analysis.readahead.ready())
+                report("step", "Search: articles analysed", len(sources), None)
+            elif message[0] == "plan":
+                plan = message[1]
+                inbox.close()  # the rest is done while Pelican writes the pages, progress shown as it goes
+                break
+        if plan is None:
+            raise RuntimeError("the build stopped before every article was read")
+        made = made_of(plan, fingerprints)
+        if held is not None and kept is not None and kept.fits(made):
+            try:
+                return kept.publish(output_path, DATA_FOLDER)
+            except OSError as error:
+                logger.warning("Search: the kept search data could not be used (%s); making them anew", error)
+        analysis = analysis or Analysis(pelican_settings, output_path, settings)
+        for key in held or ():
+            analysis.start(key, sources[key], fingerprints[key])
+        analysis.finish(sources)
+        summary = analysis.write(plan, output_path, layout, report)
+    finally:
+        if analysis:
+            analysis.close()
+    analysis.save()
+    if kept:
+        kept.keep(output_path, DATA_FOLDER, made, summary)
+    return summary
+
+
+class Indexer:
+    """One build's indexing: given each article as Pelican reads it, then each language's list of articles."""
+
+    def __init__(self, pelican_settings: Mapping[str, Any], output_path: str, root_of: Callable[[str], str]) -> None:
+        settings = SearchSettings.from_pelican(pelican_settings)
+        self.root_of = root_of
+        self.content = pelican_settings["PATH"]
+        self.given: set[str] = set()
+        self.batch: list[tuple[str, Source]] = []  # sent a few dozen at a time: a message costs more than its bytes
+        self.job = Job(partial(index, pelican_settings, output_path, settings.layout()), background=settings.background)
+
+    def give(self, article: Article) -> None:
+        self.batch.append((article.source_path, source_of(article, self.root_of(article.lang), self.content)))
+        self.given.add(article.source_path)
+        if len(self.batch) >= BATCH:
+            self.send_batch()
+
+    def send_batch(self) -> None:
+        if self.batch:
+            self.job.send(("sources", self.batch))
+            self.batch = []
+
+    def plan(self, sites: Mapping[str, LanguageSite]) -> None:
+        """Each language's articles, in the order of its site; those Pelican took from its cache (read before
+        this build, so not given as read) are given now."""
+        plan: Plan = []
+        for lang, site in sites.items():
+            for article in site.articles:
+                if article.source_path not in self.given:
+                    self.give(article)
+            plan.append((lang, self.root_of(lang), [article.source_path for article in site.articles]))
+        self.send_batch()
+        self.job.send(("plan", plan))
+
+    def result(self) -> list[str]:
+        started = time.perf_counter()
+        with Progress() as progress:
+            summary = self.job.wait(lambda message: progress.step(*message[1:]))
+        logger.debug("Search: waited %.1f s for the indexing", time.perf_counter() - started)
+        return summary
