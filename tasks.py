@@ -213,7 +213,7 @@ def _new_task():
     """`invoke new` with an option for every field of the content schema that it does not fill in itself."""
     import inspect
 
-    from archive.schema import KINDS
+    from archive.fields import KINDS
     from tools.scaffold import options
 
     fields = options(Schema())
@@ -241,7 +241,7 @@ new = _new_task()
 
 @task
 def schema(c):
-    """Rewrite what is derived from the content schema (plugins/archive/schema.py) and committed: the README's
+    """Rewrite what is derived from the content schema (plugins/archive/fields.py) and committed: the README's
     field tables and content.schema.json (JSON Schema for editors' tools)."""
     from tools.schema_files import write
 

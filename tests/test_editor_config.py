@@ -7,7 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from archive.schema import FIELDS, KINDS, NUMBER, TEXT, Field, Schema
+from archive.fields import FIELDS, KINDS
+from archive.fieldtypes import NUMBER, TEXT, Field
+from archive.schema import Schema
 from editor.config import FORMAT, LANGUAGE_WIDGET, TEXT_FORMAT, TRANSLATION_WIDGET, decap_config
 
 BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}

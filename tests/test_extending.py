@@ -29,7 +29,7 @@ SPEAKER = """    Field(
 
 def add_to_schema(project):
     """The one edit: a Kind at the end of KINDS, a Field at the end of FIELDS."""
-    path = os.path.join(project, "plugins", "archive", "schema.py")
+    path = os.path.join(project, "plugins", "archive", "fields.py")
     with open(path, encoding="utf-8") as f:
         text = f.read()
     kinds_end = text.index("\n)\n", text.index("\nKINDS = ("))

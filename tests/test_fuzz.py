@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive import ContentError
-from archive.schema import FIELDS
+from archive.fields import FIELDS
 from tests.test_escaping import unsafe
 from tools.build import build
 

@@ -7,8 +7,10 @@ import os
 import jsonschema
 import pytest
 
+from archive.fields import FIELDS, KINDS
+from archive.fieldtypes import TEXT, Field
 from archive.metadata import read_source
-from archive.schema import FIELDS, KINDS, TEXT, Field, Schema
+from archive.schema import Schema
 from tests.fixture_site import FIXTURE
 from tools.build import ROOT
 from tools.schema_files import current
@@ -199,8 +201,8 @@ def test_a_kind_declared_without_linked_data_is_described_as_an_article():
     import datetime
     from types import SimpleNamespace
 
+    from archive.fieldtypes import Kind
     from archive.linkeddata import Facts, item_nodes
-    from archive.schema import Kind
     from archive.settings import ArchiveSettings
 
     talks = Kind("talks", {"lo": "ການບັນຍາຍ", "en": "Talks"}, {"lo": "ການບັນຍາຍ", "en": "Talk"})

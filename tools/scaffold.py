@@ -10,7 +10,8 @@ import re
 import unicodedata
 from collections.abc import Container, Mapping
 
-from archive.schema import Field, Invalid, Schema
+from archive.fieldtypes import Field, Invalid
+from archive.schema import Schema
 from archive.validate import read_sources
 
 BODY = {"lo": "ຂຽນເນື້ອໃນທີ່ນີ້.", "en": "Write the text here."}

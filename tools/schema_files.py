@@ -12,7 +12,7 @@ from .build import ROOT, site_schema
 
 README = os.path.join(ROOT, "README.md")
 JSON_SCHEMA = os.path.join(ROOT, "content.schema.json")
-BEGIN = "<!-- fields: written by `invoke schema` from plugins/archive/schema.py; edit the schema, not this -->"
+BEGIN = "<!-- fields: written by `invoke schema` from plugins/archive/fields.py; edit the schema, not this -->"
 END = "<!-- end of fields -->"
 
 

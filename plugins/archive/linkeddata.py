@@ -22,14 +22,15 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from .schema import LD_NODES
+from .fields import LD_NODES
 
 CONTEXT = "https://schema.org"
 END_OF_DAY = ("endDate", "validThrough")  # a day without a time, as the end of something: the whole day counts
 # Listing pages (listings.paths names) and their type; the home page is the WebSite.
 if TYPE_CHECKING:
     from .collect import Article
-    from .schema import Field, Kind, Schema
+    from .fieldtypes import Field, Kind
+    from .schema import Schema
     from .settings import ArchiveSettings
 
 Node = dict[str, Any]  # a JSON-LD node

@@ -15,8 +15,8 @@ from urllib.parse import quote
 from pelican.generators import Generator
 
 from .collect import Article, LanguageSite
+from .fieldtypes import Kind
 from .links import relative_root
-from .schema import Kind
 from .sitemap import robots_txt, sitemap_xml
 
 if TYPE_CHECKING:

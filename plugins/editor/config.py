@@ -13,7 +13,8 @@ is written in) and ``Translation`` (``true`` in a pane other than the original's
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from archive.schema import IMAGE_SUFFIXES, Field, Kind, Schema, suffix_pattern
+from archive.fieldtypes import IMAGE_SUFFIXES, Field, Kind, suffix_pattern
+from archive.schema import Schema
 
 # what Decap reads (a JSON object)
 Config = dict[str, Any]

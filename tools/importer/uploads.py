@@ -14,7 +14,7 @@ import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
-from archive.schema import IMAGE_SUFFIXES
+from archive.fieldtypes import IMAGE_SUFFIXES
 from archive.validate import ACTIVE
 
 MARKER = "wp-content/uploads/"
