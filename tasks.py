@@ -141,7 +141,8 @@ def livereload(c, host=None, port=None):
 
 EDIT_HELP = {
     "port": f"the preview's port (default {CONFIG['port']}); the editor is at /admin/ on it",
-    "backend_port": "the port of the editor's local backend, decap-server (default 8081)",  # tools/editor.PORT
+    "backend_port": "the port of the editor's local backend, decap-server (default: the one pelicanconf.py's "
+    "EDITOR_BACKEND names, 8081)",
 }
 
 
@@ -156,7 +157,7 @@ def edit(c, port=None, backend_port=None):
     from tools import editor, preview
 
     host = preview.LOCALHOST
-    port, backend_port = _port("edit", port), _port("edit", backend_port or editor.PORT)
+    port, backend_port = _port("edit", port), _port("edit", backend_port or editor.default_port())
     problem = preview.cannot_listen(host, port, "make edit")
     if problem:
         sys.exit(f"edit: {problem}")

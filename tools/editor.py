@@ -14,17 +14,29 @@ import tempfile
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .browser import CHROMIUM, launch
-from .build import ROOT
+from .build import ROOT, SETTINGS
 from .preview import LOCALHOST, free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
-PORT = 8081  # decap-server's own default, as pelicanconf.py's EDITOR_BACKEND names it
 SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots", "editor")
+
+
+def default_port(settings_file: str = SETTINGS) -> int:
+    """The port of the backend pelicanconf.py's EDITOR_BACKEND names (decap-server's own default, 8081): where
+    `make edit` starts it, so that the editor the build writes finds it."""
+    from pelican.settings import read_settings
+
+    url = read_settings(settings_file)["EDITOR_BACKEND"]["proxy_url"]
+    port = urlsplit(url).port
+    if port is None:
+        raise ValueError(f"EDITOR_BACKEND's proxy_url names no port: {url}")
+    return port
 
 
 def proxy_backend(port: int, host: str = LOCALHOST) -> dict[str, str]:

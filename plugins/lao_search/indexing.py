@@ -21,6 +21,7 @@ from pelican.contents import Article
 
 from archive import machinetext
 from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
+from archive.links import relative_root
 from archive.schema import pages_named
 from archive.settings import read_group
 
@@ -77,7 +78,7 @@ def source_of(article: Article, root: str, content: str) -> Source:
     the same paths in the site) with the text read from them by machine, and what a result shows. URLs are
     relative to the language's search page, at ``root``."""
     pdf = article.metadata.get("pdf")
-    up = "../" * root.count("/")
+    up = relative_root(root)
     pages = pages_named(article.metadata)  # every page, a drawn one too: a page's number is its place
     scans = tuple(
         (up + quote(page), MachineText.at(machinetext.text_path(os.path.join(content, page)))) for page in pages
