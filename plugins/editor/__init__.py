@@ -76,7 +76,7 @@ class EditorGenerator(Generator):
         runtime = runtime_of(self)
         schema = runtime.schema
         site_url = self.editor.site_url or ("" if self.settings["RELATIVE_URLS"] else self.settings["SITEURL"])
-        config = decap_config(schema, self.editor.backend, site_url, self.editor.root)
+        config = decap_config(schema, self.editor.backend, self.settings["ARTICLE_URL"], site_url, self.editor.root)
         folder = os.path.join(self.output_path, FOLDER)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "config.yml"), "w", encoding="utf-8") as f:

@@ -109,7 +109,13 @@ def field_config(field: Field, schema: Schema, kind: str, root: str = CONTENT) -
     return config
 
 
-def collection(kind: Kind, schema: Schema, root: str = CONTENT) -> Config:
+def preview_path(article_url: str, kind: Kind) -> str:
+    """Where Decap's "view" link finds an item of ``kind`` on the site: Pelican's ARTICLE_URL (``article_url``),
+    its category the kind's folder, its slug Decap's."""
+    return article_url.replace("{category}", kind.name).replace("{slug}", "{{slug}}")
+
+
+def collection(kind: Kind, schema: Schema, article_url: str, root: str = CONTENT) -> Config:
     languages = schema.languages
     fields = [field_config(f, schema, kind.name, root) for f in schema.fields_of(kind.name)]
     fields.append(
@@ -138,7 +144,7 @@ def collection(kind: Kind, schema: Schema, root: str = CONTENT) -> Config:
         # An item is listed by its original's file: one only in another language is edited in its file.
         "filter": {"field": schema.name_of("lang"), "value": languages[0]},
         "i18n": True,
-        "preview_path": f"{kind.name}/{{{{slug}}}}.html",
+        "preview_path": preview_path(article_url, kind),
         "fields": fields,
     }
 
@@ -171,7 +177,7 @@ def machine_texts(schema: Schema, root: str = CONTENT) -> Config:
     }
 
 
-def decap_config(schema: Schema, backend: Config, site_url: str = "", root: str = CONTENT) -> Config:
+def decap_config(schema: Schema, backend: Config, article_url: str, site_url: str = "", root: str = CONTENT) -> Config:
     """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site);
     ``root``, where the content folder is in the repository it writes (see _in)."""
     config: Config = {
@@ -186,7 +192,7 @@ def decap_config(schema: Schema, backend: Config, site_url: str = "", root: str 
             "default_locale": schema.languages[0],
         },
         "collections": [
-            *(collection(kind, schema, root) for kind in schema.kinds.values()),
+            *(collection(kind, schema, article_url, root) for kind in schema.kinds.values()),
             machine_texts(schema, root),
         ],
     }
