@@ -174,3 +174,12 @@ def test_file_sizes_as_each_language_writes_them():
 )
 def test_relative_root_climbs_one_folder_per_slash(path, way):
     assert relative_root(path) == way
+
+
+def test_the_colours_pages_and_the_manifest_name_are_the_stylesheets():
+    from archive.palette import palette, read
+
+    css = ":root { --bg: #fff; --header-bg: #123456; }\n@media (prefers-color-scheme: dark) { :root { --bg: #000; } }"
+    assert palette(css).light == {"bg": "#fff", "header-bg": "#123456"} and palette(css).dark == {"bg": "#000"}
+    theme = read("theme")  # the site's own: what base.html and the manifest read
+    assert {"bg", "header-bg"} <= theme.light.keys() and "bg" in theme.dark

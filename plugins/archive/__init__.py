@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 
-from . import cite, contentcache, dates, linkeddata, machinetext, policy
+from . import cite, contentcache, dates, linkeddata, machinetext, palette, policy
 from .collect import Article, LanguageSite, WordsOf, collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
@@ -88,6 +88,7 @@ class Runtime:
         # Problem: what the build changed in the content without failing (sanitised bodies)
         self.warnings: list[Problem] = []
         self.theme = pelican_settings["THEME"]
+        self.palette = palette.read(self.theme)  # the colours site.css declares, for the manifest and theme-color
         self.timezone = pelican_settings.get("TIMEZONE") or "UTC"
         self.static_dir = pelican_settings.get("THEME_STATIC_DIR", "theme")
         # the site's address in what is cited (RIS, BibTeX, the citation line): a published build's, else none
@@ -293,6 +294,7 @@ def add_template_helpers(generator: Generator) -> None:
         link=page_link,
         feed=feed,
         languages=runtime.settings.languages,
+        palette=runtime.palette,
         kinds=runtime.schema.kinds,
         tag_slug=tag_slug,
         content_security_policy=Markup(policy.render(policy.PAGES)),  # render() lets through no quote

@@ -203,8 +203,8 @@ class _LanguagePages:
             "start_url": "./",
             "scope": "./",
             "display": "browser",
-            "background_color": "#fdfcf9",
-            "theme_color": "#073763",
+            "background_color": self.runtime.palette.light["bg"],
+            "theme_color": self.runtime.palette.light["header-bg"],
             "icons": [
                 {
                     "src": f"{up}{self.generator.settings['THEME_STATIC_DIR']}/favicon.svg",
