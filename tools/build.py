@@ -34,7 +34,7 @@ def build(
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 
-    from archive import every_article
+    from archive import every_article, runtime_of
 
     def remember(generator: Generator) -> None:
         assert record is not None  # connected only when there is one
@@ -44,7 +44,7 @@ def build(
 
     def warned(generators: Sequence[Generator]) -> None:
         assert warnings is not None  # connected only when there is a list
-        warnings.extend(generators[0].context["archive_runtime"].warnings)  # every article and static file read
+        warnings.extend(runtime_of(generators[0]).warnings)  # every article and static file read
 
     settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output, **overrides})
     if record is not None:

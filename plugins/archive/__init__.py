@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -94,6 +94,22 @@ class Runtime:
         # the site's address in what is cited (RIS, BibTeX, the citation line): a published build's, else none
         self.cited_url = "" if pelican_settings.get("RELATIVE_URLS") else pelican_settings.get("SITEURL", "")
 
+    # What the other plugins lend the archive, each by a method of its own (their signals run before the archive's
+    # checks read the content): ICU's word breaker, the opening of the files they read, the folders they write.
+
+    def lend_words(self, words: WordsOf) -> None:
+        """What relates articles (lao_search: ICU's words; otherwise simple_words)."""
+        self.words = words
+
+    def add_opener(self, suffixes: tuple[str, ...], what: str, open_file: Callable[[str], object]) -> None:
+        """Files with ``suffixes`` must open with ``open_file`` (``what``: "opened as a PDF"), which raises
+        ValueError saying why not; the checks try every such file (validate.check_sources)."""
+        self.openers[suffixes] = (what, open_file)
+
+    def hide_folder(self, folder: str) -> None:
+        """A folder of the site search engines must not read (robots.txt)."""
+        self.hidden_folders.add(folder)
+
     def facts(self, lang: str, site_url: str) -> linkeddata.Facts:
         """What the structured data of ``lang``'s pages are made with (linkeddata.py)."""
         return linkeddata.Facts(
@@ -115,12 +131,21 @@ class Runtime:
         return cite.Citations(source, os.path.join(self.cache_path, CITATIONS))
 
 
+RUNTIME = "archive_runtime"  # its key in the context Pelican's generators share
+
+
 def runtime_of(generator: Generator) -> Runtime:
-    # Generators of one build share one context dict; a new build starts a new one, so edits are seen.
+    """The build's runtime, made by the first generator that asks. Generators of one build share one context dict;
+    a new build starts a new one, so edits are seen."""
     context = generator.context
-    if "archive_runtime" not in context:
-        context["archive_runtime"] = Runtime(generator.settings)
-    return context["archive_runtime"]
+    if RUNTIME not in context:
+        context[RUNTIME] = Runtime(generator.settings)
+    return context[RUNTIME]
+
+
+def runtime_in(context: Mapping[str, Any]) -> Runtime | None:
+    """The build's runtime in a context (a generator's, or the one an article was read with), if it was made."""
+    return context.get(RUNTIME)
 
 
 def check_content(generator: Generator) -> None:
@@ -313,7 +338,7 @@ def clean_html(content: Content) -> None:
         return
     content._content, dropped = clean_body(content._content)
     if dropped:
-        runtime = content._context["archive_runtime"]
+        runtime = content._context[RUNTIME]
         path = os.path.relpath(content.source_path, content.settings["PATH"]).replace(os.sep, "/")
         with open(content.source_path, encoding="utf-8") as f:
             source = read_source(f.read(), runtime.schema.multiline)
@@ -325,7 +350,7 @@ def clean_html(content: Content) -> None:
 
 def keep_file_facts(generators: Sequence[Generator]) -> None:
     """Once every generator has its context (the checks and the pictures have asked what they need)."""
-    runtime = generators[0].context.get("archive_runtime")
+    runtime = runtime_in(generators[0].context)
     if runtime is not None:
         runtime.files.save()
 

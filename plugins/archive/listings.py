@@ -77,7 +77,9 @@ class ListingGenerator(Generator):
         pass  # the sites are collected when the articles are (article_generator_pretaxonomy)
 
     def generate_output(self, writer: Writer) -> None:
-        runtime = self.context["archive_runtime"]
+        from . import runtime_of  # the package's glue imports this module: asked for when run
+
+        runtime = runtime_of(self)
         pages: list[SitemapPage] = []  # (URL, alternates, lastmod) of every page, for the sitemap
         for site in runtime.sites.values():
             pages += _LanguagePages(self, writer, runtime, site).write_all()

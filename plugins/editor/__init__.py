@@ -67,7 +67,7 @@ class EditorGenerator(Generator):
     def generate_context(self) -> None:
         self.editor = EditorSettings.from_pelican(self.settings)
         if self.editor.backend:
-            runtime_of(self).hidden_folders.add(FOLDER)
+            runtime_of(self).hide_folder(FOLDER)
 
     def generate_output(self, writer: Writer) -> None:
         if not self.editor.backend:

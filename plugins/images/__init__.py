@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pelican import signals
 from pelican.generators import Generator
 
-from archive import ContentError
+from archive import ContentError, runtime_in, runtime_of
 from archive.collect import Article
 from archive.links import relative_root
 from archive.schema import Schema
@@ -65,7 +65,7 @@ class ImagesGenerator(Generator):
 
     def generate_context(self) -> None:
         self.image_settings = ImageSettings.from_pelican(self.settings)
-        runtime = self.context["archive_runtime"]
+        runtime = runtime_of(self)
         pictures: dict[str, thumbs.Picture | None] = {}
         for article in runtime.all_articles:
             for path in pictured_files(article, runtime.schema) + thumbs.body_images(article._content or ""):
@@ -106,10 +106,10 @@ def add_picture_helper(generator: Generator) -> None:
         return context.get(CONTEXT, {}).get(path)
 
     generator.env.globals["picture_of"] = picture_of
-    runtime = context.get("archive_runtime")
+    runtime = runtime_in(context)
     if runtime is not None:
-        runtime.openers[thumbs.RASTER] = (thumbs.READ, thumbs.raster_size)  # a raster image must open
-        runtime.openers[(".svg",)] = (svg.READ, svg.check)  # and an SVG be one
+        runtime.add_opener(thumbs.RASTER, thumbs.READ, thumbs.raster_size)  # a raster image must open
+        runtime.add_opener((".svg",), svg.READ, svg.check)  # and an SVG be one
 
 
 def _made_inert(full: str, path: str, runtime: Runtime) -> bytes | Problem:
@@ -131,7 +131,7 @@ def _made_inert(full: str, path: str, runtime: Runtime) -> bytes | Problem:
 def read_svgs(generator: Generator) -> None:
     """Before Pelican reads the articles (after the archive's checks): every SVG of the static folders made inert,
     or the build stopped with every one that is no SVG, before the search's indexing has started."""
-    runtime = generator.context["archive_runtime"]
+    runtime = runtime_of(generator)
     paths = generator.get_files(generator.settings["STATIC_PATHS"], generator.settings["STATIC_EXCLUDES"], False)
     made = {
         p: _made_inert(os.path.join(generator.path, p), p, runtime) for p in sorted(paths) if p.lower().endswith(".svg")
@@ -146,7 +146,7 @@ def inert_svgs(generator: Generator) -> None:
     """Once Pelican's static generator has listed the files it will copy: its SVGs are taken from that list, to
     be written made inert in their place (ImagesGenerator.generate_output runs before it copies). An SVG outside
     the static folders (linked with {attach}) is made inert here."""
-    runtime = generator.context["archive_runtime"]
+    runtime = runtime_of(generator)
     made = generator.context.get(SVG_CONTEXT, {})
     inert: dict[str, bytes] = {}
     others: list[Any] = []

@@ -21,6 +21,8 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
 
+from archive import runtime_in, runtime_of
+
 from . import pdftext
 from .indexing import DATA_FOLDER, MANIFEST, Indexer
 from .progress import say
@@ -37,10 +39,10 @@ INDEXER = "lao_search_indexer"  # its key in the context Pelican's generators sh
 def lend_readers(generator: Generator) -> None:
     """What the archive's checks borrow from the search: ICU's words (to relate articles) and the PDF reader (a
     PDF the search will read must open)."""
-    runtime = generator.context.get("archive_runtime")
+    runtime = runtime_in(generator.context)
     if runtime is not None:
-        runtime.words = words
-        runtime.openers[(".pdf",)] = ("opened as a PDF", open_pdf)
+        runtime.lend_words(words)
+        runtime.add_opener((".pdf",), "opened as a PDF", open_pdf)
 
 
 def open_pdf(path: str) -> bool:
@@ -54,7 +56,7 @@ def open_pdf(path: str) -> bool:
 
 def start_indexer(generator: Generator) -> None:
     """Before Pelican reads the articles: the indexer they will be given to."""
-    runtime = generator.context["archive_runtime"]
+    runtime = runtime_of(generator)
     generator.context[INDEXER] = Indexer(generator.settings, generator.output_path, runtime.settings.root)
 
 
@@ -68,7 +70,7 @@ def give_article(content: Content) -> None:
 def plan_indexing(generators: Sequence[Generator]) -> None:
     """Once every generator has its context: each language's articles."""
     context = generators[0].context
-    context[INDEXER].plan(context["archive_runtime"].sites)
+    context[INDEXER].plan(runtime_of(generators[0]).sites)
 
 
 class SearchIndexGenerator(Generator):
