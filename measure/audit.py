@@ -139,7 +139,7 @@ def screenshots(browser: Browser, base: str) -> list[str]:
         ("dark-mode-article.png", "news/online-public-services-portal-2026.html", {"color_scheme": "dark"}, None),
         ("print.png", "news/online-public-services-portal-2026.html", {}, "print"),
         ("404.png", "no-such-page.html", {}, None),
-        ("search-no-results.png", "en/search.html?q=zzqqxx", {}, None),
+        ("search-no-results.png", f"{ArchiveSettings().root('en')}search.html?q=zzqqxx", {}, None),
     ]
     for name, path, options, media in shots:
         context = browser.new_context(viewport={"width": 412, "height": 900}, device_scale_factor=1, **options)

@@ -237,6 +237,8 @@ def spread(ranked: Sequence[T], count: int) -> list[T]:
     last: as many frequent as rare ones, where even spacing would pick almost only words seen once."""
     if len(ranked) <= count:
         return list(ranked)
+    if count == 1:
+        return [ranked[0]]  # one query: the most frequent (no spacing to speak of)
     picked: list[T] = []
     for i in range(count):
         at = round(len(ranked) ** (i / (count - 1))) - 1
@@ -374,7 +376,7 @@ def worst(
 ) -> tuple[float, str] | tuple[None, str]:
     """(figure, kind) of the kind whose ``pick`` of ``name`` (max or median over its queries) is the largest."""
     per_kind: list[tuple[float, str]] = []
-    for kind, _lang, _page in KINDS:
+    for kind, _lang in KINDS:
         values = [getattr(m, name) for m in measures if m.kind == kind and getattr(m, name) is not None]
         if values:
             per_kind.append((pick(values), kind))

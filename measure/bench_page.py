@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from archive.settings import ArchiveSettings
 from tools.browser import launch
 from tools.serve import GZIP_LEVEL, SiteFiles, served
 
@@ -29,18 +30,25 @@ FIRST_RESULT_TIMEOUT_MS = 60_000
 # A new context keeps both cores busy for a while (a renderer starting, the last context's closing): navigating
 # at once measured the median query at 218 ms, spread 147-373 ms; after a pause, 134 ms, spread 104-165 ms.
 SETTLE_SECONDS = 1.0
-# (label, language of the query, its page): the kinds of query measured
+# (label, language of the query): the kinds of query measured, each on its language's search page (search_page)
 KINDS = [
-    ("lo-common", "lo", "search.html"),
-    ("lo-phrase", "lo", "search.html"),
-    ("lo-rare", "lo", "search.html"),
-    ("lo-pdf", "lo", "search.html"),  # a word found only inside PDFs (the back catalogue's: bench_catalogue.py)
-    ("en-word", "en", "en/search.html"),
+    ("lo-common", "lo"),
+    ("lo-phrase", "lo"),
+    ("lo-rare", "lo"),
+    ("lo-pdf", "lo"),  # a word found only inside PDFs (the back catalogue's: bench_catalogue.py)
+    ("en-word", "en"),
     # the same words misspelt (measure/misspell.py): found by their close spellings (js/src/near.js)
-    ("lo-toneless", "lo", "search.html"),
-    ("lo-slip", "lo", "search.html"),
-    ("en-slip", "en", "en/search.html"),
+    ("lo-toneless", "lo"),
+    ("lo-slip", "lo"),
+    ("en-slip", "en"),
 ]
+
+
+def search_page(lang: str) -> str:
+    """The site-relative path of ``lang``'s search page, where the archive's settings put that language."""
+    return ArchiveSettings().root(lang) + "search.html"
+
+
 # A phone on a mobile network, as Chromium's DevTools emulate one: the context's options, then what the page's
 # DevTools session is sent before it navigates (Network.emulateNetworkConditions takes bytes per second).
 PHONE_CONTEXT: dict[str, Any] = {
@@ -184,7 +192,7 @@ def browser_figures(
     from playwright.sync_api import sync_playwright
 
     files = SiteFiles(site)
-    pages = {kind: page for kind, _lang, page in KINDS}
+    pages = {kind: search_page(lang) for kind, lang in KINDS}
     runs: list[tuple[str, str, Mapping[str, list[str]]]] = [(mode, mode, queries) for mode in modes]
     if phone_queries:
         runs.append(("phone", "http", {kind: asked[:phone_queries] for kind, asked in queries.items()}))
@@ -249,7 +257,7 @@ def print_browser(results: Mapping[str, list[Measure]], count: int) -> None:
             f"\n  {label:9s}   {'n':>3s}  {'first raw':>16s}  {'first gzip':>16s}  {'first ms':>16s}  "
             f"{'page ms':>16s}  {'heap MB':>16s}  {'next raw':>16s}  {'next gzip':>16s}  {'files':>5s}"
         )
-        for kind, _lang, _page in KINDS:
+        for kind, _lang in KINDS:
             if not any(m.kind == kind for m in measures):
                 continue
             rows = [m for m in measures if m.kind == kind and m.first_ms is not None]
