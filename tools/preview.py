@@ -5,6 +5,7 @@ shows why in place of every page; and the checks and addresses `make serve` prin
 from __future__ import annotations
 
 import errno
+import functools
 import html
 import json
 import os
@@ -14,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from archive.settings import ArchiveSettings
+from archive.strings import Strings
 from editor import FOLDER as EDITOR_FOLDER
 
 from .build import ROOT, SETTINGS
@@ -92,13 +95,6 @@ def rebuilder(
     return rebuild
 
 
-WORDS = {  # (Lao, English)
-    "title": ("ສ້າງເວັບໄຊບໍ່ສຳເລັດ", "The site could not be built"),
-    "content.one": ("ພົບ 1 ບັນຫາໃນເນື້ອໃນ:", "1 problem in the content:"),
-    "content.other": ("ພົບ {n} ບັນຫາໃນເນື້ອໃນ:", "{n} problems in the content:"),
-    "error": ("ການສ້າງເວັບໄຊຢຸດລົງຍ້ອນຂໍ້ຜິດພາດ:", "The build stopped with an error:"),
-    "hint": ("ແກ້ໄຂໄຟລ໌ ແລ້ວບັນທຶກ: ໜ້ານີ້ຈະໂຫຼດຄືນເອງ.", "Fix the file and save: this page reloads by itself."),
-}
 STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.6;margin:0 auto;max-width:48rem;padding:1rem}"
     "h1{color:#a40000;font-size:1.4rem}li{margin:.5rem 0;white-space:pre-wrap;overflow-wrap:anywhere}"
@@ -123,18 +119,27 @@ PAGE = """<!DOCTYPE html>
 """
 
 
+@functools.cache
+def _strings() -> Strings:
+    """The interface table of the theme (theme/strings.json), where the preview's words are with the site's."""
+    return Strings.load(ArchiveSettings().strings_path(os.path.join(ROOT, "theme")))
+
+
 def _both(key: str, **values: object) -> tuple[str, ...]:
-    return tuple(html.escape(text.format(**values)) for text in WORDS[key])
+    """The text ``key`` in Lao, then in English, escaped for HTML."""
+    return tuple(html.escape(_strings().get(lang, key, **values)) for lang in ArchiveSettings().languages)
 
 
 def error_page(failure: Failure) -> bytes:
     """The page shown in place of every page while a build has failed (UTF-8 bytes): the problems, Lao first."""
     n = len(failure.problems)
-    lead = ("content.one" if n == 1 else "content.other") if failure.content else "error"
+    lead = "preview.problems" if failure.content else "preview.error"
     problems = "\n".join(
         f"<li><code>{html.escape(where)}</code>: {html.escape(what)}</li>" for where, what in failure.problems
     )
-    page = PAGE.format(title=_both("title"), lead=_both(lead, n=n), hint=_both("hint"), style=STYLE, problems=problems)
+    page = PAGE.format(
+        title=_both("preview.title"), lead=_both(lead, n=n), hint=_both("preview.hint"), style=STYLE, problems=problems
+    )
     return page.encode("utf-8")
 
 
