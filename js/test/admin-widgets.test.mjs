@@ -1,8 +1,12 @@
 // The web editor's Lang and Translation widgets and its build-status banner (js/src/admin/).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { HINT, statusLines, TITLE, watchBuild } from "../src/admin/status.js";
+import { statusLines, watchBuild } from "../src/admin/status.js";
 import { translationValue, widgets } from "../src/admin/widgets.js";
+
+// What plugins/editor/config.py gives the Translation field and the page, from theme/strings.json.
+const WORDS = { translation: "ສະບັບແປ · translation", original: "ຕົ້ນສະບັບ · original" };
+const PAGE_WORDS = { build_failed: "ສ້າງເວັບໄຊບໍ່ສຳເລັດ · The site could not be built", fix_and_save: "ແກ້ໄຂ · Fix it" };
 
 // React as far as the widgets use it: createClass gives the spec, h the element's parts.
 const h = (type, props, ...children) => ({ type, props, children });
@@ -16,7 +20,7 @@ function mount(widget, { locale, value, field = {}, original }) {
     value,
     forID: "f",
     onChange: (v) => written.push(v),
-    field: { get: (key) => ({ name: "Translation", original: "lo", ...field })[key] },
+    field: { get: (key) => ({ name: "Translation", original: "lo", words: WORDS, ...field })[key] },
     entry: { getIn: () => original },
   };
   const instance = { ...widget, props };
@@ -51,11 +55,12 @@ test("a pane other than the original's marks its file a translation; the origina
 });
 
 test("a failed build is shown with its problems, a good one not at all", () => {
-  assert.equal(statusLines({ ok: true, problems: [] }), null);
-  assert.deepEqual(statusLines({ ok: false, problems: [["reports/x.lo.md:4", "Journal_Issue 99 does not exist"]] }), [
-    TITLE,
+  assert.equal(statusLines({ ok: true, problems: [] }, PAGE_WORDS), null);
+  const failed = { ok: false, problems: [["reports/x.lo.md:4", "Journal_Issue 99 does not exist"]] };
+  assert.deepEqual(statusLines(failed, PAGE_WORDS), [
+    PAGE_WORDS.build_failed,
     "reports/x.lo.md:4: Journal_Issue 99 does not exist",
-    HINT,
+    PAGE_WORDS.fix_and_save,
   ]);
 });
 
@@ -68,12 +73,12 @@ test("the page asks the preview again and again, and stops where there is no pre
   ];
   let asked = 0;
   await new Promise((done) => {
-    watchBuild("build-status.json", (lines) => shown.push(lines), {
+    watchBuild("build-status.json", (lines) => shown.push(lines), PAGE_WORDS, {
       fetchFn: async () => answers[asked++],
       timer: (again) => setImmediate(again),
     });
     setTimeout(done, 50);
   });
   assert.equal(asked, 3); // the 404 ended it
-  assert.deepEqual(shown, [[TITLE, "a.md:1: bad", HINT], null]);
+  assert.deepEqual(shown, [[PAGE_WORDS.build_failed, "a.md:1: bad", PAGE_WORDS.fix_and_save], null]);
 });

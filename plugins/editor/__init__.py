@@ -28,7 +28,7 @@ from archive import runtime_of
 from archive.policy import editor_policy, render
 from archive.settings import read_group
 
-from .config import CONTENT, decap_config, page_data
+from .config import CONTENT, decap_config, page_data, words_of
 
 if TYPE_CHECKING:
     from pelican import Pelican
@@ -76,7 +76,10 @@ class EditorGenerator(Generator):
         runtime = runtime_of(self)
         schema = runtime.schema
         site_url = self.editor.site_url or ("" if self.settings["RELATIVE_URLS"] else self.settings["SITEURL"])
-        config = decap_config(schema, self.editor.backend, self.settings["ARTICLE_URL"], site_url, self.editor.root)
+        words = words_of(runtime.strings, schema.languages)
+        config = decap_config(
+            schema, self.editor.backend, self.settings["ARTICLE_URL"], words, site_url, self.editor.root
+        )
         folder = os.path.join(self.output_path, FOLDER)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "config.yml"), "w", encoding="utf-8") as f:
@@ -92,7 +95,7 @@ class EditorGenerator(Generator):
             self.get_template("admin"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            editor_page=page_data(schema, [(a.category.name, a.slug, a.lang) for a in runtime.all_articles]),
+            editor_page=page_data(schema, [(a.category.name, a.slug, a.lang) for a in runtime.all_articles], words),
             page_lang=schema.languages[0],
             content_security_policy=Markup(render(editor_policy(self.editor.backend))),
         )

@@ -15,6 +15,7 @@ from typing import Any
 
 from archive.fieldtypes import IMAGE_SUFFIXES, Field, Kind, suffix_pattern
 from archive.schema import Schema
+from archive.strings import Strings
 
 # what Decap reads (a JSON object)
 Config = dict[str, Any]
@@ -31,7 +32,15 @@ FILES = "files"  # under content/: where uploaded PDFs go
 # (a date, a number, a file) and is edited once, in the original's pane.
 TRANSLATED_TYPES = ("text", "list", "tags")
 
-_NAMES = {"lo": "ລາວ", "en": "English"}
+# The interface words the editor shows beyond the schema's, from the site's strings table (theme/strings.json):
+# {key: {lang: text}} (``words_of``).
+WORDS = ("language.name", "editor.translation", "editor.original", "preview.title", "editor.fix_and_save")
+Words = Mapping[str, Mapping[str, str]]
+
+
+def words_of(strings: Strings, languages: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The editor's WORDS in each of ``languages``, from the site's ``strings``."""
+    return {key: {lang: strings.get(lang, key) for lang in languages} for key in WORDS}
 
 
 def _both(texts: Mapping[str, str], languages: Iterable[str]) -> str:
@@ -46,15 +55,16 @@ def _in(root: str, *parts: str) -> str:
     return "/".join(part for part in (root, *parts) if part)
 
 
-def widget_of(field: Field, schema: Schema, root: str = CONTENT) -> Config:
+def widget_of(field: Field, schema: Schema, words: Words, root: str = CONTENT) -> Config:
     """Decap's widget options for one field of the schema (without name, label, hint, required, i18n)."""
     kind = field.type.name
     if field.type.choices == schema.languages:
-        return {"widget": LANGUAGE_WIDGET, "languages": {lang: _NAMES.get(lang, lang) for lang in schema.languages}}
+        return {"widget": LANGUAGE_WIDGET, "languages": dict(words["language.name"])}
     if field.type.choices == tuple(schema.kinds):
         return {"widget": "hidden"}  # the collection's kind: the default is set per collection
     if field.key == "translation":
-        return {"widget": TRANSLATION_WIDGET, "original": schema.languages[0]}
+        shown = {role: _both(words[f"editor.{role}"], schema.languages) for role in ("translation", "original")}
+        return {"widget": TRANSLATION_WIDGET, "original": schema.languages[0], "words": shown}
     if kind == "text":
         return {"widget": "text" if field.multiline else "string"}
     if kind == "date":
@@ -83,13 +93,13 @@ def widget_of(field: Field, schema: Schema, root: str = CONTENT) -> Config:
     return {"widget": "string"}
 
 
-def field_config(field: Field, schema: Schema, kind: str, root: str = CONTENT) -> Config:
+def field_config(field: Field, schema: Schema, kind: str, words: Words, root: str = CONTENT) -> Config:
     config: Config = {
         "name": field.name,
         "label": _both(field.label, schema.languages),
         "hint": " / ".join(dict.fromkeys(field.help[lang] for lang in schema.languages)),
         "required": field.required_by(kind),
-        **widget_of(field, schema, root),
+        **widget_of(field, schema, words, root),
     }
     pattern = field.type.json.get("pattern") or (suffix_pattern(field.type.suffixes) if field.type.suffixes else None)
     if pattern and config["widget"] in ("string", "file"):
@@ -115,9 +125,9 @@ def preview_path(article_url: str, kind: Kind) -> str:
     return article_url.replace("{category}", kind.name).replace("{slug}", "{{slug}}")
 
 
-def collection(kind: Kind, schema: Schema, article_url: str, root: str = CONTENT) -> Config:
+def collection(kind: Kind, schema: Schema, article_url: str, words: Words, root: str = CONTENT) -> Config:
     languages = schema.languages
-    fields = [field_config(f, schema, kind.name, root) for f in schema.fields_of(kind.name)]
+    fields = [field_config(f, schema, kind.name, words, root) for f in schema.fields_of(kind.name)]
     fields.append(
         {
             "name": "body",
@@ -177,7 +187,9 @@ def machine_texts(schema: Schema, root: str = CONTENT) -> Config:
     }
 
 
-def decap_config(schema: Schema, backend: Config, article_url: str, site_url: str = "", root: str = CONTENT) -> Config:
+def decap_config(
+    schema: Schema, backend: Config, article_url: str, words: Words, site_url: str = "", root: str = CONTENT
+) -> Config:
     """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site);
     ``root``, where the content folder is in the repository it writes (see _in)."""
     config: Config = {
@@ -192,7 +204,7 @@ def decap_config(schema: Schema, backend: Config, article_url: str, site_url: st
             "default_locale": schema.languages[0],
         },
         "collections": [
-            *(collection(kind, schema, article_url, root) for kind in schema.kinds.values()),
+            *(collection(kind, schema, article_url, words, root) for kind in schema.kinds.values()),
             machine_texts(schema, root),
         ],
     }
@@ -201,7 +213,7 @@ def decap_config(schema: Schema, backend: Config, article_url: str, site_url: st
     return config
 
 
-def page_data(schema: Schema, items: Iterable[tuple[str, str, str]]) -> Config:
+def page_data(schema: Schema, items: Iterable[tuple[str, str, str]], words: Words) -> Config:
     """What the editor's page tells its script (js/src/admin/): each field's type (lists are arrays there), the
     fields written in each language, and per kind the fields a file must have and the slugs of the items the
     editor does not list (``items``: (kind, slug, lang) of every file built; those with no file in the original
@@ -215,6 +227,11 @@ def page_data(schema: Schema, items: Iterable[tuple[str, str, str]]) -> Config:
         "fields": {f.name: f.type.name for f in schema.fields.values()},
         "original": original,
         "translated": translated,
+        # the banner of a failed build (js/src/admin/status.js): the preview's words
+        "words": {
+            "build_failed": _both(words["preview.title"], schema.languages),
+            "fix_and_save": _both(words["editor.fix_and_save"], schema.languages),
+        },
         "kinds": {
             kind: {
                 "required": [f.name for f in schema.required(kind)],

@@ -42,6 +42,6 @@ function start(CMS, page) {
     const init = backend.init;
     backend.init = (...args) => guarded(init(...args), page);
   }
-  watchBuild(new URL("build-status.json", document.baseURI).href, banner(document));
+  watchBuild(new URL("build-status.json", document.baseURI).href, banner(document), page.words);
   CMS.init();
 }

@@ -3,27 +3,27 @@
 // why, with the problems the preview's error page lists, until a save fixes them. The preview answers
 // build-status.json (tools/preview.py); the published site has none, and the page stops asking.
 
-export const TITLE = "ສ້າງເວັບໄຊບໍ່ສຳເລັດ · The site could not be built";
-export const HINT = "ແກ້ໄຂ ແລ້ວບັນທຶກອີກຄັ້ງ · Fix it and save again";
-
-/** The lines to show for a build status ({ok, problems: [[where, what]]}), or null when all is well. */
-export function statusLines(status) {
+/**
+ * The lines to show for a build status ({ok, problems: [[where, what]]}), or null when all is well; ``words``: the
+ * page's {build_failed, fix_and_save} (plugins/editor/config.py page_data, from theme/strings.json).
+ */
+export function statusLines(status, words) {
   if (!status || status.ok) return null;
-  return [TITLE, ...status.problems.map(([where, what]) => `${where}: ${what}`), HINT];
+  return [words.build_failed, ...status.problems.map(([where, what]) => `${where}: ${what}`), words.fix_and_save];
 }
 
 /**
- * Asks ``url`` every ``every`` ms and hands ``show`` the lines (or null); stops for good when the address does
- * not exist (not the preview). Returns a function that stops it.
+ * Asks ``url`` every ``every`` ms and hands ``show`` the lines (or null; ``words`` as statusLines takes them); stops
+ * for good when the address does not exist (not the preview). Returns a function that stops it.
  */
-export function watchBuild(url, show, { every = 2000, fetchFn = fetch, timer = setTimeout } = {}) {
+export function watchBuild(url, show, words, { every = 2000, fetchFn = fetch, timer = setTimeout } = {}) {
   let stopped = false;
   async function ask() {
     if (stopped) return;
     try {
       const response = await fetchFn(url, { cache: "no-store" });
       if (response.status === 404) return; // the published site: nothing to watch
-      if (response.ok) show(statusLines(await response.json()));
+      if (response.ok) show(statusLines(await response.json(), words));
     } catch {
       // the preview is restarting: ask again later
     }

@@ -13,11 +13,6 @@ export function translationValue(locale, original, value, originalValue) {
   return "true";
 }
 
-const WORDS = {
-  translation: { lo: "ສະບັບແປ", en: "translation" },
-  original: { lo: "ຕົ້ນສະບັບ", en: "original" },
-};
-
 export function widgets(h, createClass) {
   // Sets the value its pane needs once mounted and whenever it differs, and shows it as text.
   function settling(wanted, show) {
@@ -55,8 +50,10 @@ export function widgets(h, createClass) {
         ? translationValue(props.locale, props.field.get("original"), props.value, originalOf(props))
         : undefined,
     (props) => {
-      const word = marked(props.value) ? WORDS.translation : WORDS.original;
-      return `${word.lo} · ${word.en}`;
+      // the field's words (plugins/editor/config.py, from theme/strings.json): "ສະບັບແປ · translation", …
+      const words = props.field.get("words");
+      const role = marked(props.value) ? "translation" : "original";
+      return (words?.get ? words.get(role) : words?.[role]) ?? "";
     },
   );
   return { language, translation };
