@@ -77,6 +77,7 @@ async function start() {
     let shownEarly = null; // a corrected search's results, shown before its other close spellings are weighed
     const early = (outcome) => {
       shownEarly = view.show(outcome, query);
+      shownEarly.catch(() => {}); // a failure is met where it is awaited, below
     };
     const outcome = await createSearch(store).search(query, { asTyped, early });
     performance.measure("archive-search:query", "archive-search:query-start");

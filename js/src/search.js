@@ -340,7 +340,7 @@ export function createSearch(store) {
     // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
     // those that may be its words are asked for at once (a round trip less on a phone), after the shards the
     // search needs first (a browser sends them in that order).
-    store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]);
+    store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]).catch(() => {});
     const records = await looking;
     if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
@@ -458,10 +458,13 @@ export function createSearch(store) {
         if (found?.mode === "exact") {
           const outcome = { ...found, mode: "corrected", typed: query.parts, query: attempt };
           early?.({ ...outcome, suggestions: [] }); // the results may be shown while the other spellings are weighed
-          const suggestions = await wordsOnly(
+          const weighing = wordsOnly(
             others(offered, attempt, (w) => pipeline.runString(w)),
             query.lao,
           );
+          // Once the results are on screen, other spellings that cannot be weighed (a file that did not load) are
+          // left out rather than the results taken away.
+          const suggestions = await (early ? weighing.catch(() => []) : weighing);
           return { ...outcome, suggestions };
         }
       }

@@ -156,10 +156,13 @@ export function createView(doc, config, articles, firstShown = () => {}) {
     renderFilters();
     shown = filtered(outcome.results, chosen());
     status.textContent = statusText(strings, outcome.mode, query, shown.length, lang, outcome.query, outcome.few);
+    if (more) more.remove(); // the last list's: pressed now, it would append to this one
+    more = null;
     list.replaceChildren();
-    if (!(await append(shown.slice(0, PAGE_SIZE), mine))) return;
+    if (!(await append(shown.slice(0, PAGE_SIZE), mine))) return false;
     placeMore();
     done();
+    return true;
   }
 
   // Under the status line of a corrected search: a link to the search as typed, and the other close spellings.
@@ -242,8 +245,8 @@ export function createView(doc, config, articles, firstShown = () => {}) {
         shown = [];
         status.textContent = statusText(strings, result.mode, query, 0, lang);
         done();
-      } else {
-        await render();
+      } else if (!(await render())) {
+        return; // a newer rendering, or a failure, took the page over meanwhile
       }
       showCorrection();
       if (result.mode !== "empty") announce();

@@ -469,3 +469,44 @@ test("a corrected search shown early gains its other close spellings when they a
   );
   assert.equal(doc.body.children.filter((node) => node.id === "search-correction").length, 1);
 });
+
+test("while a filter's results arrive, the last list's 'more' is gone: no result shown twice, none lost", async () => {
+  const doc = searchPage();
+  const waiting = [];
+  let slow = false;
+  const view = createView(doc, CONFIG, (results) =>
+    results.map((r) =>
+      slow ? new Promise((resolve) => waiting.push(() => resolve(ARTICLES[r.ref]))) : Promise.resolve(ARTICLES[r.ref]),
+    ),
+  );
+  await view.show(outcome("exact", ["ໜັງສືພິມ"]), "ໜັງສືພິມ");
+  assert.ok(doc.getElementById("search-more"));
+  slow = true;
+  const kind = doc.getElementById("search-kind");
+  kind.value = "news";
+  kind.dispatch("change");
+  await settled();
+  assert.equal(doc.getElementById("search-more"), null); // nothing to press while the news arrive
+  for (const arrive of waiting.splice(0)) arrive();
+  await settled();
+  const shownRefs = items(doc).map((li) => li.querySelector("a").getAttribute("href"));
+  assert.equal(new Set(shownRefs).size, shownRefs.length);
+  assert.equal(shownRefs.length, PAGE_SIZE);
+  assert.ok(doc.getElementById("search-more")); // the news beyond the first page: 20 in all
+});
+
+test("a search shown early that a failure then takes over leaves no correction line under the error", async () => {
+  const doc = searchPage();
+  const waiting = [];
+  const view = createView(doc, CONFIG, (results) =>
+    results.map((r) => new Promise((resolve) => waiting.push(() => resolve(ARTICLES[r.ref])))),
+  );
+  const showing = view.show({ ...corrected(), suggestions: [] }, "ໜັງສືພມ");
+  view.fail(); // the rest of the search failed meanwhile
+  for (const arrive of waiting.splice(0)) arrive();
+  await showing;
+  assert.equal(doc.getElementById("search-status").textContent, STRINGS.error);
+  assert.equal(doc.getElementById("search-correction"), null);
+  assert.equal(items(doc).length, 0);
+  assert.equal(doc.getElementById("search-results").getAttribute("aria-busy"), "false");
+});
