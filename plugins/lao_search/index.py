@@ -198,10 +198,8 @@ def _near_files(lao: Mapping[str, int], latin: Mapping[str, int], layout: Layout
         layout.near_bytes,
     )
     scripts = [as_script({"keys": group, "near": [found[variant] for variant in group]}) for group in groups]
-    starts = [""] + [_separator(before[-1], group[0]) for before, group in pairwise(groups)]
-    folder = "n-" + digest("".join(map(digest, scripts)))
-    files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
-    files[f"{folder}/index.js"] = as_script({"starts": starts})
+    folder = _numbered("n-", scripts, files)
+    files[f"{folder}/index.js"] = as_script({"starts": _starts(groups)})
     return folder
 
 
@@ -234,10 +232,7 @@ def _word_shards(lao_terms: Iterable[str], layout: Layout, files: dict[str, str]
     if not groups:
         return None
     scripts = [as_script({"words": group}) for group in groups]
-    folder = "w-" + digest("".join(map(digest, scripts)))
-    files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
-    starts = [""] + [_separator(before[-1], group[0]) for before, group in pairwise(groups)]
-    return {"folder": folder, "starts": starts}
+    return {"folder": _numbered("w-", scripts, files), "starts": _starts(groups)}
 
 
 def _common(
@@ -251,9 +246,7 @@ def _common(
     if not keys:
         return None
     scripts = [as_script({"record": records[key]}) for key in keys]
-    folder = "c-" + digest("".join(map(digest, scripts)))
-    files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
-    return {"folder": folder, "keys": keys}
+    return {"folder": _numbered("c-", scripts, files), "keys": keys}
 
 
 def _shards(
@@ -294,10 +287,21 @@ def _shards(
         )
         for group in groups
     ]
-    folder = "d-" + digest("".join(map(digest, scripts)))
+    return _numbered("d-", scripts, files), _starts([[key for key, _record in group] for group in groups])
+
+
+def _numbered(prefix: str, scripts: Sequence[str], files: dict[str, str]) -> str:
+    """Adds ``scripts`` to ``files`` as ``<folder>/<i>.js``, in one folder named ``prefix`` and by all their contents
+    (so that an entry names each by its number and a browser may keep them for ever); returns the folder."""
+    folder = prefix + digest("".join(map(digest, scripts)))
     files.update({f"{folder}/{i}.js": script for i, script in enumerate(scripts)})
-    starts = [_separator(before[-1][0], group[0][0]) for before, group in pairwise(groups)]
-    return folder, ([""] if groups else []) + starts
+    return folder
+
+
+def _starts(groups: Sequence[Sequence[str]]) -> list[str]:
+    """Where each of ``groups`` (runs of keys in order) begins, as an entry says it: "" for the first, then the
+    shortest beginning of each that sorts after the run before it (none for no group)."""
+    return [""] + [_separator(before[-1], group[0]) for before, group in pairwise(groups)] if groups else []
 
 
 def _cut(items: Iterable[T], cost: Callable[[T], int], limit: int) -> list[list[T]]:
