@@ -34,6 +34,11 @@ def compared_files(folder):
     return sorted(found)
 
 
+def reader_pages(site):
+    """The pages readers read, in order: not the web editor's (admin/, Decap's app) nor any file of the theme."""
+    return [p for p in compared_files(site) if p.endswith(".html") and not p.startswith(("admin/", "theme/"))]
+
+
 def write_expected():
     with tempfile.TemporaryDirectory() as tmp:
         output = build(FIXTURE, os.path.join(tmp, "output"))

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.fixture_site import FIXTURE, build, compared_files, differences
+from tests.fixture_site import FIXTURE, build, compared_files, differences, reader_pages
 
 LAO = re.compile("[\u0e80-\u0eff]")
 LATIN = re.compile("[A-Za-z]")
@@ -39,11 +39,6 @@ def test_build_is_deterministic(site, tmp_path):
             assert a.read() == b.read(), path
 
 
-def html_pages(site):
-    """The pages readers read: not the web editor's (admin/, Decap's app; tests/test_editor.py)."""
-    return [p for p in compared_files(site) if p.endswith(".html") and not p.startswith("admin/")]
-
-
 def interface_text(path, soup):
     """The page's own words: everything but what editors wrote (articles, their titles, tags, venues...) and what
     is marked as another language (the switcher names each language in itself)."""
@@ -60,7 +55,7 @@ def interface_text(path, soup):
 
 
 def test_every_page_declares_its_language_and_alternates(site):
-    for path in html_pages(site):
+    for path in reader_pages(site):
         soup = read(site, path)
         lang = soup.html["lang"]
         assert lang == ("en" if path.startswith("en/") else "lo"), path
@@ -70,7 +65,7 @@ def test_every_page_declares_its_language_and_alternates(site):
 
 
 def test_lao_pages_have_no_english_interface_and_english_pages_no_lao(site):
-    for path in html_pages(site):
+    for path in reader_pages(site):
         soup = read(site, path)
         text = interface_text(path, soup)
         if soup.html["lang"] == "lo":
@@ -91,7 +86,9 @@ def test_language_switcher_lands_on_the_translation_and_names_it_in_its_language
 
 
 def test_an_item_not_yet_translated_says_so_in_the_other_language(site):
-    untranslated = [p for p in html_pages(site) if not read(site, p).select_one('link[rel="alternate"][hreflang="en"]')]
+    untranslated = [
+        p for p in reader_pages(site) if not read(site, p).select_one('link[rel="alternate"][hreflang="en"]')
+    ]
     assert untranslated, "the fixture has a Lao-only article"
     language = read(site, untranslated[0]).select_one(".language")
     assert language.select_one("a")["href"].endswith("en/index.html")
@@ -145,7 +142,7 @@ def test_issue_page_lists_its_articles(site):
 
 
 def test_links_and_images_resolve_on_disk(site):
-    for path in html_pages(site):
+    for path in reader_pages(site):
         soup = read(site, path)
         for element in soup.select("[href], [src]"):
             url = element.get("href") or element.get("src")

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from pyld import jsonld
 
 from archive.linkeddata import to_json
-from tests.fixture_site import FIXTURE
+from tests.fixture_site import FIXTURE, reader_pages
 from tests.test_publish import environment
 from tools.build import PUBLISH_SETTINGS, build
 
@@ -56,16 +56,6 @@ def page(site, path):
     return BeautifulSoup(read(site, path), "html.parser")
 
 
-def html_pages(site):
-    found = []
-    for base, _dirs, names in os.walk(site):
-        for name in names:
-            path = os.path.relpath(os.path.join(base, name), site).replace(os.sep, "/")
-            if name.endswith(".html") and not path.startswith(("admin/", "theme/")):
-                found.append(path)
-    return sorted(found)
-
-
 def schema_org_loader(url, options=None):
     """schema.org's context, as far as these tests need it (no network here): every term is in its vocabulary."""
     assert url.rstrip("/") == "https://schema.org", url
@@ -98,7 +88,7 @@ def meta(soup, name):
 
 
 def test_every_page_carries_json_ld_that_parses(site):
-    pages = html_pages(site)
+    pages = reader_pages(site)
     assert len(pages) > 30
     for path in pages:
         assert data_blocks(page(site, path)), path
@@ -204,7 +194,7 @@ def test_a_newspaper_edition_is_an_issue_of_the_newspaper_with_its_pages_as_imag
 
 def test_a_breadcrumb_is_given_to_search_engines_as_it_is_shown(site):
     checked = 0
-    for path in html_pages(site):
+    for path in reader_pages(site):
         soup = page(site, path)
         lists = [block for block in data_blocks(soup) if block["@type"] == "BreadcrumbList"]
         shown = soup.select(".breadcrumb li")
@@ -246,7 +236,7 @@ def test_an_article_in_an_issue_has_highwire_tags_and_others_have_none(site):
 
 
 def item_pages(site):
-    return [p for p in html_pages(site) if page(site, p).select_one("article.article")]
+    return [p for p in reader_pages(site) if page(site, p).select_one("article.article")]
 
 
 def test_every_item_page_links_its_ris_and_bibtex_which_carry_its_title_and_url(site):

@@ -21,7 +21,7 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from bs4 import BeautifulSoup
 
-from tests.fixture_site import FIXTURE
+from tests.fixture_site import FIXTURE, reader_pages
 from tests.test_publish import environment
 from tools.build import PUBLISH_SETTINGS, ROOT, build
 
@@ -126,23 +126,13 @@ class Page:
         return parts[1] if parts[0] == self.lang and len(parts) > 2 else parts[0]
 
 
-def html_pages(site):
-    found = []
-    for base, _dirs, names in os.walk(site):
-        for name in names:
-            path = os.path.relpath(os.path.join(base, name), site).replace(os.sep, "/")
-            if name.endswith(".html") and not path.startswith(("admin/", "theme/")):
-                found.append(path)
-    return sorted(found)
-
-
 @pytest.fixture(scope="module")
 def pages_of():
     read = {}
 
     def pages(site):
         if site not in read:
-            read[site] = [Page(site, path) for path in html_pages(site)]
+            read[site] = [Page(site, path) for path in reader_pages(site)]
         return read[site]
 
     return pages
