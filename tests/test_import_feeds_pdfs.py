@@ -25,6 +25,18 @@ from tools.importer.pdfs import from_name
 old_site = pytest.fixture(sources.old_site, name="old_site")
 back_issues = pytest.fixture(sources.back_issues, name="back_issues")
 
+
+def import_magazines(back_issues, lines):
+    """`invoke import --pdfs … --kind magazine --csv meta.csv` of the back issues' folder; its exit status."""
+    return main(
+        pdfs=str(back_issues / "pdfs"),
+        kinds=["magazine"],
+        csv=str(back_issues / "meta.csv"),
+        content=str(back_issues / "content"),
+        out=lines.append,
+    )
+
+
 # --- feeds ---------------------------------------------------------------------------------------------------------
 
 
@@ -81,13 +93,7 @@ def test_a_folder_of_pdfs_is_one_item_each_with_a_cover_drawn_from_its_first_pag
         encoding="utf-8",
     )
     lines = []
-    status = main(
-        pdfs=str(back_issues / "pdfs"),
-        kinds=["magazine"],
-        csv=str(back_issues / "meta.csv"),
-        content=str(back_issues / "content"),
-        out=lines.append,
-    )
+    status = import_magazines(back_issues, lines)
     assert status == 0, lines
     files = tree(back_issues / "content")
     assert sorted(files) == [
@@ -120,16 +126,7 @@ def test_a_folder_of_pdfs_is_one_item_each_with_a_cover_drawn_from_its_first_pag
     cover = Image.open(back_issues / "content" / "images/magazine/ict-journal-14-2026-06.jpg")
     assert cover.format == "JPEG" and cover.width == 1200 and cover.height > cover.width
     lines.clear()
-    assert (
-        main(
-            pdfs=str(back_issues / "pdfs"),
-            kinds=["magazine"],
-            csv=str(back_issues / "meta.csv"),
-            content=str(back_issues / "content"),
-            out=lines.append,
-        )
-        == 0
-    )
+    assert import_magazines(back_issues, lines) == 0
     assert (
         tree(back_issues / "content") == files
         and "  unchanged: 2 item(s), in content/ as this import writes them" in lines
@@ -165,13 +162,7 @@ def test_newspaper_pdfs_need_no_cover_and_a_pdf_without_number_stops_the_import(
 def test_a_bad_csv_is_named(back_issues, csv, message):
     (back_issues / "meta.csv").write_text(csv, encoding="utf-8")
     lines = []
-    status = main(
-        pdfs=str(back_issues / "pdfs"),
-        kinds=["magazine"],
-        csv=str(back_issues / "meta.csv"),
-        content=str(back_issues / "content"),
-        out=lines.append,
-    )
+    status = import_magazines(back_issues, lines)
     assert status == 1
     assert message in "\n".join(lines) and "meta.csv" in "\n".join(lines)
     assert tree(back_issues / "content") == {}
