@@ -71,7 +71,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 EDITOR_BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
 EDITOR_ROOT = ""
 
-# What only the operator knows, for search engines and reference managers (README, "Found, shared and cited"): the
+# What only the operator knows, for search engines and reference managers (docs/site.md, "Found, shared and cited"): the
 # publisher's, journal's and newspaper's names in both languages, the publisher's logo, the journal's ISSN. The
 # sample site keeps the defaults of plugins/archive/settings.py; a real one sets, for example:
 # ARCHIVE_ISSN = "1234-5678"

@@ -11,9 +11,9 @@ if not SITEURL:
     raise SystemExit("publishconf.py: set SITEURL, e.g. SITEURL=https://archive.example.la invoke publish")
 RELATIVE_URLS = False
 ASSETS_FINGERPRINT = True  # css/site.<hash>.css: cache forever, a new build gets new names
-ASSETS_OFFLINE = True  # sw.js keeps what readers open, for reading offline (README, "Reading offline")
+ASSETS_OFFLINE = True  # sw.js keeps what readers open, for reading offline (docs/site.md, "Reading offline")
 
-# The published site's web editor (admin/; README, "The web editor"): Decap CMS signs editors in with GitHub and
+# The published site's web editor (admin/; docs/editor.md): Decap CMS signs editors in with GitHub and
 # commits their files to the repository, whose workflow then builds and publishes the site. The repository is
 # EDITOR_REPOSITORY (owner/name), else the one GitHub Actions builds (GITHUB_REPOSITORY); EDITOR_AUTH_URL is the
 # OAuth service that signs editors in to GitHub (Decap's base_url). With no repository there is no admin/.

@@ -242,8 +242,8 @@ new = _new_task()
 
 @task
 def schema(c):
-    """Rewrite what is derived from the content schema (plugins/archive/fields.py) and committed: the README's
-    field tables and content.schema.json (JSON Schema for editors' tools)."""
+    """Rewrite what is derived from the content schema (plugins/archive/fields.py) and committed: the field
+    tables of docs/writing.md and content.schema.json (JSON Schema for editors' tools)."""
     from tools.schema_files import write
 
     for path in write():

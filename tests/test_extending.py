@@ -1,6 +1,6 @@
 """A kind and a field added to the content schema alone, in a copy of the project: the new kind is in the
 navigation and has its pages, the new field is checked, offered by `invoke new`, shown on the page, and documented
-in the README's tables and the JSON Schema."""
+in the field tables of docs/writing.md and the JSON Schema."""
 
 import json
 import os
@@ -49,8 +49,10 @@ def project(tmp_path_factory):
         shutil.copytree(
             os.path.join(ROOT, name), os.path.join(copy, name), ignore=shutil.ignore_patterns("__pycache__")
         )
-    for name in ("pelicanconf.py", "tasks.py", "README.md", "content.schema.json"):
+    for name in ("pelicanconf.py", "tasks.py", "content.schema.json"):
         shutil.copy(os.path.join(ROOT, name), copy)
+    os.makedirs(os.path.join(copy, "docs"))
+    shutil.copy(os.path.join(ROOT, "docs", "writing.md"), os.path.join(copy, "docs"))
     for name in ("node_modules", "js", "package.json"):
         os.symlink(os.path.join(ROOT, name), os.path.join(copy, name))
     shutil.copytree(FIXTURE, os.path.join(copy, "content"))
@@ -113,13 +115,13 @@ def test_the_new_field_is_checked_where_it_does_not_belong(project, tmp_path):
     assert "news/b.md:1: missing required field Speaker" in result.stderr
 
 
-def test_the_readme_and_json_schema_document_the_new_field(project):
+def test_the_field_tables_and_json_schema_document_the_new_field(project):
     invoke(project, "schema")
     with open(os.path.join(project, "content.schema.json"), encoding="utf-8") as f:
         schema = json.load(f)
     assert schema["properties"]["Speaker"]["x-label"] == {"lo": "ຜູ້ບັນຍາຍ", "en": "Speaker"}
     assert {"const": "talks"} in [rule["if"]["properties"].get("Category") for rule in schema["allOf"] if "if" in rule]
     assert "talks" in schema["properties"]["Category"]["anyOf"][1]["enum"]
-    with open(os.path.join(project, "README.md"), encoding="utf-8") as f:
-        readme = f.read()
-    assert "| `Speaker` | yes | text | Who gives the talk. |" in readme
+    with open(os.path.join(project, "docs", "writing.md"), encoding="utf-8") as f:
+        tables = f.read()
+    assert "| `Speaker` | yes | text | Who gives the talk. |" in tables

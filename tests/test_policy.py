@@ -42,7 +42,7 @@ def test_the_pages_policy_refuses_all_but_the_sites_own_files():
     policy = directives(render(PAGES))
     assert policy["default-src"] == ["'none'"] and policy["script-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'none'"]
-    assert "frame-ancestors" not in policy  # ignored in a <meta>: the README says which header to set
+    assert "frame-ancestors" not in policy  # ignored in a <meta>: docs/development.md says which header to set
 
 
 @pytest.mark.parametrize(

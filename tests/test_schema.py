@@ -1,4 +1,4 @@
-"""The content schema: its checks, and what is derived from it (JSON Schema, README tables) kept in step."""
+"""The content schema: its checks, and what is derived from it (JSON Schema, the field tables of docs/writing.md) kept in step."""
 
 import dataclasses
 import glob
@@ -153,7 +153,7 @@ def test_the_json_schema_asks_a_file_without_category_for_the_common_fields_only
     ]
 
 
-def test_the_readme_tables_and_the_json_schema_file_are_current():
+def test_the_field_tables_and_the_json_schema_file_are_current():
     for path, (now, wanted) in current().items():
         assert now == wanted, f"{os.path.relpath(path, ROOT)} is out of date: run .venv/bin/invoke schema"
 
@@ -196,7 +196,7 @@ def test_a_mistake_in_the_schema_is_named(fields, kinds, message):
 
 
 def test_a_kind_declared_without_linked_data_is_described_as_an_article():
-    """README, "To add a kind": a Kind without ``ld`` is published too; its items' schema.org node is an Article
+    """docs/development.md, "To add a kind": a Kind without ``ld`` is published too; its items' schema.org node is an Article
     (it once had none, and a publishing build stopped on the first of its items)."""
     import datetime
     from types import SimpleNamespace

@@ -51,7 +51,7 @@ class Type:
     """How a field's text becomes a value. ``parse(name, text)`` returns the value or raises Invalid."""
 
     name: str
-    describe: str  # for the README: what to write
+    describe: str  # for the field tables (docs/writing.md): what to write
     json: dict[str, Any]  # the JSON Schema of the text
     empty: object = None  # the value of a field that is not written
     choices: tuple[str, ...] = ()

@@ -2,7 +2,7 @@
 theme/templates/base.html) and the web editor's (``editor_policy``, admin/index.html), each source with why.
 
 A static host sets no headers, so the policy is a ``<meta http-equiv>``; what a meta policy cannot enforce
-(frame-ancestors, report-uri, sandbox) is in the README ("Bad input"), with the header an operator should set.
+(frame-ancestors, report-uri, sandbox) is in docs/development.md ("Bad input"), with the header an operator should set.
 
 Measured in Chromium (tests/test_inert.py): from a page opened from disk, 'self' matches the site's files (and any
 other local file: Chromium gives file:// pages a "file" self), so one policy serves file:// and http(s)://.

@@ -3,7 +3,7 @@
 The kinds and fields are data in fields.py, their types in fieldtypes.py. Everything else is derived from
 ``KINDS`` and ``FIELDS``: the checks of each file (validate.py), the typed details
 templates read (collect.py), the navigation and the field labels in both languages (the strings table),
-`invoke new` and `invoke translate` (tools/scaffold.py), the README's field tables and the JSON Schema for editors'
+`invoke new` and `invoke translate` (tools/scaffold.py), the field tables of docs/writing.md and the JSON Schema for editors'
 tools (`invoke schema` writes them). To add a field or a kind: fields.py.
 """
 
@@ -238,7 +238,7 @@ class Schema:
         }
 
     def markdown_tables(self) -> str:
-        """The README's field tables: the fields every item has, then each kind's own."""
+        """The field tables of docs/writing.md: the fields every item has, then each kind's own."""
 
         def required(f: Field, kind: str | None = None) -> str:
             if f.required_by(kind) if kind else f.required is True:
@@ -255,7 +255,7 @@ class Schema:
             rows += [f"| `{f.name}` | {required(f, kind)} | {f.type.describe} | {f.help['en']} |" for f in fields]
             return rows
 
-        parts = ["### Fields every item has", "", *table(self.common_fields()), "", "### Fields of one kind"]
+        parts = ["## Fields every item has", "", *table(self.common_fields()), "", "## Fields of one kind"]
         for kind in self.kinds.values():
             own = self.own_fields(kind.name)
             number = f"; numbered by `{self.name_of(kind.number)}`" if kind.number else ""

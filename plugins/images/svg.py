@@ -7,7 +7,7 @@ within the file (``href="#id"``, ``url(#id)``) and embedded raster images. Every
 holds: scripts, handlers, animation (which can set an href), foreignObject, other namespaces (Inkscape's,
 RDF metadata), comments, processing instructions (an XSLT stylesheet) and any reference outside the file. What
 went is told (``inert`` returns it), so that it does not vanish silently. Sanitised, not rasterised: a vector
-stays sharp at every size and small (README, "Bad input").
+stays sharp at every size and small (docs/development.md, "Bad input").
 """
 
 import re

@@ -3,7 +3,7 @@
 lunr.py's ``Builder`` computes the same numbers (tests/test_bm25.py holds the two to each other), but it runs its
 pipeline on every occurrence of every word and keeps per-occurrence metadata: 92 s of a 10,000-article build.
 This takes the term counts the archive has already made, once per distinct word. A query's score of an article
-is the sum of its terms' weights there (lunr's dot product of the query and field vectors; see README).
+is the sum of its terms' weights there (lunr's dot product of the query and field vectors; see docs/search.md).
 """
 
 import math
