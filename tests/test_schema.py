@@ -1,4 +1,5 @@
-"""The content schema: its checks, and what is derived from it (JSON Schema, the field tables of docs/writing.md) kept in step."""
+"""The content schema: its checks, and what is derived from it (JSON Schema, the field tables of docs/writing.md)
+kept in step."""
 
 import dataclasses
 import glob
@@ -196,8 +197,8 @@ def test_a_mistake_in_the_schema_is_named(fields, kinds, message):
 
 
 def test_a_kind_declared_without_linked_data_is_described_as_an_article():
-    """docs/development.md, "To add a kind": a Kind without ``ld`` is published too; its items' schema.org node is an Article
-    (it once had none, and a publishing build stopped on the first of its items)."""
+    """docs/development.md, "To add a kind": a Kind without ``ld`` is published too; its items' schema.org node is an
+    Article (it once had none, and a publishing build stopped on the first of its items)."""
     import datetime
     from types import SimpleNamespace
 

@@ -8,8 +8,8 @@ skipped (--force reads it again); a text an editor changed is never replaced unl
 what OCR wrote to each text is recorded (its SHA-256, in content/.machine-text.json, committed with the texts).
 
 Before Tesseract, a page is made grey and level, and scaled so that its lines of text are of the height Tesseract's
-Lao model reads best (measure/ocr_measure.py measured each step: see docs/pdf-and-scans.md); after it, the spaces and line breaks
-Tesseract puts inside Lao words are taken out (tidy).
+Lao model reads best (measure/ocr_measure.py measured each step: see docs/pdf-and-scans.md); after it, the spaces and
+line breaks Tesseract puts inside Lao words are taken out (tidy).
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 The kinds and fields are data in fields.py, their types in fieldtypes.py. Everything else is derived from
 ``KINDS`` and ``FIELDS``: the checks of each file (validate.py), the typed details
 templates read (collect.py), the navigation and the field labels in both languages (the strings table),
-`invoke new` and `invoke translate` (tools/scaffold.py), the field tables of docs/writing.md and the JSON Schema for editors'
-tools (`invoke schema` writes them). To add a field or a kind: fields.py.
+`invoke new` and `invoke translate` (tools/scaffold.py), the field tables of docs/writing.md and the JSON Schema for
+editors' tools (`invoke schema` writes them). To add a field or a kind: fields.py.
 """
 
 from __future__ import annotations
