@@ -347,3 +347,30 @@ def test_citations_are_kept_between_builds_and_made_again_when_what_made_them_ch
     (cache / "citations.json").write_text('{"made_with": "', encoding="utf-8")
     local_build(FIXTURE, str(tmp_path / "five"), CACHE_PATH=str(cache))
     assert json.loads((cache / "citations.json").read_text(encoding="utf-8"))["forms"]
+
+
+def test_citations_made_in_another_process_are_the_ones_made_here(tmp_path, monkeypatch):
+    """A build with many forms to make has them made in another process while it writes the pages (cite.Citations.
+    start): the same lines, RIS and BibTeX as made in the build's own, each on its own item's page."""
+    from archive import cite
+    from tests.fixture_site import build as local_build
+
+    here = local_build(FIXTURE, str(tmp_path / "here"), CACHE_PATH=str(tmp_path / "cache-here"))
+    started = []
+
+    class Counted(cite.Beside):
+        def __init__(self, *args, **kwargs):
+            started.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(cite, "Beside", Counted)
+    monkeypatch.setattr(cite, "BESIDE_FROM", 1)
+    monkeypatch.setattr(cite, "BATCH", 3)  # several batches, so that an item takes its own place in its own
+    beside = local_build(FIXTURE, str(tmp_path / "beside"), CACHE_PATH=str(tmp_path / "cache-beside"))
+    assert len(started) == 1
+    paths = item_pages(here)
+    assert paths and paths == item_pages(beside)
+    for path in paths:
+        assert page(here, path).select_one(".cite-text") == page(beside, path).select_one(".cite-text")
+        for suffix in ("ris", "bib"):
+            assert read(here, path[: -len("html")] + suffix) == read(beside, path[: -len("html")] + suffix)

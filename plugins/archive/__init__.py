@@ -18,6 +18,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator
 
 from . import cite, contentcache, dates, linkeddata, machinetext, palette, policy
 from .collect import Article, LanguageSite, WordsOf, collect, prepare, simple_words, tag_slug
@@ -197,6 +198,8 @@ def _outside_articles(generator: Generator, sources: Iterable[str]) -> Iterator[
 
 # Where Pelican's articles generator keeps what it read: published, drafts and hidden, originals and translations.
 ARTICLE_GROUPS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
+# The order Pelican writes them in (ArticlesGenerator.generate_articles, then generate_drafts)
+WRITTEN = ("translations", "articles", "hidden_translations", "hidden_articles", "drafts", "drafts_translations")
 
 
 def every_article(generator: Generator) -> list[Article]:
@@ -355,6 +358,15 @@ def keep_file_facts(generators: Sequence[Generator]) -> None:
         runtime.files.save()
 
 
+def start_citations(generators: Sequence[Generator]) -> None:
+    """Before any page is written: the citation forms not kept are made beside the build (cite.Citations.start),
+    in the order the item pages will ask for them."""
+    runtime = runtime_in(generators[0].context)
+    articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    if runtime is not None and articles is not None:
+        runtime.citations.start(a for group in WRITTEN for a in getattr(articles, group, []))
+
+
 def forget_rendered_content(pelican: Pelican) -> None:
     """Pelican memoizes Content.get_content and get_summary in caches that live as long as the process, keyed by
     the articles: a preview (`make serve`) that builds again and again would keep every build's articles. A build
@@ -381,4 +393,5 @@ def register() -> None:
     signals.content_object_init.connect(clean_html)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(keep_file_facts)
+    signals.all_generators_finalized.connect(start_citations)
     signals.finalized.connect(forget_rendered_content)

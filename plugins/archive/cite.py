@@ -13,6 +13,11 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import subprocess
+import sys
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -34,6 +39,11 @@ if TYPE_CHECKING:
 
 IN_ISSUE = ("article-journal", "JOUR", "article")  # an item listed in a journal issue's contents
 Csl = dict[str, Any]  # a CSL-JSON record
+Types = tuple[str, str, str]  # (CSL type, RIS type, BibTeX type)
+# Forms to make, at least, before they are made in another process (Citations.start): below that, starting the
+# process costs more than it saves. Module constants, so that tests can send a few there.
+BESIDE_FROM = 500
+BATCH = 100  # forms the other process makes per message: few messages, and the first pages never wait long
 
 
 @dataclass(frozen=True)
@@ -54,7 +64,7 @@ def beside(path: str, suffix: str) -> str:
     return path.rsplit(".", 1)[0] + "." + suffix
 
 
-def types_of(article: Article, schema: Schema) -> tuple[str, str, str]:
+def types_of(article: Article, schema: Schema) -> Types:
     """(CSL type, RIS type, BibTeX type) of an item."""
     return IN_ISSUE if article.details.in_issue is not None else schema.kinds[article.details.kind].cite
 
@@ -256,6 +266,59 @@ class Forms:
         return {beside(article.save_as, "ris"): self.ris, beside(article.save_as, "bib"): self.bib}
 
 
+def make_forms(csl: Csl, types: Types, style: str) -> list[str]:
+    """[the formatted line, RIS, BibTeX] of one record."""
+    return [formatted(csl, style), ris(csl, types[1]), bibtex(csl, types[2])]
+
+
+class Beside:
+    """Forms made by another process (citeworker.py) from ``batches`` of (record, types), in order: ``forms(batch,
+    place)`` waits for that batch's answer. None where it could not make one (its process died, or a record
+    failed there): the caller makes that one itself."""
+
+    def __init__(self, style: str, batches: Sequence[Sequence[tuple[Csl, Types]]]) -> None:
+        # the folder holding this package, first on the child's path: it needs the plugin as this process finds it
+        plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        path = os.pathsep.join([plugins, *filter(None, [os.environ.get("PYTHONPATH")])])
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "archive.citeworker", style],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": path},
+            encoding="utf-8",
+        )
+        self.answers: list[list[list[str] | None]] = []
+        # stopped with this object, should a build fail before it is closed: no process left behind
+        self._stop = weakref.finalize(self, self.process.kill)
+        # fed from a thread: the child answers while it is still being sent, and two full pipes would wait for ever
+        self._feeder = threading.Thread(target=self._feed, args=(self.process.stdin, batches), daemon=True)
+        self._feeder.start()
+
+    @staticmethod
+    def _feed(stdin: Any, batches: Sequence[Sequence[tuple[Csl, Types]]]) -> None:
+        try:
+            for batch in batches:
+                stdin.write(json.dumps(batch, ensure_ascii=False) + "\n")
+            stdin.close()
+        except OSError:  # the child is gone: forms() finds no answer and the build makes the rest
+            pass
+
+    def forms(self, batch: int, place: int) -> list[str] | None:
+        while len(self.answers) <= batch:
+            line = self.process.stdout.readline() if self.process.stdout else ""
+            if not line:
+                return None
+            self.answers.append(json.loads(line))
+        return self.answers[batch][place]
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        if self.process.stdout:
+            self.process.stdout.close()
+        self._stop.detach()
+
+
 def _made_with(style: str) -> str:
     """What the forms are made with besides the record: the libraries, this module and the style. Forms kept by a
     build made with other ones are made again."""
@@ -278,6 +341,9 @@ class Citations:
         self.made: dict[str, Forms] = {}  # the article's source path -> Forms, this build
         self.used: dict[str, list[str]] = {}  # key -> [text, ris, bib] of this build's records: what save() keeps
         self.kept: dict[str, list[str]] = {}
+        self.records: dict[str, tuple[Csl, Types, str]] = {}  # source path -> (record, types, key), once started
+        self.coming: dict[str, tuple[int, int]] = {}  # key -> (its batch, its place there) in ``beside``
+        self.beside: Beside | None = None
         kept: object = {}  # no path, no file yet, or one cut short: nothing is kept
         if path is not None:
             with contextlib.suppress(OSError, ValueError), open(path, encoding="utf-8") as f:
@@ -291,18 +357,49 @@ class Citations:
             forms = self.made[article.source_path] = self._make(article)
         return forms
 
+    def start(self, articles: Iterable[Article]) -> None:
+        """Makes the records of ``articles`` (in the order their pages will be written) and, when many of their
+        forms are not kept, has another process make those while this one writes the pages: on a first build,
+        formatting (citeproc-py) is a tenth of the whole build's time, and Pelican writes with one core."""
+        missing: dict[str, tuple[Csl, Types]] = {}
+        for article in articles:
+            csl = record(article, self.source)
+            types = types_of(article, self.source.schema)
+            key = _key(csl, types)
+            self.records[article.source_path] = (csl, types, key)
+            if key not in self.kept:
+                missing[key] = (csl, types)
+        if len(missing) < BESIDE_FROM:
+            return
+        keys, jobs = list(missing), list(missing.values())
+        self.beside = Beside(self.source.style, [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)])
+        self.coming = {key: divmod(i, BATCH) for i, key in enumerate(keys)}
+
     def _make(self, article: Article) -> Forms:
-        csl = record(article, self.source)
-        types = types_of(article, self.source.schema)
-        key = hashlib.sha256(json.dumps([csl, types], sort_keys=True).encode()).hexdigest()
+        started = self.records.get(article.source_path)
+        if started is None:
+            csl = record(article, self.source)
+            types = types_of(article, self.source.schema)
+            key = _key(csl, types)
+        else:
+            csl, types, key = started
         made = self.kept.get(key)
+        if made is None and self.beside is not None and key in self.coming:
+            made = self.beside.forms(*self.coming[key])
         if made is None:
-            made = [formatted(csl, self.source.style), ris(csl, types[1]), bibtex(csl, types[2])]
+            made = make_forms(csl, types, self.source.style)
         self.used[key] = made
         return Forms(csl, *made)
 
+    def close(self) -> None:
+        """Stops the other process, if one was started: every form this build uses has been asked for."""
+        if self.beside is not None:
+            self.beside.close()
+            self.beside = None
+
     def save(self) -> None:
         """Keeps this build's forms (only: an item removed is forgotten) for the next, when they changed."""
+        self.close()
         if not self.path or self.used == self.kept:
             return
         folder, name = os.path.split(os.path.abspath(self.path))
@@ -315,3 +412,8 @@ class Citations:
         finally:
             if os.path.exists(temporary):
                 os.remove(temporary)
+
+
+def _key(csl: Csl, types: Types) -> str:
+    """What a record's forms are kept by."""
+    return hashlib.sha256(json.dumps([csl, types], sort_keys=True).encode()).hexdigest()
