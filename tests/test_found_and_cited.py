@@ -17,7 +17,7 @@ from pyld import jsonld
 from archive.linkeddata import to_json
 from tests.fixture_site import FIXTURE, reader_pages
 from tests.test_publish import environment
-from tools.build import PUBLISH_SETTINGS, build
+from tools.build import PUBLISH_SETTINGS, ROOT, build
 
 SITE_URL = "https://archive.example.la"
 ISSN = "2049-3630"
@@ -374,3 +374,32 @@ def test_citations_made_in_another_process_are_the_ones_made_here(tmp_path, monk
         assert page(here, path).select_one(".cite-text") == page(beside, path).select_one(".cite-text")
         for suffix in ("ris", "bib"):
             assert read(here, path[: -len("html")] + suffix) == read(beside, path[: -len("html")] + suffix)
+
+
+def test_forms_made_beside_are_those_made_here_and_none_once_the_process_is_gone():
+    from archive import cite
+
+    style = os.path.join(ROOT, "theme", "citation", "short.csl")
+    records = [
+        (
+            {
+                "id": f"item-{n}",
+                "type": "report",
+                "title": f"ກອງປະຊຸມ {n} & <co>",
+                "publisher": "ກະຊວງ",
+                "language": "lo",
+                "issued": {"date-parts": [[2024, 5, n + 1]]},
+            },
+            ("report", "RPRT", "techreport"),
+        )
+        for n in range(5)
+    ]
+    beside = cite.Beside(style, [records[:2], records[2:]])
+    try:
+        assert beside.forms(1, 2) == cite.make_forms(*records[4], style)  # a later batch first: the earlier are kept
+        assert beside.forms(0, 0) == cite.make_forms(*records[0], style)
+    finally:
+        beside.close()
+    gone = cite.Beside(style, [records])
+    gone.close()  # as if it had died: no answer, no exception; the build makes the forms itself
+    assert gone.forms(0, 0) is None

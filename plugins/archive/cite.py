@@ -288,6 +288,7 @@ class Beside:
             encoding="utf-8",
         )
         self.answers: list[list[list[str] | None]] = []
+        self.failed = False  # no more answers are read: the caller makes the rest
         # stopped with this object, should a build fail before it is closed: no process left behind
         self._stop = weakref.finalize(self, self.process.kill)
         # fed from a thread: the child answers while it is still being sent, and two full pipes would wait for ever
@@ -305,13 +306,16 @@ class Beside:
 
     def forms(self, batch: int, place: int) -> list[str] | None:
         while len(self.answers) <= batch:
-            line = self.process.stdout.readline() if self.process.stdout else ""
-            if not line:
+            line = self.process.stdout.readline() if self.process.stdout and not self.failed else ""
+            try:
+                self.answers.append(json.loads(line))
+            except ValueError:  # it ended, or what came is no answer (seen under a sampling profiler's ptrace)
+                self.failed = True
                 return None
-            self.answers.append(json.loads(line))
         return self.answers[batch][place]
 
     def close(self) -> None:
+        self.failed = True
         self.process.kill()
         self.process.wait()
         if self.process.stdout:
