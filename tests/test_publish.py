@@ -183,8 +183,10 @@ def test_without_a_repository_the_published_site_has_no_editor(published):
 
 
 def test_robots_txt_disallows_hidden_folders_below_the_sites_own_path():
-    assert robots_txt("https://mtc.gov.la/archive", {"admin/"}).splitlines()[:3] == [
+    assert robots_txt("https://mtc.gov.la/archive", {"admin/"}, "sitemap.xml").splitlines() == [
         "User-agent: *",
         "Disallow: /archive/admin/",
         "Allow: /",
+        "",
+        "Sitemap: https://mtc.gov.la/archive/sitemap.xml",
     ]
