@@ -125,15 +125,25 @@ def write_worker(pelican: Pelican) -> None:
 
 
 def make_worker(pelican_settings: Mapping[str, Any], output: str) -> None:
-    """Writes ``output``/sw.js, the service worker of the site built there with ``pelican_settings``
-    (js/offline.mjs: each language's folder and offline page, the theme's static folder)."""
+    """Writes the service worker (SiteLayout.worker) of the site built in ``output`` with ``pelican_settings``
+    (js/offline.mjs, given the site's layout: each language's folder, offline page and search data, the theme's
+    static folder, the worker's name, the web editor's folder, the content's folders, the thumbnails')."""
     settings = AssetSettings.from_pelican(pelican_settings)
     layout = SiteLayout.from_pelican(pelican_settings)
     site = {
         "languages": [
-            {"folder": layout.folder(lang), "offline": layout.page(lang, "offline")} for lang in layout.languages
+            {
+                "folder": layout.folder(lang),
+                "offline": layout.page(lang, "offline"),
+                "search": layout.page(lang, "search_data"),
+            }
+            for lang in layout.languages
         ],
         "static": layout.theme,
+        "worker": layout.worker,
+        "editor": layout.editor,
+        "documents": [f"{folder}/" for folder in layout.static],
+        "thumbs": layout.thumbs,
     }
     command = ["node", os.path.join(settings.project, "js", "offline.mjs"), output, json.dumps(site)]
     result = subprocess.run(command + (["--minify"] if settings.minify else []), cwd=settings.project,
