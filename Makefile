@@ -22,7 +22,7 @@ build: setup
 	$(INVOKE) build
 
 # `make serve HOST=0.0.0.0 PORT=8080`: the preview on every network of this computer (to open it on a phone), on
-# another port; the defaults (127.0.0.1, 8000) are in tasks.py.
+# another port; the defaults are pelicanconf.py's BIND and PORT (127.0.0.1, 8000).
 PREVIEW_OPTIONS = $(if $(HOST),--host '$(HOST)') $(if $(PORT),--port '$(PORT)')
 
 serve: setup
@@ -32,7 +32,8 @@ livereload: setup
 	$(INVOKE) livereload $(PREVIEW_OPTIONS)
 
 # `make edit`: the web editor at http://127.0.0.1:8000/admin/, writing into content/, with the preview beside it;
-# `make edit PORT=8001 BACKEND_PORT=8082` when those ports are taken.
+# `make edit PORT=8001 BACKEND_PORT=8082` when those ports are taken (the defaults: pelicanconf.py's PORT and the
+# port of its EDITOR_BACKEND).
 edit: setup
 	$(INVOKE) edit $(if $(PORT),--port '$(PORT)') $(if $(BACKEND_PORT),--backend-port '$(BACKEND_PORT)')
 

@@ -17,23 +17,43 @@ PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["archive", "lao_search", "assets", "images", "editor"]
 
 TIMEZONE = "Asia/Vientiane"
-DEFAULT_LANG = "lo"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
-# Every Markdown file under content/ is an article of one of the four kinds; images/ and files/ are copied as
-# they are. The archive plugin rejects a Markdown file it finds anywhere Pelican would not read it.
+# Where everything of the site is: plugins/archive/layout.py reads these settings once (SiteLayout), and the
+# plugins, templates, tools and benchmarks read it; change them here and nowhere else.
+# The site's languages, the default first: its pages at the root, every other language's in its folder. A new
+# language also needs its words: a table in theme/strings.json, its labels in plugins/archive/fields.py, and its
+# names of the publisher, journal and newspaper (ARCHIVE_PUBLISHER, ARCHIVE_JOURNAL, ARCHIVE_NEWSPAPER).
+ARCHIVE_LANGUAGES = ("lo", "en")
+DEFAULT_LANG = ARCHIVE_LANGUAGES[0]
+ARCHIVE_LANGUAGE_FOLDER = "{lang}/"
+# An item's page, the same in every language's folder (Pelican's own settings). Pages as folders would be
+# ARTICLE_URL = "{category}/{slug}/" with ARTICLE_SAVE_AS = "{category}/{slug}/index.html" (then a page opened from
+# disk shows a folder, not the item: the offline bundle needs links to files).
+ARTICLE_URL = ARTICLE_SAVE_AS = "{category}/{slug}.html"
+ARTICLE_LANG_URL = ARCHIVE_LANGUAGE_FOLDER + ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARCHIVE_LANGUAGE_FOLDER + ARTICLE_SAVE_AS
+DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
+DRAFT_LANG_URL = ARCHIVE_LANGUAGE_FOLDER + DRAFT_URL
+DRAFT_LANG_SAVE_AS = ARCHIVE_LANGUAGE_FOLDER + DRAFT_SAVE_AS
+# The archive's own pages (home, lists, search, feeds, 404…) are where the table PAGES of plugins/archive/layout.py
+# puts them in each language's folder; ARCHIVE_PAGES = {"search": "find.html"} would move one.
+# The preview (`make serve`; Pelican's own --listen reads them too), and the web editor's local backend below.
+BIND = "127.0.0.1"
+PORT = 8000
+
+# Every Markdown file under content/ is an article of one of the four kinds; the folders of pictures and of other
+# files (PDFs) are copied as they are, and are where the web editor and the importers put them. The archive plugin
+# rejects a Markdown file it finds anywhere Pelican would not read it.
+ARCHIVE_IMAGES = "images"
+ARCHIVE_FILES = "files"
+STATIC_PATHS = [ARCHIVE_IMAGES, ARCHIVE_FILES]
 ARTICLE_PATHS = [""]
-ARTICLE_EXCLUDES = ["images", "files"]
+ARTICLE_EXCLUDES = [*STATIC_PATHS]
 PAGE_PATHS = []
-STATIC_PATHS = ["images", "files"]
 READERS = {"html": None, "htm": None, "rst": None}  # Markdown only
 
-ARTICLE_URL = ARTICLE_SAVE_AS = "{category}/{slug}.html"
-ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{lang}/{category}/{slug}.html"
-DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
-DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = "{lang}/drafts/{slug}.html"
-
-# Listing pages and feeds of both languages are written by the archive plugin (plugins/archive/listings.py);
+# Listing pages and feeds of every language are written by the archive plugin (plugins/archive/listings.py);
 # Pelican's own would list only the default language.
 DIRECT_TEMPLATES = []
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = TAG_SAVE_AS = TAGS_SAVE_AS = ""

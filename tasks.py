@@ -13,6 +13,7 @@ from invoke import task
 
 from archive import ContentError
 from archive.schema import Schema
+from tools.build import site_layout
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(os.path.dirname(HERE), "shared")
@@ -20,9 +21,9 @@ CONFIG = {
     "settings_base": os.path.join(HERE, "pelicanconf.py"),
     "deploy_path": os.path.join(HERE, "output"),
     "content": os.path.join(HERE, "content"),
-    "host": "127.0.0.1",
-    "port": 8000,
 }
+# Where the site has its pages and the preview listens (BIND, PORT, EDITOR_BACKEND in pelicanconf.py)
+LAYOUT = site_layout(CONFIG["settings_base"])
 PYTHON = sys.executable
 MISSPELT_QUERIES = os.path.join(HERE, "measure", "data", "misspelt-queries.json")  # measure/misspell.py made them
 
@@ -81,17 +82,17 @@ def regenerate(c):
 
 
 PREVIEW_HELP = {
-    "host": f"the address to listen on (default {CONFIG['host']}: this computer only; 0.0.0.0: every network, to "
+    "host": f"the address to listen on (default {LAYOUT.bind}: this computer only; 0.0.0.0: every network, to "
     "open the preview on a phone)",
-    "port": f"the port to listen on (default {CONFIG['port']})",
+    "port": f"the port to listen on (default {LAYOUT.port})",
 }
 WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*.py", "js/src/**/*.js", "pelicanconf.py")
 
 
-def _port(name, port):
-    """The port option as a number, or a one-line stop."""
+def _port(name, port, default=LAYOUT.port):
+    """The port option as a number (``default`` when not given), or a one-line stop."""
     if port is None:
-        return CONFIG["port"]
+        return default
     if not str(port).isdigit() or not 0 < int(port) < 65536:
         sys.exit(f"{name}: the port must be a whole number from 1 to 65535, not {port!r}")
     return int(port)
@@ -104,7 +105,7 @@ def _preview(name, host, port, overrides=None, lines=()):
     browser as in the terminal, and the server keeps running (tools/preview.py)."""
     from tools import preview
 
-    host = CONFIG["host"] if host is None else host
+    host = LAYOUT.bind if host is None else host
     port = _port(name, port)
     problem = preview.cannot_listen(host, port, f"make {name}")
     if problem:
@@ -112,7 +113,7 @@ def _preview(name, host, port, overrides=None, lines=()):
     last = preview.LastBuild()
     rebuild = preview.rebuilder(preview.preview_settings(CONFIG["settings_base"], **(overrides or {})), last=last)
     rebuild()
-    server = preview.live_server(preview.PreviewApp(CONFIG["deploy_path"], last))
+    server = preview.live_server(preview.PreviewApp(CONFIG["deploy_path"], last, LAYOUT))
     for pattern in WATCHED:
         server.watch(os.path.join(HERE, pattern), rebuild)
     print("\n".join([*preview.preview_lines(host, port, preview.lan_address()), *lines]), flush=True)
@@ -127,37 +128,40 @@ def _preview(name, host, port, overrides=None, lines=()):
 
 @task(help=PREVIEW_HELP)
 def serve(c, host=None, port=None):
-    """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser (the same as
-    `livereload`); `--host 0.0.0.0` to preview on a phone on the same network."""
+    """Build, serve on the preview's address (BIND and PORT in pelicanconf.py), rebuild on every save and reload
+    the browser (the same as `livereload`); `--host 0.0.0.0` to preview on a phone on the same network."""
     _preview("serve", host, port)
 
 
 @task(help=PREVIEW_HELP)
 def livereload(c, host=None, port=None):
-    """Build, serve on http://127.0.0.1:8000, rebuild on every save and reload the browser; while a file has a
-    problem, every page shows it (file:line: message) until it is fixed. `--host 0.0.0.0` for a phone."""
+    """Build, serve on the preview's address (BIND and PORT in pelicanconf.py), rebuild on every save and reload
+    the browser; while a file has a problem, every page shows it (file:line: message) until it is fixed. `--host
+    0.0.0.0` for a phone."""
     _preview("livereload", host, port)
 
 
 EDIT_HELP = {
-    "port": f"the preview's port (default {CONFIG['port']}); the editor is at /admin/ on it",
+    "port": f"the preview's port (default {LAYOUT.port}); the editor is at /{LAYOUT.editor} on it",
     "backend_port": "the port of the editor's local backend, decap-server (default: the one pelicanconf.py's "
-    "EDITOR_BACKEND names, 8081)",
+    f"EDITOR_BACKEND names, {LAYOUT.editor_port})",
 }
 
 
 @task(help=EDIT_HELP)
 def edit(c, port=None, backend_port=None):
-    """The web editor on this computer: prints its address (http://127.0.0.1:8000/admin/), starts Decap CMS's local
-    backend (decap-server, which writes into content/ alone and answers the editor's page alone) and the preview.
-    Each save rebuilds the preview; a problem the editor's form cannot check is shown in the editor and on every
-    page of the preview until it is fixed. Both listen on 127.0.0.1 only."""
+    """The web editor on this computer: prints its address (the preview's, its folder admin/), starts Decap CMS's
+    local backend (decap-server, which writes into content/ alone and answers the editor's page alone) and the
+    preview. Each save rebuilds the preview; a problem the editor's form cannot check is shown in the editor and on
+    every page of the preview until it is fixed. Both listen on 127.0.0.1 only."""
     import signal
 
     from tools import editor, preview
 
     host = preview.LOCALHOST
-    port, backend_port = _port("edit", port), _port("edit", backend_port or editor.default_port())
+    if LAYOUT.editor_port is None:
+        sys.exit("edit: EDITOR_BACKEND in pelicanconf.py names no local backend (a proxy_url with a port)")
+    port, backend_port = _port("edit", port), _port("edit", backend_port, LAYOUT.editor_port)
     problem = preview.cannot_listen(host, port, "make edit")
     if problem:
         sys.exit(f"edit: {problem}")
@@ -166,7 +170,7 @@ def edit(c, port=None, backend_port=None):
         sys.exit(
             f"edit: port {backend_port} (the editor's backend) is taken; choose another: make edit BACKEND_PORT={free}"
         )
-    address = f"http://{host}:{port}/admin/"
+    address = f"http://{host}:{port}/{LAYOUT.editor}"
     print(f"Web editor: {address}  (starting; Ctrl-C to stop)", flush=True)
     server = editor.start_backend(CONFIG["content"], backend_port, host, origin=f"http://{host}:{port}")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a service manager: stop the backend too

@@ -1,8 +1,9 @@
 // Makes the published site's service worker: node js/offline.mjs OUTPUT SITE_JSON [--minify]
 // Run by plugins/assets once Pelican has written every file of OUTPUT (ASSETS_OFFLINE, publishconf.py).
-// 1. esbuild bundles js/src/offline/worker.js with Workbox's modules into one classic script, with SITE_JSON (each
-//    language's folder and offline page, the theme's static folder) in place of ARCHIVE_SITE;
-// 2. workbox-build's injectManifest writes it as OUTPUT/sw.js, with the shell in place of self.__WB_MANIFEST: the
+// 1. esbuild bundles js/src/offline/worker.js with Workbox's modules into one classic script, with SITE_JSON (the
+//    site's layout: each language's folder, offline page and search data, the theme's static folder, the worker's
+//    name…; js/src/offline/rules.js) in place of ARCHIVE_SITE;
+// 2. workbox-build's injectManifest writes it as OUTPUT/<site.worker> (sw.js), with the shell in place of self.__WB_MANIFEST: the
 //    stylesheet, the two scripts, the Lao font, each language's offline page and search entry, each with its
 //    revision (files whose names carry their content's hash need none).
 // The output depends on the files only: the same site gives the same sw.js.
@@ -43,7 +44,7 @@ try {
   });
   const { warnings } = await injectManifest({
     swSrc: source,
-    swDest: path.join(output, "sw.js"),
+    swDest: path.join(output, site.worker),
     globDirectory: output,
     globPatterns: shell(site),
     dontCacheBustURLsMatching: /\.[0-9a-f]{12}\.(css|js)$/, // fingerprinted names (plugins/assets)

@@ -16,6 +16,7 @@ Both tools are measurement tools, not dependencies of the site: they are install
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -24,9 +25,8 @@ import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from archive.settings import ArchiveSettings
 from tools.browser import launch
-from tools.build import PUBLISH_SETTINGS, ROOT, build
+from tools.build import PUBLISH_SETTINGS, ROOT, build, site_layout
 from tools.preview import free_port
 from tools.serve import SiteFiles, served
 
@@ -35,6 +35,8 @@ from .bench_page import say
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+    from archive.layout import SiteLayout
+
 ColorScheme = Literal["light", "dark"]
 
 TOOLS = {"lighthouse": "12.2.3", "axe-core": "4.14.1"}
@@ -42,30 +44,70 @@ FOLDER = os.path.join(ROOT, ".bench", "audit")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
-# (language, the folder of its pages) of each of the site's languages, as the archive lays them out
-ROOTS = [(lang, ArchiveSettings().root(lang)) for lang in ArchiveSettings().languages]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
 
 
-def pages(query: Mapping[str, str], missing: bool = True) -> list[tuple[str, str]]:
-    """(label, path) of what is audited: home, an article, the journal's and the newspaper's lists, an issue, an
-    edition, a search that finds and one that does not, the 404
+# The items audited and pictured, by their content file (without ".<lang>.md"): the page built from it is theirs
+ITEMS = {
+    "article": "news/online-public-services-portal-2026",
+    "report": "reports/asean-digital-skills-forum-2025",
+    "issue": "magazine/ict-journal-14",
+    "edition": "newspaper/edition-345",
+}
+
+
+def site_paths(layout: SiteLayout, built: Mapping[str, str], lang: str, query: str) -> dict[str, str]:
+    """{what: its path in the site} of the pages audited and pictured in ``lang``: the archive's own pages where
+    the layout puts them, the items where the build wrote them (``built``: {content file: page}), a search for
+    ``query`` and one that finds nothing, and an address the site lacks."""
+    page = functools.partial(layout.page, lang)
+
+    def item(name: str) -> str:
+        return built[f"{ITEMS[name]}.{lang}.md"]
+
+    return {
+        "home": page("home"),
+        "news list": page("kind", kind="news"),
+        "article": item("article"),
+        "report": item("report"),
+        "journal covers": page("kind", kind="magazine"),
+        "issue": item("issue"),
+        "newspaper editions": page("kind", kind="newspaper"),
+        "edition": item("edition"),
+        "year": page("year", year=2026),
+        "tags": page("tags"),
+        "registration": page("registration"),
+        "search": f"{page('search')}?q={query}",
+        "no results": f"{page('search')}?q=zzqqxx",
+        "page not found": page("notfound"),
+        "missing": layout.folder(lang) + "no-such-page.html",
+    }
+
+
+# (label, what) of what is audited in each language
+AUDITED = [
+    ("home", "home"),
+    ("article", "article"),
+    ("magazines", "journal covers"),
+    ("issue", "issue"),
+    ("newspapers", "newspaper editions"),
+    ("edition", "edition"),
+    ("search", "search"),
+    ("no results", "no results"),
+    ("404", "missing"),
+]
+
+
+def pages(paths: Mapping[str, Mapping[str, str]], missing: bool = True) -> list[tuple[str, str]]:
+    """(label, path) of what is audited in each language (``paths``: {lang: site_paths}): home, an article, the
+    journal's and the newspaper's lists, an issue, an edition, a search that finds and one that does not, the 404
     page (at an address the site lacks, answered with status 404; ``missing=False``: at its own address, for
     Lighthouse, which audits no page that comes with an error status)."""
-    found: list[tuple[str, str]] = []
-    for lang, root in ROOTS:
-        found += [
-            (f"{lang} home", f"{root}index.html"),
-            (f"{lang} article", f"{root}news/online-public-services-portal-2026.html"),
-            (f"{lang} magazines", f"{root}magazine/index.html"),
-            (f"{lang} issue", f"{root}magazine/ict-journal-14.html"),
-            (f"{lang} newspapers", f"{root}newspaper/index.html"),
-            (f"{lang} edition", f"{root}newspaper/edition-345.html"),
-            (f"{lang} search", f"{root}search.html?q={query[lang]}"),
-            (f"{lang} no results", f"{root}search.html?q=zzqqxx"),
-            (f"{lang} 404", f"{root}no-such-page.html" if missing else f"{root}404.html"),
-        ]
-    return found
+    return [
+        (f"{lang} {label}", where[what if missing or what != "missing" else "page not found"])
+        for lang, where in paths.items()
+        for label, what in AUDITED
+    ]
 
 
 def install_tools() -> None:
@@ -131,15 +173,17 @@ def axe_violations(browser: Browser, url: str, scheme: ColorScheme) -> list[tupl
         context.close()
 
 
-def screenshots(browser: Browser, base: str) -> list[str]:
-    """docs/screenshots/: dark mode, print view, the 404 page and the search that finds nothing."""
+def screenshots(browser: Browser, base: str, paths: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """docs/screenshots/: dark mode, print view, the 404 page and the search that finds nothing (``paths``: {lang:
+    site_paths})."""
     os.makedirs(SCREENSHOTS, exist_ok=True)
+    first, other = list(paths.values())[:2]
     shots: list[tuple[str, str, dict[str, Any], Literal["print"] | None]] = [
-        ("dark-mode.png", "index.html", {"color_scheme": "dark"}, None),
-        ("dark-mode-article.png", "news/online-public-services-portal-2026.html", {"color_scheme": "dark"}, None),
-        ("print.png", "news/online-public-services-portal-2026.html", {}, "print"),
-        ("404.png", "no-such-page.html", {}, None),
-        ("search-no-results.png", f"{ArchiveSettings().root('en')}search.html?q=zzqqxx", {}, None),
+        ("dark-mode.png", first["home"], {"color_scheme": "dark"}, None),
+        ("dark-mode-article.png", first["article"], {"color_scheme": "dark"}, None),
+        ("print.png", first["article"], {}, "print"),
+        ("404.png", first["missing"], {}, None),
+        ("search-no-results.png", other["no results"], {}, None),
     ]
     for name, path, options, media in shots:
         context = browser.new_context(viewport={"width": 412, "height": 900}, device_scale_factor=1, **options)
@@ -156,26 +200,26 @@ def screenshots(browser: Browser, base: str) -> list[str]:
 
 GALLERY = os.path.join(SCREENSHOTS, "pages")
 PAGE_KINDS = [
-    ("home", "index.html"),
-    ("news list", "news/index.html"),
-    ("article", "news/online-public-services-portal-2026.html"),
-    ("report", "reports/asean-digital-skills-forum-2025.html"),
-    ("journal covers", "magazine/index.html"),
-    ("issue", "magazine/ict-journal-14.html"),
-    ("newspaper editions", "newspaper/index.html"),
-    ("edition", "newspaper/edition-345.html"),
-    ("year", "archive/2026.html"),
-    ("tags", "tag/index.html"),
-    ("registration", "registration.html"),
-    ("search", "search.html?q={query}"),
-    ("page not found", "404.html"),
+    "home",
+    "news list",
+    "article",
+    "report",
+    "journal covers",
+    "issue",
+    "newspaper editions",
+    "edition",
+    "year",
+    "tags",
+    "registration",
+    "search",
+    "page not found",
 ]
 WIDTHS = (390, 1280)
 
 
-def gallery(browser: Browser, base: str, query: Mapping[str, str]) -> int:
-    """docs/screenshots/pages/: every kind of page in both languages at a phone's and a desktop's width (the first
-    screen of each, as JPEG), and an index of them (README.md there)."""
+def gallery(browser: Browser, base: str, paths: Mapping[str, Mapping[str, str]]) -> int:
+    """docs/screenshots/pages/: every kind of page in every language at a phone's and a desktop's width (the first
+    screen of each, as JPEG), and an index of them (README.md there); ``paths``: {lang: site_paths}."""
     os.makedirs(GALLERY, exist_ok=True)
     rows = [
         "# Every kind of page, in both languages",
@@ -183,15 +227,15 @@ def gallery(browser: Browser, base: str, query: Mapping[str, str]) -> int:
         "| page | lang | 390 px | 1280 px |",
         "| --- | --- | --- | --- |",
     ]
-    for label, path in PAGE_KINDS:
-        for lang, root in ROOTS:
+    for label in PAGE_KINDS:
+        for lang, where in paths.items():
             cells: list[str] = []
             for width in WIDTHS:
                 name = f"{lang}-{label.replace(' ', '-')}-{width}.jpg"
                 context = browser.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
                 try:
                     page = context.new_page()
-                    page.goto(base + root + path.format(query=query[lang]), wait_until="networkidle")
+                    page.goto(base + where[label], wait_until="networkidle")
                     page.screenshot(path=os.path.join(GALLERY, name), type="jpeg", quality=70)
                 finally:
                     context.close()
@@ -199,7 +243,7 @@ def gallery(browser: Browser, base: str, query: Mapping[str, str]) -> int:
             rows.append(f"| {label} | {lang} | {cells[0]} | {cells[1]} |")
     with open(os.path.join(GALLERY, "README.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(rows) + "\n")
-    return len(PAGE_KINDS) * 2 * len(WIDTHS)
+    return len(PAGE_KINDS) * len(paths) * len(WIDTHS)
 
 
 def run(chromium: str, query: Mapping[str, str] | None = None, shots: bool = True) -> bool:
@@ -214,11 +258,15 @@ def run(chromium: str, query: Mapping[str, str] | None = None, shots: bool = Tru
     os.environ["SITEURL"] = base.rstrip("/")
     try:
         say(f"Building the published site for {base} …")
-        site = build(os.path.join(ROOT, "content"), os.path.join(work, "site"), settings_file=PUBLISH_SETTINGS)
+        built: dict[str, str] = {}
+        site = build(os.path.join(ROOT, "content"), os.path.join(work, "site"), PUBLISH_SETTINGS, record=built)
+        layout = site_layout(PUBLISH_SETTINGS)
+        from_file = {source: page for page, source in built.items()}
+        paths = {lang: site_paths(layout, from_file, lang, query[lang]) for lang in layout.languages}
         ok = True
-        with served(SiteFiles(site), port=port):
+        with served(SiteFiles(site, layout), port=port):
             say("\nLighthouse 12.2.3, mobile preset (performance, accessibility, best practices, SEO)")
-            for label, path in pages(query, missing=False):
+            for label, path in pages(paths, missing=False):
                 scores, failing = lighthouse(base + path, chromium)
                 met = all(scores[name] >= TARGETS[name] for name in CATEGORIES)
                 ok &= met
@@ -230,16 +278,16 @@ def run(chromium: str, query: Mapping[str, str] | None = None, shots: bool = Tru
             with sync_playwright() as p:
                 browser = launch(p, chromium)
                 say("\naxe-core 4.14.1: violations of any impact, light and dark colour schemes")
-                for label, path in pages(query):
+                for label, path in pages(paths):
                     for scheme in ("light", "dark"):
                         found = axe_violations(browser, base + path, scheme)
                         ok &= not found
                         listed = ", ".join(f"{rule} ({impact}, {n})" for rule, impact, n in found) or "none"
                         say(f"  {label:14s} {scheme:5s}  {listed}")
                 if shots:
-                    names = screenshots(browser, base)
+                    names = screenshots(browser, base, paths)
                     say(f"\nScreenshots in {os.path.relpath(SCREENSHOTS, ROOT)}/: {', '.join(names)}")
-                    count = gallery(browser, base, query)
+                    count = gallery(browser, base, paths)
                     say(f"{count} screenshots of every kind of page in {os.path.relpath(GALLERY, ROOT)}/")
                 browser.close()
         say(f"\n{'Every target met.' if ok else 'Some targets missed (MISS above).'}")

@@ -39,9 +39,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from archive.settings import ArchiveSettings
-from lao_search.indexing import DATA_FOLDER
-from tools.build import ROOT, SETTINGS
+from tools.build import ROOT, SETTINGS, site_layout
 from tools.serve import GZIP_LEVEL
 
 from . import bench_offline, bench_preview
@@ -53,9 +51,13 @@ CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "flores200-sib-
 SEED = 2026
 T = TypeVar("T")
 MARKER = ".archive-bench"  # marks a --keep folder as this benchmark's, so that it may be emptied again
-# Pelican's defaults and its default theme; the content's pictures and PDFs copied as the project copies them
-PLAIN_SETTINGS = 'PLUGINS = []\nRELATIVE_URLS = True\nSITEURL = ""\nSTATIC_PATHS = ["images", "files"]\n'
 WITHOUT_SEARCH = 'PLUGINS=["archive", "assets"]'  # pelican -e (JSON): pelicanconf.py minus lao_search
+
+
+def plain_pelicanconf() -> str:
+    """A settings file of Pelican's defaults and its default theme; the content's pictures and PDFs copied as the
+    project copies them (its STATIC_PATHS)."""
+    return f'PLUGINS = []\nRELATIVE_URLS = True\nSITEURL = ""\nSTATIC_PATHS = {list(site_layout().static)!r}\n'
 
 
 def load_pairs(path: str = CORPUS) -> list[dict[str, str]]:
@@ -163,7 +165,7 @@ def run_builds(work: str, content: str, baselines: bool, runs: int) -> dict[str,
     if baselines:
         plain_settings = os.path.join(work, "plain-pelicanconf.py")
         with open(plain_settings, "w") as f:
-            f.write(PLAIN_SETTINGS)
+            f.write(plain_pelicanconf())
         settings = {"plain": (plain_settings,), "without-search": (SETTINGS, "-e", WITHOUT_SEARCH), **settings}
     done: dict[str, list[Build]] = {name: [] for name in settings}
     for run in range(runs):
@@ -212,8 +214,9 @@ def part_kind(relative: str) -> str:
 def data_sizes(site: str) -> dict[str, dict[str, list[int]]]:
     """{lang: {kind of file: [files, raw bytes, gzip bytes]}} of each language's search-data/."""
     sizes: dict[str, dict[str, list[int]]] = {}
+    layout = site_layout()  # the project's: the site was built with its settings
     for lang in ("lo", "en"):  # the generated archives' languages
-        folder = os.path.join(site, ArchiveSettings().root(lang), DATA_FOLDER)
+        folder = os.path.join(site, layout.page(lang, "search_data"))
         kinds: dict[str, list[int]] = {}
         for directory, _dirs, files in os.walk(folder):
             for name in files:

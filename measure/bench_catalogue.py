@@ -32,12 +32,12 @@ from tools.build import SETTINGS
 from . import catalogue
 from .bench import (
     MARKER,
-    PLAIN_SETTINGS,
     SEED,
     Build,
     by_frequency,
     data_sizes,
     load_pairs,
+    plain_pelicanconf,
     print_builds,
     print_phone_target,
     print_sizes,
@@ -91,7 +91,7 @@ def run_builds(work: str, content: str, runs: int) -> dict[str, Build]:
     """{"plain", "cold", "warm": Build, the run of median wall time}, built in turns ``runs`` times."""
     plain_settings = os.path.join(work, "plain-pelicanconf.py")
     with open(plain_settings, "w") as f:
-        f.write(PLAIN_SETTINGS)
+        f.write(plain_pelicanconf())
     done: dict[str, list[Build]] = {"plain": [], "cold": [], "warm": []}
     for run in range(runs):
         cache = os.path.join(work, "cache")  # the project's cache/ folder, of this build alone

@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, BinaryIO
 
+from archive.layout import SiteLayout
 from assets import make_worker
 from tools.browser import launch
-from tools.build import ROOT
+from tools.build import ROOT, site_layout
 
 from .bench_page import gzipped_size
 
@@ -47,6 +48,7 @@ def first_visit(site: str, settings: Mapping[str, Any]) -> list[Sent]:
     from playwright.sync_api import sync_playwright
 
     make_worker(settings, site)  # as a published build does (plugins/assets)
+    worker = SiteLayout.from_pelican(settings).worker
     sent: list[Sent] = []
     handler = functools.partial(type("Handler", (Counting,), {"sent": sent}), directory=site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -58,7 +60,7 @@ def first_visit(site: str, settings: Mapping[str, Any]) -> list[Sent]:
             try:
                 page = browser.new_context().new_page()
                 page.goto(root)
-                page.evaluate("() => navigator.serviceWorker.register('sw.js')")  # as site.js does, published
+                page.evaluate("worker => navigator.serviceWorker.register(worker)", worker)  # as site.js does
                 started = time.perf_counter()
                 while time.perf_counter() - started < WATCHED_SECONDS:
                     page.wait_for_timeout(500)
@@ -73,7 +75,8 @@ def first_visit(site: str, settings: Mapping[str, Any]) -> list[Sent]:
 def report(sent: Sequence[Sent], say: Callable[[str], object]) -> None:
     raw = sum(size for _path, size, _gz in sent)
     packed = sum(gz for _path, _size, gz in sent)
-    worker = sum(gz for path, _size, gz in sent if path.startswith("/sw.js"))
+    worker_path = "/" + site_layout().worker  # the site was built with the project's settings
+    worker = sum(gz for path, _size, gz in sent if path.startswith(worker_path))
     say(
         f"\nFirst visit to the home page with the service worker ({WATCHED_SECONDS} s, a fresh profile): "
         f"{len(sent)} files, {raw / 1024:,.0f} KB raw, {packed / 1024:,.0f} KB gzipped (the worker "

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from archive.settings import ArchiveSettings
 from tools.browser import launch
+from tools.build import site_layout
 from tools.serve import GZIP_LEVEL, SiteFiles, served
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ FIRST_RESULT_TIMEOUT_MS = 60_000
 # A new context keeps both cores busy for a while (a renderer starting, the last context's closing): navigating
 # at once measured the median query at 218 ms, spread 147-373 ms; after a pause, 134 ms, spread 104-165 ms.
 SETTLE_SECONDS = 1.0
-# (label, language of the query): the kinds of query measured, each on its language's search page (search_page)
+# (label, language of the query): the kinds of query measured, each on its language's search page
 KINDS = [
     ("lo-common", "lo"),
     ("lo-phrase", "lo"),
@@ -42,11 +42,6 @@ KINDS = [
     ("lo-slip", "lo"),
     ("en-slip", "en"),
 ]
-
-
-def search_page(lang: str) -> str:
-    """The site-relative path of ``lang``'s search page, where the archive's settings put that language."""
-    return ArchiveSettings().root(lang) + "search.html"
 
 
 # A phone on a mobile network, as Chromium's DevTools emulate one: the context's options, then what the page's
@@ -188,11 +183,13 @@ def browser_figures(
     site: str, queries: Mapping[str, list[str]], modes: Iterable[str], phone_queries: int = 0
 ) -> dict[str, list[Measure]]:
     """{mode: [Measure]} for every query of ``queries`` ({kind: [query]}), from file:// and/or over http://, and
-    under "phone" the first ``phone_queries`` of each kind over http:// on the phone's profile."""
+    under "phone" the first ``phone_queries`` of each kind over http:// on the phone's profile. The site is one
+    built with the project's settings (its layout)."""
     from playwright.sync_api import sync_playwright
 
-    files = SiteFiles(site)
-    pages = {kind: search_page(lang) for kind, lang in KINDS}
+    layout = site_layout()
+    files = SiteFiles(site, layout)
+    pages = {kind: layout.page(lang, "search") for kind, lang in KINDS}
     runs: list[tuple[str, str, Mapping[str, list[str]]]] = [(mode, mode, queries) for mode in modes]
     if phone_queries:
         runs.append(("phone", "http", {kind: asked[:phone_queries] for kind, asked in queries.items()}))

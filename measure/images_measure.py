@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from tools.build import SETTINGS
 
-from .bench import PLAIN_SETTINGS, load_pairs, pelican_command
+from .bench import load_pairs, pelican_command, plain_pelicanconf
 from .generate import generate
 
 COVER = (1200, 1700)
@@ -142,7 +142,7 @@ def main() -> None:
         print(f"content made in {time.perf_counter() - started:.0f} s: {content}", file=sys.stderr)
     plain = os.path.join(work, "plain-pelicanconf.py")
     with open(plain, "w") as f:
-        f.write(PLAIN_SETTINGS + 'STATIC_PATHS = ["images", "files"]\n')
+        f.write(plain_pelicanconf())
     cache = os.path.join(work, "cache")
     shutil.rmtree(cache, ignore_errors=True)
     figures = {

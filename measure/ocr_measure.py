@@ -247,7 +247,7 @@ def searched(
     import subprocess
 
     from lao_search.text import fold, normalise
-    from tools.build import build
+    from tools.build import build, site_layout
 
     site = os.path.join(folder, "site")
     shutil.rmtree(site, ignore_errors=True)
@@ -294,8 +294,10 @@ def searched(
         queries[url] = only[:SEARCHED]
     root_folder = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     every = [query for words in queries.values() for query in words]
+    layout = site_layout()
+    data = layout.page(layout.languages[0], "search_data")  # the Lao search's: the editions are Lao
     result = subprocess.run(
-        ["node", "--input-type=module", "-e", QUERY, root_folder, os.path.join(out, "search-data"), json.dumps(every)],
+        ["node", "--input-type=module", "-e", QUERY, root_folder, os.path.join(out, data), json.dumps(every)],
         capture_output=True,
         text=True,
         check=True,

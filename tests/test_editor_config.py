@@ -9,15 +9,17 @@ import pytest
 
 from archive.fields import FIELDS, KINDS
 from archive.fieldtypes import NUMBER, TEXT, Field
+from archive.layout import Item
 from archive.schema import Schema
 from archive.settings import ArchiveSettings
 from archive.strings import Strings
 from editor.config import FORMAT, LANGUAGE_WIDGET, TEXT_FORMAT, TRANSLATION_WIDGET, decap_config, words_of
+from tools.build import site_layout
 
 BACKEND = {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
-ARTICLE_URL = "{category}/{slug}.html"  # as pelicanconf.py sets it
+LAYOUT = site_layout()  # pelicanconf.py's: its upload folders, its ARTICLE_URL
 # the editor's words from the site's strings table, as the plugin takes them
-WORDS = words_of(Strings.load(ArchiveSettings().strings_path("theme")), ArchiveSettings().languages)
+WORDS = words_of(Strings.load(ArchiveSettings().strings_path("theme")), LAYOUT.languages)
 SCHEMA = Schema(("lo", "en"))
 
 # The widget each type of field is edited with (the roles first: the fields that tie an item's files together).
@@ -51,13 +53,11 @@ def expected_widget(field):
 
 def collections(schema=SCHEMA):
     """The collections of the kinds (not the texts read by machine)."""
-    return {
-        c["name"]: c for c in decap_config(schema, BACKEND, ARTICLE_URL, WORDS)["collections"] if c["format"] == FORMAT
-    }
+    return {c["name"]: c for c in decap_config(schema, BACKEND, LAYOUT, WORDS)["collections"] if c["format"] == FORMAT}
 
 
 def test_the_texts_read_from_page_scans_are_a_collection_of_plain_texts_an_editor_corrects():
-    texts = decap_config(SCHEMA, BACKEND, ARTICLE_URL, WORDS)["collections"][-1]
+    texts = decap_config(SCHEMA, BACKEND, LAYOUT, WORDS)["collections"][-1]
     assert texts["name"] == "machine-text"
     assert (texts["folder"], texts["extension"], texts["format"]) == ("content/images", "txt", TEXT_FORMAT)
     assert texts["nested"]["depth"] >= 2  # images/newspaper/345-1.jpg.txt and deeper
@@ -67,7 +67,7 @@ def test_the_texts_read_from_page_scans_are_a_collection_of_plain_texts_an_edito
 
 
 def test_every_kind_is_a_collection_of_its_folder_in_every_language():
-    config = decap_config(SCHEMA, BACKEND, ARTICLE_URL, WORDS)
+    config = decap_config(SCHEMA, BACKEND, LAYOUT, WORDS)
     assert config["i18n"] == {"structure": "multiple_files", "locales": ["lo", "en"], "default_locale": "lo"}
     assert config["backend"] == BACKEND
     assert list(collections()) == [kind.name for kind in KINDS]
@@ -112,7 +112,7 @@ def test_a_fields_pattern_is_its_types_and_takes_its_example():
 
 
 def test_uploads_land_in_content_and_are_named_as_the_files_fields_name_them():
-    config = decap_config(SCHEMA, BACKEND, ARTICLE_URL, WORDS)
+    config = decap_config(SCHEMA, BACKEND, LAYOUT, WORDS)
     assert (config["media_folder"], config["public_folder"]) == ("content/images", "images")
     pdf = next(f for f in collections()["magazine"]["fields"] if f["name"] == "PDF")
     assert (pdf["media_folder"], pdf["public_folder"]) == ("/content/files", "files")
@@ -158,14 +158,14 @@ def test_a_third_language_is_a_third_pane():
         ],
     )
     words = {key: {**texts, "fr": texts["en"]} for key, texts in WORDS.items()}  # its strings table has French too
-    config = decap_config(schema, BACKEND, ARTICLE_URL, words)
+    config = decap_config(schema, BACKEND, LAYOUT, words)
     assert config["i18n"]["locales"] == ["lo", "en", "fr"]
     lang = next(f for f in config["collections"][0]["fields"] if f["name"] == "Lang")
     assert list(lang["languages"]) == ["lo", "en", "fr"]
 
 
 def test_for_decap_server_serving_the_content_folder_alone_paths_start_inside_it():
-    config = decap_config(SCHEMA, BACKEND, ARTICLE_URL, WORDS, root="")
+    config = decap_config(SCHEMA, BACKEND, LAYOUT, WORDS, root="")
     assert config["media_folder"] == "images"
     news = {c["name"]: c for c in config["collections"]}["news"]
     assert news["folder"] == "news" and news["fields"][-1]["media_folder"] == "/images"
@@ -175,14 +175,17 @@ def test_for_decap_server_serving_the_content_folder_alone_paths_start_inside_it
 
 def test_the_view_link_of_an_item_follows_pelicans_article_url():
     def views(article_url):
+        layout = replace(LAYOUT, article=Item(article_url, article_url))
         return {
-            c["name"]: c["preview_path"]
-            for c in decap_config(SCHEMA, BACKEND, article_url, WORDS)["collections"]
+            c["name"]: (c.get("preview_path"), c.get("preview_path_date_field"))
+            for c in decap_config(SCHEMA, BACKEND, layout, WORDS)["collections"]
             if c["format"] == FORMAT
         }
 
-    assert views(ARTICLE_URL)["news"] == "news/{{slug}}.html"
-    assert views("{category}/{slug}/index.html")["reports"] == "reports/{{slug}}/index.html"
+    assert views(LAYOUT.article.url)["news"] == ("news/{{slug}}.html", None)
+    assert views("{category}/{slug}/index.html")["reports"] == ("reports/{{slug}}/index.html", None)
+    assert views("{date:%Y}/{date:%m}/{slug}.html")["news"] == ("{{year}}/{{month}}/{{slug}}.html", "Date")
+    assert views("{author}/{slug}.html")["news"] == (None, None)  # no placeholder Decap fills: no view link
 
 
 def test_the_editors_words_are_the_sites_strings_in_both_languages():

@@ -12,6 +12,7 @@ from images import thumbs
 from tests.fixture_site import FIXTURE, build
 
 PDF = os.path.join(os.path.dirname(__file__), "fixtures", "pdf", "lao-news.pdf")
+THUMBS = "thumbs/"  # the site's folder of thumbnails (SiteLayout.thumbs)
 
 
 def png(path, size):
@@ -20,17 +21,17 @@ def png(path, size):
 
 
 def test_a_raster_image_gets_webp_copies_up_to_its_own_width(tmp_path):
-    picture = thumbs.plan(png(tmp_path / "c.png", (900, 1200)), "images/c.png")
+    picture = thumbs.plan(png(tmp_path / "c.png", (900, 1200)), "images/c.png", folder=THUMBS)
     assert (picture.src, picture.width, picture.height) == ("images/c.png", 900, 1200)
     assert [w for w, _ in picture.webp] == [160, 320, 400, 640, 900]
-    small = thumbs.plan(png(tmp_path / "s.png", (200, 100)), "images/s.png")
+    small = thumbs.plan(png(tmp_path / "s.png", (200, 100)), "images/s.png", folder=THUMBS)
     assert [w for w, _ in small.webp] == [160, 200]
 
 
 def test_a_jpeg_is_its_own_widest_candidate_and_gets_no_webp_of_its_width(tmp_path):
     scan = str(tmp_path / "p.jpg")
     Image.new("RGB", (1240, 1754), (90, 90, 90)).save(scan)
-    picture = thumbs.plan(scan, "images/p.jpg")
+    picture = thumbs.plan(scan, "images/p.jpg", folder=THUMBS)
     assert picture.webp[-1] == (1240, "images/p.jpg")
     assert [w for w, _ in picture.webp[:-1]] == [160, 320, 400, 640] and all(
         n.endswith(".webp") for _, n in picture.webp[:-1]
@@ -38,25 +39,27 @@ def test_a_jpeg_is_its_own_widest_candidate_and_gets_no_webp_of_its_width(tmp_pa
     assert sorted(width for _source, width, _format in picture.made.values()) == [160, 320, 400, 640]
     wide = str(tmp_path / "w.jpg")
     Image.new("RGB", (2000, 1000)).save(wide)
-    assert thumbs.plan(wide, "images/w.jpg").webp[-1][0] == 1280  # wider than 1280: a WebP at 1280, as before
+    assert (
+        thumbs.plan(wide, "images/w.jpg", folder=THUMBS).webp[-1][0] == 1280
+    )  # wider than 1280: a WebP at 1280, as before
 
 
 def test_an_svg_stays_an_svg_with_its_size(tmp_path):
     (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"/>')
     (tmp_path / "b.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 48"></svg>')
     assert (
-        thumbs.plan(str(tmp_path / "a.svg"), "a.svg").width,
-        thumbs.plan(str(tmp_path / "a.svg"), "a.svg").height,
+        thumbs.plan(str(tmp_path / "a.svg"), "a.svg", folder=THUMBS).width,
+        thumbs.plan(str(tmp_path / "a.svg"), "a.svg", folder=THUMBS).height,
     ) == (
         600,
         800,
     )
-    b = thumbs.plan(str(tmp_path / "b.svg"), "b.svg")
+    b = thumbs.plan(str(tmp_path / "b.svg"), "b.svg", folder=THUMBS)
     assert (b.src, b.width, b.height, b.webp) == ("b.svg", 64, 48, [])
 
 
 def test_a_pdf_is_shown_by_its_first_page(tmp_path):
-    picture = thumbs.plan(PDF, "files/x.pdf")
+    picture = thumbs.plan(PDF, "files/x.pdf", folder=THUMBS)
     assert picture.src.endswith("-page1.jpg") and picture.width == thumbs.PDF_WIDTH
     assert 1.3 < picture.height / picture.width < 1.5  # an A4 page
     thumbs.write(picture.made, str(tmp_path / "site"), str(tmp_path / "cache"))
@@ -65,7 +68,7 @@ def test_a_pdf_is_shown_by_its_first_page(tmp_path):
 
 
 def test_thumbnails_are_made_once_and_then_come_from_the_cache(tmp_path):
-    picture = thumbs.plan(png(tmp_path / "c.png", (900, 1200)), "images/c.png")
+    picture = thumbs.plan(png(tmp_path / "c.png", (900, 1200)), "images/c.png", folder=THUMBS)
     assert thumbs.write(picture.made, str(tmp_path / "one"), str(tmp_path / "cache")) == 5
     assert thumbs.write(picture.made, str(tmp_path / "two"), str(tmp_path / "cache")) == 0
     for width, name in picture.webp:
@@ -86,7 +89,7 @@ def test_a_cover_that_is_no_image_stops_the_build_naming_file_and_field(tmp_path
 
 
 def test_an_image_in_a_body_becomes_a_picture_with_its_size(tmp_path):
-    picture = thumbs.plan(png(tmp_path / "m.png", (800, 400)), "images/m.png")
+    picture = thumbs.plan(png(tmp_path / "m.png", (800, 400)), "images/m.png", folder=THUMBS)
     body = '<p>Map:</p><p><img alt="ແຜນທີ່" src="{static}/images/m.png" /></p><img src="https://x.la/y.png">'
     html = thumbs.with_pictures(body, {"images/m.png": picture}, "../")
     assert thumbs.body_images(body) == ["images/m.png"]
@@ -106,7 +109,7 @@ def test_the_fixture_articles_body_image_is_served_as_webp_for_phones(tmp_path):
 def test_thumbnails_are_made_on_every_core_each_once(tmp_path):
     made = {}
     for n in range(4):
-        made.update(thumbs.plan(png(tmp_path / f"c{n}.png", (700, 900 + n)), f"images/c{n}.png").made)
+        made.update(thumbs.plan(png(tmp_path / f"c{n}.png", (700, 900 + n)), f"images/c{n}.png", folder=THUMBS).made)
     assert thumbs.write(made, str(tmp_path / "site"), str(tmp_path / "cache"), workers=2) == 4 * 5
     assert thumbs.write(made, str(tmp_path / "again"), str(tmp_path / "cache"), workers=2) == 0
     assert sorted(os.listdir(tmp_path / "cache")) == sorted(os.path.basename(name) for name in made)  # no parts left

@@ -309,7 +309,7 @@ def test_which_file_of_the_uploads_folder_an_address_names(tmp_path, address, fo
     for name in ("photo.jpg", "photo-300x200.jpg", "big-scaled.jpg", "lost-300x200.jpg", "lost-1024x683.jpg"):
         (tmp_path / "2023/05").mkdir(parents=True, exist_ok=True)
         (tmp_path / "2023/05" / name).write_bytes(name.encode())
-    file, why = Uploads(str(tmp_path), str(tmp_path / "content")).find(address)
+    file, why = Uploads(str(tmp_path), str(tmp_path / "content"), "images", "files").find(address)
     assert (os.path.relpath(file, tmp_path) if file else None) == found
     assert (why is None) == (found is not None)
 

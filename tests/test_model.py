@@ -87,7 +87,7 @@ def test_dates_per_language(lang, day, month, span):
 
 def test_settings_are_read_once_and_checked():
     settings = ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_LANGUAGES": ("lo", "en")})
-    assert settings.root("lo") == "" and settings.root("en") == "en/"
+    assert settings.languages == ("lo", "en") and settings.language_folder == "{lang}/"
     with pytest.raises(ValueError, match=r"unknown setting.*ARCHIVE_PER_PAGE"):
         ArchiveSettings.from_pelican({"DEFAULT_LANG": "lo", "ARCHIVE_PER_PAGE": 20})
     with pytest.raises(ValueError, match="ARCHIVE_LANGUAGES starts with 'lo' but DEFAULT_LANG is 'en'"):

@@ -89,11 +89,11 @@ def test_the_pdfs_url_is_relative_to_the_search_page_as_the_items_is_and_written
         _content="",
         tags=[],
     )
-    source = source_of(article, "en/", str(tmp_path))
+    source = source_of(article, "en/search.html", str(tmp_path))
     assert (source.url, source.pdf_url) == ("magazine/x.html", "../files/issue%20%233.pdf")
     assert source.pdf == Pdf.at(str(tmp_path / "files" / "issue #3.pdf"))
     article.metadata = {}
-    bare = source_of(article, "en/", str(tmp_path))
+    bare = source_of(article, "en/search.html", str(tmp_path))
     assert (bare.pdf, bare.pdf_url) == (None, "")
 
 

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from jinja2 import TemplateSyntaxError
 
 from tests.fixture_site import FIXTURE, ROOT
+from tools.build import site_layout
 from tools.preview import (
     Failure,
     LastBuild,
@@ -37,6 +38,8 @@ from tools.preview import (
     preview_settings,
     rebuilder,
 )
+
+LAYOUT = site_layout()  # the project's: where the site has its pages
 
 SITE = {
     "index.html": "<html><head></head><body>home</body></html>",
@@ -71,7 +74,7 @@ def site(tmp_path):
 
 @pytest.fixture
 def app(site):
-    return PreviewApp(str(site), LastBuild())
+    return PreviewApp(str(site), LastBuild(), LAYOUT)
 
 
 def test_a_file_is_served_with_its_content_type(app):
@@ -152,7 +155,7 @@ def preview_of(folder):
         cache=str(folder / "cache"), PATH=str(folder / "content"), OUTPUT_PATH=str(folder / "output")
     )
     last = LastBuild()
-    return rebuilder(settings, out=lambda message: None, last=last), PreviewApp(str(folder / "output"), last)
+    return rebuilder(settings, out=lambda message: None, last=last), PreviewApp(str(folder / "output"), last, LAYOUT)
 
 
 def test_while_a_build_has_failed_every_page_names_its_problems_until_a_build_succeeds(tmp_path):

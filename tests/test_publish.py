@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from archive.sitemap import robots_txt
 from tests.fixture_site import FIXTURE
-from tools.build import PUBLISH_SETTINGS, build
+from tools.build import PUBLISH_SETTINGS, build, site_layout
 from tools.bundle import FOLDER, make_bundle
 
 SITE_URL = "https://archive.example.la"
@@ -108,10 +108,13 @@ def test_the_local_build_has_no_sitemap_or_absolute_urls(tmp_path):
 
 def test_offline_bundle_reads_and_searches_from_disk(tmp_path, browser):
     site = build(FIXTURE, str(tmp_path / "site"))
-    bundle = make_bundle(site, str(tmp_path / "dist" / "archive.zip"))
+    bundle = make_bundle(site, str(tmp_path / "dist" / "archive.zip"), site_layout())
     with zipfile.ZipFile(bundle) as z:
         names = z.namelist()
         assert f"{FOLDER}/README.txt" in names and f"{FOLDER}/theme/fonts/LICENSE-noto-sans-lao.txt" in names
+        readme = z.read(f"{FOLDER}/README.txt").decode("utf-8")
+        assert "Open index.html in this folder with a web browser (English: en/index.html)." in readme
+        assert "ໂຟນເດີ en/." in readme and "(theme/fonts/LICENSE-noto-sans-lao.txt)" in readme
         z.extractall(tmp_path / "usb")
     root = f"file://{tmp_path}/usb/{FOLDER}/"
     tab = browser.new_page()
@@ -183,8 +186,10 @@ def test_without_a_repository_the_published_site_has_no_editor(published):
 
 
 def test_robots_txt_disallows_hidden_folders_below_the_sites_own_path():
-    assert robots_txt("https://mtc.gov.la/archive", {"admin/"}).splitlines()[:3] == [
+    assert robots_txt("https://mtc.gov.la/archive", {"admin/"}, "sitemap.xml").splitlines() == [
         "User-agent: *",
         "Disallow: /archive/admin/",
         "Allow: /",
+        "",
+        "Sitemap: https://mtc.gov.la/archive/sitemap.xml",
     ]

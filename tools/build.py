@@ -11,6 +11,7 @@ SETTINGS = os.path.join(ROOT, "pelicanconf.py")
 if TYPE_CHECKING:
     from pelican.generators import Generator
 
+    from archive.layout import SiteLayout
     from archive.schema import Schema
     from archive.validate import Problem
 
@@ -67,3 +68,13 @@ def site_schema(settings_file: str = SETTINGS) -> Schema:
     from archive.settings import ArchiveSettings
 
     return Schema(ArchiveSettings.from_pelican(read_settings(settings_file)).languages)
+
+
+def site_layout(settings_file: str = SETTINGS, **overrides: Any) -> SiteLayout:
+    """Where the site built with ``settings_file`` (and ``overrides``) has its pages, and where its preview listens
+    (archive/layout.py): what the tools and benchmarks read, as the build does."""
+    from pelican.settings import read_settings
+
+    from archive.layout import SiteLayout
+
+    return SiteLayout.from_pelican(read_settings(settings_file, override=overrides))

@@ -14,10 +14,9 @@ import tempfile
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from .browser import CHROMIUM, launch
-from .build import ROOT, SETTINGS
+from .build import ROOT, site_layout
 from .preview import LOCALHOST, free_port
 
 if TYPE_CHECKING:
@@ -25,18 +24,6 @@ if TYPE_CHECKING:
 
 SERVER = os.path.join(ROOT, "node_modules", "decap-server", "dist", "index.js")
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots", "editor")
-
-
-def default_port(settings_file: str = SETTINGS) -> int:
-    """The port of the backend pelicanconf.py's EDITOR_BACKEND names (decap-server's own default, 8081): where
-    `make edit` starts it, so that the editor the build writes finds it."""
-    from pelican.settings import read_settings
-
-    url = read_settings(settings_file)["EDITOR_BACKEND"]["proxy_url"]
-    port = urlsplit(url).port
-    if port is None:
-        raise ValueError(f"EDITOR_BACKEND's proxy_url names no port: {url}")
-    return port
 
 
 def proxy_backend(port: int, host: str = LOCALHOST) -> dict[str, str]:
@@ -91,18 +78,19 @@ def screenshots(out: str = SCREENSHOTS, chromium: str = CHROMIUM) -> str:
     from .serve import SiteFiles, served
 
     os.makedirs(out, exist_ok=True)
+    layout = site_layout()
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(os.path.join(ROOT, "content"), os.path.join(tmp, "content"))
         with backend(os.path.join(tmp, "content"), free_port()) as decap:
             site = build(os.path.join(tmp, "content"), os.path.join(tmp, "output"), EDITOR_BACKEND=decap)
-            with served(SiteFiles(site)) as root, sync_playwright() as p:
+            with served(SiteFiles(site, layout)) as root, sync_playwright() as p:
                 browser = launch(p, chromium)
                 page = browser.new_page(viewport={"width": 1440, "height": 1000})
-                page.goto(root + "admin/")
+                page.goto(root + layout.editor)
                 page.get_by_role("button", name="Login").click()
                 page.get_by_text("Collections").first.wait_for()
                 page.screenshot(path=os.path.join(out, "collections.png"))
-                page.goto(root + "admin/#/collections/news/new")
+                page.goto(root + layout.editor + "#/collections/news/new")
                 fill(page, "Published", 0, "2026-12-01")
                 fill(page, "Slug", 0, "post-office-bill-payments-2026")
                 fill(page, "Tags", 0, "ໄປສະນີ, ບໍລິການລັດ")

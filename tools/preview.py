@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from archive.settings import ArchiveSettings
 from archive.strings import Strings
-from editor import FOLDER as EDITOR_FOLDER
 
 from .build import ROOT, SETTINGS
-from .serve import content_type, not_found_folders
+from .serve import content_type, not_found_pages
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse
+
+    from archive.layout import SiteLayout
 
 LOCALHOST = "127.0.0.1"
 EVERY_NETWORK = ("0.0.0.0", "::", "")  # hosts that listen on every network of the computer
@@ -99,46 +100,67 @@ STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.6;margin:0 auto;max-width:48rem;padding:1rem}"
     "h1{color:#a40000;font-size:1.4rem}li{margin:.5rem 0;white-space:pre-wrap;overflow-wrap:anywhere}"
 )
+# The build's messages (problems, errors) are in English.
 PAGE = """<!DOCTYPE html>
-<html lang="lo">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title[0]} · {title[1]}</title>
+<title>{title}</title>
 <style>{style}</style>
 </head>
 <body>
-<h1>{title[0]}<br><span lang="en">{title[1]}</span></h1>
-<p>{lead[0]}<br><span lang="en">{lead[1]}</span></p>
+<h1>{heading}</h1>
+<p>{lead}</p>
 <ol class="build-problems" lang="en">
 {problems}
 </ol>
-<p>{hint[0]}<br><span lang="en">{hint[1]}</span></p>
+<p>{hint}</p>
 </body>
 </html>
 """
 
 
 @functools.cache
-def _strings() -> Strings:
-    """The interface table of the theme (theme/strings.json), where the preview's words are with the site's."""
-    return Strings.load(ArchiveSettings().strings_path(os.path.join(ROOT, "theme")))
+def _site() -> tuple[Strings, tuple[str, ...]]:
+    """The interface table of the theme (theme/strings.json, where the preview's words are with the site's) and the
+    site's languages, from the project's settings."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(SETTINGS)
+    archive = ArchiveSettings.from_pelican(settings)
+    return Strings.load(archive.strings_path(settings["THEME"])), archive.languages
 
 
-def _both(key: str, **values: object) -> tuple[str, ...]:
-    """The text ``key`` in Lao, then in English, escaped for HTML."""
-    return tuple(html.escape(_strings().get(lang, key, **values)) for lang in ArchiveSettings().languages)
+def _texts(key: str, **values: object) -> list[tuple[str, str]]:
+    """[(language, the text ``key`` in it, escaped for HTML)], the site's first language first."""
+    strings, languages = _site()
+    return [(lang, html.escape(strings.get(lang, key, **values))) for lang in languages]
+
+
+def _lines(key: str, **values: object) -> str:
+    """The text ``key`` in every language of the site, a line each, each marked with its language but the first."""
+    first, *others = _texts(key, **values)
+    return "<br>".join([first[1], *(f'<span lang="{lang}">{text}</span>' for lang, text in others)])
 
 
 def error_page(failure: Failure) -> bytes:
-    """The page shown in place of every page while a build has failed (UTF-8 bytes): the problems, Lao first."""
+    """The page shown in place of every page while a build has failed (UTF-8 bytes): the problems, in every
+    language of the site, Lao first."""
     n = len(failure.problems)
     lead = "preview.problems" if failure.content else "preview.error"
     problems = "\n".join(
         f"<li><code>{html.escape(where)}</code>: {html.escape(what)}</li>" for where, what in failure.problems
     )
+    titles = _texts("preview.title")
     page = PAGE.format(
-        title=_both("preview.title"), lead=_both(lead, n=n), hint=_both("preview.hint"), style=STYLE, problems=problems
+        lang=titles[0][0],
+        title=" · ".join(text for _lang, text in titles),
+        heading=_lines("preview.title"),
+        lead=_lines(lead, n=n),
+        hint=_lines("preview.hint"),
+        style=STYLE,
+        problems=problems,
     )
     return page.encode("utf-8")
 
@@ -156,8 +178,7 @@ def request_path(environ: Mapping[str, Any]) -> str:
     return environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
 
 
-EDITOR = f"{EDITOR_FOLDER}/"  # the web editor's folder: usable while a build fails, and told why
-BUILD_STATUS = EDITOR + "build-status.json"
+BUILD_STATUS = "build-status.json"  # in the web editor's folder
 
 
 def build_status(failure: Failure | None) -> bytes:
@@ -172,11 +193,12 @@ class PreviewApp:
     site built in ``root`` as it is on disk, a folder's index.html, the site's 404.html for what is not there; while
     ``last`` (a LastBuild) holds a failure, every page is the error page instead, with status 500, but the editor's
     (admin/), which says it itself after asking build-status.json, so that the editor can fix the file (when no
-    build ever made it, its address shows the error page too)."""
+    build ever made it, its address shows the error page too). ``layout``: where the site has its pages."""
 
-    def __init__(self, root: str, last: LastBuild) -> None:
+    def __init__(self, root: str, last: LastBuild, layout: SiteLayout) -> None:
         self.root = root
         self.last = last
+        self.layout = layout
 
     def __call__(self, environ: Mapping[str, Any], start_response: StartResponse) -> list[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -189,14 +211,15 @@ class PreviewApp:
 
     def respond(self, path: str) -> tuple[str, list[tuple[str, str]], bytes]:
         """(status, headers, body) for a URL path."""
-        if path.lstrip("/") == BUILD_STATUS:
+        editor = self.layout.editor  # the web editor's folder: usable while a build fails, and told why
+        if path.lstrip("/") == editor + BUILD_STATUS:
             return "200 OK", [("Content-Type", content_type(BUILD_STATUS))], build_status(self.last.failure)
         target = self.file_of(path)
         if target and os.path.isdir(target):
             if not path.endswith("/"):  # the site's links are relative to the folder: send the browser into it
                 return "301 Moved Permanently", [("Location", urllib.parse.quote(path) + "/")], b""
             target = os.path.join(target, "index.html")
-        built_editor = path.lstrip("/").startswith(EDITOR) and target and os.path.isfile(target)
+        built_editor = path.lstrip("/").startswith(editor) and target and os.path.isfile(target)
         if self.last.failure and is_page(path) and not built_editor:
             return "500 Internal Server Error", [("Content-Type", HTML)], error_page(self.last.failure)
         if target and os.path.isfile(target):
@@ -207,13 +230,13 @@ class PreviewApp:
         return "404 Not Found", [("Content-Type", content_type("not-found.txt"))], f"Not found: {path}\n".encode()
 
     def not_found_page(self, path: str) -> bytes | None:
-        """The 404.html of the language the address is in (en/404.html for /en/…, else the root's), with a <base>
+        """The 404 page of the language the address is in (en/404.html for /en/…, else the root's), with a <base>
         naming its own folder: its links are relative to where it was written, not to the missing address."""
-        for folder in not_found_folders(path):
-            page = os.path.join(os.path.realpath(self.root), folder, "404.html")
-            if os.path.isfile(page):
-                base = f'<base href="/{folder + "/" if folder else ""}">'.encode()
-                return _read(page).replace(b"<head>", b"<head>\n" + base, 1)
+        for page in not_found_pages(self.layout, path):
+            full = os.path.join(os.path.realpath(self.root), *page.split("/"))
+            if os.path.isfile(full):
+                base = f'<base href="/{page[: page.rfind("/") + 1]}">'.encode()
+                return _read(full).replace(b"<head>", b"<head>\n" + base, 1)
         return None
 
     def file_of(self, path: str) -> str | None:

@@ -20,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+    from archive.layout import SiteLayout
+
 GZIP_LEVEL = 6  # what web servers commonly use (nginx's gzip_comp_level is 1, Apache's default 6)
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".woff": "font/woff", ".woff2": "font/woff2"}
 PYTHON_TYPES = mimetypes.MimeTypes()  # Python's own table, not the system's: every machine answers alike
@@ -32,19 +34,20 @@ def content_type(path: str) -> str:
     return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("xml", "json")) else kind
 
 
-def not_found_folders(path: str) -> list[str]:
-    """Where to look for the 404.html that answers a missing URL ``path``, in order: the folder of its first part
-    (en/ for /en/…, the language's), then the site's root ("")."""
-    first = [part for part in path.split("/") if part][:1]
-    return [*first, ""]
+def not_found_pages(layout: SiteLayout, path: str) -> list[str]:
+    """The 404 pages that may answer a missing URL ``path``, in order: the one of the language whose folder the
+    address is in (en/404.html for /en/…), then the default language's (at the root)."""
+    pages = [layout.page(layout.lang_of(path.lstrip("/")), "notfound"), layout.page(layout.languages[0], "notfound")]
+    return list(dict.fromkeys(pages))
 
 
 class SiteFiles:
-    """The built site's files, read and gzipped once (in memory): what the server sends and what a file://
-    page is counted as having loaded."""
+    """The built site's files (laid out as ``layout`` says), read and gzipped once (in memory): what the server
+    sends and what a file:// page is counted as having loaded."""
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, layout: SiteLayout) -> None:
         self.root = os.path.realpath(root)
+        self.layout = layout
         self.cache: dict[str, tuple[bytes, bytes]] = {}
 
     def path_of(self, relative: str) -> str | None:
@@ -55,9 +58,9 @@ class SiteFiles:
         return path if path.startswith(self.root + os.sep) and os.path.isfile(path) else None
 
     def not_found_page(self, asked: str) -> str | None:
-        """The 404.html of the first folder of ``asked`` (en/404.html for /en/…), else the root's, else None."""
-        for folder in not_found_folders(asked):
-            found = self.path_of(f"{folder}/404.html" if folder else "404.html")
+        """The 404 page of the language ``asked`` is in (en/404.html for /en/…), else the root's, else None."""
+        for page in not_found_pages(self.layout, asked):
+            found = self.path_of(page)
             if found:
                 return found
         return None

@@ -3,12 +3,28 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { KEPT, kindOf, mayRegister, offlinePageFor, pageKey, pathIn, shell } from "../src/offline/rules.js";
 
+// as plugins/assets tells the worker of the project's layout (make_worker)
 const SITE = {
   languages: [
-    { folder: "", offline: "offline.html" },
-    { folder: "en/", offline: "en/offline.html" },
+    { folder: "", offline: "offline.html", search: "search-data/" },
+    { folder: "en/", offline: "en/offline.html", search: "en/search-data/" },
   ],
   static: "theme",
+  worker: "sw.js",
+  editor: "admin/",
+  documents: ["images/", "files/"],
+  thumbs: "thumbs/",
+};
+// another layout: every language but the first under language/, the search data under find/, pictures elsewhere
+const MOVED = {
+  ...SITE,
+  languages: [
+    { folder: "", offline: "offline.html", search: "find/data/" },
+    { folder: "language/en/", offline: "language/en/offline.html", search: "language/en/find/data/" },
+  ],
+  editor: "editor/",
+  documents: ["pictures/", "pdf/"],
+  thumbs: "small/",
 };
 
 test("the worker is registered over https and on a loopback host, never from disk nor in the web editor", () => {
@@ -54,8 +70,24 @@ for (const [path, navigation, kind] of [
   [null, true, "none"],
 ]) {
   test(`${path === null ? "another host" : path || "the home page"}${navigation ? ", opened," : ""} is ${kind}`, () => {
-    assert.equal(kindOf(path, navigation), kind);
+    assert.equal(kindOf(path, navigation, SITE), kind);
     if (kind !== "none" && kind !== "search-entry") assert.ok(KEPT[kind] > 0, "kept within a bound");
+  });
+}
+
+for (const [path, kind] of [
+  ["find/data/index.js", "search-entry"],
+  ["language/en/find/data/index.js", "search-entry"],
+  ["language/en/find/data/f-91b6641648db/12.js", "search-part"],
+  ["search-data/index.js", "asset"],
+  ["small/72899941a132fdbc-160.webp", "thumb"],
+  ["pdf/ict-journal-14.pdf", "document"],
+  ["files/ict-journal-14.pdf", "asset"],
+  ["editor/config.yml", "none"],
+  ["admin/config.yml", "asset"],
+]) {
+  test(`in another layout, ${path} is ${kind}`, () => {
+    assert.equal(kindOf(path, false, MOVED), kind);
   });
 }
 
@@ -80,6 +112,12 @@ test("the shell is the stylesheet, the scripts, the Lao font, and each language'
     "search-data/index.js",
     "en/offline.html",
     "en/search-data/index.js",
+  ]);
+  assert.deepEqual(shell(MOVED).slice(4), [
+    "offline.html",
+    "find/data/index.js",
+    "language/en/offline.html",
+    "language/en/find/data/index.js",
   ]);
 });
 

@@ -24,7 +24,8 @@ from . import cite, contentcache, dates, linkeddata, machinetext, palette, polic
 from .collect import Article, LanguageSite, WordsOf, collect, prepare, simple_words, tag_slug
 from .filefacts import NAME as FILE_FACTS
 from .filefacts import FileFacts
-from .listings import ListingGenerator, item_trail, link
+from .layout import SiteLayout
+from .listings import ListingGenerator, item_trail
 from .metadata import read_source
 from .sanitise import clean_body, clean_summary, locate
 from .schema import Schema
@@ -69,6 +70,7 @@ class Runtime:
 
     def __init__(self, pelican_settings: Settings) -> None:
         self.settings = ArchiveSettings.from_pelican(pelican_settings)
+        self.layout = SiteLayout.from_pelican(pelican_settings)  # where every page and folder of the site is
         self.schema = Schema(self.settings.languages)
         names = self.schema.strings()
         for lang, row in self.settings.names().items():  # the operator's names (publisher, journal, newspaper)
@@ -91,7 +93,6 @@ class Runtime:
         self.theme = pelican_settings["THEME"]
         self.palette = palette.read(self.theme)  # the colours site.css declares, for the manifest and theme-color
         self.timezone = pelican_settings.get("TIMEZONE") or "UTC"
-        self.static_dir = pelican_settings.get("THEME_STATIC_DIR", "theme")
         # the site's address in what is cited (RIS, BibTeX, the citation line): a published build's, else none
         self.cited_url = "" if pelican_settings.get("RELATIVE_URLS") else pelican_settings.get("SITEURL", "")
 
@@ -119,9 +120,9 @@ class Runtime:
             schema=self.schema,
             settings=self.settings,
             site_name=self.strings.get(lang, "site.name"),
-            home=link(self, lang, "home"),
-            search=link(self, lang, "search"),
-            logo=self.settings.publisher_logo or f"{self.static_dir}/favicon.svg",
+            home=self.layout.url(lang, "home"),
+            search=self.layout.url(lang, "search"),
+            logo=self.settings.publisher_logo or f"{self.layout.theme}/favicon.svg",
             timezone=self.timezone,
         )
 
@@ -240,14 +241,14 @@ def add_template_helpers(generator: Generator) -> None:
 
     @pass_context
     def page_link(ctx: Context, name: str, lang: str | None = None, **values: Any) -> str:
-        return link(runtime, lang or page_lang(ctx), name, **values)
+        return runtime.layout.url(lang or page_lang(ctx), name, **values)
 
     @pass_context
     def feed(ctx: Context) -> str | None:
         """The URL of the page language's feed; None when it has no articles, and so no feed."""
         lang = page_lang(ctx)
         site = runtime.sites.get(lang)
-        return link(runtime, lang, "feed") if site and site.articles else None
+        return runtime.layout.url(lang, "feed") if site and site.articles else None
 
     @pass_context
     def filesize(ctx: Context, value: int) -> str:
@@ -321,7 +322,8 @@ def add_template_helpers(generator: Generator) -> None:
         t_in=t_in,
         link=page_link,
         feed=feed,
-        languages=runtime.settings.languages,
+        languages=runtime.layout.languages,
+        layout=runtime.layout,
         palette=runtime.palette,
         kinds=runtime.schema.kinds,
         tag_slug=tag_slug,

@@ -259,7 +259,8 @@ class Forms:
     bib: str
 
     def cited(self, article: Article) -> Cited:
-        return Cited(Markup.escape(self.text), beside(article.url, "ris"), beside(article.url, "bib"))
+        # the files' own paths, beside the page's file (its URL may be its folder: ARTICLE_URL "{slug}/")
+        return Cited(Markup.escape(self.text), beside(article.save_as, "ris"), beside(article.save_as, "bib"))
 
     def files(self, article: Article) -> dict[str, str]:
         """{site-relative path: text} of the item's citation files, written beside its page."""

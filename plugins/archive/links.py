@@ -60,3 +60,13 @@ def relative_root(path: str) -> str:
     """The way from the page or folder at ``path`` (site-relative, "/"-separated: "en/news/a.html", "en/") back to
     the site's root: "../" per folder it is in, "" at the root."""
     return "../" * path.count("/")
+
+
+def relative(page: str, target: str) -> str:
+    """The link from the page at ``page`` to ``target`` (both site-relative, "/"-separated): the folders they share
+    left out, then ``relative_root`` of the rest of the page's path ("en/search.html" to "en/news/a.html":
+    "news/a.html"; to "files/a.pdf": "../files/a.pdf"; to "en/": "./")."""
+    shared = page[: page.rfind("/") + 1]
+    while not target.startswith(shared):
+        shared = shared[: shared.rstrip("/").rfind("/") + 1]
+    return relative_root(page[len(shared) :]) + target[len(shared) :] or "./"

@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from .collect import Article, LanguageSite
 from .fieldtypes import Kind
-from .links import relative_root
+from .links import relative
 from .sitemap import robots_txt, sitemap_xml
 
 if TYPE_CHECKING:
@@ -30,36 +30,12 @@ Trail = list[tuple[str, str | None]]
 SitemapPage = tuple[str, dict[str, str], str | None]
 
 
-def paths(root: str) -> dict[str, str]:
-    """Site-relative paths of one language's listing pages (``root`` is "" or "en/")."""
-    return {
-        "home": f"{root}index.html",
-        "kind": f"{root}{{kind}}/index.html",
-        "archive": f"{root}archive/index.html",
-        "year": f"{root}archive/{{year}}.html",
-        "tags": f"{root}tag/index.html",
-        "tag": f"{root}tag/{{tag}}.html",
-        "registration": f"{root}registration.html",
-        "search": f"{root}search.html",
-        "feed": f"{root}feeds/atom.xml",
-        "notfound": f"{root}404.html",
-        "offline": f"{root}offline.html",
-        "manifest": f"{root}manifest.webmanifest",
-        "kind_feed": f"{root}feeds/{{kind}}.atom.xml",
-    }
-
-
-def link(runtime: Runtime, lang: str, name: str, **values: object) -> str:
-    """The URL (site-relative, percent-encoded) of listing page ``name`` in ``lang``."""
-    return quote(paths(runtime.settings.root(lang))[name].format(**values))
-
-
 def item_trail(runtime: Runtime, article: Article) -> Trail:
     """The breadcrumb of an item's page: the home page, its kind's list, the journal issue it appears in."""
     strings, lang, details = runtime.strings, article.lang, article.details
     trail: Trail = [
-        (strings.get(lang, "nav.home"), link(runtime, lang, "home")),
-        (strings.get(lang, f"kind.{details.kind}"), link(runtime, lang, "kind", kind=details.kind)),
+        (strings.get(lang, "nav.home"), runtime.layout.url(lang, "home")),
+        (strings.get(lang, f"kind.{details.kind}"), runtime.layout.url(lang, "kind", kind=details.kind)),
     ]
     issue = details.in_issue
     if issue is not None:
@@ -85,9 +61,10 @@ class ListingGenerator(Generator):
             pages += _LanguagePages(self, writer, runtime, site).write_all()
             pages += [(a.url, a.details.alternates, a.date.strftime("%Y-%m-%d")) for a in site.articles]
         self._write_citations(runtime)
+        layout, site_url = runtime.layout, self.settings["SITEURL"]
         if not self.settings["RELATIVE_URLS"]:  # a sitemap needs absolute URLs: publishing builds only
-            self._write("sitemap.xml", sitemap_xml(self.settings["SITEURL"], pages))
-            self._write("robots.txt", robots_txt(self.settings["SITEURL"], runtime.hidden_folders))
+            self._write(layout.sitemap, sitemap_xml(site_url, pages))
+            self._write(layout.robots, robots_txt(site_url, runtime.hidden_folders, layout.sitemap))
 
     def _write_citations(self, runtime: Runtime) -> None:
         """Every item's RIS and BibTeX beside its page (drafts' and hidden items' too: their pages link them); then
@@ -109,6 +86,7 @@ class _LanguagePages:
     def __init__(self, generator: ListingGenerator, writer: Writer, runtime: Runtime, site: LanguageSite) -> None:
         self.generator, self.writer, self.runtime, self.site = generator, writer, runtime, site
         self.lang = site.lang
+        self.layout = runtime.layout
         self.others = [lang for lang in runtime.sites if lang != self.lang]
         self.written: list[SitemapPage] = []  # (URL, alternates, lastmod)
 
@@ -130,9 +108,9 @@ class _LanguagePages:
         self.page("archive", "archive", strings.get(self.lang, "archive.title"), {"years": site.by_year})
         for year, articles in site.by_year.items():
             alternates = {
-                lang: link(self.runtime, lang, "year", year=year)
+                lang: self.layout.url(lang, "year", year=year)
                 if year in self.runtime.sites[lang].by_year
-                else link(self.runtime, lang, "archive")
+                else self.layout.url(lang, "archive")
                 for lang in self.runtime.sites
             }
             counts = {kind: sum(a.details.kind == kind for a in articles) for kind in self.runtime.schema.kinds}
@@ -146,8 +124,8 @@ class _LanguagePages:
             )
         self.page("tags", "tags", strings.get(self.lang, "tags.title"), {"tags": site.by_tag})
         for slug, (name, articles) in site.by_tag.items():
-            alternates = {lang: link(self.runtime, lang, "tags") for lang in self.others}
-            alternates[self.lang] = link(self.runtime, self.lang, "tag", tag=slug)
+            alternates = {lang: self.layout.url(lang, "tags") for lang in self.others}
+            alternates[self.lang] = self.layout.url(self.lang, "tag", tag=slug)
             self.listing(
                 ("tag", {"tag": slug}), strings.get(self.lang, "tags.one", tag=name), articles, alternates=alternates
             )
@@ -163,12 +141,13 @@ class _LanguagePages:
             strings.get(self.lang, "search.title"),
             {
                 "search_strings": strings.with_prefix(self.lang, "search."),
-                # where the same query is counted in the other languages when nothing matches in this one
+                # where the same query is counted in the other languages when nothing matches in this one: their
+                # search pages and search data (site-relative)
                 "other_searches": [
                     {
                         "lang": other,
-                        "page": link(self.runtime, other, "search"),
-                        "folder": self.runtime.settings.root(other),
+                        "page": self.layout.url(other, "search"),
+                        "data": self.layout.url(other, "search_data"),
                     }
                     for other in self.others
                 ],
@@ -181,35 +160,40 @@ class _LanguagePages:
         # Feeds of no articles are not written: their date would be the build's, and the site the same twice.
         feed_context = {**self.generator.context, "SITENAME": strings.get(self.lang, "site.name")}
         if site.articles:
-            self.writer.write_feed(site.articles[:50], feed_context, link(self.runtime, self.lang, "feed"))
+            self.writer.write_feed(
+                site.articles[:50],
+                feed_context,
+                self.layout.page(self.lang, "feed"),
+                self.layout.url(self.lang, "feed"),
+            )
         for name in (k for k in self.runtime.schema.kinds if site.by_kind[k]):
             self.writer.write_feed(
                 site.by_kind[name][:50],
                 feed_context,
-                link(self.runtime, self.lang, "kind_feed", kind=name),
+                self.layout.page(self.lang, "kind_feed", kind=name),
+                self.layout.url(self.lang, "kind_feed", kind=name),
                 feed_title=strings.get(self.lang, f"kind.{name}"),
             )
         return self.written
 
     def manifest(self) -> None:
         """The web app manifest of this language's pages: its name, its start page, the icon, the colours."""
-        root = self.runtime.settings.root(self.lang)
-        path = paths(root)["manifest"]
-        up = relative_root(root)
+        path = self.layout.page(self.lang, "manifest")
         strings = self.runtime.strings
         manifest = {
             "name": strings.get(self.lang, "site.name"),
             "short_name": strings.get(self.lang, "site.short_name"),
             "description": strings.get(self.lang, "site.tagline"),
             "lang": self.lang,
-            "start_url": "./",
-            "scope": "./",
+            # the language's folder ("./"), which a server answers with its home page
+            "start_url": relative(path, self.layout.folder(self.lang)),
+            "scope": relative(path, self.layout.folder(self.lang)),
             "display": "browser",
             "background_color": self.runtime.palette.light["bg"],
             "theme_color": self.runtime.palette.light["header-bg"],
             "icons": [
                 {
-                    "src": f"{up}{self.generator.settings['THEME_STATIC_DIR']}/favicon.svg",
+                    "src": relative(path, f"{self.layout.theme}/favicon.svg"),
                     "sizes": "any",
                     "type": "image/svg+xml",
                 }
@@ -246,8 +230,8 @@ class _LanguagePages:
 
     def page(self, name: str, template: str, title: str, values: dict[str, Any], listed: bool = True) -> None:
         """A page of this language; ``listed``: in the sitemap (a 404 page is not)."""
-        alternates = {lang: link(self.runtime, lang, name) for lang in self.runtime.sites}
-        path = paths(self.runtime.settings.root(self.lang))[name]
+        alternates = {lang: self.layout.url(lang, name) for lang in self.runtime.sites}
+        path = self.layout.page(self.lang, name)
         if listed:
             self.written.append((quote(path), alternates, None))
         self.writer.write_file(
@@ -271,9 +255,9 @@ class _LanguagePages:
         """A list of ``articles``, paginated; ``grouping``: "month" (a year's page), "year-month" (a kind listed
         as editions), or none; ``kind_counts``: {kind: how many}, said under the title."""
         name, values = target
-        path = paths(self.runtime.settings.root(self.lang))[name].format(**values)
+        path = self.layout.page(self.lang, name, **values)
         if alternates is None:
-            alternates = {lang: link(self.runtime, lang, name, **values) for lang in self.runtime.sites}
+            alternates = {lang: self.layout.url(lang, name, **values) for lang in self.runtime.sites}
         self.written.append((quote(path), alternates, None))
         context = self._context(title, alternates, name, kind)
         context["page_trail"] = self.trail(name, title)
@@ -289,14 +273,14 @@ class _LanguagePages:
             listing_style=kind.listing if kind else "cards",
             grouping=grouping or ("year-month" if kind and kind.listing == "editions" else None),
             kind_counts=kind_counts,
-            page_feed=link(self.runtime, self.lang, "kind_feed", kind=kind.name) if kind and articles else None,
+            page_feed=self.layout.url(self.lang, "kind_feed", kind=kind.name) if kind and articles else None,
         )
 
     def trail(self, name: str, title: str) -> Trail:
         """The breadcrumb of a list: the home page, the page it is under (a year: the archive), then itself."""
         strings = self.runtime.strings
-        trail: Trail = [(strings.get(self.lang, "nav.home"), link(self.runtime, self.lang, "home"))]
+        trail: Trail = [(strings.get(self.lang, "nav.home"), self.layout.url(self.lang, "home"))]
         if name in PARENTS:
             parent, parent_title = PARENTS[name]
-            trail.append((strings.get(self.lang, parent_title), link(self.runtime, self.lang, parent)))
+            trail.append((strings.get(self.lang, parent_title), self.layout.url(self.lang, parent)))
         return [*trail, (title, None)]

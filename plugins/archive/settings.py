@@ -31,8 +31,8 @@ def read_group(cls: type[T], settings: Mapping[str, Any], prefix: str, **default
 
 
 PREFIX = "ARCHIVE_"
-# The site's languages when ARCHIVE_LANGUAGES does not say: the first is the default, at the root; the others under
-# /<lang>/. The content schema's default too (schema.Schema).
+# The site's languages when ARCHIVE_LANGUAGES does not say: the first is the default, at the root; the others each
+# in its folder (ARCHIVE_LANGUAGE_FOLDER; layout.py). The content schema's default too (schema.Schema).
 LANGUAGES = ("lo", "en")
 PUBLISHER_EN = "Ministry of Technology and Communications"
 NEWSPAPER_EN = "Technology and Communications newspaper"
@@ -45,6 +45,13 @@ def _both(lo: str, en: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class ArchiveSettings:
     languages: tuple[str, ...] = LANGUAGES
+    # Where the site is (layout.SiteLayout reads these): the folder of each language but the first; the archive's
+    # pages whose path is not PAGES' ({name: path in a language's folder}); the folders of STATIC_PATHS where
+    # pictures and other files (PDFs) are put.
+    language_folder: str = "{lang}/"
+    pages: dict[str, str] = field(default_factory=dict)
+    images: str = "images"
+    files: str = "files"
     home_latest: int = 5  # articles per kind on a home page (listing pages have Pelican's DEFAULT_PAGINATION)
     strings: str = "strings.json"  # the UI strings table, inside the theme folder
     content_extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS  # files that must be built or rejected
@@ -90,7 +97,3 @@ class ArchiveSettings:
 
     def strings_path(self, theme: str) -> str:
         return os.path.join(theme, self.strings)
-
-    def root(self, lang: str) -> str:
-        """Where a language's pages live, relative to the site root: "" for the default, "en/" for English."""
-        return "" if lang == self.languages[0] else f"{lang}/"

@@ -24,11 +24,12 @@ def sitemap_xml(site_url: str, pages: Iterable[tuple[str, Mapping[str, str], str
     return "".join(lines)
 
 
-def robots_txt(site_url: str, hidden: Iterable[str] = ()) -> str:
-    """``hidden``: folders of the site ("admin/") that are no pages to find, below the site's own path."""
+def robots_txt(site_url: str, hidden: Iterable[str], sitemap: str) -> str:
+    """``hidden``: folders of the site ("admin/") that are no pages to find, below the site's own path;
+    ``sitemap``: where the sitemap is in the site."""
     base = urlsplit(site_url).path.rstrip("/")
     disallow = "".join(f"Disallow: {base}/{folder.strip('/')}/\n" for folder in sorted(hidden))
-    return f"User-agent: *\n{disallow}Allow: /\n\nSitemap: {site_url}/sitemap.xml\n"
+    return f"User-agent: *\n{disallow}Allow: /\n\nSitemap: {site_url}/{sitemap}\n"
 
 
 def _escape(site_url: str, url: str) -> str:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pelican import signals
 from pelican.generators import Generator
 
+from archive.layout import SiteLayout
 from archive.settings import read_group  # one way to read settings for every plugin of the project
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class AssetsGenerator(Generator):
         }
 
     def generate_output(self, writer: Writer) -> None:
-        static = os.path.join(self.output_path, self.settings["THEME_STATIC_DIR"])
+        static = os.path.join(self.output_path, SiteLayout.from_pelican(self.settings).theme)
         for name, data in self.files.items():
             target = os.path.join(static, self.context["archive_assets"][name])
             os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -106,9 +107,6 @@ class AssetsGenerator(Generator):
             shutil.copyfile(os.path.join(self.settings["THEME"], "static", "icons", name), os.path.join(static, name))
 
 
-WORKER = "sw.js"  # at the site's root, so that it serves every page of both languages
-
-
 def add_asset_helper(generator: Generator) -> None:
     context = generator.context
 
@@ -116,7 +114,8 @@ def add_asset_helper(generator: Generator) -> None:
         return context["archive_assets"][name]
 
     generator.env.globals["asset"] = asset
-    generator.env.globals["offline_worker"] = WORKER if AssetSettings.from_pelican(generator.settings).offline else ""
+    offline = AssetSettings.from_pelican(generator.settings).offline
+    generator.env.globals["offline_worker"] = SiteLayout.from_pelican(generator.settings).worker if offline else ""
 
 
 def write_worker(pelican: Pelican) -> None:
@@ -126,17 +125,25 @@ def write_worker(pelican: Pelican) -> None:
 
 
 def make_worker(pelican_settings: Mapping[str, Any], output: str) -> None:
-    """Writes ``output``/sw.js, the service worker of the site built there with ``pelican_settings``
-    (js/offline.mjs: each language's folder and offline page, the theme's static folder)."""
-    from archive.listings import paths
-    from archive.settings import ArchiveSettings
-
+    """Writes the service worker (SiteLayout.worker) of the site built in ``output`` with ``pelican_settings``
+    (js/offline.mjs, given the site's layout: each language's folder, offline page and search data, the theme's
+    static folder, the worker's name, the web editor's folder, the content's folders, the thumbnails')."""
     settings = AssetSettings.from_pelican(pelican_settings)
-    archive = ArchiveSettings.from_pelican(pelican_settings)
-    roots = [archive.root(lang) for lang in archive.languages]
+    layout = SiteLayout.from_pelican(pelican_settings)
     site = {
-        "languages": [{"folder": root, "offline": paths(root)["offline"]} for root in roots],
-        "static": pelican_settings["THEME_STATIC_DIR"],
+        "languages": [
+            {
+                "folder": layout.folder(lang),
+                "offline": layout.page(lang, "offline"),
+                "search": layout.page(lang, "search_data"),
+            }
+            for lang in layout.languages
+        ],
+        "static": layout.theme,
+        "worker": layout.worker,
+        "editor": layout.editor,
+        "documents": [f"{folder}/" for folder in layout.static],
+        "thumbs": layout.thumbs,
     }
     command = ["node", os.path.join(settings.project, "js", "offline.mjs"), output, json.dumps(site)]
     result = subprocess.run(command + (["--minify"] if settings.minify else []), cwd=settings.project,

@@ -25,6 +25,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive import runtime_of
+from archive.links import relative_root
 from archive.policy import editor_policy, render
 from archive.settings import read_group
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREFIX = "EDITOR_"
-FOLDER = "admin"
 PACKAGE = os.path.join("node_modules", "decap-cms", "dist")
 
 
@@ -67,20 +67,19 @@ class EditorGenerator(Generator):
     def generate_context(self) -> None:
         self.editor = EditorSettings.from_pelican(self.settings)
         if self.editor.backend:
-            runtime_of(self).hide_folder(FOLDER)
+            runtime = runtime_of(self)
+            runtime.hide_folder(runtime.layout.editor)
 
     def generate_output(self, writer: Writer) -> None:
         if not self.editor.backend:
             log.info("editor: EDITOR_BACKEND is None: this site has no admin/ (the web editor)")
             return
         runtime = runtime_of(self)
-        schema = runtime.schema
+        schema, layout = runtime.schema, runtime.layout
         site_url = self.editor.site_url or ("" if self.settings["RELATIVE_URLS"] else self.settings["SITEURL"])
         words = words_of(runtime.strings, schema.languages)
-        config = decap_config(
-            schema, self.editor.backend, self.settings["ARTICLE_URL"], words, site_url, self.editor.root
-        )
-        folder = os.path.join(self.output_path, FOLDER)
+        config = decap_config(schema, self.editor.backend, layout, words, site_url, self.editor.root)
+        folder = os.path.join(self.output_path, layout.editor)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "config.yml"), "w", encoding="utf-8") as f:
             f.write("# Decap CMS's configuration, made from the content schema by plugins/editor: do not edit.\n")
@@ -90,13 +89,15 @@ class EditorGenerator(Generator):
         project = os.path.dirname(os.path.abspath(self.settings["THEME"]))
         for path, name in decap_files(project):
             shutil.copyfile(path, os.path.join(folder, name))
+        page = f"{layout.editor}index.html"
         writer.write_file(
-            f"{FOLDER}/index.html",
+            page,
             self.get_template("admin"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             editor_page=page_data(schema, [(a.category.name, a.slug, a.lang) for a in runtime.all_articles], words),
             page_lang=schema.languages[0],
+            site_root=relative_root(page),  # the theme's files are there, whatever SITEURL says
             content_security_policy=Markup(render(editor_policy(self.editor.backend))),
         )
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archive.fieldtypes import IMAGE_SUFFIXES, Field, Kind, suffix_pattern
+from archive.layout import SiteLayout
 from archive.schema import Schema
 from archive.strings import Strings
 
@@ -25,8 +26,8 @@ TEXT_FORMAT = "archive-text"  # registered there too: a plain text file, the who
 LANGUAGE_WIDGET = "archive-language"
 TRANSLATION_WIDGET = "archive-translation"
 CONTENT = "content"  # where the content folder is in the repository Decap's backend writes (GitHub's)
-IMAGES = "images"  # under content/: where uploaded images go, and how a field names them
-FILES = "files"  # under content/: where uploaded PDFs go
+# Uploaded pictures go into the layout's ``images`` folder of the content (and a field names them there), PDFs
+# and other files into its ``files``.
 
 # Fields whose text is written in each language; every other field holds the same value in every language's file
 # (a date, a number, a file) and is edited once, in the original's pane.
@@ -55,7 +56,7 @@ def _in(root: str, *parts: str) -> str:
     return "/".join(part for part in (root, *parts) if part)
 
 
-def widget_of(field: Field, schema: Schema, words: Words, root: str = CONTENT) -> Config:
+def widget_of(field: Field, schema: Schema, words: Words, layout: SiteLayout, root: str = CONTENT) -> Config:
     """Decap's widget options for one field of the schema (without name, label, hint, required, i18n)."""
     kind = field.type.name
     if field.type.choices == schema.languages:
@@ -83,8 +84,8 @@ def widget_of(field: Field, schema: Schema, words: Words, root: str = CONTENT) -
         return {
             "widget": "file",
             "choose_url": False,
-            "media_folder": "/" + _in(root, FILES),
-            "public_folder": FILES,
+            "media_folder": "/" + _in(root, layout.files),
+            "public_folder": layout.files,
         }
     if kind == "files":
         page = {"name": "file", "label": _both(field.label, schema.languages), "widget": "image", "choose_url": False}
@@ -93,13 +94,15 @@ def widget_of(field: Field, schema: Schema, words: Words, root: str = CONTENT) -
     return {"widget": "string"}
 
 
-def field_config(field: Field, schema: Schema, kind: str, words: Words, root: str = CONTENT) -> Config:
+def field_config(
+    field: Field, schema: Schema, kind: str, words: Words, layout: SiteLayout, root: str = CONTENT
+) -> Config:
     config: Config = {
         "name": field.name,
         "label": _both(field.label, schema.languages),
         "hint": " / ".join(dict.fromkeys(field.help[lang] for lang in schema.languages)),
         "required": field.required_by(kind),
-        **widget_of(field, schema, words, root),
+        **widget_of(field, schema, words, layout, root),
     }
     pattern = field.type.json.get("pattern") or (suffix_pattern(field.type.suffixes) if field.type.suffixes else None)
     if pattern and config["widget"] in ("string", "file"):
@@ -119,15 +122,25 @@ def field_config(field: Field, schema: Schema, kind: str, words: Words, root: st
     return config
 
 
-def preview_path(article_url: str, kind: Kind) -> str:
-    """Where Decap's "view" link finds an item of ``kind`` on the site: Pelican's ARTICLE_URL (``article_url``),
-    its category the kind's folder, its slug Decap's."""
-    return article_url.replace("{category}", kind.name).replace("{slug}", "{{slug}}")
+# Pelican's placeholders of ARTICLE_URL and Decap's of preview_path that say the same; the date's are filled from
+# the field preview_path_date_field names
+SLUG = {"{slug}": "{{slug}}"}
+DATE = {"{date:%Y}": "{{year}}", "{date:%m}": "{{month}}", "{date:%d}": "{{day}}"}
 
 
-def collection(kind: Kind, schema: Schema, article_url: str, words: Words, root: str = CONTENT) -> Config:
+def preview_path(layout: SiteLayout, kind: Kind) -> str | None:
+    """Where Decap's "view" link finds an item of ``kind`` on the site: the default language's ARTICLE_URL, its
+    category the kind's folder, its slug and date Decap's; None (no link) when it has a placeholder Decap cannot
+    fill."""
+    path = layout.article.url.replace("{category}", kind.name).replace("{lang}", layout.languages[0])
+    for pelican, decap in {**SLUG, **DATE}.items():
+        path = path.replace(pelican, decap)
+    return None if "{" in path.replace("{{", "").replace("}}", "") else path
+
+
+def collection(kind: Kind, schema: Schema, layout: SiteLayout, words: Words, root: str = CONTENT) -> Config:
     languages = schema.languages
-    fields = [field_config(f, schema, kind.name, words, root) for f in schema.fields_of(kind.name)]
+    fields = [field_config(f, schema, kind.name, words, layout, root) for f in schema.fields_of(kind.name)]
     fields.append(
         {
             "name": "body",
@@ -135,11 +148,11 @@ def collection(kind: Kind, schema: Schema, article_url: str, words: Words, root:
             "widget": "markdown",
             "required": False,
             "i18n": True,
-            "media_folder": "/" + _in(root, IMAGES),
-            "public_folder": f"{{static}}/{IMAGES}",  # Pelican's link from the content root, whatever the folder
+            "media_folder": "/" + _in(root, layout.images),
+            "public_folder": f"{{static}}/{layout.images}",  # Pelican's link from the content root, whatever the folder
         }
     )
-    return {
+    config: Config = {
         "name": kind.name,
         "label": _both(kind.label, languages),
         "label_singular": _both(kind.label_one, languages),
@@ -154,12 +167,17 @@ def collection(kind: Kind, schema: Schema, article_url: str, words: Words, root:
         # An item is listed by its original's file: one only in another language is edited in its file.
         "filter": {"field": schema.name_of("lang"), "value": languages[0]},
         "i18n": True,
-        "preview_path": preview_path(article_url, kind),
+        "preview_path": preview_path(layout, kind),
         "fields": fields,
     }
+    if config["preview_path"] is None:
+        del config["preview_path"]
+    elif any(decap in config["preview_path"] for decap in DATE.values()):
+        config["preview_path_date_field"] = schema.name_of("date")
+    return config
 
 
-def machine_texts(schema: Schema, root: str = CONTENT) -> Config:
+def machine_texts(schema: Schema, layout: SiteLayout, root: str = CONTENT) -> Config:
     """The texts read by machine beside the page scans (archive/machinetext.py: ``images/…/345-1.jpg.txt``, written
     by `invoke ocr`), each a text an editor corrects; none is made or deleted here."""
     languages = schema.languages
@@ -167,7 +185,7 @@ def machine_texts(schema: Schema, root: str = CONTENT) -> Config:
         "name": "machine-text",
         "label": _both({"lo": "ຂໍ້ຄວາມຈາກໜ້າສະແກນ", "en": "Text read from page scans"}, languages),
         "label_singular": _both({"lo": "ຂໍ້ຄວາມຂອງໜ້າສະແກນ", "en": "Text of a page scan"}, languages),
-        "folder": _in(root, IMAGES),
+        "folder": _in(root, layout.images),
         "nested": {"depth": 6},
         "extension": "txt",
         "format": TEXT_FORMAT,
@@ -188,15 +206,16 @@ def machine_texts(schema: Schema, root: str = CONTENT) -> Config:
 
 
 def decap_config(
-    schema: Schema, backend: Config, article_url: str, words: Words, site_url: str = "", root: str = CONTENT
+    schema: Schema, backend: Config, layout: SiteLayout, words: Words, site_url: str = "", root: str = CONTENT
 ) -> Config:
     """The whole configuration: ``backend`` is Decap's (the local proxy, or GitHub's for the published site);
-    ``root``, where the content folder is in the repository it writes (see _in)."""
+    ``layout``, the site's (its upload folders, its items' URLs); ``root``, where the content folder is in the
+    repository it writes (see _in)."""
     config: Config = {
         "backend": backend,
         "locale": "en",  # Decap's own buttons (it has no Lao); every field says what it is in Lao first
-        "media_folder": _in(root, IMAGES),
-        "public_folder": IMAGES,
+        "media_folder": _in(root, layout.images),
+        "public_folder": layout.images,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "i18n": {
             "structure": "multiple_files",
@@ -204,8 +223,8 @@ def decap_config(
             "default_locale": schema.languages[0],
         },
         "collections": [
-            *(collection(kind, schema, article_url, words, root) for kind in schema.kinds.values()),
-            machine_texts(schema, root),
+            *(collection(kind, schema, layout, words, root) for kind in schema.kinds.values()),
+            machine_texts(schema, layout, root),
         ],
     }
     if site_url:

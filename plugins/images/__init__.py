@@ -70,7 +70,8 @@ class ImagesGenerator(Generator):
         for article in runtime.all_articles:
             for path in pictured_files(article, runtime.schema) + thumbs.body_images(article._content or ""):
                 if path not in pictures and os.path.isfile(os.path.join(self.path, path)):
-                    pictures[path] = thumbs.plan(os.path.join(self.path, path), path, runtime.files.learn)
+                    full = os.path.join(self.path, path)
+                    pictures[path] = thumbs.plan(full, path, runtime.files.learn, folder=runtime.layout.thumbs)
         self.context[CONTEXT] = pictures
         for article in runtime.all_articles:  # images in bodies: <picture>, sizes, lazy loading
             if article._content:

@@ -48,7 +48,6 @@ RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 # srcset. A PNG or GIF (a photograph saved losslessly: often several times the WebP) and an AVIF (not every browser
 # that shows WebP shows AVIF) still get their full-width WebP.
 AS_IS = (".jpg", ".jpeg", ".webp")
-FOLDER = "thumbs"  # in the site
 ENCODING = f"webp q{QUALITY}, pdf {PDF_WIDTH} px"  # part of every thumbnail's name: a new quality, new names
 # What plan asks ``known`` for; READ is also what the archive's check of a picture is called ("cannot be read as
 # an image"), so the check and the plan share one answer.
@@ -123,9 +122,9 @@ def learn_now(path: str, kind: str, learn: Callable[[str], Any]) -> Any:
     return learn(path)
 
 
-def plan(path: str, site_path: str, known: Known = learn_now) -> Picture | None:
-    """The Picture of the file at ``path`` (shown in the site at ``site_path``), or None for another kind of file;
-    what it needs of the file from ``known``."""
+def plan(path: str, site_path: str, known: Known = learn_now, *, folder: str) -> Picture | None:
+    """The Picture of the file at ``path`` (shown in the site at ``site_path``), or None for another kind of file,
+    its thumbnails in the site's ``folder`` ("thumbs/"); what it needs of the file from ``known``."""
     lower = path.lower()
     if lower.endswith(".svg"):
         size = svg_size(path)
@@ -133,27 +132,28 @@ def plan(path: str, site_path: str, known: Known = learn_now) -> Picture | None:
     if lower.endswith(".pdf"):
         key = known(path, DIGEST, digest)
         width, height = known(path, FIRST_PAGE, _pdf_page_size)
-        src = f"{FOLDER}/{key}-page1.jpg"
+        src = f"{folder}{key}-page1.jpg"
         picture = Picture(src, PDF_WIDTH, math.ceil(height * PDF_WIDTH / width))  # as pdfium draws it
         picture.made[src] = (path, PDF_WIDTH, "JPEG")
-        _add_webp(picture, path, key, PDF_WIDTH)
+        _add_webp(picture, path, key, PDF_WIDTH, folder)
         return picture
     if lower.endswith(RASTER):
         width, height = known(path, READ, raster_size)
         picture = Picture(site_path, width, height)
-        _add_webp(picture, path, known(path, DIGEST, digest), width, as_is=site_path if lower.endswith(AS_IS) else None)
+        as_is = site_path if lower.endswith(AS_IS) else None
+        _add_webp(picture, path, known(path, DIGEST, digest), width, folder, as_is)
         return picture
     return None
 
 
-def _add_webp(picture: Picture, path: str, key: str, full_width: int, as_is: str | None = None) -> None:
+def _add_webp(picture: Picture, path: str, key: str, full_width: int, folder: str, as_is: str | None = None) -> None:
     """WebP candidates of ``picture`` up to ``full_width``; the full-width one is ``as_is`` (the original's site
     path) when given."""
     for width in [w for w in WIDTHS if w < full_width] + ([full_width] if full_width <= WIDTHS[-1] else []):
         if width == full_width and as_is:
             picture.webp.append((width, as_is))
             continue
-        name = f"{FOLDER}/{key}-{width}.webp"
+        name = f"{folder}{key}-{width}.webp"
         picture.webp.append((width, name))
         picture.made[name] = (path, width, "WEBP")
 

@@ -22,9 +22,10 @@ from pelican.contents import Article
 from pelican.generators import Generator
 
 from archive import runtime_in, runtime_of
+from archive.links import relative
 
 from . import pdftext
-from .indexing import DATA_FOLDER, MANIFEST, Indexer
+from .indexing import MANIFEST, Indexer
 from .progress import say
 from .text import words
 
@@ -57,7 +58,7 @@ def open_pdf(path: str) -> bool:
 def start_indexer(generator: Generator) -> None:
     """Before Pelican reads the articles: the indexer they will be given to."""
     runtime = runtime_of(generator)
-    generator.context[INDEXER] = Indexer(generator.settings, generator.output_path, runtime.settings.root)
+    generator.context[INDEXER] = Indexer(generator.settings, generator.output_path, runtime.layout)
 
 
 def give_article(content: Content) -> None:
@@ -89,7 +90,11 @@ def get_generators(pelican: Pelican) -> type[SearchIndexGenerator]:
 
 
 def add_template_globals(generator: Generator) -> None:
-    generator.env.globals["search_data"] = f"{DATA_FOLDER}/"  # where search.html finds its language's data
+    layout = runtime_of(generator).layout
+    # {lang: where its search page finds its data}
+    generator.env.globals["search_data"] = {
+        lang: relative(layout.page(lang, "search"), layout.page(lang, "search_data")) for lang in layout.languages
+    }
     generator.env.globals["search_manifest"] = MANIFEST
 
 

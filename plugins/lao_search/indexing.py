@@ -21,7 +21,7 @@ from pelican.contents import Article
 
 from archive import machinetext
 from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
-from archive.links import relative_root
+from archive.links import relative
 from archive.schema import pages_named
 from archive.settings import read_group
 
@@ -37,16 +37,17 @@ from .readahead import PdfReadahead
 
 if TYPE_CHECKING:
     from archive.collect import LanguageSite
+    from archive.layout import SiteLayout
 
     from .background import Inbox
     from .documents import Document
 
-# [(lang, root, [key of each of its articles])]: what the indexing makes, language by language
+# [(lang, its search data's folder in the site, [key of each of its articles])]: what the indexing makes, language
+# by language
 Plan = list[tuple[str, str, list[str]]]
 
 logger = logging.getLogger(__name__)
 PREFIX = "LAO_SEARCH_"
-DATA_FOLDER = "search-data"  # beside each language's search.html
 MANIFEST = "files.json"  # in it: every file of the folder and their size, which "keep the whole search" fetches
 BATCH = 50  # articles sent to the indexing at a time
 STAGING = ".search-data-staging"  # in the output folder while the build runs: articles' files not yet numbered
@@ -72,19 +73,19 @@ class SearchSettings:
         )
 
 
-def source_of(article: Article, root: str, content: str) -> Source:
+def source_of(article: Article, search_page: str, content: str) -> Source:
     """What the search takes from a Pelican article as read: its text (summary and body as the reader's HTML; the
     links in it are not resolved yet, and need not be), its PDF and page scans (paths under ``content``, copied to
     the same paths in the site) with the text read from them by machine, and what a result shows. URLs are
-    relative to the language's search page, at ``root``."""
+    relative to the language's search page, at ``search_page`` (site-relative)."""
     pdf = article.metadata.get("pdf")
-    up = relative_root(root)
     pages = pages_named(article.metadata)  # every page, a drawn one too: a page's number is its place
     scans = tuple(
-        (up + quote(page), MachineText.at(machinetext.text_path(os.path.join(content, page)))) for page in pages
+        (relative(search_page, quote(page)), MachineText.at(machinetext.text_path(os.path.join(content, page))))
+        for page in pages
     )
     return Source(
-        url=article.url[len(root) :],
+        url=relative(search_page, article.url),
         title=article.title,
         kind=article.category.slug,
         date=article.date.strftime("%Y-%m-%d"),
@@ -93,7 +94,7 @@ def source_of(article: Article, root: str, content: str) -> Source:
         body_html=article._content or "",
         tags=tuple(tag.name for tag in getattr(article, "tags", ()) or ()),
         pdf=Pdf.at(os.path.join(content, pdf)) if pdf else None,
-        pdf_url=up + quote(pdf) if pdf else "",  # a "#" or "?" in its name is no URL syntax
+        pdf_url=relative(search_page, quote(pdf)) if pdf else "",  # a "#" or "?" in its name is no URL syntax
         lang=article.lang,
         pdf_text=MachineText.at(machinetext.text_path(os.path.join(content, pdf))) if pdf else None,
         scans=scans,
@@ -228,20 +229,20 @@ class Analysis:
     def write(self, plan: Plan, output_path: str, layout: Layout, report: Callable[..., object]) -> list[str]:
         """Each language's search data; returns what to say of them."""
         summary: list[str] = []
-        total = sum(len(keys) for _lang, _root, keys in plan)
+        total = sum(len(keys) for _lang, _folder, keys in plan)
         indexed = 0
-        for lang, root, keys in plan:
+        for lang, data_folder, keys in plan:
             keys = sorted(keys, key=lambda key: order_key(self.documents[key]))
             shown = self.staging.digests(keys)  # of each file a result shows
             folder = articles_folder(shown)
             documents = [self.documents[k] for k in keys]
             files = dictionary_files(lang, documents, self.analyzer.pieces, layout, folder)
-            target = os.path.join(output_path, root, DATA_FOLDER)
+            target = os.path.join(output_path, data_folder)
             written = write_files(target, files) + self.staging.place(keys, os.path.join(target, folder))
             written += write_manifest(target)
             summary.append(
                 f"Search ({lang}): {len(keys)} articles, {len(files) + len(shown)} files, "
-                f"{written / 1024:.0f} KB in {root}{DATA_FOLDER}/"
+                f"{written / 1024:.0f} KB in {data_folder}"
             )
             indexed += len(keys)
             report("step", "Search: articles indexed", indexed, total)
@@ -275,7 +276,7 @@ def index(
     pelican_settings: Mapping[str, Any], output_path: str, layout: Layout, inbox: Inbox, report: Callable[..., object]
 ) -> list[str]:
     """The indexing: analyses the articles of each ("sources", [(key, Source)...]) of ``inbox`` as they come,
-    then, given ("plan", [(lang, root, [key...])]), at once writes each language's search data; returns what to
+    then, given ("plan", [(lang, data folder, [key...])]), at once writes each language's search data; returns what to
     say of them.
 
     While every article so far is one the last build's search data were made of (kept.py), none is analysed: if
@@ -318,7 +319,7 @@ def index(
         made = made_of(plan, fingerprints)
         if held is not None and kept is not None and kept.fits(made):
             try:
-                return kept.publish(output_path, DATA_FOLDER)
+                return kept.publish(output_path)
             except OSError as error:
                 logger.warning("Search: the kept search data could not be used (%s); making them anew", error)
         analysis = analysis or Analysis(pelican_settings, output_path, settings)
@@ -331,23 +332,24 @@ def index(
             analysis.close()
     analysis.save()
     if kept:
-        kept.keep(output_path, DATA_FOLDER, made, summary)
+        kept.keep(output_path, made, summary)
     return summary
 
 
 class Indexer:
     """One build's indexing: given each article as Pelican reads it, then each language's list of articles."""
 
-    def __init__(self, pelican_settings: Mapping[str, Any], output_path: str, root_of: Callable[[str], str]) -> None:
+    def __init__(self, pelican_settings: Mapping[str, Any], output_path: str, layout: SiteLayout) -> None:
         settings = SearchSettings.from_pelican(pelican_settings)
-        self.root_of = root_of
+        self.site = layout
         self.content = pelican_settings["PATH"]
         self.given: set[str] = set()
         self.batch: list[tuple[str, Source]] = []  # sent a few dozen at a time: a message costs more than its bytes
         self.job = Job(partial(index, pelican_settings, output_path, settings.layout()), background=settings.background)
 
     def give(self, article: Article) -> None:
-        self.batch.append((article.source_path, source_of(article, self.root_of(article.lang), self.content)))
+        search_page = self.site.page(article.lang, "search")
+        self.batch.append((article.source_path, source_of(article, search_page, self.content)))
         self.given.add(article.source_path)
         if len(self.batch) >= BATCH:
             self.send_batch()
@@ -365,7 +367,7 @@ class Indexer:
             for article in site.articles:
                 if article.source_path not in self.given:
                     self.give(article)
-            plan.append((lang, self.root_of(lang), [article.source_path for article in site.articles]))
+            plan.append((lang, self.site.page(lang, "search_data"), [article.source_path for article in site.articles]))
         self.send_batch()
         self.job.send(("plan", plan))
 

@@ -24,7 +24,7 @@ from .index import FORMAT
 logger = logging.getLogger(__name__)
 NAME = "lao_search-data"  # the folder in CACHE_PATH
 MANIFEST = "manifest.json"
-# {"read": [fingerprint, ...], "plan": [[lang, root, [fingerprint, ...]], ...]}, fingerprints in hex
+# {"read": [fingerprint, ...], "plan": [[lang, data folder, [fingerprint, ...]], ...]}, fingerprints in hex
 MadeOf = dict[str, Any]
 K = TypeVar("K")
 
@@ -37,10 +37,10 @@ def stamp(layout: object) -> str:
 
 def made_of(plan: Iterable[tuple[str, str, Iterable[K]]], fingerprint: Mapping[K, bytes]) -> MadeOf:
     """What a plan's search data are made of: {"read": [fingerprint of every article read (drafts too), sorted],
-    "plan": [[lang, root, [fingerprint of each of its articles, sorted]]]}."""
+    "plan": [[lang, data folder, [fingerprint of each of its articles, sorted]]]}."""
     return {
         "read": sorted(each.hex() for each in fingerprint.values()),
-        "plan": [[lang, root, sorted(fingerprint[key].hex() for key in keys)] for lang, root, keys in plan],
+        "plan": [[lang, folder, sorted(fingerprint[key].hex() for key in keys)] for lang, folder, keys in plan],
     }
 
 
@@ -71,19 +71,19 @@ class KeptData:
     def fits(self, made_of: MadeOf) -> bool:
         return self.made_of is not None and self.made_of == made_of
 
-    def publish(self, output_path: str, data_folder: str) -> list[Any]:
-        """Links the kept files into each language's ``data_folder`` under ``output_path``; returns what the build
+    def publish(self, output_path: str) -> list[Any]:
+        """Links the kept files into each language's data folder under ``output_path``; returns what the build
         that made them said of them. Raises OSError when a kept file is missing (the caller makes them anew)."""
         if self.made_of is None:
             raise FileNotFoundError(f"no search data kept in {self.folder}")
-        for n, (_lang, root, _made) in enumerate(self.made_of["plan"]):
-            target = os.path.join(output_path, root, data_folder)
+        for n, (_lang, data_folder, _made) in enumerate(self.made_of["plan"]):
+            target = os.path.join(output_path, data_folder)
             shutil.rmtree(target, ignore_errors=True)
             if _link_tree(os.path.join(self.folder, str(n)), target) != self.files[n]:
                 raise FileNotFoundError(f"files of {os.path.join(self.folder, str(n))} are missing")
         return self.summary
 
-    def keep(self, output_path: str, data_folder: str, made_of: MadeOf, summary: list[Any]) -> None:
+    def keep(self, output_path: str, made_of: MadeOf, summary: list[Any]) -> None:
         """Keeps links to the search data just written (``made_of`` them), in place of what was kept."""
         os.makedirs(self.folder, exist_ok=True)
         manifest = os.path.join(self.folder, MANIFEST)
@@ -92,8 +92,8 @@ class KeptData:
         for name in os.listdir(self.folder):
             shutil.rmtree(os.path.join(self.folder, name), ignore_errors=True)
         files = [
-            _link_tree(os.path.join(output_path, root, data_folder), os.path.join(self.folder, str(n)))
-            for n, (_lang, root, _made) in enumerate(made_of["plan"])
+            _link_tree(os.path.join(output_path, data_folder), os.path.join(self.folder, str(n)))
+            for n, (_lang, data_folder, _made) in enumerate(made_of["plan"])
         ]
         with open(manifest + ".tmp", "w", encoding="utf-8") as f:
             json.dump({"stamp": self.stamp, "made_of": made_of, "summary": summary, "files": files}, f)

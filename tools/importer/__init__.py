@@ -130,11 +130,12 @@ def main(
     settings_file: str | None = None,
 ) -> int:
     """`invoke import`'s options to an exit status; a mistake in them is one line naming it."""
-    from tools.build import SETTINGS, site_schema
+    from tools.build import SETTINGS, site_layout, site_schema
 
     from . import feed as feeds
     from . import pdfs as folders
     from . import wxr
+    from .uploads import Uploads
 
     given = [name for name, value in (("--wordpress", wordpress), ("--feed", feed), ("--pdfs", pdfs)) if value]
     if len(given) != 1:
@@ -159,7 +160,8 @@ def main(
     if csv and not pdfs:
         out("import: --csv goes with --pdfs")
         return 2
-    options = Options(kinds=rules, uploads=uploads, lang=lang, drop_missing=drop_missing)
+    layout = site_layout(settings_file or SETTINGS)
+    options = Options(layout.images, layout.files, kinds=rules, uploads=uploads, lang=lang, drop_missing=drop_missing)
     if wordpress:
         read = lambda: wxr.read(wordpress)  # noqa: E731
     elif feed:
@@ -167,5 +169,6 @@ def main(
     else:
         assert pdfs is not None  # one of the three was given
         pdf_kind = rules[0][1] if rules else None
-        read = lambda: folders.read(pdfs, pdf_kind, schema, content, csv, lang)  # noqa: E731
+        places = Uploads(None, content, layout.images, layout.files)
+        read = lambda: folders.read(pdfs, pdf_kind, schema, places, csv, lang)  # noqa: E731
     return run(read, content, options, update=update, dry_run=dry_run, out=out, settings_file=settings_file)

@@ -96,9 +96,15 @@ def first_page(path: str) -> bytes:
 
 
 def read(
-    folder: str, kind: str | None, schema: Schema, content: str, metadata: str | None = None, lang: str | None = None
+    folder: str,
+    kind: str | None,
+    schema: Schema,
+    places: Uploads,
+    metadata: str | None = None,
+    lang: str | None = None,
 ) -> Source:
-    """The Source of the PDFs in ``folder`` as items of ``kind``; ``metadata``: the CSV's path."""
+    """The Source of the PDFs in ``folder`` as items of ``kind``, placed by ``places`` (into the content);
+    ``metadata``: the CSV's path."""
     if kind not in ("magazine", "newspaper"):
         raise SourceError("--pdfs imports magazine or newspaper items: give --kind magazine or --kind newspaper")
     if not os.path.isdir(folder):
@@ -111,7 +117,6 @@ def read(
             source.problems.append((f"{metadata}:{line}", f"names {name!r}, which is not a PDF in {folder}"))
     lang = lang or schema.languages[0]
     other = next((code for code in schema.languages if code != lang), None)
-    places = Uploads(None, content)
     k = schema.kinds[kind]
     assert k.number is not None and k.number_label is not None  # magazine and newspaper are numbered kinds
     for name in names:
@@ -135,7 +140,7 @@ def read(
         day = date if len(date) == 10 else f"{date[:7]}-01"
         number = str(int(number))
         slug = ascii_slug(words) if re.search("[A-Za-z]", words) else f"{kind}-{number}"
-        pdf = places.place(full, f"files/{kind}")
+        pdf = places.place(full, f"{places.files}/{kind}")
         fields = {k.number: number}
         files: dict[str, tuple[str | bytes, str]] = {"pdf": (full, pdf)}
         if kind == "magazine":
@@ -145,7 +150,7 @@ def read(
             except ValueError as error:
                 source.problems.append((label, f"{name} {error}"))
                 continue
-            files["cover"] = (cover, f"images/{kind}/{os.path.splitext(os.path.basename(pdf))[0]}.jpg")
+            files["cover"] = (cover, f"{places.images}/{kind}/{os.path.splitext(os.path.basename(pdf))[0]}.jpg")
         title = row.get("title") or f"{k.label[lang]} {k.number_label[lang].format(n=number)}"
         versions = [(lang, title, row.get("summary", ""))]
         if other and row.get("title_en" if other == "en" else f"title_{other}"):

@@ -40,6 +40,9 @@ LATIN = re.compile("[A-Za-z]")
 
 @dataclass
 class Options:
+    # where pictures and other files are put in the content (the site's layout: ARCHIVE_IMAGES, ARCHIVE_FILES)
+    images: str
+    files: str
     # [(category, kind)] in the operator's order; "*": everything else
     kinds: list[tuple[str, str]] = field(default_factory=list)
     uploads: str | None = None
@@ -141,7 +144,7 @@ def make_plan(
             links.add(post.addresses, path, post.names)
     for address, url in source.attachment_pages.items():
         links.add_attachment(address, url)
-    uploads = Uploads(options.uploads, content)
+    uploads = Uploads(options.uploads, content, options.images, options.files)
     for group, kind, slug in units:
         files: list[File] = []
         copied: dict[str, File] = {}

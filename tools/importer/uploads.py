@@ -57,11 +57,13 @@ def safe_name(name: str) -> str:
 
 
 class Uploads:
-    """Resolves upload addresses to files of ``folder`` (None: no folder given) and places them under ``content``."""
+    """Resolves upload addresses to files of ``folder`` (None: no folder given) and places them under ``content``:
+    pictures in its folder ``images``, other files in ``files`` (SiteLayout.images, .files)."""
 
-    def __init__(self, folder: str | None, content: str) -> None:
+    def __init__(self, folder: str | None, content: str, images: str, files: str) -> None:
         self.folder = folder
         self.content = content
+        self.images, self.files = images, files
         self.placed: dict[str, str] = {}  # real source path -> content-relative path
         self.taken: dict[str, str] = {}  # content-relative path -> real source path (of this import)
 
@@ -111,7 +113,7 @@ class Uploads:
             return self.placed[source]
         name = safe_name(os.path.basename(source))
         if folder is None:
-            folder = "images" if name.lower().endswith(IMAGE_SUFFIXES) else "files"
+            folder = self.images if name.lower().endswith(IMAGE_SUFFIXES) else self.files
         stem, ext = os.path.splitext(name)
         n = 1
         while True:

@@ -1,7 +1,9 @@
 // What the service worker (js/src/offline/worker.js) does with each request, as pure functions the tests call: which
 // kind of thing a URL of the site is, how long it is kept, and which offline page answers for a page never opened.
-// `site` is what the build tells the worker (js/offline.mjs): {languages: [{folder, offline}]}, the folder of each
-// language's pages under the site ("" for the first) and its offline page.
+// `site` is what the build tells the worker (js/offline.mjs, from the site's layout, plugins/archive/layout.py):
+// {languages: [{folder, offline, search}], static, worker, editor, documents, thumbs}: the folder of each language's
+// pages under the site ("" for the first), its offline page and its search data's folder; the theme's static
+// folder, the worker, the web editor's folder, the content's folders copied as they are, the thumbnails' folder.
 
 /** Whether a page at `location` ({protocol, hostname, pathname}) may register the worker: https, or a loopback
  * host (browsers hold both secure), never from disk (file://) and never in the web editor (admin/). */
@@ -18,24 +20,23 @@ export function pathIn(url, scope) {
   return decodeURIComponent(here.pathname.slice(root.pathname.length));
 }
 
-const SEARCH_ENTRY = /(^|\/)search-data\/index\.js$/;
-const SEARCH_PART = /(^|\/)search-data\/.+\.js$/;
+const SEARCH_ENTRY = "index.js"; // in a language's search data (plugins/lao_search/index.py)
 const DOCUMENT = /\.(pdf|jpe?g|png|webp|tiff?|gif|svg)$/i;
 
 /**
- * What the worker does with a GET of `path` (pathIn), a navigation or not:
+ * What the worker does with a GET of `path` (pathIn), a navigation or not, on `site`:
  * "none" (outside the site, or the web editor: left to the network), "page" (kept, shown at once and refreshed
  * behind), "search-entry" (a language's search entry: the network first, the kept one offline), "search-part"
  * (content-hashed: kept, never fetched again), "thumb" (the same), "document" (a PDF or a full-size scan or
  * picture: kept once opened), "asset" (anything else of the site: kept, refreshed behind).
  */
-export function kindOf(path, navigation) {
-  if (path === null || path.startsWith("admin/")) return "none";
-  if ((path.startsWith("images/") || path.startsWith("files/")) && DOCUMENT.test(path)) return "document"; // opened too
-  if (path.startsWith("thumbs/")) return "thumb";
+export function kindOf(path, navigation, site) {
+  if (path === null || path.startsWith(site.editor)) return "none";
+  if (site.documents.some((folder) => path.startsWith(folder)) && DOCUMENT.test(path)) return "document"; // opened too
+  if (path.startsWith(site.thumbs)) return "thumb";
   if (navigation || path === "" || path.endsWith("/") || path.endsWith(".html")) return "page";
-  if (SEARCH_ENTRY.test(path)) return "search-entry";
-  if (SEARCH_PART.test(path)) return "search-part";
+  const search = site.languages.find((language) => path.startsWith(language.search) && path.endsWith(".js"));
+  if (search) return path === search.search + SEARCH_ENTRY ? "search-entry" : "search-part";
   return "asset";
 }
 
@@ -63,7 +64,7 @@ export function shell({ languages, static: folder }) {
     `${folder}/js/site*.js`,
     `${folder}/js/search*.js`,
     `${folder}/fonts/*.woff2`,
-    ...languages.flatMap(({ folder: lang, offline }) => [offline, `${lang}search-data/index.js`]),
+    ...languages.flatMap(({ offline, search }) => [offline, search + SEARCH_ENTRY]),
   ];
 }
 

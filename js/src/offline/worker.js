@@ -17,7 +17,7 @@ import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
 import { CACHES, KEPT, kindOf, offlinePageFor, pageKey, pathIn } from "./rules.js";
 
-const SITE = ARCHIVE_SITE; // replaced by js/offline.mjs: {languages: [{folder, offline}]}
+const SITE = ARCHIVE_SITE; // replaced by js/offline.mjs: the site's layout (rules.js)
 const scope = self.registration.scope;
 
 self.skipWaiting();
@@ -44,7 +44,7 @@ async function fromKept(request) {
   return (await cache.match(request.url)) || (await cache.match(pageKey(request.url)));
 }
 
-const kindOfRequest = (request, url) => kindOf(pathIn(url.href, scope), request.mode === "navigate");
+const kindOfRequest = (request, url) => kindOf(pathIn(url.href, scope), request.mode === "navigate", SITE);
 for (const [kind, strategy] of Object.entries(STRATEGIES)) {
   const handler =
     kind === "page"
@@ -59,7 +59,7 @@ self.addEventListener("message", (event) => {
   const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
   const keep = async (href) => {
     const url = new URL(href, scope);
-    const strategy = STRATEGIES[kindOf(pathIn(url.href, scope), false)];
+    const strategy = STRATEGIES[kindOf(pathIn(url.href, scope), false, SITE)];
     if (strategy) await strategy.handle({ event, request: new Request(url.href) }).catch(() => {});
   };
   event.waitUntil(Promise.all(urls.map(keep)));
