@@ -8,6 +8,7 @@ const PAGE = {
   original: "lo",
   translated: ["Title", "Summary", "Tags", "body"],
   kinds: { news: { required: ["Title", "Date", "Lang", "Slug"], unlisted: ["postal-app"] } },
+  words: { missing: "ຍັງບໍ່ໄດ້ຂຽນ {fields} · missing {fields}", slug_taken: 'Slug "{slug}" is taken' },
 };
 const LAO = {
   path: "content/news/x.lo.md",
@@ -45,7 +46,9 @@ test("a file of another language with nothing of its own is not written; a trans
 
 test("every file written has the required fields, in whichever pane it was written", () => {
   const untitled = { ...ENGLISH, raw: ENGLISH.raw.replace("Title: T\n", "Summary: S\n") };
-  assert.deepEqual(checkFiles([LAO, untitled], PAGE).problems, ["content/news/x.en.md: ຍັງບໍ່ໄດ້ຂຽນ / missing Title"]);
+  assert.deepEqual(checkFiles([LAO, untitled], PAGE).problems, [
+    "content/news/x.en.md: ຍັງບໍ່ໄດ້ຂຽນ Title · missing Title",
+  ]);
 });
 
 test("a new item may not take the slug of an item the editor does not list; an edit keeps its own", () => {

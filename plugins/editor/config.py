@@ -35,7 +35,15 @@ TRANSLATED_TYPES = ("text", "list", "tags")
 
 # The interface words the editor shows beyond the schema's, from the site's strings table (theme/strings.json):
 # {key: {lang: text}} (``words_of``).
-WORDS = ("language.name", "editor.translation", "editor.original", "preview.title", "editor.fix_and_save")
+WORDS = (
+    "language.name",
+    "editor.translation",
+    "editor.original",
+    "preview.title",
+    "editor.fix_and_save",
+    "editor.missing",
+    "editor.slug_taken",
+)
 Words = Mapping[str, Mapping[str, str]]
 
 
@@ -246,10 +254,13 @@ def page_data(schema: Schema, items: Iterable[tuple[str, str, str]], words: Word
         "fields": {f.name: f.type.name for f in schema.fields.values()},
         "original": original,
         "translated": translated,
-        # the banner of a failed build (js/src/admin/status.js): the preview's words
+        # the banner of a failed build (js/src/admin/status.js): the preview's words; what a save that is refused
+        # says (js/src/admin/persist.js), with {fields} and {slug} filled in there
         "words": {
             "build_failed": _both(words["preview.title"], schema.languages),
             "fix_and_save": _both(words["editor.fix_and_save"], schema.languages),
+            "missing": _both(words["editor.missing"], schema.languages),
+            "slug_taken": _both(words["editor.slug_taken"], schema.languages),
         },
         "kinds": {
             kind: {

@@ -7,6 +7,7 @@
 // - Decap checks the required fields of the pane on the left only: every file written must have them.
 // - Decap knows the slugs of the items it lists, by their original's file; a new item must not take the slug of
 //   one it does not list (an item only in English), or the two would share files.
+import { fill } from "../results.js";
 import { parse, textOf } from "./format.js";
 
 const LANGUAGE = /\.([^./]+)\.[^./]+$/; // content/news/<slug>.<lang>.md
@@ -38,12 +39,10 @@ export function checkFiles(files, page, newEntry = false) {
     if (!rules) continue;
     const missing = rules.required.filter((name) => !textOf(data[name]));
     if (missing.length) {
-      problems.push(`${file.path}: ຍັງບໍ່ໄດ້ຂຽນ / missing ${missing.join(", ")}`);
+      problems.push(`${file.path}: ${fill(page.words.missing, { fields: missing.join(", ") })}`);
     }
     if (newEntry && rules.unlisted.includes(file.slug)) {
-      problems.push(
-        `${file.path}: Slug "${file.slug}" ມີແລ້ວ / is taken by an item in another language only: choose another`,
-      );
+      problems.push(`${file.path}: ${fill(page.words.slug_taken, { slug: file.slug })}`);
     }
   }
   return { files: kept, problems };
