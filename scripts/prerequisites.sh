@@ -30,7 +30,8 @@ if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--ocr" ]; then
   need_tesseract
 fi
 if [ "${1:-}" = "--test" ]; then
-  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need chromium  # CHROMIUM may name another Chromium or Chrome
+  # CHROMIUM may name another Chromium or Chrome; otherwise Debian's, found on the PATH as tools/browser.py finds it
+  if [ -n "${CHROMIUM:-}" ]; then [ -x "$CHROMIUM" ] || need chromium; else command -v chromium >/dev/null 2>&1 || need chromium; fi
   has_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "$1" family)" ]; }
   has_font "Phetsarath OT" || need fonts-lao
   has_font "Noto Sans Lao" && has_font "Noto Serif Lao" || need fonts-noto-core
