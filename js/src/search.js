@@ -19,6 +19,7 @@ import {
   others,
   piecesAt,
   rebuilt,
+  skeleton,
   stages,
   TOO_FEW,
   TRIED,
@@ -392,14 +393,18 @@ export function createSearch(store) {
   }
 
   // Map: each of the `wrong` pieces -> its close spellings (near.js closest), closest first; with `tonesOnly`, of
-  // a Lao part only those that differ from it in tone marks alone (one variant to ask for, not one per letter).
+  // a Lao part only those that differ from it in tone marks alone (the spellings under its skeleton: store.tones).
   async function closeTo(wrong, tonesOnly) {
-    const variants = (piece) => (tonesOnly && hasLao(piece) ? [tonesVariant(piece)] : variantsOf(piece));
-    const found = await store.near(unique(wrong.flatMap(variants)));
+    const toned = (piece) => tonesOnly && hasLao(piece);
+    const [found, tones] = await Promise.all([
+      store.near(unique(wrong.filter((piece) => !toned(piece)).flatMap(variantsOf))),
+      store.tones(unique(wrong.filter(toned).map(skeleton))),
+    ]);
     return new Map(
       wrong.map((piece) => {
-        const spellings = closest(piece, found);
-        return [piece, tonesOnly && hasLao(piece) ? spellings.filter((s) => s.slips === 0) : spellings];
+        if (!toned(piece)) return [piece, closest(piece, found)];
+        const own = tones.has(skeleton(piece)) ? new Map([[piece, tones.get(skeleton(piece))]]) : new Map();
+        return [piece, closest(piece, own)]; // all of them differ from it in tone marks alone
       }),
     );
   }
@@ -495,13 +500,16 @@ export function createSearch(store) {
   }
 
   // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain
-  // ({text, count}, near.js tonedFrom), or null.
+  // ({text, count}, near.js tonedFrom), or null: from the one file of spellings under its skeleton, asked for beside
+  // the query's own shard.
   async function tonedLookup({ parts, lao }) {
     if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
-    const toned = tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
-    // Most often the word meant is a common one: its record is asked for now, in case it is searched for instead.
-    if (toned) await store.preload([toned.text]);
-    return toned;
+    await setup();
+    const tones = store.tones([lao[0]]);
+    // Most often the word meant is one of the commonest, whose records the entry names: those it may be are asked
+    // for now, beside that file, in case one is searched for instead (a round trip less on a phone).
+    store.preload(store.commonWhere((word) => skeleton(word) === lao[0])).catch(() => {}); // met again when used
+    return tonedFrom(lao[0], await tones);
   }
 
   // The search for the spelling `asked` (a promise of tonedLookup's) gives in place of `query`, when the articles

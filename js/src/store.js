@@ -6,7 +6,7 @@
 import { numbers, postings, refSet } from "./codec.js";
 import { union } from "./lists.js";
 
-export const FORMAT = 4; // plugins/lao_search/index.py's FORMAT
+export const FORMAT = 5; // plugins/lao_search/index.py's FORMAT
 const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
 
 /** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d-…/0.js", …). */
@@ -288,6 +288,34 @@ export function createStore(load, lang) {
         if (i >= 0) out.set(variant, named[k].near[i]);
       });
       return out;
+    },
+
+    /**
+     * The spellings with tone marks of each of `skeletons` (Lao strings without tone marks), as near() gives the
+     * spellings of a variant (Map: skeleton -> [spelling, articles, ...], skeletons without any left out): from the
+     * one shard of them each falls in, which the entry names (plugins/lao_search/near.py toned()).
+     */
+    async tones(skeletons) {
+      await open();
+      const out = new Map();
+      if (!entry.tones || !skeletons.length) return out;
+      const { folder, starts } = entry.tones;
+      const shards = await Promise.all(
+        skeletons.map((bare) => {
+          const found = lastAtOrBefore(starts, bare);
+          return found < 0 ? null : part(`${folder}/${found}.js`);
+        }),
+      );
+      skeletons.forEach((bare, k) => {
+        const i = shards[k] ? indexOf(shards[k].keys, bare) : -1;
+        if (i >= 0) out.set(bare, shards[k].toned[i]);
+      });
+      return out;
+    },
+
+    /** Those of the archive's commonest words (entry.common) for which `test(word)` holds; open() first. */
+    commonWhere(test) {
+      return [...common.keys()].filter(test);
     },
 
     docs: docsOf,

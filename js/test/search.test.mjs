@@ -310,6 +310,23 @@ test("a Lao word typed without its tone marks finds the articles of the toned wo
   assert.deepEqual(found, ["k.html"]);
 });
 
+test("a Lao word typed without tone marks finds the spellings it may mean in one file, beside its own shard", async () => {
+  for (const [query, meant] of [
+    ["ການສືສານ", "ການສື່ສານ"], // found nowhere as typed
+    ["ຂາວ", "ຂ່າວ"], // found in too few as typed
+  ]) {
+    const { outcome, loaded } = await searched(query);
+    assert.deepEqual([outcome.mode, outcome.query], ["corrected", meant]);
+    // the close spellings' entry (asked for at once, in case) and no shard of them: the toned spellings' one shard
+    assert.deepEqual(
+      loaded.filter((name) => name.startsWith("n-")),
+      [`${NEAR_ENTRY.near}/index.js`],
+      query,
+    );
+    assert.equal(loaded.filter((name) => name.startsWith(`${NEAR_ENTRY.tones.folder}/`)).length, 1, query);
+  }
+});
+
 for (const [typed, slip] of [
   ["ນັກວິທະຍສາດ", "a letter left out"],
   ["ນັກວິທະຍາາສາດ", "a letter doubled"],
