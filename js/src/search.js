@@ -347,20 +347,23 @@ export function createSearch(store) {
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
     // The articles that hold the Lao parts are looked for while the parts are split into words (which takes a
-    // shard per word they may hold): the search as typed needs the words only to rank what it found.
+    // shard per word they may hold): the search as typed needs the words only to rank what it found, and a part
+    // found nowhere only to try its words apart (allWords), so neither waits for the other.
     const found = lao.length ? containing(lao, pool) : null;
     found?.catch(() => {}); // a failure is met where it is awaited
-    const split = lao.length ? await Promise.all(lao.map((p) => piecesOf(p, records))) : [];
-    const terms = unique([
-      ...split
-        .flat()
-        .filter((p) => p.word)
-        .map((p) => p.text),
-      ...wordTerms,
-    ]);
-    // The records the results are ranked by, asked for now, while the search finds its articles (a round trip
-    // less on a phone); a failure is met again when they are used.
-    store.lookup(terms).catch(() => {});
+    const split = Promise.all(lao.map((part) => piecesOf(part, records)));
+    const terms = split.then((pieces) =>
+      unique([
+        ...pieces
+          .flat()
+          .filter((p) => p.word)
+          .map((p) => p.text),
+        ...wordTerms,
+      ]),
+    );
+    // The records the results are ranked by, asked for as soon as they are known, while the search finds its
+    // articles (a round trip less on a phone); a failure is met again when they are used.
+    terms.then((list) => store.lookup(list)).catch(() => {});
     return { ...query, pool, found, split, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
   }
 
@@ -368,16 +371,17 @@ export function createSearch(store) {
   async function exactly({ lao, pool, found, terms, wordRecords, outcome }) {
     const exact = lao.length ? await found : pool;
     if (!exact.length) return null;
-    return outcome("exact", lao, withParts(await ranked(exact, terms, lao.length > 0), lao, wordRecords));
+    return outcome("exact", lao, withParts(await ranked(exact, await terms, lao.length > 0), lao, wordRecords));
   }
 
   // Words typed together that never stand together: the articles that have them all, labelled as such.
   async function allWords({ lao, pool, split, terms, wordRecords, outcome }) {
-    if (split.some((pieces) => pieces.length > 1)) {
-      const needles = unique(split.flat().map((p) => p.text));
+    const pieces = await split;
+    if (pieces.some((each) => each.length > 1)) {
+      const needles = unique(pieces.flat().map((p) => p.text));
       const all = await containing(needles, pool);
       if (all.length) {
-        return outcome("all-words", needles, withParts(await ranked(all, terms, true), needles, wordRecords));
+        return outcome("all-words", needles, withParts(await ranked(all, await terms, true), needles, wordRecords));
       }
     }
     return outcome("none", lao, []);

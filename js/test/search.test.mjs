@@ -6,6 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { parseQuery } from "../src/rank.js";
 import { createSearch } from "../src/search.js";
+import { createStore } from "../src/store.js";
 import { pythonSide } from "./python.mjs";
 import { fileStore, payloadOf, referenceOf } from "./site-data.mjs";
 
@@ -149,6 +150,25 @@ test("a part that is no key is looked for in the text of the articles that have 
   const texts = loaded.filter((name) => name.startsWith("f-"));
   assert.ok(texts.length >= 1 && texts.length < ARTICLES.length, `checked ${texts.length} articles`);
 });
+
+// A store over `folder` whose files of `held(name)` are held back until release() (then loaded as any); `asked`
+// lists every file in the order the search asked for it.
+function heldStore(folder, held) {
+  const asked = [];
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  const store = createStore(async (name) => {
+    asked.push(name);
+    if (held(name)) await released;
+    return payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
+  }, "lo");
+  return { store, asked, release };
+}
+
+const settled = (promise, ms = 1000) =>
+  Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
 
 test("the best match comes first: a word in the title outweighs the same word in the text", async () => {
   const { outcome, urls: found } = await run("ບໍລິການ");
@@ -325,6 +345,18 @@ test("a Lao word typed without tone marks finds the spellings it may mean in one
     );
     assert.equal(loaded.filter((name) => name.startsWith(`${NEAR_ENTRY.tones.folder}/`)).length, 1, query);
   }
+});
+
+test("a query found nowhere as typed is corrected without waiting for the words it would be ranked by", async () => {
+  // ການສືສານ is no key: split into words, it would need the shards of the archive's words, held back here
+  const { store } = heldStore(NEAR_DATA, (name) => name.startsWith(`${NEAR_ENTRY.words.folder}/`));
+  const early = [];
+  const searching = createSearch(store).search("ການສືສານ", { early: (o) => early.push(o) });
+  await settled(searching, 300);
+  assert.deepEqual(
+    early.map((o) => [o.mode, o.query]),
+    [["corrected", "ການສື່ສານ"]],
+  );
 });
 
 for (const [typed, slip] of [
