@@ -367,11 +367,18 @@ export function createSearch(store) {
     return { ...query, pool, found, split, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
   }
 
-  // The articles that hold every part of `query` as typed, ranked; null when there is none.
-  async function exactly({ lao, pool, found, terms, wordRecords, outcome }) {
+  // The articles that hold every part of `query` as typed, ranked; null when there is none. A lone one needs no
+  // ranking to be shown: `lone(outcome)`, when given, has it before its score is known (the words it is ranked by
+  // may take another round trip or two), and is awaited with the ranking.
+  async function exactly({ lao, pool, found, terms, wordRecords, outcome }, lone = null) {
     const exact = lao.length ? await found : pool;
     if (!exact.length) return null;
-    return outcome("exact", lao, withParts(await ranked(exact, await terms, lao.length > 0), lao, wordRecords));
+    const shown = (results) => outcome("exact", lao, withParts(results, lao, wordRecords));
+    const [, results] = await Promise.all([
+      exact.length === 1 ? lone?.(shown([{ ref: exact[0], ...store.meta(exact[0]) }])) : null,
+      (async () => ranked(exact, await terms, lao.length > 0))(),
+    ]);
+    return shown(results);
   }
 
   // Words typed together that never stand together: the articles that have them all, labelled as such.
@@ -485,7 +492,9 @@ export function createSearch(store) {
    * The outcome of a search for `raw`: the articles that hold it as typed; else, unless `asTyped`, those of the
    * closest spelling that finds any ("corrected", with `query` the one searched for and `suggestions` other
    * close ones); else those that hold all its words apart ("all-words"); else none. `early(outcome)`, when given,
-   * has a corrected outcome as soon as its results are known, without its suggestions (weighed after).
+   * has a corrected outcome as soon as its results are known, without its suggestions (weighed after), and an
+   * outcome of one result found as typed as soon as that result is known, without its score (ranked after): what
+   * the page shows is the same, sooner.
    */
   async function search(raw, { asTyped = false, early = null } = {}) {
     // The close spellings' entry, asked for beside the query's first files: a query found nowhere as typed needs it
@@ -498,7 +507,9 @@ export function createSearch(store) {
       if (asTyped || query.answer.mode === "empty") return query.answer;
       return (await corrected(query, early)) || query.answer;
     }
-    const exact = await exactly(query);
+    // A lone result is given early, unless the spelling with tone marks may be searched for in its place (fewFound).
+    const lone = early && (async (outcome) => !(toned && tooFew(1, await toned)) && early(outcome));
+    const exact = await exactly(query, lone);
     if (exact) return (await fewFound(exact, query, toned)) || exact;
     return (!asTyped && (await corrected(query, early))) || (await allWords(query));
   }

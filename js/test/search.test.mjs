@@ -170,6 +170,28 @@ function heldStore(folder, held) {
 const settled = (promise, ms = 1000) =>
   Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
 
+test("a lone result is given early, before the words it is ranked by are loaded; then ranked as any", async () => {
+  const query = "ບໍລິຫານລັດດິ";
+  const { store, release } = heldStore(DATA, (name) => name.startsWith("w-"));
+  const early = [];
+  const searching = createSearch(store).search(query, { early: (o) => early.push(o) });
+  assert.equal(await settled(searching, 300), false, "the search waits for the words' shards");
+  assert.equal(early.length, 1);
+  assert.deepEqual(
+    early[0].results.map((r) => r.ref),
+    reference.search(query).results.map((r) => r.ref),
+  );
+  release();
+  const outcome = await searching;
+  const { score, ...rest } = outcome.results[0];
+  assert.ok(score > 0);
+  assert.deepEqual(early[0], { ...outcome, results: [rest] }); // the same outcome, but the score
+  assert.deepEqual(outcome.results, reference.search(query).results);
+  const several = [];
+  await createSearch(fileStore(DATA, "lo").store).search("ສະໜອງ", { early: (o) => several.push(o) });
+  assert.deepEqual(several, []); // results to rank: none given early
+});
+
 test("the best match comes first: a word in the title outweighs the same word in the text", async () => {
   const { outcome, urls: found } = await run("ບໍລິການ");
   assert.equal(found[0], "c.html"); // its title
