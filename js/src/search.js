@@ -162,15 +162,18 @@ export function createSearch(store) {
 
   // Those of `refs` whose text holds every one of `needles`, loading texts a batch at a time: of a long article,
   // only the parts that may hold each needle (`partsFor(needle)`: Map ref -> [k], or null when any may). The parts
-  // found to hold a needle are kept in `where`.
-  async function checked(refs, needles, partsFor) {
+  // found to hold a needle are kept in `where`. `asked()`, when given, is called once the first batch's texts are
+  // asked for (in a task of its own: after the requests, which the store makes in later microtasks).
+  async function checked(refs, needles, partsFor, asked = null) {
     // So few that all may be results on the first page: what each shows is asked for beside its text (a long
     // article's first part is a file of its own), not a round trip after it. A failure is met again when shown.
     if (refs.length <= SHOWN_WITH_CHECK) store.docs(refs).catch(() => {});
     const out = [];
     for (let start = 0; start < refs.length; start += CHECKED_AT_ONCE) {
       const batch = refs.slice(start, start + CHECKED_AT_ONCE);
-      const held = await Promise.all(batch.map((ref) => holdsAll(ref, needles, partsFor))); // loaded together
+      const holding = Promise.all(batch.map((ref) => holdsAll(ref, needles, partsFor))); // loaded together
+      if (asked && !start) setTimeout(asked, 0);
+      const held = await holding;
       for (const [i, ref] of batch.entries()) if (held[i]) out.push(ref);
     }
     return out;
@@ -258,8 +261,8 @@ export function createSearch(store) {
 
   // Refs (rising) of the articles in `pool` (null: all) whose folded text contains every one of `needles`: the
   // articles of the needles that are keys; for the others, those that have all their keys, checked in the text
-  // but for those a longer key already vouches for.
-  async function containing(needles, pool) {
+  // but for those a longer key already vouches for (`asked()`, when given, is called once texts are asked for).
+  async function containing(needles, pool, asked = null) {
     const records = await store.lookup(needles);
     let refs = pool;
     let rest = [];
@@ -290,11 +293,11 @@ export function createSearch(store) {
       if (found.refs) refs = refs ? intersect(refs, found.refs) : found.refs;
     }
     refs = refs || Array.from({ length: entry.count }, (_, ref) => ref);
-    if (refs.length <= CHECKED_AT_ONCE) return checked(refs, rest, partsFor);
+    if (refs.length <= CHECKED_AT_ONCE) return checked(refs, rest, partsFor, asked);
     // Many to check: first take those that longer keys beginning with the needles vouch for.
     let sure = refs;
     for (const vouched of await Promise.all(rest.map(surelyWith))) sure = intersect(sure, vouched);
-    return union(sure, await checked(difference(refs, sure), rest, partsFor));
+    return union(sure, await checked(difference(refs, sure), rest, partsFor, asked));
   }
 
   // Each of `results` of a long article with the part of its text that holds its first match: the first part
@@ -340,18 +343,36 @@ export function createSearch(store) {
     for (const { long, runs } of lao.map(runsOf)) if (long) store.known(runs).catch(() => {});
     // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
     // those that may be its words are asked for at once (a round trip less on a phone), after the shards the
-    // search needs first (a browser sends them in that order).
-    store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]).catch(() => {});
+    // search needs first (a browser sends them in that order). Not those of a long part: see below.
+    const short = lao.filter((part) => !runsOf(part).long);
+    const mayBe = (parts) => parts.flatMap((part) => candidateWords(part, entry.longest));
+    store.preload([...wordTerms, ...mayBe(short)]).catch(() => {});
     const records = await looking;
     if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
     // The articles that hold the Lao parts are looked for while the parts are split into words (which takes a
     // shard per word they may hold): the search as typed needs the words only to rank what it found, and a part
-    // found nowhere only to try its words apart (allWords), so neither waits for the other.
-    const found = lao.length ? containing(lao, pool) : null;
-    found?.catch(() => {}); // a failure is met where it is awaited
-    const split = Promise.all(lao.map((part) => piecesOf(part, records)));
+    // found nowhere only to try its words apart (allWords), so neither waits for the other. A long part that is no
+    // key is found by the records of the keys inside it and checked in the text of the few articles that have
+    // them all: what ranks those (its words, a shard or a record each) is asked for once their texts are, so as
+    // not to take the connections those need first (on a phone, six at a time, a round trip each).
+    const later = lao.filter((part) => !records.get(part) && !short.includes(part));
+    let asked = () => {};
+    const checking = new Promise((resolve) => {
+      asked = resolve;
+    });
+    const found = lao.length ? containing(lao, pool, later.length ? asked : null) : null;
+    found?.then(asked, asked); // (nothing to check) a failure is met where it is awaited
+    const split = Promise.all(
+      lao.map(async (part) => {
+        if (later.includes(part)) {
+          await checking;
+          store.preload(mayBe([part])).catch(() => {});
+        }
+        return piecesOf(part, records);
+      }),
+    );
     const terms = split.then((pieces) =>
       unique([
         ...pieces

@@ -170,6 +170,17 @@ function heldStore(folder, held) {
 const settled = (promise, ms = 1000) =>
   Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
 
+test("a long part that is no key asks for what ranks its candidates only once their texts are asked for", async () => {
+  const query = "ບໍລິຫານລັດດິ"; // in b.html only; its candidates are checked in their text
+  const { store, asked } = heldStore(DATA, () => false);
+  const outcome = await createSearch(store).search(query);
+  assert.deepEqual(outcome.results.length, 1);
+  const firstText = asked.findIndex((name) => name.startsWith("f-"));
+  const ranking = asked.filter((name) => name.startsWith("w-") || name.startsWith("c-"));
+  assert.ok(firstText >= 0 && ranking.length > 0, asked.join(" "));
+  for (const name of ranking) assert.ok(asked.indexOf(name) > firstText, `${name} after the texts: ${asked.join(" ")}`);
+});
+
 test("a lone result is given early, before the words it is ranked by are loaded; then ranked as any", async () => {
   const query = "ບໍລິຫານລັດດິ";
   const { store, release } = heldStore(DATA, (name) => name.startsWith("w-"));
