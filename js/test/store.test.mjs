@@ -202,3 +202,14 @@ test("the spellings with tone marks under a skeleton come from the one shard of 
   const none = await fileStore(DATA, "lo").store.tones(["ຊາງບິນ", "ກາ"]); // skeletons of no spelling: left out
   assert.deepEqual(none, new Map());
 });
+
+test("a record looked up again is the one decoded before, whether a common word's or a shard's", async () => {
+  const { store } = fileStore(DATA, "lo");
+  const [word] = entry.common.keys;
+  const other = "ລັດຖະບານ";
+  const first = await store.lookup([word, other]);
+  const again = await store.lookup([other, word], { words: true });
+  assert.ok(first.get(word).refs.length > 0 && first.get(other).refs.length > 0);
+  assert.equal(again.get(word), first.get(word));
+  assert.equal(again.get(other), first.get(other));
+});
