@@ -303,15 +303,15 @@ export function createSearch(store) {
   // Each of `results` of a long article with the part of its text that holds its first match: the first part
   // known to hold one of `needles` or of the terms of `records` (the reader's words), else its first.
   function withParts(results, needles, records) {
+    const places = [...needles.map((needle) => where.get(needle)), ...records.map((record) => record?.parts)];
     for (const result of results) {
       if (store.partCount(result.ref) < 2) continue;
-      const firsts = [
-        ...needles.map((needle) => where.get(needle)?.get(result.ref)),
-        ...records.map((record) => record?.parts.get(result.ref)),
-      ]
-        .filter(Boolean)
-        .map((ks) => ks[0]);
-      result.part = firsts.length ? Math.min(...firsts) : 0;
+      let first = Number.POSITIVE_INFINITY;
+      for (const place of places) {
+        const ks = place?.get(result.ref);
+        if (ks) first = Math.min(first, ks[0]);
+      }
+      result.part = first === Number.POSITIVE_INFINITY ? 0 : first;
     }
     return results;
   }
