@@ -18,8 +18,8 @@ into the language's ``search-data/``:
                      when its PDF's text is part of that text, the PDF's URL and where each of its pages begins);
                      of a long article (documents.PART_UNITS), the first part of its text and how many it has
   f-<hash>/<n>-<k>.js  part k (from 1) of the text of long article n, and the page of its PDF it is on
-  n-<hash>/index.js  close spellings (near.py): where each of their shards begins, loaded only for a query found
-                     nowhere as typed (or typed without tone marks: js/src/search.js)
+  n-<hash>/index.js  close spellings (near.py): where each of their shards begins, asked for beside a query's
+                     first files (js/src/search.js), its shards only for a query found nowhere as typed
   n-<hash>/<i>.js    shard i of the close spellings: a run of variants in order, with the spellings each leads to
   t-<hash>/<i>.js    shard i of the spellings with tone marks under their skeleton (near.toned), where each begins
                      said by the entry: what a query typed without tone marks may mean, a file away from the entry
