@@ -7,7 +7,7 @@ import pytest
 
 from lao_search.documents import Analyzer, Source
 from lao_search.index import Layout, order, search_files
-from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, neighbourhood
+from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, PREFIX, neighbourhood, skeleton, toned
 from lao_search.text import has_lao
 
 
@@ -179,3 +179,51 @@ def test_a_lao_key_that_begins_where_no_word_may_is_no_spelling_a_reader_means()
     found = neighbourhood({"ຈັດຕັ້ງ": 5, "ັດຕັ້ງ": 5}, {})
     spellings = {spelling for close in found.values() for spelling in close[::2]}
     assert spellings == {"ຈັດຕັ້ງ"}
+
+
+def test_each_spelling_with_tone_marks_is_listed_under_its_skeleton_alone():
+    found = toned({"ເກົ່າ": 3, "ເກົ້າ": 7, "ເກົາ": 3, "ລາວ": 5, "ນ້": 9, "ັດຕັ້ງ": 2, "ການສື່ສານ": 2})
+    # by articles, then spelling; no spelling without tone marks, none too short, none where no word may begin
+    assert found == {"ເກົາ": ["ເກົ້າ", 7, "ເກົ່າ", 3], "ການສືສານ": ["ການສື່ສານ", 2]}
+
+
+def test_under_a_skeleton_are_the_spellings_its_neighbourhood_lists_with_that_skeleton():
+    lao = {"ເກົ່າ": 3, "ເກົ້າ": 7, "ເກົາ": 3, "ການສື່ສານ": 2, "ການສືສານ": 1, "ການສື່ສານມວນຊົນ": 4, "ບ້ານ": 6}
+    near = neighbourhood(lao, {})
+    found = toned(lao)
+    for bare in {skeleton(spelling) for spelling in lao}:
+        listed = near[bare[:PREFIX]]
+        with_marks = [(s, n) for s, n in zip(listed[::2], listed[1::2], strict=True) if skeleton(s) == bare != s]
+        assert found.get(bare, []) == [x for pair in with_marks for x in pair], bare
+
+
+def test_the_entry_names_where_each_shard_of_toned_spellings_begins_and_each_skeleton_is_in_the_one_it_says():
+    files = files_of(SOURCES)
+    tones = files["index.js"]["tones"]
+    folder, starts = tones["folder"], tones["starts"]
+    assert folder.startswith("t-") and len(folder) == len("t-") + 12
+    assert {name for name in files if name.startswith(folder + "/")} == {f"{folder}/{i}.js" for i in range(len(starts))}
+    shards = [files[f"{folder}/{i}.js"] for i in range(len(starts))]
+    keys = [key for shard in shards for key in shard["keys"]]
+    assert len(shards) > 1 and keys == sorted(keys, key=utf16) and len(set(keys)) == len(keys)
+    for i, shard in enumerate(shards):
+        assert len(shard["toned"]) == len(shard["keys"])
+        for key in shard["keys"]:  # the page's search: the last shard that begins at or before the key
+            assert max(k for k, begins in enumerate(starts) if utf16(begins) <= utf16(key)) == i, key
+    # every Lao spelling of the close spellings' files with tone marks, under its skeleton
+    near = files["index.js"]["near"]
+    counts = {}
+    for i in range(len(files[f"{near}/index.js"]["starts"])):
+        for spellings in files[f"{near}/{i}.js"]["near"]:
+            counts.update(zip(spellings[::2], spellings[1::2], strict=True))
+    expected = toned({spelling: n for spelling, n in counts.items() if has_lao(spelling)})
+    assert "ການສືສານ" in expected
+    assert {
+        key: list_ for shard in shards for key, list_ in zip(shard["keys"], shard["toned"], strict=True)
+    } == expected
+
+
+def test_an_archive_without_tone_marks_has_no_toned_spellings():
+    assert files_of([])["index.js"]["tones"] is None
+    english = [source("e.html", "2024-01-05", "Roads", "<p>New roads.</p>")]
+    assert files_of(english)["index.js"]["tones"] is None

@@ -74,7 +74,9 @@ async function start() {
   view.loading();
   try {
     performance.mark("archive-search:query-start");
-    let shownEarly = null; // a corrected search's results, shown before its other close spellings are weighed
+    // A corrected search's results, shown before its other close spellings are weighed; a lone result, before its
+    // score (search.js's early)
+    let shownEarly = null;
     const early = (outcome) => {
       shownEarly = view.show(outcome, query);
       shownEarly.catch(() => {}); // a failure is met where it is awaited, below

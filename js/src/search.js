@@ -19,6 +19,7 @@ import {
   others,
   piecesAt,
   rebuilt,
+  skeleton,
   stages,
   TOO_FEW,
   TRIED,
@@ -161,15 +162,18 @@ export function createSearch(store) {
 
   // Those of `refs` whose text holds every one of `needles`, loading texts a batch at a time: of a long article,
   // only the parts that may hold each needle (`partsFor(needle)`: Map ref -> [k], or null when any may). The parts
-  // found to hold a needle are kept in `where`.
-  async function checked(refs, needles, partsFor) {
+  // found to hold a needle are kept in `where`. `asked()`, when given, is called once the first batch's texts are
+  // asked for (in a task of its own: after the requests, which the store makes in later microtasks).
+  async function checked(refs, needles, partsFor, asked = null) {
     // So few that all may be results on the first page: what each shows is asked for beside its text (a long
     // article's first part is a file of its own), not a round trip after it. A failure is met again when shown.
     if (refs.length <= SHOWN_WITH_CHECK) store.docs(refs).catch(() => {});
     const out = [];
     for (let start = 0; start < refs.length; start += CHECKED_AT_ONCE) {
       const batch = refs.slice(start, start + CHECKED_AT_ONCE);
-      const held = await Promise.all(batch.map((ref) => holdsAll(ref, needles, partsFor))); // loaded together
+      const holding = Promise.all(batch.map((ref) => holdsAll(ref, needles, partsFor))); // loaded together
+      if (asked && !start) setTimeout(asked, 0);
+      const held = await holding;
       for (const [i, ref] of batch.entries()) if (held[i]) out.push(ref);
     }
     return out;
@@ -257,8 +261,8 @@ export function createSearch(store) {
 
   // Refs (rising) of the articles in `pool` (null: all) whose folded text contains every one of `needles`: the
   // articles of the needles that are keys; for the others, those that have all their keys, checked in the text
-  // but for those a longer key already vouches for.
-  async function containing(needles, pool) {
+  // but for those a longer key already vouches for (`asked()`, when given, is called once texts are asked for).
+  async function containing(needles, pool, asked = null) {
     const records = await store.lookup(needles);
     let refs = pool;
     let rest = [];
@@ -289,25 +293,25 @@ export function createSearch(store) {
       if (found.refs) refs = refs ? intersect(refs, found.refs) : found.refs;
     }
     refs = refs || Array.from({ length: entry.count }, (_, ref) => ref);
-    if (refs.length <= CHECKED_AT_ONCE) return checked(refs, rest, partsFor);
+    if (refs.length <= CHECKED_AT_ONCE) return checked(refs, rest, partsFor, asked);
     // Many to check: first take those that longer keys beginning with the needles vouch for.
     let sure = refs;
     for (const vouched of await Promise.all(rest.map(surelyWith))) sure = intersect(sure, vouched);
-    return union(sure, await checked(difference(refs, sure), rest, partsFor));
+    return union(sure, await checked(difference(refs, sure), rest, partsFor, asked));
   }
 
   // Each of `results` of a long article with the part of its text that holds its first match: the first part
   // known to hold one of `needles` or of the terms of `records` (the reader's words), else its first.
   function withParts(results, needles, records) {
+    const places = [...needles.map((needle) => where.get(needle)), ...records.map((record) => record?.parts)];
     for (const result of results) {
       if (store.partCount(result.ref) < 2) continue;
-      const firsts = [
-        ...needles.map((needle) => where.get(needle)?.get(result.ref)),
-        ...records.map((record) => record?.parts.get(result.ref)),
-      ]
-        .filter(Boolean)
-        .map((ks) => ks[0]);
-      result.part = firsts.length ? Math.min(...firsts) : 0;
+      let first = Number.POSITIVE_INFINITY;
+      for (const place of places) {
+        const ks = place?.get(result.ref);
+        if (ks) first = Math.min(first, ks[0]);
+      }
+      result.part = first === Number.POSITIVE_INFINITY ? 0 : first;
     }
     return results;
   }
@@ -339,44 +343,73 @@ export function createSearch(store) {
     for (const { long, runs } of lao.map(runsOf)) if (long) store.known(runs).catch(() => {});
     // The words a query is ranked by are most often among the archive's commonest, whose records the entry names:
     // those that may be its words are asked for at once (a round trip less on a phone), after the shards the
-    // search needs first (a browser sends them in that order).
-    store.preload([...wordTerms, ...lao.flatMap((part) => candidateWords(part, entry.longest))]).catch(() => {});
+    // search needs first (a browser sends them in that order). Not those of a long part: see below.
+    const short = lao.filter((part) => !runsOf(part).long);
+    const mayBe = (parts) => parts.flatMap((part) => candidateWords(part, entry.longest));
+    store.preload([...wordTerms, ...mayBe(short)]).catch(() => {});
     const records = await looking;
     if (wordTerms.some((t) => !records.get(t))) return { ...query, answer: outcome("none", lao, []) };
     let pool = null;
     for (const t of wordTerms) pool = pool ? intersect(pool, records.get(t).refs) : records.get(t).refs;
     // The articles that hold the Lao parts are looked for while the parts are split into words (which takes a
-    // shard per word they may hold): the search as typed needs the words only to rank what it found.
-    const found = lao.length ? containing(lao, pool) : null;
-    found?.catch(() => {}); // a failure is met where it is awaited
-    const split = lao.length ? await Promise.all(lao.map((p) => piecesOf(p, records))) : [];
-    const terms = unique([
-      ...split
-        .flat()
-        .filter((p) => p.word)
-        .map((p) => p.text),
-      ...wordTerms,
-    ]);
-    // The records the results are ranked by, asked for now, while the search finds its articles (a round trip
-    // less on a phone); a failure is met again when they are used.
-    store.lookup(terms).catch(() => {});
+    // shard per word they may hold): the search as typed needs the words only to rank what it found, and a part
+    // found nowhere only to try its words apart (allWords), so neither waits for the other. A long part that is no
+    // key is found by the records of the keys inside it and checked in the text of the few articles that have
+    // them all: what ranks those (its words, a shard or a record each) is asked for once their texts are, so as
+    // not to take the connections those need first (on a phone, six at a time, a round trip each).
+    const later = lao.filter((part) => !records.get(part) && !short.includes(part));
+    let asked = () => {};
+    const checking = new Promise((resolve) => {
+      asked = resolve;
+    });
+    const found = lao.length ? containing(lao, pool, later.length ? asked : null) : null;
+    found?.then(asked, asked); // (nothing to check) a failure is met where it is awaited
+    const split = Promise.all(
+      lao.map(async (part) => {
+        if (later.includes(part)) {
+          await checking;
+          store.preload(mayBe([part])).catch(() => {});
+        }
+        return piecesOf(part, records);
+      }),
+    );
+    const terms = split.then((pieces) =>
+      unique([
+        ...pieces
+          .flat()
+          .filter((p) => p.word)
+          .map((p) => p.text),
+        ...wordTerms,
+      ]),
+    );
+    // The records the results are ranked by, asked for as soon as they are known, while the search finds its
+    // articles (a round trip less on a phone); a failure is met again when they are used.
+    terms.then((list) => store.lookup(list)).catch(() => {});
     return { ...query, pool, found, split, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
   }
 
-  // The articles that hold every part of `query` as typed, ranked; null when there is none.
-  async function exactly({ lao, pool, found, terms, wordRecords, outcome }) {
+  // The articles that hold every part of `query` as typed, ranked; null when there is none. A lone one needs no
+  // ranking to be shown: `lone(outcome)`, when given, has it before its score is known (the words it is ranked by
+  // may take another round trip or two), and is awaited with the ranking.
+  async function exactly({ lao, pool, found, terms, wordRecords, outcome }, lone = null) {
     const exact = lao.length ? await found : pool;
     if (!exact.length) return null;
-    return outcome("exact", lao, withParts(await ranked(exact, terms, lao.length > 0), lao, wordRecords));
+    const shown = (results) => outcome("exact", lao, withParts(results, lao, wordRecords));
+    const [, results] = await Promise.all([
+      exact.length === 1 ? lone?.(shown([{ ref: exact[0], ...store.meta(exact[0]) }])) : null,
+      (async () => ranked(exact, await terms, lao.length > 0))(),
+    ]);
+    return shown(results);
   }
 
   // Words typed together that never stand together: the articles that have them all, labelled as such.
   async function allWords({ lao, pool, split, terms, wordRecords, outcome }) {
-    if (split.some((pieces) => pieces.length > 1)) {
-      const needles = unique(split.flat().map((p) => p.text));
+    const pieces = await split;
+    if (pieces.some((each) => each.length > 1)) {
+      const needles = unique(pieces.flat().map((p) => p.text));
       const all = await containing(needles, pool);
       if (all.length) {
-        return outcome("all-words", needles, withParts(await ranked(all, terms, true), needles, wordRecords));
+        return outcome("all-words", needles, withParts(await ranked(all, await terms, true), needles, wordRecords));
       }
     }
     return outcome("none", lao, []);
@@ -392,14 +425,18 @@ export function createSearch(store) {
   }
 
   // Map: each of the `wrong` pieces -> its close spellings (near.js closest), closest first; with `tonesOnly`, of
-  // a Lao part only those that differ from it in tone marks alone (one variant to ask for, not one per letter).
+  // a Lao part only those that differ from it in tone marks alone (the spellings under its skeleton: store.tones).
   async function closeTo(wrong, tonesOnly) {
-    const variants = (piece) => (tonesOnly && hasLao(piece) ? [tonesVariant(piece)] : variantsOf(piece));
-    const found = await store.near(unique(wrong.flatMap(variants)));
+    const toned = (piece) => tonesOnly && hasLao(piece);
+    const [found, tones] = await Promise.all([
+      store.near(unique(wrong.filter((piece) => !toned(piece)).flatMap(variantsOf))),
+      store.tones(unique(wrong.filter(toned).map(skeleton))),
+    ]);
     return new Map(
       wrong.map((piece) => {
-        const spellings = closest(piece, found);
-        return [piece, tonesOnly && hasLao(piece) ? spellings.filter((s) => s.slips === 0) : spellings];
+        if (!toned(piece)) return [piece, closest(piece, found)];
+        const own = tones.has(skeleton(piece)) ? new Map([[piece, tones.get(skeleton(piece))]]) : new Map();
+        return [piece, closest(piece, own)]; // all of them differ from it in tone marks alone
       }),
     );
   }
@@ -476,7 +513,9 @@ export function createSearch(store) {
    * The outcome of a search for `raw`: the articles that hold it as typed; else, unless `asTyped`, those of the
    * closest spelling that finds any ("corrected", with `query` the one searched for and `suggestions` other
    * close ones); else those that hold all its words apart ("all-words"); else none. `early(outcome)`, when given,
-   * has a corrected outcome as soon as its results are known, without its suggestions (weighed after).
+   * has a corrected outcome as soon as its results are known, without its suggestions (weighed after), and an
+   * outcome of one result found as typed as soon as that result is known, without its score (ranked after): what
+   * the page shows is the same, sooner.
    */
   async function search(raw, { asTyped = false, early = null } = {}) {
     // The close spellings' entry, asked for beside the query's first files: a query found nowhere as typed needs it
@@ -489,19 +528,24 @@ export function createSearch(store) {
       if (asTyped || query.answer.mode === "empty") return query.answer;
       return (await corrected(query, early)) || query.answer;
     }
-    const exact = await exactly(query);
+    // A lone result is given early, unless the spelling with tone marks may be searched for in its place (fewFound).
+    const lone = early && (async (outcome) => !(toned && tooFew(1, await toned)) && early(outcome));
+    const exact = await exactly(query, lone);
     if (exact) return (await fewFound(exact, query, toned)) || exact;
     return (!asTyped && (await corrected(query, early))) || (await allWords(query));
   }
 
   // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain
-  // ({text, count}, near.js tonedFrom), or null.
+  // ({text, count}, near.js tonedFrom), or null: from the one file of spellings under its skeleton, asked for beside
+  // the query's own shard.
   async function tonedLookup({ parts, lao }) {
     if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
-    const toned = tonedFrom(lao[0], await store.near([tonesVariant(lao[0])]));
-    // Most often the word meant is a common one: its record is asked for now, in case it is searched for instead.
-    if (toned) await store.preload([toned.text]);
-    return toned;
+    await setup();
+    const tones = store.tones([lao[0]]);
+    // Most often the word meant is one of the commonest, whose records the entry names: those it may be are asked
+    // for now, beside that file, in case one is searched for instead (a round trip less on a phone).
+    store.preload(store.commonWhere((word) => skeleton(word) === lao[0])).catch(() => {}); // met again when used
+    return tonedFrom(lao[0], await tones);
   }
 
   // The search for the spelling `asked` (a promise of tonedLookup's) gives in place of `query`, when the articles

@@ -6,18 +6,16 @@
 import { numbers, postings, refSet } from "./codec.js";
 import { union } from "./lists.js";
 
-export const FORMAT = 4; // plugins/lao_search/index.py's FORMAT
+export const FORMAT = 5; // plugins/lao_search/index.py's FORMAT
 const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
 
 /** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d-…/0.js", …). */
 export function createStore(load, lang) {
   const parts = new Map();
   let entry = null;
-  let kindOf = []; // article -> its kind
-  let longRefs = []; // the long articles (from entry.long), rising
-  let firstPart = []; // the number of the first part of each of longRefs, across them all
-  const partCount = new Map(); // long article -> how many parts its text has
+  let tables = null; // what the entry tells of each article, made once: tablesOf()
   const common = new Map(); // the archive's commonest words (entry.common) -> the file of each one's record
+  const decoded = new Map(); // key -> its record, decoded (entryOf), shared by every look-up: not to be changed
 
   function part(name) {
     if (!parts.has(name)) {
@@ -35,24 +33,38 @@ export function createStore(load, lang) {
       throw new Error(`search data of format ${found?.format}; expected ${FORMAT}`);
     }
     if (lang && found.lang !== lang) throw new Error(`search data for "${found.lang}" on a page in "${lang}"`);
-    kindOf = found.kinds.runs.flatMap(([kind, count]) => Array(count).fill(found.kinds.names[kind]));
-    let first = 0;
-    longRefs = [];
-    firstPart = [];
-    for (const [ref, count] of numbers(found.long).entries()) {
-      if (!count) continue; // not a long one
-      longRefs.push(ref);
-      firstPart.push(first);
-      partCount.set(ref, count);
-      first += count;
-    }
     for (const [i, key] of (found.common?.keys || []).entries()) common.set(key, `${found.common.folder}/${i}.js`);
     entry = found;
+    // The tables are made in a task of their own, once the query's first files are asked for: on a phone's CPU they
+    // take some 30 ms, which the wait for those files then hides (made at once when needed before).
+    setTimeout(tablesOf, 0);
     return entry;
+  }
+
+  // {kindOf: article -> its kind, counts: article -> how many parts its text has (0: not a long one), longRefs: the
+  // long articles, rising, firstPart: the number of the first part of each, across them all}, from the entry.
+  function tablesOf() {
+    if (tables) return tables;
+    const { names, runs } = entry.kinds;
+    const kindOf = [];
+    for (const [kind, count] of runs) for (let i = 0; i < count; i++) kindOf.push(names[kind]);
+    const counts = numbers(entry.long);
+    const longRefs = [];
+    const firstPart = [];
+    let first = 0;
+    for (let ref = 0; ref < counts.length; ref++) {
+      if (!counts[ref]) continue; // not a long one
+      longRefs.push(ref);
+      firstPart.push(first);
+      first += counts[ref];
+    }
+    tables = { kindOf, counts, longRefs, firstPart };
+    return tables;
   }
 
   // Map: long article -> the numbers (from 0, rising) of its parts among `ids`, parts numbered across them all.
   function partsOf(ids) {
+    const { longRefs, firstPart } = tablesOf();
     const out = new Map();
     let at = 0;
     for (const id of ids) {
@@ -124,9 +136,13 @@ export function createStore(load, lang) {
       record = shard.records[i];
       if (record[0] === "/") record = (await part(record.slice(1))).record;
     }
-    const decoded = decode(key, record, words);
-    decoded.parts = partsOf(decoded.partIds);
-    return decoded;
+    // Decoded once: a query's records are looked up again (to find, to rank) and a common word's holds thousands.
+    if (!decoded.has(key)) {
+      const found = decode(key, record, words);
+      found.parts = partsOf(found.partIds);
+      decoded.set(key, found);
+    }
+    return decoded.get(key);
   }
 
   /**
@@ -290,11 +306,39 @@ export function createStore(load, lang) {
       return out;
     },
 
+    /**
+     * The spellings with tone marks of each of `skeletons` (Lao strings without tone marks), as near() gives the
+     * spellings of a variant (Map: skeleton -> [spelling, articles, ...], skeletons without any left out): from the
+     * one shard of them each falls in, which the entry names (plugins/lao_search/near.py toned()).
+     */
+    async tones(skeletons) {
+      await open();
+      const out = new Map();
+      if (!entry.tones || !skeletons.length) return out;
+      const { folder, starts } = entry.tones;
+      const shards = await Promise.all(
+        skeletons.map((bare) => {
+          const found = lastAtOrBefore(starts, bare);
+          return found < 0 ? null : part(`${folder}/${found}.js`);
+        }),
+      );
+      skeletons.forEach((bare, k) => {
+        const i = shards[k] ? indexOf(shards[k].keys, bare) : -1;
+        if (i >= 0) out.set(bare, shards[k].toned[i]);
+      });
+      return out;
+    },
+
+    /** Those of the archive's commonest words (entry.common) for which `test(word)` holds; open() first. */
+    commonWhere(test) {
+      return [...common.keys()].filter(test);
+    },
+
     docs: docsOf,
 
     /** How many parts the text of article `ref` has: 1 but for a long one. open() first. */
     partCount(ref) {
-      return partCount.get(ref) || 1;
+      return tablesOf().counts[ref] || 1;
     },
 
     part: partOf,
@@ -311,7 +355,7 @@ export function createStore(load, lang) {
         if (years[mid][1] <= ref) low = mid;
         else high = mid - 1;
       }
-      return { kind: kindOf[ref], year: years.length ? years[low][0] : "" };
+      return { kind: tablesOf().kindOf[ref], year: years.length ? years[low][0] : "" };
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   LATIN_SHORTEST,
   skeleton,
   tolerance,
+  tonesVariant,
   variantsOf,
 } from "../src/near.js";
 import { folded, hasLao, latinWords, normalise } from "../src/normalise.js";
@@ -194,4 +195,28 @@ test("every spelling as close to what was typed as near.js forgives is found und
     }
   }
   assert.ok(checked > 10000, `${checked} misspellings`);
+});
+
+test("a Lao spelling typed without its tone marks finds, under its skeleton, the spellings its variant finds", () => {
+  const kept = new Map(Object.entries(built.neighbourhood)); // near.py's, of CLOSE_SPELLINGS
+  const toned = new Map(Object.entries(built.toned)); // near.py's too: what the page asks for (store.js tones)
+  let checked = 0;
+  for (const spelling of CLOSE_SPELLINGS.lao) {
+    const typed = skeleton(spelling);
+    if (typed === spelling || tolerance(typed) < 0) continue;
+    const variant = tonesVariant(typed);
+    const viaVariant = closest(typed, new Map(kept.has(variant) ? [[variant, kept.get(variant)]] : []));
+    const underSkeleton = closest(typed, new Map(toned.has(typed) ? [[typed, toned.get(typed)]] : []));
+    assert.deepEqual(
+      underSkeleton,
+      viaVariant.filter((s) => s.slips === 0),
+      typed,
+    );
+    assert.ok(
+      underSkeleton.some((s) => s.text === spelling),
+      typed,
+    );
+    checked++;
+  }
+  assert.ok(checked >= 4, `${checked} spellings`);
 });

@@ -3,7 +3,7 @@
 Reads on stdin {"texts", "trim", "stem", "segment": {"words", "texts"}, "block", "numbers", "sets", "postings",
 "near", "closeSpellings": {"lao", "latin"}, "sites": {name: [article, ...]}, "folder"} (js/test/tables.mjs and the
 tests) and writes what normalise, folded, words, trim, stem, units, segment, the codec and the close spellings'
-skeleton, deletions and neighbourhood give, and builds each site's search data (index.search_files) into
+skeleton, deletions, neighbourhood and toned give, and builds each site's search data (index.search_files) into
 <folder>/<name>/. Run with the project's Python (.venv/bin/python), where the plugins are installed.
 """
 
@@ -15,7 +15,7 @@ from lao_search import codec
 from lao_search.documents import Analyzer, Source
 from lao_search.index import Layout, order, search_files
 from lao_search.indexing import write_files
-from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, deletions, neighbourhood, skeleton
+from lao_search.near import LAO_SHORTEST, LATIN_SHORTEST, deletions, neighbourhood, skeleton, toned
 from lao_search.pipeline import stem, trim
 from lao_search.segment import lao_units, segment, units
 from lao_search.text import folded, normalise, words
@@ -23,8 +23,8 @@ from lao_search.text import folded, normalise, words
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Small shards and records, so that the tests cross shard boundaries and load records from files of their own (and
-# of the commonest words' from theirs).
-SMALL = Layout(shard_bytes=300, inline_bytes=24, common=4, near_bytes=300)
+# of the commonest words' from theirs); the close and the toned spellings too are cut into several shards.
+SMALL = Layout(shard_bytes=300, inline_bytes=24, common=4, near_bytes=200)
 
 
 def build_site(articles, folder, lang):
@@ -67,6 +67,7 @@ def main():
             "neighbourhood": neighbourhood(
                 dict.fromkeys(table["closeSpellings"]["lao"], 1), dict.fromkeys(table["closeSpellings"]["latin"], 1)
             ),
+            "toned": toned(dict.fromkeys(table["closeSpellings"]["lao"], 1)),
         },
         sys.stdout,
         ensure_ascii=False,

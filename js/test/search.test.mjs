@@ -6,6 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { parseQuery } from "../src/rank.js";
 import { createSearch } from "../src/search.js";
+import { createStore } from "../src/store.js";
 import { pythonSide } from "./python.mjs";
 import { fileStore, payloadOf, referenceOf } from "./site-data.mjs";
 
@@ -148,6 +149,58 @@ test("a part that is no key is looked for in the text of the articles that have 
   assert.equal(outcome.mode, "exact");
   const texts = loaded.filter((name) => name.startsWith("f-"));
   assert.ok(texts.length >= 1 && texts.length < ARTICLES.length, `checked ${texts.length} articles`);
+});
+
+// A store over `folder` whose files of `held(name)` are held back until release() (then loaded as any); `asked`
+// lists every file in the order the search asked for it.
+function heldStore(folder, held) {
+  const asked = [];
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  const store = createStore(async (name) => {
+    asked.push(name);
+    if (held(name)) await released;
+    return payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
+  }, "lo");
+  return { store, asked, release };
+}
+
+const settled = (promise, ms = 1000) =>
+  Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
+
+test("a long part that is no key asks for what ranks its candidates only once their texts are asked for", async () => {
+  const query = "ບໍລິຫານລັດດິ"; // in b.html only; its candidates are checked in their text
+  const { store, asked } = heldStore(DATA, () => false);
+  const outcome = await createSearch(store).search(query);
+  assert.deepEqual(outcome.results.length, 1);
+  const firstText = asked.findIndex((name) => name.startsWith("f-"));
+  const ranking = asked.filter((name) => name.startsWith("w-") || name.startsWith("c-"));
+  assert.ok(firstText >= 0 && ranking.length > 0, asked.join(" "));
+  for (const name of ranking) assert.ok(asked.indexOf(name) > firstText, `${name} after the texts: ${asked.join(" ")}`);
+});
+
+test("a lone result is given early, before the words it is ranked by are loaded; then ranked as any", async () => {
+  const query = "ບໍລິຫານລັດດິ";
+  const { store, release } = heldStore(DATA, (name) => name.startsWith("w-"));
+  const early = [];
+  const searching = createSearch(store).search(query, { early: (o) => early.push(o) });
+  assert.equal(await settled(searching, 300), false, "the search waits for the words' shards");
+  assert.equal(early.length, 1);
+  assert.deepEqual(
+    early[0].results.map((r) => r.ref),
+    reference.search(query).results.map((r) => r.ref),
+  );
+  release();
+  const outcome = await searching;
+  const { score, ...rest } = outcome.results[0];
+  assert.ok(score > 0);
+  assert.deepEqual(early[0], { ...outcome, results: [rest] }); // the same outcome, but the score
+  assert.deepEqual(outcome.results, reference.search(query).results);
+  const several = [];
+  await createSearch(fileStore(DATA, "lo").store).search("ສະໜອງ", { early: (o) => several.push(o) });
+  assert.deepEqual(several, []); // results to rank: none given early
 });
 
 test("the best match comes first: a word in the title outweighs the same word in the text", async () => {
@@ -308,6 +361,35 @@ test("a Lao word typed without its tone marks finds the articles of the toned wo
   assert.deepEqual(outcome.typed, ["ການສືສານ"]);
   assert.deepEqual(outcome.needles, ["ການສື່ສານ"]); // what the results show marked
   assert.deepEqual(found, ["k.html"]);
+});
+
+test("a Lao word typed without tone marks finds the spellings it may mean in one file, beside its own shard", async () => {
+  for (const [query, meant] of [
+    ["ການສືສານ", "ການສື່ສານ"], // found nowhere as typed
+    ["ຂາວ", "ຂ່າວ"], // found in too few as typed
+  ]) {
+    const { outcome, loaded } = await searched(query);
+    assert.deepEqual([outcome.mode, outcome.query], ["corrected", meant]);
+    // the close spellings' entry (asked for at once, in case) and no shard of them: the toned spellings' one shard
+    assert.deepEqual(
+      loaded.filter((name) => name.startsWith("n-")),
+      [`${NEAR_ENTRY.near}/index.js`],
+      query,
+    );
+    assert.equal(loaded.filter((name) => name.startsWith(`${NEAR_ENTRY.tones.folder}/`)).length, 1, query);
+  }
+});
+
+test("a query found nowhere as typed is corrected without waiting for the words it would be ranked by", async () => {
+  // ການສືສານ is no key: split into words, it would need the shards of the archive's words, held back here
+  const { store } = heldStore(NEAR_DATA, (name) => name.startsWith(`${NEAR_ENTRY.words.folder}/`));
+  const early = [];
+  const searching = createSearch(store).search("ການສືສານ", { early: (o) => early.push(o) });
+  await settled(searching, 300);
+  assert.deepEqual(
+    early.map((o) => [o.mode, o.query]),
+    [["corrected", "ການສື່ສານ"]],
+  );
 });
 
 for (const [typed, slip] of [

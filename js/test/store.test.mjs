@@ -80,7 +80,7 @@ test("articles are numbered oldest first; their kind and year come from the entr
 
 test("data of another format or language are refused", async () => {
   const wrong = (payload) => createStore(async () => payload, "lo").open();
-  await assert.rejects(wrong({ ...entry, format: 1 }), /format 1; expected 4/);
+  await assert.rejects(wrong({ ...entry, format: 1 }), /format 1; expected 5/);
   await assert.rejects(wrong({ ...entry, lang: "en" }), /for "en" on a page in "lo"/);
 });
 
@@ -180,4 +180,36 @@ test("which strings are words of the archive is told by the shards of its words 
     asked.every((name) => name === "index.js" || name.startsWith(`${entry.words.folder}/`)),
     asked.join(),
   );
+});
+
+test("the spellings with tone marks under a skeleton come from the one shard of them the entry says it is in", async () => {
+  const read = (name) => payloadOf(fs.readFileSync(path.join(DATA, name), "utf8"), name);
+  const { folder: tones, starts } = entry.tones;
+  assert.ok(starts.length > 1, "the test data have several shards of toned spellings");
+  const all = new Map(
+    starts.flatMap((_, i) => {
+      const shard = read(`${tones}/${i}.js`);
+      return shard.keys.map((bare, k) => [bare, { file: `${tones}/${i}.js`, toned: shard.toned[k] }]);
+    }),
+  );
+  assert.ok(all.get("ບານ")?.toned.includes("ບ້ານ"), "ບ້ານ under its skeleton");
+  for (const bare of [[...all.keys()][0], [...all.keys()].at(-1), "ບານ"]) {
+    const asked = [];
+    const store = createStore(async (name) => asked.push(name) && read(name), "lo");
+    assert.deepEqual(await store.tones([bare]), new Map([[bare, all.get(bare).toned]]));
+    assert.deepEqual(asked, ["index.js", all.get(bare).file]);
+  }
+  const none = await fileStore(DATA, "lo").store.tones(["ຊາງບິນ", "ກາ"]); // skeletons of no spelling: left out
+  assert.deepEqual(none, new Map());
+});
+
+test("a record looked up again is the one decoded before, whether a common word's or a shard's", async () => {
+  const { store } = fileStore(DATA, "lo");
+  const [word] = entry.common.keys;
+  const other = "ລັດຖະບານ";
+  const first = await store.lookup([word, other]);
+  const again = await store.lookup([other, word], { words: true });
+  assert.ok(first.get(word).refs.length > 0 && first.get(other).refs.length > 0);
+  assert.equal(again.get(word), first.get(word));
+  assert.equal(again.get(other), first.get(other));
 });

@@ -18,9 +18,11 @@ into the language's ``search-data/``:
                      when its PDF's text is part of that text, the PDF's URL and where each of its pages begins);
                      of a long article (documents.PART_UNITS), the first part of its text and how many it has
   f-<hash>/<n>-<k>.js  part k (from 1) of the text of long article n, and the page of its PDF it is on
-  n-<hash>/index.js  close spellings (near.py): where each of their shards begins, loaded only for a query found
-                     nowhere as typed (or typed without tone marks: js/src/search.js)
+  n-<hash>/index.js  close spellings (near.py): where each of their shards begins, asked for beside a query's
+                     first files (js/src/search.js), its shards only for a query found nowhere as typed
   n-<hash>/<i>.js    shard i of the close spellings: a run of variants in order, with the spellings each leads to
+  t-<hash>/<i>.js    shard i of the spellings with tone marks under their skeleton (near.toned), where each begins
+                     said by the entry: what a query typed without tone marks may mean, a file away from the entry
 
 A key is a term (an English stem, a Latin word, a Lao word: lunr's pipeline output) or another Lao string of
 substrings.py. Its record holds, as codec.py writes them: the articles where it is a term with its BM25 weight
@@ -47,7 +49,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import codec
 from .bm25 import weights
-from .near import neighbourhood
+from .near import neighbourhood, toned
 from .pipeline import STEMMER
 from .segment import segment
 from .substrings import containing
@@ -56,7 +58,7 @@ from .text import has_lao
 if TYPE_CHECKING:
     from .documents import Document
 
-FORMAT = 4
+FORMAT = 5
 RECEIVER = "LaoArchive.receive"  # the bundle's one global; see js/src/search-page.js
 T = TypeVar("T")
 LOOSE = "~"  # before a piece of a key's words that is no word of the archive
@@ -67,7 +69,7 @@ class Layout:
     shard_bytes: int = 8192  # a dictionary shard holds about this many bytes of keys, records and words
     inline_bytes: int = 192  # a longer record gets a file of its own
     common: int = 256  # the words with the longest records (most articles), named in the entry
-    near_bytes: int = 16384  # a shard of close spellings holds about this many (they compress twice as well)
+    near_bytes: int = 16384  # a shard of close (or toned) spellings holds about this many (they compress twice as well)
 
 
 def order_key(document: Document) -> tuple[str, str]:
@@ -136,12 +138,9 @@ def dictionary_files(
     )
     longest = max(map(len, lao_terms), default=1)
     files: dict[str, str] = {}
-    near = _near_files(
-        {key: contained[key].bit_count() for key in kinds},
-        Counter(word for document in documents for word in document.spellings),
-        layout,
-        files,
-    )
+    spellings = {key: contained[key].bit_count() for key in kinds}
+    near = _near_files(spellings, Counter(word for document in documents for word in document.spellings), layout, files)
+    tones = _tone_files(spellings, layout, files)
     records: dict[str, str] = {}
     words: dict[str, list[str]] = {}
     for key in refs_of.keys() | kinds.keys():
@@ -177,6 +176,7 @@ def dictionary_files(
             "fragments": folder,
             "long": long,
             "near": near,
+            "tones": tones,
         }
     )
     return files
@@ -201,6 +201,23 @@ def _near_files(lao: Mapping[str, int], latin: Mapping[str, int], layout: Layout
     folder = _numbered("n-", scripts, files)
     files[f"{folder}/index.js"] = as_script({"starts": _starts(groups)})
     return folder
+
+
+def _tone_files(lao: Mapping[str, int], layout: Layout, files: dict[str, str]) -> dict[str, Any] | None:
+    """{"folder", "starts"} of the spellings with tone marks of ``lao`` ({spelling: articles}) under their skeletons
+    (near.toned), cut into shards of about ``layout.near_bytes`` in one folder named by their content, each named by
+    its number; None when there is none. The entry says where each shard begins: a query typed without tone marks
+    asks for its skeleton's shard at once, beside its own."""
+    found = toned(lao)
+    groups = _cut(
+        sorted(found, key=_utf16),
+        lambda bare: len(bare.encode("utf-8")) + sum(len(str(s).encode("utf-8")) + 3 for s in found[bare]),
+        layout.near_bytes,
+    )
+    if not groups:
+        return None
+    scripts = [as_script({"keys": group, "toned": [found[bare] for bare in group]}) for group in groups]
+    return {"folder": _numbered("t-", scripts, files), "starts": _starts(groups)}
 
 
 def _long_parts(documents: Iterable[Document]) -> tuple[str, dict[str, int], dict[str, int]]:

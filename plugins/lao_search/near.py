@@ -10,6 +10,9 @@ reader's typing reaches a spelling when the two share one of these strings, and 
 same rules) then measures how far apart they really are. Each spelling comes with the number of articles that
 contain it, by which the likelier of two equally close ones is chosen.
 
+Beside it, the spellings with tone marks under their skeleton alone (``toned``): a reader who typed none is asked
+about those first, and they are a file away from the entry where the neighbourhood is two.
+
 Pure functions; index.py cuts the neighbourhood into files as it cuts the dictionary.
 """
 
@@ -69,13 +72,36 @@ def neighbourhood(lao: Mapping[str, int], latin: Mapping[str, int]) -> dict[str,
     spellings = [
         (spelling, count, variants)
         for found, variants, shortest in ((lao, lao_variants, LAO_SHORTEST), (latin, latin_variants, LATIN_SHORTEST))
-        for spelling, count in found.items()
-        if len(spelling) >= shortest and may_begin(spelling[0])
+        for spelling, count in _kept(found, shortest)
     ]
     # In that order once, so that every list comes out in it
-    spellings.sort(key=lambda each: (-each[1], each[0].encode("utf-16-be")))
+    spellings.sort(key=lambda each: _order((each[0], each[1])))
     out: dict[str, list[str | int]] = {}
     for spelling, count, variants in spellings:
         for variant in variants(spelling):
             out.setdefault(variant, []).extend((spelling, count))
     return out
+
+
+def toned(lao: Mapping[str, int]) -> dict[str, list[str | int]]:
+    """{skeleton: [spelling, articles, spelling, articles, ...]}: each Lao spelling of ``lao`` ({spelling: how many
+    articles contain it}) that has tone marks, under its skeleton, in neighbourhood()'s order and of the spellings it
+    keeps. What a reader who typed no tone mark may have meant, in one look-up: the same spellings the skeleton's
+    neighbourhood lists with that skeleton, without the others it lists (js/src/search.js, tonedLookup)."""
+    out: dict[str, list[str | int]] = {}
+    for spelling, count in _kept(lao, LAO_SHORTEST):
+        bare = skeleton(spelling)
+        if bare != spelling:
+            out.setdefault(bare, []).extend((spelling, count))
+    return out
+
+
+def _kept(found: Mapping[str, int], shortest: int) -> list[tuple[str, int]]:
+    """The (spelling, articles) of ``found`` that a close spelling may lead to (from ``shortest`` code points,
+    beginning where a word may), in the order of every list: by articles (most first), then spelling."""
+    kept = [(spelling, n) for spelling, n in found.items() if len(spelling) >= shortest and may_begin(spelling[0])]
+    return sorted(kept, key=_order)
+
+
+def _order(each: tuple[str, int]) -> tuple[int, bytes]:
+    return -each[1], each[0].encode("utf-16-be")
