@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +63,8 @@ def pictured_files(article: Article, schema: Schema) -> list[str]:
 class ImagesGenerator(Generator):
     """Plans every picture in the context phase (templates need their sizes), writes the thumbnails after."""
 
+    encoding: thumbs.Encoding | None = None  # the thumbnails being made, from start_encoding to generate_output
+
     def generate_context(self) -> None:
         self.image_settings = ImageSettings.from_pelican(self.settings)
         runtime = runtime_of(self)
@@ -84,19 +86,32 @@ class ImagesGenerator(Generator):
             return self.settings["SITEURL"].rstrip("/") + "/"
         return relative_root(url)
 
-    def generate_output(self, writer: Writer) -> None:
+    def start_encoding(self) -> None:
+        """The missing thumbnails start being made, on every core, while Pelican writes the pages with one (called
+        once every generator has its context; otherwise by generate_output)."""
         made: dict[str, thumbs.Thumbnail] = {}
         for picture in self.context[CONTEXT].values():
             if picture:
                 made.update(picture.made)
+        self.encoding = thumbs.Encoding(made, self.image_settings.cache)
+
+    def generate_output(self, writer: Writer) -> None:
+        if self.encoding is None:
+            self.start_encoding()
+        encoding, self.encoding = self.encoding, None
+        assert encoding is not None  # started just now, if not before
         for save_as, data in sorted(self.context.get(SVG_WRITTEN, {}).items()):
             target = os.path.join(self.output_path, save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as f:
                 f.write(data)
-        encoded = thumbs.write(made, self.output_path, self.image_settings.cache)
+        encoded = encoding.wait()
+        encoding.place(self.output_path)
         logger.info(
-            "Images: %d thumbnails, %d made now, the rest from %s", len(made), encoded, self.image_settings.cache
+            "Images: %d thumbnails, %d made now, the rest from %s",
+            len(encoding.made),
+            encoded,
+            self.image_settings.cache,
         )
 
 
@@ -164,6 +179,12 @@ def inert_svgs(generator: Generator) -> None:
     generator.context[SVG_WRITTEN] = inert
 
 
+def start_encoding(generators: Sequence[Generator]) -> None:
+    for generator in generators:
+        if isinstance(generator, ImagesGenerator):
+            generator.start_encoding()
+
+
 def get_generators(pelican: Pelican) -> type[ImagesGenerator]:
     return ImagesGenerator
 
@@ -173,3 +194,4 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.article_generator_init.connect(read_svgs)
     signals.static_generator_finalized.connect(inert_svgs)
+    signals.all_generators_finalized.connect(start_encoding)

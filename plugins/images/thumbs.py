@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from typing import Any
@@ -224,27 +224,59 @@ def _processes() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
-def write(made: Mapping[str, Thumbnail], output: str, cache: str, workers: int | None = None) -> int:
-    """Write every thumbnail of ``made`` ({site path: (source, width, format)}) under ``output``, from ``cache``
-    when it holds it (names carry the source's digest); returns how many were encoded now.
+class Encoding:
+    """The thumbnails of ``made`` ({site path: (source, width, format)}) that ``cache`` lacks (names carry the
+    source's digest), being made: started when made, so that the build goes on meanwhile (the images plugin starts
+    it before Pelican writes the pages, which take one core), and ``wait()``-ed for; ``place(output)`` then puts
+    every thumbnail of ``made`` under ``output``.
 
     The missing ones are made by ``workers`` processes (default: one per core; processes, as PDFium is not
     thread-safe), a source each at a time. They are forked where there is fork, as the search's indexing is
     (lao_search/background.py): a spawned process would run the caller's main module again, which a script without
     ``if __name__ == "__main__"`` does not survive. A forked one only decodes, encodes and writes its files: it
     never touches the console or the log, which a thread of the build may hold at the fork."""
-    os.makedirs(cache, exist_ok=True)
-    missing: dict[str, list[Thumbnail]] = {}  # source -> [(cached file, width, format)]
-    for site_path, (source, width, image_format) in sorted(made.items()):
-        cached = os.path.join(cache, os.path.basename(site_path))
-        if not os.path.isfile(cached):
-            missing.setdefault(source, []).append((cached, width, image_format))
-    workers = min(workers or os.cpu_count() or 1, len(missing))
-    if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=_processes()) as pool:
-            encoded = sum(pool.map(make, missing.keys(), missing.values()))
-    else:
-        encoded = sum(make(source, wanted) for source, wanted in missing.items())
+
+    def __init__(self, made: Mapping[str, Thumbnail], cache: str, workers: int | None = None) -> None:
+        self.made, self.cache = made, cache
+        os.makedirs(cache, exist_ok=True)
+        missing: dict[str, list[Thumbnail]] = {}  # source -> [(cached file, width, format)]
+        for site_path, (source, width, image_format) in sorted(made.items()):
+            cached = os.path.join(cache, os.path.basename(site_path))
+            if not os.path.isfile(cached):
+                missing.setdefault(source, []).append((cached, width, image_format))
+        self.missing = missing
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[int]] = []
+        workers = min(workers or os.cpu_count() or 1, len(missing))
+        if workers > 1:
+            self.pool = ProcessPoolExecutor(workers, mp_context=_processes())
+            self.futures = [self.pool.submit(make, source, wanted) for source, wanted in missing.items()]
+
+    def wait(self) -> int:
+        """How many thumbnails were encoded, once all are (here, one by one, where no pool was started); a source
+        that failed raises here."""
+        if self.pool is None:
+            return sum(make(source, wanted) for source, wanted in self.missing.items())
+        try:
+            return sum(future.result() for future in self.futures)
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    def place(self, output: str) -> None:
+        _place_all(self.made, output, self.cache)
+
+
+def write(made: Mapping[str, Thumbnail], output: str, cache: str, workers: int | None = None) -> int:
+    """Write every thumbnail of ``made`` ({site path: (source, width, format)}) under ``output``, from ``cache``
+    when it holds it, the missing ones made now (Encoding); returns how many were encoded now."""
+    encoding = Encoding(made, cache, workers)
+    encoded = encoding.wait()
+    encoding.place(output)
+    return encoded
+
+
+def _place_all(made: Mapping[str, Thumbnail], output: str, cache: str) -> None:
     made_folders: set[str] = set()
     for site_path in sorted(made):
         target = os.path.join(output, site_path)
@@ -252,7 +284,6 @@ def write(made: Mapping[str, Thumbnail], output: str, cache: str, workers: int |
             os.makedirs(os.path.dirname(target), exist_ok=True)
             made_folders.add(os.path.dirname(target))
         _place(os.path.join(cache, os.path.basename(site_path)), target)
-    return encoded
 
 
 def _place(cached: str, target: str) -> None:
