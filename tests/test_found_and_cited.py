@@ -376,7 +376,7 @@ def test_citations_made_in_another_process_are_the_ones_made_here(tmp_path, monk
             assert read(here, path[: -len("html")] + suffix) == read(beside, path[: -len("html")] + suffix)
 
 
-def test_forms_made_beside_are_those_made_here_and_none_once_the_process_is_gone():
+def test_forms_made_beside_are_those_made_here_and_none_once_the_process_is_gone(caplog):
     from archive import cite
 
     style = os.path.join(ROOT, "theme", "citation", "short.csl")
@@ -400,6 +400,13 @@ def test_forms_made_beside_are_those_made_here_and_none_once_the_process_is_gone
         assert beside.forms(0, 0) == cite.make_forms(*records[0], style)
     finally:
         beside.close()
-    gone = cite.Beside(style, [records])
-    gone.close()  # as if it had died: no answer, no exception; the build makes the forms itself
-    assert gone.forms(0, 0) is None
+    closed = cite.Beside(style, [records])
+    closed.close()  # every form asked for: nothing more is read
+    assert closed.forms(0, 0) is None
+    died = cite.Beside(style, [records])
+    died.process.kill()
+    died.process.wait()
+    with caplog.at_level("WARNING", logger="archive.cite"):
+        assert died.forms(0, 0) is None  # no answer, no exception: the build makes the forms itself, and says so
+    died.close()
+    assert "stopped; made here instead" in caplog.text

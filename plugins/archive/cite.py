@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from .schema import Schema
     from .settings import ArchiveSettings
 
+logger = logging.getLogger(__name__)
 IN_ISSUE = ("article-journal", "JOUR", "article")  # an item listed in a journal issue's contents
 Csl = dict[str, Any]  # a CSL-JSON record
 Types = tuple[str, str, str]  # (CSL type, RIS type, BibTeX type)
@@ -285,6 +287,7 @@ class Beside:
             [sys.executable, "-m", "archive.citeworker", style],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # what goes wrong there is said here (forms), once, and the build goes on
             env={**os.environ, "PYTHONPATH": path},
             encoding="utf-8",
         )
@@ -311,6 +314,8 @@ class Beside:
             try:
                 self.answers.append(json.loads(line))
             except ValueError:  # it ended, or what came is no answer (seen under a sampling profiler's ptrace)
+                if not self.failed:
+                    logger.warning("Citations: the process making them beside the build stopped; made here instead")
                 self.failed = True
                 return None
         return self.answers[batch][place]
