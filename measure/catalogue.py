@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from tools.browser import launch
 
 from .generate import article
-from .pdf_measure import missing_font
+from .pdf_measure import missing_font, page_count
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import Clip
@@ -88,6 +88,11 @@ def split_pairs(pairs: Sequence[Pair]) -> PairsOf:
 
 def item_random(seed: int, kind: str, n: int | str) -> random.Random:
     return random.Random(f"{seed}-{kind}-{n}")
+
+
+def day(rnd: random.Random, first_year: int, years: int) -> str:
+    """A date, YYYY-MM-DD, in the ``years`` years from ``first_year`` (days 1-28: every month has them)."""
+    return f"{first_year + rnd.randrange(years)}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}"
 
 
 def run_of(rnd: random.Random, pool: Sized, low: int, high: int) -> list[int]:
@@ -157,7 +162,7 @@ def plan(pairs: Sequence[Pair], size: Size, seed: int) -> dict[str, list[Item]]:
         news.append(
             {
                 "slug": f"news-{n:05d}",
-                "date": f"{2012 + rnd.randrange(15)}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}",
+                "date": day(rnd, 2012, 15),
                 "run": run_of(rnd, body, 12, 40),
                 "issue": rnd.randint(1, size.issues) if rnd.random() < 0.2 else None,
             }
@@ -168,7 +173,7 @@ def plan(pairs: Sequence[Pair], size: Size, seed: int) -> dict[str, list[Item]]:
         reports.append(
             {
                 "slug": f"report-{n:04d}",
-                "date": f"{2014 + rnd.randrange(13)}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}",
+                "date": day(rnd, 2014, 13),
                 "days": rnd.randint(0, 4),
                 "run": run_of(rnd, body, 20, 60),
                 "issue": rnd.randint(1, size.issues) if rnd.random() < 0.3 else None,
@@ -490,16 +495,6 @@ def read_manifest(folder: str) -> dict[str, Any] | None:
         return None
 
 
-def pdf_page_count(path: str) -> int:
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(path)
-    try:
-        return len(document)
-    finally:
-        document.close()
-
-
 def generate(
     folder: str,
     pairs: Sequence[Pair],
@@ -540,7 +535,7 @@ def generate(
             "path": path,
             "font": item["font"],
             "pages_planned": len(item["pages"]),
-            "pages": pdf_page_count(os.path.join(content, path)),
+            "pages": page_count(os.path.join(content, path)),
             "sentences": [list(ref) for refs in item["pages"] for ref in refs],
         }
     manifest = {"key": key, "pdfs": pdfs, "pdf_only_pairs": len(pairs_of[1]), "article_pairs": len(pairs_of[0])}

@@ -378,7 +378,7 @@ def measure(
     }
 
 
-def page_count(path: Path) -> int:
+def page_count(path: str | Path) -> int:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(path)
