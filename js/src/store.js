@@ -110,6 +110,17 @@ export function createStore(load, lang) {
     return `${entry.dictionary}/${index}.js`;
   }
 
+  // The shard each of `keys` falls in, of a numbered folder whose shards begin at `starts` (the words', the close
+  // spellings', the toned spellings'): null for a key before the first.
+  function shardsFor(folder, starts, keys) {
+    return Promise.all(
+      keys.map((key) => {
+        const i = lastAtOrBefore(starts, key);
+        return i < 0 ? null : part(`${folder}/${i}.js`);
+      }),
+    );
+  }
+
   // The records of those of `keys` that are among the archive's commonest words, asked for now: they need not wait
   // for their shards, which name the same files (and which a common word's lookup does not need).
   function preload(keys) {
@@ -210,13 +221,7 @@ export function createStore(load, lang) {
       const found = new Set(candidates.filter((c) => common.has(c)));
       const rest = candidates.filter((c) => !common.has(c));
       if (!entry.words || !rest.length) return found;
-      const { folder, starts } = entry.words;
-      const shards = await Promise.all(
-        rest.map((c) => {
-          const i = lastAtOrBefore(starts, c);
-          return i < 0 ? null : part(`${folder}/${i}.js`);
-        }),
-      );
+      const shards = await shardsFor(entry.words.folder, entry.words.starts, rest);
       rest.forEach((c, k) => {
         if (shards[k] && indexOf(shards[k].words, c) >= 0) found.add(c);
       });
@@ -293,12 +298,7 @@ export function createStore(load, lang) {
       const out = new Map();
       if (!entry.near || !variants.length) return out;
       const { starts } = await part(`${entry.near}/index.js`);
-      const named = await Promise.all(
-        variants.map((variant) => {
-          const found = lastAtOrBefore(starts, variant);
-          return found < 0 ? null : part(`${entry.near}/${found}.js`);
-        }),
-      );
+      const named = await shardsFor(entry.near, starts, variants);
       variants.forEach((variant, k) => {
         const i = named[k] ? indexOf(named[k].keys, variant) : -1;
         if (i >= 0) out.set(variant, named[k].near[i]);
@@ -315,13 +315,7 @@ export function createStore(load, lang) {
       await open();
       const out = new Map();
       if (!entry.tones || !skeletons.length) return out;
-      const { folder, starts } = entry.tones;
-      const shards = await Promise.all(
-        skeletons.map((bare) => {
-          const found = lastAtOrBefore(starts, bare);
-          return found < 0 ? null : part(`${folder}/${found}.js`);
-        }),
-      );
+      const shards = await shardsFor(entry.tones.folder, entry.tones.starts, skeletons);
       skeletons.forEach((bare, k) => {
         const i = shards[k] ? indexOf(shards[k].keys, bare) : -1;
         if (i >= 0) out.set(bare, shards[k].toned[i]);
