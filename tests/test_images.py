@@ -173,3 +173,43 @@ def test_a_picture_damaged_after_a_good_build_still_stops_the_next(tmp_path):
         assert "news/fibre-backbone.en.md:11: Cover 'images/fibre-map.png' cannot be read as an image" in str(
             failure.value
         )
+
+
+def test_a_build_makes_its_thumbnails_in_processes_started_before_it_read_the_content(tmp_path, monkeypatch):
+    """Forked while the build is small (thumbs.workers): a process forked once every article is read counts the
+    build's whole memory as its own too. They make the same thumbnails as processes started for them."""
+    from pelican.readers import Readers
+
+    reads, started, given = [], [], []
+    read_file, workers, encoding = Readers.read_file, thumbs.workers, thumbs.Encoding
+
+    def reading(self, *args, **kwargs):
+        reads.append(args)
+        return read_file(self, *args, **kwargs)
+
+    def starting(count=None):
+        pool = workers(count)
+        started.append((pool, len(reads)))
+        return pool
+
+    def encoding_with(made, cache, workers=None, pool=None):
+        given.append(pool)
+        return encoding(made, cache, workers, pool)
+
+    monkeypatch.setattr(Readers, "read_file", reading)
+    monkeypatch.setattr(thumbs, "workers", starting)
+    monkeypatch.setattr(thumbs, "Encoding", encoding_with)
+    build(FIXTURE, str(tmp_path / "output"), CACHE_PATH=str(tmp_path / "cache"))
+    assert reads and len(started) == 1
+    pool, read_before = started[0]
+    assert pool is not None and read_before == 0 and given == [pool]
+
+    made = {}
+    for n in range(3):
+        made.update(thumbs.plan(png(tmp_path / f"c{n}.png", (700, 900 + n)), f"images/c{n}.png", folder=THUMBS).made)
+    own = encoding(made, str(tmp_path / "own"))
+    early = encoding(made, str(tmp_path / "early"), pool=workers(2))
+    assert own.wait() == early.wait() == 3 * 5
+    for name in made:
+        kept = os.path.basename(name)
+        assert (tmp_path / "own" / kept).read_bytes() == (tmp_path / "early" / kept).read_bytes()

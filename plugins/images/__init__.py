@@ -43,6 +43,7 @@ PREFIX = "IMAGES_"
 CONTEXT = "archive_pictures"
 SVG_CONTEXT = "archive_inert_svgs"  # {content path: the SVG's bytes made inert}
 SVG_WRITTEN = "archive_svgs_written"  # {where in the site: the bytes}, written with the thumbnails
+WORKERS = "archive_thumbnail_workers"  # the processes thumbnails are made in, forked before the content is read
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class ImagesGenerator(Generator):
         for picture in self.context[CONTEXT].values():
             if picture:
                 made.update(picture.made)
-        self.encoding = thumbs.Encoding(made, self.image_settings.cache)
+        self.encoding = thumbs.Encoding(made, self.image_settings.cache, pool=self.context.pop(WORKERS, None))
 
     def generate_output(self, writer: Writer) -> None:
         if self.encoding is None:
@@ -179,6 +180,11 @@ def inert_svgs(generator: Generator) -> None:
     generator.context[SVG_WRITTEN] = inert
 
 
+def start_workers(generator: Generator) -> None:
+    """Before Pelican reads the content: the processes the thumbnails will be made in (thumbs.workers)."""
+    generator.context[WORKERS] = thumbs.workers()
+
+
 def start_encoding(generators: Sequence[Generator]) -> None:
     for generator in generators:
         if isinstance(generator, ImagesGenerator):
@@ -193,5 +199,6 @@ def register() -> None:
     signals.generator_init.connect(add_picture_helper)
     signals.get_generators.connect(get_generators)
     signals.article_generator_init.connect(read_svgs)
+    signals.article_generator_init.connect(start_workers)
     signals.static_generator_finalized.connect(inert_svgs)
     signals.all_generators_finalized.connect(start_encoding)

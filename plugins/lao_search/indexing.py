@@ -223,6 +223,7 @@ class Analysis:
     def finish(self, sources: Mapping[str, Source]) -> None:
         """Every article analysed, a PDF's text with one article only (pdf_once)."""
         self.take(self.readahead.wait())
+        self.readahead.close()  # every PDF is read: its processes go before the data are written, the largest moment
         for key in pdf_once(sources, self.documents):  # its own text only: the PDF's pages are already memoised
             self.analyse(key, replace(sources[key], pdf=None, pdf_url="", pdf_text=None, scans=()))
 

@@ -53,3 +53,4 @@ class PdfReadahead:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+            self.pool = None
