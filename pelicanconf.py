@@ -83,7 +83,9 @@ MARKDOWN = {
 }
 SUMMARY_MAX_LENGTH = 40
 # Titles, venues and other metadata are text: escape them. Article bodies and summaries are HTML (|safe).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: Jinja would otherwise ask the file system each time a template includes another (some 30 times a
+# page); every build makes its generators' Environment anew, so a preview still sees an edited template.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
 
 # The web editor at admin/ (plugins/editor): Decap CMS writing content/ through decap-server on this computer, which
 # `make edit` starts on this port, serving the content folder alone (EDITOR_ROOT: content/ is its root).

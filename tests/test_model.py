@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from archive.collect import link_neighbours, link_related, simple_words, tag_slug
-from archive.dates import format_day, format_month, format_range, format_size
+from archive.dates import format_day, format_month, format_range, format_size, iso_day
 from archive.links import relative_root, resolve
 from archive.settings import ArchiveSettings
 from tests.fixture_site import ROOT
@@ -83,6 +83,12 @@ def test_dates_per_language(lang, day, month, span):
     assert format_month(end.date(), lang) == month
     assert format_range(start, end, lang) == span
     assert format_range(end, None, lang) == day
+
+
+def test_a_day_for_machines_is_iso_8601_in_the_dates_own_zone():
+    late = datetime.datetime(2023, 5, 18, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    assert iso_day(late) == "2023-05-18"
+    assert iso_day(datetime.date(987, 1, 2)) == "0987-01-02"
 
 
 def test_settings_are_read_once_and_checked():

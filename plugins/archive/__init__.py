@@ -329,7 +329,7 @@ def add_template_helpers(generator: Generator) -> None:
         tag_slug=tag_slug,
         content_security_policy=Markup(policy.render(policy.PAGES)),  # render() lets through no quote
     )
-    generator.env.filters.update(day=day, month=month, day_range=day_range, filesize=filesize)
+    generator.env.filters.update(day=day, month=month, day_range=day_range, iso_day=dates.iso_day, filesize=filesize)
 
 
 def clean_html(content: Content) -> None:

@@ -17,6 +17,12 @@ def format_month(value: datetime.date, lang: str) -> str:
     return _formatted(_day(value), FORMATS["month"], lang)
 
 
+def iso_day(value: datetime.date) -> str:
+    """The calendar day of ``value`` as ISO 8601 writes it (``2023-05-18``), for <time datetime> and sitemaps:
+    not Pelican's strftime, which reads its format anew at each call."""
+    return _day(value).isoformat()
+
+
 def _day(value: datetime.date) -> datetime.date:
     """The calendar day of ``value`` as it is written (a date, or a datetime in its own zone)."""
     return datetime.date(value.year, value.month, value.day)

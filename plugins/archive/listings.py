@@ -15,6 +15,7 @@ from urllib.parse import quote
 from pelican.generators import Generator
 
 from .collect import Article, LanguageSite
+from .dates import iso_day
 from .fieldtypes import Kind
 from .links import relative
 from .sitemap import robots_txt, sitemap_xml
@@ -59,7 +60,7 @@ class ListingGenerator(Generator):
         pages: list[SitemapPage] = []  # (URL, alternates, lastmod) of every page, for the sitemap
         for site in runtime.sites.values():
             pages += _LanguagePages(self, writer, runtime, site).write_all()
-            pages += [(a.url, a.details.alternates, a.date.strftime("%Y-%m-%d")) for a in site.articles]
+            pages += [(a.url, a.details.alternates, iso_day(a.date)) for a in site.articles]
         self._write_citations(runtime)
         layout, site_url = runtime.layout, self.settings["SITEURL"]
         if not self.settings["RELATIVE_URLS"]:  # a sitemap needs absolute URLs: publishing builds only

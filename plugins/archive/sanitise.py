@@ -70,6 +70,8 @@ def clean_body(html: str) -> tuple[str, list[Dropped]]:
     does not read back as written (``<p><object <p><p>`` becomes ``<p><p></p></p>``, which a browser reads as three
     paragraphs), and what is published must be what a second pass would publish."""
     cleaned = _clean(html)
+    if cleaned == html:  # most bodies: nothing to clean, and a second pass would give the same again
+        return cleaned, []
     for _ in range(MAX_PASSES):
         again = _clean(cleaned)
         if again == cleaned:

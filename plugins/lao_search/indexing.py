@@ -20,7 +20,7 @@ from urllib.parse import quote
 from pelican.contents import Article
 
 from archive import machinetext
-from archive.dates import format_day  # the archive plugin is a prerequisite (see above)
+from archive.dates import format_day, iso_day  # the archive plugin is a prerequisite (see above)
 from archive.links import relative
 from archive.schema import pages_named
 from archive.settings import read_group
@@ -88,7 +88,7 @@ def source_of(article: Article, search_page: str, content: str) -> Source:
         url=relative(search_page, article.url),
         title=article.title,
         kind=article.category.slug,
-        date=article.date.strftime("%Y-%m-%d"),
+        date=iso_day(article.date),
         date_text=format_day(article.date, article.lang),
         summary_html=article.metadata.get("summary", ""),
         body_html=article._content or "",
