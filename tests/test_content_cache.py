@@ -5,9 +5,9 @@ import os
 import shutil
 
 import pytest
-from pelican.readers import MarkdownReader
 
 from archive import contentcache
+from archive.reading import MarkdownReader  # the reader the archive reads Markdown with
 from tests.fixture_site import FIXTURE, build
 
 

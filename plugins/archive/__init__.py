@@ -1,7 +1,7 @@
 """The archive plugin: the content model, its checks, both languages' listing pages and the interface strings.
 
 Pelican glue only; the logic is in schema.py (what content may say), metadata.py (reading it), validate.py,
-links.py, collect.py, listings.py, strings.py and dates.py.
+links.py, collect.py, listings.py, strings.py, dates.py and reading.py (Pelican's Markdown reader, its Markdown kept).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .filefacts import FileFacts
 from .layout import SiteLayout
 from .listings import ListingGenerator, item_trail
 from .metadata import read_source
+from .reading import start_reading_ahead, stop_reading_ahead, use_kept_markdown
 from .sanitise import clean_body, clean_summary, locate
 from .schema import Schema
 from .settings import ArchiveSettings
@@ -388,8 +389,11 @@ def get_generators(pelican: Pelican) -> type[ListingGenerator]:
 
 def register() -> None:
     signals.initialized.connect(forget_stale_content_cache)
+    signals.readers_init.connect(use_kept_markdown)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_init.connect(check_content)
+    signals.article_generator_init.connect(start_reading_ahead)
+    signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_pretaxonomy.connect(collect_sites)
     signals.article_generator_finalized.connect(check_everything_read)
     signals.content_object_init.connect(clean_html)
