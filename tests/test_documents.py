@@ -1,12 +1,17 @@
 """One article as the search sees it, made from what Pelican holds."""
 
 import os
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import lao_search.documents as documents
 from lao_search.documents import Analyzer, Pdf, Source
+from lao_search.text import WHITESPACE
 from measure.pdf_measure import FIXTURE_PAGES, known_text
 
 NEWS_PDF = Path(__file__).parent / "fixtures" / "pdf" / "lao-news.pdf"
@@ -99,3 +104,24 @@ def test_a_pdf_two_items_share_is_read_once_and_a_changed_one_is_told_apart(tmp_
     os.utime(pdf, ns=(first.mtime_ns + 1, first.mtime_ns + 1))  # the same size: the time tells
     assert Pdf.at(str(pdf)) != first
     assert repr(first) in repr(replace(SOURCE, pdf=first))  # what the document cache's fingerprint is made of
+
+
+def utf16(text):
+    return len(text.encode("utf-16-le")) // 2
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["ກ", "າ", "້", " ", "\n", "\u200b", "a", "😀", "𠀀"]), max_size=200),
+    st.integers(1, 30),
+)
+def test_a_long_text_is_cut_after_whitespace_into_parts_of_at_most_so_many_utf16_units(text, units):
+    pieces = documents.cut(text, units)
+    assert "".join(pieces) == text
+    for piece in pieces:
+        inside = re.sub(f"[{WHITESPACE}]+$", "", piece)
+        assert utf16(piece) <= units or not re.search(f"[{WHITESPACE}]", inside)  # else a run without a break
+
+
+def test_a_character_beyond_the_bmp_counts_two_units_as_in_the_browser():
+    assert documents.cut("😀 a", 3) == ["😀 ", "a"]
+    assert documents.cut("ກ າ", 3) == ["ກ າ"]

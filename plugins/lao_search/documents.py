@@ -266,19 +266,21 @@ def cut(text: str, units: int) -> list[str]:
     """``text`` in pieces of at most ``units`` UTF-16 code units each, each but the last ending after whitespace:
     joined, they are ``text``. A run without whitespace longer than ``units`` is a piece of its own. "" gives [""],
     so that an empty page keeps its part."""
+    # a code unit a character, but for those beyond the Basic Multilingual Plane (never Lao): counted only then
+    measure = _utf16_length if text and max(text) > "\uffff" else len
     pieces: list[str] = []
     start = 0
     size = 0  # of text[start:end]
     end = 0  # where the piece could end: after the last whitespace seen
     for match in _WHITESPACE_RUN.finditer(text):
         stop = match.end()
-        length = _utf16_length(text[end:stop])
+        length = measure(text[end:stop])
         if size + length > units and end > start:
             pieces.append(text[start:end])
             start, size = end, 0
         size += length
         end = stop
-    rest = _utf16_length(text[end:])
+    rest = measure(text[end:])
     if size + rest > units and end > start:
         pieces.append(text[start:end])
         start = end
