@@ -1,15 +1,20 @@
 """Markdown read with one Markdown a build (plugins/archive/reading.py): each file comes out as Pelican's own
 reader, which makes a Markdown a file, reads it; nothing one file defines is left for the next."""
 
+import gc
+import multiprocessing
 import os
+import shutil
+import time
 
+import pytest
 from markdown import Markdown
 from pelican.readers import MarkdownReader as PelicanMarkdownReader
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
 import archive
-from archive import reading
+from archive import ContentError, reading
 from archive.reading import MarkdownReader
 from tests.fixture_site import FIXTURE, build, differences
 
@@ -119,3 +124,23 @@ def test_the_fixture_site_read_ahead_is_the_expected_site(tmp_path, monkeypatch)
     monkeypatch.setattr(reading, "ReadAhead", Watched)
     output = build(FIXTURE, str(tmp_path / "output"), CACHE_PATH=str(tmp_path / "cache"))  # nothing read before
     assert any(taken) and differences(output) == ([], [], [])
+
+
+def slowly(paths, markdown):
+    """Reading ahead that takes its time: a build stopping meanwhile must not wait for all of it."""
+    time.sleep(0.5)
+    return {}
+
+
+def test_a_build_its_checks_stop_leaves_no_process_reading_ahead(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "READ_AHEAD_FROM", 1)
+    monkeypatch.setattr(reading, "CHUNK", 1)
+    monkeypatch.setattr(reading, "_converted", slowly)  # some 10 s of files to read ahead
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "news" / "untitled.md").write_text("Date: 2024-01-02\n\nNo title.\n", encoding="utf-8")
+    before = set(multiprocessing.active_children())
+    with pytest.raises(ContentError, match=r"untitled\.md"):
+        build(str(content), str(tmp_path / "output"), CACHE_PATH=str(tmp_path / "cache"))
+    gc.collect()
+    assert set(multiprocessing.active_children()) - before == set()

@@ -391,8 +391,8 @@ def register() -> None:
     signals.initialized.connect(forget_stale_content_cache)
     signals.readers_init.connect(use_kept_markdown)
     signals.generator_init.connect(add_template_helpers)
+    signals.article_generator_init.connect(start_reading_ahead)  # first: converting while the content is checked
     signals.article_generator_init.connect(check_content)
-    signals.article_generator_init.connect(start_reading_ahead)
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_pretaxonomy.connect(collect_sites)
     signals.article_generator_finalized.connect(check_everything_read)
