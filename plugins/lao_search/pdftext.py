@@ -201,17 +201,24 @@ class _Chars:
     def extent(self, indices: Iterable[int]) -> tuple[float, float]:
         """(leftmost, rightmost) edge of the boxes of the characters at ``indices``, (0.0, 0.0) for none"""
         left, right, _bottom, _top = self._doubles
-        pointers = self._pointers
-        lefts: list[float] = []
-        rights: list[float] = []
+        # the pointers one by one, not unpacked, and a running min and max (the same as min() and max() of the
+        # boxes, which keep the first of equals): a call a character, the most of any on a page
+        handle, (to_left, to_right, to_bottom, to_top) = self.handle, self._pointers
+        leftmost: float | None = None
+        rightmost = 0.0
         for i in indices:
-            if _char_box(self.handle, i, *pointers):
-                lefts.append(left.value)
-                rights.append(right.value)
+            if _char_box(handle, i, to_left, to_right, to_bottom, to_top):
+                edge, far = left.value, right.value
             else:
-                lefts.append(0.0)
-                rights.append(0.0)
-        return min(lefts, default=0.0), max(rights, default=0.0)
+                edge = far = 0.0
+            if leftmost is None:
+                leftmost, rightmost = edge, far
+            else:
+                if edge < leftmost:
+                    leftmost = edge
+                if far > rightmost:
+                    rightmost = far
+        return (0.0, 0.0) if leftmost is None else (leftmost, rightmost)
 
     def baseline(self, index: int) -> float:
         if not _char_origin(self.handle, index, *self._pointers[:2]):
