@@ -256,10 +256,11 @@ def _page_text(page: Any, textpage: Any) -> str:
     if _drawn_out_of_order(chars, kept, objects.rank):
         found = _in_drawing_order(chars, kept, objects)
     else:
-        found = [(chars.text[i], i) for i in kept]
+        text = "".join(map(chars.text.__getitem__, kept))
+        found = list(zip(text, kept, strict=True))
         # the objects in the order the page draws them, with those inside its forms (pypdfium2's get_objects)
         drawn = _text_objects(page) if nested else objects
-        drop = _made_up_spaces(chars, drawn, kept, "".join([chars.text[i] for i in kept]))
+        drop = _made_up_spaces(chars, drawn, kept, text)
         if drop:
             found = [item for k, item in enumerate(found) if k not in drop]
     return _CONTROLS.sub("", _wraps_joined(chars, found))
