@@ -371,7 +371,8 @@ def _span(obj: ctypes.c_void_p, count: int, actual: dict[int, bool]) -> int | No
     return None
 
 
-_BLANKS = re.compile("[ \t\r\n]+")
+# whitespace between two Lao letters (a run of it whole: what comes before a run is never whitespace)
+_BLANKS_IN_LAO = re.compile("(?<=[\u0e80-\u0eff])[ \t\r\n]+(?=[\u0e80-\u0eff])")
 _LINE = re.compile("[^\r\n]+")
 
 
@@ -379,16 +380,10 @@ def _made_up_spaces(chars: _Chars, objects: _Objects, kept: Sequence[int], text:
     """Positions in ``text`` (PDFium's characters ``kept``) of whitespace that PDFium made up between two Lao
     letters of one line where the file has none."""
     drop: set[int] = set()
-    for blanks in _BLANKS.finditer(text):
+    for blanks in _BLANKS_IN_LAO.finditer(text):
         i, end = blanks.span()
         run = range(i, end)
-        if (
-            i > 0
-            and end < len(text)
-            and _LAO.match(text[i - 1])
-            and _LAO.match(text[end])
-            and all(chars.generated(kept[k]) for k in run)
-        ):
+        if all(chars.generated(kept[k]) for k in run):
             start = i - 1  # the cluster before: its letter and the marks on it
             while start > 0 and _MARKS.match(text[start]):
                 start -= 1
