@@ -201,17 +201,24 @@ class _Chars:
     def extent(self, indices: Iterable[int]) -> tuple[float, float]:
         """(leftmost, rightmost) edge of the boxes of the characters at ``indices``, (0.0, 0.0) for none"""
         left, right, _bottom, _top = self._doubles
-        pointers = self._pointers
-        lefts: list[float] = []
-        rights: list[float] = []
+        # the pointers one by one, not unpacked, and a running min and max (the same as min() and max() of the
+        # boxes, which keep the first of equals): a call a character, the most of any on a page
+        handle, (to_left, to_right, to_bottom, to_top) = self.handle, self._pointers
+        leftmost: float | None = None
+        rightmost = 0.0
         for i in indices:
-            if _char_box(self.handle, i, *pointers):
-                lefts.append(left.value)
-                rights.append(right.value)
+            if _char_box(handle, i, to_left, to_right, to_bottom, to_top):
+                edge, far = left.value, right.value
             else:
-                lefts.append(0.0)
-                rights.append(0.0)
-        return min(lefts, default=0.0), max(rights, default=0.0)
+                edge = far = 0.0
+            if leftmost is None:
+                leftmost, rightmost = edge, far
+            else:
+                if edge < leftmost:
+                    leftmost = edge
+                if far > rightmost:
+                    rightmost = far
+        return (0.0, 0.0) if leftmost is None else (leftmost, rightmost)
 
     def baseline(self, index: int) -> float:
         if not _char_origin(self.handle, index, *self._pointers[:2]):
@@ -249,10 +256,11 @@ def _page_text(page: Any, textpage: Any) -> str:
     if _drawn_out_of_order(chars, kept, objects.rank):
         found = _in_drawing_order(chars, kept, objects)
     else:
-        found = [(chars.text[i], i) for i in kept]
+        text = "".join(map(chars.text.__getitem__, kept))
+        found = list(zip(text, kept, strict=True))
         # the objects in the order the page draws them, with those inside its forms (pypdfium2's get_objects)
         drawn = _text_objects(page) if nested else objects
-        drop = _made_up_spaces(chars, drawn, kept, "".join([chars.text[i] for i in kept]))
+        drop = _made_up_spaces(chars, drawn, kept, text)
         if drop:
             found = [item for k, item in enumerate(found) if k not in drop]
     return _CONTROLS.sub("", _wraps_joined(chars, found))
@@ -335,20 +343,25 @@ def _not_repeated(chars: _Chars) -> list[int]:
     font's glyphs do, a web font subset's may not), so ``ຄົນ`` comes out ``ຄົນຄົ``. The first text object of the
     span keeps it."""
     first: dict[int, int] = {}  # span -> its first text object
-    keeps: dict[int | None, bool] = {None: True}  # text object -> whether its characters are kept
+    # text object -> whether its characters are kept, each object once in the order its characters come
+    keeps: dict[int | None, bool] = dict.fromkeys(chars.objects, True)
     actual: dict[int, bool] = {}  # mark -> whether it has /ActualText
-    for where in dict.fromkeys(chars.objects):  # each object once, in the order its characters come
-        if where is not None:
-            span = _span(where, actual)
+    objects = [where for where in keeps if where is not None]
+    handles = list(map(ctypes.c_void_p, objects))
+    # most text objects are in no marked content (two in three on a page printed by Chromium): their marks are
+    # counted with a call each and no Python in between, and only the others are looked at
+    for where, obj, count in zip(objects, handles, map(_count_marks, handles), strict=True):
+        if count > 0:
+            span = _span(obj, count, actual)
             keeps[where] = span is None or first.setdefault(span, where) == where
     return list(compress(range(len(chars.objects)), map(keeps.__getitem__, chars.objects)))
 
 
-def _span(where: int, actual: dict[int, bool]) -> int | None:
-    """The marked-content span with /ActualText that the text object at ``where`` is drawn in (its address: the
-    objects of one span share it), or None. ``actual`` remembers whether each mark seen has /ActualText."""
-    obj = ctypes.c_void_p(where)
-    for k in range(_count_marks(obj)):
+def _span(obj: ctypes.c_void_p, count: int, actual: dict[int, bool]) -> int | None:
+    """The marked-content span with /ActualText that the text object ``obj`` with ``count`` marks is drawn in (its
+    address: the objects of one span share it), or None. ``actual`` remembers whether each mark seen has
+    /ActualText."""
+    for k in range(count):
         mark = _object_mark(obj, k)
         if mark not in actual:
             kind = _mark_value_type(ctypes.c_void_p(mark), b"ActualText")
@@ -358,7 +371,8 @@ def _span(where: int, actual: dict[int, bool]) -> int | None:
     return None
 
 
-_BLANKS = re.compile("[ \t\r\n]+")
+# whitespace between two Lao letters (a run of it whole: what comes before a run is never whitespace)
+_BLANKS_IN_LAO = re.compile("(?<=[\u0e80-\u0eff])[ \t\r\n]+(?=[\u0e80-\u0eff])")
 _LINE = re.compile("[^\r\n]+")
 
 
@@ -366,16 +380,10 @@ def _made_up_spaces(chars: _Chars, objects: _Objects, kept: Sequence[int], text:
     """Positions in ``text`` (PDFium's characters ``kept``) of whitespace that PDFium made up between two Lao
     letters of one line where the file has none."""
     drop: set[int] = set()
-    for blanks in _BLANKS.finditer(text):
+    for blanks in _BLANKS_IN_LAO.finditer(text):
         i, end = blanks.span()
         run = range(i, end)
-        if (
-            i > 0
-            and end < len(text)
-            and _LAO.match(text[i - 1])
-            and _LAO.match(text[end])
-            and all(chars.generated(kept[k]) for k in run)
-        ):
+        if all(chars.generated(kept[k]) for k in run):
             start = i - 1  # the cluster before: its letter and the marks on it
             while start > 0 and _MARKS.match(text[start]):
                 start -= 1
