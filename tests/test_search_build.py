@@ -135,6 +135,32 @@ def test_a_background_job_takes_what_is_sent_logs_through_the_parent_and_fails_w
     assert "ValueError: news/x.lo.md: something wrong" in found["error"]
 
 
+BEHIND = """
+import os, sys, tempfile, time
+from lao_search.background import Job
+
+go = os.path.join(tempfile.mkdtemp(), "go")
+
+def task(inbox, report):
+    while not os.path.exists(go):  # behind: takes nothing until the parent has sent everything
+        time.sleep(0.01)
+    return sum(1 for _message in inbox)
+
+job = Job(task)
+for n in range(3000):  # some 300 KB: more than the pipe holds
+    job.send("x" * 100 + str(n))
+open(go, "w").close()  # reached only if sending never waited for the child
+print(job.wait(lambda message: None))
+"""
+
+
+def test_sending_to_a_job_that_is_behind_never_waits_for_it():
+    result = subprocess.run(
+        [sys.executable, "-c", BEHIND], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "3000"
+
+
 ABANDONED = """
 import gc, os, sys, time
 from lao_search.background import Job

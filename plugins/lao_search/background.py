@@ -3,7 +3,9 @@
 Pelican reads and writes with one core. The search needs each article once it is read, and the whole list once
 every article is; so a child forked before the reading starts takes each article as Pelican reads it (``send``),
 analyses it while Pelican reads the next, and makes and writes the search data while Pelican writes the pages.
-It answers through the same pipe: its progress, its log records, then its result or its error (``wait``). Where
+It answers through the same pipe: its progress, its log records, then its result or its error (``wait``). What the
+parent sends goes through a thread of its own, so that Pelican never waits for the child to take it: a pipe holds
+some 64 KB, and a child behind with its analysis would otherwise hold up the reading. Where
 there is no fork (not Linux) the same task runs in this process when ``wait`` is called, on what was sent.
 
 Pelican's command line runs a thread beside the build (rich's status line), so the child may not use what a thread
@@ -17,7 +19,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import queue
 import sys
+import threading
 import traceback
 import warnings
 import weakref
@@ -103,7 +107,9 @@ class Job:
         self.process: BaseProcess | None = None
         self.connection: Connection | None = None
         self.sent: list[Any] = []  # what the task gets when it runs in this process
-        self.broken = False
+        self.outgoing: queue.SimpleQueue[Any] = queue.SimpleQueue()  # what the feeding thread sends on
+        self.feeding: threading.Thread | None = None
+        self.broken = threading.Event()  # the child has stopped taking: wait() says why
         if background and can_fork():
             context = multiprocessing.get_context("fork")
             connection, child_end = context.Pipe(duplex=True)
@@ -113,16 +119,20 @@ class Job:
                 warnings.simplefilter("ignore", DeprecationWarning)
                 self.process.start()
             child_end.close()
-            self.stop = weakref.finalize(self, _stop, self.process, connection)
+            self.stop = weakref.finalize(self, _stop, self.process, connection, self.outgoing)
 
     def send(self, message: Any) -> None:
+        """Hands ``message`` on and returns at once: a thread sends it through the pipe, so that the build goes on
+        reading while the child is behind (it analyses the articles before it, the pipe is full)."""
         if self.process is None:
             self.sent.append(message)
-        elif not self.broken and self.connection is not None:
-            try:
-                self.connection.send(message)
-            except (BrokenPipeError, ConnectionResetError):
-                self.broken = True  # the child has stopped; wait() says why
+        elif not self.broken.is_set() and self.connection is not None:
+            if self.feeding is None:  # started with the first message, after every fork of the build's start
+                self.feeding = threading.Thread(
+                    target=_feed, args=(self.outgoing, self.connection, self.broken), name="search-feed", daemon=True
+                )
+                self.feeding.start()
+            self.outgoing.put(message)
 
     def _child(self, connection: Connection) -> None:
         assert self.connection is not None  # a child is only forked beside a pipe
@@ -181,8 +191,21 @@ class Job:
             self.stop()
 
 
-def _stop(process: BaseProcess, connection: Connection) -> None:
-    """Closes the parent's end and lets the child finish, or stops it if it does not (it was given up on)."""
+def _feed(outgoing: queue.SimpleQueue[Any], connection: Connection, broken: threading.Event) -> None:
+    """In the parent's feeding thread: each message handed on, through the pipe, until None (no reference to the Job,
+    which is collected when given up on)."""
+    while (message := outgoing.get()) is not None:
+        try:
+            connection.send(message)
+        except OSError:  # the child has stopped taking (or the parent's end is closed)
+            broken.set()
+            return
+
+
+def _stop(process: BaseProcess, connection: Connection, outgoing: queue.SimpleQueue[Any]) -> None:
+    """Ends the feeding thread, closes the parent's end and lets the child finish, or stops it if it does not (it
+    was given up on)."""
+    outgoing.put(None)
     connection.close()
     process.join(timeout=5)
     if process.is_alive():
