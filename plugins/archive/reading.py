@@ -33,6 +33,9 @@ from pelican.utils import pelican_open
 # (a task a file would cost more in messages than in Markdown). Fewer files are read here alone.
 READ_AHEAD_FROM = 200
 CHUNK = 16
+# The reading-ahead process yields to the build and to the search's indexing (which waits for what Pelican reads):
+# it takes the core they leave, and Pelican reads what it does not reach.
+NICE = 10
 
 # What reading a file gives: its body's HTML and the metadata the meta extension found ({name: [lines]})
 Read = tuple[str, dict[str, list[str]]]
@@ -107,6 +110,7 @@ def _converted(paths: Sequence[str], markdown: Mapping[str, Any]) -> dict[str, R
     kept = _MARKDOWN.get("kept")
     if kept is None:
         kept = _MARKDOWN["kept"] = Markdown(**markdown)
+        os.nice(NICE)
     out: dict[str, Read | None] = {}
     for path in paths:
         try:
