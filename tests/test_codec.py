@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from lao_search.codec import gaps, gaps_of_int, int_of_refs, int_set, number, numbers, postings
+from lao_search.codec import SetTexts, gaps, gaps_of_int, int_of_refs, int_set, number, numbers, postings
 
 
 @pytest.mark.parametrize("value, text", [(0, "A"), (1, "B"), (31, "f"), (32, "gB"), (1023, "_f"), (1024, "ggB")])
@@ -39,3 +39,12 @@ def test_sets_as_integers_and_their_gaps():
 def test_postings_count_gaps_then_weights():
     assert postings([0, 5], [1000, 70000]) == "C" + "AE" + number(1000) + number(70000)
     assert postings([], []) == ""
+
+
+def test_sets_asked_for_again_give_the_same_text_and_what_is_kept_stays_bounded():
+    rng = random.Random(7)
+    sets = [sum(1 << r for r in rng.sample(range(5000), rng.randint(1, 300))) for _ in range(40)] + [0]
+    texts = SetTexts(limit=20_000)  # a few sets' worth: begun again many times
+    asked = [rng.choice(sets) for _ in range(2000)]
+    assert [texts[bits] for bits in asked] == [int_set(bits) for bits in asked]
+    assert texts.size <= 20_000 + 5000 // 8 + 2000 + 200 and len(texts) < len(sets)

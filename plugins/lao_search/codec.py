@@ -66,6 +66,25 @@ def int_set(bits: int) -> str:
     return _bitmap(bits.to_bytes(size, "little"))
 
 
+class SetTexts(dict[int, str]):
+    """``int_set`` of each set asked for, kept: a language's search data ask for most sets again (the articles and
+    parts that hold a key hold many of the keys beside it: 72% of the sets at 10,000 news). Kept up to ``limit``
+    bytes, then begun again, so that what it holds is bounded however large the site."""
+
+    def __init__(self, limit: int = 64 << 20) -> None:
+        super().__init__()
+        self.limit = limit
+        self.size = 0  # bytes held, about: each set's digits, its text and their keeping
+
+    def __missing__(self, bits: int) -> str:
+        if self.size > self.limit:
+            self.clear()
+            self.size = 0
+        text = self[bits] = int_set(bits)
+        self.size += bits.bit_length() // 8 + len(text) + 200
+        return text
+
+
 def gaps_of_int(bits: int) -> list[int]:
     """The gaps between the set bits of ``bits`` (the first from -1): the runs of zeros between its ones."""
     return list(map(len, bin(bits)[:1:-1].split("1")[:-1]))

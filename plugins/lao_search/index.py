@@ -143,6 +143,7 @@ def dictionary_files(
     tones = _tone_files(spellings, layout, files)
     records: dict[str, str] = {}
     words: dict[str, list[str]] = {}
+    set_text = codec.SetTexts()
     for key in refs_of.keys() | kinds.keys():
         refs: Sequence[int] = refs_of.get(key, ())
         extra = contained.get(key, 0)
@@ -150,10 +151,10 @@ def dictionary_files(
             extra &= ~codec.int_of_refs(refs)
         elif refs:
             extra = 0
-        records[key] = codec.postings(refs, weights_of.get(key, ())) + "." + codec.int_set(extra)
+        records[key] = codec.postings(refs, weights_of.get(key, ())) + "." + set_text[extra]
         parts = contained_parts.get(key, 0) | parts_of_term.get(key, 0)
         if parts:
-            records[key] += "." + codec.int_set(parts)
+            records[key] += "." + set_text[parts]
         if key in kinds and key not in refs_of:
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
     common = _common(refs_of, records, layout, files)
