@@ -213,3 +213,13 @@ def test_a_build_makes_its_thumbnails_in_processes_started_before_it_read_the_co
     for name in made:
         kept = os.path.basename(name)
         assert (tmp_path / "own" / kept).read_bytes() == (tmp_path / "early" / kept).read_bytes()
+
+
+def test_thumbnails_are_made_in_processes_that_yield_to_the_build():
+    """Wanted only once the pages are written: the search's PDF readers and indexing go first."""
+    pool = thumbs.workers(2)
+    assert pool is not None
+    try:
+        assert pool.submit(os.nice, 0).result() == min(19, os.nice(0) + thumbs.NICE)
+    finally:
+        pool.shutdown()

@@ -144,3 +144,11 @@ def test_a_build_its_checks_stop_leaves_no_process_reading_ahead(tmp_path, monke
         build(str(content), str(tmp_path / "output"), CACHE_PATH=str(tmp_path / "cache"))
     gc.collect()
     assert set(multiprocessing.active_children()) - before == set()
+
+
+def test_reading_ahead_yields_to_the_build(tmp_path):
+    ahead = reading.ReadAhead(written(tmp_path, 2), PelicanMarkdownReader(pelican_settings()).settings["MARKDOWN"])
+    try:
+        assert ahead.pool.submit(os.nice, 0).result() == min(19, os.nice(0) + reading.NICE)
+    finally:
+        ahead.close()

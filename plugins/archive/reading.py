@@ -81,7 +81,7 @@ class ReadAhead:
     for it then), or None when the file is left to the caller, its task not started (and now never to be)."""
 
     def __init__(self, paths: Sequence[str], markdown: Mapping[str, Any]) -> None:
-        self.pool = ProcessPoolExecutor(1, mp_context=_processes())
+        self.pool = ProcessPoolExecutor(1, mp_context=_processes(), initializer=os.nice, initargs=(NICE,))
         # the process goes with this object, even where the build stops half way and never closes it
         self._stop = weakref.finalize(self, self.pool.shutdown, wait=True, cancel_futures=True)
         self.tasks: dict[str, Future[dict[str, Read | None]]] = {}
@@ -110,7 +110,6 @@ def _converted(paths: Sequence[str], markdown: Mapping[str, Any]) -> dict[str, R
     kept = _MARKDOWN.get("kept")
     if kept is None:
         kept = _MARKDOWN["kept"] = Markdown(**markdown)
-        os.nice(NICE)
     out: dict[str, Read | None] = {}
     for path in paths:
         try:
