@@ -58,5 +58,17 @@ def test_every_key_has_every_article_that_contains_it_anywhere():
     assert found["ີ"] == 0b1000  # a letter alone is a key: only article 3 writes ີ
 
 
+def test_a_set_many_keys_share_is_kept_once():
+    """One object (its text then written once, codec.SetTexts); articles numbered from 1000, as Python itself
+    shares small numbers."""
+    texts = [folded(t) for t in ARTICLES]
+    pieces = {chunk: chunk_pieces(chunk) for text in texts for chunk in chunks(text)}
+    articles = {
+        chunk: sum(1 << 1000 + ref for ref, text in enumerate(texts) if chunk in text.split()) for chunk in pieces
+    }
+    _kinds, found, _parts = containing(pieces, articles.__getitem__)
+    assert len({id(bits) for bits in found.values()}) == len(set(found.values())) < len(found)
+
+
 def test_no_chunks_no_keys():
     assert containing({}, {}.get) == ({}, {}, {})
