@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Self, TypeVar
 
 from archive import machinetext
@@ -266,22 +266,21 @@ def cut(text: str, units: int) -> list[str]:
     """``text`` in pieces of at most ``units`` UTF-16 code units each, each but the last ending after whitespace:
     joined, they are ``text``. A run without whitespace longer than ``units`` is a piece of its own. "" gives [""],
     so that an empty page keeps its part."""
-    # a code unit a character, but for those beyond the Basic Multilingual Plane (never Lao): counted only then
-    measure = _utf16_length if text and max(text) > "\uffff" else len
+    # where each character starts in UTF-16 code units (the browser's offsets): its index, unless the text holds
+    # characters beyond the Basic Multilingual Plane (never Lao), which take two
+    offset: Sequence[int] = range(len(text) + 1)
+    if _utf16_length(text) != len(text):
+        offset = [0, *accumulate(2 if ord(char) > 0xFFFF else 1 for char in text)]
     pieces: list[str] = []
     start = 0
-    size = 0  # of text[start:end]
     end = 0  # where the piece could end: after the last whitespace seen
     for match in _WHITESPACE_RUN.finditer(text):
         stop = match.end()
-        length = measure(text[end:stop])
-        if size + length > units and end > start:
+        if offset[stop] - offset[start] > units and end > start:
             pieces.append(text[start:end])
-            start, size = end, 0
-        size += length
+            start = end
         end = stop
-    rest = measure(text[end:])
-    if size + rest > units and end > start:
+    if offset[len(text)] - offset[start] > units and end > start:
         pieces.append(text[start:end])
         start = end
     pieces.append(text[start:])

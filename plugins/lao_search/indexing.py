@@ -160,11 +160,14 @@ class Staging:
         scripts = article_files(document)
         paths = [os.path.join(self.folder, f"{self.made}-{k}.js") for k in range(len(scripts))]
         self.made += 1
+        written = 0
         for path, script in zip(paths, scripts, strict=True):
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(script)
+            data = script.encode("utf-8")
+            with open(path, "wb") as f:
+                f.write(data)
+            written += len(data)
         self.files[key] = (paths, [digest(script) for script in scripts])
-        return sum(len(script.encode("utf-8")) for script in scripts)
+        return written
 
     def digests(self, keys: Iterable[str]) -> list[str]:
         return [each for key in keys for each in self.files[key][1]]
