@@ -161,6 +161,30 @@ def test_sending_to_a_job_that_is_behind_never_waits_for_it():
     assert result.stdout.strip() == "3000"
 
 
+UNSENDABLE = """
+from lao_search.background import Job
+
+def task(inbox, report):
+    return sum(1 for _message in inbox)
+
+job = Job(task)
+job.send("a")
+job.send(lambda: "no pickle holds a function made here")
+try:
+    job.wait(lambda message: None)
+    print("no error")
+except RuntimeError as error:
+    print(error)
+"""
+
+
+def test_a_message_that_cannot_be_sent_fails_the_job_and_does_not_hang_it():
+    result = subprocess.run(
+        [sys.executable, "-c", UNSENDABLE], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "search indexing could not be given what the build read" in result.stdout
+
+
 ABANDONED = """
 import gc, os, sys, time
 from lao_search.background import Job

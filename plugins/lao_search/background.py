@@ -107,9 +107,7 @@ class Job:
         self.process: BaseProcess | None = None
         self.connection: Connection | None = None
         self.sent: list[Any] = []  # what the task gets when it runs in this process
-        self.outgoing: queue.SimpleQueue[Any] = queue.SimpleQueue()  # what the feeding thread sends on
-        self.feeding: threading.Thread | None = None
-        self.broken = threading.Event()  # the child has stopped taking: wait() says why
+        self.feeder: _Feeder | None = None
         if background and can_fork():
             context = multiprocessing.get_context("fork")
             connection, child_end = context.Pipe(duplex=True)
@@ -119,20 +117,17 @@ class Job:
                 warnings.simplefilter("ignore", DeprecationWarning)
                 self.process.start()
             child_end.close()
-            self.stop = weakref.finalize(self, _stop, self.process, connection, self.outgoing)
+            self.feeder = _Feeder(connection)
+            self.stop = weakref.finalize(self, _stop, self.process, connection, self.feeder)
 
     def send(self, message: Any) -> None:
         """Hands ``message`` on and returns at once: a thread sends it through the pipe, so that the build goes on
-        reading while the child is behind (it analyses the articles before it, the pipe is full)."""
-        if self.process is None:
+        reading while the child is behind (it analyses the articles before it, the pipe is full). The message is
+        pickled there, later: it must not change once sent (the search's are frozen dataclasses)."""
+        if self.feeder is None:
             self.sent.append(message)
-        elif not self.broken.is_set() and self.connection is not None:
-            if self.feeding is None:  # started with the first message, after every fork of the build's start
-                self.feeding = threading.Thread(
-                    target=_feed, args=(self.outgoing, self.connection, self.broken), name="search-feed", daemon=True
-                )
-                self.feeding.start()
-            self.outgoing.put(message)
+        else:
+            self.feeder.put(message)
 
     def _child(self, connection: Connection) -> None:
         assert self.connection is not None  # a child is only forked beside a pipe
@@ -169,8 +164,12 @@ class Job:
     def wait(self, on_message: Callable[[tuple[Any, ...]], object]) -> Any:
         if self.process is None or self.connection is None:
             return self.task(Inbox(self.sent), lambda *message: on_message(message))
+        assert self.feeder is not None  # made with the process
         self.send(END)
         try:
+            failure = self.feeder.finish()
+            if failure is not None and not isinstance(failure, OSError):  # an OSError: the child stopped (it says why)
+                raise RuntimeError(f"search indexing could not be given what the build read: {failure!r}") from failure
             while True:
                 try:
                     kind, value = self.connection.recv()
@@ -191,21 +190,56 @@ class Job:
             self.stop()
 
 
-def _feed(outgoing: queue.SimpleQueue[Any], connection: Connection, broken: threading.Event) -> None:
-    """In the parent's feeding thread: each message handed on, through the pipe, until None (no reference to the Job,
-    which is collected when given up on)."""
-    while (message := outgoing.get()) is not None:
-        try:
-            connection.send(message)
-        except OSError:  # the child has stopped taking (or the parent's end is closed)
-            broken.set()
+class _Feeder:
+    """The parent's side of the pipe, sending: what the build sends goes out on a thread of its own (started with
+    the first message, after every fork of the build's start), so that the build never waits for the child to take
+    it. It holds no reference to the Job, which is collected when given up on."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.outgoing: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.thread: threading.Thread | None = None
+        self.failure: BaseException | None = None  # what stopped the sending: the child gone, or a message
+        self.dropping = threading.Event()  # the job was given up on: what is left is not sent
+
+    def put(self, message: Any) -> None:
+        if self.failure is not None:
             return
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._send_all, name="search-feed", daemon=True)
+            self.thread.start()
+        self.outgoing.put(message)
+
+    def _send_all(self) -> None:
+        while (message := self.outgoing.get()) is not None and not self.dropping.is_set():
+            try:
+                self.connection.send(message)
+            except BaseException as error:  # noqa: BLE001 - kept for wait(): lost in a thread, the build would hang
+                self.failure = error
+                return
+
+    def finish(self) -> BaseException | None:
+        """Once everything is sent (or the sending failed): what failed it, if anything."""
+        self.outgoing.put(None)
+        if self.thread is not None:
+            self.thread.join()
+        return self.failure
+
+    def drop(self, process: BaseProcess) -> None:
+        """Stops the sending; a child that takes nothing more is stopped, so that a send under way ends."""
+        self.dropping.set()
+        self.outgoing.put(None)
+        if self.thread is not None:
+            self.thread.join(timeout=5)
+            if self.thread.is_alive():
+                process.terminate()
+                self.thread.join()
 
 
-def _stop(process: BaseProcess, connection: Connection, outgoing: queue.SimpleQueue[Any]) -> None:
-    """Ends the feeding thread, closes the parent's end and lets the child finish, or stops it if it does not (it
-    was given up on)."""
-    outgoing.put(None)
+def _stop(process: BaseProcess, connection: Connection, feeder: _Feeder) -> None:
+    """Ends the sending, closes the parent's end (no send under way then) and lets the child finish, or stops it if
+    it does not (it was given up on)."""
+    feeder.drop(process)
     connection.close()
     process.join(timeout=5)
     if process.is_alive():
