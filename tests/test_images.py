@@ -1,13 +1,14 @@
 """Pictures made for phones: WebP thumbnails of raster covers and pages, a PDF's first page, SVG as it is, each with
 its width and height; made once and kept in a cache; a picture that cannot be read stops the build."""
 
+import logging
 import os
 import shutil
 
 import pytest
 from PIL import Image
 
-from archive import ContentError
+from archive import ContentError, processes
 from images import thumbs
 from tests.fixture_site import FIXTURE, build
 
@@ -215,11 +216,16 @@ def test_a_build_makes_its_thumbnails_in_processes_started_before_it_read_the_co
         assert (tmp_path / "own" / kept).read_bytes() == (tmp_path / "early" / kept).read_bytes()
 
 
-def test_thumbnails_are_made_in_processes_that_yield_to_the_build():
-    """Wanted only once the pages are written: the search's PDF readers and indexing go first."""
-    pool = thumbs.workers(2)
-    assert pool is not None
-    try:
-        assert pool.submit(os.nice, 0).result() == min(19, os.nice(0) + thumbs.NICE)
-    finally:
-        pool.shutdown()
+def test_thumbnails_are_made_in_processes_that_yield_to_the_build_and_do_not_log(tmp_path):
+    """Wanted only once the pages are written: the search's PDF readers and indexing go first. Started before the
+    content is read (thumbs.workers) or for the thumbnails alone (Encoding), alike."""
+    made = {}
+    for n in range(2):  # two sources to make: processes of its own
+        made.update(thumbs.plan(png(tmp_path / f"c{n}.png", (700, 900 + n)), f"images/c{n}.png", folder=THUMBS).made)
+    for pool in (thumbs.workers(2), thumbs.Encoding(made, str(tmp_path / "cache"), workers=2).pool):
+        assert pool is not None
+        try:
+            assert pool.submit(os.nice, 0).result() == min(19, os.nice(0) + processes.NICE)
+            assert pool.submit(logging.getLogger().isEnabledFor, logging.CRITICAL).result() is False
+        finally:
+            pool.shutdown()

@@ -1,22 +1,22 @@
 """Markdown read with one Markdown a build (plugins/archive/reading.py): each file comes out as Pelican's own
 reader, which makes a Markdown a file, reads it; nothing one file defines is left for the next."""
 
-import gc
-import multiprocessing
+import logging
 import os
 import shutil
-import time
+import subprocess
+import sys
 
-import pytest
 from markdown import Markdown
 from pelican.readers import MarkdownReader as PelicanMarkdownReader
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
 import archive
-from archive import ContentError, reading
+from archive import processes, reading
 from archive.reading import MarkdownReader
 from tests.fixture_site import FIXTURE, build, differences
+from tools.build import ROOT
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SETTINGS = os.path.join(os.path.dirname(HERE), "pelicanconf.py")
@@ -91,8 +91,19 @@ def test_files_read_ahead_come_out_as_read_here(tmp_path, monkeypatch):
     assert all(taken[path] is not None for path in paths[-4:])
     for path, done in taken.items():
         assert done is None or done == reading.convert(Markdown(**markdown), path), path
-    # what the process had not started is left to this side, and not converted twice
-    assert any(done is None for done in taken.values())
+
+
+def test_a_file_changed_since_it_was_read_ahead_is_read_again(tmp_path):
+    paths = written(tmp_path, 3)
+    ahead = reading.ReadAhead(paths, PelicanMarkdownReader(pelican_settings()).settings["MARKDOWN"])
+    try:
+        ahead.tasks[paths[-1]].result()
+        with open(paths[1], "a", encoding="utf-8") as f:
+            f.write("\nSaved by an editor during the build.\n")
+        os.utime(paths[1], ns=(0, os.stat(paths[1]).st_mtime_ns + 1_000_000))
+        assert [ahead.take(path) is not None for path in paths] == [True, False, True]
+    finally:
+        ahead.close()
 
 
 def test_a_file_the_process_cannot_read_is_left_to_pelican(tmp_path):
@@ -100,6 +111,7 @@ def test_a_file_the_process_cannot_read_is_left_to_pelican(tmp_path):
     (tmp_path / "000-defines.md").write_bytes(b"Title: \xff\xfe\n\nbody\n")
     ahead = reading.ReadAhead(paths, PelicanMarkdownReader(pelican_settings()).settings["MARKDOWN"])
     try:
+        ahead.tasks[paths[-1]].result()
         assert ahead.take(paths[0]) is None
         assert ahead.take(paths[1]) is not None
     finally:
@@ -126,29 +138,55 @@ def test_the_fixture_site_read_ahead_is_the_expected_site(tmp_path, monkeypatch)
     assert any(taken) and differences(output) == ([], [], [])
 
 
-def slowly(paths, markdown):
-    """Reading ahead that takes its time: a build stopping meanwhile must not wait for all of it."""
-    time.sleep(0.5)
+STOPPED = """
+import os, sys, time
+from archive import ContentError, reading
+from tests.fixture_site import build
+
+def slowly(paths):
+    for path in paths:  # each file it reads ahead, marked
+        open(os.path.join(sys.argv[2], os.path.basename(path)), "w").close()
+    time.sleep(0.3)
     return {}
 
+class Kept(reading.ReadAhead):  # held to the end, as a build's objects may be (a traceback kept, a cycle)
+    def __init__(self, *args):
+        super().__init__(*args)
+        kept.append(self)
 
-def test_a_build_its_checks_stop_leaves_no_process_reading_ahead(tmp_path, monkeypatch):
-    monkeypatch.setattr(reading, "READ_AHEAD_FROM", 1)
-    monkeypatch.setattr(reading, "CHUNK", 1)
-    monkeypatch.setattr(reading, "_converted", slowly)  # some 10 s of files to read ahead
-    content = tmp_path / "content"
+kept = []
+reading.READ_AHEAD_FROM, reading.CHUNK, reading._converted, reading.ReadAhead = 1, 1, slowly, Kept
+try:
+    build(sys.argv[1], os.path.join(sys.argv[2], "..", "output"), CACHE_PATH=os.path.join(sys.argv[2], "..", "cache"))
+except ContentError:
+    print("stopped")
+"""
+
+
+def test_a_build_its_checks_stop_leaves_the_reading_ahead_at_once(tmp_path):
+    """Not only once collected: a build that exits on its error does not first wait for every file to be read."""
+    content, marks = tmp_path / "content", tmp_path / "marks"
     shutil.copytree(FIXTURE, content)
+    marks.mkdir()
     (content / "news" / "untitled.md").write_text("Date: 2024-01-02\n\nNo title.\n", encoding="utf-8")
-    before = set(multiprocessing.active_children())
-    with pytest.raises(ContentError, match=r"untitled\.md"):
-        build(str(content), str(tmp_path / "output"), CACHE_PATH=str(tmp_path / "cache"))
-    gc.collect()
-    assert set(multiprocessing.active_children()) - before == set()
+    result = subprocess.run(
+        [sys.executable, "-c", STOPPED, str(content), str(marks)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([ROOT, os.path.join(ROOT, "plugins")])},
+    )
+    files = sum(1 for path in content.rglob("*.md"))
+    assert result.stdout.strip() == "stopped"
+    assert len(list(marks.iterdir())) <= reading.AHEAD < files
 
 
-def test_reading_ahead_yields_to_the_build(tmp_path):
+def test_reading_ahead_yields_to_the_build_and_does_not_log(tmp_path):
     ahead = reading.ReadAhead(written(tmp_path, 2), PelicanMarkdownReader(pelican_settings()).settings["MARKDOWN"])
     try:
-        assert ahead.pool.submit(os.nice, 0).result() == min(19, os.nice(0) + reading.NICE)
+        assert ahead.pool.submit(os.nice, 0).result() == min(19, os.nice(0) + processes.NICE)
+        assert ahead.pool.submit(logging.getLogger().isEnabledFor, logging.CRITICAL).result() is False
     finally:
         ahead.close()

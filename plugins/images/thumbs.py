@@ -17,17 +17,17 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-import multiprocessing
 import os
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
+
+from archive.processes import forked_pool  # the archive plugin is the images plugin's prerequisite
 
 WIDTHS = (
     160,
@@ -231,16 +231,6 @@ def make(source: str, wanted: Sequence[Thumbnail]) -> int:
     return len(wanted)
 
 
-def _processes() -> BaseContext:
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-
-
-# Thumbnails are wanted only once the pages are written, and the search's PDF readers and indexing come before
-# them: their processes yield (this much nicer) and take what the cores leave. At the back catalogue a cold build
-# then took 59 s rather than 64: the PDFs were read by the 32nd second rather than the 44th.
-NICE = 10
-
-
 def workers(count: int | None = None) -> ProcessPoolExecutor | None:
     """``count`` processes (default: one per core) to make thumbnails in, forked now, for an Encoding to be given
     later: the images plugin starts them before Pelican reads the content, while the build is small. A process
@@ -250,7 +240,7 @@ def workers(count: int | None = None) -> ProcessPoolExecutor | None:
     count = count or os.cpu_count() or 1
     if count < 2:
         return None
-    pool = ProcessPoolExecutor(count, mp_context=_processes(), initializer=os.nice, initargs=(NICE,))
+    pool = forked_pool(count)
     pool.submit(int).result()  # a pool of forked processes starts every one of them with its first task
     return pool
 
@@ -262,10 +252,9 @@ class Encoding:
     every thumbnail of ``made`` under ``output``.
 
     The missing ones are made by ``workers`` processes (default: one per core; processes, as PDFium is not
-    thread-safe), a source each at a time. They are forked where there is fork, as the search's indexing is
-    (lao_search/background.py): a spawned process would run the caller's main module again, which a script without
-    ``if __name__ == "__main__"`` does not survive. A forked one only decodes, encodes and writes its files: it
-    never touches the console or the log, which a thread of the build may hold at the fork."""
+    thread-safe), a source each at a time, started as archive/processes.py starts a build's processes: forked,
+    silent, and nicer than the build, as thumbnails are wanted only once the pages are written (at the back catalogue
+    a cold build took 59 s rather than 64 once the search's PDF readers went first)."""
 
     def __init__(
         self,
@@ -285,7 +274,7 @@ class Encoding:
         # processes started before (``workers()``), or else started here when there is work for two
         count = min(workers or os.cpu_count() or 1, len(missing))
         if pool is None and count > 1:
-            pool = ProcessPoolExecutor(count, mp_context=_processes(), initializer=os.nice, initargs=(NICE,))
+            pool = forked_pool(count)
         self.pool = pool
         self.futures: list[Future[int]] = []
         if self.pool is not None:
