@@ -14,6 +14,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware
 from bs4 import BeautifulSoup
 from pyld import jsonld
 
+from archive import processes
 from archive.linkeddata import to_json
 from tests.fixture_site import FIXTURE, reader_pages
 from tests.test_publish import environment
@@ -398,6 +399,9 @@ def test_forms_made_beside_are_those_made_here_and_none_once_the_process_is_gone
     try:
         assert beside.forms(1, 2) == cite.make_forms(*records[4], style)  # a later batch first: the earlier are kept
         assert beside.forms(0, 0) == cite.make_forms(*records[0], style)
+        # it yields to the build, which waits for the search sooner than for citations
+        with open(f"/proc/{beside.process.pid}/stat", encoding="ascii") as f:
+            assert int(f.read().rpartition(")")[2].split()[16]) == min(19, os.nice(0) + processes.NICE)
     finally:
         beside.close()
     closed = cite.Beside(style, [records])

@@ -9,9 +9,11 @@ and a ``spawn``/``forkserver`` child would run the caller's main module again. U
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from .cite import make_forms
+from .processes import NICE
 
 
 def main(style: str) -> None:
@@ -27,4 +29,5 @@ def main(style: str) -> None:
 
 
 if __name__ == "__main__":
+    os.nice(NICE)  # a page waits for its forms, but the build waits longer for the search, which goes first
     main(sys.argv[1])
