@@ -1,4 +1,5 @@
 """Processes a build starts to work beside it (reading Markdown ahead, making thumbnails): one way to start them.
+The citations' process (citeworker.py, started from the command line) yields as much.
 
 Forked where there is fork: a spawned process would run the caller's main module again, which a script without
 ``if __name__ == "__main__"`` does not survive. Each yields to the build (NICE): it takes what the cores leave, while
