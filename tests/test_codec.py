@@ -29,8 +29,8 @@ def test_a_set_is_its_gaps_or_a_bitmap_whichever_is_shorter():
 
 def test_sets_as_integers_and_their_gaps():
     rnd = random.Random(5)
-    for _ in range(200):
-        refs = sorted(rnd.sample(range(3000), rnd.randint(1, 2500)))
+    for _ in range(200):  # a few (made bit by bit) and many (made as bytes)
+        refs = sorted(rnd.sample(range(3000), rnd.choice([rnd.randint(1, 64), rnd.randint(65, 2500)])))
         bits = int_of_refs(refs)
         assert bits == sum(1 << ref for ref in refs)
         assert gaps_of_int(bits) == gaps(refs)

@@ -135,6 +135,15 @@ def test_a_long_text_is_cut_after_whitespace_into_parts_of_at_most_so_many_utf16
         assert utf16(piece) <= units or not re.search(f"[{WHITESPACE}]", inside)  # else a run without a break
 
 
+@given(
+    st.text(alphabet=st.sampled_from(["ກ", "າ", "້", " ", " ", "\n", "\u00a0", "\u200b", "a"]), max_size=400),
+    st.integers(1, 40),
+)
+def test_a_text_of_the_basic_plane_only_is_cut_as_spelt_out_too(text, units):
+    # such a text (every Lao one) takes cut's quicker way, which searches backwards for where a piece ends
+    assert documents.cut(text, units) == greedy_cut(text, units)
+
+
 def test_a_character_beyond_the_bmp_counts_two_units_as_in_the_browser():
     assert documents.cut("😀 a", 3) == ["😀 ", "a"]
     assert documents.cut("ກ າ", 3) == ["ກ າ"]

@@ -91,10 +91,15 @@ def gaps_of_int(bits: int) -> list[int]:
     return list(map(len, bin(bits)[:1:-1].split("1")[:-1]))
 
 
+FEW_REFS = 64  # up to this many, a set's integer is made bit by bit: else as a byte per possible article
+
+
 def int_of_refs(refs: Sequence[int]) -> int:
-    """The integer whose bits are ``refs`` (rising)."""
+    """The integer whose bits are ``refs`` (rising, no two the same)."""
     if not refs:
         return 0
+    if len(refs) <= FEW_REFS:  # each bit an integer as large as the set: cheap for a few of them
+        return sum(map((1).__lshift__, refs))
     flags = bytearray(refs[-1] + 1)  # a byte per article, then read as a binary number
     for ref in refs:
         flags[ref] = 1

@@ -193,10 +193,14 @@ class Analyzer:
         lao_chunks: set[str] = set()
         spellings: set[str] = set()
         for name, _boost in FIELDS:
+            if not normal[name]:
+                counted.append(({}, 0))
+                continue
             found = chunks(fold(normal[name]))
-            spellings.update(chain.from_iterable(map(self.chunk_spellings.__getitem__, found)))
+            distinct = set(found)  # what holds or is a chunk, not how often: each chunk once
+            spellings.update(chain.from_iterable(map(self.chunk_spellings.__getitem__, distinct)))
             if LAO_LETTER.search(normal[name]):
-                lao_chunks.update(filter(LAO_LETTER.search, found))
+                lao_chunks.update(filter(LAO_LETTER.search, distinct))
             terms = list(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
             counted.append((dict(Counter(terms)), len(terms)))
         lines = [normal[name] for name in ("title", "summary", "body") if normal[name]]
@@ -225,7 +229,7 @@ class Analyzer:
 
     def _keys_of(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """(the chunks that hold Lao letters, the terms) of a part's ``text``."""
-        found = chunks(fold(text))
+        found = set(chunks(fold(text)))
         terms = frozenset(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
         return frozenset(filter(LAO_LETTER.search, found)), terms
 
@@ -260,17 +264,41 @@ def _parts(lines: list[str], pages: Sequence[str], tags: list[str]) -> tuple[tup
 
 
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")  # what a query is split at too (text.chunks)
+# In the text read backwards: the last character of a whitespace run (where a piece may end), found forwards
+_RUN_END_BACKWARDS = re.compile(f"(?<![{WHITESPACE}])[{WHITESPACE}]")
 
 
 def cut(text: str, units: int) -> list[str]:
     """``text`` in pieces of at most ``units`` UTF-16 code units each, each but the last ending after whitespace:
     joined, they are ``text``. A run without whitespace longer than ``units`` is a piece of its own. "" gives [""],
     so that an empty page keeps its part."""
-    # where each character starts in UTF-16 code units (the browser's offsets): its index, unless the text holds
-    # characters beyond the Basic Multilingual Plane (never Lao), which take two
-    offset: Sequence[int] = range(len(text) + 1)
     if _utf16_length(text) != len(text):
-        offset = [0, *accumulate(2 if ord(char) > 0xFFFF else 1 for char in text)]
+        return _cut_by_offsets(text, units)
+    # Each piece ends at the last end of a whitespace run that fits, else at the first (a long run): one search
+    # each, backwards from where the piece must end at the latest, rather than a step per whitespace run.
+    backwards = text[::-1]
+    length = len(text)
+    pieces: list[str] = []
+    start = 0
+    while length - start > units:
+        fits = _RUN_END_BACKWARDS.search(backwards, length - start - units, length - start)
+        if fits:
+            end = length - fits.start()
+        else:
+            longer = _WHITESPACE_RUN.search(text, start)
+            if not longer:
+                break
+            end = longer.end()
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut_by_offsets(text: str, units: int) -> list[str]:
+    """``cut`` of a text with characters beyond the Basic Multilingual Plane (never Lao), which take two UTF-16
+    code units: a step per whitespace run, by where each character starts in UTF-16 (the browser's offsets)."""
+    offset = [0, *accumulate(2 if ord(char) > 0xFFFF else 1 for char in text)]
     pieces: list[str] = []
     start = 0
     end = 0  # where the piece could end: after the last whitespace seen

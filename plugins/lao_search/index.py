@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -226,21 +226,25 @@ def _long_parts(documents: Iterable[Document]) -> tuple[str, dict[str, int], dic
     parts}): which parts of long documents hold each Lao chunk and each term, as the bits of an integer, a part's bit
     its number across the long documents in ref order (the first part of the first long document is 0)."""
     counts: list[int] = []
-    of_chunk: dict[str, int] = {}
-    of_term: dict[str, int] = {}
-    first = 0
+    # each chunk's and term's parts, listed (rising) and made sets at the end: an integer as large as the parts
+    # are many, made anew for each part that holds a chunk, would cost as much as all those parts' bits
+    chunk_parts: defaultdict[str, list[int]] = defaultdict(list)
+    term_parts: defaultdict[str, list[int]] = defaultdict(list)
+    part = 0
     for document in documents:
         counts.append(len(document.parts))
-        if not document.parts:
-            continue
-        for k, (lao_chunks, terms) in enumerate(document.part_keys):
-            bit = 1 << (first + k)
+        for lao_chunks, terms in document.part_keys:
             for chunk in lao_chunks:
-                of_chunk[chunk] = of_chunk.get(chunk, 0) | bit
+                chunk_parts[chunk].append(part)
             for term in terms:
-                of_term[term] = of_term.get(term, 0) | bit
-        first += len(document.parts)
-    return codec.numbers(counts), of_chunk, of_term
+                term_parts[term].append(part)
+            part += 1
+    return codec.numbers(counts), _sets(chunk_parts), _sets(term_parts)
+
+
+def _sets(listed: Mapping[str, list[int]]) -> dict[str, int]:
+    """{key: the set of its numbers as the bits of an integer} of ``listed`` ({key: rising numbers})."""
+    return {key: codec.int_of_refs(refs) for key, refs in listed.items()}
 
 
 def _word_shards(lao_terms: Iterable[str], layout: Layout, files: dict[str, str]) -> dict[str, Any] | None:

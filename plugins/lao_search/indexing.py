@@ -6,12 +6,14 @@ text is in the pure modules (documents.py, index.py, …).
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -123,11 +125,11 @@ def pdf_once(sources: Mapping[str, Source], documents: Mapping[str, Document]) -
     return elsewhere
 
 
-def write_files(folder: str, files: Mapping[str, str]) -> int:
-    """Replaces ``folder`` with ``files`` ({relative name: text}); returns the bytes written."""
+def write_files(folder: str, files: Mapping[str, str]) -> dict[str, int]:
+    """Replaces ``folder`` with ``files`` ({relative name: text}); returns {relative name: bytes written}."""
     shutil.rmtree(folder, ignore_errors=True)
     made: set[str] = set()
-    written = 0
+    written: dict[str, int] = {}
     for name, text in files.items():
         path = os.path.join(folder, name)
         parent = os.path.dirname(path)
@@ -137,7 +139,7 @@ def write_files(folder: str, files: Mapping[str, str]) -> int:
         data = text.encode("utf-8")
         with open(path, "wb") as f:
             f.write(data)
-        written += len(data)
+        written[name] = len(data)
     return written
 
 
@@ -147,41 +149,41 @@ class Staging:
 
     def __init__(self, folder: str) -> None:
         self.folder = folder  # made with the first file: Pelican may empty the output folder before it reads
-        # key -> ([path of each script], [digest of each script])
-        self.files: dict[str, tuple[list[str], list[str]]] = {}
+        # key -> ([path of each script], [digest of each script], [bytes of each script])
+        self.files: dict[str, tuple[list[str], list[str], list[int]]] = {}
         self.made = 0
 
     def add(self, key: str, document: Document) -> int:
         if not self.made:
             shutil.rmtree(self.folder, ignore_errors=True)
             os.makedirs(self.folder)
-        for path in self.files.pop(key, ([], []))[0]:
+        for path in self.files.pop(key, ([], [], []))[0]:
             os.remove(path)
         scripts = article_files(document)
         paths = [os.path.join(self.folder, f"{self.made}-{k}.js") for k in range(len(scripts))]
         self.made += 1
-        written = 0
+        sizes: list[int] = []
         for path, script in zip(paths, scripts, strict=True):
             data = script.encode("utf-8")
             with open(path, "wb") as f:
                 f.write(data)
-            written += len(data)
-        self.files[key] = (paths, [digest(script) for script in scripts])
-        return written
+            sizes.append(len(data))
+        self.files[key] = (paths, [digest(script) for script in scripts], sizes)
+        return sum(sizes)
 
     def digests(self, keys: Iterable[str]) -> list[str]:
         return [each for key in keys for each in self.files[key][1]]
 
-    def place(self, keys: Iterable[str], folder: str) -> int:
+    def place(self, keys: Iterable[str], folder: str) -> dict[str, int]:
         """Moves the files of ``keys`` to ``folder``/<n>.js (and <n>-<k>.js), n their place in ``keys``; returns
-        their bytes."""
+        {name: bytes} of them."""
         os.makedirs(folder)
-        moved = 0
+        moved: dict[str, int] = {}
         for ref, key in enumerate(keys):
-            paths = self.files.pop(key)[0]
-            for path, name in zip(paths, part_names(ref, len(paths)), strict=True):
-                moved += os.path.getsize(path)
+            paths, _digests, sizes = self.files.pop(key)
+            for path, name, size in zip(paths, part_names(ref, len(paths)), sizes, strict=True):
                 os.replace(path, os.path.join(folder, name))
+                moved[name] = size
         return moved
 
     def remove(self) -> None:
@@ -242,8 +244,10 @@ class Analysis:
             documents = [self.documents[k] for k in keys]
             files = dictionary_files(lang, documents, self.analyzer.pieces, layout, folder)
             target = os.path.join(output_path, data_folder)
-            written = write_files(target, files) + self.staging.place(keys, os.path.join(target, folder))
-            written += write_manifest(target)
+            sizes = write_files(target, files)
+            placed = self.staging.place(keys, os.path.join(target, folder))
+            sizes.update((f"{folder}/{name}", size) for name, size in placed.items())
+            written = sum(sizes.values()) + write_manifest(target, sizes)
             summary.append(
                 f"Search ({lang}): {len(keys)} articles, {len(files) + len(shown)} files, "
                 f"{written / 1024:.0f} KB in {data_folder}"
@@ -260,17 +264,12 @@ class Analysis:
         self.cache.save(self.analyzer.pieces)
 
 
-def write_manifest(folder: str) -> int:
-    """Writes MANIFEST into ``folder``: {"bytes": their size, "files": [every file of it, sorted]}; returns its size.
-    A reader keeping a language's whole search for offline reading fetches them all (js/src/offline/page.js)."""
-    names = sorted(
-        os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
-        for parent, _folders, files in os.walk(folder)
-        for name in files
-        if name != MANIFEST
-    )
-    size = sum(os.path.getsize(os.path.join(folder, name)) for name in names)
-    data = json.dumps({"bytes": size, "files": names}, separators=(",", ":")).encode("utf-8")
+def write_manifest(folder: str, sizes: Mapping[str, int]) -> int:
+    """Writes MANIFEST into ``folder``: {"bytes": their size, "files": [every file of it, sorted]}, of ``sizes``
+    ({name in the folder, "/" between folders: bytes}, every file written there); returns its size. A reader
+    keeping a language's whole search for offline reading fetches them all (js/src/offline/page.js)."""
+    names = sorted(sizes)
+    data = json.dumps({"bytes": sum(sizes.values()), "files": names}, separators=(",", ":")).encode("utf-8")
     with open(os.path.join(folder, MANIFEST), "wb") as file:
         file.write(data)
     return len(data)
@@ -286,6 +285,29 @@ def index(
     While every article so far is one the last build's search data were made of (kept.py), none is analysed: if
     the plan then asks for the same data, they are linked from the cache; at the first article that differs, those
     held back are analysed and the build goes on as any other."""
+    with _collector_spared():
+        return _index(pelican_settings, output_path, layout, inbox, report)
+
+
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """While the indexing runs, Python's cyclic collector leaves alone what it made: what is analysed lives until the
+    data are written, so each batch is frozen out of the collector's way (``gc.freeze``), and the writing, whose
+    structures hold no cycles (reference counts free them), runs with the collector off. At 10,000 articles the
+    collector took 3.1 s of the indexing's CPU, scanning the same articles over and over; 0.8 s with freezing alone.
+    All is handed back at the end: the indexing may run in Pelican's own process (no fork, or the preview's)."""
+    enabled = gc.isenabled()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _index(
+    pelican_settings: Mapping[str, Any], output_path: str, layout: Layout, inbox: Inbox, report: Callable[..., object]
+) -> list[str]:
     settings = SearchSettings.from_pelican(pelican_settings)
     kept = None
     if settings.cache:
@@ -314,6 +336,7 @@ def index(
                 if analysis:
                     analysis.take(analysis.readahead.ready())
                 report("step", "Search: articles analysed", len(sources), None)
+                gc.freeze()  # these articles live until the data are written (_collector_spared)
             elif message[0] == "plan":
                 plan = message[1]
                 inbox.close()  # the rest is done while Pelican writes the pages, progress shown as it goes
@@ -330,6 +353,8 @@ def index(
         for key in held or ():
             analysis.start(key, sources[key], fingerprints[key])
         analysis.finish(sources)
+        gc.freeze()
+        gc.disable()  # until _collector_spared ends
         summary = analysis.write(plan, output_path, layout, report)
     finally:
         if analysis:

@@ -16,6 +16,7 @@ about those first, and they are a file away from the entry where the neighbourho
 Pure functions; index.py cuts the neighbourhood into files as it cuts the dictionary.
 """
 
+from collections import defaultdict
 from collections.abc import Mapping
 
 from .segment import may_begin
@@ -76,11 +77,12 @@ def neighbourhood(lao: Mapping[str, int], latin: Mapping[str, int]) -> dict[str,
     ]
     # In that order once, so that every list comes out in it
     spellings.sort(key=lambda each: _order((each[0], each[1])))
-    out: dict[str, list[str | int]] = {}
+    out: defaultdict[str, list[str | int]] = defaultdict(list)
     for spelling, count, variants in spellings:
+        pair = (spelling, count)
         for variant in variants(spelling):
-            out.setdefault(variant, []).extend((spelling, count))
-    return out
+            out[variant] += pair
+    return dict(out)
 
 
 def toned(lao: Mapping[str, int]) -> dict[str, list[str | int]]:
