@@ -232,8 +232,16 @@ class Analysis:
         for key in pdf_once(sources, self.documents):  # its own text only: the PDF's pages are already memoised
             self.analyse(key, replace(sources[key], pdf=None, pdf_url="", pdf_text=None, scans=()))
 
-    def write(self, plan: Plan, output_path: str, layout: Layout, report: Callable[..., object]) -> list[str]:
-        """Each language's search data; returns what to say of them."""
+    def write(
+        self,
+        plan: Plan,
+        output_path: str,
+        layout: Layout,
+        report: Callable[..., object],
+        on_written: Callable[[int, str, int], object] | None = None,
+    ) -> list[str]:
+        """Each language's search data; returns what to say of them. ``on_written(n, folder, files)`` is told of
+        each language's once they are all in their folder (the n-th of ``plan``, how many files)."""
         summary: list[str] = []
         total = sum(len(keys) for _lang, _folder, keys in plan)
         indexed = 0
@@ -247,10 +255,12 @@ class Analysis:
             sizes = write_files(target, files)
             placed = self.staging.place(keys, os.path.join(target, folder))
             sizes.update((f"{folder}/{name}", size) for name, size in placed.items())
-            written = sum(sizes.values()) + write_manifest(target, sizes)
+            size = sum(sizes.values()) + write_manifest(target, sizes)
+            if on_written:
+                on_written(len(summary), target, len(sizes) + 1)  # and the manifest
             summary.append(
                 f"Search ({lang}): {len(keys)} articles, {len(files) + len(shown)} files, "
-                f"{written / 1024:.0f} KB in {data_folder}"
+                f"{size / 1024:.0f} KB in {data_folder}"
             )
             indexed += len(keys)
             report("step", "Search: articles indexed", indexed, total)
@@ -355,13 +365,15 @@ def _index(
         analysis.finish(sources)
         gc.freeze()
         gc.disable()  # until _collector_spared ends
-        summary = analysis.write(plan, output_path, layout, report)
+        if kept:
+            kept.forget()
+        summary = analysis.write(plan, output_path, layout, report, kept.link if kept else None)
     finally:
         if analysis:
             analysis.close()
     analysis.save()
     if kept:
-        kept.keep(output_path, made, summary)
+        kept.keep(made, summary)
     return summary
 
 

@@ -15,6 +15,8 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -53,6 +55,8 @@ class KeptData:
         self.made_of: MadeOf | None = None  # as made_of() says, when something is kept
         self.summary: list[Any] = []
         self.files: list[int] = []  # how many files each language's data has
+        # n -> (the n-th language's search data, how many files, the process linking them or None once linked)
+        self.linking: dict[int, tuple[str, int, subprocess.Popen[bytes] | None]] = {}
         try:
             with open(os.path.join(folder, MANIFEST), encoding="utf-8") as f:
                 manifest = json.load(f)
@@ -83,18 +87,49 @@ class KeptData:
                 raise FileNotFoundError(f"files of {os.path.join(self.folder, str(n))} are missing")
         return self.summary
 
-    def keep(self, output_path: str, made_of: MadeOf, summary: list[Any]) -> None:
-        """Keeps links to the search data just written (``made_of`` them), in place of what was kept."""
+    def forget(self) -> None:
+        """Removes what is kept, before the search data that will take its place are written."""
         os.makedirs(self.folder, exist_ok=True)
         manifest = os.path.join(self.folder, MANIFEST)
         if os.path.exists(manifest):
             os.remove(manifest)  # first: a build stopped half-way leaves nothing that looks kept
         for name in os.listdir(self.folder):
             shutil.rmtree(os.path.join(self.folder, name), ignore_errors=True)
-        files = [
-            _link_tree(os.path.join(output_path, data_folder), os.path.join(self.folder, str(n)))
-            for n, (_lang, data_folder, _made) in enumerate(made_of["plan"])
-        ]
+        self.made_of, self.summary, self.files = None, [], []
+        self.linking = {}
+
+    def link(self, n: int, source: str, files: int) -> None:
+        """Begins keeping links to the ``files`` files of the ``n``-th language's search data, just written in
+        ``source``: on Linux by ``cp -al`` in a process of its own, while the indexing goes on (33,000 links of a
+        language at 10,000 news took 1-2 s of the indexing's time), elsewhere at once."""
+        target = os.path.join(self.folder, str(n))
+        copier = None
+        if sys.platform.startswith("linux") and shutil.which("cp"):
+            copier = subprocess.Popen(
+                ["cp", "-al", "--", source, target],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        else:
+            _link_tree(source, target)
+        self.linking[n] = (source, files, copier)
+
+    def keep(self, made_of: MadeOf, summary: list[Any]) -> None:
+        """Keeps the links begun (``link``) to the search data just written (``made_of`` them), once all are made:
+        where ``cp`` could not make them (the cache on another file system than the output), linked or copied
+        here."""
+        files = []
+        for n in range(len(made_of["plan"])):
+            source, count, copier = self.linking.pop(n)
+            if copier is not None:
+                copier.communicate()
+                if copier.returncode:
+                    target = os.path.join(self.folder, str(n))
+                    shutil.rmtree(target, ignore_errors=True)
+                    count = _link_tree(source, target)
+            files.append(count)
+        manifest = os.path.join(self.folder, MANIFEST)
         with open(manifest + ".tmp", "w", encoding="utf-8") as f:
             json.dump({"stamp": self.stamp, "made_of": made_of, "summary": summary, "files": files}, f)
         os.replace(manifest + ".tmp", manifest)

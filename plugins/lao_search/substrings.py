@@ -85,10 +85,13 @@ def containing(
     chunk's own articles; ``parts_of(chunk)``, when given, the parts of long articles that hold it (bits too),
     which the third dict gathers in the same way (keys in no such part left out)."""
     kinds = dict.fromkeys(terms, WORD)
+    units: dict[str, int] = {}  # every unit key once (a dict keeps the order they come in)
     for chunk, pieces in chunks.items():
-        for keys in (unit_keys(chunk), chunk_keys(pieces)):
-            for key, kind in keys.items():
-                kinds[key] = kinds.get(key, 0) | kind
+        units.update(unit_keys(chunk))
+        for key, kind in chunk_keys(pieces).items():
+            kinds[key] = kinds.get(key, 0) | kind
+    for key in units:
+        kinds[key] = kinds.get(key, 0) | UNIT
     if not kinds:
         return {}, {}, {}
     automaton = ahocorasick.Automaton()
