@@ -33,7 +33,10 @@ V = TypeVar("V")
 
 @dataclass(frozen=True)
 class Document:
-    """What a result shows (url, title, kind, date, date_text, text) and what the index is made of."""
+    """What a result shows (url, title, kind, date, date_text, text) and what the index is made of.
+
+    Its collections of strings (chunks, spellings, part_keys) hold each once, in no order: tuples, which take a
+    fifth of a frozenset's memory (at 10,000 news, 230 MB less of the indexing's process)."""
 
     url: str
     title: str
@@ -43,16 +46,16 @@ class Document:
     text: str  # the normal spelling of title, summary, body, the PDF's pages and tags, a line each at least
     tags: int  # how many tags: the last lines of text, one each (snippets are of the body; tags are shown as tags)
     fields: tuple[tuple[dict[str, int], int], ...]  # per bm25.FIELDS: ({term: count}, number of terms)
-    chunks: frozenset[str]  # the distinct chunks of folded text that hold Lao letters
+    chunks: tuple[str, ...]  # the distinct chunks of folded text that hold Lao letters
     pdf_url: str = ""  # the PDF's, relative to the search page (as url is), when its text is in text
     # where each printed page (the PDF's or the scans') begins in text, in UTF-16 code units
     pdf_pages: tuple[int, ...] = ()
     # a long document's text cut in parts: (text, its printed page or 0) each; () for a short one
     parts: tuple[tuple[str, int], ...] = ()
-    # for each of parts: (its chunks that hold Lao letters, its terms), both frozensets
-    part_keys: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    # for each of parts: (its distinct chunks that hold Lao letters, its distinct terms)
+    part_keys: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     pdf_script: str = ""  # "lo" when the printed pages' letters are mostly Lao, "other" when not, "" without
-    spellings: frozenset[str] = frozenset()  # its Latin words as written (folded, before the stemmer), for near.py
+    spellings: tuple[str, ...] = ()  # its distinct Latin words as written (folded, before the stemmer), for near.py
     # each page scan's, when the printed pages are the scans' text (relative, as url is)
     scan_urls: tuple[str, ...] = ()
     machine_read: tuple[int, ...] = ()  # the numbers (from 1) of the printed pages whose text was read by machine (OCR)
@@ -216,22 +219,22 @@ class Analyzer:
             text=text,
             tags=normal["tags"].count("\n") + 1 if normal["tags"] else 0,
             fields=tuple(counted),
-            chunks=frozenset(lao_chunks),
+            chunks=tuple(lao_chunks),
             pdf_url=source.pdf_url if pages and not scan_urls else "",
             pdf_pages=_starts(lines, pages),
             parts=parts,
             part_keys=tuple(self._keys_of(part) for part, _page in parts),
             pdf_script=script_of(pages) if pages else "",
-            spellings=frozenset(spellings),
+            spellings=tuple(spellings),
             scan_urls=scan_urls,
             machine_read=machine,
         )
 
-    def _keys_of(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
-        """(the chunks that hold Lao letters, the terms) of a part's ``text``."""
+    def _keys_of(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the distinct chunks that hold Lao letters, the distinct terms) of a part's ``text``."""
         found = set(chunks(fold(text)))
-        terms = frozenset(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
-        return frozenset(filter(LAO_LETTER.search, found)), terms
+        terms = set(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
+        return tuple(filter(LAO_LETTER.search, found)), tuple(terms)
 
 
 def _normal_pages(texts: Iterable[str]) -> tuple[str, ...]:
