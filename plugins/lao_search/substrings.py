@@ -58,8 +58,10 @@ def unit_keys(chunk: str) -> dict[str, int]:
     keys: dict[str, int] = {}
     for units in lao_units(chunk):
         for i, unit in enumerate(units):
+            key = unit
             for n in range(min(i + 1, UNITS_IN_KEYS)):
-                key = "".join(units[i - n : i + 1])
+                if n:
+                    key = units[i - n] + key  # the units from i - n to i
                 for start in range(len(key) - len(key.lstrip(LEADING_VOWELS)) + 1):
                     keys[key[start:]] = UNIT
             after = "".join(units[i + 1 : i + 1 + UNITS_IN_KEYS])
