@@ -4,10 +4,13 @@ import json
 from dataclasses import replace
 from itertools import pairwise
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from lao_search import codec
 from lao_search.bm25 import weights
 from lao_search.documents import Analyzer, Pdf, Source
-from lao_search.index import Layout, as_script, digest, order, search_files
+from lao_search.index import Layout, as_script, compact_json, digest, order, search_files
 from lao_search.segment import segment
 from lao_search.text import has_lao
 
@@ -237,3 +240,16 @@ def test_an_article_with_a_pdf_shows_its_url_and_where_its_pages_begin_and_its_w
     assert refs_of["ສັດປ່າ"] == [2]  # a word only the PDF has: its article, weighed as a body's word
     record, is_term, _words = records(files)["ສັດປ່າ"]
     assert is_term and record == codec.postings([2], weights_of["ສັດປ່າ"]) + "." + codec.int_set(0)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),  # any text: lone surrogates, U+2028...
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES)
+def test_the_search_datas_json_is_the_standard_librarys_compact_sorted_json(payload):
+    # orjson writes it where it can; a lone surrogate (a damaged PDF's text) falls back to the standard library
+    assert compact_json(payload) == json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

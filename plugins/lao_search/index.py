@@ -47,6 +47,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import orjson
+
 from . import codec
 from .bm25 import weights
 from .near import neighbourhood, toned
@@ -423,9 +425,20 @@ def _named(folder: str, payload: object) -> tuple[str, str]:
     return f"{folder}/{digest(script)}.js", script
 
 
+def compact_json(payload: object) -> str:
+    """``payload`` as JSON, compact, keys sorted, characters as they are (``json.dumps(payload, ensure_ascii=False,
+    sort_keys=True, separators=(",", ":"))``), written by orjson, which writes the same two to three times faster (the
+    search data of 10,000 news are 100,000 scripts); by the standard library where orjson refuses (a lone surrogate,
+    which a damaged PDF's text may hold)."""
+    try:
+        return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError is one
+        return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def as_script(payload: object) -> str:
     """A classic script that hands ``payload`` to the search page: pages opened from disk cannot fetch JSON."""
-    data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = compact_json(payload)
     # "</" would end a script element if this were ever inlined; U+2028/9 are line ends to old JS parsers.
     data = data.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"{RECEIVER}({data});\n"
