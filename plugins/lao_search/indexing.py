@@ -366,8 +366,13 @@ def _index(
         gc.freeze()
         gc.disable()  # until _collector_spared ends
         if kept:
-            kept.forget()
-        summary = analysis.write(plan, output_path, layout, report, kept.link if kept else None)
+            kept.begin()
+        try:
+            summary = analysis.write(plan, output_path, layout, report, kept.link if kept else None)
+        except BaseException:
+            if kept:
+                kept.abandon()  # what was kept before stays
+            raise
     finally:
         if analysis:
             analysis.close()

@@ -26,6 +26,7 @@ from .index import FORMAT
 logger = logging.getLogger(__name__)
 NAME = "lao_search-data"  # the folder in CACHE_PATH
 MANIFEST = "manifest.json"
+NEW = "new"  # in NAME: the links to the search data being written, until they are kept
 # {"read": [fingerprint, ...], "plan": [[lang, data folder, [fingerprint, ...]], ...]}, fingerprints in hex
 MadeOf = dict[str, Any]
 K = TypeVar("K")
@@ -55,6 +56,7 @@ class KeptData:
         self.made_of: MadeOf | None = None  # as made_of() says, when something is kept
         self.summary: list[Any] = []
         self.files: list[int] = []  # how many files each language's data has
+        self.fresh = os.path.join(folder, NEW)  # where the links to the data being written are made
         # n -> (the n-th language's search data, how many files, the process linking them or None once linked)
         self.linking: dict[int, tuple[str, int, subprocess.Popen[bytes] | None]] = {}
         try:
@@ -87,53 +89,78 @@ class KeptData:
                 raise FileNotFoundError(f"files of {os.path.join(self.folder, str(n))} are missing")
         return self.summary
 
-    def forget(self) -> None:
-        """Removes what is kept, before the search data that will take its place are written."""
-        os.makedirs(self.folder, exist_ok=True)
-        manifest = os.path.join(self.folder, MANIFEST)
-        if os.path.exists(manifest):
-            os.remove(manifest)  # first: a build stopped half-way leaves nothing that looks kept
-        for name in os.listdir(self.folder):
-            shutil.rmtree(os.path.join(self.folder, name), ignore_errors=True)
-        self.made_of, self.summary, self.files = None, [], []
+    def begin(self) -> None:
+        """Makes ready to keep the search data about to be written (``link``, then ``keep``); what is kept stays
+        until ``keep`` replaces it, so that a build that fails leaves the last one's."""
+        shutil.rmtree(self.fresh, ignore_errors=True)
+        os.makedirs(self.fresh, exist_ok=True)
         self.linking = {}
 
     def link(self, n: int, source: str, files: int) -> None:
         """Begins keeping links to the ``files`` files of the ``n``-th language's search data, just written in
         ``source``: on Linux by ``cp -al`` in a process of its own, while the indexing goes on (33,000 links of a
-        language at 10,000 news took 1-2 s of the indexing's time), elsewhere at once."""
-        target = os.path.join(self.folder, str(n))
+        language at 10,000 news took 1-2 s of the indexing's time); elsewhere, or across two file systems, at once."""
+        target = os.path.join(self.fresh, str(n))
+        if n in self.linking:  # linked again (a build never does): the first linking stopped and undone
+            previous = self.linking.pop(n)[2]
+            if previous is not None:
+                previous.kill()
+                previous.wait()
+            shutil.rmtree(target, ignore_errors=True)
         copier = None
-        if sys.platform.startswith("linux") and shutil.which("cp"):
+        if _cp_can_link(source, self.fresh) and not os.path.lexists(target):  # else cp would copy into it
             copier = subprocess.Popen(
                 ["cp", "-al", "--", source, target],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
             )
         else:
-            _link_tree(source, target)
+            files = _link_tree(source, target)
         self.linking[n] = (source, files, copier)
 
     def keep(self, made_of: MadeOf, summary: list[Any]) -> None:
-        """Keeps the links begun (``link``) to the search data just written (``made_of`` them), once all are made:
-        where ``cp`` could not make them (the cache on another file system than the output), linked or copied
-        here."""
+        """Keeps the links begun (``link``) to the search data just written (``made_of`` them) in place of what was
+        kept, once all are made; where ``cp`` failed, linked or copied here."""
         files = []
         for n in range(len(made_of["plan"])):
             source, count, copier = self.linking.pop(n)
-            if copier is not None:
-                copier.communicate()
-                if copier.returncode:
-                    target = os.path.join(self.folder, str(n))
-                    shutil.rmtree(target, ignore_errors=True)
-                    count = _link_tree(source, target)
+            if copier is not None and copier.wait():
+                target = os.path.join(self.fresh, str(n))
+                shutil.rmtree(target, ignore_errors=True)
+                count = _link_tree(source, target)
             files.append(count)
         manifest = os.path.join(self.folder, MANIFEST)
+        if os.path.exists(manifest):
+            os.remove(manifest)  # first: a build stopped half-way leaves nothing that looks kept
+        for name in os.listdir(self.folder):
+            if name != NEW:
+                shutil.rmtree(os.path.join(self.folder, name), ignore_errors=True)
+        for n in range(len(files)):
+            os.replace(os.path.join(self.fresh, str(n)), os.path.join(self.folder, str(n)))
+        shutil.rmtree(self.fresh, ignore_errors=True)
         with open(manifest + ".tmp", "w", encoding="utf-8") as f:
             json.dump({"stamp": self.stamp, "made_of": made_of, "summary": summary, "files": files}, f)
         os.replace(manifest + ".tmp", manifest)
         self.made_of, self.summary, self.files = made_of, summary, files
+
+    def abandon(self) -> None:
+        """Stops the linking begun, when the build will not keep what it wrote."""
+        for _source, _count, copier in self.linking.values():
+            if copier is not None:
+                copier.kill()
+                copier.wait()
+        self.linking = {}
+
+
+def _cp_can_link(source: str, target: str) -> bool:
+    """Whether ``cp -al`` can link ``source``'s files into the folder ``target``: Linux's cp, one file system."""
+    if not sys.platform.startswith("linux") or not shutil.which("cp"):
+        return False
+    try:
+        return os.stat(source).st_dev == os.stat(target).st_dev
+    except OSError:
+        return False
 
 
 def _link_tree(source: str, target: str) -> int:
