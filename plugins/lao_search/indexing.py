@@ -259,8 +259,7 @@ class Analysis:
             if on_written:
                 on_written(len(summary), target, len(sizes) + 1)  # and the manifest
             summary.append(
-                f"Search ({lang}): {len(keys)} articles, {len(files) + len(shown)} files, "
-                f"{size / 1024:.0f} KB in {data_folder}"
+                f"Search ({lang}): {len(keys)} articles, {len(sizes)} files, {size / 1024:.0f} KB in {data_folder}"
             )
             indexed += len(keys)
             report("step", "Search: articles indexed", indexed, total)

@@ -102,10 +102,7 @@ class KeptData:
         language at 10,000 news took 1-2 s of the indexing's time); elsewhere, or across two file systems, at once."""
         target = os.path.join(self.fresh, str(n))
         if n in self.linking:  # linked again (a build never does): the first linking stopped and undone
-            previous = self.linking.pop(n)[2]
-            if previous is not None:
-                previous.kill()
-                previous.wait()
+            _stop(self.linking.pop(n)[2])
             shutil.rmtree(target, ignore_errors=True)
         copier = None
         if _cp_can_link(source, self.fresh) and not os.path.lexists(target):  # else cp would copy into it
@@ -147,10 +144,15 @@ class KeptData:
     def abandon(self) -> None:
         """Stops the linking begun, when the build will not keep what it wrote."""
         for _source, _count, copier in self.linking.values():
-            if copier is not None:
-                copier.kill()
-                copier.wait()
+            _stop(copier)
         self.linking = {}
+
+
+def _stop(copier: subprocess.Popen[bytes] | None) -> None:
+    """Stops a ``cp`` linking, if there is one."""
+    if copier is not None:
+        copier.kill()
+        copier.wait()
 
 
 def _cp_can_link(source: str, target: str) -> bool:

@@ -40,6 +40,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .text import LAO
+
 # Where a space or line break is inside a syllable, never a word boundary (``repair`` takes it out):
 #  * before a vowel or mark that follows its consonant: the combining marks ັ ິ ີ ຶ ື ຸ ູ ົ ຼ, the tones ່ ້ ໊ ໋, ໌ ໍ
 #    and ໎ (U+0EB1, U+0EB4–U+0EBC, U+0EC8–U+0ECE) and the spacing vowels ະ າ ຳ ຽ (U+0EB0, U+0EB2, U+0EB3, U+0EBD).
@@ -59,7 +61,7 @@ _INSIDE_SYLLABLE = re.compile(
     f"|(?<=[{CLOSED}][{TONES}])\\s+(?=[{CONSONANTS}])"
 )
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_LAO = re.compile("[\u0e80-\u0eff]")
+_LAO = re.compile(f"[{LAO}]")
 _MARKS = re.compile("[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ece]")
 _FOLLOWS = re.compile(f"[{FOLLOWING}]")
 _WHITESPACE = frozenset(" \t\r\n")
@@ -372,7 +374,7 @@ def _span(obj: ctypes.c_void_p, count: int, actual: dict[int, bool]) -> int | No
 
 
 # whitespace between two Lao letters (a run of it whole: what comes before a run is never whitespace)
-_BLANKS_IN_LAO = re.compile("(?<=[\u0e80-\u0eff])[ \t\r\n]+(?=[\u0e80-\u0eff])")
+_BLANKS_IN_LAO = re.compile(f"(?<=[{LAO}])[ \t\r\n]+(?=[{LAO}])")
 _LINE = re.compile("[^\r\n]+")
 
 
