@@ -1,17 +1,19 @@
 """One article as the search sees it, made from what Pelican holds."""
 
+import html
 import os
 import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import lao_search.documents as documents
-from lao_search.documents import Analyzer, Pdf, Source
-from lao_search.text import WHITESPACE
+from lao_search.documents import Analyzer, MachineText, Pdf, Source
+from lao_search.text import WHITESPACE, chunks, fold, has_lao
 from measure.pdf_measure import FIXTURE_PAGES, known_text
 
 NEWS_PDF = Path(__file__).parent / "fixtures" / "pdf" / "lao-news.pdf"
@@ -147,3 +149,55 @@ def test_a_text_of_the_basic_plane_only_is_cut_as_spelt_out_too(text, units):
 def test_a_character_beyond_the_bmp_counts_two_units_as_in_the_browser():
     assert documents.cut("😀 a", 3) == ["😀 ", "a"]
     assert documents.cut("ກ າ", 3) == ["ກ າ"]
+
+
+# Lao spelt two ways, whitespace Python and the browser split at, an accent alone, letters whose case or
+# accents fold to more or fewer characters, a zero-width space
+NASTY = ["ກ", "ຫ", "ລ", "ຣ", "າ", "້", "ໍ", " ", "\n", "\u00a0", "\u2000", "\u200b", "e", "\u0301", "É", "Σ", "A", "İ"]
+NASTY += ["2", "."]
+
+
+def plain_keys(analyzer, text):
+    """A part's keys as the rule says, folded and cut into chunks on its own: (Lao chunks, terms)."""
+    found = set(chunks(fold(text)))
+    terms = {term for chunk in found for term in analyzer.chunk_terms[chunk]}
+    return {chunk for chunk in found if has_lao(chunk)}, terms
+
+
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(NASTY), max_size=60), min_size=6, max_size=6),
+    st.lists(st.text(alphabet=st.sampled_from(NASTY), max_size=60), max_size=4),
+    st.sets(st.integers(1, 4)),
+    st.integers(4, 40),
+)
+def test_a_long_documents_fields_and_parts_have_the_keys_each_of_them_has_on_its_own(texts, pages, machine, units):
+    # The long way folds each part once and takes each field's chunks from its parts': the same as folding each
+    # field on its own (the short way), and each part's keys those of its own text.
+    title, summary, body, tag, other_tag, _ = texts
+    source = replace(
+        SOURCE,
+        title=title,
+        summary_html=html.escape(summary),
+        body_html=html.escape(body),
+        tags=tuple(t for t in (tag, other_tag) if t),
+        pdf=Pdf("x.pdf", 1, 2) if pages else None,
+        pdf_text=MachineText("x.txt", 1, 2) if pages else None,
+        pdf_url="files/x.pdf" if pages else "",
+    )
+    machine_read = [page if n in machine else "" for n, page in enumerate(pages, 1)]
+
+    def analyse():
+        typed = [page if n not in machine else "" for n, page in enumerate(pages, 1)]
+        return Analyzer(read_pdf=lambda path: typed, read_machine=lambda path: machine_read).document(source)
+
+    whole = analyse()  # PART_UNITS as it is: short
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(documents, "PART_UNITS", units)
+        cut_up = analyse()
+    analyzer = Analyzer()
+    assert cut_up.text == whole.text and cut_up.fields == whole.fields
+    assert set(cut_up.chunks) == set(whole.chunks) and set(cut_up.spellings) == set(whole.spellings)
+    assert "".join(part for part, _page in cut_up.parts) == cut_up.text or not cut_up.parts
+    assert [(set(lao), set(terms)) for lao, terms in cut_up.part_keys] == [
+        plain_keys(analyzer, part) for part, _page in cut_up.parts
+    ]

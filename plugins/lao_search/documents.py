@@ -192,24 +192,30 @@ class Analyzer:
         # typed and read by machine: two fields, the second weighed less (bm25.FIELDS)
         normal["pdf"] = "\n".join(page for n, page in enumerate(pages, 1) if n not in machine)
         normal["scan"] = "\n".join(pages[n - 1] for n in machine)
+        lines = [normal[name] for name in ("title", "summary", "body") if normal[name]]
+        tags = [normal["tags"]] if normal["tags"] else []
+        text = "\n".join([*lines, *pages, *tags])  # a page without text keeps its (empty) line
+        parts: tuple[tuple[str, int], ...] = ()
+        part_chunks: list[list[str]] = []
+        if _utf16_length(text) > PART_UNITS:
+            parts, part_chunks, found_in = _long(normal, lines, pages, machine, tags)
+        else:
+            found_in = {name: chunks(fold(normal[name])) for name, _boost in FIELDS}
         counted: list[tuple[dict[str, int], int]] = []
         lao_chunks: set[str] = set()
         spellings: set[str] = set()
         for name, _boost in FIELDS:
-            if not normal[name]:
+            found = found_in[name]
+            if not found:
                 counted.append(({}, 0))
                 continue
-            found = chunks(fold(normal[name]))
             distinct = set(found)  # what holds or is a chunk, not how often: each chunk once
             spellings.update(chain.from_iterable(map(self.chunk_spellings.__getitem__, distinct)))
             if LAO_LETTER.search(normal[name]):
                 lao_chunks.update(filter(LAO_LETTER.search, distinct))
             terms = list(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
             counted.append((dict(Counter(terms)), len(terms)))
-        lines = [normal[name] for name in ("title", "summary", "body") if normal[name]]
-        tags = [normal["tags"]] if normal["tags"] else []
-        text = "\n".join([*lines, *pages, *tags])  # a page without text keeps its (empty) line
-        parts = _parts(lines, pages, tags) if _utf16_length(text) > PART_UNITS else ()
+        part_keys = tuple(self._keys_of(set(found), lao_chunks) for found in part_chunks)
         return Document(
             url=source.url,
             title=source.title,
@@ -223,18 +229,18 @@ class Analyzer:
             pdf_url=source.pdf_url if pages and not scan_urls else "",
             pdf_pages=_starts(lines, pages),
             parts=parts,
-            part_keys=tuple(self._keys_of(part) for part, _page in parts),
+            part_keys=part_keys,
             pdf_script=script_of(pages) if pages else "",
             spellings=tuple(spellings),
             scan_urls=scan_urls,
             machine_read=machine,
         )
 
-    def _keys_of(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(the distinct chunks that hold Lao letters, the distinct terms) of a part's ``text``."""
-        found = set(chunks(fold(text)))
+    def _keys_of(self, found: set[str], lao_chunks: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the distinct chunks that hold Lao letters, the distinct terms) of a part whose distinct chunks are
+        ``found``, of a document whose chunks that hold Lao letters are ``lao_chunks``."""
         terms = set(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
-        return tuple(filter(LAO_LETTER.search, found)), tuple(terms)
+        return tuple(found & lao_chunks), tuple(terms)
 
 
 def _normal_pages(texts: Iterable[str]) -> tuple[str, ...]:
@@ -251,19 +257,51 @@ def script_of(pages: Iterable[str]) -> str:
     return "lo" if lao * 2 > letters else "other"
 
 
-def _parts(lines: list[str], pages: Sequence[str], tags: list[str]) -> tuple[tuple[str, int], ...]:
-    """The text of ``lines``, ``pages`` and ``tags`` (joined by line breaks, as Document.text) in parts of at most
-    PART_UNITS, each (text, page): the article's own text, then each page of its PDF (numbered from 1), then the
-    tags. A part ends after a whitespace character, so a string without whitespace (a query's part) lies inside
-    one part; a part never holds text of two pages."""
+def _sections(lines: list[str], pages: Sequence[str], tags: list[str]) -> list[tuple[str, int]]:
+    """The sections of a long document's text (joined by line breaks, as Document.text), each (text, page): the
+    article's own ``lines``, then each of ``pages`` (numbered from 1), then the ``tags``; each but the last with the
+    line break before the next. A part never holds text of two sections."""
     sections = [("\n".join(lines), 0)] if lines else []
     sections += [(page, number) for number, page in enumerate(pages, 1)]
     sections += [("\n".join(tags), 0)] if tags else []
+    last = len(sections) - 1
+    return [(section + "\n" if i < last else section, page) for i, (section, page) in enumerate(sections)]
+
+
+def _parts(lines: list[str], pages: Sequence[str], tags: list[str]) -> tuple[tuple[str, int], ...]:
+    """The text of ``lines``, ``pages`` and ``tags`` in parts of at most PART_UNITS, each (text, page): its
+    sections (``_sections``) cut after whitespace (``cut``), so that a string without whitespace (a query's part)
+    lies inside one part."""
+    return tuple((piece, page) for section, page in _sections(lines, pages, tags) for piece in cut(section, PART_UNITS))
+
+
+def _long(
+    normal: Mapping[str, str], lines: list[str], pages: Sequence[str], machine: Sequence[int], tags: list[str]
+) -> tuple[tuple[tuple[str, int], ...], list[list[str]], dict[str, list[str]]]:
+    """(its parts, each part's chunks of folded text, each field's) of a long document, from the normal text of
+    its fields (``normal``; ``lines`` and ``tags`` as Document.text has them) and its printed ``pages``
+    (``machine``: the numbers of those read by machine): each part is folded and
+    cut into chunks once, and each field's chunks are its parts' in a row. Folding changes no whitespace and no
+    character across it, and parts, sections and fields all end at whitespace, so the chunks are the same as the
+    fields' own (tests/test_documents.py holds the two to each other)."""
     parts: list[tuple[str, int]] = []
-    for i, (section, page) in enumerate(sections):
-        text = section + "\n" if i < len(sections) - 1 else section  # the line break before the next section
-        parts += [(piece, page) for piece in cut(text, PART_UNITS)]
-    return tuple(parts)
+    part_chunks: list[list[str]] = []
+    in_section: list[list[str]] = []  # each section's chunks, its parts' in a row
+    for section, page in _sections(lines, pages, tags):
+        found: list[str] = []
+        for piece in cut(section, PART_UNITS):
+            parts.append((piece, page))
+            part_chunks.append(chunks(fold(piece)))
+            found += part_chunks[-1]
+        in_section.append(found)
+    found_in = {name: chunks(fold(normal[name])) for name in ("title", "summary")}  # a line each: short
+    own = in_section[0] if lines else []
+    found_in["body"] = own[len(found_in["title"]) + len(found_in["summary"]) :]
+    page_chunks = in_section[1 if lines else 0 :][: len(pages)]
+    found_in["pdf"] = [c for n, found in enumerate(page_chunks, 1) if n not in machine for c in found]
+    found_in["scan"] = [c for n in machine for c in page_chunks[n - 1]]
+    found_in["tags"] = in_section[-1] if tags else []
+    return tuple(parts), part_chunks, found_in
 
 
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")  # what a query is split at too (text.chunks)
