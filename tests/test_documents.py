@@ -158,9 +158,9 @@ NASTY += ["2", "."]
 
 
 def plain_keys(analyzer, text):
-    """A part's keys as the rule says, folded and cut into chunks on its own: (Lao chunks, terms)."""
+    """A part's keys as the rule says, folded and cut into chunks on its own: (Lao chunks, other terms)."""
     found = set(chunks(fold(text)))
-    terms = {term for chunk in found for term in analyzer.chunk_terms[chunk]}
+    terms = {term for chunk in found for term in analyzer.chunk_terms[chunk] if not has_lao(term)}
     return {chunk for chunk in found if has_lao(chunk)}, terms
 
 

@@ -52,7 +52,7 @@ class Document:
     pdf_pages: tuple[int, ...] = ()
     # a long document's text cut in parts: (text, its printed page or 0) each; () for a short one
     parts: tuple[tuple[str, int], ...] = ()
-    # for each of parts: (its distinct chunks that hold Lao letters, its distinct terms)
+    # for each of parts: (its distinct chunks that hold Lao letters, its distinct terms without Lao letters)
     part_keys: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     pdf_script: str = ""  # "lo" when the printed pages' letters are mostly Lao, "other" when not, "" without
     spellings: tuple[str, ...] = ()  # its distinct Latin words as written (folded, before the stemmer), for near.py
@@ -138,6 +138,8 @@ class Analyzer:
         self.terms: _Memo[str, str] = _Memo(lambda word: stem(trim(word)))  # word -> term (lao-trimmer, lao-stemmer)
         self.pieces: _Memo[str, list[tuple[int, str]]] = _Memo(chunk_pieces, pieces or {})  # chunk -> [(start, word)]
         self.chunk_terms: _Memo[str, tuple[str, ...]] = _Memo(self._terms_of)  # chunk -> (term, ...)
+        # chunk -> (term without Lao letters, ...): what a part's keys name besides its Lao chunks
+        self.chunk_other_terms: _Memo[str, tuple[str, ...]] = _Memo(self._other_terms_of)
         # chunk -> (Latin word as written, ...)
         self.chunk_spellings: _Memo[str, tuple[str, ...]] = _Memo(self._spellings_of)
         self.read_pdf = read_pdf  # path -> the text of each page
@@ -148,6 +150,9 @@ class Analyzer:
 
     def _terms_of(self, chunk: str) -> tuple[str, ...]:
         return tuple(map(self.terms.__getitem__, (word for _start, word in self.pieces[chunk])))
+
+    def _other_terms_of(self, chunk: str) -> tuple[str, ...]:
+        return tuple(term for term in self.chunk_terms[chunk] if not LAO_LETTER.search(term))
 
     def _spellings_of(self, chunk: str) -> tuple[str, ...]:
         return tuple(word for _start, word in self.pieces[chunk] if LATIN_WORD.fullmatch(word))
@@ -237,9 +242,11 @@ class Analyzer:
         )
 
     def _keys_of(self, found: set[str], lao_chunks: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(the distinct chunks that hold Lao letters, the distinct terms) of a part whose distinct chunks are
-        ``found``, of a document whose chunks that hold Lao letters are ``lao_chunks``."""
-        terms = set(chain.from_iterable(map(self.chunk_terms.__getitem__, found)))
+        """(the distinct chunks that hold Lao letters, the distinct terms without Lao letters) of a part whose
+        distinct chunks are ``found``, of a document whose chunks that hold Lao letters are ``lao_chunks``. A Lao
+        term is inside each chunk it is a term of, so the parts that hold the chunks that hold it are its parts
+        (index.py)."""
+        terms = set(chain.from_iterable(map(self.chunk_other_terms.__getitem__, found)))
         return tuple(found & lao_chunks), tuple(terms)
 
 

@@ -225,8 +225,9 @@ def _tone_files(lao: Mapping[str, int], layout: Layout, files: dict[str, str]) -
 
 def _long_parts(documents: Iterable[Document]) -> tuple[str, dict[str, int], dict[str, int]]:
     """(how many parts each document's text has, 0 for one not long, as codec numbers; {chunk: parts}, {term:
-    parts}): which parts of long documents hold each Lao chunk and each term, as the bits of an integer, a part's bit
-    its number across the long documents in ref order (the first part of the first long document is 0)."""
+    parts}): which parts of long documents hold each Lao chunk and each term without Lao letters, as the bits of an
+    integer, a part's bit its number across the long documents in ref order (the first part of the first long
+    document is 0). A Lao term's parts are those of the chunks that hold it (substrings.containing)."""
     counts: list[int] = []
     # each chunk's and term's parts, listed (rising) and made sets at the end: an integer as large as the parts
     # are many, made anew for each part that holds a chunk, would cost as much as all those parts' bits
