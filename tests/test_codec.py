@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from lao_search.codec import SetTexts, gaps, gaps_of_int, int_of_refs, int_set, number, numbers, postings
+from lao_search.codec import FEW_BITS, SetTexts, gaps, gaps_of_int, int_of_refs, int_set, number, numbers, postings
 
 
 @pytest.mark.parametrize("value, text", [(0, "A"), (1, "B"), (31, "f"), (32, "gB"), (1023, "_f"), (1024, "ggB")])
@@ -34,6 +34,9 @@ def test_sets_as_integers_and_their_gaps():
         bits = int_of_refs(refs)
         assert bits == sum(1 << ref for ref in refs)
         assert gaps_of_int(bits) == gaps(refs)
+    for count in (0, FEW_BITS, FEW_BITS + 1):  # the gaps of a few bits are found bit by bit, of more from the digits
+        refs = sorted(rnd.sample(range(3000), count))
+        assert gaps_of_int(int_of_refs(refs)) == gaps(refs)
 
 
 def test_postings_count_gaps_then_weights():

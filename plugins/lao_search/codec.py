@@ -87,9 +87,22 @@ class SetTexts(dict[int, str]):
         return text
 
 
+FEW_BITS = 8  # up to this many, a set's gaps are found bit by bit: else by reading all its digits
+
+
 def gaps_of_int(bits: int) -> list[int]:
     """The gaps between the set bits of ``bits`` (the first from -1): the runs of zeros between its ones."""
-    return list(map(len, bin(bits)[:1:-1].split("1")[:-1]))
+    if bits.bit_count() > FEW_BITS:
+        return list(map(len, bin(bits)[:1:-1].split("1")[:-1]))
+    out: list[int] = []  # most sets have a few articles or parts, of thousands: their lowest bits one by one
+    last = -1
+    while bits:
+        lowest = bits & -bits
+        at = lowest.bit_length() - 1
+        out.append(at - last - 1)
+        last = at
+        bits ^= lowest
+    return out
 
 
 FEW_REFS = 64  # up to this many, a set's integer is made bit by bit: else as a byte per possible article
