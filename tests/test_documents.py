@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lao_search.documents as documents
+from lao_search.cache import fingerprint
 from lao_search.documents import Analyzer, MachineText, Pdf, Source
 from lao_search.text import WHITESPACE, chunks, fold, has_lao
 from measure.pdf_measure import FIXTURE_PAGES, known_text
@@ -105,7 +106,16 @@ def test_a_pdf_two_items_share_is_read_once_and_a_changed_one_is_told_apart(tmp_
     pdf.write_bytes(b"two")
     os.utime(pdf, ns=(first.mtime_ns + 1, first.mtime_ns + 1))  # the same size: the time tells
     assert Pdf.at(str(pdf)) != first
-    assert repr(first) in repr(replace(SOURCE, pdf=first))  # what the document cache's fingerprint is made of
+    # what the document cache finds a document by
+    assert fingerprint(replace(SOURCE, pdf=first)) != fingerprint(replace(SOURCE, pdf=Pdf.at(str(pdf))))
+
+
+def test_a_sources_fingerprint_is_of_everything_in_it_and_of_each_field_apart():
+    assert fingerprint(SOURCE) == fingerprint(replace(SOURCE))
+    for name, value in [("title", "ITU"), ("body_html", "<p>ນ້ຳ</p>"), ("tags", ("ITU",)), ("pdf", Pdf("x.pdf", 1, 2))]:
+        assert fingerprint(replace(SOURCE, **{name: value})) != fingerprint(SOURCE)
+    assert fingerprint(replace(SOURCE, title="ab", url="")) != fingerprint(replace(SOURCE, title="b", url="a"))
+    assert fingerprint(replace(SOURCE, body_html="\ud800")) != fingerprint(replace(SOURCE, body_html="\udc00"))
 
 
 def utf16(text):

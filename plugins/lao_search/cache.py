@@ -13,6 +13,7 @@ replaced or edited is read again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -43,8 +44,18 @@ def version(modules: Iterable[str] = MADE_BY) -> tuple[str, str, str, str]:
     return code.hexdigest(), icu.ICU_VERSION, icu.VERSION, str(PDFIUM_INFO)
 
 
-def fingerprint(source: object) -> bytes:
-    return hashlib.sha256(repr(source).encode("utf-8")).digest()
+def fingerprint(source: Source) -> bytes:
+    """A digest of ``source``: its class, then each field, a string as UTF-8 (the bulk, the article's HTML, at the
+    speed of copying it: its repr would escape it first), anything else by its repr (a Pdf, the tags), each after
+    its length and kind, so that no two sources give the same bytes."""
+    digest = hashlib.sha256(type(source).__qualname__.encode("utf-8"))
+    for value in (getattr(source, field.name) for field in dataclasses.fields(source)):
+        data = value if isinstance(value, str) else repr(value)
+        encoded = data.encode("utf-8", "surrogatepass")  # a lone surrogate, as a damaged PDF's text may hold
+        digest.update(b"s" if data is value else b"r")
+        digest.update(len(encoded).to_bytes(8, "little"))
+        digest.update(encoded)
+    return digest.digest()
 
 
 class DocumentCache:
