@@ -155,6 +155,8 @@ class Analyzer:
         return tuple(term for term in self.chunk_terms[chunk] if not LAO_LETTER.search(term))
 
     def _spellings_of(self, chunk: str) -> tuple[str, ...]:
+        if not LATIN_WORD.search(chunk):  # a word is inside its chunk: most chunks (Lao ones) have none
+            return ()
         return tuple(word for _start, word in self.pieces[chunk] if LATIN_WORD.fullmatch(word))
 
     def _pages_of(self, pdf: Pdf) -> tuple[str, ...]:
