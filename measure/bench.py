@@ -2,7 +2,7 @@
 
 It measures, on the same content:
   * three builds, each Pelican run directly as a subprocess with its own empty cache: plain Pelican (default theme,
-    no plugins), the project without search (plugins archive and assets) and the project with search. Wall-clock
+    no plugins), the project without search (its plugins but the search) and the project with search. Wall-clock
     seconds, CPU seconds (user + sys of Pelican and its children: the search indexing runs partly in a forked
     background process, so CPU may exceed wall time) and peak memory (the largest process of the build, and the
     whole process tree's summed: measure/proctree.py);
@@ -27,6 +27,7 @@ import glob
 import json
 import os
 import re
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -51,7 +52,13 @@ CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "flores200-sib-
 SEED = 2026
 T = TypeVar("T")
 MARKER = ".archive-bench"  # marks a --keep folder as this benchmark's, so that it may be emptied again
-WITHOUT_SEARCH = 'PLUGINS=["archive", "assets"]'  # pelican -e (JSON): pelicanconf.py minus lao_search
+SEARCH_PLUGIN = "lao_search"
+
+
+def without_search() -> str:
+    """The setting (pelican -e, JSON) of the project's plugins (pelicanconf.py) but the search's."""
+    plugins = runpy.run_path(SETTINGS)["PLUGINS"]
+    return "PLUGINS=" + json.dumps([plugin for plugin in plugins if plugin != SEARCH_PLUGIN])
 
 
 def plain_pelicanconf() -> str:
@@ -166,7 +173,7 @@ def run_builds(work: str, content: str, baselines: bool, runs: int) -> dict[str,
         plain_settings = os.path.join(work, "plain-pelicanconf.py")
         with open(plain_settings, "w") as f:
             f.write(plain_pelicanconf())
-        settings = {"plain": (plain_settings,), "without-search": (SETTINGS, "-e", WITHOUT_SEARCH), **settings}
+        settings = {"plain": (plain_settings,), "without-search": (SETTINGS, "-e", without_search()), **settings}
     done: dict[str, list[Build]] = {name: [] for name in settings}
     for run in range(runs):
         for name, args in settings.items():
