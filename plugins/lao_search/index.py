@@ -287,13 +287,16 @@ def _shards(
     and the records too big for them to ``files``."""
     placed: list[tuple[str, str]] = []  # (key, its record or the file holding it)
     common_file = {key: f"/{common['folder']}/{i}.js" for i, key in enumerate(common["keys"])} if common else {}
+    record_file: dict[str, str] = {}  # a record too big for its shard -> its file: keys share records (3 in 4)
     for key in keys:
         record = records[key]
         if key in common_file:
             record = common_file[key]
         elif len(record) > layout.inline_bytes:
-            name, files[name] = _named("l", {"record": record})
-            record = "/" + name
+            if record not in record_file:
+                name, files[name] = _named("l", {"record": record})
+                record_file[record] = "/" + name
+            record = record_file[record]
         placed.append((key, record))
 
     def cost(item: tuple[str, str]) -> int:
