@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from lao_search.pdftext import _LAO, PdfUnreadable, _Chars, has_text_layer, page_texts, repair
+from lao_search.pdftext import _LAO, PdfUnreadable, _Chars, has_text_layer, page_texts, repair, whole_characters
 from measure.pdf_measure import (
     FIXTURE_PAGES,
     FONT_FIXTURE_PAGES,
@@ -167,6 +167,13 @@ def test_the_characters_read_without_pypdfium2s_checks_are_pypdfium2s(name):
         textpage.close()
         page.close()
     document.close()
+
+
+def test_a_character_given_in_two_halves_is_one_and_a_lone_half_is_no_text():
+    # PDFium gives a character beyond the BMP as two surrogates, and a damaged font's map may give one alone, which
+    # no UTF-8 file can hold: the search data of such a page could not be written
+    assert whole_characters("ກ\ud83d\ude00ຂ\ud800 ຄ\udc00") == "ກ😀ຂ ຄ"
+    assert whole_characters("ລາວ 😀") == "ລາວ 😀"
 
 
 def test_page_texts_accepts_a_path_as_a_string():

@@ -61,6 +61,7 @@ _INSIDE_SYLLABLE = re.compile(
     f"|(?<=[{CLOSED}][{TONES}])\\s+(?=[{CONSONANTS}])"
 )
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _LAO = re.compile(f"[{LAO}]")
 _MARKS = re.compile("[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ece]")
 _FOLLOWS = re.compile(f"[{FOLLOWING}]")
@@ -265,7 +266,15 @@ def _page_text(page: Any, textpage: Any) -> str:
         drop = _made_up_spaces(chars, drawn, kept, text)
         if drop:
             found = [item for k, item in enumerate(found) if k not in drop]
-    return _CONTROLS.sub("", _wraps_joined(chars, found))
+    return whole_characters(_CONTROLS.sub("", _wraps_joined(chars, found)))
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with a pair of surrogates (PDFium's halves of a character beyond the BMP) made that character, and a
+    lone one (a damaged font's map to no character) left out: no UTF-8 file, nor the search data, can hold one."""
+    if not _SURROGATES.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
 
 
 def _drawing_ranks(page: Any) -> tuple[_Objects, bool]:
