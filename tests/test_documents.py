@@ -4,11 +4,11 @@ import html
 import os
 import re
 import shutil
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import lao_search.documents as documents
@@ -112,8 +112,15 @@ def test_a_pdf_two_items_share_is_read_once_and_a_changed_one_is_told_apart(tmp_
 
 def test_a_sources_fingerprint_is_of_everything_in_it_and_of_each_field_apart():
     assert fingerprint(SOURCE) == fingerprint(replace(SOURCE))
-    for name, value in [("title", "ITU"), ("body_html", "<p>ນ້ຳ</p>"), ("tags", ("ITU",)), ("pdf", Pdf("x.pdf", 1, 2))]:
-        assert fingerprint(replace(SOURCE, **{name: value})) != fingerprint(SOURCE)
+    for field in fields(Source):
+        value = getattr(SOURCE, field.name)
+        if isinstance(value, str):
+            other: object = value + "x"
+        elif isinstance(value, tuple):
+            other = (*value, "x")
+        else:
+            other = Pdf("x", 1, 2)  # None: the PDF and its text read by machine
+        assert fingerprint(replace(SOURCE, **{field.name: other})) != fingerprint(SOURCE), field.name
     assert fingerprint(replace(SOURCE, title="ab", url="")) != fingerprint(replace(SOURCE, title="b", url="a"))
     assert fingerprint(replace(SOURCE, body_html="\ud800")) != fingerprint(replace(SOURCE, body_html="\udc00"))
 
@@ -161,10 +168,12 @@ def test_a_character_beyond_the_bmp_counts_two_units_as_in_the_browser():
     assert documents.cut("ກ າ", 3) == ["ກ າ"]
 
 
-# Lao spelt two ways, whitespace Python and the browser split at, an accent alone, letters whose case or
-# accents fold to more or fewer characters, a zero-width space
-NASTY = ["ກ", "ຫ", "ລ", "ຣ", "າ", "້", "ໍ", " ", "\n", "\u00a0", "\u2000", "\u200b", "e", "\u0301", "É", "Σ", "A", "İ"]
-NASTY += ["2", "."]
+# Lao spelt two ways, whitespace Python and the browser split at (and some only Python does), an accent alone and
+# a mark that is no accent, letters whose case or accents fold to more or fewer characters, Greek sigmas, a
+# zero-width space, a character beyond the BMP (two UTF-16 units)
+NASTY = ["ກ", "ຫ", "ລ", "ຣ", "າ", "້", "ໍ", " ", "\n", "\u00a0", "\u2000", "\u2028", "\u3000", "\x85", "\x1c", "\u200b"]
+NASTY += ["e", "\u0301", "\u0483", "É", "Σ", "ς", "A", "İ", "ß", "2", ".", "😀"]
+TEXTS = st.text(alphabet=st.sampled_from(NASTY), max_size=60)
 
 
 def plain_keys(analyzer, text):
@@ -174,16 +183,22 @@ def plain_keys(analyzer, text):
     return {chunk for chunk in found if has_lao(chunk)}, terms
 
 
+@settings(max_examples=300)
+@example(texts=[""] * 5, pages=["22222"], machine=set(), extra=[], scans=[], units=4)  # pages, nothing before them
 @given(
-    st.lists(st.text(alphabet=st.sampled_from(NASTY), max_size=60), min_size=6, max_size=6),
-    st.lists(st.text(alphabet=st.sampled_from(NASTY), max_size=60), max_size=4),
-    st.sets(st.integers(1, 4)),
-    st.integers(4, 40),
+    texts=st.lists(TEXTS, min_size=5, max_size=5),
+    pages=st.lists(TEXTS, max_size=4),  # the PDF's, typed but for those read by machine
+    machine=st.sets(st.integers(1, 4)),
+    extra=st.lists(TEXTS, max_size=2),  # pages read by machine beyond the typed ones
+    scans=st.lists(TEXTS, max_size=3),  # page scans, read when the PDF has no text
+    units=st.integers(4, 40),
 )
-def test_a_long_documents_fields_and_parts_have_the_keys_each_of_them_has_on_its_own(texts, pages, machine, units):
+def test_a_long_documents_fields_and_parts_have_the_keys_each_of_them_has_on_its_own(
+    texts, pages, machine, extra, scans, units
+):
     # The long way folds each part once and takes each field's chunks from its parts': the same as folding each
     # field on its own (the short way), and each part's keys those of its own text.
-    title, summary, body, tag, other_tag, _ = texts
+    title, summary, body, tag, other_tag = texts
     source = replace(
         SOURCE,
         title=title,
@@ -193,12 +208,14 @@ def test_a_long_documents_fields_and_parts_have_the_keys_each_of_them_has_on_its
         pdf=Pdf("x.pdf", 1, 2) if pages else None,
         pdf_text=MachineText("x.txt", 1, 2) if pages else None,
         pdf_url="files/x.pdf" if pages else "",
+        scans=tuple((f"s{i}.jpg", MachineText(f"s{i}.txt", 1, 2)) for i in range(len(scans))),
     )
-    machine_read = [page if n in machine else "" for n, page in enumerate(pages, 1)]
+    typed = [page if n not in machine else "" for n, page in enumerate(pages, 1)]
+    read = {"x.txt": [page if n in machine else "" for n, page in enumerate(pages, 1)] + extra}
+    read.update((f"s{i}.txt", [text]) for i, text in enumerate(scans))
 
     def analyse():
-        typed = [page if n not in machine else "" for n, page in enumerate(pages, 1)]
-        return Analyzer(read_pdf=lambda path: typed, read_machine=lambda path: machine_read).document(source)
+        return Analyzer(read_pdf=lambda path: typed, read_machine=read.get).document(source)
 
     whole = analyse()  # PART_UNITS as it is: short
     with pytest.MonkeyPatch.context() as patch:

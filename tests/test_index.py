@@ -1,5 +1,6 @@
 """One language's search data as files: an entry, dictionary shards, records in files of their own, articles."""
 
+import base64
 import json
 from dataclasses import replace
 from itertools import pairwise
@@ -12,7 +13,7 @@ from lao_search.bm25 import weights
 from lao_search.documents import Analyzer, Pdf, Source
 from lao_search.index import Layout, as_script, compact_json, digest, order, search_files
 from lao_search.segment import segment
-from lao_search.text import has_lao
+from lao_search.text import folded, has_lao
 
 SOURCES = [
     Source(
@@ -253,3 +254,32 @@ JSON_VALUES = st.recursive(
 def test_the_search_datas_json_is_the_standard_librarys_compact_sorted_json(payload):
     # orjson writes it where it can; a lone surrogate (a damaged PDF's text) falls back to the standard library
     assert compact_json(payload) == json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def set_members(text):
+    """A set as codec.int_set wrote it, read back (js/src/codec.js): a bitmap after "!", else gaps."""
+    if text.startswith(codec.BITMAP):
+        data = base64.urlsafe_b64decode(text[1:] + "=" * (-len(text[1:]) % 4))
+        return {n for n in range(len(data) * 8) if data[n // 8] >> (n % 8) & 1}
+    members, at = set(), -1
+    for gap in codec_numbers(text):
+        at += gap + 1
+        members.add(at)
+    return members
+
+
+def test_a_key_names_the_parts_of_a_long_article_that_hold_it_lao_terms_and_others_alike():
+    # A Lao term's parts come from the chunks that hold it, an English term's from the part's own terms
+    supply, news = "ລັດຖະບານ ສະໜອງ ນ້ຳ ໃຫ້ ປະຊາຊົນ. ", "ປະຊາຊົນ ໄດ້ ຮັບ ຂ່າວ ITU ໃນ ປີ 2024. "
+    long_text = f"<p>{supply * 80}{news * 200}{supply * 80}</p>"
+    analyzer = Analyzer()
+    sources = [*SOURCES, replace(SOURCES[2], url="news/d.html", body_html=long_text)]
+    documents = order([analyzer.document(s) for s in sources])
+    long = next(d for d in documents if d.parts)  # the only long one: its parts are numbered from 0
+    files = {name: payload(script) for name, script in search_files("lo", documents, analyzer.pieces, SMALL).items()}
+    found = records(files)
+    for key in ("ສະໜອງ", "ຂ່າວ", "itu", "2024"):
+        record, is_term, _words = found[key]
+        holding = {k for k, (text, _page) in enumerate(long.parts) if key in folded(text)}
+        assert is_term and 0 < len(holding) < len(long.parts)
+        assert set_members(record.split(".")[2]) == holding, key

@@ -277,22 +277,17 @@ def _sections(lines: list[str], pages: Sequence[str], tags: list[str]) -> list[t
     return [(section + "\n" if i < last else section, page) for i, (section, page) in enumerate(sections)]
 
 
-def _parts(lines: list[str], pages: Sequence[str], tags: list[str]) -> tuple[tuple[str, int], ...]:
-    """The text of ``lines``, ``pages`` and ``tags`` in parts of at most PART_UNITS, each (text, page): its
-    sections (``_sections``) cut after whitespace (``cut``), so that a string without whitespace (a query's part)
-    lies inside one part."""
-    return tuple((piece, page) for section, page in _sections(lines, pages, tags) for piece in cut(section, PART_UNITS))
-
-
 def _long(
     normal: Mapping[str, str], lines: list[str], pages: Sequence[str], machine: Sequence[int], tags: list[str]
 ) -> tuple[tuple[tuple[str, int], ...], list[list[str]], dict[str, list[str]]]:
     """(its parts, each part's chunks of folded text, each field's) of a long document, from the normal text of
     its fields (``normal``; ``lines`` and ``tags`` as Document.text has them) and its printed ``pages``
-    (``machine``: the numbers of those read by machine): each part is folded and
-    cut into chunks once, and each field's chunks are its parts' in a row. Folding changes no whitespace and no
-    character across it, and parts, sections and fields all end at whitespace, so the chunks are the same as the
-    fields' own (tests/test_documents.py holds the two to each other)."""
+    (``machine``: the numbers of those read by machine). Its sections (``_sections``) are cut into parts of at most
+    PART_UNITS after whitespace (``cut``), so that a string without whitespace (a query's part) lies inside one
+    part; each part is folded and cut into chunks once, and each field's chunks are its parts' in a row. Folding
+    changes no whitespace and no character across it in normal text (``normalise`` removed U+FEFF, which a final
+    sigma's lower case would look through), and parts, sections and fields all end at whitespace, so the chunks are
+    the same as the fields' own (tests/test_documents.py holds the two to each other)."""
     parts: list[tuple[str, int]] = []
     part_chunks: list[list[str]] = []
     in_section: list[list[str]] = []  # each section's chunks, its parts' in a row
@@ -304,9 +299,10 @@ def _long(
             found += part_chunks[-1]
         in_section.append(found)
     found_in = {name: chunks(fold(normal[name])) for name in ("title", "summary")}  # a line each: short
+    first_page = 1 if lines else 0  # the sections: the article's own text (if any), the pages, the tags (if any)
     own = in_section[0] if lines else []
     found_in["body"] = own[len(found_in["title"]) + len(found_in["summary"]) :]
-    page_chunks = in_section[1 if lines else 0 :][: len(pages)]
+    page_chunks = in_section[first_page : first_page + len(pages)]
     found_in["pdf"] = [c for n, found in enumerate(page_chunks, 1) if n not in machine for c in found]
     found_in["scan"] = [c for n in machine for c in page_chunks[n - 1]]
     found_in["tags"] = in_section[-1] if tags else []
