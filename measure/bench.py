@@ -27,7 +27,6 @@ import glob
 import json
 import os
 import re
-import runpy
 import shutil
 import statistics
 import subprocess
@@ -57,7 +56,9 @@ SEARCH_PLUGIN = "lao_search"
 
 def without_search() -> str:
     """The setting (pelican -e, JSON) of the project's plugins (pelicanconf.py) but the search's."""
-    plugins = runpy.run_path(SETTINGS)["PLUGINS"]
+    from pelican.settings import read_settings
+
+    plugins = read_settings(SETTINGS)["PLUGINS"]
     return "PLUGINS=" + json.dumps([plugin for plugin in plugins if plugin != SEARCH_PLUGIN])
 
 

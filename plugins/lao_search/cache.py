@@ -51,7 +51,7 @@ def fingerprint(source: Source) -> bytes:
     digest = hashlib.sha256(type(source).__qualname__.encode("utf-8"))
     for value in (getattr(source, field.name) for field in dataclasses.fields(source)):
         data = value if isinstance(value, str) else repr(value)
-        encoded = data.encode("utf-8", "surrogatepass")  # a lone surrogate, as a damaged PDF's text may hold
+        encoded = data.encode("utf-8", "surrogatepass")  # any str: one with a lone surrogate too
         digest.update(b"s" if data is value else b"r")
         digest.update(len(encoded).to_bytes(8, "little"))
         digest.update(encoded)
