@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
+from pelican.settings import read_settings
+
 from tools.build import ROOT, SETTINGS, site_layout
 from tools.serve import GZIP_LEVEL
 
@@ -56,8 +58,6 @@ SEARCH_PLUGIN = "lao_search"
 
 def without_search() -> str:
     """The setting (pelican -e, JSON) of the project's plugins (pelicanconf.py) but the search's."""
-    from pelican.settings import read_settings
-
     plugins = read_settings(SETTINGS)["PLUGINS"]
     return "PLUGINS=" + json.dumps([plugin for plugin in plugins if plugin != SEARCH_PLUGIN])
 
@@ -485,8 +485,6 @@ def run(
             asked = choose_queries(pairs, content, queries)
             results = browser_figures(site, asked, ("file", "http"), phone_queries)
             print_browser(results, queries)
-            from pelican.settings import read_settings
-
             bench_offline.report(bench_offline.first_visit(site, read_settings(SETTINGS)), say)
         print_targets(builds, results)
         if rebuilds:

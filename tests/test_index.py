@@ -252,7 +252,7 @@ JSON_VALUES = st.recursive(
 
 @given(JSON_VALUES)
 def test_the_search_datas_json_is_the_standard_librarys_compact_sorted_json(payload):
-    # orjson writes it where it can; a lone surrogate (a damaged PDF's text) falls back to the standard library
+    # orjson writes it where it can; a lone surrogate (none reaches the search data) falls back to the standard library
     assert compact_json(payload) == json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

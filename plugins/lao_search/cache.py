@@ -50,9 +50,9 @@ def fingerprint(source: Source) -> bytes:
     its length and kind, so that no two sources give the same bytes."""
     digest = hashlib.sha256(type(source).__qualname__.encode("utf-8"))
     for value in (getattr(source, field.name) for field in dataclasses.fields(source)):
-        data = value if isinstance(value, str) else repr(value)
+        kind, data = (b"s", value) if isinstance(value, str) else (b"r", repr(value))
         encoded = data.encode("utf-8", "surrogatepass")  # any str: one with a lone surrogate too
-        digest.update(b"s" if data is value else b"r")
+        digest.update(kind)
         digest.update(len(encoded).to_bytes(8, "little"))
         digest.update(encoded)
     return digest.digest()

@@ -433,7 +433,8 @@ def compact_json(payload: object) -> str:
     """``payload`` as JSON, compact, keys sorted, characters as they are (``json.dumps(payload, ensure_ascii=False,
     sort_keys=True, separators=(",", ":"))``), written by orjson, which writes the same two to three times faster (the
     search data of 10,000 news are 100,000 scripts); by the standard library where orjson refuses (a lone surrogate,
-    which a damaged PDF's text may hold)."""
+    which no text of the archive holds: pdftext.whole_characters leaves a damaged PDF's out), so that it writes what
+    ``json.dumps`` writes for any payload."""
     try:
         return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError is one
