@@ -181,6 +181,44 @@ test("a long part that is no key asks for what ranks its candidates only once th
   for (const name of ranking) assert.ok(asked.indexOf(name) > firstText, `${name} after the texts: ${asked.join(" ")}`);
 });
 
+// More articles than are checked in their text at once (search.js CHECKED_AT_ONCE, 40) hold the units ຄະແນນນ
+// (ຄະ ແນ ນ ນ, a long part that is no key) begins with.
+const VILLAGES = ["ລັດຖະບານ", "ໂຮງຮຽນ", "ນັກຮຽນ", "ຊາວບ້ານ", "ແຂວງ", "ເມືອງ", "ບ້ານ", "ສະພາ"];
+const VOTES = Array.from({ length: 45 }, (_, i) =>
+  article(
+    `votes-${i}.html`,
+    `2020-01-${String((i % 28) + 1).padStart(2, "0")}`,
+    `ຂ່າວ ${i}`,
+    `<p>${VILLAGES[i % VILLAGES.length]} ຄະແນນນິຍົມ ${VILLAGES[(i * 3) % VILLAGES.length]} ${i}.</p>`,
+  ),
+);
+const votes = pythonSide({ votes: { lang: "lo", articles: VOTES } });
+const VOTES_DATA = path.join(votes.folder, "votes");
+
+test("a long part that is no key, whose units many articles hold, asks for the keys inside it beside those it ends with", async () => {
+  const query = "ຄະແນນນ";
+  const { store } = fileStore(VOTES_DATA, "lo");
+  const calls = []; // [method, first argument], in the order the search calls the store
+  for (const method of ["known", "prefixed", "lookup"]) {
+    const own = store[method].bind(store);
+    store[method] = (...args) => {
+      calls.push([method, args[0]]);
+      return own(...args);
+    };
+  }
+  const outcome = await createSearch(store).search(query);
+  assert.deepEqual(outcome.results, (await referenceOf(VOTES_DATA)).search(query).results);
+  assert.equal(outcome.results.length, VOTES.length);
+  const ending = calls.findIndex(([method]) => method === "prefixed"); // the keys its last units begin
+  const begun = calls.findIndex(([method], k) => method === "lookup" && k > ending); // ... and their records
+  const inside = calls.findIndex(([method, keys]) => method === "known" && keys.includes("ຄະແນ")); // widest inside
+  assert.ok(ending >= 0 && begun > ending && inside >= 0, JSON.stringify(calls));
+  assert.ok(
+    inside < begun,
+    `the keys inside it asked for after the records of those it ends with: ${JSON.stringify(calls)}`,
+  );
+});
+
 test("a lone result is given early, before the words it is ranked by are loaded; then ranked as any", async () => {
   const query = "ບໍລິຫານລັດດິ";
   const { store, release } = heldStore(DATA, (name) => name.startsWith("w-"));
