@@ -188,6 +188,9 @@ export function createStore(load, lang) {
    */
   function shown(results) {
     return results.map(async ({ ref, part: k = 0 }) => {
+      // the part a long article's result shows is asked for beside its article's file, not after it (on a phone,
+      // a round trip sooner); a failure is met below
+      if (k) partOf(ref, k).catch(() => {});
       const [head] = await docsOf([ref]);
       if (!head.parts) return head;
       const part = await partOf(ref, k);

@@ -213,3 +213,51 @@ test("a record looked up again is the one decoded before, whether a common word'
   assert.equal(again.get(word), first.get(word));
   assert.equal(again.get(other), first.get(other));
 });
+
+// A long article: its text is cut into parts, each a file of its own beside the article's (index.py).
+const LONG = pythonSide({
+  long: {
+    lang: "lo",
+    articles: [
+      {
+        ...ARTICLES[0],
+        body_html: WORDS.map((word, i) => `<p>${`${word} ບົດທີ ${i} `.repeat(60)}</p>`).join(""),
+      },
+    ],
+  },
+});
+const LONG_DATA = path.join(LONG.folder, "long");
+
+test("the part of a long article a result shows is asked for beside the article's file, not after it", async () => {
+  const asked = [];
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  const store = createStore(async (name) => {
+    asked.push(name);
+    if (/^f-[^/]+\/0\.js$/.test(name)) await released; // the article's own file, held back
+    return payloadOf(fs.readFileSync(path.join(LONG_DATA, name), "utf8"));
+  }, "lo");
+  await store.open();
+  assert.ok(store.partCount(0) > 2, `${store.partCount(0)} parts`);
+  const [showing] = store.shown([{ ref: 0, part: 2 }]);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.ok(
+    asked.some((name) => name.endsWith("/0-2.js")),
+    `the part asked for while the article's file is on its way: ${asked.join(" ")}`,
+  );
+  release();
+  const shown = await showing;
+  const part = payloadOf(
+    fs.readFileSync(
+      path.join(
+        LONG_DATA,
+        asked.find((n) => n.endsWith("/0-2.js")),
+      ),
+      "utf8",
+    ),
+  );
+  assert.ok(shown.text.startsWith(`${shown.title}\n${part.part.text.replace(/\n$/, "")}`));
+  assert.equal(shown.print, undefined); // no PDF
+});
