@@ -519,7 +519,8 @@ def _shared(path):
         "runs": "build each way this many times, in turn, and report the median (default 3; 1 with --catalogue)",
         "rebuilds": "rebuild the project's content this many times as `make serve` does and report the preview's "
         "memory (default 100; 0 skips it)",
-        "phone_queries": "queries per kind timed on the phone's profile (default 3; 0 skips it)",
+        "phone_queries": "queries per kind timed on the phone's profile (default: all of them, whose median the "
+        "target is; 0 skips it)",
         "catalogue": "measure a generated back catalogue of every kind instead (measure/catalogue.py: 1,600 news "
         "items, 200 reports, 24 magazine issues with 48-96-page PDFs, 60 newspaper editions with scans): plain "
         "Pelican, the project cold and warm, memory, the search page, PDF-only words' recall@10",
@@ -536,7 +537,7 @@ def bench(
     baselines=True,
     runs=None,
     rebuilds=100,
-    phone_queries=3,
+    phone_queries=None,
     catalogue=False,
     scale="1",
     workers=None,
@@ -547,6 +548,7 @@ def bench(
     on a phone's profile; ends with the issue's targets, PASS or MISS. With --catalogue, the same of a back
     catalogue of every kind (measure/bench_catalogue.py). Figures to read, not a test."""
     keep = keep and os.path.abspath(keep)
+    phone_queries = phone_queries if phone_queries is None else int(phone_queries)
     if catalogue:
         from measure.bench_catalogue import run as run_catalogue
 
@@ -557,7 +559,7 @@ def bench(
             browser=browser,
             runs=int(runs or 1),
             workers=workers and int(workers),
-            phone_queries=int(phone_queries),
+            phone_queries=phone_queries,
         )
         return
     from measure.bench import run
@@ -570,7 +572,7 @@ def bench(
         baselines=baselines,
         runs=int(runs or 3),
         rebuilds=int(rebuilds),
-        phone_queries=int(phone_queries),
+        phone_queries=phone_queries,
     )
 
 

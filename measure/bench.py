@@ -466,7 +466,7 @@ def run(
     baselines: bool = True,
     runs: int = 3,
     rebuilds: int = 100,
-    phone_queries: int = 3,
+    phone_queries: int | None = None,
 ) -> None:
     """Generate, build, measure and print; removes the generated archive unless ``keep`` names a folder."""
     pairs = load_pairs()

@@ -266,7 +266,7 @@ def run(
     browser: bool = True,
     runs: int = 1,
     workers: int | None = None,
-    phone_queries: int = 3,
+    phone_queries: int | None = None,
 ) -> None:
     """Generate (or reuse), build, measure and print; removes the work folder unless ``keep`` names one."""
     pairs = load_pairs()

@@ -180,18 +180,18 @@ def measure(
 
 
 def browser_figures(
-    site: str, queries: Mapping[str, list[str]], modes: Iterable[str], phone_queries: int = 0
+    site: str, queries: Mapping[str, list[str]], modes: Iterable[str], phone_queries: int | None = 0
 ) -> dict[str, list[Measure]]:
     """{mode: [Measure]} for every query of ``queries`` ({kind: [query]}), from file:// and/or over http://, and
-    under "phone" the first ``phone_queries`` of each kind over http:// on the phone's profile. The site is one
-    built with the project's settings (its layout)."""
+    under "phone" the first ``phone_queries`` of each kind (None: every one) over http:// on the phone's profile.
+    The site is one built with the project's settings (its layout)."""
     from playwright.sync_api import sync_playwright
 
     layout = site_layout()
     files = SiteFiles(site, layout)
     pages = {kind: layout.page(lang, "search") for kind, lang in KINDS}
     runs: list[tuple[str, str, Mapping[str, list[str]]]] = [(mode, mode, queries) for mode in modes]
-    if phone_queries:
+    if phone_queries != 0:
         runs.append(("phone", "http", {kind: asked[:phone_queries] for kind, asked in queries.items()}))
     results: dict[str, list[Measure]] = {}
     with sync_playwright() as p:
