@@ -87,7 +87,11 @@ export function createSearch(store) {
   async function piecesOf(part, records) {
     const record = records.get(part) || (await store.lookup([part])).get(part);
     if (record?.words) return record.words.map((text, i) => ({ text, word: !record.loose[i] }));
-    const found = await store.words(candidateWords(part, entry.longest).filter(hasLao));
+    const candidates = candidateWords(part, entry.longest).filter(hasLao);
+    // The shards of a short part's words are asked for beside the list of words they are found in, not after it:
+    // the part is ranked by the words' records, a round trip sooner (a long part has too many pieces to ask for).
+    if (!runsOf(part).long) store.known(candidates).catch(() => {}); // a failure is met again when they are used
+    const found = await store.words(candidates);
     const isWord = (w) => found.has(w);
     return segment(part, isWord, entry.longest).map((text) => ({ text, word: isWord(text) }));
   }

@@ -181,6 +181,20 @@ test("a long part that is no key asks for what ranks its candidates only once th
   for (const name of ranking) assert.ok(asked.indexOf(name) > firstText, `${name} after the texts: ${asked.join(" ")}`);
 });
 
+test("a short part that is no key asks for the shards of the words it may hold beside the list of words", async () => {
+  const query = "ບໍ່ລັດ"; // ບໍ່ and ລັດ, never side by side: found as all words
+  const { store, asked, release } = heldStore(DATA, (name) => name.startsWith("w-"));
+  const searching = createSearch(store).search(query, { asTyped: true });
+  assert.equal(await settled(searching, 200), false, "the search waits for the list of words");
+  const entry = payloadOf(fs.readFileSync(path.join(DATA, "index.js"), "utf8"));
+  const shardOf = (key) => `${entry.dictionary}/${entry.shards.findLastIndex((start) => start <= key)}.js`;
+  for (const word of ["ບໍ່", "ລັດ"]) assert.ok(asked.includes(shardOf(word)), `${word}: ${asked.join(" ")}`);
+  release();
+  const outcome = await searching;
+  assert.equal(outcome.mode, "all-words");
+  assert.deepEqual(outcome.results, reference.search(query, { asTyped: true }).results);
+});
+
 // More articles than are checked in their text at once (search.js CHECKED_AT_ONCE, 40) hold the units ຄະແນນນ
 // (ຄະ ແນ ນ ນ, a long part that is no key) begins with.
 const VILLAGES = ["ລັດຖະບານ", "ໂຮງຮຽນ", "ນັກຮຽນ", "ຊາວບ້ານ", "ແຂວງ", "ເມືອງ", "ບ້ານ", "ສະພາ"];
