@@ -4,12 +4,14 @@ its width and height; made once and kept in a cache; a picture that cannot be re
 import logging
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
 
 from archive import ContentError, processes
-from images import thumbs
+from archive.schema import Schema
+from images import pictured_files, thumbs
 from tests.fixture_site import FIXTURE, build
 
 PDF = os.path.join(os.path.dirname(__file__), "fixtures", "pdf", "lao-news.pdf")
@@ -66,6 +68,18 @@ def test_a_pdf_is_shown_by_its_first_page(tmp_path):
     thumbs.write(picture.made, str(tmp_path / "site"), str(tmp_path / "cache"))
     with Image.open(tmp_path / "site" / picture.src) as page:
         assert (page.format, page.size) == ("JPEG", (picture.width, picture.height))
+
+
+def test_a_pdf_is_drawn_by_its_first_page_only_for_an_item_without_a_picture_of_its_own():
+    schema = Schema(("lo", "en"))
+
+    def pictured(**metadata):
+        return pictured_files(SimpleNamespace(metadata=metadata), schema)
+
+    assert pictured(cover="images/c.png", pdf="files/x.pdf") == ["images/c.png"]  # a magazine issue: its cover
+    assert pictured(pages="images/p-1.jpg, images/p-2.jpg", pdf="files/x.PDF") == ["images/p-1.jpg", "images/p-2.jpg"]
+    assert pictured(pdf="files/x.pdf") == ["files/x.pdf"]  # an edition of a PDF alone: its first page
+    assert pictured() == []
 
 
 def test_thumbnails_are_made_once_and_then_come_from_the_cache(tmp_path):

@@ -130,6 +130,11 @@ def learn_now(path: str, kind: str, learn: Callable[[str], Any]) -> Any:
     return learn(path)
 
 
+def is_pdf(path: str) -> bool:
+    """Whether ``path`` names a PDF, which is pictured by its first page."""
+    return path.lower().endswith(".pdf")
+
+
 def plan(path: str, site_path: str, known: Known = learn_now, *, folder: str) -> Picture | None:
     """The Picture of the file at ``path`` (shown in the site at ``site_path``), or None for another kind of file,
     its thumbnails in the site's ``folder`` ("thumbs/"); what it needs of the file from ``known``."""
@@ -137,7 +142,7 @@ def plan(path: str, site_path: str, known: Known = learn_now, *, folder: str) ->
     if lower.endswith(".svg"):
         size = svg_size(path)
         return Picture(site_path, *size) if size else None
-    if lower.endswith(".pdf"):
+    if is_pdf(path):
         key = known(path, DIGEST, digest)
         width, height = known(path, FIRST_PAGE, _pdf_page_size)
         src = f"{folder}{key}-page1.jpg"
@@ -180,7 +185,7 @@ def _pdf_page_size(path: str) -> tuple[float, float]:
 
 
 def _source_image(path: str) -> Image.Image:
-    if path.lower().endswith(".pdf"):
+    if is_pdf(path):
         import pypdfium2 as pdfium
 
         document = pdfium.PdfDocument(path)
