@@ -3,6 +3,7 @@ its width and height; made once and kept in a cache; a picture that cannot be re
 
 import logging
 import os
+import re
 import shutil
 from types import SimpleNamespace
 
@@ -70,16 +71,28 @@ def test_a_pdf_is_shown_by_its_first_page(tmp_path):
         assert (page.format, page.size) == ("JPEG", (picture.width, picture.height))
 
 
-def test_a_pdf_is_drawn_by_its_first_page_only_for_an_item_without_a_picture_of_its_own():
+def test_a_pdf_is_drawn_by_its_first_page_only_for_an_item_without_page_images():
     schema = Schema(("lo", "en"))
 
     def pictured(**metadata):
         return pictured_files(SimpleNamespace(metadata=metadata), schema)
 
-    assert pictured(cover="images/c.png", pdf="files/x.pdf") == ["images/c.png"]  # a magazine issue: its cover
+    # an edition with page images: its first page image is its front page, and the PDF's is shown nowhere
     assert pictured(pages="images/p-1.jpg, images/p-2.jpg", pdf="files/x.PDF") == ["images/p-1.jpg", "images/p-2.jpg"]
     assert pictured(pdf="files/x.pdf") == ["files/x.pdf"]  # an edition of a PDF alone: its first page
+    assert pictured(cover="images/c.png", pdf="files/x.pdf") == ["images/c.png", "files/x.pdf"]
     assert pictured() == []
+
+
+def test_an_edition_of_a_pdf_alone_shows_its_first_page_even_with_a_cover(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    edition = tmp_path / "content" / "newspaper" / "edition-211.lo.md"
+    edition.write_text(edition.read_text().replace("PDF: ", "Cover: images/fibre-map.png\nPDF: "))
+    output = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    for page in ("newspaper/edition-211.html", "newspaper/index.html", "index.html"):
+        with open(os.path.join(output, page), encoding="utf-8") as f:
+            html = f.read()
+        assert "-page1.jpg" in html and not re.search(r'<img [^>]*src="[^"]*\.pdf"', html), page
 
 
 def test_thumbnails_are_made_once_and_then_come_from_the_cache(tmp_path):

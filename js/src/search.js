@@ -223,16 +223,16 @@ export function createSearch(store) {
     // they are few: the keys it ends with would only narrow them, at a shard and a record file each (dozens; on a
     // phone, a round trip for every six). Else those keys narrow them first.
     if (long && (await articlesOfAll(runs)).refs.length <= CHECKED_AT_ONCE) return { inside: runs };
-    // Too many to check: candidatesFor will narrow them by the widest keys inside the needle too, whose shards and
-    // records are asked for now, beside those of the keys it ends with (on a phone, two round trips sooner). A
-    // failure is met again when they are used.
-    if (long) {
-      const inside = widestInside(needle).then((keys) => store.lookup(keys));
-      inside.catch(() => {});
-    }
     // its last units (the last perhaps the beginning of a longer one) begin a key in any text that held it
     const last = long ? pieces.slice(-UNITS_IN_KEYS).join("") : needle;
-    const begun = await store.prefixed(last, BEGUN_KEYS);
+    const beginning = store.prefixed(last, BEGUN_KEYS);
+    // Too many to check: candidatesFor will narrow them by the widest keys inside the needle too. Their shards are
+    // asked for now, beside (after) the shard of the keys it ends with, and their records beside those keys' records
+    // unless no key begins so (it is nowhere): on a phone, two round trips sooner. A failure is met again when used.
+    const widest = long ? widestInside(needle) : null;
+    widest?.catch(() => {});
+    const begun = await beginning;
+    if (widest && !(begun && !begun.length)) widest.then((keys) => store.lookup(keys)).catch(() => {});
     if (!begun) return long ? { inside: runs } : null;
     if (!begun.length) return { nowhere: true };
     let refs = [];

@@ -6,9 +6,8 @@ import path from "node:path";
 import { test } from "node:test";
 import { parseQuery } from "../src/rank.js";
 import { createSearch } from "../src/search.js";
-import { createStore } from "../src/store.js";
 import { pythonSide } from "./python.mjs";
-import { fileStore, payloadOf, referenceOf } from "./site-data.mjs";
+import { fileStore, heldStore, payloadOf, referenceOf } from "./site-data.mjs";
 
 const article = (url, date, title, body, extra = {}) => ({
   url,
@@ -150,22 +149,6 @@ test("a part that is no key is looked for in the text of the articles that have 
   const texts = loaded.filter((name) => name.startsWith("f-"));
   assert.ok(texts.length >= 1 && texts.length < ARTICLES.length, `checked ${texts.length} articles`);
 });
-
-// A store over `folder` whose files of `held(name)` are held back until release() (then loaded as any); `asked`
-// lists every file in the order the search asked for it.
-function heldStore(folder, held) {
-  const asked = [];
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  const store = createStore(async (name) => {
-    asked.push(name);
-    if (held(name)) await released;
-    return payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
-  }, "lo");
-  return { store, asked, release };
-}
 
 const settled = (promise, ms = 1000) =>
   Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);

@@ -25,6 +25,24 @@ export function fileStore(folder, lang) {
   return { store, loaded };
 }
 
+/**
+ * A store over the Lao data folder `folder` whose files of `held(name)` are held back until release() (then loaded
+ * as any); `asked` lists every file in the order it was asked for.
+ */
+export function heldStore(folder, held) {
+  const asked = [];
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  const store = createStore(async (name) => {
+    asked.push(name);
+    if (held(name)) await released;
+    return payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
+  }, "lo");
+  return { store, asked, release };
+}
+
 /** Every article of `folder` with its whole text: a long one's first part, then the others (joined, its text). */
 export function wholeDocs(folder) {
   const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);

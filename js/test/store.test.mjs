@@ -6,7 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { createStore } from "../src/store.js";
 import { pythonSide } from "./python.mjs";
-import { fileStore, payloadOf } from "./site-data.mjs";
+import { fileStore, heldStore, payloadOf } from "./site-data.mjs";
 
 const WORDS = ["ລັດຖະບານ", "ສະໜອງ", "ນ້ຳສະອາດ", "ໃຫ້", "ບ້ານ", "ໜັງສືພິມ", "ດິຈິຕອນ", "ບໍລິການ", "ກອງປະຊຸມ", "ວຽງຈັນ"];
 const ARTICLES = Array.from({ length: 12 }, (_, i) => ({
@@ -229,16 +229,7 @@ const LONG = pythonSide({
 const LONG_DATA = path.join(LONG.folder, "long");
 
 test("the part of a long article a result shows is asked for beside the article's file, not after it", async () => {
-  const asked = [];
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  const store = createStore(async (name) => {
-    asked.push(name);
-    if (/^f-[^/]+\/0\.js$/.test(name)) await released; // the article's own file, held back
-    return payloadOf(fs.readFileSync(path.join(LONG_DATA, name), "utf8"));
-  }, "lo");
+  const { store, asked, release } = heldStore(LONG_DATA, (name) => /^f-[^/]+\/0\.js$/.test(name)); // its own file
   await store.open();
   assert.ok(store.partCount(0) > 2, `${store.partCount(0)} parts`);
   const [showing] = store.shown([{ ref: 0, part: 2 }]);

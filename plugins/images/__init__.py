@@ -1,7 +1,7 @@
 """The images plugin: pictures made for phones. Pelican glue only; the work is in thumbs.py.
 
 Every cover and page image an item names gets its Picture (thumbs.plan) while Pelican gathers its context, and
-its PDF when it has neither (shown by its first page);
+its PDF when it has no page images (shown by its first page);
 templates show one with the ``picture`` macro (partials/picture.html), which asks ``picture_of(path)``: WebP
 candidates in a <picture>, the original (or a PDF's first page as JPEG) as the fallback, width and height always.
 The thumbnails are written with the site, from a cache kept between builds (IMAGES_CACHE, default
@@ -27,7 +27,7 @@ from pelican.generators import Generator
 from archive import ContentError, runtime_in, runtime_of
 from archive.collect import Article
 from archive.links import relative_root
-from archive.schema import Schema
+from archive.schema import Schema, pages_named
 from archive.settings import read_group
 from archive.validate import Problem
 
@@ -57,13 +57,15 @@ class ImageSettings:
 
 
 def pictured_files(article: Article, schema: Schema) -> list[str]:
-    """The content-relative paths of the files an item's fields name that get thumbnails: its pictures (cover, page
-    images), else its PDF, shown by its first page. The first page is the picture of an item without one of its own
-    (an edition's page and card, the item's linked data) and is shown nowhere else: drawn for every PDF, the back
-    catalogue's cold build made 84 first pages and 420 thumbnails that no page showed (some 6 s of its CPU)."""
+    """The content-relative paths of the files an item's fields name that get thumbnails: its cover and page images,
+    and its PDF (shown by its first page) unless it has page images. An edition's front page is its first page
+    image, else its PDF's first page (edition.html, the editions' cards; an item's linked data when it has no
+    picture at all): with page images, the PDF's first page is shown nowhere. Drawn for every PDF, the back
+    catalogue's cold build made 60 editions' first pages and 300 thumbnails that no page showed."""
     named = [path for _name, path in schema.files_named(article.metadata)]
-    pictures = [path for path in named if not thumbs.is_pdf(path)]
-    return pictures or named
+    if pages_named(article.metadata):
+        return [path for path in named if not thumbs.is_pdf(path)]
+    return named
 
 
 class ImagesGenerator(Generator):
