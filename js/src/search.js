@@ -227,14 +227,15 @@ export function createSearch(store) {
     const last = long ? pieces.slice(-UNITS_IN_KEYS).join("") : needle;
     const beginning = store.prefixed(last, BEGUN_KEYS);
     // Too many to check: candidatesFor will narrow them by the widest keys inside the needle too. Their shards are
-    // asked for now, beside (after) the shard of the keys it ends with, and their records beside those keys' records
-    // unless no key begins so (it is nowhere): on a phone, two round trips sooner. A failure is met again when used.
+    // asked for now, just after the shard of the keys it ends with, and their records beside those keys' records
+    // unless it is nowhere: on a phone, two round trips sooner. A failure is met again when they are used.
     const widest = long ? widestInside(needle) : null;
     widest?.catch(() => {});
     const begun = await beginning;
-    if (widest && !(begun && !begun.length)) widest.then((keys) => store.lookup(keys)).catch(() => {});
+    const nowhere = begun?.length === 0; // no key begins so (null: more than BEGUN_KEYS do)
+    if (widest && !nowhere) widest.then((keys) => store.lookup(keys)).catch(() => {});
     if (!begun) return long ? { inside: runs } : null;
-    if (!begun.length) return { nowhere: true };
+    if (nowhere) return { nowhere: true };
     let refs = [];
     const parts = new Map();
     for (const record of (await store.lookup(begun)).values()) {

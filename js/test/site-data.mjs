@@ -43,6 +43,11 @@ export function heldStore(folder, held) {
   return { store, asked, release };
 }
 
+/** The dictionary shard of `entry` (a data folder's index.js) whose keys would hold `key`, as the store names it. */
+export function shardFile(entry, key) {
+  return `${entry.dictionary}/${entry.shards.findLastIndex((first) => first <= key)}.js`;
+}
+
 /** Every article of `folder` with its whole text: a long one's first part, then the others (joined, its text). */
 export function wholeDocs(folder) {
   const read = (name) => payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { createStore } from "../src/store.js";
 import { pythonSide } from "./python.mjs";
-import { fileStore, heldStore, payloadOf } from "./site-data.mjs";
+import { fileStore, heldStore, payloadOf, shardFile } from "./site-data.mjs";
 
 const WORDS = ["ລັດຖະບານ", "ສະໜອງ", "ນ້ຳສະອາດ", "ໃຫ້", "ບ້ານ", "ໜັງສືພິມ", "ດິຈິຕອນ", "ບໍລິການ", "ກອງປະຊຸມ", "ວຽງຈັນ"];
 const ARTICLES = Array.from({ length: 12 }, (_, i) => ({
@@ -110,7 +110,7 @@ const TOGETHER_DATA = path.join(TOGETHER.folder, "together");
 test("the words a query's key is ranked by are asked for beside its record, not after it, and only then", async () => {
   const read = (name) => payloadOf(fs.readFileSync(path.join(TOGETHER_DATA, name), "utf8"), name);
   const together = read("index.js");
-  const shardOf = (word) => `${together.dictionary}/${together.shards.findLastIndex((first) => first <= word)}.js`;
+  const shardOf = (word) => shardFile(together, word);
   const common = together.common?.keys || [];
   // where a word's record is found: a common word's file of its own (no shard needed), else the word's shard
   const fileOf = (word) =>
@@ -234,21 +234,11 @@ test("the part of a long article a result shows is asked for beside the article'
   assert.ok(store.partCount(0) > 2, `${store.partCount(0)} parts`);
   const [showing] = store.shown([{ ref: 0, part: 2 }]);
   await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.ok(
-    asked.some((name) => name.endsWith("/0-2.js")),
-    `the part asked for while the article's file is on its way: ${asked.join(" ")}`,
-  );
+  const partFile = asked.find((name) => name.endsWith("/0-2.js"));
+  assert.ok(partFile, `the part asked for while the article's file is on its way: ${asked.join(" ")}`);
   release();
   const shown = await showing;
-  const part = payloadOf(
-    fs.readFileSync(
-      path.join(
-        LONG_DATA,
-        asked.find((n) => n.endsWith("/0-2.js")),
-      ),
-      "utf8",
-    ),
-  );
+  const part = payloadOf(fs.readFileSync(path.join(LONG_DATA, partFile), "utf8"));
   assert.ok(shown.text.startsWith(`${shown.title}\n${part.part.text.replace(/\n$/, "")}`));
   assert.equal(shown.print, undefined); // no PDF
 });
