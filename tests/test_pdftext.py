@@ -7,7 +7,6 @@ installed), scan.pdf a picture of lao-news.pdf's first page and no text, locked.
 """
 
 import ctypes
-import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -127,18 +126,15 @@ def test_a_wrapped_lao_paragraph_is_one_line_and_paragraphs_stay_apart(font, pro
     assert len(lao_wraps) == len(paragraphs) - 1  # only the ends of paragraphs
 
 
-def test_a_long_pdf_keeps_a_text_per_page_and_is_read_fast(tmp_path):
-    # 300 pages: the news fixture's two, again and again (pypdfium2 copies pages; no font needed)
+def test_a_long_pdf_keeps_a_text_per_page(tmp_path):
+    # 300 pages: the news fixture's two, again and again (pypdfium2 copies pages; no font needed). How fast it is
+    # read is a figure of measure/pdf_measure.py, not a test's: a timed test fails on a busy machine.
     source = pdfium.PdfDocument(NEWS)
     long = pdfium.PdfDocument.new()
     for _ in range(150):
         long.import_pages(source)
     long.save(tmp_path / "long.pdf")
-    start = time.perf_counter()
-    pages = page_texts(tmp_path / "long.pdf")
-    seconds = time.perf_counter() - start
-    assert pages == [known_text(page) for page in FIXTURE_PAGES] * 150
-    assert seconds < 5  # ~1.5 s on the project's 2-core machine
+    assert page_texts(tmp_path / "long.pdf") == [known_text(page) for page in FIXTURE_PAGES] * 150
 
 
 @pytest.mark.parametrize("name", ["lao-news.pdf", "phetsarath-ot-chromium.pdf", "phetsarath-ot-libreoffice.pdf"])
@@ -253,5 +249,5 @@ def test_a_page_drawn_out_of_order_may_start_with_whitespace():
     from lao_search.pdftext import _in_drawing_order
 
     chars = _FakeChars(" ກາ")
-    found = _in_drawing_order(chars, range(3), _FakeObjects(3))
-    assert "".join(char for char, _i in found) == " ກາ"
+    text, at = _in_drawing_order(chars, range(3), _FakeObjects(3))
+    assert (text, at) == (" ກາ", [0, 1, 2])

@@ -90,8 +90,8 @@ _REASONS = {
 
 # (left, bottom, right, top)
 Box = tuple[float, float, float, float]
-# (character, PDFium's index of it, or None for whitespace placed here) of a page, in order
-Found = list[tuple[str, int | None]]
+# (the text of a page, in order; PDFium's index of each of its characters, or None for whitespace placed here)
+Found = tuple[str, list[int | None]]
 
 
 class PdfUnreadable(Exception):
@@ -257,16 +257,17 @@ def _page_text(page: Any, textpage: Any) -> str:
     kept = _not_repeated(chars)
     objects, nested = _drawing_ranks(page)
     if _drawn_out_of_order(chars, kept, objects.rank):
-        found = _in_drawing_order(chars, kept, objects)
+        text, at = _in_drawing_order(chars, kept, objects)
     else:
         text = "".join(map(chars.text.__getitem__, kept))
-        found = list(zip(text, kept, strict=True))
+        at = list(kept)
         # the objects in the order the page draws them, with those inside its forms (pypdfium2's get_objects)
         drawn = _text_objects(page) if nested else objects
         drop = _made_up_spaces(chars, drawn, kept, text)
         if drop:
-            found = [item for k, item in enumerate(found) if k not in drop]
-    return whole_characters(_CONTROLS.sub("", _wraps_joined(chars, found)))
+            staying = [k not in drop for k in range(len(text))]
+            text, at = "".join(compress(text, staying)), list(compress(at, staying))
+    return whole_characters(_CONTROLS.sub("", _wraps_joined(chars, (text, at))))
 
 
 def whole_characters(text: str) -> str:
@@ -319,7 +320,8 @@ def _in_drawing_order(chars: _Chars, kept: Iterable[int], objects: _Objects) -> 
         last = where if where is not None else last
         keys.append(last)
     drawn = [i for _key, i in sorted(zip(keys, drawn, strict=True), key=lambda pair: pair[0])]
-    out: Found = []
+    out: list[str] = []  # the characters, and PDFium's index of each
+    out_at: list[int | None] = []
     baseline: float | None = None
     right: float | None = None
     previous = -1
@@ -335,16 +337,19 @@ def _in_drawing_order(chars: _Chars, kept: Iterable[int], objects: _Objects) -> 
         if baseline is not None and right is not None and not blank:  # a letter before it (not whitespace alone)
             y = chars.baseline(i)
             if not mark and (abs(y - baseline) > SAME_LINE_EM * size or left < right - SAME_LINE_EM * size):
-                out.append(("\n", None))
+                out.append("\n")
+                out_at.append(None)
                 right = None
-            elif right is not None and out[-1][0] not in _WHITESPACE and (left - right) / size >= SPACE_EM:
-                out.append((" ", None))
+            elif right is not None and out[-1] not in _WHITESPACE and (left - right) / size >= SPACE_EM:
+                out.append(" ")
+                out_at.append(None)
         if not blank:
             if not mark or baseline is None:
                 baseline = chars.baseline(i)
             right = box_right if right is None else max(right, box_right)
-        out.append((char, i))
-    return out
+        out.append(char)
+        out_at.append(i)
+    return "".join(out), out_at
 
 
 def _not_repeated(chars: _Chars) -> list[int]:
@@ -439,13 +444,12 @@ def _is_space(chars: _Chars, objects: _Objects, cluster: Sequence[int], after: i
 
 
 class _Line:
-    """A line of a page: its characters (character, PDFium's index or None) and where it is."""
+    """A line of a page: its text (and PDFium's index of each of its characters, or None) and where it is."""
 
-    def __init__(self, chars: _Chars, items: Found) -> None:
-        self.chars = items
-        self.text = "".join([char for char, _i in items])
+    def __init__(self, chars: _Chars, text: str, at: Sequence[int | None]) -> None:
+        self.text = text
         self._all = chars
-        self._drawn = [i for char, i in items if i is not None and char not in _WHITESPACE]
+        self._drawn = [i for char, i in zip(text, at, strict=True) if i is not None and char not in _WHITESPACE]
         # its first letter (or mark, in a line of marks alone) gives its size and baseline
         first = next((i for i in self._drawn if not _MARKS.match(chars.text[i])), None)
         if first is None and self._drawn:
@@ -468,17 +472,22 @@ class _Line:
 
 
 def _lines(chars: _Chars, found: Found) -> list[_Line]:
-    text = "".join([char for char, _i in found])
-    lines = [found[run.start() : run.end()] for run in _LINE.finditer(text)]
-    # a line that starts with a vowel or mark that follows its consonant is the rest of the line before
-    # (PDFium puts a tone mark drawn higher on a line of its own, ``ຄົ\n້``)
-    merged: list[Found] = []
-    for line in lines:
-        if merged and _FOLLOWS.match(line[0][0]):
-            merged[-1] += line
+    text, at = found
+    # each line's runs of text between line breaks (start, end): a line that starts with a vowel or mark that
+    # follows its consonant is the rest of the line before (PDFium puts a tone mark drawn higher on a line of its
+    # own, ``ຄົ\n້``)
+    merged: list[list[tuple[int, int]]] = []
+    for run in _LINE.finditer(text):
+        if merged and _FOLLOWS.match(text, run.start()):
+            merged[-1].append(run.span())
         else:
-            merged.append(line)
-    return [_Line(chars, line) for line in merged]
+            merged.append([run.span()])
+    return [
+        _Line(
+            chars, "".join([text[start:end] for start, end in runs]), [i for start, end in runs for i in at[start:end]]
+        )
+        for runs in merged
+    ]
 
 
 def _wraps_joined(chars: _Chars, found: Found) -> str:
