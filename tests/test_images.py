@@ -95,6 +95,34 @@ def test_an_edition_of_a_pdf_alone_shows_its_first_page_even_with_a_cover(tmp_pa
         assert "-page1.jpg" in html and not re.search(r'<img [^>]*src="[^"]*\.pdf"', html), page
 
 
+def test_a_page_image_gets_no_copy_wider_than_its_edition_shows_it(tmp_path):
+    scan = str(tmp_path / "p.jpg")
+    Image.new("RGB", (2480, 3508), (90, 90, 90)).save(scan)  # a page scanned at 300 dpi
+    page = thumbs.plan(scan, "images/p.jpg", folder=THUMBS, widest=thumbs.PAGE_WIDEST)
+    assert [w for w, _ in page.webp] == [160, 320, 400, 640]
+    assert max(width for _source, width, _format in page.made.values()) == 640
+    assert thumbs.plan(scan, "images/p.jpg", folder=THUMBS).webp[-1][0] == 1280  # a cover's, shown wider
+
+
+def test_an_editions_wide_page_is_shown_by_copies_up_to_640_px_unless_it_is_also_a_cover(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    png(tmp_path / "content" / "images" / "edition-210-2.png", (2480, 3508))
+
+    def widths(page, path):
+        with open(os.path.join(output, page), encoding="utf-8") as f:
+            html = f.read()
+        srcset = re.search(rf'srcset="([^"]*)"[^>]*><img src="[^"]*{re.escape(path)}"', html).group(1)
+        return [int(w) for w in re.findall(r" (\d+)w", srcset)]
+
+    output = build(str(tmp_path / "content"), str(tmp_path / "output"))
+    assert widths("newspaper/edition-210.html", "images/edition-210-2.png") == [160, 320, 400, 640]
+    assert not any(name.endswith("-1280.webp") for name in os.listdir(os.path.join(output, "thumbs")))
+    news = tmp_path / "content" / "news" / "fibre-backbone.en.md"
+    news.write_text(news.read_text().replace("images/fibre-map.png", "images/edition-210-2.png"))
+    output = build(str(tmp_path / "content"), str(tmp_path / "output2"))
+    assert widths("newspaper/edition-210.html", "images/edition-210-2.png") == [160, 320, 400, 640, 1280]
+
+
 def test_thumbnails_are_made_once_and_then_come_from_the_cache(tmp_path):
     picture = thumbs.plan(png(tmp_path / "c.png", (900, 1200)), "images/c.png", folder=THUMBS)
     assert thumbs.write(picture.made, str(tmp_path / "one"), str(tmp_path / "cache")) == 5

@@ -76,12 +76,19 @@ class ImagesGenerator(Generator):
     def generate_context(self) -> None:
         self.image_settings = ImageSettings.from_pelican(self.settings)
         runtime = runtime_of(self)
-        pictures: dict[str, thumbs.Picture | None] = {}
+        widest: dict[str, int] = {}  # path -> the widest thumbnail it needs, of all the places it is shown
         for article in runtime.all_articles:
+            pages = set(pages_named(article.metadata))
             for path in pictured_files(article, runtime.schema) + thumbs.body_images(article._content or ""):
-                if path not in pictures and os.path.isfile(os.path.join(self.path, path)):
-                    full = os.path.join(self.path, path)
-                    pictures[path] = thumbs.plan(full, path, runtime.files.learn, folder=runtime.layout.thumbs)
+                wanted = thumbs.PAGE_WIDEST if path in pages else thumbs.WIDTHS[-1]
+                widest[path] = max(widest.get(path, 0), wanted)
+        pictures: dict[str, thumbs.Picture | None] = {}
+        for path, width in widest.items():
+            full = os.path.join(self.path, path)
+            if os.path.isfile(full):
+                pictures[path] = thumbs.plan(
+                    full, path, runtime.files.learn, folder=runtime.layout.thumbs, widest=width
+                )
         self.context[CONTEXT] = pictures
         for article in runtime.all_articles:  # images in bodies: <picture>, sizes, lazy loading
             if article._content:
@@ -130,6 +137,7 @@ def add_picture_helper(generator: Generator) -> None:
         return context.get(CONTEXT, {}).get(path)
 
     generator.env.globals["picture_of"] = picture_of
+    generator.env.globals["page_sizes"] = thumbs.PAGE_SIZES  # how wide a page image is shown (PAGE_WIDEST)
     runtime = runtime_in(context)
     if runtime is not None:
         runtime.add_opener(thumbs.RASTER, thumbs.READ, thumbs.raster_size)  # a raster image must open

@@ -37,6 +37,12 @@ WIDTHS = (
     1280,
 )  # a phone column at 1x, 2x (400: a 1.75x phone's half-width cover), a tablet, a wide screen
 PDF_WIDTH = 800  # a PDF's first page is drawn this wide
+# A newspaper's page image is shown small, on its edition's page and card, at PAGE_SIZES (the templates' ``sizes``):
+# at most 12rem on a wide screen and 45vw on a phone, so 640 px at most even on a phone of 474 CSS px at 3x. Its
+# wider WebP copies would be made for no reader (a scan at 300 dpi is 2480 px wide, and the copy at 1280 px cost
+# a third of its time), and the scan itself is a link away, as it is.
+PAGE_SIZES = "(min-width: 40rem) 12rem, 45vw"
+PAGE_WIDEST = 640
 QUALITY = 70  # WebP at 70 looks as 80 does on a phone and weighs a fifth less: 20 covers stay under 300 KB
 # libwebp's effort (0-6): 2. Measured on 28 catalogue scans, covers and charts at 160-640 px: 2.2x as fast as 4
 # (0.87 s against 1.93 s) for 0.3% more bytes; the thumbnails were half of a cold build's CPU. A photograph or scan
@@ -135,9 +141,12 @@ def is_pdf(path: str) -> bool:
     return path.lower().endswith(".pdf")
 
 
-def plan(path: str, site_path: str, known: Known = learn_now, *, folder: str) -> Picture | None:
+def plan(
+    path: str, site_path: str, known: Known = learn_now, *, folder: str, widest: int = WIDTHS[-1]
+) -> Picture | None:
     """The Picture of the file at ``path`` (shown in the site at ``site_path``), or None for another kind of file,
-    its thumbnails in the site's ``folder`` ("thumbs/"); what it needs of the file from ``known``."""
+    its thumbnails in the site's ``folder`` ("thumbs/"), none wider than ``widest``; what it needs of the file from
+    ``known``."""
     lower = path.lower()
     if lower.endswith(".svg"):
         size = svg_size(path)
@@ -148,21 +157,23 @@ def plan(path: str, site_path: str, known: Known = learn_now, *, folder: str) ->
         src = f"{folder}{key}-page1.jpg"
         picture = Picture(src, PDF_WIDTH, math.ceil(height * PDF_WIDTH / width))  # as pdfium draws it
         picture.made[src] = (path, PDF_WIDTH, "JPEG")
-        _add_webp(picture, path, key, PDF_WIDTH, folder)
+        _add_webp(picture, path, key, PDF_WIDTH, folder, widest)
         return picture
     if lower.endswith(RASTER):
         width, height = known(path, READ, raster_size)
         picture = Picture(site_path, width, height)
         as_is = site_path if lower.endswith(AS_IS) else None
-        _add_webp(picture, path, known(path, DIGEST, digest), width, folder, as_is)
+        _add_webp(picture, path, known(path, DIGEST, digest), width, folder, widest, as_is)
         return picture
     return None
 
 
-def _add_webp(picture: Picture, path: str, key: str, full_width: int, folder: str, as_is: str | None = None) -> None:
-    """WebP candidates of ``picture`` up to ``full_width``; the full-width one is ``as_is`` (the original's site
-    path) when given."""
-    for width in [w for w in WIDTHS if w < full_width] + ([full_width] if full_width <= WIDTHS[-1] else []):
+def _add_webp(
+    picture: Picture, path: str, key: str, full_width: int, folder: str, widest: int, as_is: str | None = None
+) -> None:
+    """WebP candidates of ``picture`` up to ``full_width`` and ``widest``; the full-width one is ``as_is`` (the
+    original's site path) when given."""
+    for width in [w for w in WIDTHS if w < full_width and w <= widest] + ([full_width] if full_width <= widest else []):
         if width == full_width and as_is:
             picture.webp.append((width, as_is))
             continue
