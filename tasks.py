@@ -526,6 +526,8 @@ def _shared(path):
         "Pelican, the project cold and warm, memory, the search page, PDF-only words' recall@10",
         "scale": "with --catalogue: its size times this (default 1; 0.1 for a quick look; a PDF keeps its length)",
         "workers": "with --catalogue: processes generating it (default: one per core)",
+        "variant": "with --catalogue: the catalogue made otherwise, as a held-out one may be (issues printed by "
+        "LibreOffice, scans at 1654x2339; needs Debian's libreoffice-writer)",
     }
 )
 def bench(
@@ -541,6 +543,7 @@ def bench(
     catalogue=False,
     scale="1",
     workers=None,
+    variant=False,
 ):
     """Build a generated archive of N articles from ../shared/corpus three ways (plain Pelican, the project without
     and with search) and print build times, CPU and memory, the search data's files and sizes, and what the search
@@ -560,6 +563,7 @@ def bench(
             runs=int(runs or 1),
             workers=workers and int(workers),
             phone_queries=phone_queries,
+            variant=variant,
         )
         return
     from measure.bench import run

@@ -267,13 +267,15 @@ def run(
     runs: int = 1,
     workers: int | None = None,
     phone_queries: int | None = None,
+    variant: bool = False,
 ) -> None:
-    """Generate (or reuse), build, measure and print; removes the work folder unless ``keep`` names one."""
+    """Generate (or reuse), build, measure and print; removes the work folder unless ``keep`` names one.
+    ``variant``: the catalogue made otherwise (catalogue.py's docstring)."""
     pairs = load_pairs()
     work = workspace(keep)
     try:
         folder = os.path.join(work, CATALOGUE)
-        manifest = catalogue.generate(folder, pairs, catalogue.Size.scaled(scale), SEED, workers, say)
+        manifest = catalogue.generate(folder, pairs, catalogue.Size.scaled(scale), SEED, workers, say, variant)
         content = os.path.join(folder, "content")
         print_catalogue(manifest, content)
         builds = run_builds(work, content, runs)

@@ -15,7 +15,13 @@ Generation is slow (some 600 Chromium renderings), so it runs on every core, eac
 (so any part can be made again alone), every file is written whole or not at all, and a folder that already
 holds the catalogue of the same version, seed and scale is used as it is:
 
-    .venv/bin/python -m measure.catalogue DIR [--scale 0.1]
+    .venv/bin/python -m measure.catalogue DIR [--scale 0.1] [--variant]
+
+``--variant`` (``invoke bench --catalogue --variant``) makes the same catalogue otherwise, as a held-out one may
+be: each magazine issue printed by LibreOffice Writer instead (``soffice --convert-to pdf``, Debian's
+libreoffice-writer: one column, so some 90-200 pages, in Phetsarath OT, Noto Serif Lao and Noto Sans Lao in turn)
+and the page scans at A4 200 dpi (1654×2339, the same pages made larger), which a build must not take as the
+catalogue's figures.
 """
 
 from __future__ import annotations
@@ -31,13 +37,14 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tools.browser import launch
 
 from .generate import article
-from .pdf_measure import missing_font, page_count
+from .pdf_measure import libreoffice, missing_font, page_count
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import Clip
@@ -482,9 +489,65 @@ def shares(jobs: Iterable[Job], workers: int) -> list[list[Job]]:
 # --- the whole catalogue ------------------------------------------------------------------------------------------
 
 
-def key_of(size: Size, seed: int) -> dict[str, Any]:
+def key_of(size: Size, seed: int, variant: bool = False) -> dict[str, Any]:
     """What a catalogue is made from, as its manifest holds it (through JSON: tuples become lists)."""
-    return json.loads(json.dumps({"version": VERSION, "seed": seed, "size": asdict(size)}))
+    key = {"version": VERSION, "seed": seed, "size": asdict(size)}
+    if variant:
+        key["variant"] = VARIANT
+    return json.loads(json.dumps(key))
+
+
+# --- the variant: issues by LibreOffice, larger scans -------------------------------------------------------------
+
+VARIANT = "issues by LibreOffice Writer, scans at 1654x2339"
+VARIANT_FONTS = ["Phetsarath OT", "Noto Serif Lao", "Noto Sans Lao"]  # by issue, in turn
+VARIANT_SCAN_SIZE = (1654, 2339)  # A4 at 200 dpi
+VARIANT_PAGE_SENTENCES = 18  # a heading and six paragraphs of three sentences, on one page or two
+
+
+def vary_issue(content: str, slug: str, pdf: dict[str, Any], font: str, pairs_of: PairsOf) -> int:
+    """Prints issue ``slug`` (its manifest entry ``pdf``) again by LibreOffice in ``font``; its page count."""
+    texts = [sentence(pairs_of, ref) for ref in pdf["sentences"]]
+    pages = []
+    for start in range(0, len(texts), VARIANT_PAGE_SENTENCES):
+        part = texts[start : start + VARIANT_PAGE_SENTENCES]
+        pages.append((f"ວາລະສານ ໜ້າ {len(pages) + 1}", [" ".join(part[k : k + 3]) for k in range(0, len(part), 3)]))
+    path = os.path.join(content, pdf["path"])
+    temporary = f"{path}.{os.getpid()}.part"
+    why = libreoffice(pages, Path(temporary), font)
+    if why:
+        raise SystemExit(f"Catalogue: cannot print the variant's issues: {why}")
+    os.replace(temporary, path)
+    return page_count(path)
+
+
+def enlarge_scan(path: str) -> None:
+    """The page scan at ``path`` made VARIANT_SCAN_SIZE (Lanczos), written whole."""
+    from PIL import Image
+
+    with Image.open(path) as scan:
+        larger = scan.resize(VARIANT_SCAN_SIZE, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    larger.save(out, "JPEG", quality=85)
+    write_whole(path, out.getvalue())
+
+
+def vary(folder: str, manifest: dict[str, Any], pairs_of: PairsOf, workers: int, say: Callable[[str], object]) -> None:
+    """Makes the catalogue in ``folder`` (its ``manifest``, updated) the variant (see the module's docstring)."""
+    content = os.path.join(folder, "content")
+    issues = [(slug, pdf) for slug, pdf in sorted(manifest["pdfs"].items()) if pdf["kind"] == "issue"]
+    scans = sorted(
+        os.path.join(content, "images", "newspaper", name)
+        for name in os.listdir(os.path.join(content, "images", "newspaper"))
+        if name.endswith(".jpg")
+    )
+    say(f"Catalogue: the variant: {len(issues)} issues by LibreOffice, {len(scans)} scans at 1654x2339 …")
+    with ProcessPoolExecutor(workers) as pool:
+        fonts = [VARIANT_FONTS[k % len(VARIANT_FONTS)] for k in range(len(issues))]
+        counts = pool.map(vary_issue, repeat(content), *zip(*issues, strict=True), fonts, repeat(pairs_of))
+        for (_slug, pdf), font, count in zip(issues, fonts, counts, strict=True):
+            pdf.update(font=f"{font} (LibreOffice)", pages=count)
+        list(pool.map(enlarge_scan, scans, chunksize=16))
 
 
 def read_manifest(folder: str) -> dict[str, Any] | None:
@@ -502,10 +565,12 @@ def generate(
     seed: int = 2026,
     workers: int | None = None,
     say: Callable[[str], object] = print,
+    variant: bool = False,
 ) -> dict[str, Any]:
     """The catalogue in ``folder`` (its content/ and catalogue.json), made or, when ``folder`` already holds the
-    same one, reused; returns the manifest: the key, every PDF's sentence refs and page count, and the split."""
-    key = key_of(size, seed)
+    same one, reused; returns the manifest: the key, every PDF's sentence refs and page count, and the split.
+    ``variant``: made otherwise (see the module's docstring)."""
+    key = key_of(size, seed, variant)
     found = read_manifest(folder)
     if found and found["key"] == key:
         say(f"Catalogue: reusing {folder} (version {VERSION}, seed {seed})")
@@ -539,6 +604,8 @@ def generate(
             "sentences": [list(ref) for refs in item["pages"] for ref in refs],
         }
     manifest = {"key": key, "pdfs": pdfs, "pdf_only_pairs": len(pairs_of[1]), "article_pairs": len(pairs_of[0])}
+    if variant:
+        vary(folder, manifest, pairs_of, workers, say)
     write_whole(os.path.join(folder, MANIFEST), json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
     say(f"Catalogue: made in {time.perf_counter() - start:.0f} s")
     return manifest
@@ -551,8 +618,9 @@ def main() -> None:
     parser.add_argument("folder")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--variant", action="store_true", help="issues by LibreOffice, scans at 1654x2339")
     args = parser.parse_args()
-    generate(os.path.abspath(args.folder), load_pairs(), Size.scaled(args.scale), args.seed)
+    generate(os.path.abspath(args.folder), load_pairs(), Size.scaled(args.scale), args.seed, variant=args.variant)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The back catalogue of `invoke bench --catalogue` (measure/catalogue.py), made tiny: every kind written as the
 schema wants it, the PDFs with a text layer in the fonts asked, the pictures at their sizes, the whole built by the
-project's settings, and a second call reusing what the first made."""
+project's settings, and a second call reusing what the first made; the variant (--variant) never taken for it."""
 
 import os
 
@@ -8,7 +8,7 @@ import pypdfium2
 import pytest
 from PIL import Image
 
-from measure.catalogue import COVER_SIZE, SCAN_SIZE, Size, generate
+from measure.catalogue import COVER_SIZE, SCAN_SIZE, VARIANT_SCAN_SIZE, Size, enlarge_scan, generate, key_of
 from measure.generate import pairs_from_content
 from tests.fixture_site import ROOT
 from tools.build import build
@@ -73,3 +73,19 @@ def test_the_catalogue_builds_and_is_reused(made, tmp_path):
     said = []
     again = generate(folder, pairs_from_content(os.path.join(ROOT, "content")), TINY, seed=3, say=said.append)
     assert again == manifest and said == [f"Catalogue: reusing {folder} (version 2, seed 3)"]
+
+
+def test_the_variant_is_never_taken_for_the_catalogue_nor_the_catalogue_for_it(made, tmp_path):
+    folder, manifest, _said = made
+    assert "variant" not in manifest["key"]  # the catalogue's key as before: a kept one is reused
+    assert key_of(TINY, 3, variant=True) == {
+        **manifest["key"],
+        "variant": "issues by LibreOffice Writer, scans at 1654x2339",
+    }
+    scan = os.path.join(folder, "content", "images", "newspaper", "edition-202-2.jpg")
+    larger = str(tmp_path / "scan.jpg")
+    with open(scan, "rb") as f, open(larger, "wb") as out:
+        out.write(f.read())
+    enlarge_scan(larger)
+    with Image.open(larger) as page:
+        assert (page.format, page.size) == ("JPEG", VARIANT_SCAN_SIZE)
