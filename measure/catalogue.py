@@ -505,10 +505,10 @@ VARIANT_SCAN_SIZE = (1654, 2339)  # A4 at 200 dpi
 VARIANT_PAGE_SENTENCES = 18  # a heading and six paragraphs of three sentences, on one page or two
 
 
-def vary_issue(content: str, slug: str, pdf: dict[str, Any], font: str, pairs_of: PairsOf) -> int:
-    """Prints issue ``slug`` (its manifest entry ``pdf``) again by LibreOffice in ``font``; its page count."""
+def vary_issue(content: str, pdf: dict[str, Any], font: str, pairs_of: PairsOf) -> int:
+    """Prints the issue of manifest entry ``pdf`` again by LibreOffice in ``font``; its page count."""
     texts = [sentence(pairs_of, ref) for ref in pdf["sentences"]]
-    pages = []
+    pages: list[tuple[str, list[str]]] = []
     for start in range(0, len(texts), VARIANT_PAGE_SENTENCES):
         part = texts[start : start + VARIANT_PAGE_SENTENCES]
         pages.append((f"ວາລະສານ ໜ້າ {len(pages) + 1}", [" ".join(part[k : k + 3]) for k in range(0, len(part), 3)]))
@@ -535,7 +535,7 @@ def enlarge_scan(path: str) -> None:
 def vary(folder: str, manifest: dict[str, Any], pairs_of: PairsOf, workers: int, say: Callable[[str], object]) -> None:
     """Makes the catalogue in ``folder`` (its ``manifest``, updated) the variant (see the module's docstring)."""
     content = os.path.join(folder, "content")
-    issues = [(slug, pdf) for slug, pdf in sorted(manifest["pdfs"].items()) if pdf["kind"] == "issue"]
+    issues = [pdf for _slug, pdf in sorted(manifest["pdfs"].items()) if pdf["kind"] == "issue"]
     scans = sorted(
         os.path.join(content, "images", "newspaper", name)
         for name in os.listdir(os.path.join(content, "images", "newspaper"))
@@ -544,8 +544,8 @@ def vary(folder: str, manifest: dict[str, Any], pairs_of: PairsOf, workers: int,
     say(f"Catalogue: the variant: {len(issues)} issues by LibreOffice, {len(scans)} scans at 1654x2339 …")
     with ProcessPoolExecutor(workers) as pool:
         fonts = [VARIANT_FONTS[k % len(VARIANT_FONTS)] for k in range(len(issues))]
-        counts = pool.map(vary_issue, repeat(content), *zip(*issues, strict=True), fonts, repeat(pairs_of))
-        for (_slug, pdf), font, count in zip(issues, fonts, counts, strict=True):
+        counts = pool.map(vary_issue, repeat(content), issues, fonts, repeat(pairs_of))
+        for pdf, font, count in zip(issues, fonts, counts, strict=True):
             pdf.update(font=f"{font} (LibreOffice)", pages=count)
         list(pool.map(enlarge_scan, scans, chunksize=16))
 
