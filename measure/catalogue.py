@@ -33,6 +33,8 @@ import json
 import os
 import random
 import re
+import shutil
+import subprocess
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from concurrent.futures import ProcessPoolExecutor
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 
 VERSION = 2  # of what this module writes: a catalogue of another version is made again
 MANIFEST = "catalogue.json"
+MAKING = "making.json"  # the key of the catalogue being made in a folder, written before its first file
 Pair = Mapping[str, str]  # {"lo": text, "en": text}
 PairsOf = tuple[list[Pair], list[Pair]]  # (pairs for articles, pairs for PDFs only)
 Ref = tuple[str, int]  # a sentence: ("b", i) into the article pairs, ("p", i) into the PDF-only pairs
@@ -514,7 +517,10 @@ def vary_issue(content: str, pdf: dict[str, Any], font: str, pairs_of: PairsOf) 
         pages.append((f"ວາລະສານ ໜ້າ {len(pages) + 1}", [" ".join(part[k : k + 3]) for k in range(0, len(part), 3)]))
     path = os.path.join(content, pdf["path"])
     temporary = f"{path}.{os.getpid()}.part"
-    why = libreoffice(pages, Path(temporary), font)
+    try:
+        why = libreoffice(pages, Path(temporary), font)
+    except subprocess.CalledProcessError as error:
+        why = f"soffice failed ({error.returncode}): {error.stderr.decode('utf-8', 'replace').strip()}"
     if why:
         raise SystemExit(f"Catalogue: cannot print the variant's issues: {why}")
     os.replace(temporary, path)
@@ -558,6 +564,28 @@ def read_manifest(folder: str) -> dict[str, Any] | None:
         return None
 
 
+def soffice() -> str | None:
+    """Where LibreOffice's ``soffice`` is, which the variant's issues are printed by (None: not installed)."""
+    return shutil.which("soffice")
+
+
+def make_room(folder: str, key: Mapping[str, Any]) -> None:
+    """Before the catalogue of ``key`` is made in ``folder``: what a run that made another one left there (its
+    content/, made by other rules, and its manifest) is removed, so that no file of it is taken for one of this
+    (make_media keeps a file already there); what an unfinished run making this same one left is kept, to go on
+    from."""
+    try:
+        with open(os.path.join(folder, MAKING), encoding="utf-8") as f:
+            started = json.load(f)
+    except (OSError, ValueError):
+        started = None
+    if started != key:
+        shutil.rmtree(os.path.join(folder, "content"), ignore_errors=True)
+        if os.path.exists(os.path.join(folder, MANIFEST)):
+            os.remove(os.path.join(folder, MANIFEST))
+        write_whole(os.path.join(folder, MAKING), json.dumps(key).encode("utf-8"))
+
+
 def generate(
     folder: str,
     pairs: Sequence[Pair],
@@ -576,8 +604,11 @@ def generate(
         say(f"Catalogue: reusing {folder} (version {VERSION}, seed {seed})")
         return found
     missing = [why for why in map(missing_font, sorted(set(FONTS))) if why]
+    if variant and not soffice():
+        missing.append("no soffice for the variant's issues (apt-get install libreoffice-writer)")
     if missing:  # Chromium would print in another font, and the figures would not be Phetsarath OT's
         raise SystemExit("Catalogue: cannot print the PDFs: " + "; ".join(missing))
+    make_room(folder, key)
     content = os.path.join(folder, "content")
     planned = plan(pairs, size, seed)
     pairs_of = split_pairs(pairs)

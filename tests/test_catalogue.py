@@ -2,13 +2,25 @@
 schema wants it, the PDFs with a text layer in the fonts asked, the pictures at their sizes, the whole built by the
 project's settings, and a second call reusing what the first made; the variant (--variant) never taken for it."""
 
+import json
 import os
+import shutil
 
 import pypdfium2
 import pytest
 from PIL import Image
 
-from measure.catalogue import COVER_SIZE, SCAN_SIZE, VARIANT_SCAN_SIZE, Size, enlarge_scan, generate, key_of
+from measure import catalogue
+from measure.catalogue import (
+    COVER_SIZE,
+    SCAN_SIZE,
+    VARIANT_SCAN_SIZE,
+    Size,
+    enlarge_scan,
+    generate,
+    key_of,
+    make_room,
+)
 from measure.generate import pairs_from_content
 from tests.fixture_site import ROOT
 from tools.build import build
@@ -89,3 +101,45 @@ def test_the_variant_is_never_taken_for_the_catalogue_nor_the_catalogue_for_it(m
     enlarge_scan(larger)
     with Image.open(larger) as page:
         assert (page.format, page.size) == ("JPEG", VARIANT_SCAN_SIZE)
+
+
+def test_a_folder_is_emptied_of_another_catalogue_before_one_is_made_in_it(tmp_path):
+    # make_media keeps a file already there (an unfinished run goes on): one of another catalogue must not be kept
+    folder, content = str(tmp_path), tmp_path / "content"
+    content.mkdir()
+    (content / "left.md").write_text("from a run before this rule")
+    make_room(folder, {"seed": 1})
+    assert not content.exists()  # no record of what it was made for
+    assert json.loads((tmp_path / "making.json").read_text()) == {"seed": 1}
+    content.mkdir()
+    (content / "half.md").write_text("an unfinished run of the same")
+    make_room(folder, {"seed": 1})
+    assert (content / "half.md").exists()
+    make_room(folder, {"seed": 1, "variant": "another"})
+    assert not content.exists()
+
+
+def test_the_catalogue_made_where_the_variant_was_is_the_catalogue(tmp_path, monkeypatch):
+    pdf = os.path.join(ROOT, "tests", "fixtures", "pdf", "noto-serif-lao-libreoffice.pdf")
+
+    def printed(pages, path, font):  # LibreOffice's part, without LibreOffice: a PDF it printed
+        shutil.copyfile(pdf, path)
+
+    monkeypatch.setattr(catalogue, "libreoffice", printed)
+    monkeypatch.setattr(catalogue, "soffice", lambda: "/usr/bin/soffice")
+    folder = str(tmp_path / "catalogue")
+    pairs = pairs_from_content(os.path.join(ROOT, "content"))
+    scan = os.path.join(folder, "content", "images", "newspaper", "edition-202-2.jpg")
+    issue = os.path.join(folder, "content", "files", "magazine", "journal-001.pdf")
+    made = generate(folder, pairs, TINY, seed=3, workers=1, say=lambda _: None, variant=True)
+    assert made["pdfs"]["journal-001"]["font"].endswith("(LibreOffice)")
+    with open(issue, "rb") as f, open(pdf, "rb") as printed_one:
+        assert f.read() == printed_one.read()
+    with Image.open(scan) as page:
+        assert page.size == VARIANT_SCAN_SIZE
+    again = generate(folder, pairs, TINY, seed=3, workers=1, say=lambda _: None)
+    assert "variant" not in again["key"] and not again["pdfs"]["journal-001"]["font"].endswith("(LibreOffice)")
+    with open(issue, "rb") as f, open(pdf, "rb") as printed_one:
+        assert f.read() != printed_one.read()  # printed again, by Chromium
+    with Image.open(scan) as page:
+        assert page.size == SCAN_SIZE

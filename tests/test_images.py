@@ -117,9 +117,17 @@ def test_an_editions_wide_page_is_shown_by_copies_up_to_640_px_unless_it_is_also
     output = build(str(tmp_path / "content"), str(tmp_path / "output"))
     assert widths("newspaper/edition-210.html", "images/edition-210-2.png") == [160, 320, 400, 640]
     assert not any(name.endswith("-1280.webp") for name in os.listdir(os.path.join(output, "thumbs")))
+    # shown in its own edition's text too, as wide as the column: its copies go to 1280 px
+    edition = tmp_path / "content" / "newspaper" / "edition-210.lo.md"
+    original = edition.read_text()
+    edition.write_text(original + "\n![ໜ້າ 2]({static}/images/edition-210-2.png)\n")
+    output = build(str(tmp_path / "content"), str(tmp_path / "output2"))
+    assert widths("newspaper/edition-210.html", "images/edition-210-2.png") == [160, 320, 400, 640, 1280]
+    # or another item's cover
+    edition.write_text(original)
     news = tmp_path / "content" / "news" / "fibre-backbone.en.md"
     news.write_text(news.read_text().replace("images/fibre-map.png", "images/edition-210-2.png"))
-    output = build(str(tmp_path / "content"), str(tmp_path / "output2"))
+    output = build(str(tmp_path / "content"), str(tmp_path / "output3"))
     assert widths("newspaper/edition-210.html", "images/edition-210-2.png") == [160, 320, 400, 640, 1280]
 
 

@@ -244,6 +244,16 @@ class _FakeObjects:
         return [(10.0 * k, 0.0, 10.0 * k + 10, 10.0) for k in range(start, stop)]
 
 
+def test_a_line_that_starts_with_a_mark_is_the_rest_of_the_line_before():
+    """PDFium puts a tone mark drawn higher on a line of its own (``ຄົ\\n້ນ``): it joins the line before, its
+    characters' indices with it, without the line break."""
+    from lao_search.pdftext import _lines
+
+    lines = _lines(_FakeChars("ຄົ\n້ນ\nກາ"), ("ຄົ\n້ນ\nກາ", [0, 1, None, 3, 4, None, 6, 7]))
+    assert [line.text for line in lines] == ["ຄົ້ນ", "ກາ"]
+    assert [line._drawn for line in lines] == [[0, 1, 3, 4], [6, 7]]
+
+
 def test_a_page_drawn_out_of_order_may_start_with_whitespace():
     """A space drawn before any letter of the page has no line to compare with (it once raised a TypeError)."""
     from lao_search.pdftext import _in_drawing_order

@@ -79,9 +79,11 @@ class ImagesGenerator(Generator):
         widest: dict[str, int] = {}  # path -> the widest thumbnail it needs, of all the places it is shown
         for article in runtime.all_articles:
             pages = set(pages_named(article.metadata))
-            for path in pictured_files(article, runtime.schema) + thumbs.body_images(article._content or ""):
+            for path in pictured_files(article, runtime.schema):
                 wanted = thumbs.PAGE_WIDEST if path in pages else thumbs.WIDTHS[-1]
                 widest[path] = max(widest.get(path, 0), wanted)
+            for path in thumbs.body_images(article._content or ""):  # in a body: as wide as the article's column
+                widest[path] = thumbs.WIDTHS[-1]
         pictures: dict[str, thumbs.Picture | None] = {}
         for path, width in widest.items():
             full = os.path.join(self.path, path)

@@ -37,10 +37,10 @@ WIDTHS = (
     1280,
 )  # a phone column at 1x, 2x (400: a 1.75x phone's half-width cover), a tablet, a wide screen
 PDF_WIDTH = 800  # a PDF's first page is drawn this wide
-# A newspaper's page image is shown small, on its edition's page and card, at PAGE_SIZES (the templates' ``sizes``):
-# at most 12rem on a wide screen and 45vw on a phone, so 640 px at most even on a phone of 474 CSS px at 3x. Its
-# wider WebP copies would be made for no reader (a scan at 300 dpi is 2480 px wide, and the copy at 1280 px cost
-# a third of its time), and the scan itself is a link away, as it is.
+# A newspaper's page image is shown small, on its edition's page and card, at PAGE_SIZES (the templates' ``sizes``;
+# site.css lays both out so, two columns on a phone): at most 12rem on a wide screen and 45vw on a phone, so 640 px
+# at most even on a phone of 474 CSS px at 3x. Its wider WebP copies would be made for no reader (a scan at 300 dpi
+# is 2480 px wide, and the copy at 1280 px cost a third of its time), and the scan itself is a link away, as it is.
 PAGE_SIZES = "(min-width: 40rem) 12rem, 45vw"
 PAGE_WIDEST = 640
 QUALITY = 70  # WebP at 70 looks as 80 does on a phone and weighs a fifth less: 20 covers stay under 300 KB

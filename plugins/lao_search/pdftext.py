@@ -307,11 +307,11 @@ def _drawn_out_of_order(chars: _Chars, kept: Iterable[int], rank: Mapping[int | 
 
 
 def _in_drawing_order(chars: _Chars, kept: Iterable[int], objects: _Objects) -> Found:
-    """(character, PDFium's index or None for whitespace placed here) of the page's characters in the order the
-    file draws them (each text object's characters in PDFium's order), without the whitespace PDFium made up; a
-    line break where the baseline moves (or a letter goes back left of the one before it) and a space where two
-    glyphs are as far apart as a space is wide. A text object that has no character (LibreOffice gives ``ຳ``'s
-    Unicode to one of its two glyphs only) still takes up its room."""
+    """(the text, PDFium's index of each of its characters or None for whitespace placed here) of the page's
+    characters in the order the file draws them (each text object's characters in PDFium's order), without the
+    whitespace PDFium made up; a line break where the baseline moves (or a letter goes back left of the one before
+    it) and a space where two glyphs are as far apart as a space is wide. A text object that has no character
+    (LibreOffice gives ``ຳ``'s Unicode to one of its two glyphs only) still takes up its room."""
     drawn = [i for i in kept if not chars.generated(i)]
     last = -1
     keys: list[int] = []
@@ -491,14 +491,14 @@ def _lines(chars: _Chars, found: Found) -> list[_Line]:
 
 
 def _wraps_joined(chars: _Chars, found: Found) -> str:
-    """The text of ``found`` (character, index in ``chars`` or None), a line break where the page's text goes on to a
-    new line but for a Lao line that wraps on to the next: one line of the same font size below it, at the smallest
-    step between two lines of that size on the page (a paragraph's lines; a paragraph's gap is more), the line ending
-    near the right edge of the lines that start where it does, and the next starting with Lao. Chromium and
-    LibreOffice wrap a Lao line between two words, mostly inside a run of words without a space (1,908 of 2,256 wraps
-    measured; the other 348 at a space, which LibreOffice draws at the line's end and Chromium does not), so such a
-    wrap is joined with nothing: ICU finds the words, and a phrase across a line's end is found too. Two lines on one
-    baseline (PDFium breaks a justified line at a wide gap) are joined with a space."""
+    """The text of ``found`` (its text, and each character's index in ``chars`` or None), a line break where the
+    page's text goes on to a new line but for a Lao line that wraps on to the next: one line of the same font size
+    below it, at the smallest step between two lines of that size on the page (a paragraph's lines; a paragraph's
+    gap is more), the line ending near the right edge of the lines that start where it does, and the next starting
+    with Lao. Chromium and LibreOffice wrap a Lao line between two words, mostly inside a run of words without a
+    space (1,908 of 2,256 wraps measured; the other 348 at a space, which LibreOffice draws at the line's end and
+    Chromium does not), so such a wrap is joined with nothing: ICU finds the words, and a phrase across a line's end
+    is found too. Two lines on one baseline (PDFium breaks a justified line at a wide gap) are joined with a space."""
     lines = _lines(chars, found)
     if not lines:
         return ""
