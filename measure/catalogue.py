@@ -20,8 +20,8 @@ holds the catalogue of the same version, seed and scale is used as it is:
 ``--variant`` (``invoke bench --catalogue --variant``) makes the same catalogue otherwise, as a held-out one may
 be: each magazine issue printed by LibreOffice Writer instead (``soffice --convert-to pdf``, Debian's
 libreoffice-writer: one column, so some 90-200 pages, in Phetsarath OT, Noto Serif Lao and Noto Sans Lao in turn)
-and the page scans at A4 200 dpi (1654×2339, the same pages made larger), which a build must not take as the
-catalogue's figures.
+and the page scans at A4 200 dpi (1654×2339, the same pages made larger). It is kept apart from the catalogue:
+neither is ever reused as the other (the manifest's key; ``make_room``).
 """
 
 from __future__ import annotations
