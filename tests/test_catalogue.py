@@ -96,8 +96,7 @@ def test_the_variant_is_never_taken_for_the_catalogue_nor_the_catalogue_for_it(m
     }
     scan = os.path.join(folder, "content", "images", "newspaper", "edition-202-2.jpg")
     larger = str(tmp_path / "scan.jpg")
-    with open(scan, "rb") as f, open(larger, "wb") as out:
-        out.write(f.read())
+    shutil.copyfile(scan, larger)
     enlarge_scan(larger)
     with Image.open(larger) as page:
         assert (page.format, page.size) == ("JPEG", VARIANT_SCAN_SIZE)
