@@ -4,9 +4,12 @@ The fixtures in tests/fixtures/pdf/ are made by `.venv/bin/python -m measure.pdf
 is measure.pdf_measure.FIXTURE_PAGES printed by Chromium in the site's Noto Sans Lao, <font>-<producer>.pdf
 FONT_FIXTURE_PAGES in each system font from Chromium and LibreOffice (the fonts are embedded: the tests need none
 installed), scan.pdf a picture of lao-news.pdf's first page and no text, locked.pdf a blank page behind a password.
+Those in tests/fixtures/pdf/producers/ are a page of its pages.json each from other producers (fpdf2, Cairo, Typst,
+wkhtmltopdf, LuaLaTeX, Tesseract's text layer), made by its make/make.sh.
 """
 
 import ctypes
+import json
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -47,6 +50,8 @@ NEWS = PDFS / "lao-news.pdf"
         ("ລັ ງ", "ລັງ"),  # ັ never ends a syllable: its final consonant follows
         ("ຄົ້ ນ", "ຄົ້ນ"),  # nor does ົ, with a tone mark or without
         ("ນັ ກຄົ້ ນຄວ້ າ", "ນັກຄົ້ນຄວ້າ"),  # all at once
+        ("ບ່ໍ", "ບໍ່"),  # a tone mark read before ໍ (a font's ligature of the two mapped tone first) goes after it
+        ("ບ່ໍໄດ້ ຕ໋ໍ", "ບໍ່ໄດ້ ຕໍ໋"),
     ],
 )
 def test_repair_joins_what_an_extractor_split_inside_a_syllable(extracted, expected):
@@ -60,6 +65,7 @@ def test_repair_joins_what_an_extractor_split_inside_a_syllable(extracted, expec
         "ເພື່ອ\nໃຫ້",  # a line break too
         "ພາສາ ທີ່",  # before a consonant, after a syllable that may end there
         "ນ້ຳ ແລະ ການ",
+        "ນ້ໍາ",  # a tone mark before ໍ and າ: text.normalise makes it ນ້ຳ
         "ເລື້ອຍ ໆ",  # some write a space before ໆ on purpose
         "ເຄືອຂ່າຍ 5G ໄປ",
         "QR code  and\n  more",  # nothing but Lao is changed
@@ -154,8 +160,13 @@ def test_the_characters_read_without_pypdfium2s_checks_are_pypdfium2s(name):
             x, y = ctypes.c_double(), ctypes.c_double()
             pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
             assert chars.baseline(i) == y.value
+            matrix = pdfium_c.FS_MATRIX()
+            assert pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            assert 0.75 <= scale <= 1  # Chromium's pixels drawn at 3/4, LibreOffice's points: the size set
             assert chars.size(i) == pdfium_c.FPDFText_GetFontSize(textpage, i)
             assert chars.generated(i) == (pdfium_c.FPDFText_IsGenerated(textpage, i) == 1)
+        assert not chars.unmapped and all(pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 0 for i in range(count))
         assert chars.extent(range(count)) == (
             min((textpage.get_charbox(i)[0] for i in range(count)), default=0.0),
             max((textpage.get_charbox(i)[2] for i in range(count)), default=0.0),
@@ -211,9 +222,62 @@ def test_a_missing_file_cannot_be_opened(tmp_path):
         page_texts(tmp_path)
 
 
+PRODUCERS = PDFS / "producers"
+PRODUCED = json.loads((PRODUCERS / "pages.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # fpdf2 with HarfBuzz gives a shaped cluster's text to its first glyph and codes without Unicode to the
+        # others, which PDFium gave as those codes (``ກຳ`` as ``ກຳe``, 0.9% CER)
+        "fpdf2-shaped-phetsarath.pdf",
+        # Cairo sets each font at size 1 and scales it up: every gap of 0.2 pt was a space (31 of 82 words found)
+        "pangocairo-phetsarath.pdf",
+        # wkhtmltopdf draws its font at 0.58 of the size it sets: real spaces were taken for made-up ones (10 lost)
+        "wkhtmltopdf-phetsarath.pdf",
+        # Typst gives every glyph of a cluster the cluster's text and draws a moved mark on its own (61% CER)
+        "typst-phetsarath.pdf",
+        # LuaLaTeX and Noto Sans Lao: ໍ and a tone mark, one glyph, mapped tone first (``ບ່ໍ``, 1.4% CER)
+        "lualatex-notosans.pdf",
+    ],
+)
+def test_pdfs_of_other_producers_read_back_every_letter_once(name):
+    (heading, paragraphs), *_ = PRODUCED["news"]
+    known = known_text((heading, paragraphs))
+    (text,) = page_texts(PRODUCERS / name)
+    assert cer(known, text) == 0
+    assert words_found(known, text) == words_found(known, known)
+    made_up, lost = breaks_wrong(known, text)
+    assert made_up == 0
+    assert lost <= 1  # a wrap at a space the producer does not draw, joined with nothing
+
+
+def test_the_same_syllable_written_twice_is_kept_where_clusters_drawn_twice_are_dropped():
+    # Typst's page of ``ນານາ``, ``ກີກີ``, ``ບໍ່ບໍ່``...: each written twice is drawn beside itself, and kept
+    (heading, paragraphs), *_ = PRODUCED["doubled"]
+    known = known_text((heading, paragraphs))
+    (text,) = page_texts(PRODUCERS / "typst-phetsarath-doubled.pdf")
+    assert cer(known, text) == 0
+    assert "ກີກີ" in text and "ບໍ່ບໍ່" in text and "ນ້ຳນ້ຳ" in text
+
+
+def test_a_text_layer_read_by_ocr_keeps_its_characters():
+    # Tesseract's text layer codes each character by its Unicode and maps none: its characters are the text (not
+    # guesses to leave out, as fpdf2's are). What differs from the page printed is what the OCR misread.
+    (heading, paragraphs), *_ = PRODUCED["news"]
+    known = known_text((heading, paragraphs))
+    (text,) = page_texts(PRODUCERS / "tesseract-phetsarath.pdf")
+    assert cer(known, text) < 0.1
+    found, words = words_found(known, text)
+    assert found >= 0.8 * words
+
+
 def test_the_fixtures_stay_small():
     # the news fixture, a scan, a locked file (27 KB) and six font and producer fixtures, ~30 KB each (a font subset)
     assert sum(path.stat().st_size for path in PDFS.glob("*.pdf")) < 250_000
+    # a page each from six other producers (a font subset each) and a text layer alone
+    assert sum(path.stat().st_size for path in PRODUCERS.glob("*.pdf")) < 180_000
 
 
 class _FakeChars:
@@ -222,6 +286,7 @@ class _FakeChars:
     def __init__(self, text):
         self.text = text
         self.objects = list(range(len(text)))
+        self.unmapped = frozenset()
 
     def generated(self, index):
         return False

@@ -19,7 +19,15 @@ What PDFium still gets wrong, and what is done about it:
     and PDFium, ordering a line's characters by position, puts the mark after the next letter (``ນັກຄົ້ນ`` as
     ``ນກຄັົນ``, 14% CER): a page where PDFium put a mark before a character drawn earlier is read in the order the
     file draws it, lines and spaces placed from the glyphs' boxes (``_in_drawing_order``, 0% CER);
-  * it may put a line break or a space between a letter and its mark (``ຄົ\\n້``): ``repair`` joins them.
+  * it may put a line break or a space between a letter and its mark (``ຄົ\\n້``): ``repair`` joins them, and puts
+    a tone mark read before ``ໍ`` after it (LuaLaTeX's and XeLaTeX's map of Noto's ligature of the two: ``ບ່ໍ``);
+  * it gives a glyph the font maps to no Unicode as its code (fpdf2, MuPDF: ``ກຳ`` as ``ກຳe``): left out
+    (``_Chars.unmapped``), its room kept;
+  * a file may set a font at one size and draw it at another (Cairo: size 1, scaled): distances are measured in the
+    size drawn there (``_Chars.size``);
+  * Typst gives each glyph of a cluster the whole cluster's text (``ຂ່າວ`` as ``ຂ່ຂ່າວ``): a cluster drawn over the
+    same one is dropped (``_not_drawn_twice``).
+  docs/pdf-and-scans.md has the measurements, by font and producer.
 A Lao line that wraps on to the next inside a paragraph is joined to it (``_wraps_joined``): a line break is a
 word boundary to the search, and Chromium and LibreOffice wrap Lao between words of one run. Other lines end in
 ``\\n``. PDFium is not thread-safe: call these from one thread of a process.
@@ -32,7 +40,7 @@ import os
 import re
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import closing
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import compress, pairwise, repeat
 from pathlib import Path
 from typing import Any
@@ -60,12 +68,20 @@ _INSIDE_SYLLABLE = re.compile(
     f"|(?<=[{LEADING}{CLOSED}])\\s+(?=[{CONSONANTS}])"
     f"|(?<=[{CLOSED}][{TONES}])\\s+(?=[{CONSONANTS}])"
 )
+# A tone mark before ``ໍ`` that is not the first half of ``ຳ``: the order some fonts' ligature of the two is mapped
+# in (Noto Sans and Serif Lao through XeLaTeX and LuaLaTeX: ``ບ່ໍ``); a Lao writer types and reads ``ບໍ່``.
+_TONE_BEFORE_NIGGAHITA = re.compile(f"([{TONES}])\u0ecd(?!\u0eb2)")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _LAO = re.compile(f"[{LAO}]")
 _MARKS = re.compile("[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ece]")
 _FOLLOWS = re.compile(f"[{FOLLOWING}]")
+_NOT_LAO_OR_BLANK = re.compile(f"[^{LAO}\\s]")
 _WHITESPACE = frozenset(" \t\r\n")
+# Distances are in em of a glyph's font size (``_Chars.size``), as the file sets it where it sets it at about the
+# size it draws it: Chromium in pixels drawn at 3/4 (a pixel is 3/4 pt), LibreOffice and most others in points
+# drawn as they are. Where a file draws a font at another scale than it sets it (Cairo sets size 1 and scales it
+# 13 to 24 times, wkhtmltopdf draws its pixels at 0.58), the size drawn is the em (``TRUE_SCALES``).
 # A space PDFium made up between two Lao letters stays only where the file draws a blank glyph there (Chromium
 # draws one for every space, each glyph its own text object) or the glyphs on either side are at least this far
 # apart (in em). Measured with measure/pdf_measure.py on Noto Sans Lao: made-up spaces inside a word, 0.04-0.18 em;
@@ -78,6 +94,8 @@ SAME_LINE_EM = 0.5  # baselines closer than this (in em) are one line
 # end within 1.1 em; a paragraph ends anywhere).
 WRAP_STEP = 1.1
 FULL_EM = 4.0
+ALIGNED_EM = 2.0  # lines whose left edges are this close (in em) start at the same place
+TRUE_SCALES = (0.6, 2.0)  # drawn from the first to under the second times the size set: the size set is the em
 
 # What PDFium's error codes mean to an editor (FPDF_ERR_*, fpdfview.h).
 _REASONS = {
@@ -101,8 +119,8 @@ class PdfUnreadable(Exception):
 def repair(text: str) -> str:
     """``text`` without the spaces and line breaks that an extractor put inside a Lao syllable: before a vowel or
     mark that follows its consonant, or between a leading vowel and its consonant. A space before a leading vowel
-    (``ຢູ່ ໃນ``) may be a real word boundary and is kept."""
-    return _INSIDE_SYLLABLE.sub("", text)
+    (``ຢູ່ ໃນ``) may be a real word boundary and is kept. A tone mark read before ``ໍ`` is put after it."""
+    return _TONE_BEFORE_NIGGAHITA.sub("\u0ecd\\1", _INSIDE_SYLLABLE.sub("", text))
 
 
 def page_texts(path: str | os.PathLike[str], *, repaired: bool = True) -> list[str]:
@@ -165,6 +183,9 @@ _char_unicode = _unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _char_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # its address, or None
 _char_generated = _unchecked(pdfium_c.FPDFText_IsGenerated)
 _char_size = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_char_matrix = _unchecked(pdfium_c.FPDFText_GetMatrix)
+_char_map_error = _unchecked(pdfium_c.FPDFText_HasUnicodeMapError)
+_object_font = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)  # its address
 _char_box = _unchecked(pdfium_c.FPDFText_GetCharBox)
 _char_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
 _page_object = _unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
@@ -187,12 +208,42 @@ class _Chars:
         self.objects = list(map(_char_object, repeat(self.handle, count), range(count)))
         self._doubles = [ctypes.c_double() for _ in range(4)]
         self._pointers = [ctypes.byref(value) for value in self._doubles]
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._to_matrix = ctypes.byref(self._matrix)
+        self._scales: dict[int, float] = {}  # text object -> the scale it draws its font at
+        # The characters without Unicode from the font's map (or the file's /ActualText): PDFium's guess from the
+        # glyph's code (fpdf2's shaped glyphs after a cluster's first, MuPDF's mark variants: ``ກຳ`` read as
+        # ``ກຳe``). They are left out of the text, as pdftotext leaves them out, but their glyphs take up room. A font
+        # whose code of a character without a map is a Lao character codes characters by their Unicode (Tesseract's
+        # text layer over a scan): its characters are kept. A guess from a code is seldom Lao: where no other
+        # character lacks a map, none does (most pages: a call a character less).
+        self.unmapped: frozenset[int] = frozenset()
+        others = [m.start() for m in _NOT_LAO_OR_BLANK.finditer(self.text)]
+        if any(_char_map_error(self.handle, i) == 1 for i in others):
+            flags = map(_char_map_error, repeat(self.handle, count), range(count))
+            errors = list(compress(range(count), map((1).__eq__, flags)))
+            fonts = {i: _object_font(ctypes.c_void_p(self.objects[i])) for i in errors if self.objects[i] is not None}
+            unicode_coded = {fonts[i] for i in fonts if _LAO.match(self.text[i])}
+            self.unmapped = frozenset(i for i in errors if fonts.get(i) not in unicode_coded)
 
     def generated(self, index: int) -> bool:
         return _char_generated(self.handle, index) == 1
 
     def size(self, index: int) -> float:
-        return _char_size(self.handle, index)
+        """The character's em: its font size, or the size it is drawn at where it is drawn at another scale than
+        TRUE_SCALES (0.0 when unknown)."""
+        size = _char_size(self.handle, index)
+        obj = self.objects[index]
+        scale = self._scales.get(obj) if obj is not None else None
+        if scale is None:  # each text object's once: its characters share its matrix's scale
+            if not _char_matrix(self.handle, index, self._to_matrix):
+                return size
+            m = self._matrix
+            scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+            if obj is not None:
+                self._scales[obj] = scale
+        low, high = TRUE_SCALES
+        return size if low <= scale < high else round(size * scale, 3)  # one size for a font's glyphs
 
     def box(self, index: int) -> Box:
         """(left, bottom, right, top)"""
@@ -252,13 +303,16 @@ class _Objects:
 
 def _page_text(page: Any, textpage: Any) -> str:
     """PDFium's text of one page, its own list of characters (not ``get_text_range``, whose indices may drift from
-    it), each /ActualText once, with made-up spaces inside Lao words dropped."""
+    it), each /ActualText once, without characters the font does not map to Unicode, with made-up spaces inside Lao
+    words dropped."""
     chars = _Chars(textpage)
-    kept = _not_repeated(chars)
+    kept = _not_drawn_twice(chars, _not_repeated(chars))
     objects, nested = _drawing_ranks(page)
     if _drawn_out_of_order(chars, kept, objects.rank):
         text, at = _in_drawing_order(chars, kept, objects)
     else:
+        if chars.unmapped:
+            kept = [i for i in kept if i not in chars.unmapped]
         text = "".join(map(chars.text.__getitem__, kept))
         at = list(kept)
         # the objects in the order the page draws them, with those inside its forms (pypdfium2's get_objects)
@@ -311,7 +365,8 @@ def _in_drawing_order(chars: _Chars, kept: Iterable[int], objects: _Objects) -> 
     characters in the order the file draws them (each text object's characters in PDFium's order), without the
     whitespace PDFium made up; a line break where the baseline moves (or a letter goes back left of the one before
     it) and a space where two glyphs are as far apart as a space is wide. A text object that has no character
-    (LibreOffice gives ``ຳ``'s Unicode to one of its two glyphs only) still takes up its room."""
+    (LibreOffice gives ``ຳ``'s Unicode to one of its two glyphs only), or a character without Unicode (``unmapped``),
+    still takes up its room."""
     drawn = [i for i in kept if not chars.generated(i)]
     last = -1
     keys: list[int] = []
@@ -332,6 +387,9 @@ def _in_drawing_order(chars: _Chars, kept: Iterable[int], objects: _Objects) -> 
         if right is not None and key > previous + 1:  # objects without a character drawn in between
             right = max(right, *(r for _l, _b, r, _t in objects.bounds(previous + 1, key)))
         previous = key
+        if i in chars.unmapped:  # left out, but its glyph takes up its room
+            right = box_right if right is None else max(right, box_right)
+            continue
         mark = _MARKS.match(char) is not None
         blank = char in _WHITESPACE
         if baseline is not None and right is not None and not blank:  # a letter before it (not whitespace alone)
@@ -373,6 +431,65 @@ def _not_repeated(chars: _Chars) -> list[int]:
     return list(compress(range(len(chars.objects)), map(keeps.__getitem__, chars.objects)))
 
 
+# A cluster (a letter and the vowels and marks after it) given twice in a row: where it is drawn over itself, the
+# sign of a page whose text objects draw clusters again (``_not_drawn_twice``); the same syllable written twice
+# (``ພະຍາຍາມ``, common) is drawn beside itself.
+_CLUSTER_TWICE = re.compile(f"([{CONSONANTS}][{FOLLOWING}]+)\\1")
+
+
+def _drawn_over(chars: _Chars, kept: list[int], twice: re.Match[str]) -> bool:
+    """Whether the second of a cluster given ``twice`` in a row (in the text of the characters ``kept``) is drawn
+    over the first: by more than half the narrower one's width."""
+    start, end = twice.span()
+    middle = start + len(twice.group(1))
+    left, right = chars.extent(kept[start:middle])
+    other_left, other_right = chars.extent(kept[middle:end])
+    return min(right, other_right) - max(left, other_left) > 0.5 * min(right - left, other_right - other_left)
+
+
+def _not_drawn_twice(chars: _Chars, kept: list[int]) -> list[int]:
+    """``kept`` without each Lao cluster (a letter and the vowels and marks after it, of one text object) that is
+    drawn over the same cluster, or in the half after it and narrower, on the same line. Typst gives every glyph of a
+    cluster the whole cluster's text, and draws a mark it moved (a tone mark raised over a vowel) as a text object of
+    its own: ``ຂ່າວ`` came out ``ຂ່ຂ່າວ`` (61% CER in Phetsarath OT). The same syllable written twice (``ນານາ``) is
+    drawn beside itself, as wide, and is kept. Only a page that has a cluster drawn over itself in a row is looked
+    at (the other duplicates of such a page may be elsewhere in PDFium's order)."""
+    text = "".join(map(chars.text.__getitem__, kept))
+    if not any(map(partial(_drawn_over, chars, kept), _CLUSTER_TWICE.finditer(text))):
+        return kept
+    clusters: list[list[int]] = []
+    for i in kept:
+        if clusters and _FOLLOWS.match(chars.text[i]) and chars.objects[i] == chars.objects[clusters[-1][-1]]:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    seen: dict[str, list[tuple[float, float, float]]] = {}  # a cluster's text -> (left, right, baseline) of each
+    drop: set[int] = set()
+    for cluster in clusters:
+        if len(cluster) < 2 or chars.objects[cluster[0]] is None or not _LAO.match(chars.text[cluster[0]]):
+            continue
+        text = "".join(map(chars.text.__getitem__, cluster))
+        left, right = chars.extent(cluster)
+        size = chars.size(cluster[0]) or 1.0
+        y = chars.baseline(cluster[0])
+        for other_left, other_right, other_y in seen.get(text, ()):
+            if abs(y - other_y) > SAME_LINE_EM * size:
+                continue
+            overlap = min(right, other_right) - max(left, other_left)
+            over = overlap > 0.5 * max(min(right - left, other_right - other_left), 0.01)
+            narrower_after = (
+                left >= other_left - 0.1 * size
+                and right <= other_right + 0.6 * size
+                and right - left <= 0.6 * (other_right - other_left)
+            )
+            if over or narrower_after:
+                drop.update(cluster)
+                break
+        else:
+            seen.setdefault(text, []).append((left, right, y))
+    return [i for i in kept if i not in drop] if drop else kept
+
+
 def _span(obj: ctypes.c_void_p, count: int, actual: dict[int, bool]) -> int | None:
     """The marked-content span with /ActualText that the text object ``obj`` with ``count`` marks is drawn in (its
     address: the objects of one span share it), or None. ``actual`` remembers whether each mark seen has
@@ -404,6 +521,8 @@ def _made_up_spaces(chars: _Chars, objects: _Objects, kept: Sequence[int], text:
             while start > 0 and _MARKS.match(text[start]):
                 start -= 1
             cluster = [kept[k] for k in range(start, i)]
+            if chars.unmapped:  # the glyphs left out after it are of it (the second half of ``ຳ``)
+                cluster += [k for k in range(cluster[-1] + 1, kept[end]) if k in chars.unmapped]
             if not _is_space(chars, objects, cluster, kept[end]):
                 drop.update(run)
     return drop
@@ -540,7 +659,9 @@ def _between(
     key = (size, before.left)
     if key not in edges:
         edges[key] = max(
-            line.right for line in lines if _same_size(before, line) and abs(line.left - before.left) <= 2 * size
+            line.right
+            for line in lines
+            if _same_size(before, line) and abs(line.left - before.left) <= ALIGNED_EM * size
         )
     edge = edges[key]
     return "" if edge - before.right <= FULL_EM * size else "\n"
