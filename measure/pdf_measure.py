@@ -17,6 +17,7 @@ pdftotext), and compares it with the text printed, after the search's own normal
     .venv/bin/python -m measure.pdf_measure --document news   # the short document only
     .venv/bin/python -m measure.pdf_measure --keep DIR        # ... and keep the PDFs in DIR
     .venv/bin/python -m measure.pdf_measure --fixtures        # write tests/fixtures/pdf/
+    .venv/bin/python -m measure.pdf_measure --producers       # tests/fixtures/pdf/producers/: other producers
 
 Only pypdfium2 is needed by pdftext; to compare the others, install them, e.g.
 `.venv/bin/pip install pdfplumber==0.11.10 pypdf==7.1.1`, and Debian's poppler-utils, libreoffice-writer,
@@ -26,6 +27,7 @@ fonts-lao and fonts-noto-core. Those missing are named under the table.
 import argparse
 import base64
 import html
+import json
 import logging
 import re
 import shutil
@@ -424,22 +426,7 @@ def table(folder: str | Path, documents: Iterable[str] = tuple(DOCUMENTS)) -> No
     print(f"{'font':<20} {'producer':<17} {'doc':<5} {'library':<15} {'CER':>6} {'words':>9} {'breaks':>9} {'ms':>5}")
     missing: set[str] = set()
     for (font, producer, document), path in pdfs.items():
-        for extractor, read in EXTRACTORS.items():
-            if extractor in missing:
-                continue
-            try:
-                m = measure(path, DOCUMENTS[document], read)
-            except (ImportError, FileNotFoundError) as error:
-                notes.append(f"{extractor}: not measured, {error}")
-                missing.add(extractor)
-                continue
-            row = f"{font:<20} {producer:<17} {document:<5} {extractor:<15}"
-            if m is None:
-                print(f"{row} (another number of pages)")
-                continue
-            found = "{}/{}".format(*m["found"])
-            wrong = "{}/{}".format(*m["breaks"]) if m["breaks"] else "-"
-            print(f"{row} {m['cer']:>6.1%} {found:>9} {wrong:>9} {m['ms']:>5.1f}")
+        _rows(f"{font:<20} {producer:<17} {document:<5}", path, DOCUMENTS[document], missing, notes)
     for (font, producer, document), path in pdfs.items():
         missed = {
             word
@@ -449,6 +436,43 @@ def table(folder: str | Path, documents: Iterable[str] = tuple(DOCUMENTS)) -> No
         }
         if missed:
             print(f"missed by pdftext, {font}, {producer}, {document}: {' '.join(sorted(missed)[:12])}")
+    for note in notes:
+        print(note)
+
+
+def _rows(label: str, path: Path, pages: Sequence[PrintedPage], missing: set[str], notes: list[str]) -> None:
+    """A row for each library installed (not in ``missing``, which gains those that are not) reading ``path``."""
+    for extractor, read in EXTRACTORS.items():
+        if extractor in missing:
+            continue
+        try:
+            m = measure(path, pages, read)
+        except (ImportError, FileNotFoundError) as error:
+            notes.append(f"{extractor}: not measured, {error}")
+            missing.add(extractor)
+            continue
+        row = f"{label} {extractor:<15}"
+        if m is None:
+            print(f"{row} (another number of pages)")
+            continue
+        found = "{}/{}".format(*m["found"])
+        wrong = "{}/{}".format(*m["breaks"]) if m["breaks"] else "-"
+        print(f"{row} {m['cer']:>6.1%} {found:>9} {wrong:>9} {m['ms']:>5.1f}")
+
+
+PRODUCER_FIXTURES = FIXTURES / "producers"
+
+
+def producers_table() -> None:
+    """The committed PDFs of other producers (tests/fixtures/pdf/producers/, made by its make/make.sh: fpdf2, Cairo,
+    Typst, wkhtmltopdf, LuaLaTeX, Tesseract's text layer), each a page of its pages.json, read by each library."""
+    sets = json.loads((PRODUCER_FIXTURES / "pages.json").read_text(encoding="utf-8"))
+    print(f"{'PDF':<32} {'library':<15} {'CER':>6} {'words':>9} {'breaks':>9} {'ms':>5}")
+    missing: set[str] = set()
+    notes: list[str] = []
+    for path in sorted(PRODUCER_FIXTURES.glob("*.pdf")):
+        pages = [(heading, paragraphs) for heading, paragraphs in sets["doubled" if "doubled" in path.stem else "news"]]
+        _rows(f"{path.name:<32}", path, pages, missing, notes)
     for note in notes:
         print(note)
 
@@ -516,10 +540,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
     parser.add_argument("--fixtures", action="store_true", help=f"write the test fixtures to {FIXTURES}")
     parser.add_argument("--document", choices=DOCUMENTS, action="append", help="only these documents")
+    parser.add_argument("--producers", action="store_true", help=f"measure the PDFs of {PRODUCER_FIXTURES}")
     args = parser.parse_args(argv)
     documents = tuple(args.document or DOCUMENTS)
     if args.fixtures:
         fixtures(FIXTURES)
+    elif args.producers:
+        producers_table()
     elif args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         table(args.keep, documents)
