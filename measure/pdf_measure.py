@@ -471,7 +471,8 @@ def producers_table() -> None:
     missing: set[str] = set()
     notes: list[str] = []
     for path in sorted(PRODUCER_FIXTURES.glob("*.pdf")):
-        pages = [(heading, paragraphs) for heading, paragraphs in sets["doubled" if "doubled" in path.stem else "news"]]
+        text_set = next((name for name in sets if path.stem.endswith(name)), "news")  # ...-doubled, ...-english
+        pages = [(heading, paragraphs) for heading, paragraphs in sets[text_set]]
         _rows(f"{path.name:<32}", path, pages, missing, notes)
     for note in notes:
         print(note)

@@ -21,10 +21,10 @@ What PDFium still gets wrong, and what is done about it:
     file draws it, lines and spaces placed from the glyphs' boxes (``_in_drawing_order``, 0% CER);
   * it may put a line break or a space between a letter and its mark (``ຄົ\\n້``): ``repair`` joins them, and puts
     a tone mark read before ``ໍ`` after it (LuaLaTeX's and XeLaTeX's map of Noto's ligature of the two: ``ບ່ໍ``);
-  * it gives a glyph the font maps to no Unicode as its code (fpdf2, MuPDF: ``ກຳ`` as ``ກຳe``): left out
-    (``_Chars.unmapped``), its room kept;
-  * a file may set a font at one size and draw it at another (Cairo: size 1, scaled): distances are measured in the
-    size drawn there (``_Chars.size``);
+  * it gives a glyph the font maps to no Unicode as its code (fpdf2, XeLaTeX: ``ກຳ`` as ``ກຳe``): left out
+    (``_Chars.unmapped``), its room kept, but for a font that codes characters by their Unicode (Tesseract's);
+  * a file may set a font at one size and draw it at another (Cairo: size 1, scaled up): distances are measured in
+    the size drawn (``_Chars.size``);
   * Typst gives each glyph of a cluster the whole cluster's text (``ຂ່າວ`` as ``ຂ່ຂ່າວ``): a cluster drawn over the
     same one is dropped (``_not_drawn_twice``).
   docs/pdf-and-scans.md has the measurements, by font and producer.
@@ -36,6 +36,7 @@ word boundary to the search, and Chromium and LibreOffice wrap Lao between words
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import re
 from collections.abc import Generator, Iterable, Mapping, Sequence
@@ -69,7 +70,9 @@ _INSIDE_SYLLABLE = re.compile(
     f"|(?<=[{CLOSED}][{TONES}])\\s+(?=[{CONSONANTS}])"
 )
 # A tone mark before ``ໍ`` that is not the first half of ``ຳ``: the order some fonts' ligature of the two is mapped
-# in (Noto Sans and Serif Lao through XeLaTeX and LuaLaTeX: ``ບ່ໍ``); a Lao writer types and reads ``ບໍ່``.
+# in (Noto Sans and Serif Lao through XeLaTeX and LuaLaTeX: ``ບ່ໍ``), where the writer typed ``ບໍ່``. Put back here,
+# in what was read, not in text.normalise: a text or a query typed so is left as typed, as the reference normaliser
+# of the search's checks leaves it.
 _TONE_BEFORE_NIGGAHITA = re.compile(f"([{TONES}])\u0ecd(?!\u0eb2)")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -78,10 +81,11 @@ _MARKS = re.compile("[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ece]")
 _FOLLOWS = re.compile(f"[{FOLLOWING}]")
 _NOT_LAO_OR_BLANK = re.compile(f"[^{LAO}\\s]")
 _WHITESPACE = frozenset(" \t\r\n")
-# Distances are in em of a glyph's font size (``_Chars.size``), as the file sets it where it sets it at about the
-# size it draws it: Chromium in pixels drawn at 3/4 (a pixel is 3/4 pt), LibreOffice and most others in points
-# drawn as they are. Where a file draws a font at another scale than it sets it (Cairo sets size 1 and scales it
-# 13 to 24 times, wkhtmltopdf draws its pixels at 0.58), the size drawn is the em (``TRUE_SCALES``).
+# Distances are in em (``_Chars.size``): the size a glyph is drawn at, in points, or in CSS pixels (3/4 pt) where a
+# file draws its fonts smaller than it sets them. Chromium sets a font's size in pixels and draws it at 3/4 (times
+# any scale it is printed at), wkhtmltopdf at 0.58, WeasyPrint at 3/4; LibreOffice and most others set points and
+# draw them as they are; Cairo sets size 1 and scales it up to the size drawn. The thresholds below were measured on
+# Chromium's and LibreOffice's PDFs, in the size each sets: those ems.
 # A space PDFium made up between two Lao letters stays only where the file draws a blank glyph there (Chromium
 # draws one for every space, each glyph its own text object) or the glyphs on either side are at least this far
 # apart (in em). Measured with measure/pdf_measure.py on Noto Sans Lao: made-up spaces inside a word, 0.04-0.18 em;
@@ -95,7 +99,8 @@ SAME_LINE_EM = 0.5  # baselines closer than this (in em) are one line
 WRAP_STEP = 1.1
 FULL_EM = 4.0
 ALIGNED_EM = 2.0  # lines whose left edges are this close (in em) start at the same place
-TRUE_SCALES = (0.6, 2.0)  # drawn from the first to under the second times the size set: the size set is the em
+PIXEL = 0.75  # a CSS pixel, in points
+DRAWN_SMALLER = 0.99  # a font drawn at less than this times the size set is set in pixels
 
 # What PDFium's error codes mean to an editor (FPDF_ERR_*, fpdfview.h).
 _REASONS = {
@@ -186,6 +191,23 @@ _char_size = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _char_matrix = _unchecked(pdfium_c.FPDFText_GetMatrix)
 _char_map_error = _unchecked(pdfium_c.FPDFText_HasUnicodeMapError)
 _object_font = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)  # its address
+_font_base_name = _unchecked(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t)
+UNICODE_CODED_FONT = b"GlyphLessFont"  # the invisible font of Tesseract's text layer (OCRmyPDF's too)
+
+
+def _font_name(font: int | None) -> bytes:
+    """The base name of the font at address ``font`` (b"" when there is none)."""
+    if font is None:
+        return b""
+    handle = ctypes.c_void_p(font)
+    length = _font_base_name(handle, None, 0)  # with its closing NUL
+    if not length:
+        return b""
+    name = ctypes.create_string_buffer(length)
+    _font_base_name(handle, name, length)
+    return name.value
+
+
 _char_box = _unchecked(pdfium_c.FPDFText_GetCharBox)
 _char_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
 _page_object = _unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
@@ -214,36 +236,38 @@ class _Chars:
         # The characters without Unicode from the font's map (or the file's /ActualText): PDFium's guess from the
         # glyph's code (fpdf2's shaped glyphs after a cluster's first, MuPDF's mark variants: ``ກຳ`` read as
         # ``ກຳe``). They are left out of the text, as pdftotext leaves them out, but their glyphs take up room. A font
-        # whose code of a character without a map is a Lao character codes characters by their Unicode (Tesseract's
-        # text layer over a scan): its characters are kept. A guess from a code is seldom Lao: where no other
-        # character lacks a map, none does (most pages: a call a character less).
+        # that codes characters by their Unicode keeps its characters: Tesseract's and OCRmyPDF's text layer over a
+        # scan (GlyphLessFont, whose map PDFium reads for the first 256 codes only), or a font whose code of a
+        # character without a map is a Lao character. A guess from a code is seldom Lao: where no other character
+        # lacks a map, none does (most pages: a call a character less).
         self.unmapped: frozenset[int] = frozenset()
         others = [m.start() for m in _NOT_LAO_OR_BLANK.finditer(self.text)]
-        if any(_char_map_error(self.handle, i) == 1 for i in others):
+        if 1 in map(_char_map_error, repeat(self.handle, len(others)), others):
             flags = map(_char_map_error, repeat(self.handle, count), range(count))
             errors = list(compress(range(count), map((1).__eq__, flags)))
             fonts = {i: _object_font(ctypes.c_void_p(self.objects[i])) for i in errors if self.objects[i] is not None}
-            unicode_coded = {fonts[i] for i in fonts if _LAO.match(self.text[i])}
+            unicode_coded = {font for font in set(fonts.values()) if _font_name(font) == UNICODE_CODED_FONT}
+            unicode_coded.update(fonts[i] for i in fonts if _LAO.match(self.text[i]))
             self.unmapped = frozenset(i for i in errors if fonts.get(i) not in unicode_coded)
 
     def generated(self, index: int) -> bool:
         return _char_generated(self.handle, index) == 1
 
     def size(self, index: int) -> float:
-        """The character's em: its font size, or the size it is drawn at where it is drawn at another scale than
-        TRUE_SCALES (0.0 when unknown)."""
+        """The character's em: the size it is drawn at, in points, or in CSS pixels where it is drawn smaller than
+        its font's size is set (0.0 when unknown). Chromium's, drawn at 3/4 of the size set, is the size set."""
         size = _char_size(self.handle, index)
         obj = self.objects[index]
         scale = self._scales.get(obj) if obj is not None else None
         if scale is None:  # each text object's once: its characters share its matrix's scale
             if not _char_matrix(self.handle, index, self._to_matrix):
                 return size
-            m = self._matrix
-            scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+            # the height of its glyphs: a horizontal scaling (Tz, Tesseract's lines) is no larger type
+            scale = math.hypot(self._matrix.c, self._matrix.d)
+            scale = scale / PIXEL if scale < DRAWN_SMALLER else scale
             if obj is not None:
                 self._scales[obj] = scale
-        low, high = TRUE_SCALES
-        return size if low <= scale < high else round(size * scale, 3)  # one size for a font's glyphs
+        return size * scale
 
     def box(self, index: int) -> Box:
         """(left, bottom, right, top)"""
@@ -521,8 +545,6 @@ def _made_up_spaces(chars: _Chars, objects: _Objects, kept: Sequence[int], text:
             while start > 0 and _MARKS.match(text[start]):
                 start -= 1
             cluster = [kept[k] for k in range(start, i)]
-            if chars.unmapped:  # the glyphs left out after it are of it (the second half of ``ຳ``)
-                cluster += [k for k in range(cluster[-1] + 1, kept[end]) if k in chars.unmapped]
             if not _is_space(chars, objects, cluster, kept[end]):
                 drop.update(run)
     return drop
