@@ -458,16 +458,16 @@ def _not_repeated(chars: _Chars) -> list[int]:
 # A cluster (a letter and the vowels and marks after it) given twice in a row: where it is drawn over itself, the
 # sign of a page whose text objects draw clusters again (``_not_drawn_twice``); the same syllable written twice
 # (``ພະຍາຍາມ``, common) is drawn beside itself.
-_CLUSTER_TWICE = re.compile(f"([{CONSONANTS}][{FOLLOWING}]+)\\1")
+_CLUSTER_TWICE = re.compile(f"([{CONSONANTS}][{FOLLOWING}]+)\\s*\\1")  # PDFium may break the line between
 
 
 def _drawn_over(chars: _Chars, kept: list[int], twice: re.Match[str]) -> bool:
     """Whether the second of a cluster given ``twice`` in a row (in the text of the characters ``kept``) is drawn
     over the first: by more than half the narrower one's width."""
     start, end = twice.span()
-    middle = start + len(twice.group(1))
-    left, right = chars.extent(kept[start:middle])
-    other_left, other_right = chars.extent(kept[middle:end])
+    size = len(twice.group(1))
+    left, right = chars.extent(kept[start : start + size])
+    other_left, other_right = chars.extent(kept[end - size : end])
     return min(right, other_right) - max(left, other_left) > 0.5 * min(right - left, other_right - other_left)
 
 
@@ -476,8 +476,9 @@ def _not_drawn_twice(chars: _Chars, kept: list[int]) -> list[int]:
     drawn over the same cluster, or in the half after it and narrower, on the same line. Typst gives every glyph of a
     cluster the whole cluster's text, and draws a mark it moved (a tone mark raised over a vowel) as a text object of
     its own: ``ຂ່າວ`` came out ``ຂ່ຂ່າວ`` (61% CER in Phetsarath OT). The same syllable written twice (``ນານາ``) is
-    drawn beside itself, as wide, and is kept. Only a page that has a cluster drawn over itself in a row is looked
-    at (the other duplicates of such a page may be elsewhere in PDFium's order)."""
+    drawn beside itself, as wide, and is kept. Only a page that has a cluster drawn over itself in a row (but for
+    whitespace: in large type PDFium breaks the line between the two) is looked at (the other duplicates of such a
+    page may be elsewhere in PDFium's order)."""
     text = "".join(map(chars.text.__getitem__, kept))
     if not any(map(partial(_drawn_over, chars, kept), _CLUSTER_TWICE.finditer(text))):
         return kept
