@@ -228,6 +228,12 @@ PRODUCERS = PDFS / "producers"
 PRODUCED = json.loads((PRODUCERS / "pages.json").read_text(encoding="utf-8"))
 
 
+def known_page(text_set):
+    """The known text of the page of ``text_set`` (pages.json) that the producers printed."""
+    (heading, paragraphs), *_ = PRODUCED[text_set]
+    return known_text((heading, paragraphs))
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -245,8 +251,7 @@ PRODUCED = json.loads((PRODUCERS / "pages.json").read_text(encoding="utf-8"))
     ],
 )
 def test_pdfs_of_other_producers_read_back_every_letter_once(name):
-    (heading, paragraphs), *_ = PRODUCED["news"]
-    known = known_text((heading, paragraphs))
+    known = known_page("news")
     (text,) = page_texts(PRODUCERS / name)
     assert cer(known, text) == 0
     assert words_found(known, text) == words_found(known, known)
@@ -265,8 +270,7 @@ def test_pdfs_of_other_producers_read_back_every_letter_once(name):
 )
 def test_the_same_syllable_written_twice_is_kept_where_clusters_drawn_twice_are_dropped(name):
     # Typst's page of ``ນານາ``, ``ກີກີ``, ``ບໍ່ບໍ່``...: each written twice is drawn beside itself, and kept
-    (heading, paragraphs), *_ = PRODUCED["doubled"]
-    known = known_text((heading, paragraphs))
+    known = known_page("doubled")
     (text,) = page_texts(PRODUCERS / name)
     assert cer(known, text) == 0
     assert "ກີກີ" in text and "ບໍ່ບໍ່" in text and "ນ້ຳນ້ຳ" in text and "ນັ້ນນັ້ນ" in text
@@ -275,8 +279,7 @@ def test_the_same_syllable_written_twice_is_kept_where_clusters_drawn_twice_are_
 def test_a_glyph_without_unicode_is_left_out_not_read_as_its_code():
     # XeLaTeX maps some of Noto Sans Lao's tone marks to nothing: PDFium gave their codes (``ຕັ້ງ`` as ``ຕັlງ``). Left
     # out, the marks are lost (no reader has them) but no letter is made up: every Latin word is one printed.
-    (heading, paragraphs), *_ = PRODUCED["news"]
-    known = known_text((heading, paragraphs))
+    known = known_page("news")
     (text,) = page_texts(PRODUCERS / "xelatex-notosans.pdf")
     assert set(re.findall("[A-Za-z]+", text)) == set(re.findall("[A-Za-z]+", known))
     found, words = words_found(known, text)
@@ -287,8 +290,7 @@ def test_a_glyph_without_unicode_is_left_out_not_read_as_its_code():
 def test_a_text_layer_read_by_ocr_keeps_its_characters():
     # Tesseract's text layer codes each character by its Unicode and maps none: its characters are the text (not
     # guesses to leave out, as fpdf2's are). What differs from the page printed is what the OCR misread.
-    (heading, paragraphs), *_ = PRODUCED["news"]
-    known = known_text((heading, paragraphs))
+    known = known_page("news")
     (text,) = page_texts(PRODUCERS / "tesseract-phetsarath.pdf")
     assert cer(known, text) < 0.1
     found, words = words_found(known, text)
@@ -298,9 +300,8 @@ def test_a_text_layer_read_by_ocr_keeps_its_characters():
 def test_a_font_whose_characters_without_a_map_are_lao_codes_them_by_unicode(monkeypatch):
     # a code that is a Lao letter is no guess from a simple font's byte: such a font is kept whole, by any name
     monkeypatch.setattr(pdftext, "UNICODE_CODED_FONT", b"no font is named so")
-    (heading, paragraphs), *_ = PRODUCED["news"]
     (text,) = page_texts(PRODUCERS / "tesseract-phetsarath.pdf")
-    assert cer(known_text((heading, paragraphs)), text) < 0.1
+    assert cer(known_page("news"), text) < 0.1
 
 
 def test_a_text_layer_read_by_ocr_keeps_characters_beyond_latin_1():

@@ -192,6 +192,14 @@ _char_matrix = _unchecked(pdfium_c.FPDFText_GetMatrix)
 _char_map_error = _unchecked(pdfium_c.FPDFText_HasUnicodeMapError)
 _object_font = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)  # its address
 _font_base_name = _unchecked(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t)
+_char_box = _unchecked(pdfium_c.FPDFText_GetCharBox)
+_char_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_page_object = _unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
+_object_type = _unchecked(pdfium_c.FPDFPageObj_GetType)
+_object_bounds = _unchecked(pdfium_c.FPDFPageObj_GetBounds)
+_count_marks = _unchecked(pdfium_c.FPDFPageObj_CountMarks)
+_object_mark = _unchecked(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p)
+_mark_value_type = _unchecked(pdfium_c.FPDFPageObjMark_GetParamValueType)
 UNICODE_CODED_FONT = b"GlyphLessFont"  # the invisible font of Tesseract's text layer (OCRmyPDF's too)
 
 
@@ -206,16 +214,6 @@ def _font_name(font: int | None) -> bytes:
     name = ctypes.create_string_buffer(length)
     _font_base_name(handle, name, length)
     return name.value
-
-
-_char_box = _unchecked(pdfium_c.FPDFText_GetCharBox)
-_char_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
-_page_object = _unchecked(pdfium_c.FPDFPage_GetObject, _Handle)
-_object_type = _unchecked(pdfium_c.FPDFPageObj_GetType)
-_object_bounds = _unchecked(pdfium_c.FPDFPageObj_GetBounds)
-_count_marks = _unchecked(pdfium_c.FPDFPageObj_CountMarks)
-_object_mark = _unchecked(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p)
-_mark_value_type = _unchecked(pdfium_c.FPDFPageObjMark_GetParamValueType)
 
 
 class _Chars:
@@ -466,9 +464,14 @@ def _drawn_over(chars: _Chars, kept: list[int], twice: re.Match[str]) -> bool:
     over the first: by more than half the narrower one's width."""
     start, end = twice.span()
     size = len(twice.group(1))
-    left, right = chars.extent(kept[start : start + size])
-    other_left, other_right = chars.extent(kept[end - size : end])
-    return min(right, other_right) - max(left, other_left) > 0.5 * min(right - left, other_right - other_left)
+    return _half_over(chars.extent(kept[start : start + size]), chars.extent(kept[end - size : end]))
+
+
+def _half_over(one: tuple[float, float], other: tuple[float, float]) -> bool:
+    """Whether two spans (left, right) overlap by more than half the narrower one's width."""
+    (left, right), (other_left, other_right) = one, other
+    overlap = min(right, other_right) - max(left, other_left)
+    return overlap > 0.5 * max(min(right - left, other_right - other_left), 0.01)
 
 
 def _not_drawn_twice(chars: _Chars, kept: list[int]) -> list[int]:
@@ -500,14 +503,12 @@ def _not_drawn_twice(chars: _Chars, kept: list[int]) -> list[int]:
         for other_left, other_right, other_y in seen.get(text, ()):
             if abs(y - other_y) > SAME_LINE_EM * size:
                 continue
-            overlap = min(right, other_right) - max(left, other_left)
-            over = overlap > 0.5 * max(min(right - left, other_right - other_left), 0.01)
             narrower_after = (
                 left >= other_left - 0.1 * size
                 and right <= other_right + 0.6 * size
                 and right - left <= 0.6 * (other_right - other_left)
             )
-            if over or narrower_after:
+            if _half_over((left, right), (other_left, other_right)) or narrower_after:
                 drop.update(cluster)
                 break
         else:
