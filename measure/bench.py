@@ -53,6 +53,7 @@ CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "flores200-sib-
 SEED = 2026
 T = TypeVar("T")
 MARKER = ".archive-bench"  # marks a --keep folder as this benchmark's, so that it may be emptied again
+ASIDE = ".set-aside"  # in the work folder: what the benchmark deletes once every build is timed (set_aside)
 SEARCH_PLUGIN = "lao_search"
 
 
@@ -81,17 +82,41 @@ def load_pairs(path: str = CORPUS) -> list[dict[str, str]]:
 
 
 def workspace(keep: str | None) -> str:
-    """The folder to work in: a new temporary one, or ``keep`` emptied, if it is empty or an earlier bench's (so
-    that a mistyped --keep cannot wipe anything else, content/ least of all)."""
+    """The folder to work in: a new temporary one, or ``keep`` emptied (set aside: ``set_aside``), if it is empty
+    or an earlier bench's (so that a mistyped --keep cannot wipe anything else, content/ least of all)."""
     if not keep:
         return tempfile.mkdtemp(prefix="archive-bench-")
-    if os.path.isdir(keep) and os.listdir(keep):
-        if not os.path.exists(os.path.join(keep, MARKER)):
-            raise SystemExit(f"bench: {keep} is not empty and not an earlier benchmark's folder; name another.")
-        shutil.rmtree(keep)
+    if os.path.isdir(keep) and os.listdir(keep) and not os.path.exists(os.path.join(keep, MARKER)):
+        raise SystemExit(f"bench: {keep} is not empty and not an earlier benchmark's folder; name another.")
     os.makedirs(keep, exist_ok=True)
+    for name in os.listdir(keep):
+        if name not in (MARKER, ASIDE):
+            set_aside(os.path.join(keep, name), keep)
     open(os.path.join(keep, MARKER), "w").close()
     return keep
+
+
+def set_aside(path: str, work: str) -> None:
+    """Moves ``path`` (an earlier build's output or cache), if it is there, into the work folder's ASIDE, which
+    ``clear_aside`` deletes once every build is timed.
+
+    Deleting a build's tens of thousands of files right before the next timed build would slow that build by
+    more than the search costs: on ext4 without a journal (the project's machine) the kernel reuses no inode
+    within a minute of its deletion (five while its inode table is not yet written back), and looks past each
+    such inode for every file it creates (fs/ext4/ialloc.c, ``recently_deleted``). Measured at 10,000 news, the
+    project with search took 35.3 s into a fresh folder and 47.6 s right after the last build's output was
+    deleted (8.0 against 30.8 s of system CPU); the build without search 29.1 and 35.4 s (docs/benchmarks.md).
+    A renamed folder frees no inode."""
+    if not os.path.lexists(path):
+        return
+    aside = os.path.join(work, ASIDE)
+    os.makedirs(aside, exist_ok=True)
+    os.rename(path, os.path.join(aside, f"{len(os.listdir(aside))}-{os.path.basename(path)}"))
+
+
+def clear_aside(work: str) -> None:
+    """Deletes what ``set_aside`` moved aside in ``work``."""
+    shutil.rmtree(os.path.join(work, ASIDE), ignore_errors=True)
 
 
 # --- builds ---------------------------------------------------------------------------------------------------
@@ -135,7 +160,7 @@ def timed_build(work: str, name: str, content: str, settings_file: str, *extra: 
     the children it waited for (the same sum getrusage(RUSAGE_CHILDREN) grows by, but of this build alone); the
     whole tree's memory from sampling /proc meanwhile."""
     output = os.path.join(work, name)
-    shutil.rmtree(output, ignore_errors=True)  # each run writes into an empty folder
+    set_aside(output, work)  # each run writes into an empty folder
     cache = cache or tempfile.mkdtemp(prefix=f"cache-{name}-", dir=work)
     log_path = os.path.join(work, f"{name}.log")
     command = [pelican_command(), content, "-s", settings_file, "-o", output, "--cache-path", cache, *extra]
@@ -491,5 +516,7 @@ def run(
             say(f"\nRebuilding the project's content {rebuilds} times as the preview does …")
             bench_preview.report(bench_preview.measure(os.path.join(ROOT, "content"), work, rebuilds), say)
     finally:
-        if not keep:
+        if keep:
+            clear_aside(work)
+        else:
             shutil.rmtree(work, ignore_errors=True)

@@ -31,10 +31,12 @@ from tools.build import SETTINGS
 
 from . import catalogue
 from .bench import (
+    ASIDE,
     MARKER,
     SEED,
     Build,
     by_frequency,
+    clear_aside,
     data_sizes,
     load_pairs,
     plain_pelicanconf,
@@ -42,6 +44,7 @@ from .bench import (
     print_phone_target,
     print_sizes,
     sentence_counts,
+    set_aside,
     spread,
     timed_build,
     verdict,
@@ -69,17 +72,16 @@ def search_eval() -> ModuleType:
 
 
 def workspace(keep: str | None) -> str:
-    """The folder to work in: a new temporary one, or ``keep`` emptied of all but its catalogue (when it is empty
-    or an earlier bench's, so that a mistyped --keep cannot wipe anything else)."""
+    """The folder to work in: a new temporary one, or ``keep`` emptied of all but its catalogue (set aside:
+    bench.set_aside), when it is empty or an earlier bench's, so that a mistyped --keep cannot wipe anything else."""
     if not keep:
         return tempfile.mkdtemp(prefix="archive-bench-catalogue-")
     if os.path.isdir(keep) and os.listdir(keep) and not os.path.exists(os.path.join(keep, MARKER)):
         raise SystemExit(f"bench: {keep} is not empty and not an earlier benchmark's folder; name another.")
     os.makedirs(keep, exist_ok=True)
     for name in os.listdir(keep):
-        if name not in (CATALOGUE, MARKER):
-            path = os.path.join(keep, name)
-            shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.remove(path)
+        if name not in (CATALOGUE, MARKER, ASIDE):
+            set_aside(os.path.join(keep, name), keep)
     open(os.path.join(keep, MARKER), "w").close()
     return keep
 
@@ -95,7 +97,7 @@ def run_builds(work: str, content: str, runs: int) -> dict[str, Build]:
     done: dict[str, list[Build]] = {"plain": [], "cold": [], "warm": []}
     for run in range(runs):
         cache = os.path.join(work, "cache")  # the project's cache/ folder, of this build alone
-        shutil.rmtree(cache, ignore_errors=True)
+        set_aside(cache, work)
         for name, settings in (("plain", plain_settings), ("cold", SETTINGS), ("warm", SETTINGS)):
             say(f"Building: {name} ({run + 1} of {runs}) …")
             done[name].append(timed_build(work, name, content, settings, cache=cache if name != "plain" else None))
@@ -301,5 +303,7 @@ def run(
         print_targets(builds, results, recall)
         say(f"\nWork folder: {work}" + ("" if keep else " (removed)"))
     finally:
-        if not keep:
+        if keep:
+            clear_aside(work)
+        else:
             shutil.rmtree(work, ignore_errors=True)

@@ -1,10 +1,12 @@
-"""`invoke bench` compares like with like: the project's build without its search is the project's build."""
+"""`invoke bench` compares like with like: the project's build without its search is the project's build, and
+no timed build runs right after the benchmark deleted an earlier one's files."""
 
 import json
+import os
 
 from pelican.settings import read_settings
 
-from measure.bench import SEARCH_PLUGIN, without_search
+from measure.bench import ASIDE, MARKER, SEARCH_PLUGIN, clear_aside, set_aside, without_search, workspace
 from tools.build import SETTINGS
 
 
@@ -14,3 +16,26 @@ def test_the_build_without_search_runs_every_plugin_of_the_project_but_the_searc
     assert name == "PLUGINS" and SEARCH_PLUGIN in plugins
     assert json.loads(value) == [plugin for plugin in plugins if plugin != SEARCH_PLUGIN]
     assert len(json.loads(value)) == len(plugins) - 1
+
+
+def test_an_earlier_runs_files_are_set_aside_whole_and_deleted_once_the_builds_are_timed(tmp_path):
+    keep = tmp_path / "bench"
+    (keep / "with-search" / "search-data").mkdir(parents=True)
+    page = keep / "with-search" / "search-data" / "index.js"
+    page.write_text("LaoArchive.receive({});")
+    inode = page.stat().st_ino
+    (keep / MARKER).touch()
+
+    assert workspace(str(keep)) == str(keep)
+    assert sorted(os.listdir(keep)) == sorted([MARKER, ASIDE])  # emptied for the new run...
+    (aside,) = os.listdir(keep / ASIDE)
+    moved = keep / ASIDE / aside / "search-data" / "index.js"
+    assert moved.stat().st_ino == inode  # ...by a rename: no file deleted yet
+
+    (keep / "with-search").mkdir()  # the next run's build, then the one after it
+    set_aside(str(keep / "with-search"), str(keep))
+    set_aside(str(keep / "not-there"), str(keep))
+    assert len(os.listdir(keep / ASIDE)) == 2 and not (keep / "with-search").exists()
+
+    clear_aside(str(keep))
+    assert sorted(os.listdir(keep)) == [MARKER]
