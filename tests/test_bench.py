@@ -7,6 +7,8 @@ import os
 from pelican.settings import read_settings
 
 from measure.bench import ASIDE, MARKER, SEARCH_PLUGIN, clear_aside, set_aside, without_search, workspace
+from measure.bench_catalogue import CATALOGUE
+from measure.bench_catalogue import workspace as catalogue_workspace
 from tools.build import SETTINGS
 
 
@@ -39,3 +41,18 @@ def test_an_earlier_runs_files_are_set_aside_whole_and_deleted_once_the_builds_a
 
     clear_aside(str(keep))
     assert sorted(os.listdir(keep)) == [MARKER]
+
+
+def test_the_catalogue_bench_keeps_its_catalogue_and_sets_an_earlier_runs_sites_aside(tmp_path):
+    keep = tmp_path / "bench"
+    for name in (CATALOGUE, "cold", "cache"):
+        (keep / name).mkdir(parents=True)
+        (keep / name / "index.html").write_text(name)
+    (keep / MARKER).touch()
+
+    catalogue_workspace(str(keep))
+    assert sorted(os.listdir(keep)) == sorted([ASIDE, CATALOGUE, MARKER])
+    assert sorted((keep / ASIDE / name / "index.html").read_text() for name in os.listdir(keep / ASIDE)) == [
+        "cache",
+        "cold",
+    ]

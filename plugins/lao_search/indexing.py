@@ -53,6 +53,7 @@ PREFIX = "LAO_SEARCH_"
 MANIFEST = "files.json"  # in it: every file of the folder and their size, which "keep the whole search" fetches
 BATCH = 50  # articles sent to the indexing at a time
 STAGING = ".search-data-staging"  # in the output folder while the build runs: articles' files not yet numbered
+REPLACED = ".search-data-replaced"  # in the output folder while the build runs: the search data it replaces
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,19 @@ def pdf_once(sources: Mapping[str, Source], documents: Mapping[str, Document]) -
     return elsewhere
 
 
+def set_aside(folder: str, aside: str) -> None:
+    """Moves ``folder``, if it is there, into the folder ``aside``, which the indexing deletes once it has written
+    every file: on ext4 without a journal (the project's machine) each file made within a minute or five of many
+    deletions costs the kernel a scan past every inode deleted then, so the data a build replaces are deleted after
+    it has made the new ones, not before (docs/benchmarks.md, "Builds right after a deletion")."""
+    if os.path.lexists(folder):
+        os.makedirs(aside, exist_ok=True)
+        os.rename(folder, os.path.join(aside, f"{len(os.listdir(aside))}-{os.path.basename(folder)}"))
+
+
 def write_files(folder: str, files: Mapping[str, str]) -> dict[str, int]:
-    """Replaces ``folder`` with ``files`` ({relative name: text}); returns {relative name: bytes written}."""
-    shutil.rmtree(folder, ignore_errors=True)
+    """Writes ``files`` ({relative name: text}) into ``folder``, which is not there yet; returns {relative name:
+    bytes written}."""
     made: set[str] = set()
     written: dict[str, int] = {}
     for name, text in files.items():
@@ -201,6 +212,7 @@ class Analysis:
             self.cache = DocumentCache()  # nothing read, nothing kept
         self.analyzer = Analyzer(self.cache.pieces)
         self.staging = Staging(os.path.join(output_path, STAGING))
+        self.replaced = os.path.join(output_path, REPLACED)  # what the data written replace, deleted last
         self.readahead = PdfReadahead(pdftext.page_texts)
         self.documents: dict[str, Document] = {}
         # key -> (source, fingerprint) of an article whose PDF is being read
@@ -252,6 +264,7 @@ class Analysis:
             documents = [self.documents[k] for k in keys]
             files = dictionary_files(lang, documents, self.analyzer.pieces, layout, folder)
             target = os.path.join(output_path, data_folder)
+            set_aside(target, self.replaced)
             sizes = write_files(target, files)
             placed = self.staging.place(keys, os.path.join(target, folder))
             sizes.update((f"{folder}/{name}", size) for name, size in placed.items())
@@ -268,6 +281,7 @@ class Analysis:
     def close(self) -> None:
         self.readahead.close()
         self.staging.remove()
+        shutil.rmtree(self.replaced, ignore_errors=True)
 
     def save(self) -> None:
         self.cache.save(self.analyzer.pieces)
