@@ -111,7 +111,7 @@ def set_aside(path: str, work: str) -> None:
         return
     aside = os.path.join(work, ASIDE)
     os.makedirs(aside, exist_ok=True)
-    os.rename(path, os.path.join(aside, f"{len(os.listdir(aside))}-{os.path.basename(path)}"))
+    os.rename(path, os.path.join(tempfile.mkdtemp(dir=aside), os.path.basename(path)))  # a new name each
 
 
 def clear_aside(work: str) -> None:

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -133,7 +134,7 @@ def set_aside(folder: str, aside: str) -> None:
     it has made the new ones, not before (docs/benchmarks.md, "Builds right after a deletion")."""
     if os.path.lexists(folder):
         os.makedirs(aside, exist_ok=True)
-        os.rename(folder, os.path.join(aside, f"{len(os.listdir(aside))}-{os.path.basename(folder)}"))
+        os.rename(folder, os.path.join(tempfile.mkdtemp(dir=aside), os.path.basename(folder)))  # a new name each
 
 
 def write_files(folder: str, files: Mapping[str, str]) -> dict[str, int]:
