@@ -103,10 +103,9 @@ def set_aside(path: str, work: str) -> None:
     Deleting a build's tens of thousands of files right before the next timed build would slow that build by
     more than the search costs: on ext4 without a journal (the project's machine) the kernel reuses no inode
     within a minute of its deletion (five while its inode table is not yet written back), and looks past each
-    such inode for every file it creates (fs/ext4/ialloc.c, ``recently_deleted``). Measured at 10,000 news, the
-    project with search took 35.3 s into a fresh folder and 47.6 s right after the last build's output was
-    deleted (8.0 against 30.8 s of system CPU); the build without search 29.1 and 35.4 s (docs/benchmarks.md).
-    A renamed folder frees no inode."""
+    such inode for every file it creates (fs/ext4/ialloc.c, ``recently_deleted``); the build with search, which
+    makes the most files, paid the most (docs/benchmarks.md, "Builds right after a deletion"). A renamed folder
+    frees no inode."""
     if not os.path.lexists(path):
         return
     aside = os.path.join(work, ASIDE)
