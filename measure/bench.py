@@ -41,6 +41,7 @@ from typing import TypeVar
 
 from pelican.settings import read_settings
 
+from lao_search import indexing
 from tools.build import ROOT, SETTINGS, site_layout
 from tools.serve import GZIP_LEVEL
 
@@ -98,19 +99,9 @@ def workspace(keep: str | None) -> str:
 
 def set_aside(path: str, work: str) -> None:
     """Moves ``path`` (an earlier build's output or cache), if it is there, into the work folder's ASIDE, which
-    ``clear_aside`` deletes once every build is timed.
-
-    Deleting a build's tens of thousands of files right before the next timed build would slow that build by
-    more than the search costs: on ext4 without a journal (the project's machine) the kernel reuses no inode
-    within a minute of its deletion (five while its inode table is not yet written back), and looks past each
-    such inode for every file it creates (fs/ext4/ialloc.c, ``recently_deleted``); the build with search, which
-    makes the most files, paid the most (docs/benchmarks.md, "Builds right after a deletion"). A renamed folder
-    frees no inode."""
-    if not os.path.lexists(path):
-        return
-    aside = os.path.join(work, ASIDE)
-    os.makedirs(aside, exist_ok=True)
-    os.rename(path, os.path.join(tempfile.mkdtemp(dir=aside), os.path.basename(path)))  # a new name each
+    ``clear_aside`` deletes once every build is timed: deleted before a timed build, its files would slow that
+    build, the one with search most (lao_search.indexing.set_aside says why)."""
+    indexing.set_aside(path, os.path.join(work, ASIDE))
 
 
 def clear_aside(work: str) -> None:

@@ -128,10 +128,11 @@ def pdf_once(sources: Mapping[str, Source], documents: Mapping[str, Document]) -
 
 
 def set_aside(folder: str, aside: str) -> None:
-    """Moves ``folder``, if it is there, into the folder ``aside``, which the indexing deletes once it has written
-    every file: on ext4 without a journal (the project's machine) each file made within a minute or five of many
-    deletions costs the kernel a scan past every inode deleted then, so the data a build replaces are deleted after
-    it has made the new ones, not before (docs/benchmarks.md, "Builds right after a deletion")."""
+    """Moves ``folder``, if it is there, into the folder ``aside``, to be deleted once the files that replace it are
+    made (the indexing's: Analysis.close; the benchmark's: measure/bench.py). A rename frees no inode, and on ext4
+    without a journal (the project's machine) each file made within a minute or five of many deletions costs the
+    kernel a scan past every inode deleted then (fs/ext4/ialloc.c, ``recently_deleted``; docs/benchmarks.md,
+    "Builds right after a deletion")."""
     if os.path.lexists(folder):
         os.makedirs(aside, exist_ok=True)
         os.rename(folder, os.path.join(tempfile.mkdtemp(dir=aside), os.path.basename(folder)))  # a new name each
