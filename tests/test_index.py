@@ -164,6 +164,30 @@ def test_the_entry_names_the_commonest_words_whose_records_sit_in_files_of_their
     assert not any(name.startswith("c-") for name in built(replace(SMALL, common=0))[1])
 
 
+def test_the_entry_names_every_lao_letter_that_is_a_word_of_its_own_as_well():
+    # A reader's doubled letter: ICU leaves the second one alone (ຄະແນນ ນ), and the query is ranked by it.
+    analyzer = Analyzer()
+    typed = Source(
+        url="news/d.html",
+        title="ຄະແນນນ",
+        kind="news",
+        date="2024-05-06",
+        date_text="6 ພຶດສະພາ 2024",
+        body_html="<p>ຄະແນນນ ນັກຮຽນ ແລະ ຄະແນນນີ້ ບ</p>",
+    )
+    documents = order([analyzer.document(s) for s in [*SOURCES, typed]])
+    layout = replace(SMALL, common=1)
+    files = {name: payload(script) for name, script in search_files("lo", documents, analyzer.pieces, layout).items()}
+    found = records(files)
+    long_terms = [key for key, (record, term, _words) in found.items() if term and len(record) > layout.inline_bytes]
+    letters = [key for key in long_terms if len(key) == 1 and has_lao(key)]
+    longest = min(long_terms, key=lambda key: (-len(found[key][0]), key))
+    assert "ນ" in letters and {*letters} - {longest}  # a letter not among the commonest as well
+    assert sorted(files["index.js"]["common"]["keys"]) == sorted({longest, *letters})
+    off = search_files("lo", documents, analyzer.pieces, replace(layout, common=0))
+    assert not any(name.startswith("c-") for name in off)
+
+
 def test_the_lao_words_alone_are_in_shards_of_their_own_for_splitting_queries():
     _, files = built(replace(SMALL, shard_bytes=40))
     entry = files["index.js"]

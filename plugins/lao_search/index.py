@@ -12,8 +12,9 @@ into the language's ``search-data/``:
   w-<hash>/<i>.js    shard i of the archive's Lao words (terms) alone, in order: what splitting a query into words
                      asks of many strings at once (the dictionary's shards, with every key and record, are ten
                      times as many)
-  c-<hash>/<i>.js    the record of the i-th of the archive's commonest words (Layout.common), named in the entry
-                     as well as in its shard, so that the page can ask for it beside the shard, not after it
+  c-<hash>/<i>.js    the record of the i-th of the archive's commonest words (Layout.common) or Lao letters that
+                     are words of their own, named in the entry as well as in its shard, so that the page can ask
+                     for it beside the shard, not after it
   f-<hash>/<n>.js    what a result shows of article n: title, URL, kind, date, the text snippets come from (and,
                      when its PDF's text is part of that text, the PDF's URL and where each of its pages begins);
                      of a long article (documents.PART_UNITS), the first part of its text and how many it has
@@ -70,7 +71,7 @@ LOOSE = "~"  # before a piece of a key's words that is no word of the archive
 class Layout:
     shard_bytes: int = 8192  # a dictionary shard holds about this many bytes of keys, records and words
     inline_bytes: int = 192  # a longer record gets a file of its own
-    common: int = 256  # the words with the longest records (most articles), named in the entry
+    common: int = 256  # the words with the longest records (most articles), named in the entry (0: none)
     near_bytes: int = 16384  # a shard of close (or toned) spellings holds about this many (they compress twice as well)
 
 
@@ -263,11 +264,20 @@ def _word_shards(lao_terms: Iterable[str], layout: Layout, files: dict[str, str]
 def _common(
     terms: Iterable[str], records: Mapping[str, str], layout: Layout, files: dict[str, str]
 ) -> dict[str, Any] | None:
-    """{"folder", "keys"} of the ``layout.common`` terms with the longest records (of those too long for their
-    shard), in order, their records added to ``files`` in one folder named by their content, each named by its
-    number; None when there is none."""
+    """{"folder", "keys"} of the terms whose records a query asks for beside their shards, of those too long for
+    their shard: the ``layout.common`` with the longest records, and every Lao letter that is a term of its own (none
+    when ``layout.common`` is 0); in order, their records added to ``files`` in one folder named by their content,
+    each named by its number. None when there is none.
+
+    A reader's slip (a letter doubled or dropped) often leaves a letter standing alone, which ICU makes a word of its
+    own, and the query is ranked by it: named in the entry, its record comes with the query's first files, not after
+    its shard (on a phone, a round trip each)."""
+    if not layout.common:
+        return None
     long = [term for term in terms if len(records[term]) > layout.inline_bytes]
-    keys = sorted(sorted(long, key=lambda term: (-len(records[term]), term))[: layout.common], key=_utf16)
+    longest = sorted(long, key=lambda term: (-len(records[term]), term))[: layout.common]
+    letters = [term for term in long if len(term) == 1 and has_lao(term)]
+    keys = sorted({*longest, *letters}, key=_utf16)
     if not keys:
         return None
     scripts = [as_script({"record": records[key]}) for key in keys]
