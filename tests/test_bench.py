@@ -1,11 +1,13 @@
-"""`invoke bench` compares like with like: the project's build without its search is the project's build, and
-no timed build runs right after the benchmark deleted an earlier one's files."""
+"""`invoke bench` compares like with like: the project's build without its search is the project's build, no
+timed build runs right after the benchmark deleted an earlier one's files, and watching a build's memory does not
+slow it."""
 
 import json
 import os
 
 from pelican.settings import read_settings
 
+from measure import proctree
 from measure.bench import ASIDE, MARKER, SEARCH_PLUGIN, clear_aside, set_aside, without_search, workspace
 from measure.bench_catalogue import CATALOGUE
 from measure.bench_catalogue import workspace as catalogue_workspace
@@ -52,3 +54,25 @@ def test_the_catalogue_bench_keeps_its_catalogue_and_sets_an_earlier_runs_sites_
     catalogue_workspace(str(keep))
     assert sorted(os.listdir(keep)) == sorted([ASIDE, CATALOGUE, MARKER])
     assert sorted(page.read_text() for page in (keep / ASIDE).rglob("index.html")) == ["cache", "cold"]
+
+
+def test_the_costly_proportional_sets_are_read_seldom_and_at_the_resident_sets_highs(monkeypatch):
+    read = []  # the /proc files read, in order
+    resident = iter([100, 300, 400, 200, 700])  # kB of the tree's resident sets, sample by sample
+    proportional = iter([50, 80])
+    later = 0.4 + proctree.PSS_INTERVAL
+    now = iter([0.0, 0.2, 0.4, later, later + 0.2])  # time.monotonic() at each sample
+
+    def field_kb(path, name):
+        read.append(path.rsplit("/", 1)[1])
+        return next(resident) if name == "VmRSS:" else next(proportional)
+
+    monkeypatch.setattr(proctree, "tree", lambda root: [root])
+    monkeypatch.setattr(proctree, "field_kb", field_kb)
+    monkeypatch.setattr(proctree.time, "monotonic", lambda: next(now))
+    peak = proctree.PeakMemory(1)
+    for _ in range(5):
+        peak.sample()
+    assert (peak.rss_kb, peak.pss_kb) == (700, 80)
+    # at the first sample; then not within PSS_INTERVAL, nor after it until the resident sets reach a new high
+    assert read == ["status", "smaps_rollup", "status", "status", "status", "status", "smaps_rollup"]
