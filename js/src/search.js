@@ -382,19 +382,25 @@ export function createSearch(store) {
     // found nowhere only to try its words apart (allWords), so neither waits for the other. A long part that is no
     // key is found by the records of the keys inside it and checked in the text of the few articles that have
     // them all: what ranks those (its words, a shard or a record each) is asked for once their texts are, so as
-    // not to take the connections those need first (on a phone, six at a time, a round trip each).
+    // not to take the connections those need first (on a phone, six at a time, a round trip each). When the keys
+    // alone tell that nothing holds the query as typed, there is nothing to rank: the part is split into words only
+    // if the search comes to try them apart (allWords), after its close spellings, which need those connections.
     const later = lao.filter((part) => !records.get(part) && !short.includes(part));
-    let asked = () => {};
+    let asked = () => {}; // with the articles found, when they are found before any text is asked for; else null
     const checking = new Promise((resolve) => {
       asked = resolve;
     });
-    const found = lao.length ? containing(lao, pool, later.length ? asked : null) : null;
-    found?.then(asked, asked); // (nothing to check) a failure is met where it is awaited
+    let apart = () => {};
+    const triedApart = new Promise((resolve) => {
+      apart = resolve;
+    });
+    const found = lao.length ? containing(lao, pool, later.length ? () => asked(null) : null) : null;
+    found?.then(asked, () => asked(null)); // (nothing to check) a failure is met where it is awaited
     const split = Promise.all(
       lao.map(async (part) => {
         if (later.includes(part)) {
-          await checking;
-          store.preload(mayBe([part])).catch(() => {});
+          if ((await checking)?.length === 0) await triedApart;
+          else store.preload(mayBe([part])).catch(() => {});
         }
         return piecesOf(part, records);
       }),
@@ -411,7 +417,7 @@ export function createSearch(store) {
     // The records the results are ranked by, asked for as soon as they are known, while the search finds its
     // articles (a round trip less on a phone); a failure is met again when they are used.
     terms.then((list) => store.lookup(list)).catch(() => {});
-    return { ...query, pool, found, split, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
+    return { ...query, pool, found, split, apart, terms, wordRecords: wordTerms.map((t) => records.get(t)) };
   }
 
   // The articles that hold every part of `query` as typed, ranked; null when there is none. A lone one needs no
@@ -429,7 +435,8 @@ export function createSearch(store) {
   }
 
   // Words typed together that never stand together: the articles that have them all, labelled as such.
-  async function allWords({ lao, pool, split, terms, wordRecords, outcome }) {
+  async function allWords({ lao, pool, split, apart, terms, wordRecords, outcome }) {
+    apart();
     const pieces = await split;
     if (pieces.some((each) => each.length > 1)) {
       const needles = unique(pieces.flat().map((p) => p.text));

@@ -92,6 +92,17 @@ test("when they stand together nowhere, the articles that have them all come, la
   assert.deepEqual(found.sort(), ["b.html", "c.html"]);
 });
 
+test("a long part found nowhere as typed is split into its words only once they are tried apart, after its close spellings", async () => {
+  const query = "ດິຈິຕອນລັດ"; // ດິ ຈິ ຕ ອ ນ ລັ ດ: no article holds it; b.html and c.html have its words
+  const { store, asked } = heldStore(DATA, () => false);
+  const outcome = await createSearch(store).search(query);
+  assert.equal(outcome.mode, "all-words");
+  assert.deepEqual(outcome.results, reference.search(query).results);
+  const nearShard = asked.findIndex((name) => name.startsWith("n-") && !name.endsWith("/index.js"));
+  const words = asked.findIndex((name) => name.startsWith("w-"));
+  assert.ok(nearShard >= 0 && words > nearShard, `the list of words asked for first: ${asked.join(" ")}`);
+});
+
 test("a word no article holds finds nothing", async () => {
   assert.equal((await run("ຊ້າງເຜືອກ")).outcome.mode, "none");
   assert.equal((await run("ນ້ຳຕົກ")).outcome.mode, "none"); // ນ້ຳ is a word, ຕົກ is in no article
