@@ -247,31 +247,17 @@ export function createSearch(store) {
     return long ? { within: refs, inside: runs } : { refs, parts };
   }
 
-  // Of a Lao `needle`: its pieces (breaks), whether the first is the end of a unit (`end`, 1 or 0), keys any text
-  // that held it would have (`runs`), and whether it is longer than one run (`long`). The runs cover it but for its
-  // last unit (it may be the beginning of a longer one): its end of a unit with the units after it, then runs of
-  // UNITS_IN_KEYS whole units side by side, the last one moved back to end where they must. The runs that overlap
-  // these would narrow its articles little, at a shard and a record file each (on a phone, the six connections of
-  // a round trip fill up: ທອງເພັດລັດຫຼວງ asked for seven shards, then seven records).
+  // Of a Lao `needle`: its pieces (breaks), whether the first is the end of a unit (`end`, 1 or 0), the keys any text
+  // that held it would have (`runs`: its end of a unit and the units after it, and UNITS_IN_KEYS whole units in a
+  // row, not the last: it may be the beginning of a longer one), and whether it is longer than one run (`long`).
   function runsOf(needle) {
     const at = breaks(needle);
     const pieces = at.slice(1).map((end, k) => needle.slice(at[k], end));
     const end = mayBegin(needle[0]) ? 0 : 1; // a first piece that is the end of a unit, kept with the units after it
-    const long = pieces.length > end + UNITS_IN_KEYS;
     const runs = [];
-    if (!long) return { pieces, end, runs, long };
-    const last = pieces.length - 1 - UNITS_IN_KEYS; // where the last run of whole units before the last one begins
-    let covered = 0;
-    if (end) {
-      runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
-      covered = end + UNITS_IN_KEYS;
-    }
-    while (covered < pieces.length - 1) {
-      const k = Math.min(covered, last);
-      runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
-      covered = k + UNITS_IN_KEYS;
-    }
-    return { pieces, end, runs, long };
+    if (end && end + UNITS_IN_KEYS < pieces.length) runs.push(pieces.slice(0, end + UNITS_IN_KEYS).join(""));
+    for (let k = end; k + UNITS_IN_KEYS < pieces.length; k++) runs.push(pieces.slice(k, k + UNITS_IN_KEYS).join(""));
+    return { pieces, end, runs, long: pieces.length > end + UNITS_IN_KEYS };
   }
 
   // Articles that surely contain `needle`: those of keys that begin with it (what a reader types first is
