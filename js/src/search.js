@@ -386,7 +386,7 @@ export function createSearch(store) {
       lao.map(async (part) => {
         if (later.includes(part)) {
           if ((await checking)?.length === 0) await triedApart;
-          else store.preload(mayBe([part])).catch(() => {});
+          store.preload(mayBe([part])).catch(() => {});
         }
         return piecesOf(part, records);
       }),

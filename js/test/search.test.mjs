@@ -95,12 +95,19 @@ test("when they stand together nowhere, the articles that have them all come, la
 test("a long part found nowhere as typed is split into its words only once they are tried apart, after its close spellings", async () => {
   const query = "ດິຈິຕອນລັດ"; // ດິ ຈິ ຕ ອ ນ ລັ ດ: no article holds it; b.html and c.html have its words
   const { store, asked } = heldStore(DATA, () => false);
+  const preloaded = []; // the words whose records the search asked for at once (those of the commonest are loaded)
+  const preload = store.preload.bind(store);
+  store.preload = (words) => {
+    preloaded.push(...words);
+    return preload(words);
+  };
   const outcome = await createSearch(store).search(query);
   assert.equal(outcome.mode, "all-words");
   assert.deepEqual(outcome.results, reference.search(query).results);
   const nearShard = asked.findIndex((name) => name.startsWith("n-") && !name.endsWith("/index.js"));
   const words = asked.findIndex((name) => name.startsWith("w-"));
   assert.ok(nearShard >= 0 && words > nearShard, `the list of words asked for first: ${asked.join(" ")}`);
+  for (const word of outcome.needles) assert.ok(preloaded.includes(word), `${word}: ${preloaded.join(" ")}`);
 });
 
 test("a word no article holds finds nothing", async () => {
