@@ -121,7 +121,7 @@ class Build:
     output: str
     walls: list[float] | None = None  # every run's wall time, when there were several
     tree_kb: int = 0  # the largest sum of resident memory over the build's process tree (proctree.py)
-    tree_pss_kb: int = 0  # the same in proportional set size: shared pages counted once
+    tree_pss_kb: int = 0  # the same in proportional set size (shared pages counted once), read seldom: a lower bound
     files: int = 0  # files in the output folder once built
     bytes: int = 0  # and their bytes
     written: float = 0  # bytes the build and its children wrote to disk (ru_oublock, 512-byte blocks)

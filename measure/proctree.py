@@ -2,9 +2,10 @@
 Chromium included, where the kernel's maxrss gives the largest single process only. Part of `invoke bench`.
 
 A thread samples /proc every INTERVAL seconds while the build runs: each process's parent from /proc/PID/stat,
-then the resident set (VmRSS, /proc/PID/status) of the build's tree; and, at most every PSS_INTERVAL seconds and only
-while that sum is at its highest yet, the proportional set (Pss, /proc/PID/smaps_rollup: shared pages divided among
-the processes sharing them, so a fork's pages are not counted twice).
+then the resident set (VmRSS, /proc/PID/status) of the build's tree; and, at the first sample at least PSS_INTERVAL
+seconds after the last reading once that sum has reached a new high, the proportional set (Pss,
+/proc/PID/smaps_rollup: shared pages divided among the processes sharing them, so a fork's pages are not counted
+twice). The proportional peak is then a lower bound: what the tree held up to PSS_INTERVAL after its resident peak.
 
 The proportional set is read seldom because reading it costs the build being measured: the kernel walks every page
 table of the tree. Over the 10,000-article build (1.7 GB summed) a reading took 36 ms of a core (2 ms for the
@@ -65,23 +66,26 @@ def field_kb(path: str, name: str) -> int:
 class PeakMemory:
     """``with PeakMemory(pid) as peak:`` … ``peak.rss_kb``, ``peak.pss_kb``, ``peak.processes``: the largest sums
     seen over the tree of ``pid`` while the block ran (and the most processes at once); the proportional one is
-    read seldom (PSS_INTERVAL), so it may fall short of the true peak."""
+    read seldom (PSS_INTERVAL), so it is a lower bound of its peak."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.rss_kb = self.pss_kb = self.processes = 0
         self._pss_read_at = float("-inf")  # time.monotonic() of the last reading of the proportional sets
+        self._pss_due = True  # the resident sets reached a new high since that reading
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
 
     def sample(self) -> None:
         pids = tree(self.pid)
         rss_kb = sum(field_kb(f"/proc/{pid}/status", "VmRSS:") for pid in pids)
+        self._pss_due = self._pss_due or rss_kb > self.rss_kb
+        self.rss_kb = max(self.rss_kb, rss_kb)
         now = time.monotonic()
-        if rss_kb >= self.rss_kb and now - self._pss_read_at >= PSS_INTERVAL:
+        if self._pss_due and now - self._pss_read_at >= PSS_INTERVAL:
             self.pss_kb = max(self.pss_kb, sum(field_kb(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids))
             self._pss_read_at = now
-        self.rss_kb = max(self.rss_kb, rss_kb)
+            self._pss_due = False
         self.processes = max(self.processes, len(pids))
 
     def _sample_until_stopped(self) -> None:

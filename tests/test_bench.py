@@ -4,6 +4,7 @@ slow it."""
 
 import json
 import os
+from types import SimpleNamespace
 
 from pelican.settings import read_settings
 
@@ -56,12 +57,12 @@ def test_the_catalogue_bench_keeps_its_catalogue_and_sets_an_earlier_runs_sites_
     assert sorted(page.read_text() for page in (keep / ASIDE).rglob("index.html")) == ["cache", "cold"]
 
 
-def test_the_costly_proportional_sets_are_read_seldom_and_at_the_resident_sets_highs(monkeypatch):
+def test_the_costly_proportional_sets_are_read_seldom_and_after_the_resident_sets_highs(monkeypatch):
     read = []  # the /proc files read, in order
-    resident = iter([100, 300, 400, 200, 700])  # kB of the tree's resident sets, sample by sample
+    resident = iter([100, 300, 200, 250, 150, 150])  # kB of the tree's resident sets, sample by sample
     proportional = iter([50, 80])
-    later = 0.4 + proctree.PSS_INTERVAL
-    now = iter([0.0, 0.2, 0.4, later, later + 0.2])  # time.monotonic() at each sample
+    every = proctree.PSS_INTERVAL
+    now = iter([0.0, 0.2, 0.4, every - 0.1, every + 0.1, every + 0.3])  # the clock at each sample
 
     def field_kb(path, name):
         read.append(path.rsplit("/", 1)[1])
@@ -69,10 +70,11 @@ def test_the_costly_proportional_sets_are_read_seldom_and_at_the_resident_sets_h
 
     monkeypatch.setattr(proctree, "tree", lambda root: [root])
     monkeypatch.setattr(proctree, "field_kb", field_kb)
-    monkeypatch.setattr(proctree.time, "monotonic", lambda: next(now))
+    monkeypatch.setattr(proctree, "time", SimpleNamespace(monotonic=lambda: next(now)))
     peak = proctree.PeakMemory(1)
-    for _ in range(5):
+    for _ in range(6):
         peak.sample()
-    assert (peak.rss_kb, peak.pss_kb) == (700, 80)
-    # at the first sample; then not within PSS_INTERVAL, nor after it until the resident sets reach a new high
-    assert read == ["status", "smaps_rollup", "status", "status", "status", "status", "smaps_rollup"]
+    assert (peak.rss_kb, peak.pss_kb) == (300, 80)
+    # at the first sample; the high of the second at the first sample PSS_INTERVAL after that reading, though the
+    # resident sets have fallen since; then no more, as they reach no new high
+    assert read == ["status", "smaps_rollup", "status", "status", "status", "status", "smaps_rollup", "status"]
