@@ -82,16 +82,17 @@ def load_pairs(path: str = CORPUS) -> list[dict[str, str]]:
     return [pairs[k] for k in sorted(pairs) if {"lo", "en"} <= pairs[k].keys()]
 
 
-def workspace(keep: str | None) -> str:
-    """The folder to work in: a new temporary one, or ``keep`` emptied (set aside: ``set_aside``), if it is empty
-    or an earlier bench's (so that a mistyped --keep cannot wipe anything else, content/ least of all)."""
+def workspace(keep: str | None, prefix: str = "archive-bench-", spared: Iterable[str] = ()) -> str:
+    """The folder to work in: a new temporary one (named from ``prefix``), or ``keep`` emptied of all but
+    ``spared`` (set aside: ``set_aside``), if it is empty or an earlier bench's (so that a mistyped --keep cannot
+    wipe anything else, content/ least of all)."""
     if not keep:
-        return tempfile.mkdtemp(prefix="archive-bench-")
+        return tempfile.mkdtemp(prefix=prefix)
     if os.path.isdir(keep) and os.listdir(keep) and not os.path.exists(os.path.join(keep, MARKER)):
         raise SystemExit(f"bench: {keep} is not empty and not an earlier benchmark's folder; name another.")
     os.makedirs(keep, exist_ok=True)
     for name in os.listdir(keep):
-        if name not in (MARKER, ASIDE):
+        if name not in (MARKER, ASIDE, *spared):
             set_aside(os.path.join(keep, name), keep)
     open(os.path.join(keep, MARKER), "w").close()
     return keep

@@ -22,7 +22,6 @@ import random
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any
@@ -31,8 +30,6 @@ from tools.build import SETTINGS
 
 from . import catalogue
 from .bench import (
-    ASIDE,
-    MARKER,
     SEED,
     Build,
     by_frequency,
@@ -50,6 +47,7 @@ from .bench import (
     verdict,
     worst,
 )
+from .bench import workspace as bench_workspace
 from .bench_page import Measure, browser_figures, kb, print_browser, say
 
 SEARCH_EVAL = os.path.join(os.path.dirname(catalogue.__file__), "..", "..", "shared", "tools", "search_eval.py")
@@ -72,18 +70,8 @@ def search_eval() -> ModuleType:
 
 
 def workspace(keep: str | None) -> str:
-    """The folder to work in: a new temporary one, or ``keep`` emptied of all but its catalogue (set aside:
-    bench.set_aside), when it is empty or an earlier bench's, so that a mistyped --keep cannot wipe anything else."""
-    if not keep:
-        return tempfile.mkdtemp(prefix="archive-bench-catalogue-")
-    if os.path.isdir(keep) and os.listdir(keep) and not os.path.exists(os.path.join(keep, MARKER)):
-        raise SystemExit(f"bench: {keep} is not empty and not an earlier benchmark's folder; name another.")
-    os.makedirs(keep, exist_ok=True)
-    for name in os.listdir(keep):
-        if name not in (CATALOGUE, MARKER, ASIDE):
-            set_aside(os.path.join(keep, name), keep)
-    open(os.path.join(keep, MARKER), "w").close()
-    return keep
+    """The folder to work in (bench.workspace): a new temporary one, or ``keep`` emptied of all but its catalogue."""
+    return bench_workspace(keep, prefix="archive-bench-catalogue-", spared=(CATALOGUE,))
 
 
 # --- builds ---------------------------------------------------------------------------------------------------
