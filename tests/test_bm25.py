@@ -66,9 +66,13 @@ def lunr_weights():
 
 
 def test_weights_are_lunrs_field_scores_in_thousandths():
-    refs, ws = weights([fields_of(a) for a in ARTICLES])
+    weighed = weights([fields_of(a) for a in ARTICLES])
     theirs = lunr_weights()
-    flat = {(term, ref): w for term in refs for ref, w in zip(refs[term], ws[term], strict=True)}
+    flat = {
+        (term, ref): w
+        for term in weighed.terms
+        for ref, w in zip(weighed.refs_of(term), weighed.weights_of(term), strict=True)
+    }
     assert set(flat) == set(theirs)
     for key, weight in flat.items():
         assert abs(weight - theirs[key]) <= len(FIELDS), key  # lunr rounds each field, this the sum once
@@ -81,18 +85,19 @@ def article(body, title=None):
 
 
 def test_more_occurrences_weigh_more_a_title_more_than_a_body_and_a_short_field_more():
-    refs, ws = (
-        table["x"]
-        for table in weights([article({"x": 1}), article({"x": 3}), article({}, {"x": 1}), article({"y": 1})])
-    )
+    weighed = weights([article({"x": 1}), article({"x": 3}), article({}, {"x": 1}), article({"y": 1})])
+    refs, ws = weighed.refs_of("x"), weighed.weights_of("x")
     assert refs == [0, 1, 2]  # rising, and only where the term is
+    assert weighed.refs_of("y") == [3] and weighed.refs_of("z") == [] == weighed.weights_of("z")
     assert ws[1] > ws[0]  # three times beats once
     assert ws[2] > ws[1]  # a title (boost 10) beats the body
     long_body = article({"x": 1})
     short_body = tuple(({"x": 1}, 2) if name == "body" else ({}, 0) for name, _boost in FIELDS)
-    refs, ws = (table["x"] for table in weights([long_body, short_body]))
+    ws = weights([long_body, short_body]).weights_of("x")
     assert ws[1] > ws[0]  # once in a short body beats once in a long one
 
 
 def test_no_articles_no_weights():
-    assert weights([]) == ({}, {})
+    weighed = weights([])
+    assert weighed.terms == [] and weighed.refs_of("x") == []
+    assert weights([article({}), article({})]).terms == []  # articles without a term

@@ -261,10 +261,10 @@ def test_an_article_with_a_pdf_shows_its_url_and_where_its_pages_begin_and_its_w
     assert [shown["text"][at:].split("\n")[0] for at in shown["print"]["pages"]] == pages
     assert shown["tags"] == 1
     assert "print" not in files[f"{files['index.js']['fragments']}/0.js"]["doc"]
-    refs_of, weights_of = weights([d.fields for d in documents])
-    assert refs_of["ສັດປ່າ"] == [2]  # a word only the PDF has: its article, weighed as a body's word
+    weighed = weights([d.fields for d in documents])
+    assert weighed.refs_of("ສັດປ່າ") == [2]  # a word only the PDF has: its article, weighed as a body's word
     record, is_term, _words = records(files)["ສັດປ່າ"]
-    assert is_term and record == codec.postings([2], weights_of["ສັດປ່າ"]) + "." + codec.int_set(0)
+    assert is_term and record == codec.postings([2], weighed.weights_of("ສັດປ່າ")) + "." + codec.int_set(0)
 
 
 JSON_VALUES = st.recursive(

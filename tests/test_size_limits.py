@@ -39,12 +39,12 @@ def test_a_term_that_occurs_100000_times_weighs_as_lunr_says():
     articles = [((), ({"ແລະ": count}, count)), ((), ({"ແລະ": 1, "ລາວ": 1}, 2))]
     at = [name for name, _boost in FIELDS].index("body")
     articles = [tuple(body if f == at else ({}, 0) for f in range(len(FIELDS))) for _empty, body in articles]
-    refs, found = weights(articles)
+    weighed = weights(articles)
     idf = math.log(1 + abs((2 - 2 + 0.5) / (2 + 0.5)))
     average = (count + 2) / 2
     norm = 1.2 * (1 - 0.75 + 0.75 * count / average)
-    assert refs["ແລະ"] == [0, 1]
-    assert found["ແລະ"][0] == round(idf * (2.2 * count) / (norm + count) * FIELDS[at][1] * SCALE)
+    assert weighed.refs_of("ແລະ") == [0, 1]
+    assert weighed.weights_of("ແລະ")[0] == round(idf * (2.2 * count) / (norm + count) * FIELDS[at][1] * SCALE)
 
 
 def test_a_long_text_is_cut_at_whitespace_in_parts_that_join_into_it():

@@ -7,10 +7,12 @@ is the sum of its terms' weights there (lunr's dot product of the query and fiel
 """
 
 import math
-from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from itertools import repeat
-from operator import add, mul, truediv
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
+
+import numpy as np
 
 # The text of an issue's or edition's PDF is a field of its own, weighed as a body is: BM25 measures a field's
 # length against that field's average, and a PDF (a whole issue) may be a hundred times an article's length. In the
@@ -29,59 +31,90 @@ def idf(documents_with_term: int, count: int) -> float:
     return math.log(1 + abs(x))
 
 
-def weights(
-    articles: Sequence[Sequence[tuple[Mapping[str, int], int]]],
-) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """({term: [ref]}, {term: [weight]}) over ``articles``: for each, one ({term: count}, length) pair per field
-    of FIELDS.
+@dataclass(frozen=True)
+class Weights:
+    """Every term's articles and its weight in each: term ``n`` of ``terms`` (in the order the articles first
+    have them) has the articles ``refs[starts[n]:starts[n + 1]]``, rising, and the weights at the same places of
+    ``weights``."""
 
-    An article's ref is its position, so each list rises; a weight is the sum over fields of lunr's score in whole
-    thousandths (lunr keeps three decimals; it may round a tie the other way). The arithmetic of a field runs in
-    ``map`` stages, the same operations in the same order as lunr's, for any count of any term.
-    """
+    terms: list[str]
+    starts: np.ndarray
+    refs: np.ndarray
+    weights: np.ndarray
+
+    @cached_property
+    def number(self) -> dict[str, int]:
+        """{term: its place in ``terms``}."""
+        return dict(zip(self.terms, range(len(self.terms)), strict=True))
+
+    def refs_of(self, term: str) -> list[int]:
+        """The articles that have ``term`` (none: [])."""
+        n = self.number.get(term)
+        return [] if n is None else self.refs[self.starts[n] : self.starts[n + 1]].tolist()
+
+    def weights_of(self, term: str) -> list[int]:
+        """Its weight in each of them."""
+        n = self.number.get(term)
+        return [] if n is None else self.weights[self.starts[n] : self.starts[n + 1]].tolist()
+
+
+def weights(articles: Sequence[Sequence[tuple[Mapping[str, int], int]]]) -> Weights:
+    """Every term's articles and weights over ``articles``: for each, one ({term: count}, length) pair per field of
+    FIELDS. An article's ref is its position.
+
+    A weight is the sum over fields of lunr's score in whole thousandths (lunr keeps three decimals; it may round a
+    tie the other way). Each field's scores are computed for all its terms at once (numpy), the same operations in
+    the same order as lunr's on the same 64-bit floats, for any count of any term: at 10,000 news, 1.1 s for both
+    languages where a loop over each field's terms took 2.6 s."""
     count = len(articles)
-    if not count:
-        return {}, {}
-    totals = [0] * len(FIELDS)
-    field_df: Counter[str] = Counter()
+    # each field's terms, their counts and how many each article has, article after article
+    columns = [_column(articles, f) for f in range(len(FIELDS))]
+    terms = list(dict.fromkeys(chain.from_iterable(names for names, _counts, _sizes, _lengths in columns)))
+    number = dict(zip(terms, range(len(terms)), strict=True))
+    ids = [np.fromiter(map(number.__getitem__, names), np.int64, len(names)) for names, *_rest in columns]
+    df = np.bincount(np.concatenate(ids), minlength=len(terms)) if terms else np.zeros(0, np.int64)
+    idfs = np.array([idf(n, count) for n in df.tolist()], np.float64)
+    keys: list[np.ndarray] = []  # term * count + ref of each score
+    scores: list[np.ndarray] = []
+    for f, (_names, counts, sizes, lengths) in enumerate(columns):
+        if not counts:
+            continue
+        length = np.array(lengths, np.float64)
+        refs = np.repeat(np.arange(count, dtype=np.int64), sizes)
+        tf = np.array(counts, np.float64)
+        norm = K1 * (1 - B + B * (length / (sum(lengths) / count)))
+        # score = idf * ((k1 + 1) * tf) / (norm + tf); score *= boost; then in thousandths
+        score = idfs[ids[f]] * ((K1 + 1) * tf) / (norm[refs] + tf)
+        if FIELDS[f][1] != 1:  # a product by 1 changes nothing
+            score *= FIELDS[f][1]
+        keys.append(ids[f] * count + refs)
+        scores.append(np.rint(score * SCALE).astype(np.int64))  # rint rounds a half to even, as Python's round
+    if not keys:
+        empty = np.zeros(0, np.int64)
+        return Weights([], np.zeros(1, np.int64), empty, empty)
+    key = np.concatenate(keys)
+    order = np.argsort(key, kind="stable")
+    key, score = key[order], np.concatenate(scores)[order]
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])  # a term's scores in one article, one per field
+    key, summed = key[first], np.add.reduceat(score, first)
+    term, refs = np.divmod(key, count)
+    starts = np.searchsorted(term, np.arange(len(terms) + 1))
+    return Weights(terms, starts, refs, summed)
+
+
+def _column(
+    articles: Sequence[Sequence[tuple[Mapping[str, int], int]]], f: int
+) -> tuple[list[str], list[int], list[int], list[int]]:
+    """(the terms of field ``f`` of each article, in a row; their counts; how many terms each article has there;
+    each article's length there)."""
+    names: list[str] = []
+    counts: list[int] = []
+    sizes: list[int] = []
+    lengths: list[int] = []
     for fields in articles:
-        for f, (counts, length) in enumerate(fields):
-            totals[f] += length
-            field_df.update(counts.keys())
-    average = [total / count for total in totals]
-    idfs = {term: idf(df, count) for term, df in field_df.items()}
-    refs: defaultdict[str, list[int]] = defaultdict(list)
-    weights_of: defaultdict[str, list[int]] = defaultdict(list)
-    for ref, fields in enumerate(articles):
-        summed: dict[str, int] | None = None
-        for f in BODY_FIRST:
-            counts, length = fields[f]
-            if not counts:
-                continue
-            scores = _field_scores(counts, length / average[f], FIELDS[f][1], idfs)
-            if summed is None:
-                summed = scores
-            else:
-                for term, weight in scores.items():
-                    summed[term] = summed.get(term, 0) + weight
-        for term, weight in (summed or {}).items():
-            refs[term].append(ref)
-            weights_of[term].append(weight)
-    return dict(refs), dict(weights_of)
-
-
-BODY_FIRST = sorted(range(len(FIELDS)), key=lambda f: FIELDS[f][0] != "body")  # the long field first
-
-
-def _field_scores(
-    counts: Mapping[str, int], relative_length: float, boost: float, idfs: Mapping[str, float]
-) -> dict[str, int]:
-    """{term: thousandths} of one field of one article."""
-    norm = K1 * (1 - B + B * relative_length)
-    tfs = counts.values()
-    # score = idf * ((k1 + 1) * tf) / (norm + tf); score *= boost; then in thousandths
-    numerators = map(mul, map(idfs.__getitem__, counts), map(mul, repeat(K1 + 1), tfs))
-    scores = map(truediv, numerators, map(add, repeat(norm), tfs))
-    if boost != 1:  # a product by 1 changes nothing
-        scores = map(mul, scores, repeat(boost))
-    return dict(zip(counts, map(round, map(mul, scores, repeat(SCALE))), strict=True))
+        found, length = fields[f]
+        names += found
+        counts += found.values()
+        sizes.append(len(found))
+        lengths.append(length)
+    return names, counts, sizes, lengths

@@ -125,14 +125,14 @@ def dictionary_files(
     folder: str,
 ) -> dict[str, str]:
     """{file name: script} of the entry, the shards and the records; ``folder`` holds the articles' files."""
-    refs_of, weights_of = weights([d.fields for d in documents])
+    weighed = weights([d.fields for d in documents])
     articles_of_chunk: dict[str, int] = {}
     for ref, document in enumerate(documents):
         bit = 1 << ref
         for chunk in document.chunks:
             articles_of_chunk[chunk] = articles_of_chunk.get(chunk, 0) | bit
     long, parts_of_chunk, parts_of_term = _long_parts(documents)
-    lao_terms = {t for t in refs_of if has_lao(t)}
+    lao_terms = {t for t in weighed.terms if has_lao(t)}
     kinds, contained, contained_parts = containing(
         {c: pieces[c] for c in sorted(articles_of_chunk)},
         articles_of_chunk.__getitem__,
@@ -147,20 +147,20 @@ def dictionary_files(
     records: dict[str, str] = {}
     words: dict[str, list[str]] = {}
     set_text = codec.SetTexts()
-    for key in refs_of.keys() | kinds.keys():
-        refs: Sequence[int] = refs_of.get(key, ())
+    for key in weighed.number.keys() | kinds.keys():
+        refs = weighed.refs_of(key)
         extra = contained.get(key, 0)
         if refs and extra and extra.bit_count() != len(refs):  # else the term's articles are all there are
             extra &= ~codec.int_of_refs(refs)
         elif refs:
             extra = 0
-        records[key] = codec.postings(refs, weights_of.get(key, ())) + "." + set_text[extra]
+        records[key] = codec.postings(refs, weighed.weights_of(key)) + "." + set_text[extra]
         parts = contained_parts.get(key, 0) | parts_of_term.get(key, 0)
         if parts:
             records[key] += "." + set_text[parts]
-        if key in kinds and key not in refs_of:
+        if key in kinds and not refs:
             words[key] = [p if p in lao_terms else LOOSE + p for p in segment(key, lao_terms.__contains__, longest)]
-    common = _common(refs_of, records, layout, files)
+    common = _common(weighed.terms, records, layout, files)
     dictionary, shards = _shards(sorted(records, key=_utf16), records, words, common, layout, files)
     files["index.js"] = as_script(
         {
