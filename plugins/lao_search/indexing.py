@@ -138,6 +138,19 @@ def set_aside(folder: str, aside: str) -> None:
         os.rename(folder, os.path.join(tempfile.mkdtemp(dir=aside), os.path.basename(folder)))  # a new name each
 
 
+def write_new(path: str, data: bytes) -> None:
+    """Writes ``data`` into a file at ``path`` (a new one: the folders it is written into are new). With os.open
+    and os.write: a buffered file object (open) costs a fifth more again for the tens of thousands of small files of
+    the search data (11,000 files of 4 KB: 30 against 36 µs each on the project's machine)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:  # a regular file takes it all at once, but os.write may say it took less
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 def write_files(folder: str, files: Mapping[str, str]) -> dict[str, int]:
     """Writes ``files`` ({relative name: text}) into ``folder``, which is not there yet; returns {relative name:
     bytes written}."""
@@ -150,8 +163,7 @@ def write_files(folder: str, files: Mapping[str, str]) -> dict[str, int]:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
         data = text.encode("utf-8")
-        with open(path, "wb") as f:
-            f.write(data)
+        write_new(path, data)
         written[name] = len(data)
     return written
 
@@ -178,8 +190,7 @@ class Staging:
         sizes: list[int] = []
         for path, script in zip(paths, scripts, strict=True):
             data = script.encode("utf-8")
-            with open(path, "wb") as f:
-                f.write(data)
+            write_new(path, data)
             sizes.append(len(data))
         self.files[key] = (paths, [digest(script) for script in scripts], sizes)
         return sum(sizes)
@@ -316,16 +327,17 @@ def index(
 
 @contextmanager
 def _collector_spared() -> Iterator[None]:
-    """While the indexing runs, Python's cyclic collector leaves alone what it made: what is analysed lives until the
-    data are written, so each batch is frozen out of the collector's way (``gc.freeze``), and the writing, whose
-    structures hold no cycles (reference counts free them), runs with the collector off. At 10,000 articles the
-    collector took 3.1 s of the indexing's CPU, scanning the same articles over and over; 0.8 s with freezing alone.
-    All is handed back at the end: the indexing may run in Pelican's own process (no fork, or the preview's)."""
+    """While the indexing runs, Python's cyclic collector is off. What it makes lives until the data are written
+    and holds no cycle that outlives a step (reference counts free the rest), so the collector would only scan the
+    same articles over and over: at 10,000 articles it took 3.1 s of the indexing's CPU, 0.8 s with each batch
+    frozen out of its way (``gc.freeze``), none now (a collection after the indexing finds nothing of it but the
+    analyser and its memos, freed at its end). It is handed back at the end: the indexing may run in Pelican's own
+    process (no fork, or the preview's)."""
     enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -361,7 +373,6 @@ def _index(
                 if analysis:
                     analysis.take(analysis.readahead.ready())
                 report("step", "Search: articles analysed", len(sources), None)
-                gc.freeze()  # these articles live until the data are written (_collector_spared)
             elif message[0] == "plan":
                 plan = message[1]
                 inbox.close()  # the rest is done while Pelican writes the pages, progress shown as it goes
@@ -378,8 +389,6 @@ def _index(
         for key in held or ():
             analysis.start(key, sources[key], fingerprints[key])
         analysis.finish(sources)
-        gc.freeze()
-        gc.disable()  # until _collector_spared ends
         if kept:
             kept.begin()
         try:
