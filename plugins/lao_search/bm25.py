@@ -6,13 +6,17 @@ This takes the term counts the archive has already made, once per distinct word.
 is the sum of its terms' weights there (lunr's dot product of the query and field vectors; see docs/search.md).
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 # The text of an issue's or edition's PDF is a field of its own, weighed as a body is: BM25 measures a field's
 # length against that field's average, and a PDF (a whole issue) may be a hundred times an article's length. In the
@@ -65,56 +69,50 @@ def weights(articles: Sequence[Sequence[tuple[Mapping[str, int], int]]]) -> Weig
     A weight is the sum over fields of lunr's score in whole thousandths (lunr keeps three decimals; it may round a
     tie the other way). Each field's scores are computed for all its terms at once (numpy), the same operations in
     the same order as lunr's on the same 64-bit floats, for any count of any term: at 10,000 news, 1.1 s for both
-    languages where a loop over each field's terms took 2.6 s."""
+    languages where a loop over each field's terms took 2.6 s. Its arrays take 130 MB at their largest for the 5,000
+    Lao news (2 million counts), let go before the rest of the search data are made; what it returns, 32 MB, is what
+    the lists it replaces kept until the data were written, 94 MB."""
+    import numpy as np  # here: the indexing's process needs it, not Pelican's and those it forks (15 MB each)
+
     count = len(articles)
-    # each field's terms, their counts and how many each article has, article after article
-    columns = [_column(articles, f) for f in range(len(FIELDS))]
-    terms = list(dict.fromkeys(chain.from_iterable(names for names, _counts, _sizes, _lengths in columns)))
+    terms = list(dict.fromkeys(chain.from_iterable(counts for fields in articles for counts, _length in fields)))
     number = dict(zip(terms, range(len(terms)), strict=True))
-    ids = [np.fromiter(map(number.__getitem__, names), np.int64, len(names)) for names, *_rest in columns]
-    df = np.bincount(np.concatenate(ids), minlength=len(terms)) if terms else np.zeros(0, np.int64)
+    df = np.zeros(len(terms), np.int64)
+    found = []  # (field, the term of each count, the count, how many terms each article has there, its length)
+    for f in range(len(FIELDS)):
+        counts = [fields[f][0] for fields in articles]
+        sizes = np.fromiter(map(len, counts), np.int64, count)
+        total = int(sizes.sum())
+        if total:
+            ids = np.fromiter(map(number.__getitem__, chain.from_iterable(counts)), np.int32, total)
+            tf = np.fromiter(chain.from_iterable(each.values() for each in counts), np.float64, total)
+            length = np.fromiter((fields[f][1] for fields in articles), np.float64, count)
+            df += np.bincount(ids, minlength=len(terms))
+            found.append((f, ids, tf, sizes, length))
     idfs = np.array([idf(n, count) for n in df.tolist()], np.float64)
     keys: list[np.ndarray] = []  # term * count + ref of each score
     scores: list[np.ndarray] = []
-    for f, (_names, counts, sizes, lengths) in enumerate(columns):
-        if not counts:
-            continue
-        length = np.array(lengths, np.float64)
+    while found:
+        f, ids, tf, sizes, length = found.pop(0)  # each field's arrays let go once scored
         refs = np.repeat(np.arange(count, dtype=np.int64), sizes)
-        tf = np.array(counts, np.float64)
-        norm = K1 * (1 - B + B * (length / (sum(lengths) / count)))
+        norm = K1 * (1 - B + B * (length / (length.sum() / count)))
         # score = idf * ((k1 + 1) * tf) / (norm + tf); score *= boost; then in thousandths
-        score = idfs[ids[f]] * ((K1 + 1) * tf) / (norm[refs] + tf)
+        score = idfs[ids] * ((K1 + 1) * tf) / (norm[refs] + tf)
         if FIELDS[f][1] != 1:  # a product by 1 changes nothing
             score *= FIELDS[f][1]
-        keys.append(ids[f] * count + refs)
-        scores.append(np.rint(score * SCALE).astype(np.int64))  # rint rounds a half to even, as Python's round
+        keys.append(ids * np.int64(count) + refs)
+        scores.append(np.rint(score * SCALE).astype(np.int32))  # rint rounds a half to even, as Python's round
     if not keys:
         empty = np.zeros(0, np.int64)
         return Weights([], np.zeros(1, np.int64), empty, empty)
     key = np.concatenate(keys)
+    del keys
     order = np.argsort(key, kind="stable")
-    key, score = key[order], np.concatenate(scores)[order]
+    key = key[order]
+    score = np.concatenate(scores)[order]
+    del scores, order
     first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])  # a term's scores in one article, one per field
-    key, summed = key[first], np.add.reduceat(score, first)
-    term, refs = np.divmod(key, count)
+    term, refs = np.divmod(key[first], count)
+    summed = np.add.reduceat(score.astype(np.int64), first)
     starts = np.searchsorted(term, np.arange(len(terms) + 1))
     return Weights(terms, starts, refs, summed)
-
-
-def _column(
-    articles: Sequence[Sequence[tuple[Mapping[str, int], int]]], f: int
-) -> tuple[list[str], list[int], list[int], list[int]]:
-    """(the terms of field ``f`` of each article, in a row; their counts; how many terms each article has there;
-    each article's length there)."""
-    names: list[str] = []
-    counts: list[int] = []
-    sizes: list[int] = []
-    lengths: list[int] = []
-    for fields in articles:
-        found, length = fields[f]
-        names += found
-        counts += found.values()
-        sizes.append(len(found))
-        lengths.append(length)
-    return names, counts, sizes, lengths
