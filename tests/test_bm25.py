@@ -1,10 +1,11 @@
 """Term weights as lunr scores them: the build's own computation held to lunr.py's Builder."""
 
+import random
 from collections import Counter
 
 from lunr.builder import Builder
 
-from lao_search.bm25 import FIELDS, SCALE, weights
+from lao_search.bm25 import FIELDS, K1, SCALE, B, idf, weights
 from lao_search.pipeline import lao_stemmer, lao_trimmer
 from lao_search.text import words
 
@@ -95,6 +96,42 @@ def test_more_occurrences_weigh_more_a_title_more_than_a_body_and_a_short_field_
     short_body = tuple(({"x": 1}, 2) if name == "body" else ({}, 0) for name, _boost in FIELDS)
     ws = weights([long_body, short_body]).weights_of("x")
     assert ws[1] > ws[0]  # once in a short body beats once in a long one
+
+
+def formula(articles):
+    """{(term, ref): weight}: lunr's score of each term in each field, one at a time in Python's floats, rounded to
+    thousandths (Python's round: a half to even) and summed over the fields."""
+    count = len(articles)
+    df = Counter(term for fields in articles for counts, _length in fields for term in counts)
+    averages = [sum(fields[f][1] for fields in articles) / count for f in range(len(FIELDS))]
+    out = Counter()
+    for ref, fields in enumerate(articles):
+        for (counts, length), (_name, boost), average in zip(fields, FIELDS, averages, strict=True):
+            norm = K1 * (1 - B + B * (length / average)) if counts else 0
+            for term, tf in counts.items():
+                score = idf(df[term], count) * ((K1 + 1) * tf) / (norm + tf)
+                out[term, ref] += round(score * boost * SCALE) if boost != 1 else round(score * SCALE)
+    return out
+
+
+def test_weights_are_the_formula_to_the_thousandth_for_any_counts_and_lengths():
+    rnd = random.Random(19)
+    for _ in range(40):
+        articles = []
+        for _article in range(rnd.randint(1, 30)):
+            fields = []
+            for _field in FIELDS:
+                counts = {
+                    f"t{rnd.randint(0, 40)}": rnd.choice([1, 2, 3, rnd.randint(1, 100_000)])
+                    for _ in range(rnd.randint(0, 6))
+                }
+                fields.append((counts, sum(counts.values()) + rnd.choice([0, 0, rnd.randint(1, 500)])))
+            articles.append(tuple(fields))
+        weighed = weights(articles)
+        found = {
+            (t, ref): w for t in weighed.terms for ref, w in zip(weighed.refs_of(t), weighed.weights_of(t), strict=True)
+        }
+        assert found == formula(articles)
 
 
 def test_no_articles_no_weights():

@@ -139,7 +139,7 @@ def test_a_background_job_takes_what_is_sent_logs_through_the_parent_and_fails_w
 
 BEHIND = """
 import os, sys, tempfile, time
-from lao_search.background import Inbox, Job
+from lao_search.background import Job
 
 go = os.path.join(tempfile.mkdtemp(), "go")
 
@@ -164,7 +164,7 @@ def test_sending_to_a_job_that_is_behind_never_waits_for_it():
 
 
 UNSENDABLE = """
-from lao_search.background import Inbox, Job
+from lao_search.background import Job
 
 def task(inbox, report):
     return sum(1 for _message in inbox)
@@ -189,7 +189,7 @@ def test_a_message_that_cannot_be_sent_fails_the_job_and_does_not_hang_it():
 
 ABANDONED = """
 import gc, os, sys, time
-from lao_search.background import Inbox, Job
+from lao_search.background import Job
 
 def task(inbox, report):
     for message in inbox:
@@ -383,19 +383,29 @@ def test_kept_search_data_that_were_damaged_are_made_anew(tmp_path, monkeypatch,
     assert search_files(again) == search_files(first)
 
 
-def test_the_cyclic_collector_is_off_while_the_indexing_runs_and_handed_back_after(tmp_path):
+def test_the_cyclic_collector_is_off_while_the_indexing_runs_and_handed_back_after(tmp_path, monkeypatch):
     source = documents.Source(url="a/", title="ການປະຊຸມ", kind="news", date="2026-01-02", date_text="2 January 2026",
                               body_html="<p>ລັດຖະບານ ສະໜອງ ນ້ຳສະອາດ</p>")  # fmt: skip
     seen = []
+    write_files = indexing.write_files
 
-    def messages():
-        seen.append(gc.isenabled())  # as the articles are analysed
+    def writing(*args):
+        seen.append(("writing", gc.isenabled()))
+        return write_files(*args)
+
+    monkeypatch.setattr(indexing, "write_files", writing)
+
+    def messages(plan=True):
+        seen.append(("analysing", gc.isenabled()))
         yield ("sources", [("a.md", source)])
-        seen.append(gc.isenabled())  # as the search data are written
-        yield ("plan", [("lo", "search-data", ["a.md"])])
+        if plan:
+            yield ("plan", [("lo", "search-data", ["a.md"])])
 
     settings = {"CACHE_PATH": str(tmp_path / "cache"), "LAO_SEARCH_CACHE": False}
     summary = indexing.index(settings, str(tmp_path), indexing.Layout(), Inbox(messages()), lambda *message: None)
     assert summary and (tmp_path / "search-data" / "index.js").exists()
-    assert seen == [False, False]
+    assert seen == [("analysing", False), ("writing", False)]
     assert gc.isenabled()  # handed back: the indexing may run in Pelican's own process
+    with pytest.raises(RuntimeError, match="before every article was read"):  # a build that stopped short
+        indexing.index(settings, str(tmp_path), indexing.Layout(), Inbox(messages(plan=False)), lambda *message: None)
+    assert gc.isenabled()  # handed back when the indexing fails too

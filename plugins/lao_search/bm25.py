@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -35,21 +34,17 @@ def idf(documents_with_term: int, count: int) -> float:
     return math.log(1 + abs(x))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Weights:
     """Every term's articles and its weight in each: term ``n`` of ``terms`` (in the order the articles first
     have them) has the articles ``refs[starts[n]:starts[n + 1]]``, rising, and the weights at the same places of
     ``weights``."""
 
     terms: list[str]
+    number: dict[str, int]  # {term: its place in ``terms``}
     starts: np.ndarray
     refs: np.ndarray
     weights: np.ndarray
-
-    @cached_property
-    def number(self) -> dict[str, int]:
-        """{term: its place in ``terms``}."""
-        return dict(zip(self.terms, range(len(self.terms)), strict=True))
 
     def refs_of(self, term: str) -> list[int]:
         """The articles that have ``term`` (none: [])."""
@@ -104,7 +99,7 @@ def weights(articles: Sequence[Sequence[tuple[Mapping[str, int], int]]]) -> Weig
         scores.append(np.rint(score * SCALE).astype(np.int32))  # rint rounds a half to even, as Python's round
     if not keys:
         empty = np.zeros(0, np.int64)
-        return Weights([], np.zeros(1, np.int64), empty, empty)
+        return Weights([], {}, np.zeros(1, np.int64), empty, empty)
     key = np.concatenate(keys)
     del keys
     order = np.argsort(key, kind="stable")
@@ -115,4 +110,4 @@ def weights(articles: Sequence[Sequence[tuple[Mapping[str, int], int]]]) -> Weig
     term, refs = np.divmod(key[first], count)
     summed = np.add.reduceat(score.astype(np.int64), first)
     starts = np.searchsorted(term, np.arange(len(terms) + 1))
-    return Weights(terms, starts, refs, summed)
+    return Weights(terms, number, starts, refs, summed)

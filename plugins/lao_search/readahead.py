@@ -9,6 +9,7 @@ is no fork, nothing runs ahead: ``wait()`` reads them here, one by one.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -32,7 +33,9 @@ class PdfReadahead:
         if pdf in self.reading:
             return
         if self.pool is None and can_fork():
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            # forked from the indexing, whose collector is off (indexing._collector_spared): on again in the readers
+            context = multiprocessing.get_context("fork")
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=gc.enable)
         self.reading[pdf] = self.pool.submit(self.read, pdf.path) if self.pool else None
 
     def ready(self) -> Iterator[tuple[Pdf, list[str]]]:
