@@ -414,3 +414,55 @@ def test_forms_made_beside_are_those_made_here_and_none_once_the_process_is_gone
         assert died.forms(0, 0) is None  # no answer, no exception: the build makes the forms itself, and says so
     died.close()
     assert "stopped; made here instead" in caplog.text
+
+
+def test_a_line_is_the_one_citeproc_makes_without_the_answers_kept():
+    """cite.py keeps citeproc-py's answers about the style (cite._keep_lookups): lines of every kind of record,
+    formatted in turn in one process, are those citeproc-py makes in a process without them."""
+    import subprocess
+    import sys
+
+    from citeproc.model import CitationStylesElement
+
+    from archive import cite
+
+    style = os.path.join(ROOT, "theme", "citation", "short.csl")
+    kinds = [("article-newspaper", "NEWS", "misc"), ("report", "RPRT", "techreport"), cite.IN_ISSUE]
+    kinds += [("periodical", "JFULL", "misc"), ("periodical", "NEWS", "misc")]
+    records = []
+    for n in range(40):
+        csl_type = kinds[n % len(kinds)][0]
+        record = {
+            "id": f"item-{n}",
+            "type": csl_type,
+            "title": ["ກອງປະຊຸມ ລັດຖະບານດິຈິຕອນ", "Fibre & <backbone>", "ວາລະສານ ໄອຊີທີ"][n % 3] + f" {n}",
+            "issued": {"date-parts": [[2000 + n, n % 12 + 1, n % 28 + 1]]},
+            "language": ["lo", "en"][n % 2],
+            "publisher": ["ກະຊວງເຕັກໂນໂລຊີ ແລະ ການສື່ສານ", "Ministry of Technology"][n % 2],
+        }
+        if n % 4:
+            record["author"] = [{"literal": ["ກົມໄອທີ", "J. Doe"][n % 2]}]
+        if n % 3 == 0:
+            record.update({"container-title": "ICT Journal", "issue": str(n), "ISSN": ISSN})
+        if n % 5:
+            record["URL"] = f"{SITE_URL}/items/{n}.html"
+        records.append(record)
+    program = (
+        "import json, sys\n"
+        "from archive import cite\n"
+        "cite._keep_lookups = lambda: None\n"
+        "records, style = json.load(sys.stdin)\n"
+        "print(json.dumps([cite.formatted(record, style) for record in records]))\n"
+    )
+    plain = subprocess.run(
+        [sys.executable, "-c", program],
+        input=json.dumps([records, style]),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    lines = [cite.formatted(record, style) for record in records + records[::-1]]
+    assert CitationStylesElement.xpath_search.__qualname__.startswith("_keep_lookups")  # kept in this process
+    assert lines[: len(records)] == json.loads(plain.stdout)
+    assert lines[len(records) :] == lines[: len(records)][::-1]
