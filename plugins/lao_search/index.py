@@ -45,7 +45,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
@@ -142,7 +142,7 @@ def dictionary_files(
     longest = max(map(len, lao_terms), default=1)
     files: dict[str, str] = {}
     spellings = {key: contained[key].bit_count() for key in kinds}
-    near = _near_files(spellings, Counter(word for document in documents for word in document.spellings), layout, files)
+    near = _near_files(spellings, Counter(chain.from_iterable(d.spellings for d in documents)), layout, files)
     tones = _tone_files(spellings, layout, files)
     records: dict[str, str] = {}
     words: dict[str, list[str]] = {}
