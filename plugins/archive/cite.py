@@ -392,7 +392,8 @@ class Citations:
     def start(self, articles: Iterable[Article]) -> None:
         """Makes the records of ``articles`` (in the order their pages will be written) and, when many of their
         forms are not kept, has another process make those while this one writes the pages: on a first build,
-        formatting (citeproc-py) is a tenth of the whole build's time, and Pelican writes with one core."""
+        formatting (citeproc-py) is some 7% of a build's CPU without search (2.9 s of 39 at 10,000 news), and
+        Pelican writes with one core."""
         missing: dict[str, tuple[Csl, Types]] = {}
         for article in articles:
             csl = record(article, self.source)
