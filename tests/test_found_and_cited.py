@@ -464,5 +464,9 @@ def test_a_line_is_the_one_citeproc_makes_without_the_answers_kept():
     )
     lines = [cite.formatted(record, style) for record in records + records[::-1]]
     assert CitationStylesElement.xpath_search.__qualname__.startswith("_keep_lookups")  # kept in this process
+    # kept by element and expression both: the same question of two elements has two answers
+    root = cite._style(style).root
+    for layout in (root.citation.layout, root.bibliography.layout):
+        assert layout.xpath_search("./ancestor-or-self::cs:layout[1]")[0] is layout
     assert lines[: len(records)] == json.loads(plain.stdout)
     assert lines[len(records) :] == lines[: len(records)][::-1]
