@@ -182,6 +182,30 @@ test("a long part that is no key asks for what ranks its candidates only once th
   for (const name of ranking) assert.ok(asked.indexOf(name) > firstText, `${name} after the texts: ${asked.join(" ")}`);
 });
 
+// A rare name made of common words: ທອງ, one of its runs, is one of the archive's commonest words (entry.common).
+const NAMES = Array.from({ length: 14 }, (_, i) =>
+  article(
+    `n${i}.html`,
+    `2020-01-${String(i + 1).padStart(2, "0")}`,
+    `ຂ່າວ ${i}`,
+    i === 3 ? "<p>ທ່ານ ທອງເພັດລັດຫຼວງ ມາ ບ້ານ ທອງ.</p>" : `<p>ບ້ານ ທອງ ແລະ ${i % 2 ? "ເພັດ" : "ລັດ"} ໄປ ທອງ.</p>`,
+  ),
+);
+const NAMES_DATA = path.join(pythonSide({ names: { lang: "lo", articles: NAMES } }).folder, "names");
+
+test("a long part that is no key is narrowed by its runs that are not among the commonest words", async () => {
+  const query = "ທອງເພັດລັດຫຼວງ";
+  const entry = payloadOf(fs.readFileSync(path.join(NAMES_DATA, "index.js"), "utf8"));
+  const common = `${entry.common.folder}/${entry.common.keys.indexOf("ທອງ")}.js`;
+  const { store, asked } = heldStore(NAMES_DATA, () => false);
+  const outcome = await createSearch(store).search(query);
+  assert.deepEqual(outcome.results, (await referenceOf(NAMES_DATA)).search(query).results);
+  assert.equal(outcome.results.length, 1);
+  // its record (the largest) is asked for only to rank what the text check found: not beside the other runs'
+  const firstText = asked.findIndex((name) => name.startsWith("f-"));
+  assert.ok(firstText >= 0 && asked.indexOf(common) > firstText, asked.join(" "));
+});
+
 test("a short part that is no key asks for the shards of the words it may hold beside the list of words", async () => {
   const query = "ບໍ່ລັດ"; // ບໍ່ and ລັດ, never side by side: found as all words
   const { store, asked, release } = heldStore(DATA, (name) => name.startsWith("w-"));
