@@ -225,9 +225,12 @@ export function createSearch(store) {
     // A run that is one of the archive's commonest words narrows them least, and its record is among the largest:
     // the others, when there are any, tell them alone, a request fewer in a round that may already ask for more than
     // the six at a time a phone's browser sends to a host.
-    const common = new Set(store.commonWhere((word) => runs.includes(word)));
-    const narrowing = runs.some((run) => !common.has(run)) ? runs.filter((run) => !common.has(run)) : runs;
-    if (long && (await articlesOfAll(narrowing)).refs.length <= CHECKED_AT_ONCE) return { inside: narrowing };
+    if (long) {
+      const common = new Set(store.commonWhere((word) => runs.includes(word)));
+      const rare = runs.filter((run) => !common.has(run));
+      const narrowing = rare.length ? rare : runs;
+      if ((await articlesOfAll(narrowing)).refs.length <= CHECKED_AT_ONCE) return { inside: narrowing };
+    }
     // its last units (the last perhaps the beginning of a longer one) begin a key in any text that held it
     const last = long ? pieces.slice(-UNITS_IN_KEYS).join("") : needle;
     const beginning = store.prefixed(last, BEGUN_KEYS);
