@@ -3,9 +3,10 @@
 Prints PDFs of known Lao text (with Latin words and digits; a 3-page news document and a 36-page one whose
 paragraphs wrap over many lines) in each Lao font Lao publishers use (Phetsarath OT, the government's standard,
 Debian's fonts-lao; Noto Sans Lao and Noto Serif Lao, fonts-noto-core; the site's Noto Sans Lao web font) with
-each producer (Chromium through Playwright, plain and in two justified columns; LibreOffice Writer from HTML),
-reads each page back with each library installed (pypdfium2, our pdftext, pdfplumber, pypdf, poppler's
-pdftotext), and compares it with the text printed, after the search's own normalisation (lao_search.text.folded):
+each producer (Chromium through Playwright, plain, in two justified columns and in a newspaper's four; LibreOffice
+Writer from HTML), reads each page back with each library installed (pypdfium2, our pdftext, pdfplumber, pypdf,
+poppler's pdftotext), and compares it with the text printed, after the search's own normalisation
+(lao_search.text.folded):
   * CER: character error rate, the edit distance over the length of the known text, whitespace left out of
     both (so it counts letters and marks lost, added, moved or doubled, not spaces);
   * words: how many of the page's Lao words (ICU's, as the index finds them) are found inside one
@@ -171,7 +172,7 @@ def page_html(pages: Iterable[PrintedPage], css: str, layout: str = "", family: 
     )
 
 
-def _chromium(pages: Iterable[PrintedPage], path: Path, font: str, layout: str = "") -> str | None:
+def _chromium(pages: Iterable[PrintedPage], path: Path, font: str, layout: str = "", paper: str = "A5") -> str | None:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -185,7 +186,7 @@ def _chromium(pages: Iterable[PrintedPage], path: Path, font: str, layout: str =
             else:
                 page.set_content(page_html(pages, "", layout, family=font))
             page.evaluate("document.fonts.ready")
-            page.pdf(path=str(path), format="A5", margin={"top": "15mm", "bottom": "15mm", "left": "15mm"})
+            page.pdf(path=str(path), format=paper, margin={"top": "15mm", "bottom": "15mm", "left": "15mm"})
         finally:
             browser.close()
     return None
@@ -199,6 +200,17 @@ def chromium(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
 def chromium_columns(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
     """Chromium, set as a newspaper is: two justified columns of smaller type."""
     return _chromium(pages, path, font, "section { font-size: 10pt; columns: 2; text-align: justify }")
+
+
+def chromium_newspaper(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
+    """Chromium, set as measure/catalogue.py sets a newspaper edition: four justified columns of 15.5 px type on
+    A4, the text running from the foot of one column to the head of the next (PDFium makes up a space at the end of
+    many of those lines)."""
+    layout = (
+        "section { columns: 4; column-gap: 26px; font-size: 15.5px; line-height: 1.5; text-align: justify }"
+        "h1 { font-weight: normal }"  # as chromium_small's: no bold made up in a Type 3 font, a small fixture
+    )
+    return _chromium(pages, path, font, layout, paper="A4")
 
 
 def libreoffice(pages: Iterable[PrintedPage], path: Path, font: str) -> str | None:
@@ -244,6 +256,7 @@ def libreoffice(pages: Iterable[PrintedPage], path: Path, font: str) -> str | No
 PRODUCERS = {
     "chromium": chromium,
     "chromium-columns": chromium_columns,
+    "chromium-newspaper": chromium_newspaper,
     "libreoffice": libreoffice,
 }
 
@@ -488,6 +501,11 @@ def chromium_small(pages: Iterable[PrintedPage], path: Path, font: str) -> str |
 
 
 FIXTURE_PRODUCERS = {"chromium": chromium_small, "libreoffice": libreoffice}
+# A newspaper's page: a page of the long document in four justified columns (chromium_newspaper), in the font whose
+# lines PDFium ends with made-up spaces most often (7 inside words on this page, read as the file has them).
+NEWSPAPER_FONT = "Phetsarath OT"
+NEWSPAPER_FIXTURE_PAGES = [DOCUMENTS["long"][10]]
+NEWSPAPER_FIXTURE = "phetsarath-ot-newspaper.pdf"
 
 
 def fixture_name(font: str, producer: str) -> str:
@@ -496,7 +514,8 @@ def fixture_name(font: str, producer: str) -> str:
 
 def fixtures(folder: Path) -> None:
     """lao-news.pdf: FIXTURE_PAGES printed by Chromium in the site's web font; for each system font and producer, a
-    page of FIXTURE_PAGES and a page whose paragraphs wrap (FONT_FIXTURE_PAGES); scan.pdf: a picture of
+    page of FIXTURE_PAGES and a page whose paragraphs wrap (FONT_FIXTURE_PAGES); NEWSPAPER_FIXTURE, a page set as a
+    newspaper's; scan.pdf: a picture of
     lao-news.pdf's first page and no text; locked.pdf: a blank page that only opens with a password (made with
     pypdf, left as it is without it)."""
     from playwright.sync_api import sync_playwright
@@ -512,6 +531,11 @@ def fixtures(folder: Path) -> None:
             )
             if why:
                 sys.exit(f"{font}, {producer}: {why}")
+    why = missing_font(NEWSPAPER_FONT) or chromium_newspaper(
+        NEWSPAPER_FIXTURE_PAGES, folder / NEWSPAPER_FIXTURE, NEWSPAPER_FONT
+    )
+    if why:
+        sys.exit(f"{NEWSPAPER_FIXTURE}: {why}")
     with sync_playwright() as p:
         browser = launch(p)
         try:

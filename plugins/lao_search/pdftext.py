@@ -591,6 +591,7 @@ class _Line:
 
     def __init__(self, chars: _Chars, text: str, at: Sequence[int | None]) -> None:
         self.text = text
+        self.at = at
         self._all = chars
         self._drawn = [i for char, i in zip(text, at, strict=True) if i is not None and char not in _WHITESPACE]
         # its first letter (or mark, in a line of marks alone) gives its size and baseline
@@ -599,6 +600,10 @@ class _Line:
             first = self._drawn[0]
         self.size = chars.size(first) if first is not None else 0.0
         self.baseline = chars.baseline(first) if first is not None else 0.0
+        # ... and its last letter where it ends: a lower line when PDFium joined two (a word hyphenated at the end
+        # of a line, ``Saffir-\nSimpson``, is one word to PDFium)
+        last = next((i for i in reversed(self._drawn) if not _MARKS.match(chars.text[i])), first)
+        self.end_baseline = self.baseline if last in (first, None) else chars.baseline(last)
 
     # the boxes of a line are read only where it may wrap (most lines of a page, not all)
     @cached_property
@@ -613,14 +618,28 @@ class _Line:
     def right(self) -> float:
         return self._extent[1]
 
+    def made_up(self, ends: range) -> int:
+        """How many characters of its text, from one end (``ends``: its positions, outwards in), are whitespace
+        that the file does not draw: PDFium's (or ours) where a line ends."""
+        count = 0
+        for k in ends:
+            i = self.at[k]
+            if self.text[k] not in _WHITESPACE or not (i is None or self._all.generated(i)):
+                break
+            count += 1
+        return count
+
 
 def _lines(chars: _Chars, found: Found) -> list[_Line]:
     text, at = found
     # each line's runs of text between line breaks (start, end): a line that starts with a vowel or mark that
     # follows its consonant is the rest of the line before (PDFium puts a tone mark drawn higher on a line of its
-    # own, ``ຄົ\n້``)
+    # own, ``ຄົ\n້``); a line of whitespace that the file does not draw is none (PDFium makes one up between the
+    # lines of a heading that wraps in a narrow column)
     merged: list[list[tuple[int, int]]] = []
     for run in _LINE.finditer(text):
+        if run.group().isspace() and all(i is None or chars.generated(i) for i in at[run.start() : run.end()]):
+            continue
         if merged and _FOLLOWS.match(text, run.start()):
             merged[-1].append(run.span())
         else:
@@ -637,25 +656,37 @@ def _wraps_joined(chars: _Chars, found: Found) -> str:
     """The text of ``found`` (its text, and each character's index in ``chars`` or None), a line break where the
     page's text goes on to a new line but for a Lao line that wraps on to the next: one line of the same font size
     below it, at the smallest step between two lines of that size on the page (a paragraph's lines; a paragraph's
-    gap is more), the line ending near the right edge of the lines that start where it does, and the next starting
-    with Lao. Chromium and LibreOffice wrap a Lao line between two words, mostly inside a run of words without a
-    space (1,908 of 2,256 wraps measured; the other 348 at a space, which LibreOffice draws at the line's end and
-    Chromium does not), so such a wrap is joined with nothing: ICU finds the words, and a phrase across a line's end
-    is found too. Two lines on one baseline (PDFium breaks a justified line at a wide gap) are joined with a space."""
+    gap is more), or at the head of the next column (higher, to the right of where the line ends), the line ending
+    near the right edge of the lines that start where it does, and the next starting with Lao. Chromium and LibreOffice
+    wrap a Lao line between two words, mostly inside a run of words without a space (1,908 of 2,256 wraps measured; the
+    other 348 at a space, which LibreOffice draws at the line's end and Chromium does not), so such a wrap is joined
+    with nothing: ICU finds the words, and a phrase across a line's end is found too; a space PDFium made up at either
+    side of such a wrap (it ends many a justified line with one: ``ພັດທະນາ ການ``, 157 words of 33,620 lost in the
+    benchmark's newspapers in Phetsarath OT) is left out, one the file draws (LibreOffice's) kept. Two lines on one
+    baseline (PDFium breaks a justified line at a wide gap) are joined with a space."""
     lines = _lines(chars, found)
     if not lines:
         return ""
     step: dict[float, float] = {}  # font size -> the smallest step between two lines of that size
     for before, after in pairwise(lines):
-        down = before.baseline - after.baseline
+        down = before.end_baseline - after.baseline
         if before.size and _same_size(before, after) and down > SAME_LINE_EM * before.size:
             step[before.size] = min(step.get(before.size, down), down)
     # (font size, left) -> the right edge of the lines of that size starting there
     edges: dict[tuple[float, float], float] = {}
-    out = [lines[0].text]
-    for before, after in pairwise(lines):
-        out.append(_between(lines, step, edges, before, after))
-        out.append(after.text)
+    between = [_between(lines, step, edges, before, after) for before, after in pairwise(lines)]
+    # (from, to) of each line's text: where a wrap is joined with nothing, without the whitespace the file does not
+    # draw at the end of the line or the start of the next (PDFium makes up a space at the end of a justified line)
+    spans = [[0, len(line.text)] for line in lines]
+    for k, join in enumerate(between):
+        if not join:
+            before, after = lines[k], lines[k + 1]
+            spans[k][1] -= before.made_up(range(len(before.text) - 1, -1, -1))
+            spans[k + 1][0] += after.made_up(range(len(after.text)))
+    out = [lines[0].text[slice(*spans[0])]]
+    for k, join in enumerate(between, 1):
+        out.append(join)
+        out.append(lines[k].text[slice(*spans[k])])
     return "".join(out)
 
 
@@ -675,17 +706,25 @@ def _between(
     if not (end and start and _LAO.match(end[-1]) and _LAO.match(start[0]) and _same_size(before, after)):
         return "\n"
     size = before.size
-    down = before.baseline - after.baseline
+    down = before.end_baseline - after.baseline
     if abs(down) <= SAME_LINE_EM * size:
         return " "
-    if down <= 0 or down > WRAP_STEP * step[size]:
+    # below: the next line of a paragraph; above: the head of the next column, to the right
+    wraps = down <= WRAP_STEP * step[size] if down > 0 else after.left >= before.right
+    if not wraps:
         return "\n"
     key = (size, before.left)
     if key not in edges:
+        # (not a line that PDFium ran on from one baseline to another, down a column or across to the next)
         edges[key] = max(
-            line.right
-            for line in lines
-            if _same_size(before, line) and abs(line.left - before.left) <= ALIGNED_EM * size
+            (
+                line.right
+                for line in lines
+                if _same_size(before, line)
+                and abs(line.left - before.left) <= ALIGNED_EM * size
+                and abs(line.end_baseline - line.baseline) <= SAME_LINE_EM * size
+            ),
+            default=before.right,
         )
     edge = edges[key]
     return "" if edge - before.right <= FULL_EM * size else "\n"
