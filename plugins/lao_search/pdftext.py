@@ -601,9 +601,11 @@ class _Line:
         self.size = chars.size(first) if first is not None else 0.0
         self.baseline = chars.baseline(first) if first is not None else 0.0
         # ... and its last letter where it ends: a lower line when PDFium joined two (a word hyphenated at the end
-        # of a line, ``Saffir-\nSimpson``, is one word to PDFium)
+        # of a line, ``Saffir-\nSimpson``, is one word to PDFium); the same line when it is less than a line lower
+        # (a line of a scan read by OCR slopes with the page)
         last = next((i for i in reversed(self._drawn) if not _MARKS.match(chars.text[i])), first)
-        self.end_baseline = self.baseline if last in (first, None) else chars.baseline(last)
+        end = self.baseline if last in (first, None) else chars.baseline(last)
+        self.end_baseline = end if abs(end - self.baseline) > SAME_LINE_EM * self.size else self.baseline
 
     # the boxes of a line are read only where it may wrap (most lines of a page, not all)
     @cached_property
