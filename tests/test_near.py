@@ -118,7 +118,7 @@ def utf16(text):
 
 def test_the_entry_names_a_folder_of_close_spellings_holding_their_entry_and_numbered_shards():
     files = files_of(SOURCES)
-    folder = files["index.js"]["near"]
+    folder = files["index.js"]["near"]["folder"]
     assert folder.startswith("n-") and len(folder) == len("n-") + 12
     starts = files[f"{folder}/index.js"]["starts"]
     assert len(starts) > 2
@@ -127,9 +127,28 @@ def test_the_entry_names_a_folder_of_close_spellings_holding_their_entry_and_num
     }
 
 
+def test_the_search_entry_says_where_the_shards_of_a_latin_words_close_spellings_begin():
+    # those that begin before the Lao block (few in Lao, all in English): a variant that sorts before it, as a Latin
+    # word's do, falls in the shard it says, as in the close spellings' own entry
+    files = files_of(SOURCES)
+    folder, before = files["index.js"]["near"]["folder"], files["index.js"]["near"]["before"]
+    starts = files[f"{folder}/index.js"]["starts"]
+    assert 0 < len(before) < len(starts) and before == starts[: len(before)]
+    keys = [key for i in range(len(starts)) for key in files[f"{folder}/{i}.js"]["keys"]]
+    early = [key for key in keys if utf16(key) < utf16("\u0e80")]
+    assert {"governm", "village"} <= set(early)  # their variants: the first seven letters (near.PREFIX)
+    assert not any(has_lao(key) for key in early)
+    assert "𝐛𝐨𝐥𝐝" in keys and "𝐛𝐨𝐥𝐝" not in early  # Latin letters beyond the Lao block: the close spellings' entry
+
+    def shard(key, among):
+        return max(k for k, begins in enumerate(among) if utf16(begins) <= utf16(key))
+
+    assert all(shard(key, before) == shard(key, starts) for key in early)
+
+
 def test_close_spellings_are_sorted_and_each_is_in_the_shard_the_entry_says():
     files = files_of(SOURCES)
-    folder = files["index.js"]["near"]
+    folder = files["index.js"]["near"]["folder"]
     starts = files[f"{folder}/index.js"]["starts"]
     shards = [files[f"{folder}/{i}.js"] for i in range(len(starts))]
     keys = [key for shard in shards for key in shard["keys"]]
@@ -145,7 +164,7 @@ def test_close_spellings_are_sorted_and_each_is_in_the_shard_the_entry_says():
 
 def test_the_files_hold_the_neighbourhood_of_every_spelling_with_the_number_of_articles_that_contain_it():
     files = files_of(SOURCES)
-    folder = files["index.js"]["near"]
+    folder = files["index.js"]["near"]["folder"]
     found = {}  # variant -> [spelling, articles, ...]
     for i in range(len(files[f"{folder}/index.js"]["starts"])):
         shard = files[f"{folder}/{i}.js"]
@@ -163,10 +182,10 @@ def test_the_files_hold_the_neighbourhood_of_every_spelling_with_the_number_of_a
 
 
 def test_the_close_spellings_folder_is_named_by_its_content():
-    first = files_of(SOURCES)["index.js"]["near"]
-    assert files_of(SOURCES)["index.js"]["near"] == first
+    first = files_of(SOURCES)["index.js"]["near"]["folder"]
+    assert files_of(SOURCES)["index.js"]["near"]["folder"] == first
     more = [*SOURCES, source("e.html", "2024-01-05", "Roads", "<p>New roads.</p>")]
-    assert files_of(more)["index.js"]["near"] != first
+    assert files_of(more)["index.js"]["near"]["folder"] != first
 
 
 def test_an_archive_without_spellings_has_no_close_spellings():
@@ -211,7 +230,7 @@ def test_the_entry_names_where_each_shard_of_toned_spellings_begins_and_each_ske
         for key in shard["keys"]:  # the page's search: the last shard that begins at or before the key
             assert max(k for k, begins in enumerate(starts) if utf16(begins) <= utf16(key)) == i, key
     # every Lao spelling of the close spellings' files with tone marks, under its skeleton
-    near = files["index.js"]["near"]
+    near = files["index.js"]["near"]["folder"]
     counts = {}
     for i in range(len(files[f"{near}/index.js"]["starts"])):
         for spellings in files[f"{near}/{i}.js"]["near"]:

@@ -545,10 +545,13 @@ export function createSearch(store) {
    * the page shows is the same, sooner.
    */
   async function search(raw, { asTyped = false, early = null } = {}) {
-    // The close spellings' entry, asked for beside the query's first files: a query found nowhere as typed needs it
-    // first (a round trip sooner on a phone); one found as typed loads it and none of their shards.
-    if (!asTyped && raw.trim()) store.preloadNear().catch(() => {});
-    const toned = asTyped ? null : tonedLookup(parseQuery(raw)); // asked for beside the search as typed, not after
+    // The close spellings' entry, asked for beside the first files of a query with Lao: a Lao part found nowhere as
+    // typed needs it first (a round trip sooner on a phone); a Latin word's are named by the search entry, and those
+    // of one that may be misspelt are asked for at once (closeAhead). A failure is met again where they are used.
+    const typed = parseQuery(raw);
+    if (!asTyped && typed.lao.length) store.preloadNear().catch(() => {});
+    if (!asTyped) closeAhead(typed.words).catch(() => {});
+    const toned = asTyped ? null : tonedLookup(typed); // asked for beside the search as typed, not after
     toned?.catch(() => {}); // awaited only when the search as typed finds few: a failure is met there
     const query = await prepare(raw);
     if (query.answer) {
@@ -560,6 +563,20 @@ export function createSearch(store) {
     const exact = await exactly(query, lone);
     if (exact) return (await fewFound(exact, query, toned)) || exact;
     return (!asTyped && (await corrected(query, early))) || (await allWords(query));
+  }
+
+  // The close spellings of the Latin `words` of a query that may be misspelt (long enough to be forgiven a slip, and
+  // not among the archive's commonest words, which are there), asked for beside the words' own shards, not once
+  // those say a word is not there: a round trip less on a phone for a misspelt word, a few KB more for one that is
+  // not. Asked for in a task of their own, after the query's own files (a browser sends them in that order).
+  async function closeAhead(words) {
+    const forgiven = words.filter((w) => tolerance(w) > 0);
+    if (!forgiven.length) return;
+    await setup();
+    const mayBeWrong = forgiven.filter((w) => !pipeline.runString(w).every(store.isCommon));
+    if (!mayBeWrong.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await store.near(unique(mayBeWrong.flatMap(variantsOf)));
   }
 
   // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain

@@ -6,8 +6,9 @@
 import { numbers, postings, refSet } from "./codec.js";
 import { union } from "./lists.js";
 
-export const FORMAT = 5; // plugins/lao_search/index.py's FORMAT
+export const FORMAT = 6; // plugins/lao_search/index.py's FORMAT
 const LOOSE = "~"; // before a piece of a key's words that is no word of the archive
+const LAO_FIRST = "\u0e80"; // index.py's: the close spellings' shards that begin before it, the entry names
 
 /** A store over `load(name)`, a promise of the payload of the data file `name` ("index.js", "d-…/0.js", …). */
 export function createStore(load, lang) {
@@ -284,24 +285,26 @@ export function createStore(load, lang) {
     },
 
     /**
-     * Asks for the close spellings' entry, which a query found nowhere as typed needs before anything else: on a
+     * Asks for the close spellings' entry, which a Lao part found nowhere as typed needs before anything else: on a
      * phone, a round trip sooner.
      */
     async preloadNear() {
       await open();
-      if (entry.near) part(`${entry.near}/index.js`).catch(() => {}); // met again when used
+      if (entry.near) part(`${entry.near.folder}/index.js`).catch(() => {}); // met again when used
     },
 
     /**
      * The spellings each of `variants` leads to (Map: variant -> [spelling, articles, ...], empty lists left
-     * out): the close spellings' entry and the shards they fall in (plugins/lao_search/near.py), loaded only now.
+     * out): from the shards of the close spellings they fall in (plugins/lao_search/near.py), which the entry names
+     * for variants before the Lao block (a Latin word's), the close spellings' own entry for the others.
      */
     async near(variants) {
       await open();
       const out = new Map();
       if (!entry.near || !variants.length) return out;
-      const { starts } = await part(`${entry.near}/index.js`);
-      const named = await shardsFor(entry.near, starts, variants);
+      const { folder, before } = entry.near;
+      const starts = variants.every((v) => v < LAO_FIRST) ? before : (await part(`${folder}/index.js`)).starts;
+      const named = await shardsFor(folder, starts, variants);
       variants.forEach((variant, k) => {
         const i = named[k] ? indexOf(named[k].keys, variant) : -1;
         if (i >= 0) out.set(variant, named[k].near[i]);
@@ -329,6 +332,11 @@ export function createStore(load, lang) {
     /** Those of the archive's commonest words (entry.common) for which `test(word)` holds; open() first. */
     commonWhere(test) {
       return [...common.keys()].filter(test);
+    },
+
+    /** Whether `key` is among the archive's commonest words (entry.common); open() first. */
+    isCommon(key) {
+      return common.has(key);
     },
 
     docs: docsOf,

@@ -449,7 +449,7 @@ test("a Lao word typed without tone marks finds the spellings it may mean in one
     // the close spellings' entry (asked for at once, in case) and no shard of them: the toned spellings' one shard
     assert.deepEqual(
       loaded.filter((name) => name.startsWith("n-")),
-      [`${NEAR_ENTRY.near}/index.js`],
+      [`${NEAR_ENTRY.near.folder}/index.js`],
       query,
     );
     assert.equal(loaded.filter((name) => name.startsWith(`${NEAR_ENTRY.tones.folder}/`)).length, 1, query);
@@ -564,12 +564,38 @@ test("a query found as typed (tone marks typed, or Latin, or of several parts) i
     assert.equal(outcome.query, undefined, query);
     assert.deepEqual(outcome, asTyped.outcome, query);
     assert.ok(outcome.results.length > 0, query);
+    // asked for at once when the query has Lao, in case it is needed: no shard of them (villages: among the
+    // archive's commonest words, which are there, as the search entry says)
     assert.deepEqual(
       loaded.filter((name) => name.startsWith("n-")),
-      [`${NEAR_ENTRY.near}/index.js`], // asked for at once, in case it is needed: no shard of them
+      query === "villages" ? [] : [`${NEAR_ENTRY.near.folder}/index.js`],
       query,
     );
   }
+});
+
+test("a Latin word that is not among the commonest has its close spellings asked for beside its own shard, not after it", async () => {
+  const { store, asked, release } = heldStore(NEAR_DATA, (name) => name.startsWith(`${NEAR_ENTRY.dictionary}/`));
+  const searching = createSearch(store).search("goverment");
+  await new Promise((resolve) => setTimeout(resolve, 20)); // the dictionary's shards held back meanwhile
+  const own = asked.indexOf(shardFile(NEAR_ENTRY, "goverment"));
+  const close = asked.filter((name) => name.startsWith(`${NEAR_ENTRY.near.folder}/`));
+  assert.ok(own >= 0 && close.length > 0, asked.join(" "));
+  assert.ok(!close.includes(`${NEAR_ENTRY.near.folder}/index.js`), "the search entry names their shards");
+  assert.ok(
+    close.every((name) => asked.indexOf(name) > own),
+    `its own shard first: ${asked.join(" ")}`,
+  );
+  release();
+  const outcome = await searching;
+  assert.deepEqual([outcome.mode, outcome.query], ["corrected", "government"]);
+  // a word among the commonest (villages, in this small archive) is there: none asked for
+  const common = heldStore(NEAR_DATA, () => false);
+  await createSearch(common.store).search("villages");
+  assert.deepEqual(
+    common.asked.filter((name) => name.startsWith("n-")),
+    [],
+  );
 });
 
 test("a query searched for as typed is never corrected, and loads no close spelling", async () => {
@@ -595,8 +621,8 @@ test("a query close to no spelling of the archive still finds nothing", async ()
 
 test("a misspelt query loads the close spellings' entry and some of their shards, not all", async () => {
   const { loaded } = await searched("ນັກວິທະຍສາດ");
-  const nearFiles = loaded.filter((name) => name.startsWith("n-"));
-  const [folder] = nearFiles[0].split("/");
+  const { folder } = NEAR_ENTRY.near;
+  const nearFiles = loaded.filter((name) => name.startsWith(`${folder}/`));
   const shards = fs.readdirSync(path.join(NEAR_DATA, folder)).filter((name) => name !== "index.js");
   assert.ok(nearFiles.includes(`${folder}/index.js`));
   assert.ok(

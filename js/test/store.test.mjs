@@ -80,7 +80,7 @@ test("articles are numbered oldest first; their kind and year come from the entr
 
 test("data of another format or language are refused", async () => {
   const wrong = (payload) => createStore(async () => payload, "lo").open();
-  await assert.rejects(wrong({ ...entry, format: 1 }), /format 1; expected 5/);
+  await assert.rejects(wrong({ ...entry, format: 1 }), /format 1; expected 6/);
   await assert.rejects(wrong({ ...entry, lang: "en" }), /for "en" on a page in "lo"/);
 });
 

@@ -5,7 +5,8 @@ classic script handing its payload to the page (``as_script``). The Pelican glue
 into the language's ``search-data/``:
 
   index.js           the entry: how many articles, each one's kind (in runs), year (the first article of each),
-                     length (roughly) and parts (a long one's), and where the dictionary's shards begin
+                     length (roughly) and parts (a long one's), and where the shards of the dictionary, the words,
+                     the toned spellings and a Latin word's close spellings begin
   d-<hash>/<i>.js    shard i of the dictionary: keys in order, each with its record (or the file holding it); one
                      folder named by all their contents, so that the entry names each by its number
   l/<hash>.js        the record of a key too big to sit in its shard
@@ -20,8 +21,11 @@ into the language's ``search-data/``:
                      of a long article (documents.PART_UNITS), the first part of its text and how many it has
   f-<hash>/<n>-<k>.js  part k (from 1) of the text of long article n, and the page of its PDF it is on
   n-<hash>/index.js  close spellings (near.py): where each of their shards begins, asked for beside a query's
-                     first files (js/src/search.js), its shards only for a query found nowhere as typed
-  n-<hash>/<i>.js    shard i of the close spellings: a run of variants in order, with the spellings each leads to
+                     first files when it has Lao (js/src/search.js); the entry says where those begin that a
+                     Latin word's variants fall in
+  n-<hash>/<i>.js    shard i of the close spellings: a run of variants in order, with the spellings each leads to;
+                     asked for by a query found nowhere as typed, and by a Latin word that is not among the
+                     commonest beside its own shard, in case it is misspelt
   t-<hash>/<i>.js    shard i of the spellings with tone marks under their skeleton (near.toned), where each begins
                      said by the entry: what a query typed without tone marks may mean, a file away from the entry
 
@@ -61,10 +65,11 @@ from .text import has_lao
 if TYPE_CHECKING:
     from .documents import Document
 
-FORMAT = 5
+FORMAT = 6
 RECEIVER = "LaoArchive.receive"  # the bundle's one global; see js/src/search-page.js
 T = TypeVar("T")
 LOOSE = "~"  # before a piece of a key's words that is no word of the archive
+LAO_FIRST = "\u0e80"  # the first code point of the Lao block: a Latin word's variants all sort before it
 
 
 @dataclass(frozen=True)
@@ -186,11 +191,15 @@ def dictionary_files(
     return files
 
 
-def _near_files(lao: Mapping[str, int], latin: Mapping[str, int], layout: Layout, files: dict[str, str]) -> str | None:
-    """Adds the files of the close spellings of ``lao`` and ``latin`` ({spelling: articles}, near.py) to
-    ``files``, cut into shards of about ``layout.near_bytes`` in one folder named by their content, each shard
-    named by its number, with their entry (``index.js``: where each shard begins); returns the folder's name, or
-    None when there is no spelling."""
+def _near_files(
+    lao: Mapping[str, int], latin: Mapping[str, int], layout: Layout, files: dict[str, str]
+) -> dict[str, Any] | None:
+    """{"folder", "before"} of the close spellings of ``lao`` and ``latin`` ({spelling: articles}, near.py), whose
+    files it adds to ``files``: cut into shards of about ``layout.near_bytes`` in one folder named by their content,
+    each named by its number, with their entry (``index.js``: where each shard begins); None when there is no
+    spelling. ``before`` is where each shard that begins before the Lao block begins (all of them in English): the
+    shards a Latin word's variants fall in, which a query asks for beside its own first files (a Lao part's need
+    the entry of the close spellings, ten times as large in Lao)."""
     found: dict[str, list[Any]] = neighbourhood(lao, latin)  # [spelling, articles, spelling, ...]
     if not found:
         return None
@@ -203,8 +212,9 @@ def _near_files(lao: Mapping[str, int], latin: Mapping[str, int], layout: Layout
     )
     scripts = [as_script({"keys": group, "near": [found[variant] for variant in group]}) for group in groups]
     folder = _numbered("n-", scripts, files)
-    files[f"{folder}/index.js"] = as_script({"starts": _starts(groups)})
-    return folder
+    starts = _starts(groups)
+    files[f"{folder}/index.js"] = as_script({"starts": starts})
+    return {"folder": folder, "before": [start for start in starts if _utf16(start) < _utf16(LAO_FIRST)]}
 
 
 def _tone_files(lao: Mapping[str, int], layout: Layout, files: dict[str, str]) -> dict[str, Any] | None:
