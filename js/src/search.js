@@ -549,7 +549,7 @@ export function createSearch(store) {
     // typed needs it first (a round trip sooner on a phone); a Latin word's are named by the search entry, and those
     // of one that may be misspelt are asked for at once (closeAhead). A failure is met again where they are used.
     const typed = parseQuery(raw);
-    if (!asTyped && typed.lao.length) store.preloadNear().catch(() => {});
+    if (!asTyped && typed.lao.length) afterFirstFiles().then(() => store.preloadNear()).catch(() => {});
     if (!asTyped) closeAhead(typed.words).catch(() => {});
     const toned = asTyped ? null : tonedLookup(typed); // asked for beside the search as typed, not after
     toned?.catch(() => {}); // awaited only when the search as typed finds few: a failure is met there
@@ -575,8 +575,14 @@ export function createSearch(store) {
     await setup();
     const mayBeWrong = forgiven.filter((w) => !pipeline.runString(w).every(store.isCommon));
     if (!mayBeWrong.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await afterFirstFiles();
     await store.near(unique(mayBeWrong.flatMap(variantsOf)));
+  }
+
+  // Resolves in a task of its own, once the query's own first files are asked for: what is asked for after it, in
+  // case it is needed, does not take a connection those need (on a phone, six at a time, a round trip each).
+  function afterFirstFiles() {
+    return new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain
@@ -585,6 +591,7 @@ export function createSearch(store) {
   async function tonedLookup({ parts, lao }) {
     if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
     await setup();
+    await afterFirstFiles();
     const tones = store.tones([lao[0]]);
     // Most often the word meant is one of the commonest, whose records the entry names: those it may be are asked
     // for now, beside that file, in case one is searched for instead (a round trip less on a phone).
