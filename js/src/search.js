@@ -549,7 +549,10 @@ export function createSearch(store) {
     // typed needs it first (a round trip sooner on a phone); a Latin word's are named by the search entry, and those
     // of one that may be misspelt are asked for at once (closeAhead). A failure is met again where they are used.
     const typed = parseQuery(raw);
-    if (!asTyped && typed.lao.length) afterFirstFiles().then(() => store.preloadNear()).catch(() => {});
+    if (!asTyped && typed.lao.length)
+      afterFirstFiles()
+        .then(store.preloadNear)
+        .catch(() => {});
     if (!asTyped) closeAhead(typed.words).catch(() => {});
     const toned = asTyped ? null : tonedLookup(typed); // asked for beside the search as typed, not after
     toned?.catch(() => {}); // awaited only when the search as typed finds few: a failure is met there
