@@ -545,9 +545,10 @@ export function createSearch(store) {
    * the page shows is the same, sooner.
    */
   async function search(raw, { asTyped = false, early = null } = {}) {
-    // The close spellings' entry, asked for beside the first files of a query with Lao: a Lao part found nowhere as
-    // typed needs it first (a round trip sooner on a phone); a Latin word's are named by the search entry, and those
-    // of one that may be misspelt are asked for at once (closeAhead). A failure is met again where they are used.
+    // The close spellings' entry, asked for with the first files of a query with Lao (just after them): a Lao part
+    // found nowhere as typed needs it first (a round trip sooner on a phone); a Latin word's are named by the search
+    // entry, and those of one that may be misspelt are asked for at once (closeAhead). A failure is met again where
+    // they are used.
     const typed = parseQuery(raw);
     if (!asTyped && typed.lao.length)
       afterFirstFiles()
