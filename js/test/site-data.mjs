@@ -26,10 +26,10 @@ export function fileStore(folder, lang) {
 }
 
 /**
- * A store over the Lao data folder `folder` whose files of `held(name)` are held back until release() (then loaded
- * as any); `asked` lists every file in the order it was asked for.
+ * A store over the data folder `folder` (of `lang`, Lao unless said) whose files of `held(name)` are held back until
+ * release() (then loaded as any); `asked` lists every file in the order it was asked for.
  */
-export function heldStore(folder, held) {
+export function heldStore(folder, held, lang = "lo") {
   const asked = [];
   let release;
   const released = new Promise((resolve) => {
@@ -39,7 +39,7 @@ export function heldStore(folder, held) {
     asked.push(name);
     if (held(name)) await released;
     return payloadOf(fs.readFileSync(path.join(folder, name), "utf8"), name);
-  }, "lo");
+  }, lang);
   return { store, asked, release };
 }
 
