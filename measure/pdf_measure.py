@@ -515,9 +515,8 @@ def fixture_name(font: str, producer: str) -> str:
 def fixtures(folder: Path) -> None:
     """lao-news.pdf: FIXTURE_PAGES printed by Chromium in the site's web font; for each system font and producer, a
     page of FIXTURE_PAGES and a page whose paragraphs wrap (FONT_FIXTURE_PAGES); NEWSPAPER_FIXTURE, a page set as a
-    newspaper's; scan.pdf: a picture of
-    lao-news.pdf's first page and no text; locked.pdf: a blank page that only opens with a password (made with
-    pypdf, left as it is without it)."""
+    newspaper's; scan.pdf: a picture of lao-news.pdf's first page and no text; locked.pdf: a blank page that only
+    opens with a password (made with pypdf, left as it is without it)."""
     from playwright.sync_api import sync_playwright
 
     folder.mkdir(parents=True, exist_ok=True)

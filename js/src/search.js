@@ -226,8 +226,7 @@ export function createSearch(store) {
     // the others, when there are any, tell them alone, a request fewer in a round that may already ask for more than
     // the six at a time a phone's browser sends to a host.
     if (long) {
-      const common = new Set(store.commonWhere((word) => runs.includes(word)));
-      const rare = runs.filter((run) => !common.has(run));
+      const rare = runs.filter((run) => !store.isCommon(run));
       const narrowing = rare.length ? rare : runs;
       if ((await articlesOfAll(narrowing)).refs.length <= CHECKED_AT_ONCE) return { inside: narrowing };
     }
@@ -590,8 +589,8 @@ export function createSearch(store) {
   }
 
   // Of a query of one Lao part typed without tone marks, the spelling with its marks most articles contain
-  // ({text, count}, near.js tonedFrom), or null: from the one file of spellings under its skeleton, asked for beside
-  // the query's own shard.
+  // ({text, count}, near.js tonedFrom), or null: from the one file of spellings under its skeleton, asked for just
+  // after the query's own first files, in the same round trip.
   async function tonedLookup({ parts, lao }) {
     if (parts.length !== 1 || lao.length !== 1 || hasTones(lao[0]) || tolerance(lao[0]) < 0) return null;
     await setup();
