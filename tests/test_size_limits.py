@@ -5,11 +5,12 @@ query found on one page of a long PDF loads that part, not the whole text, and l
 import json
 import math
 import subprocess
+import tracemalloc
 from collections import Counter
 
 from lao_search.bm25 import FIELDS, SCALE, weights
 from lao_search.documents import PART_UNITS, Analyzer, Pdf, Source, cut
-from lao_search.index import order, search_files
+from lao_search.index import article_files, order, search_files
 from tests.fixture_site import ROOT
 
 # Sentences written for this test: Lao with a Latin word and digits, as real text mixes them.
@@ -67,6 +68,26 @@ def test_a_10_mb_body_is_indexed_and_every_file_a_result_loads_stays_small():
     shown = {name: script for name, script in files.items() if name.startswith("f-")}
     assert len(shown) == len(document.parts)
     assert max(len(script.encode("utf-8")) for script in shown.values()) < 8 * 1024
+
+
+def test_a_long_text_is_held_once_and_writing_its_files_leaves_no_copy_behind():
+    """A long document's parts are slices of its text made when asked for: kept, they would hold the text twice,
+    and a third time in UTF-8 once orjson has written them (CPython keeps a string's UTF-8 beside it)."""
+    analyzer = Analyzer()
+    document = analyzer.document(source("news/long.html", f"<p>{text_of(20_000)}</p>"))
+    text_bytes = len(document.text) * 2  # Lao: two bytes a character in a Python string
+    assert len(document.part_ends) > 100 and not any(isinstance(value, str) for value in document.part_ends)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        files = article_files(document)
+        written = sum(len(script) for script in files)
+        del files
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert written > len(document.text)  # every part was written
+    assert kept < text_bytes / 20
 
 
 def pdf_analyzer(pages):

@@ -50,8 +50,9 @@ class Document:
     pdf_url: str = ""  # the PDF's, relative to the search page (as url is), when its text is in text
     # where each printed page (the PDF's or the scans') begins in text, in UTF-16 code units
     pdf_pages: tuple[int, ...] = ()
-    # a long document's text cut in parts: (text, its printed page or 0) each; () for a short one
-    parts: tuple[tuple[str, int], ...] = ()
+    # a long document's text cut in parts (``parts``): (where each ends in text, its printed page or 0); () for a
+    # short one
+    part_ends: tuple[tuple[int, int], ...] = ()
     # for each of parts: (its distinct chunks that hold Lao letters, its distinct terms without Lao letters)
     part_keys: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     pdf_script: str = ""  # "lo" when the printed pages' letters are mostly Lao, "other" when not, "" without
@@ -59,6 +60,20 @@ class Document:
     # each page scan's, when the printed pages are the scans' text (relative, as url is)
     scan_urls: tuple[str, ...] = ()
     machine_read: tuple[int, ...] = ()  # the numbers (from 1) of the printed pages whose text was read by machine (OCR)
+
+    @property
+    def parts(self) -> list[tuple[str, int]]:
+        """A long document's text cut in parts, (text, its printed page or 0) each; [] for a short one. Slices of
+        text, made when asked for: kept, they would hold a long text twice, and a third time in UTF-8 once written
+        (CPython keeps a string's UTF-8 beside it once an extension such as orjson has asked for it): at the
+        back catalogue's, 90 of the indexing's 740 MB."""
+        starts = [0, *(end for end, _page in self.part_ends)]
+        return [(self.text[start:end], page) for start, (end, page) in zip(starts, self.part_ends, strict=False)]
+
+    @property
+    def first_part(self) -> str:
+        """The text of the first of ``parts`` (what a result of a long document shows first)."""
+        return self.text[: self.part_ends[0][0]] if self.part_ends else ""
 
 
 @dataclass(frozen=True)
@@ -202,10 +217,10 @@ class Analyzer:
         lines = [normal[name] for name in ("title", "summary", "body") if normal[name]]
         tags = [normal["tags"]] if normal["tags"] else []
         text = "\n".join([*lines, *pages, *tags])  # a page without text keeps its (empty) line
-        parts: tuple[tuple[str, int], ...] = ()
+        part_ends: tuple[tuple[int, int], ...] = ()
         part_chunks: list[list[str]] = []
         if _utf16_length(text) > PART_UNITS:
-            parts, part_chunks, found_in = _long(normal, lines, pages, machine, tags)
+            part_ends, part_chunks, found_in = _long(normal, lines, pages, machine, tags)
         else:
             found_in = {name: chunks(fold(normal[name])) for name, _boost in FIELDS}
         counted: list[tuple[dict[str, int], int]] = []
@@ -235,7 +250,7 @@ class Analyzer:
             chunks=tuple(lao_chunks),
             pdf_url=source.pdf_url if pages and not scan_urls else "",
             pdf_pages=_starts(lines, pages),
-            parts=parts,
+            part_ends=part_ends,
             part_keys=part_keys,
             pdf_script=script_of(pages) if pages else "",
             spellings=tuple(spellings),
@@ -279,22 +294,25 @@ def _sections(lines: list[str], pages: Sequence[str], tags: list[str]) -> list[t
 
 def _long(
     normal: Mapping[str, str], lines: list[str], pages: Sequence[str], machine: Sequence[int], tags: list[str]
-) -> tuple[tuple[tuple[str, int], ...], list[list[str]], dict[str, list[str]]]:
-    """(its parts, each part's chunks of folded text, each field's) of a long document, from the normal text of
-    its fields (``normal``; ``lines`` and ``tags`` as Document.text has them) and its printed ``pages``
-    (``machine``: the numbers of those read by machine). Its sections (``_sections``) are cut into parts of at most
-    PART_UNITS after whitespace (``cut``), so that a string without whitespace (a query's part) lies inside one
-    part; each part is folded and cut into chunks once, and each field's chunks are its parts' in a row. Folding
-    changes no whitespace and no character across it in normal text (``normalise`` removed U+FEFF, which a final
-    sigma's lower case would look through), and parts, sections and fields all end at whitespace, so the chunks are
-    the same as the fields' own (tests/test_documents.py holds the two to each other)."""
-    parts: list[tuple[str, int]] = []
+) -> tuple[tuple[tuple[int, int], ...], list[list[str]], dict[str, list[str]]]:
+    """(where each of its parts ends in its text, with the part's page; each part's chunks of folded text; each
+    field's) of a long document, from the normal text of its fields (``normal``; ``lines`` and ``tags`` as
+    Document.text has them) and its printed ``pages`` (``machine``: the numbers of those read by machine). Its
+    sections (``_sections``), which joined are its text, are cut into parts of at most PART_UNITS after whitespace
+    (``cut``), so that a string without whitespace (a query's part) lies inside one part; each part is folded and
+    cut into chunks once, and each field's chunks are its parts' in a row. Folding changes no whitespace and no
+    character across it in normal text (``normalise`` removed U+FEFF, which a final sigma's lower case would look
+    through), and parts, sections and fields all end at whitespace, so the chunks are the same as the fields' own
+    (tests/test_documents.py holds the two to each other)."""
+    part_ends: list[tuple[int, int]] = []
+    end = 0  # the sections, joined, are the document's text (Document.text)
     part_chunks: list[list[str]] = []
     in_section: list[list[str]] = []  # each section's chunks, its parts' in a row
     for section, page in _sections(lines, pages, tags):
         found: list[str] = []
         for piece in cut(section, PART_UNITS):
-            parts.append((piece, page))
+            end += len(piece)
+            part_ends.append((end, page))
             part_chunks.append(chunks(fold(piece)))
             found += part_chunks[-1]
         in_section.append(found)
@@ -306,7 +324,7 @@ def _long(
     found_in["pdf"] = [c for n, found in enumerate(page_chunks, 1) if n not in machine for c in found]
     found_in["scan"] = [c for n in machine for c in page_chunks[n - 1]]
     found_in["tags"] = in_section[-1] if tags else []
-    return tuple(parts), part_chunks, found_in
+    return tuple(part_ends), part_chunks, found_in
 
 
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")  # what a query is split at too (text.chunks)

@@ -246,7 +246,7 @@ def _long_parts(documents: Iterable[Document]) -> tuple[str, dict[str, int], dic
     term_parts: defaultdict[str, list[int]] = defaultdict(list)
     part = 0
     for document in documents:
-        counts.append(len(document.parts))
+        counts.append(len(document.part_ends))
         for lao_chunks, terms in document.part_keys:
             for chunk in lao_chunks:
                 chunk_parts[chunk].append(part)
@@ -392,9 +392,9 @@ def _shown(document: Document) -> dict[str, Any]:
     printed: dict[str, Any] = {"url": document.pdf_url} if document.pdf_url else {"scans": list(document.scan_urls)}
     if document.machine_read:
         printed["read"] = list(document.machine_read)
-    if document.parts:  # a long one: its first part, and its tags for the result (they are its last part)
-        shown["text"] = document.parts[0][0]
-        shown["parts"] = len(document.parts)
+    if document.part_ends:  # a long one: its first part, and its tags for the result (they are its last part)
+        shown["text"] = document.first_part
+        shown["parts"] = len(document.part_ends)
         if document.tags:
             shown["tagText"] = document.text.split("\n")[-document.tags :]
         if document.pdf_url or document.scan_urls:

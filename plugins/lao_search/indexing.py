@@ -389,6 +389,7 @@ def _index(
         for key in held or ():
             analysis.start(key, sources[key], fingerprints[key])
         analysis.finish(sources)
+        sources.clear()  # the articles' HTML, read: what the search data are made of is in the documents now
         if kept:
             kept.begin()
         try:
