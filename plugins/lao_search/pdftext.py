@@ -626,10 +626,15 @@ class _Line:
         count = 0
         for k in ends:
             i = self.at[k]
-            if self.text[k] not in _WHITESPACE or not (i is None or self._all.generated(i)):
+            if self.text[k] not in _WHITESPACE or not _undrawn(self._all, i):
                 break
             count += 1
         return count
+
+
+def _undrawn(chars: _Chars, index: int | None) -> bool:
+    """Whether a character of the text read is none the file draws: PDFium's (``generated``), or ours (None)."""
+    return index is None or chars.generated(index)
 
 
 def _lines(chars: _Chars, found: Found) -> list[_Line]:
@@ -640,7 +645,7 @@ def _lines(chars: _Chars, found: Found) -> list[_Line]:
     # lines of a heading that wraps in a narrow column)
     merged: list[list[tuple[int, int]]] = []
     for run in _LINE.finditer(text):
-        if run.group().isspace() and all(i is None or chars.generated(i) for i in at[run.start() : run.end()]):
+        if run.group().isspace() and all(_undrawn(chars, i) for i in at[run.start() : run.end()]):
             continue
         if merged and _FOLLOWS.match(text, run.start()):
             merged[-1].append(run.span())
