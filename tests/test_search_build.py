@@ -138,10 +138,10 @@ def test_a_background_job_takes_what_is_sent_logs_through_the_parent_and_fails_w
 
 
 BEHIND = """
-import os, sys, tempfile, time
+import os, sys, time
 from lao_search.background import Job
 
-go = os.path.join(tempfile.mkdtemp(), "go")
+go = os.path.join(sys.argv[1], "go")
 
 def task(inbox, report):
     while not os.path.exists(go):  # behind: takes nothing until the parent has sent everything
@@ -156,9 +156,9 @@ print(job.wait(lambda message: None))
 """
 
 
-def test_sending_to_a_job_that_is_behind_never_waits_for_it():
+def test_sending_to_a_job_that_is_behind_never_waits_for_it(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-c", BEHIND], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", BEHIND, str(tmp_path)], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "3000"
 

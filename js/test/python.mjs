@@ -47,6 +47,8 @@ export function pythonSide(sites = {}) {
     );
   }
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "lao-search-test-"));
+  // The tests read the folder until their process ends: it goes then, not before.
+  process.once("exit", () => fs.rmSync(folder, { recursive: true, force: true }));
   const input = {
     texts: TEXTS,
     trim: TRIM,
