@@ -36,8 +36,8 @@ has it) the parts of long articles that hold it, numbered across the long articl
 no term also carries its words (segment.segment against the archive's Lao terms), by which its articles are ranked.
 
 Articles are numbered oldest first (then by URL), so that a new article, the newest, does not renumber the others.
-The plugin writes each article's file as soon as the article is read (``article_files``) and moves it to its numbered
-place once all are (``articles_folder`` names their folder); ``search_files`` makes every file at once.
+The plugin writes the articles' files (``article_files``) first, under their numbered names, into a folder that
+``articles_folder`` names once all are written, then the others; ``search_files`` makes every file at once.
 
 Nothing here grows with one article's length but its own parts: a long text costs more files, not bigger ones.
 """
@@ -105,9 +105,8 @@ def search_files(
 
 
 def article_files(document: Document) -> list[str]:
-    """The scripts of what a result shows of ``document``, its first then each further part of a long one: they do
-    not depend on the other articles, so the build may write them as soon as the article is read, and move them to
-    their numbered places later (``part_names``)."""
+    """The scripts of what a result shows of ``document``, its first then each further part of a long one, named
+    by its number (``part_names``): they depend on no other article."""
     head = as_script({"doc": _shown(document)})
     return [head, *(as_script({"part": {"text": text, "page": page}}) for text, page in document.parts[1:])]
 
@@ -440,7 +439,12 @@ def _utf16(key: str) -> bytes:
 
 def digest(text: str) -> str:
     """12 hexadecimal digits of the SHA-256 of ``text``: enough to name the files of one archive apart."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return digest_of(text.encode("utf-8"))
+
+
+def digest_of(data: bytes) -> str:
+    """``digest`` of the text whose UTF-8 is ``data``."""
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def _named(folder: str, payload: object) -> tuple[str, str]:
