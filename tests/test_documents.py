@@ -220,6 +220,7 @@ def test_a_long_documents_fields_and_parts_have_the_keys_each_of_them_has_on_its
     whole = analyse()  # PART_UNITS as it is: short
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(documents, "PART_UNITS", units)
+        patch.setattr(documents, "LONG_UNITS", units)
         cut_up = analyse()
     analyzer = Analyzer()
     assert cut_up.text == whole.text and cut_up.fields == whole.fields
