@@ -131,8 +131,8 @@ LATIN_WORD = re.compile(f"[^\\W\\d_\u0e80-\u0eff]{{{LATIN_SHORTEST},}}")
 PART_UNITS = 2048  # the most text (UTF-16 code units) a part holds, but for a run without whitespace that is longer
 # A text is cut into parts from this length: a result loads its article's first part and the part of its first
 # match, two parts' worth, so a text of up to two parts costs a reader no more uncut. A news item seldom has more:
-# uncut, it costs the build no parts (at 10,000 news 3,760 articles are cut rather than 8,942, which took some
-# 3 s of the indexing's CPU).
+# uncut, it costs the build no parts (at 10,000 news 3,760 articles are cut rather than 8,942: some 2 s less of the
+# indexing's CPU, a tenth).
 LONG_UNITS = 2 * PART_UNITS
 
 
