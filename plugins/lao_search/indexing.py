@@ -190,7 +190,7 @@ def write_articles(folder: str, documents: Iterable[Document]) -> tuple[str, dic
 
 class Analysis:
     """One build's analysis of its articles, made on the first article that needs one: the document cache read,
-    each article's files staged, PDFs read ahead on every core."""
+    PDFs read ahead on every core; then each language's search data written (``write``)."""
 
     def __init__(self, pelican_settings: Mapping[str, Any], output_path: str, settings: SearchSettings) -> None:
         if settings.cache:
